@@ -1,0 +1,101 @@
+//! Bytes → text: size limit, binary detection, byte-order marks, UTF-8 validation.
+
+use super::Config;
+
+/// The text of `bytes`, or why it cannot be read, as a lowercase fragment.
+///
+/// Accepts UTF-8 (with or without a byte-order mark) and UTF-16 with a byte-order mark.
+/// Refuses empty input, input over [`Config::max_doc_bytes`], binary data (a NUL byte or
+/// many control characters) and invalid UTF-8, saying where the first bad byte is.
+pub fn decode(bytes: &[u8], config: &Config) -> Result<String, String> {
+    if bytes.len() > config.max_doc_bytes {
+        return Err(format!(
+            "too large: {} is over the limit of {}",
+            human_bytes(bytes.len()),
+            human_bytes(config.max_doc_bytes)
+        ));
+    }
+    let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        utf8(rest)?
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        utf16(rest, u16::from_le_bytes)?
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        utf16(rest, u16::from_be_bytes)?
+    } else {
+        if let Some(at) = bytes.iter().position(|&b| b == 0) {
+            return Err(format!("binary data, not text (NUL byte at offset {at})"));
+        }
+        utf8(bytes)?
+    };
+    let controls = text.chars().filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0C')).count();
+    if controls > 0 && controls * 100 > text.chars().count() {
+        return Err(format!("binary data, not text ({controls} control characters)"));
+    }
+    if text.trim().is_empty() {
+        return Err(if bytes.is_empty() { "empty input".to_string() } else { "no text, only white space".to_string() });
+    }
+    Ok(text)
+}
+
+fn utf8(bytes: &[u8]) -> Result<String, String> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_string()),
+        Err(e) => Err(format!(
+            "not valid UTF-8 (first bad byte at offset {}); convert it to UTF-8 first",
+            e.valid_up_to()
+        )),
+    }
+}
+
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, String> {
+    if bytes.len() % 2 != 0 {
+        return Err("not valid UTF-16 (odd number of bytes)".to_string());
+    }
+    let units: Vec<u16> = bytes.chunks_exact(2).map(|p| unit([p[0], p[1]])).collect();
+    String::from_utf16(&units).map_err(|_| "not valid UTF-16 (unpaired surrogate)".to_string())
+}
+
+/// A byte count for people: "512 B", "4.0 KiB", "16.0 MiB".
+pub(crate) fn human_bytes(n: usize) -> String {
+    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
+    if n < 1024 {
+        return format!("{n} B");
+    }
+    let mut value = n as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    format!("{value:.1} {}", UNITS[unit])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Config, decode};
+
+    #[track_caller]
+    fn check(bytes: &[u8], max: usize, expect: Result<&str, &str>) {
+        let got = decode(bytes, &Config { max_doc_bytes: max });
+        assert_eq!(got.as_deref().map_err(String::as_str), expect);
+    }
+
+    #[test]
+    fn accepts_text_and_refuses_the_rest() {
+        check(b"hello", 100, Ok("hello"));
+        check(b"\xEF\xBB\xBFhello", 100, Ok("hello"));
+        check(b"\xFF\xFEh\0i\0", 100, Ok("hi"));
+        check(b"\xFE\xFF\0h\0i", 100, Ok("hi"));
+        check(b"", 100, Err("empty input"));
+        check(b" \n\t", 100, Err("no text, only white space"));
+        check(b"ab\0cd", 100, Err("binary data, not text (NUL byte at offset 2)"));
+        check(b"\x01\x02\x03 x", 100, Err("binary data, not text (3 control characters)"));
+        check(
+            b"caf\xE9 au lait",
+            100,
+            Err("not valid UTF-8 (first bad byte at offset 3); convert it to UTF-8 first"),
+        );
+        check(&[b'a'; 2000], 1024, Err("too large: 2.0 KiB is over the limit of 1.0 KiB"));
+        check(&[b'a'; 20], 10, Err("too large: 20 B is over the limit of 10 B"));
+    }
+}

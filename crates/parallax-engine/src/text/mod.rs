@@ -1,0 +1,17 @@
+//! Text primitives shared by every stage: character classes and folding, sentence
+//! segmentation, tokens and stems, all with byte spans into the original text.
+//!
+//! Nothing here knows about a stage. Stages call [`analyze`] on an article, or the finer
+//! functions ([`split_sentences`], [`tokenize`], [`fold`]) on a block of text.
+
+mod analyze;
+mod chars;
+mod fold;
+mod sentences;
+mod tokens;
+
+pub use analyze::{Analysis, Analyzer, analyze};
+pub use chars::{is_closing_quote, is_dash, is_opening_quote, is_space};
+pub use fold::{fold, stem_key};
+pub use sentences::split_sentences;
+pub use tokens::{Token, TokenKind, tokenize};

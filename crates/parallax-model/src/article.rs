@@ -1,0 +1,133 @@
+//! Articles: what extraction makes of a document.
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use url::Url;
+
+use crate::{DocId, Span};
+
+/// An article: one story with its outlet, title, date and body.
+///
+/// A page that carries several stories (an aggregator page with appended items) yields one
+/// article per story. The first keeps the page's id; the others get `<page id>#2`, `#3`, ...
+/// and name the page in `segment_of`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Article {
+    /// Stable id within a run.
+    pub id: DocId,
+    /// The input it came from, as the user named it.
+    pub path: String,
+    /// The id of the page this article was split from, when it is not the page's first.
+    pub segment_of: Option<DocId>,
+    /// The outlet.
+    pub source: Source,
+    /// The headline, when the document has one; never invented.
+    pub title: Option<String>,
+    /// The publication date, when known.
+    pub published: Option<Date>,
+    /// Where it was published, when known.
+    pub url: Option<Url>,
+    /// The body, in reading order. Later stages read only these.
+    pub blocks: Vec<Block>,
+    /// What was taken out of the document and why, in reading order.
+    pub removed: Vec<Removed>,
+}
+
+impl Article {
+    /// The cleaned body as later stages see it: blocks separated by a blank line.
+    pub fn body_text(&self) -> String {
+        let mut out = String::new();
+        for block in &self.blocks {
+            if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            out.push_str(&block.text);
+        }
+        out
+    }
+}
+
+/// The outlet of an article and how it was found.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// The outlet's name as written ("ITV News"), or the file stem when none is known.
+    pub name: String,
+    /// Where `name` came from.
+    pub from: SourceFrom,
+}
+
+/// Where an article's outlet name came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceFrom {
+    /// The container's metadata (a JSON Lines `source` field).
+    Metadata,
+    /// The page itself (an outlet line above an item, a "more updates on X" prompt).
+    Page,
+    /// Nothing named it: the file stem stands in.
+    FileStem,
+}
+
+/// One block of an article's body.
+///
+/// `text` is the block's text from the raw document with line breaks turned into spaces, so it
+/// has exactly the length of `span`, and an offset into `text` plus `span.start` is an offset
+/// into the raw text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    /// What the block is.
+    pub kind: BlockKind,
+    /// Where it stands in the raw text.
+    pub span: Span,
+    /// Its text.
+    pub text: String,
+}
+
+/// The kinds of body block.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    /// Running prose.
+    Paragraph,
+    /// A subheading inside the article.
+    Heading,
+    /// A bullet point: a list item or a live page's entry.
+    ListItem,
+}
+
+/// A piece of the document that is not part of the body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Removed {
+    /// Why it was taken out.
+    pub kind: RemovedKind,
+    /// Where it stood in the raw text.
+    pub span: Span,
+    /// Its text, line breaks turned into spaces.
+    pub text: String,
+}
+
+/// Why a piece of a document was taken out of the body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RemovedKind {
+    /// A photo caption (kept out of the body, not site chrome).
+    Caption,
+    /// A credit or licence line for an image.
+    ImageCredit,
+    /// A comments widget.
+    Comments,
+    /// A "related articles" heading or list.
+    Related,
+    /// A follow, subscribe or sign-up prompt.
+    FollowPrompt,
+    /// A "read more" link.
+    ReadMore,
+    /// A share bar.
+    Share,
+    /// An advertisement or promotion of the site's own products.
+    Promo,
+    /// A bare timestamp or age line ("25 minutes ago").
+    Timestamp,
+    /// The outlet and age lines that head an item appended to a page.
+    ItemHeader,
+}

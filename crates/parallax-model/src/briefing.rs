@@ -1,0 +1,265 @@
+//! The briefing: the pipeline's output and the public JSON contract `parallax.brief/1`.
+//!
+//! Field names here are the contract's. Fields may be added; none may be renamed or change
+//! meaning without a new schema version.
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::{BlockKind, DocId, RemovedKind, SourceFrom};
+
+/// The schema tag of the JSON contract.
+pub const SCHEMA: &str = "parallax.brief/1";
+
+/// What Parallax knows about a set of documents.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Briefing {
+    /// Always [`SCHEMA`].
+    pub schema: String,
+    /// Every document briefed, in input order.
+    pub documents: Vec<BriefDocument>,
+    /// Pairs of documents that share text.
+    pub reuse: Vec<ReuseLink>,
+    /// Groups of documents that go back to one independent origin.
+    pub origins: Vec<Origin>,
+    /// People, organisations and places.
+    pub entities: Vec<Entity>,
+    /// Direct quotes with their speakers.
+    pub quotes: Vec<Quote>,
+    /// Statements and how many independent origins back each.
+    pub claims: Vec<Claim>,
+    /// Where sources disagree.
+    pub divergences: Vec<Divergence>,
+    /// Dated events, sorted.
+    pub timeline: Vec<TimelineEntry>,
+    /// The cited summary.
+    pub summary: Vec<Summary>,
+    /// One entry per input that could not be read or parsed.
+    pub errors: Vec<InputError>,
+}
+
+/// A document as the briefing shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BriefDocument {
+    /// Stable id within a run.
+    pub id: DocId,
+    /// The input it came from.
+    pub path: String,
+    /// The outlet, or the file stem when none is known.
+    pub source: String,
+    /// Where `source` came from (`metadata`, `page`, `file_stem`).
+    pub source_from: SourceFrom,
+    /// The headline, or null.
+    pub title: Option<String>,
+    /// Publication date, or null.
+    pub published: Option<Date>,
+    /// The page it was split from, or null.
+    pub segment_of: Option<DocId>,
+    /// Where it was published, or null.
+    pub url: Option<String>,
+    /// The cleaned body: paragraphs separated by a blank line.
+    pub text: String,
+    /// The kind of each paragraph of `text`, in order.
+    pub blocks: Vec<BlockKind>,
+    /// How many sentences the body has.
+    pub sentences: usize,
+    /// What was taken out of the document, in reading order.
+    pub removed: Vec<RemovedText>,
+}
+
+/// A piece of a document that is not in its body.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RemovedText {
+    /// Why it was taken out.
+    pub kind: RemovedKind,
+    /// Its text.
+    pub text: String,
+}
+
+/// Two documents that share text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReuseLink {
+    /// One document.
+    pub a: DocId,
+    /// The other.
+    pub b: DocId,
+    /// How they are related.
+    pub relation: Relation,
+    /// Share of a's text found in b.
+    pub containment_a: f64,
+    /// Share of b's text found in a.
+    pub containment_b: f64,
+    /// The passages they share.
+    pub shared_passages: Vec<SharedPassage>,
+}
+
+/// A passage two documents share.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharedPassage {
+    /// The passage as it stands in `a`.
+    pub text: String,
+}
+
+/// Documents that go back to one independent origin.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Origin {
+    /// Stable id within a run.
+    pub id: String,
+    /// Its documents.
+    pub documents: Vec<DocId>,
+}
+
+/// A person, organisation or place.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Stable id within a run.
+    pub id: String,
+    /// The fullest form of the name seen.
+    pub name: String,
+    /// What it is.
+    pub kind: EntityKind,
+    /// Roles the text gives it.
+    pub roles: Vec<String>,
+    /// Other forms of the name.
+    pub aliases: Vec<String>,
+    /// Documents that mention it.
+    pub documents: Vec<DocId>,
+}
+
+/// A direct quote.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// Stable id within a run.
+    pub id: String,
+    /// The speaker's entity name, or null.
+    pub speaker: Option<String>,
+    /// The words, without quote marks.
+    pub text: String,
+    /// Documents that carry it.
+    pub documents: Vec<DocId>,
+    /// Other wordings of the same quote.
+    pub variants: Vec<QuoteVariant>,
+}
+
+/// One wording of a quote.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteVariant {
+    /// The words.
+    pub text: String,
+    /// Documents that word it so.
+    pub documents: Vec<DocId>,
+}
+
+/// A statement and its support.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claim {
+    /// Stable id within a run.
+    pub id: String,
+    /// The statement.
+    pub text: String,
+    /// Documents that make it.
+    pub documents: Vec<DocId>,
+    /// Distinct origins among `documents`.
+    pub origins: usize,
+    /// Whether more than one origin backs it.
+    pub support: Support,
+}
+
+/// A point where sources disagree.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Divergence {
+    /// What kind of thing differs.
+    pub kind: DivergenceKind,
+    /// What differs.
+    pub description: String,
+    /// What each side says.
+    pub sides: Vec<DivergenceSide>,
+}
+
+/// One side of a divergence.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DivergenceSide {
+    /// What this side says.
+    pub text: String,
+    /// Documents that say it.
+    pub documents: Vec<DocId>,
+}
+
+/// A dated event.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineEntry {
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    pub date: String,
+    /// The sentence that dates it.
+    pub text: String,
+    /// Documents that date it so.
+    pub documents: Vec<DocId>,
+}
+
+/// A sentence of the summary.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    /// The sentence.
+    pub text: String,
+    /// Documents that support it.
+    pub documents: Vec<DocId>,
+}
+
+/// An input that could not be read or parsed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InputError {
+    /// The input as the user named it.
+    pub input: String,
+    /// Why, in one line.
+    pub message: String,
+}
+
+/// How two documents that share text are related.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// The same text with light edits.
+    Copy,
+    /// One contains a block of the other.
+    PartialCopy,
+    /// Independent prose quoting the same words.
+    SharedQuotes,
+}
+
+/// What an entity is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// An organisation.
+    Organization,
+    /// A place.
+    Place,
+}
+
+/// How well a claim is backed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Support {
+    /// Two or more independent origins.
+    Corroborated,
+    /// One origin.
+    SingleSource,
+}
+
+/// What kind of thing sources disagree on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DivergenceKind {
+    /// A count, age, amount or duration.
+    Number,
+    /// When something happened.
+    Date,
+    /// A property: what someone wore, where something takes place.
+    Attribute,
+    /// Whether something was agreed, confirmed or denied.
+    Stance,
+    /// The words of a quote.
+    QuoteWording,
+}
