@@ -1,2 +1,32 @@
-//! placeholder
-fn main(){}
+//! The `parallax` command: reads news reports and briefs what is really known.
+//!
+//! `main` stays thin: [`run`] parses the arguments ([`args`]), validates them into a
+//! configuration, and hands over to the command. Errors are printed as one line (with their
+//! causes), never as a stack trace; exit codes are in [`exit`].
+
+mod args;
+mod brief;
+mod exit;
+mod inputs;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("parallax: error: {e:#}");
+            exit::failure()
+        }
+    }
+}
+
+fn run() -> anyhow::Result<ExitCode> {
+    let cli = args::Cli::parse();
+    match cli.command {
+        args::Command::Brief(raw) => brief::run(brief::Options::validate(raw)?),
+    }
+}

@@ -1,3 +1,6 @@
 //! placeholder
+pub mod extract;
 pub mod ingest;
+pub mod pipeline;
+pub mod render;
 pub mod text;

@@ -9,7 +9,7 @@ use super::{Config, decode};
 
 /// The fields Parallax reads from a record; others are ignored.
 #[derive(Deserialize)]
-struct Record {
+struct Fields {
     id: Option<serde_json::Value>,
     text: Option<String>,
     html: Option<String>,
@@ -17,6 +17,17 @@ struct Record {
     source: Option<String>,
     title: Option<String>,
     published: Option<String>,
+}
+
+/// A document read from one JSON Lines record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Record {
+    /// The document.
+    pub doc: RawDoc,
+    /// Whether the record gave the id (then it is kept as it is).
+    pub explicit_id: bool,
+    /// Problems with optional fields, which were left out.
+    pub problems: Vec<Diagnostic>,
 }
 
 /// The document in line `line` (counted from 1) of the JSON Lines input `name`, whose id
@@ -28,7 +39,7 @@ pub fn jsonl_record(
     line: usize,
     bytes: &[u8],
     config: &Config,
-) -> Result<Option<(RawDoc, Vec<Diagnostic>)>, Diagnostic> {
+) -> Result<Option<Record>, Diagnostic> {
     let input = format!("{name}:{line}");
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Ok(None);
@@ -40,7 +51,8 @@ pub fn jsonl_record(
     if !value.is_object() {
         return Err(fail("a record must be a JSON object".into()));
     }
-    let record = Record::deserialize(value).map_err(|e| fail(format!("bad field: {e}")))?;
+    let record = Fields::deserialize(value).map_err(|e| fail(format!("bad field: {e}")))?;
+    let explicit_id = matches!(&record.id, Some(serde_json::Value::String(_) | serde_json::Value::Number(_)));
     let id = match &record.id {
         None | Some(serde_json::Value::Null) => DocId::new(&format!("{stem}:{line}")),
         Some(serde_json::Value::String(s)) => Some(DocId::new(s).ok_or_else(|| fail("`id` is empty or holds control characters".into()))?),
@@ -71,7 +83,8 @@ pub fn jsonl_record(
     });
     let clean = |s: Option<String>| s.map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|s| !s.is_empty());
     let meta = DocMeta { source: clean(record.source), title: clean(record.title), published, url };
-    Ok(Some((RawDoc { id, path: name.to_string(), format, text, meta }, problems)))
+    let doc = RawDoc { id, path: name.to_string(), format, text, meta };
+    Ok(Some(Record { doc, explicit_id, problems }))
 }
 
 /// A publication date from the forms feeds and exports use: `2025-08-19`, RFC 3339
@@ -108,10 +121,11 @@ mod tests {
     fn check(line: &str, expect: &str) {
         let got = match jsonl_record("in.jsonl", "in", 3, line.as_bytes(), &Config::default()) {
             Ok(None) => "blank".to_string(),
-            Ok(Some((doc, problems))) => {
+            Ok(Some(super::Record { doc, explicit_id, problems })) => {
                 let mut s = format!(
-                    "{} {:?} src={:?} title={:?} date={:?} url={:?}",
+                    "{}{} {:?} src={:?} title={:?} date={:?} url={:?}",
                     doc.id,
+                    if explicit_id { "!" } else { "" },
                     doc.format,
                     doc.meta.source,
                     doc.meta.title,
@@ -132,10 +146,10 @@ mod tests {
     fn records() {
         check(
             r#"{"id":"a1","text":"Hi.","source":" The  Courier ","published":"2025-08-19"}"#,
-            r#"a1 Text src=Some("The Courier") title=None date=Some("2025-08-19") url=None"#,
+            r#"a1! Text src=Some("The Courier") title=None date=Some("2025-08-19") url=None"#,
         );
         check(r#"{"text":"Hi."}"#, "in:3 Text src=None title=None date=None url=None");
-        check(r#"{"id":7,"html":"<p>Hi</p>"}"#, "7 Html src=None title=None date=None url=None");
+        check(r#"{"id":7,"html":"<p>Hi</p>"}"#, "7! Html src=None title=None date=None url=None");
         check(
             r#"{"text":"Hi.","url":"https://example.org/a","published":"soon"}"#,
             r#"in:3 Text src=None title=None date=None url=Some("https://example.org/a") | in.jsonl:3: `published` is not a date: "soon" (left out)"#,

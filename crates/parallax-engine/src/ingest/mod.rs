@@ -11,7 +11,7 @@ mod jsonl;
 
 pub use decode::decode;
 pub use ids::assign_ids;
-pub use jsonl::{jsonl_record, parse_date};
+pub use jsonl::{Record, jsonl_record, parse_date};
 
 use parallax_model::{DocFormat, DocId, DocMeta, Diagnostic, RawDoc};
 

@@ -1,0 +1,88 @@
+//! Command-line arguments as typed, before validation.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Parallax reads many news reports of the same events and tells you what is really known:
+/// which outlets reprinted the same copy, who said what, which facts are backed by how many
+/// independent sources, and where sources disagree.
+#[derive(Parser, Debug)]
+#[command(name = "parallax", version, propagate_version = true, max_term_width = 100)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub(crate) enum Command {
+    /// Brief a set of news reports: the documents found, their outlets and titles, and what
+    /// was removed from each as site chrome.
+    #[command(after_help = BRIEF_EXAMPLES)]
+    Brief(BriefArgs),
+}
+
+const BRIEF_EXAMPLES: &str = "\
+Inputs:
+  Plain text (.txt, .md): one document per file; a first line that reads as a headline is
+  its title. A page carrying several articles (an aggregator page with appended items) is
+  split into one document per article.
+  JSON Lines (.jsonl): one document per line, with `text` (or `html`) and optional `id`,
+  `url`, `source`, `title`, `published`. An `id` given is kept in every output.
+  Directories are read recursively in sorted order; `-` (or no input with a pipe) is stdin.
+
+Exit status:
+  0 all inputs read; 1 some inputs could not be read (the briefing covers the others and
+  lists them under errors); 2 nothing done (bad arguments, unwritable output).
+
+Examples:
+  parallax brief examples/ferry
+  parallax brief --date 2025-08-19 --format json reports/ > briefing.json
+  cat story.txt | parallax brief --format markdown";
+
+#[derive(Args, Debug)]
+pub(crate) struct BriefArgs {
+    /// Files, directories, or `-` for stdin. With none, stdin is read when it is not a terminal.
+    #[arg(value_name = "INPUT")]
+    pub(crate) inputs: Vec<PathBuf>,
+
+    /// Publication date (YYYY-MM-DD) for inputs that carry none.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub(crate) date: Option<String>,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = FormatArg::Terminal)]
+    pub(crate) format: FormatArg,
+
+    /// Write the briefing to FILE instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+
+    /// Largest document accepted (a file, or one JSON Lines record), e.g. 16MiB, 500k.
+    #[arg(long, value_name = "SIZE", default_value = "16MiB")]
+    pub(crate) max_size: String,
+
+    /// When to colour the terminal view.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub(crate) color: ColorArg,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum FormatArg {
+    /// Wrapped text for reading in a terminal.
+    Terminal,
+    /// A Markdown document.
+    Markdown,
+    /// The JSON contract `parallax.brief/1`.
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ColorArg {
+    /// Colour when writing to a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}

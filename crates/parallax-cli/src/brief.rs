@@ -1,0 +1,90 @@
+//! `parallax brief`: validated options, then read → engine → render → write.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use jiff::civil::Date;
+use parallax_engine::render::{self, Format};
+use parallax_engine::{extract, ingest, pipeline};
+
+use crate::args::{BriefArgs, ColorArg, FormatArg};
+use crate::{exit, inputs, output};
+
+/// `brief`'s options, validated.
+pub(crate) struct Options {
+    inputs: Vec<PathBuf>,
+    format: Format,
+    output: Option<PathBuf>,
+    color: ColorArg,
+    ingest: ingest::Config,
+    pipeline: pipeline::Config,
+}
+
+impl Options {
+    /// Checks the raw arguments and fills in what they imply.
+    pub(crate) fn validate(raw: BriefArgs) -> anyhow::Result<Options> {
+        let date = match raw.date.as_deref() {
+            Some(text) => Some(
+                text.parse::<Date>()
+                    .with_context(|| format!("--date {text:?} is not a date of the form YYYY-MM-DD"))?,
+            ),
+            None => None,
+        };
+        let max_doc_bytes = inputs::parse_size(&raw.max_size).map_err(|e| anyhow::anyhow!("--max-size: {e}"))?;
+        let mut inputs = raw.inputs;
+        if inputs.is_empty() {
+            if output::stdin_is_terminal() {
+                bail!("no input: name files or directories, or pipe text in (see `parallax brief --help`)");
+            }
+            inputs.push(PathBuf::from("-"));
+        }
+        if inputs.iter().filter(|i| i.as_os_str() == "-").count() > 1 {
+            bail!("stdin (`-`) can be named only once");
+        }
+        Ok(Options {
+            inputs,
+            format: match raw.format {
+                FormatArg::Terminal => Format::Terminal,
+                FormatArg::Markdown => Format::Markdown,
+                FormatArg::Json => Format::Json,
+            },
+            output: raw.output,
+            color: raw.color,
+            ingest: ingest::Config { max_doc_bytes },
+            pipeline: pipeline::Config { extract: extract::Config { default_date: date } },
+        })
+    }
+}
+
+/// Runs `brief`.
+pub(crate) fn run(options: Options) -> anyhow::Result<ExitCode> {
+    let progress = output::progress(options.inputs.len());
+    let read = inputs::read_all(&options.inputs, &options.ingest, &progress);
+    progress.finish_and_clear();
+    let failed = !read.errors.is_empty();
+    let briefing = pipeline::brief(&read.docs, read.errors, &options.pipeline);
+    let any_errors = failed || !briefing.errors.is_empty();
+    let to_terminal = options.output.is_none() && output::stdout_is_terminal();
+    let text = match options.format {
+        Format::Json => render::json(&briefing),
+        Format::Markdown => render::markdown(&briefing),
+        Format::Terminal => {
+            let color = match options.color {
+                ColorArg::Always => true,
+                ColorArg::Never => false,
+                ColorArg::Auto => to_terminal && output::color_allowed(),
+            };
+            let width = if to_terminal { output::terminal_width() } else { 100 };
+            render::terminal(&briefing, render::Style { width, color })
+        }
+    };
+    output::write(options.output.as_deref(), &text)?;
+    if any_errors {
+        for e in &briefing.errors {
+            eprintln!("parallax: {}: {}", e.input, e.message);
+        }
+        return Ok(exit::input_errors());
+    }
+    Ok(exit::SUCCESS)
+}

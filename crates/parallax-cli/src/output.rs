@@ -1,0 +1,52 @@
+//! Where output goes, and what the terminal allows: the only place the CLI asks about
+//! terminals and the environment.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::Path;
+
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+/// Whether stdout is a terminal.
+pub(crate) fn stdout_is_terminal() -> bool {
+    io::stdout().is_terminal()
+}
+
+/// Whether stdin is a terminal (then nothing is piped in).
+pub(crate) fn stdin_is_terminal() -> bool {
+    io::stdin().is_terminal()
+}
+
+/// Whether colour is allowed: NO_COLOR is unset and the terminal is not dumb.
+pub(crate) fn color_allowed() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::env::var("TERM").map_or(true, |t| t != "dumb")
+}
+
+/// The terminal's width in columns, or 100 when it cannot be told.
+pub(crate) fn terminal_width() -> usize {
+    terminal_size::terminal_size().map_or(100, |(w, _)| usize::from(w.0))
+}
+
+/// A progress bar on stderr for `inputs` inputs, drawn only when stderr is a terminal.
+pub(crate) fn progress(inputs: usize) -> ProgressBar {
+    let target = if io::stderr().is_terminal() { ProgressDrawTarget::stderr() } else { ProgressDrawTarget::hidden() };
+    let bar = ProgressBar::with_draw_target(Some(inputs as u64), target);
+    if let Ok(style) = ProgressStyle::with_template("{spinner} reading {pos}/{len} {wide_msg}") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Writes `text` to `path`, or to stdout. A closed pipe (`| head`) is not an error.
+pub(crate) fn write(path: Option<&Path>, text: &str) -> anyhow::Result<()> {
+    match path {
+        Some(path) => std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display())),
+        None => {
+            let mut out = io::stdout().lock();
+            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+                other => other.context("cannot write to stdout"),
+            }
+        }
+    }
+}

@@ -1,0 +1,350 @@
+//! Rules that tell site chrome, image credits and photo captions from article text.
+//!
+//! Each rule looks at one unit on its own and is written for the shape of the chrome, not
+//! for a site: a comments widget is a short line made of comment words, a follow prompt is an
+//! imperative call to action aimed at the reader, a caption ends in a photographer or agency
+//! credit in brackets. Rules that need context (what follows a "Related" heading, the line
+//! after an "Image credit:" label) live in [`super::segments`].
+
+use parallax_model::RemovedKind;
+
+use super::words::{is_month, is_time_unit, is_weekday, key, word_count};
+
+/// Why `text` (one unit) is not article text, or `None` when it may be.
+pub(crate) fn classify(text: &str) -> Option<RemovedKind> {
+    let k = key(text);
+    let words = word_count(&k);
+    if k.is_empty() {
+        // Only punctuation or symbols: a separator.
+        return Some(RemovedKind::Promo);
+    }
+    if is_timestamp(&k) {
+        return Some(RemovedKind::Timestamp);
+    }
+    if words <= 6 && is_comments(&k) {
+        return Some(RemovedKind::Comments);
+    }
+    if words <= 6 && is_related(&k) {
+        return Some(RemovedKind::Related);
+    }
+    if is_read_more(&k, words) {
+        return Some(RemovedKind::ReadMore);
+    }
+    if words <= 8 && is_share(&k) {
+        return Some(RemovedKind::Share);
+    }
+    if is_image_credit(&k, words) {
+        return Some(RemovedKind::ImageCredit);
+    }
+    if is_caption(text, words) {
+        return Some(RemovedKind::Caption);
+    }
+    if words <= 20 && is_follow_prompt(&k) {
+        return Some(RemovedKind::FollowPrompt);
+    }
+    if words <= 12 && is_promo(&k, text) {
+        return Some(RemovedKind::Promo);
+    }
+    None
+}
+
+/// Whether `k` (a unit's key) is a bare timestamp: an age ("25 minutes ago", "2h ago",
+/// "just now"), or a date and time with nothing else ("Tuesday 19 August 2025 06:44 BST",
+/// "Updated: 19/08/2025 14:05").
+pub(crate) fn is_timestamp(k: &str) -> bool {
+    let words: Vec<&str> = k.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+    if words.is_empty() || words.len() > 12 {
+        return false;
+    }
+    if matches!(k, "just now" | "yesterday" | "today") {
+        return true;
+    }
+    let lead = |w: &str| matches!(w, "updated" | "published" | "posted" | "last" | "first" | "on" | "at" | "modified" | "created" | "date" | "time");
+    let body: Vec<&str> = words.iter().copied().skip_while(|w| lead(w.trim_end_matches(':'))).collect();
+    // "25 minutes ago", "an hour ago", "2h ago".
+    if let [n, unit, "ago"] = body.as_slice()
+        && (n.parse::<u32>().is_ok() || matches!(*n, "a" | "an" | "one" | "two" | "few"))
+        && is_time_unit(unit)
+    {
+        return true;
+    }
+    if let [n_unit, "ago"] = body.as_slice() {
+        let digits = n_unit.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        if !digits.is_empty() && digits.parse::<u32>().is_ok() && is_time_unit(&n_unit[digits.len()..]) {
+            return true;
+        }
+    }
+    // A date and time made only of date words.
+    let mut dated = false;
+    for w in &body {
+        let w = w.trim_end_matches(['.', ':']);
+        let numeric = !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | ':' | '.'));
+        let ordinal = w.len() > 2
+            && w.chars().take(w.len() - 2).all(|c| c.is_ascii_digit())
+            && matches!(&w[w.len() - 2..], "st" | "nd" | "rd" | "th");
+        if is_month(w) || (numeric && w.chars().any(|c| c.is_ascii_digit()) && (w.contains(['/', '-', ':']) || w.len() == 4)) {
+            dated = true;
+        } else if !(numeric || ordinal || is_weekday(w) || is_zone(w) || matches!(w, "am" | "pm" | "a.m" | "p.m" | "at" | "on" | "|" | "-" | "by")) {
+            return false;
+        }
+    }
+    dated
+}
+
+fn is_zone(w: &str) -> bool {
+    matches!(w, "utc" | "gmt" | "bst" | "cet" | "cest" | "eet" | "eest" | "est" | "edt" | "cst" | "cdt" | "mst" | "mdt" | "pst" | "pdt" | "ist" | "jst" | "aest" | "aedt" | "z")
+}
+
+fn is_comments(k: &str) -> bool {
+    let k = k.trim_end_matches('.');
+    if matches!(
+        k,
+        "comment" | "comments" | "no comments" | "no comments yet" | "be the first to comment"
+            | "leave a comment" | "leave a reply" | "join the conversation" | "join the discussion"
+            | "show comments" | "view comments" | "add a comment" | "comments are closed"
+            | "post a comment" | "load comments" | "reader comments" | "write a comment"
+    ) {
+        return true;
+    }
+    let mut parts = k.split(' ');
+    matches!((parts.next().map(str::parse::<u32>), parts.next(), parts.next()), (Some(Ok(_)), Some("comment" | "comments"), None))
+}
+
+fn is_related(k: &str) -> bool {
+    matches!(
+        k,
+        "related" | "related articles" | "related stories" | "related news" | "related content"
+            | "related coverage" | "related posts" | "related links" | "related topics"
+            | "you may also like" | "you might also like" | "recommended" | "recommended for you"
+            | "most read" | "most popular" | "most viewed" | "also read" | "see also"
+            | "trending" | "trending now" | "top stories" | "latest news" | "more stories"
+            | "read next" | "what to read next" | "more news" | "more on this story"
+            | "editor's picks" | "editors picks" | "don't miss" | "dont miss" | "popular now"
+    ) || ((k.starts_with("more from ") || k.starts_with("more on ")) && word_count(k) <= 5)
+}
+
+fn is_read_more(k: &str, words: usize) -> bool {
+    const LEADS: [&str; 9] = [
+        "read more", "continue reading", "read the full", "full story", "click here",
+        "find out more", "learn more", "read the rest", "keep reading",
+    ];
+    LEADS.iter().any(|lead| k.starts_with(lead) && (words <= 6 || k[lead.len()..].starts_with(':')))
+        || (k.starts_with("read more:") && words <= 25)
+}
+
+fn is_share(k: &str) -> bool {
+    k.split(' ').all(|w| {
+        matches!(
+            w,
+            "share" | "this" | "article" | "story" | "on" | "via" | "tweet" | "email" | "print"
+                | "copy" | "link" | "facebook" | "twitter" | "x" | "whatsapp" | "linkedin"
+                | "telegram" | "reddit" | "pinterest" | "messenger" | "save" | "|" | "/"
+        )
+    }) && k.split(' ').any(|w| matches!(w, "share" | "tweet" | "facebook" | "whatsapp" | "linkedin"))
+}
+
+/// An image credit or licence line: "Image credit: ...", "Photo: Name/Agency",
+/// "... public domain, via Wikimedia Commons".
+fn is_image_credit(k: &str, words: usize) -> bool {
+    const LABELS: [&str; 12] = [
+        "image credit", "image credits", "photo credit", "photo credits", "picture credit",
+        "credit", "image", "photo", "photograph", "picture", "image source", "images",
+    ];
+    let label = k.split(':').next().unwrap_or(k);
+    let label = label.split(" (").next().unwrap_or(label).trim();
+    if LABELS.contains(&label) && (k.contains(':') || words <= 3) && words <= 30 {
+        return true;
+    }
+    const LICENCES: [&str; 9] = [
+        "public domain", "creative commons", "cc by", "wikimedia commons", "getty images",
+        "shutterstock", "alamy", "all rights reserved", "cc0",
+    ];
+    words <= 45 && LICENCES.iter().any(|l| k.contains(l)) && (k.contains(" via ") || k.contains("credit") || k.contains(" by ") || k.contains("(c)") || k.contains('©'))
+}
+
+/// Agencies and words that end a photo credit.
+const CREDIT_WORDS: [&str; 30] = [
+    "pa", "ap", "afp", "reuters", "getty", "getty images", "epa", "epa-efe", "bloomberg", "pool",
+    "shutterstock", "alamy", "anp", "dpa", "xinhua", "tass", "sipa", "zuma", "reuters/alamy",
+    "rex", "pa wire", "pa media", "ap photo", "afp via getty images", "nurphoto", "anadolu",
+    "sopa", "handout", "the white house", "white house",
+];
+
+/// A photo caption: a short unit that ends in a credit in brackets, "(Aaron Schwartz/PA)",
+/// "(AP Photo/Evan Vucci)", "(Photo: Reuters)", or in "Photograph: Name/Agency".
+pub(crate) fn is_caption(text: &str, words: usize) -> bool {
+    if words > 60 {
+        return false;
+    }
+    let t = text.trim_end().trim_end_matches('.');
+    if let Some(inner) = t.strip_suffix(')').and_then(|t| t.rfind('(').map(|at| &t[at + 1..])) {
+        return is_credit(inner);
+    }
+    for label in ["Photograph:", "Photo:", "Picture:", "Photos:", "Image:"] {
+        if let Some(at) = t.rfind(label)
+            && at > 0
+            && word_count(&t[at..]) <= 8
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the text inside brackets credits a photo.
+fn is_credit(inner: &str) -> bool {
+    let k = key(inner);
+    if k.is_empty() || word_count(&k) > 8 {
+        return false;
+    }
+    if ["photo:", "photo by", "image:", "picture:", "credit:", "pictured", "photograph:"].iter().any(|p| k.starts_with(p)) {
+        return true;
+    }
+    // "Name/Agency", "AP Photo/Name": a slash with a credit word on either side.
+    if let Some((left, right)) = k.rsplit_once('/') {
+        let right = right.trim();
+        let left = left.trim();
+        return CREDIT_WORDS.contains(&right)
+            || CREDIT_WORDS.contains(&left)
+            || left.ends_with(" photo")
+            || right.ends_with(" images")
+            || inner.rsplit_once('/').is_some_and(|(_, r)| r.trim().len() >= 2 && r.trim().chars().all(|c| c.is_ascii_uppercase()));
+    }
+    CREDIT_WORDS.contains(&k.as_str()) && inner.trim() != inner.trim().to_lowercase() && k.contains(' ')
+}
+
+/// An imperative aimed at the reader: "Follow for more updates on X", "Sign up to our
+/// newsletter", "Download the app".
+fn is_follow_prompt(k: &str) -> bool {
+    const VERBS: [&str; 14] = [
+        "follow", "subscribe", "sign up", "signup", "join", "get", "download", "like us",
+        "register", "never miss", "stay up to date", "stay informed", "listen", "watch",
+    ];
+    const AIMS: [&str; 20] = [
+        "for more", "updates", "newsletter", " us ", " us on", "our ", "the app", "alerts",
+        "notifications", "free", "on twitter", "on x", "on facebook", "on instagram", "on telegram",
+        "on whatsapp", "on google news", "on youtube", "on tiktok", "latest news",
+    ];
+    VERBS.iter().any(|v| k.starts_with(v) && k[v.len()..].starts_with([' ', ':']))
+        && AIMS.iter().any(|a| format!(" {k} ").contains(a))
+}
+
+/// A promotion of the site's own products or an advertisement slot: short, no sentence, and
+/// either a fixed slot label or an imperative addressed to "you" or about "our" products.
+fn is_promo(k: &str, text: &str) -> bool {
+    if matches!(
+        k,
+        "advertisement" | "advert" | "sponsored" | "sponsored content" | "promoted" | "ad"
+            | "story continues below" | "story continues below advertisement"
+            | "scroll to continue" | "partner content" | "paid content" | "skip advert"
+    ) {
+        return true;
+    }
+    const VERBS: [&str; 9] = ["try", "explore", "discover", "upgrade", "unlock", "start", "get", "see what", "ask"];
+    let aimed = format!(" {k} ");
+    let sentence = text.trim_end().ends_with(['.', '!', '?', '"', '”']);
+    !sentence
+        && VERBS.iter().any(|v| k.starts_with(v) && k[v.len()..].starts_with(' '))
+        && [" our ", " you ", " your ", " for you "].iter().any(|a| aimed.contains(a))
+}
+
+/// The outlet named in a follow prompt or copyright line: "Follow for more updates on
+/// Britannia Daily" → "Britannia Daily"; "© 2025 The Courier" → "The Courier".
+pub(crate) fn outlet_in_prompt(text: &str) -> Option<String> {
+    let t = text.trim().trim_end_matches(['.', '!', ':']);
+    for lead in [" updates on ", " updates from ", " news from ", " news on ", " stories from ", " more from ", " more on "] {
+        if let Some(at) = t.find(lead) {
+            return name_like(&t[at + lead.len()..]);
+        }
+    }
+    for lead in ["©", "Copyright", "(c)"] {
+        if let Some(rest) = t.strip_prefix(lead) {
+            let rest = rest.trim_start().trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == ' ');
+            return name_like(rest.split(['.', '|']).next().unwrap_or(rest));
+        }
+    }
+    None
+}
+
+/// `s` when it reads as a name: one to five capitalised words.
+pub(crate) fn name_like(s: &str) -> Option<String> {
+    let s = s.trim();
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let capitalised = |w: &&str| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let connector = |w: &&str| matches!(*w, "of" | "the" | "and" | "&" | "for" | "de" | "la" | "-" | "on");
+    let ok = (1..=5).contains(&words.len())
+        && words.first().is_some_and(capitalised)
+        && words.iter().all(|w| capitalised(w) || connector(w))
+        && s.len() <= 40;
+    ok.then(|| words.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use parallax_model::RemovedKind::{self, *};
+
+    use super::{classify, outlet_in_prompt};
+
+    #[track_caller]
+    fn check(text: &str, expect: Option<RemovedKind>) {
+        assert_eq!(classify(text), expect, "{text:?}");
+    }
+
+    #[test]
+    fn chrome_by_shape() {
+        check("25 minutes ago", Some(Timestamp));
+        check("Updated 2 hours ago", Some(Timestamp));
+        check("3h ago", Some(Timestamp));
+        check("Tuesday 19 August 2025 06:44 BST", Some(Timestamp));
+        check("Published: 19/08/2025 14:05", Some(Timestamp));
+        check("August 2025", Some(Timestamp));
+        check("Comments", Some(Comments));
+        check("No comments yet...", Some(Comments));
+        check("12 comments", Some(Comments));
+        check("Related Articles", Some(Related));
+        check("More from Politics", Some(Related));
+        check("Read more here", Some(ReadMore));
+        check("Read more: Minister resigns over ferry report", Some(ReadMore));
+        check("Share this article", Some(Share));
+        check("Share on Facebook | Twitter", Some(Share));
+        check("Follow for more updates on The Courier", Some(FollowPrompt));
+        check("Sign up to our morning newsletter", Some(FollowPrompt));
+        check("Try Our AI Features", Some(Promo));
+        check("Explore what Example AI can do for you:", Some(Promo));
+        check("Advertisement", Some(Promo));
+        check("Image Credit (Shortened):", Some(ImageCredit));
+        check("Photo: Jane Roe", Some(ImageCredit));
+        check("A bridge at dusk – by J. Doe, public domain, via Wikimedia Commons.", Some(ImageCredit));
+        check("* * *", Some(Promo));
+    }
+
+    #[test]
+    fn captions_by_credit() {
+        check("The minister arrives at the summit (Jane Roe/PA)", Some(Caption));
+        check("Rescue crews at the harbour (AP Photo/John Doe)", Some(Caption));
+        check("Crowds gather outside (Photo: Reuters)", Some(Caption));
+        check("Rescuers at work. Photograph: Jane Roe/Reuters", Some(Caption));
+        check("Ferry in port (Jane Roe/MPA)", Some(Caption));
+    }
+
+    #[test]
+    fn article_text_is_left_alone() {
+        check("The Prime Minister said talks would start on Tuesday.", None);
+        check("Trump Announces Historic Meeting Plans", None);
+        check("Follow the money", None);
+        check("He said the war would end (eventually).", None);
+        check("Next Steps and Challenges", None);
+        check("Get ready for a long winter, the forecaster warned.", None);
+        check("Comments from the minister drew criticism across parties.", None);
+        check("In 1994, the treaty was signed.", None);
+        check("Related to the talks, the minister said more.", None);
+        check("Talks resume on 19 August 2025 in Geneva", None);
+    }
+
+    #[test]
+    fn outlets_named_in_prompts() {
+        assert_eq!(outlet_in_prompt("Follow for more updates on The Harbour Gazette"), Some("The Harbour Gazette".into()));
+        assert_eq!(outlet_in_prompt("© 2026 Northern Ledger. All rights reserved"), Some("Northern Ledger".into()));
+        assert_eq!(outlet_in_prompt("Follow for more updates on what happens next in the case"), None);
+    }
+}

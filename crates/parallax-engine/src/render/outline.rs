@@ -1,0 +1,116 @@
+//! What the human-readable views show, independent of how they show it: a list of sections,
+//! each a list of entries with a heading line and detail lines. [`super::markdown`] and
+//! [`super::terminal`] only lay this out.
+
+use parallax_model::{BriefDocument, Briefing, RemovedKind};
+
+/// A section of the briefing.
+pub(crate) struct Section {
+    pub(crate) title: String,
+    pub(crate) entries: Vec<Entry>,
+}
+
+/// One entry: a heading made of styled pieces, and detail lines.
+pub(crate) struct Entry {
+    pub(crate) head: Vec<Piece>,
+    pub(crate) details: Vec<Vec<Piece>>,
+}
+
+/// A run of text with a role that the view may style.
+pub(crate) struct Piece {
+    pub(crate) role: Role,
+    pub(crate) text: String,
+}
+
+/// How a piece of text is meant, for styling.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    Plain,
+    /// A document id or other reference.
+    Id,
+    /// A name: an outlet, a speaker.
+    Name,
+    /// A title or headline.
+    Title,
+    /// Secondary information.
+    Dim,
+    /// A label such as a kind of chrome.
+    Label,
+    /// Something that went wrong.
+    Error,
+}
+
+fn piece(role: Role, text: impl Into<String>) -> Piece {
+    Piece { role, text: text.into() }
+}
+
+/// The headline of the briefing: what was read.
+pub(crate) fn summary_line(b: &Briefing) -> String {
+    let docs = b.documents.len();
+    let pages = b.documents.iter().filter(|d| d.segment_of.is_none()).count();
+    let mut line = format!("{docs} document{} from {pages} input{}", plural(docs), plural(pages));
+    if !b.errors.is_empty() {
+        line.push_str(&format!(", {} input error{}", b.errors.len(), plural(b.errors.len())));
+    }
+    line
+}
+
+/// The sections, in reading order. Empty sections are left out.
+pub(crate) fn sections(b: &Briefing) -> Vec<Section> {
+    let mut out = Vec::new();
+    let documents: Vec<Entry> = b.documents.iter().map(document_entry).collect();
+    if !documents.is_empty() {
+        out.push(Section { title: "Documents".to_string(), entries: documents });
+    }
+    let errors: Vec<Entry> = b
+        .errors
+        .iter()
+        .map(|e| Entry { head: vec![piece(Role::Error, &e.input), piece(Role::Plain, format!(": {}", e.message))], details: Vec::new() })
+        .collect();
+    if !errors.is_empty() {
+        out.push(Section { title: "Input errors".to_string(), entries: errors });
+    }
+    out
+}
+
+fn document_entry(d: &BriefDocument) -> Entry {
+    let mut head = vec![piece(Role::Id, format!("[{}]", d.id)), piece(Role::Plain, " "), piece(Role::Name, &d.source)];
+    if let Some(title) = &d.title {
+        head.push(piece(Role::Plain, " — "));
+        head.push(piece(Role::Title, title));
+    }
+    let mut facts = vec![format!("{} sentence{}", d.sentences, plural(d.sentences))];
+    facts.push(format!("{} paragraph{}", d.blocks.len(), plural(d.blocks.len())));
+    if let Some(date) = d.published {
+        facts.push(format!("published {date}"));
+    }
+    match &d.segment_of {
+        Some(page) => facts.push(format!("split from {page}")),
+        None => facts.push(d.path.clone()),
+    }
+    let mut details = vec![vec![piece(Role::Dim, facts.join(" · "))]];
+    for r in &d.removed {
+        details.push(vec![piece(Role::Label, format!("removed {}: ", removed_label(r.kind))), piece(Role::Dim, &r.text)]);
+    }
+    Entry { head, details }
+}
+
+/// How a reason for removal reads in a sentence.
+pub(crate) fn removed_label(kind: RemovedKind) -> &'static str {
+    match kind {
+        RemovedKind::Caption => "photo caption",
+        RemovedKind::ImageCredit => "image credit",
+        RemovedKind::Comments => "comments",
+        RemovedKind::Related => "related articles",
+        RemovedKind::FollowPrompt => "follow prompt",
+        RemovedKind::ReadMore => "read-more link",
+        RemovedKind::Share => "share bar",
+        RemovedKind::Promo => "promotion",
+        RemovedKind::Timestamp => "timestamp",
+        RemovedKind::ItemHeader => "item header",
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
