@@ -49,6 +49,7 @@ fn brief_document(article: &Article, analyzer: &mut Analyzer) -> BriefDocument {
         published: article.published,
         segment_of: article.segment_of.clone(),
         url: article.url.as_ref().map(ToString::to_string),
+        authors: article.authors.clone(),
         text: article.body_text(),
         blocks: article.blocks.iter().map(|b| b.kind).collect(),
         sentences: analysis.sentences.len(),

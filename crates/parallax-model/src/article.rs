@@ -27,6 +27,8 @@ pub struct Article {
     pub published: Option<Date>,
     /// Where it was published, when known.
     pub url: Option<Url>,
+    /// The authors a byline names, in order.
+    pub authors: Vec<String>,
     /// The body, in reading order. Later stages read only these.
     pub blocks: Vec<Block>,
     /// What was taken out of the document and why, in reading order.
@@ -130,4 +132,8 @@ pub enum RemovedKind {
     Timestamp,
     /// The outlet and age lines that head an item appended to a page.
     ItemHeader,
+    /// A byline ("By Jane Roe, transport correspondent"); its names go to the authors.
+    Byline,
+    /// A copyright or rights notice.
+    Copyright,
 }

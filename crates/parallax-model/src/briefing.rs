@@ -57,6 +57,8 @@ pub struct BriefDocument {
     pub segment_of: Option<DocId>,
     /// Where it was published, or null.
     pub url: Option<String>,
+    /// The authors its byline names.
+    pub authors: Vec<String>,
     /// The cleaned body: paragraphs separated by a blank line.
     pub text: String,
     /// The kind of each paragraph of `text`, in order.

@@ -21,6 +21,12 @@ pub(crate) fn classify(text: &str) -> Option<RemovedKind> {
     if is_timestamp(&k) {
         return Some(RemovedKind::Timestamp);
     }
+    if words <= 20 && is_copyright(text) {
+        return Some(RemovedKind::Copyright);
+    }
+    if !byline_names(text).is_empty() {
+        return Some(RemovedKind::Byline);
+    }
     if words <= 6 && is_comments(&k) {
         return Some(RemovedKind::Comments);
     }
@@ -89,6 +95,43 @@ pub(crate) fn is_timestamp(k: &str) -> bool {
         }
     }
     dated
+}
+
+/// A rights notice: "© 2026 The Courier", "Copyright 2025 ...", "All rights reserved".
+fn is_copyright(text: &str) -> bool {
+    let t = text.trim();
+    let k = key(t);
+    t.starts_with('©') || k.starts_with("copyright ") || t.starts_with("(c) ") || t.starts_with("(C) ") || k == "all rights reserved"
+}
+
+/// The names in a byline: "By Jane Roe and John Doe, political staff" → both names;
+/// "Reporting by Jane Roe; Editing by John Doe" → both names. Empty when `text` is not one.
+pub(crate) fn byline_names(text: &str) -> Vec<String> {
+    let t = text.trim();
+    if word_count(t) > 14 || t.ends_with(['.', '!', '?']) && !t.ends_with(" Jr.") {
+        return Vec::new();
+    }
+    let mut names = Vec::new();
+    let parts: Vec<&str> = t.split(';').collect();
+    for part in &parts {
+        let part = part.trim();
+        let rest = ["By ", "by ", "BY ", "Reporting by ", "Writing by ", "Editing by ", "Additional reporting by "]
+            .iter()
+            .find_map(|lead| part.strip_prefix(lead));
+        let Some(rest) = rest else {
+            // Every part of a byline is one: "By A; Editing by B".
+            return Vec::new();
+        };
+        // Names end at the first comma or dash: what follows is a role or a place.
+        let names_part = rest.split([',', '|', '–', '—']).next().unwrap_or(rest);
+        for name in names_part.split(" and ").flat_map(|n| n.split(" & ")) {
+            match name_like(name) {
+                Some(n) if word_count(&n) >= 2 => names.push(n),
+                _ => return Vec::new(),
+            }
+        }
+    }
+    names
 }
 
 fn is_zone(w: &str) -> bool {
@@ -316,6 +359,10 @@ mod tests {
         check("Photo: Jane Roe", Some(ImageCredit));
         check("A bridge at dusk – by J. Doe, public domain, via Wikimedia Commons.", Some(ImageCredit));
         check("* * *", Some(Promo));
+        check("© 2026 Northern Ledger. All rights reserved", Some(Copyright));
+        check("All rights reserved.", Some(Copyright));
+        check("By Jane Roe, transport correspondent", Some(Byline));
+        check("Reporting by Jane Roe; Editing by John Doe", Some(Byline));
     }
 
     #[test]
@@ -339,6 +386,16 @@ mod tests {
         check("In 1994, the treaty was signed.", None);
         check("Related to the talks, the minister said more.", None);
         check("Talks resume on 19 August 2025 in Geneva", None);
+        check("By Tuesday the talks had collapsed.", None);
+        check("By the numbers", None);
+        check("By land and sea", None);
+    }
+
+    #[test]
+    fn names_in_bylines() {
+        assert_eq!(super::byline_names("By Jane Roe and John Doe, political staff"), ["Jane Roe", "John Doe"]);
+        assert_eq!(super::byline_names("Reporting by Jane Roe; Editing by John Doe"), ["Jane Roe", "John Doe"]);
+        assert!(super::byline_names("By the numbers").is_empty());
     }
 
     #[test]

@@ -5,7 +5,7 @@ use parallax_model::{
     Article, Block, DocFormat, Diagnostic, RawDoc, Removed, RemovedKind, Source, SourceFrom,
 };
 
-use super::chrome::{classify, outlet_in_prompt};
+use super::chrome::{byline_names, classify, outlet_in_prompt};
 use super::layout::{block_kinds, is_headline};
 use super::segments::{Segment, classify_in_context, split};
 use super::units::{Unit, units};
@@ -120,7 +120,16 @@ fn build(
         .zip(kinds)
         .map(|(unit, kind)| Block { kind, span: unit.span, text: unit.text.clone() })
         .collect();
-    let prompt_outlet = removed.iter().filter(|r| r.kind == RemovedKind::FollowPrompt).find_map(|r| outlet_in_prompt(&r.text));
+    let prompt_outlet = removed
+        .iter()
+        .filter(|r| matches!(r.kind, RemovedKind::FollowPrompt | RemovedKind::Copyright))
+        .find_map(|r| outlet_in_prompt(&r.text));
+    let mut authors: Vec<String> = Vec::new();
+    for name in removed.iter().filter(|r| r.kind == RemovedKind::Byline).flat_map(|r| byline_names(&r.text)) {
+        if !authors.contains(&name) {
+            authors.push(name);
+        }
+    }
     let meta_source = if first { doc.meta.source.clone() } else { None };
     let source = match (meta_source, &segment.outlet, prompt_outlet) {
         (Some(name), _, _) => Source { name, from: SourceFrom::Metadata },
@@ -136,6 +145,7 @@ fn build(
         title,
         published: doc.meta.published.or(config.default_date),
         url: if first { doc.meta.url.clone() } else { None },
+        authors,
         blocks,
         removed,
     }

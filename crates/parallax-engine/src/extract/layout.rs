@@ -43,7 +43,8 @@ pub(crate) fn block_kinds(body: &[&Unit]) -> Vec<BlockKind> {
             }
             let words = word_count(&unit.text);
             let neighbour_open = (i > 0 && open(i - 1)) || open(i + 1);
-            if words > 12 || neighbour_open {
+            let introduces_prose = i + 1 < body.len() && !open(i + 1) && words <= 6;
+            if words > 12 || (neighbour_open && !introduces_prose) {
                 BlockKind::ListItem
             } else if i + 1 == body.len() || !starts_capitalised(&unit.text) {
                 BlockKind::Paragraph
@@ -81,6 +82,10 @@ mod tests {
         );
         check("Para.\n- marked point.\n# Marked heading", &[Paragraph, ListItem, Heading]);
         check("Para.\nsigned off by the desk", &[Paragraph, Paragraph]);
+        check(
+            "Point one is here\nPoint two is here too\nWhat we know\nProse follows.",
+            &[ListItem, ListItem, Heading, Paragraph],
+        );
     }
 
     #[test]

@@ -79,7 +79,11 @@ fn document_entry(d: &BriefDocument) -> Entry {
         head.push(piece(Role::Plain, " — "));
         head.push(piece(Role::Title, title));
     }
-    let mut facts = vec![format!("{} sentence{}", d.sentences, plural(d.sentences))];
+    let mut facts = Vec::new();
+    if !d.authors.is_empty() {
+        facts.push(format!("by {}", d.authors.join(", ")));
+    }
+    facts.push(format!("{} sentence{}", d.sentences, plural(d.sentences)));
     facts.push(format!("{} paragraph{}", d.blocks.len(), plural(d.blocks.len())));
     if let Some(date) = d.published {
         facts.push(format!("published {date}"));
@@ -108,6 +112,8 @@ pub(crate) fn removed_label(kind: RemovedKind) -> &'static str {
         RemovedKind::Promo => "promotion",
         RemovedKind::Timestamp => "timestamp",
         RemovedKind::ItemHeader => "item header",
+        RemovedKind::Byline => "byline",
+        RemovedKind::Copyright => "copyright notice",
     }
 }
 

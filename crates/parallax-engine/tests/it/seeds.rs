@@ -1,0 +1,163 @@
+//! The reference input: the five seed reports in `../shared/corpus/seeds`. No seed text is
+//! copied here; sentence boundaries are byte offsets from each block's start.
+
+use std::path::Path;
+
+use parallax_engine::{extract, ingest, pipeline, text};
+use parallax_model::{Article, DocFormat, RawDoc, RemovedKind, SourceFrom};
+
+use crate::shared;
+
+fn read_seed(dir: &Path, prefix: &str) -> RawDoc {
+    let seeds = dir.join("corpus/seeds");
+    let mut names: Vec<_> = std::fs::read_dir(&seeds)
+        .unwrap_or_else(|e| panic!("cannot list {}: {e}", seeds.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(prefix)))
+        .collect();
+    names.sort();
+    let path = names.first().unwrap_or_else(|| panic!("no seed {prefix}"));
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or(prefix);
+    ingest::text_document(&path.display().to_string(), stem, DocFormat::Text, &bytes, &ingest::Config::default())
+        .unwrap_or_else(|d| panic!("{}: {}", d.input, d.message))
+}
+
+fn articles(doc: &RawDoc) -> Vec<Article> {
+    let out = extract::extract(doc, &extract::Config::default());
+    assert_eq!(out.diagnostics, []);
+    out.articles
+}
+
+/// Checks that the first article of `doc` has exactly these blocks, each with sentences
+/// ending at these byte offsets from the block's start.
+#[track_caller]
+fn check_sentences(doc: &RawDoc, expect: &[&[u32]]) {
+    let article = &articles(doc)[0];
+    let sentences = text::analyze(article).sentences;
+    let got: Vec<Vec<u32>> = (0..article.blocks.len())
+        .map(|b| {
+            let start = article.blocks[b].span.start;
+            sentences.iter().filter(|s| s.block as usize == b).map(|s| s.span.end - start).collect()
+        })
+        .collect();
+    if got != expect {
+        // Show the sentences themselves, so a failure can be read without a debugger.
+        for s in &sentences {
+            eprintln!("{:>3} | {}", s.block, &doc.text[s.span.range()]);
+        }
+    }
+    assert_eq!(got, expect);
+    // Every sentence is trimmed text inside its block.
+    for s in &sentences {
+        let block = &article.blocks[s.block as usize];
+        assert!(block.span.start <= s.span.start && s.span.end <= block.span.end);
+        let piece = &doc.text[s.span.range()];
+        assert_eq!(piece.trim(), piece);
+    }
+}
+
+#[test]
+fn seed_000_every_sentence() {
+    let Some(dir) = shared("seed_000_every_sentence") else { return };
+    let doc = read_seed(&dir, "000_");
+    check_sentences(
+        &doc,
+        &[
+            &[234], &[231], &[107], &[196], &[108], &[198], &[103], &[86], &[168], &[212], &[162],
+            &[136], &[236], &[42], &[236], &[71], &[180], &[105], &[192], &[231], &[65], &[134],
+            &[96], &[96], &[189], &[268], &[188], &[325], &[261], &[88], &[208], &[190], &[107],
+            &[121], &[206],
+        ],
+    );
+    assert_eq!(articles(&doc)[0].title, None, "seed 000 opens with a lede, not a headline");
+}
+
+#[test]
+fn seed_003_every_sentence() {
+    let Some(dir) = shared("seed_003_every_sentence") else { return };
+    let doc = read_seed(&dir, "003_");
+    check_sentences(
+        &doc,
+        &[
+            &[115], &[93], &[131], &[171], &[166, 345], &[29, 67], &[19, 58, 109, 234],
+            &[19, 47, 130, 288], &[12, 141, 258], &[9, 249], &[179], &[38, 142, 233],
+            &[43, 191, 308, 373], &[34, 96, 216, 460], &[33, 270], &[282], &[73], &[153], &[88],
+            &[107], &[137], &[130], &[158, 238], &[88, 175, 253], &[164], &[157, 262], &[177],
+            &[170], &[156],
+        ],
+    );
+    let article = &articles(&doc)[0];
+    assert!(article.title.as_deref().is_some_and(|t| t.starts_with("Zelensky says")));
+    // The live page's key points and labelled bullets are list items, not prose.
+    let kinds: Vec<_> = article.blocks.iter().map(|b| format!("{:?}", b.kind)).collect();
+    assert_eq!(kinds.iter().filter(|k| *k == "ListItem").count(), 12);
+    assert_eq!(kinds.iter().filter(|k| *k == "Heading").count(), 0);
+}
+
+#[test]
+fn seed_001_is_four_articles_with_their_outlets() {
+    let Some(dir) = shared("seed_001_is_four_articles_with_their_outlets") else { return };
+    let doc = read_seed(&dir, "001_");
+    let got: Vec<(String, String, SourceFrom, Option<String>, bool)> = articles(&doc)
+        .into_iter()
+        .map(|a| {
+            (a.id.to_string(), a.source.name, a.source.from, a.segment_of.map(|s| s.to_string()), a.title.is_some())
+        })
+        .collect();
+    let page = doc.id.to_string();
+    assert_eq!(
+        got,
+        [
+            (page.clone(), page.clone(), SourceFrom::FileStem, None, true),
+            (format!("{page}#2"), "ITV News".into(), SourceFrom::Page, Some(page.clone()), true),
+            (format!("{page}#3"), "ITV News".into(), SourceFrom::Page, Some(page.clone()), true),
+            (format!("{page}#4"), "The Independent".into(), SourceFrom::Page, Some(page.clone()), true),
+        ]
+    );
+}
+
+#[test]
+fn seed_002_outlet_comes_from_its_follow_prompt() {
+    let Some(dir) = shared("seed_002_outlet_comes_from_its_follow_prompt") else { return };
+    let doc = read_seed(&dir, "002_");
+    let article = &articles(&doc)[0];
+    assert_eq!((article.source.name.as_str(), article.source.from), ("Britannia Daily", SourceFrom::Page));
+    let headings = article.blocks.iter().filter(|b| format!("{:?}", b.kind) == "Heading").count();
+    assert_eq!(headings, 6);
+}
+
+/// Chrome and captions found in the seeds, by the reason they were removed.
+#[test]
+fn seeds_lose_their_chrome_and_captions() {
+    let Some(dir) = shared("seeds_lose_their_chrome_and_captions") else { return };
+    const CHROME: [&str; 12] = [
+        "Comments", "No comments yet", "Related Articles", "Follow for more", "Image Credit",
+        "Read more here", "Try Our AI", "can do for you", "minutes ago", "Wikimedia", "/PA)",
+        "- ITV News",
+    ];
+    let mut removed: Vec<(String, RemovedKind)> = Vec::new();
+    for prefix in ["000_", "001_", "002_", "003_", "004_"] {
+        let doc = read_seed(&dir, prefix);
+        let briefing = pipeline::brief(&[doc.clone()], Vec::new(), &pipeline::Config::default());
+        for d in &briefing.documents {
+            for chrome in CHROME {
+                assert!(!d.text.contains(chrome), "{} still holds {chrome:?}", d.id);
+            }
+        }
+        for a in articles(&doc) {
+            removed.extend(a.removed.iter().map(|r| (prefix.to_string(), r.kind)));
+        }
+    }
+    let count = |p: &str, k: RemovedKind| removed.iter().filter(|(q, l)| q == p && *l == k).count();
+    assert_eq!(count("000_", RemovedKind::Caption), 2);
+    assert_eq!(count("001_", RemovedKind::Caption), 2);
+    assert_eq!(count("001_", RemovedKind::Comments), 2);
+    assert_eq!(count("001_", RemovedKind::Related), 1);
+    assert_eq!(count("001_", RemovedKind::Promo), 2);
+    assert_eq!(count("001_", RemovedKind::ItemHeader), 9);
+    assert_eq!(count("002_", RemovedKind::FollowPrompt), 1);
+    assert_eq!(count("002_", RemovedKind::ImageCredit), 2);
+    assert_eq!(count("004_", RemovedKind::ReadMore), 1);
+    assert_eq!(removed.len(), 22, "nothing else is removed: {removed:?}");
+}
