@@ -31,21 +31,28 @@ const SUPPORTED: &str = ".txt, .md, .jsonl";
 pub(crate) fn read_all(inputs: &[PathBuf], config: &ingest::Config, progress: &indicatif::ProgressBar) -> Inputs {
     let mut docs: Vec<(RawDoc, bool)> = Vec::new();
     let mut errors = Vec::new();
-    let mut files: Vec<(String, PathBuf, Option<Kind>)> = Vec::new();
+    let mut files: Vec<Entry> = Vec::new();
     for input in inputs {
         if input.as_os_str() == "-" {
-            files.push(("-".to_string(), input.clone(), None));
+            files.push(Entry::File("-".to_string(), input.clone(), None));
             continue;
         }
         let name = input.display().to_string();
         match std::fs::metadata(input) {
-            Ok(meta) if meta.is_dir() => walk(input, &mut files, &mut errors),
-            Ok(_) => files.push((name, input.clone(), kind_by_extension(input))),
-            Err(e) => errors.push(Diagnostic::new(name, io_reason(&e))),
+            Ok(meta) if meta.is_dir() => walk(input, &mut files),
+            Ok(_) => files.push(Entry::File(name, input.clone(), kind_by_extension(input))),
+            Err(e) => files.push(Entry::Failed(Diagnostic::new(name, io_reason(&e)))),
         }
     }
     progress.set_length(files.len() as u64);
-    for (name, path, kind) in files {
+    for entry in files {
+        let (name, path, kind) = match entry {
+            Entry::File(name, path, kind) => (name, path, kind),
+            Entry::Failed(diagnostic) => {
+                errors.push(diagnostic);
+                continue;
+            }
+        };
         progress.set_message(name.clone());
         let result = if name == "-" { read_stdin(config) } else { read_file(&name, &path, kind, config) };
         match result {
@@ -62,14 +69,20 @@ pub(crate) fn read_all(inputs: &[PathBuf], config: &ingest::Config, progress: &i
     Inputs { docs, errors }
 }
 
+/// An input to read, or one that already failed, in input order.
+enum Entry {
+    File(String, PathBuf, Option<Kind>),
+    Failed(Diagnostic),
+}
+
 type Outcome = Result<(Vec<(RawDoc, bool)>, Vec<Diagnostic>), Diagnostic>;
 
 /// Collects the files under `dir`, sorted by name, skipping hidden ones.
-fn walk(dir: &Path, files: &mut Vec<(String, PathBuf, Option<Kind>)>, errors: &mut Vec<Diagnostic>) {
+fn walk(dir: &Path, files: &mut Vec<Entry>) {
     let name = dir.display().to_string();
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
-        Err(e) => return errors.push(Diagnostic::new(name, io_reason(&e))),
+        Err(e) => return files.push(Entry::Failed(Diagnostic::new(name, io_reason(&e)))),
     };
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
@@ -80,12 +93,12 @@ fn walk(dir: &Path, files: &mut Vec<(String, PathBuf, Option<Kind>)>, errors: &m
         }
         let name = path.display().to_string();
         if path.is_dir() {
-            walk(&path, files, errors);
+            walk(&path, files);
         } else {
-            match kind_by_extension(&path) {
-                Some(kind) => files.push((name, path, Some(kind))),
-                None => errors.push(Diagnostic::new(name, format!("skipped: not a supported file type ({SUPPORTED})"))),
-            }
+            files.push(match kind_by_extension(&path) {
+                Some(kind) => Entry::File(name, path, Some(kind)),
+                None => Entry::Failed(Diagnostic::new(name, format!("skipped: not a supported file type ({SUPPORTED})"))),
+            });
         }
     }
 }
@@ -103,6 +116,7 @@ fn kind_by_extension(path: &Path) -> Option<Kind> {
 fn read_file(name: &str, path: &Path, kind: Option<Kind>, config: &ingest::Config) -> Outcome {
     let fail = |reason: String| Diagnostic::new(name, reason);
     let file = File::open(path).map_err(|e| fail(io_reason(&e)))?;
+    let size = file.metadata().map_err(|e| fail(io_reason(&e)))?.len();
     let stem = stem_of(path);
     let mut reader = BufReader::new(file);
     // A file named without a known extension is read as JSON Lines when it looks like it.
@@ -112,6 +126,9 @@ fn read_file(name: &str, path: &Path, kind: Option<Kind>, config: &ingest::Confi
     };
     match kind {
         Kind::Jsonl => read_jsonl(name, &stem, reader, config),
+        Kind::Text(_) if size > config.max_doc_bytes as u64 => {
+            Err(fail(ingest::too_large(Some(size), config.max_doc_bytes)))
+        }
         Kind::Text(format) => {
             let bytes = read_limited(reader, config.max_doc_bytes).map_err(|e| fail(io_reason(&e)))?;
             let doc = ingest::text_document(name, &stem, format, &bytes, config)?;
@@ -171,8 +188,8 @@ fn read_jsonl(name: &str, stem: &str, mut reader: impl BufRead, config: &ingest:
         if line.len() > config.max_doc_bytes && !line.ends_with(b"\n") {
             // Skip the rest of the oversized line.
             let mut sink = Vec::new();
-            let rest = reader.read_until(b'\n', &mut sink).unwrap_or(0);
-            let total = line.len() + rest;
+            reader.read_until(b'\n', &mut sink).unwrap_or(0);
+            let total = line.len() + sink.len() - usize::from(sink.ends_with(b"\n"));
             problems.push(Diagnostic::new(
                 format!("{name}:{number}"),
                 format!("too large: the record has {total} bytes, over the limit of {}", config.max_doc_bytes),

@@ -9,11 +9,7 @@ use super::Config;
 /// many control characters) and invalid UTF-8, saying where the first bad byte is.
 pub fn decode(bytes: &[u8], config: &Config) -> Result<String, String> {
     if bytes.len() > config.max_doc_bytes {
-        return Err(format!(
-            "too large: {} is over the limit of {}",
-            human_bytes(bytes.len()),
-            human_bytes(config.max_doc_bytes)
-        ));
+        return Err(too_large(None, config.max_doc_bytes));
     }
     let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         utf8(rest)?
@@ -53,6 +49,19 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, String> {
     }
     let units: Vec<u16> = bytes.chunks_exact(2).map(|p| unit([p[0], p[1]])).collect();
     String::from_utf16(&units).map_err(|_| "not valid UTF-16 (unpaired surrogate)".to_string())
+}
+
+/// Why an input over the size limit is refused; `size` when it is known (a file), not when the
+/// input was cut off at the limit (a pipe).
+pub fn too_large(size: Option<u64>, limit: usize) -> String {
+    match size {
+        Some(size) => format!(
+            "too large: {} is over the limit of {}",
+            human_bytes(usize::try_from(size).unwrap_or(usize::MAX)),
+            human_bytes(limit)
+        ),
+        None => format!("too large: over the limit of {}", human_bytes(limit)),
+    }
 }
 
 /// A byte count for people: "512 B", "4.0 KiB", "16.0 MiB".
@@ -95,7 +104,8 @@ mod tests {
             100,
             Err("not valid UTF-8 (first bad byte at offset 3); convert it to UTF-8 first"),
         );
-        check(&[b'a'; 2000], 1024, Err("too large: 2.0 KiB is over the limit of 1.0 KiB"));
-        check(&[b'a'; 20], 10, Err("too large: 20 B is over the limit of 10 B"));
+        check(&[b'a'; 2000], 1024, Err("too large: over the limit of 1.0 KiB"));
+        check(&[b'a'; 20], 10, Err("too large: over the limit of 10 B"));
+        assert_eq!(super::too_large(Some(2400), 1024), "too large: 2.3 KiB is over the limit of 1.0 KiB");
     }
 }

@@ -46,12 +46,12 @@ pub fn jsonl_record(
     }
     let fail = |reason: String| Diagnostic::new(&input, reason);
     let line_text = decode(bytes, config).map_err(fail)?;
-    let value: serde_json::Value =
-        serde_json::from_str(&line_text).map_err(|e| fail(format!("malformed JSON: {e}")))?;
+    let value: serde_json::Value = serde_json::from_str(line_text.trim_end())
+        .map_err(|e| fail(format!("malformed JSON: {}", json_reason(&e))))?;
     if !value.is_object() {
         return Err(fail("a record must be a JSON object".into()));
     }
-    let record = Fields::deserialize(value).map_err(|e| fail(format!("bad field: {e}")))?;
+    let record = Fields::deserialize(value).map_err(|e| fail(format!("bad field: {}", json_reason(&e))))?;
     let explicit_id = matches!(&record.id, Some(serde_json::Value::String(_) | serde_json::Value::Number(_)));
     let id = match &record.id {
         None | Some(serde_json::Value::Null) => DocId::new(&format!("{stem}:{line}")),
@@ -85,6 +85,14 @@ pub fn jsonl_record(
     let meta = DocMeta { source: clean(record.source), title: clean(record.title), published, url };
     let doc = RawDoc { id, path: name.to_string(), format, text, meta };
     Ok(Some(Record { doc, explicit_id, problems }))
+}
+
+/// serde_json's message with the position said as a column: a record is one line, so "line 1"
+/// says nothing.
+fn json_reason(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let text = text.split(" at line ").next().unwrap_or(&text);
+    if e.column() > 0 { format!("{text} (column {})", e.column()) } else { text.to_string() }
 }
 
 /// A publication date from the forms feeds and exports use: `2025-08-19`, RFC 3339
@@ -159,7 +167,7 @@ mod tests {
 
     #[test]
     fn malformed_records() {
-        check("{not json", "error in.jsonl:3: malformed JSON: key must be a string at line 1 column 2");
+        check("{not json", "error in.jsonl:3: malformed JSON: key must be a string (column 2)");
         check(r#"{"id":"x"}"#, "error in.jsonl:3: record has neither `text` nor `html`");
         check(r#"{"text":"  "}"#, "error in.jsonl:3: record's `text` is empty");
         check(r#"{"id":[1],"text":"a"}"#, "error in.jsonl:3: `id` must be a string or a number");

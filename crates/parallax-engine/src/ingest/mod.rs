@@ -9,7 +9,7 @@ mod decode;
 mod ids;
 mod jsonl;
 
-pub use decode::decode;
+pub use decode::{decode, too_large};
 pub use ids::assign_ids;
 pub use jsonl::{Record, jsonl_record, parse_date};
 

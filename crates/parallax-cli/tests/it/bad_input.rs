@@ -1,0 +1,102 @@
+//! Bad inputs: each gives one line naming the input and the reason, the others are still
+//! briefed, the exit status is 1, and nothing panics.
+
+use crate::{json, parallax};
+
+#[test]
+fn each_bad_input_is_named_and_the_rest_are_briefed() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("no temp dir: {e}"));
+    let write = |name: &str, bytes: &[u8]| {
+        std::fs::write(dir.path().join(name), bytes).unwrap_or_else(|e| panic!("cannot write {name}: {e}"));
+    };
+    write("a-good.txt", "Ferry Strikes Pier\nThe ferry struck the pier on Monday. Nobody was hurt.\n".as_bytes());
+    write("b-binary.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    write("c-latin1.txt", b"Caf\xe9 owners protest.");
+    write("d-empty.txt", b"");
+    write("e-huge.txt", "Word. ".repeat(400).as_bytes());
+    write(
+        "f-feed.jsonl",
+        b"{\"id\":\"ok-1\",\"text\":\"A good record.\"}\n{\"id\":\"bad\",\"text\":\n{\"id\":\"ok-2\",\"text\":\"Another.\"}\n",
+    );
+    write("g-notes.pdf", b"%PDF-1.4");
+    let dir_arg = dir.path().display().to_string();
+    let run = parallax(&["brief", "--format", "json", "--max-size", "1KiB", &dir_arg, "missing.txt"], b"");
+    assert_eq!(run.code, Some(1), "stderr: {}", run.stderr);
+    let briefing = json(&run);
+    let ids: Vec<&str> = briefing["documents"]
+        .as_array()
+        .map(|d| d.iter().filter_map(|d| d["id"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(ids, ["a-good", "ok-1", "ok-2"]);
+    let errors: Vec<String> = briefing["errors"]
+        .as_array()
+        .map(|e| {
+            e.iter()
+                .map(|e| {
+                    let input = e["input"].as_str().unwrap_or("");
+                    let input = input.rsplit('/').next().unwrap_or(input);
+                    format!("{input}: {}", e["message"].as_str().unwrap_or(""))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(
+        errors,
+        [
+            "b-binary.txt: binary data, not text (NUL byte at offset 8)",
+            "c-latin1.txt: not valid UTF-8 (first bad byte at offset 3); convert it to UTF-8 first",
+            "d-empty.txt: empty input",
+            "e-huge.txt: too large: 2.3 KiB is over the limit of 1.0 KiB",
+            "f-feed.jsonl:2: malformed JSON: EOF while parsing a value (column 19)",
+            "g-notes.pdf: skipped: not a supported file type (.txt, .md, .jsonl)",
+            "missing.txt: no such file or directory",
+        ]
+    );
+    // One line on stderr per failed input, naming it.
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(lines.len(), errors.len(), "{}", run.stderr);
+    assert!(lines.iter().all(|l| l.starts_with("parallax: ")));
+}
+
+#[test]
+fn oversized_jsonl_records_are_skipped_alone() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("no temp dir: {e}"));
+    let path = dir.path().join("big.jsonl");
+    let big = format!("{{\"text\":\"{}\"}}\n{{\"id\":\"small\",\"text\":\"Short.\"}}\n", "x".repeat(5000));
+    std::fs::write(&path, big).unwrap_or_else(|e| panic!("cannot write: {e}"));
+    let run = parallax(&["brief", "--format", "json", "--max-size", "1000", &path.display().to_string()], b"");
+    assert_eq!(run.code, Some(1));
+    let briefing = json(&run);
+    assert_eq!(briefing["documents"][0]["id"], "small");
+    let message = briefing["errors"][0]["message"].as_str().unwrap_or("");
+    assert_eq!(message, "too large: the record has 5011 bytes, over the limit of 1000");
+}
+
+#[test]
+fn bad_arguments_exit_2_without_a_stack_trace() {
+    let run = parallax(&["brief", "--date", "19/08/2025", "examples/ferry"], b"");
+    assert_eq!(run.code, Some(2));
+    let first = run.stderr.lines().next().unwrap_or("");
+    assert!(first.starts_with("parallax: error: --date \"19/08/2025\" is not a date of the form YYYY-MM-DD: "), "{first}");
+    assert_eq!(run.stderr.lines().count(), 1, "one line, no stack trace: {}", run.stderr);
+    let run = parallax(&["brief", "--max-size", "lots", "examples/ferry"], b"");
+    assert_eq!(run.code, Some(2));
+    assert!(run.stderr.starts_with("parallax: error: --max-size: not a size"), "{}", run.stderr);
+    let run = parallax(&["brief", "--format", "pdf"], b"");
+    assert_eq!(run.code, Some(2));
+    let run = parallax(&["brief", "-o", "/nonexistent-dir/out.json", "examples/ferry"], b"");
+    assert_eq!(run.code, Some(2));
+    assert!(run.stderr.starts_with("parallax: error: cannot write /nonexistent-dir/out.json"), "{}", run.stderr);
+}
+
+#[test]
+fn text_with_no_article_is_reported() {
+    let run = parallax(&["brief", "--format", "json", "-"], b"Share this article\nAdvertisement\n");
+    assert_eq!(run.code, Some(1));
+    let briefing = json(&run);
+    assert_eq!(briefing["errors"][0]["input"], "-");
+    assert_eq!(
+        briefing["errors"][0]["message"],
+        "no article text found: every line reads as site chrome or a caption"
+    );
+}
