@@ -31,7 +31,8 @@ impl Options {
             ),
             None => None,
         };
-        let max_doc_bytes = inputs::parse_size(&raw.max_size).map_err(|e| anyhow::anyhow!("--max-size: {e}"))?;
+        let max_doc_bytes =
+            inputs::parse_size(&raw.max_size).map_err(|e| anyhow::anyhow!("--max-size: {e}"))?;
         let mut inputs = raw.inputs;
         if inputs.is_empty() {
             if output::stdin_is_terminal() {

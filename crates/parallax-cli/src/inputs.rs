@@ -8,7 +8,7 @@ use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use parallax_engine::ingest::{self, assign_ids};
-use parallax_model::{DocFormat, Diagnostic, RawDoc};
+use parallax_model::{Diagnostic, DocFormat, RawDoc};
 
 /// What was read.
 pub(crate) struct Inputs {
@@ -28,7 +28,11 @@ enum Kind {
 const SUPPORTED: &str = ".txt, .md, .jsonl";
 
 /// Reads every input. `-` is stdin.
-pub(crate) fn read_all(inputs: &[PathBuf], config: &ingest::Config, progress: &indicatif::ProgressBar) -> Inputs {
+pub(crate) fn read_all(
+    inputs: &[PathBuf],
+    config: &ingest::Config,
+    progress: &indicatif::ProgressBar,
+) -> Inputs {
     let mut docs: Vec<(RawDoc, bool)> = Vec::new();
     let mut errors = Vec::new();
     let mut files: Vec<Entry> = Vec::new();
@@ -97,7 +101,10 @@ fn walk(dir: &Path, files: &mut Vec<Entry>) {
         } else {
             files.push(match kind_by_extension(&path) {
                 Some(kind) => Entry::File(name, path, Some(kind)),
-                None => Entry::Failed(Diagnostic::new(name, format!("skipped: not a supported file type ({SUPPORTED})"))),
+                None => Entry::Failed(Diagnostic::new(
+                    name,
+                    format!("skipped: not a supported file type ({SUPPORTED})"),
+                )),
             });
         }
     }
@@ -192,7 +199,10 @@ fn read_jsonl(name: &str, stem: &str, mut reader: impl BufRead, config: &ingest:
             let total = line.len() + sink.len() - usize::from(sink.ends_with(b"\n"));
             problems.push(Diagnostic::new(
                 format!("{name}:{number}"),
-                format!("too large: the record has {total} bytes, over the limit of {}", config.max_doc_bytes),
+                format!(
+                    "too large: the record has {total} bytes, over the limit of {}",
+                    config.max_doc_bytes
+                ),
             ));
             continue;
         }
@@ -244,7 +254,9 @@ pub(crate) fn parse_size(raw: &str) -> Result<usize, String> {
         "mib" => 1024.0 * 1024.0,
         "g" | "gb" => 1e9,
         "gib" => 1024.0 * 1024.0 * 1024.0,
-        other => return Err(format!("unknown size unit {other:?} in {raw:?} (use B, k, KiB, M, MiB, G or GiB)")),
+        other => {
+            return Err(format!("unknown size unit {other:?} in {raw:?} (use B, k, KiB, M, MiB, G or GiB)"));
+        }
     };
     let bytes = (value * factor).round();
     if !(1.0..=(usize::MAX as f64)).contains(&bytes) {

@@ -19,7 +19,8 @@ pub(crate) fn stdin_is_terminal() -> bool {
 
 /// Whether colour is allowed: NO_COLOR is unset and the terminal is not dumb.
 pub(crate) fn color_allowed() -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::env::var("TERM").map_or(true, |t| t != "dumb")
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && std::env::var("TERM").map_or(true, |t| t != "dumb")
 }
 
 /// The terminal's width in columns, or 100 when it cannot be told.
@@ -29,7 +30,8 @@ pub(crate) fn terminal_width() -> usize {
 
 /// A progress bar on stderr for `inputs` inputs, drawn only when stderr is a terminal.
 pub(crate) fn progress(inputs: usize) -> ProgressBar {
-    let target = if io::stderr().is_terminal() { ProgressDrawTarget::stderr() } else { ProgressDrawTarget::hidden() };
+    let target =
+        if io::stderr().is_terminal() { ProgressDrawTarget::stderr() } else { ProgressDrawTarget::hidden() };
     let bar = ProgressBar::with_draw_target(Some(inputs as u64), target);
     if let Ok(style) = ProgressStyle::with_template("{spinner} reading {pos}/{len} {wide_msg}") {
         bar.set_style(style);

@@ -13,13 +13,14 @@ fn main() {
                 continue;
             }
         };
-        let doc = match ingest::text_document(&path, "doc", DocFormat::Text, &bytes, &ingest::Config::default()) {
-            Ok(d) => d,
-            Err(e) => {
-                eprintln!("{}: {}", e.input, e.message);
-                continue;
-            }
-        };
+        let doc =
+            match ingest::text_document(&path, "doc", DocFormat::Text, &bytes, &ingest::Config::default()) {
+                Ok(d) => d,
+                Err(e) => {
+                    eprintln!("{}: {}", e.input, e.message);
+                    continue;
+                }
+            };
         for article in extract::extract(&doc, &extract::Config::default()).articles {
             println!("== {} ({})", article.id, article.source.name);
             for s in text::analyze(&article).sentences {

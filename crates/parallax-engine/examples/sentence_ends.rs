@@ -11,11 +11,14 @@ fn main() {
             eprintln!("{path}: cannot read");
             continue;
         };
-        let Ok(doc) = ingest::text_document(&path, "doc", DocFormat::Text, &bytes, &ingest::Config::default()) else {
+        let Ok(doc) =
+            ingest::text_document(&path, "doc", DocFormat::Text, &bytes, &ingest::Config::default())
+        else {
             eprintln!("{path}: not text");
             continue;
         };
-        let Some(article) = extract::extract(&doc, &extract::Config::default()).articles.into_iter().next() else {
+        let Some(article) = extract::extract(&doc, &extract::Config::default()).articles.into_iter().next()
+        else {
             continue;
         };
         let sentences = text::analyze(&article).sentences;

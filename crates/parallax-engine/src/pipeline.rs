@@ -34,7 +34,8 @@ pub fn brief(docs: &[RawDoc], errors: Vec<Diagnostic>, config: &Config) -> Brief
         briefing.documents.extend(documents);
         problems.extend(diagnostics);
     }
-    briefing.errors = problems.into_iter().map(|d| InputError { input: d.input, message: d.message }).collect();
+    briefing.errors =
+        problems.into_iter().map(|d| InputError { input: d.input, message: d.message }).collect();
     briefing
 }
 

@@ -9,7 +9,10 @@ fn each_bad_input_is_named_and_the_rest_are_briefed() {
     let write = |name: &str, bytes: &[u8]| {
         std::fs::write(dir.path().join(name), bytes).unwrap_or_else(|e| panic!("cannot write {name}: {e}"));
     };
-    write("a-good.txt", "Ferry Strikes Pier\nThe ferry struck the pier on Monday. Nobody was hurt.\n".as_bytes());
+    write(
+        "a-good.txt",
+        "Ferry Strikes Pier\nThe ferry struck the pier on Monday. Nobody was hurt.\n".as_bytes(),
+    );
     write("b-binary.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
     write("c-latin1.txt", b"Caf\xe9 owners protest.");
     write("d-empty.txt", b"");
@@ -64,7 +67,8 @@ fn oversized_jsonl_records_are_skipped_alone() {
     let path = dir.path().join("big.jsonl");
     let big = format!("{{\"text\":\"{}\"}}\n{{\"id\":\"small\",\"text\":\"Short.\"}}\n", "x".repeat(5000));
     std::fs::write(&path, big).unwrap_or_else(|e| panic!("cannot write: {e}"));
-    let run = parallax(&["brief", "--format", "json", "--max-size", "1000", &path.display().to_string()], b"");
+    let run =
+        parallax(&["brief", "--format", "json", "--max-size", "1000", &path.display().to_string()], b"");
     assert_eq!(run.code, Some(1));
     let briefing = json(&run);
     assert_eq!(briefing["documents"][0]["id"], "small");
@@ -77,7 +81,10 @@ fn bad_arguments_exit_2_without_a_stack_trace() {
     let run = parallax(&["brief", "--date", "19/08/2025", "examples/ferry"], b"");
     assert_eq!(run.code, Some(2));
     let first = run.stderr.lines().next().unwrap_or("");
-    assert!(first.starts_with("parallax: error: --date \"19/08/2025\" is not a date of the form YYYY-MM-DD: "), "{first}");
+    assert!(
+        first.starts_with("parallax: error: --date \"19/08/2025\" is not a date of the form YYYY-MM-DD: "),
+        "{first}"
+    );
     assert_eq!(run.stderr.lines().count(), 1, "one line, no stack trace: {}", run.stderr);
     let run = parallax(&["brief", "--max-size", "lots", "examples/ferry"], b"");
     assert_eq!(run.code, Some(2));
@@ -86,7 +93,11 @@ fn bad_arguments_exit_2_without_a_stack_trace() {
     assert_eq!(run.code, Some(2));
     let run = parallax(&["brief", "-o", "/nonexistent-dir/out.json", "examples/ferry"], b"");
     assert_eq!(run.code, Some(2));
-    assert!(run.stderr.starts_with("parallax: error: cannot write /nonexistent-dir/out.json"), "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with("parallax: error: cannot write /nonexistent-dir/out.json"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

@@ -7,7 +7,10 @@ fn stdin_text_and_jsonl() {
     let run = parallax(&["brief", "--format", "json"], b"Port Closes\nThe port closed on Monday.\n");
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     let b = json(&run);
-    assert_eq!((b["documents"][0]["id"].as_str(), b["documents"][0]["path"].as_str()), (Some("stdin"), Some("-")));
+    assert_eq!(
+        (b["documents"][0]["id"].as_str(), b["documents"][0]["path"].as_str()),
+        (Some("stdin"), Some("-"))
+    );
     assert_eq!(b["documents"][0]["title"], "Port Closes");
     assert_eq!(b["documents"][0]["text"], "The port closed on Monday.");
 
@@ -41,7 +44,18 @@ fn json_contract_has_every_field() {
     let run = parallax(&["brief", "--format", "json", "examples/ferry"], b"");
     let b = json(&run);
     assert_eq!(b["schema"], "parallax.brief/1");
-    for key in ["documents", "reuse", "origins", "entities", "quotes", "claims", "divergences", "timeline", "summary", "errors"] {
+    for key in [
+        "documents",
+        "reuse",
+        "origins",
+        "entities",
+        "quotes",
+        "claims",
+        "divergences",
+        "timeline",
+        "summary",
+        "errors",
+    ] {
         assert!(b[key].is_array(), "{key} is missing or not an array");
     }
     for doc in b["documents"].as_array().cloned().unwrap_or_default() {
@@ -86,7 +100,14 @@ fn seeds_brief_into_eight_documents() {
         .as_array()
         .map(|d| {
             d.iter()
-                .map(|d| format!("{} {} {}", d["id"].as_str().unwrap_or(""), d["source"].as_str().unwrap_or(""), d["segment_of"]))
+                .map(|d| {
+                    format!(
+                        "{} {} {}",
+                        d["id"].as_str().unwrap_or(""),
+                        d["source"].as_str().unwrap_or(""),
+                        d["segment_of"]
+                    )
+                })
                 .collect()
         })
         .unwrap_or_default();

@@ -58,14 +58,30 @@ pub(crate) fn classify(text: &str) -> Option<RemovedKind> {
 /// "just now"), or a date and time with nothing else ("Tuesday 19 August 2025 06:44 BST",
 /// "Updated: 19/08/2025 14:05").
 pub(crate) fn is_timestamp(k: &str) -> bool {
-    let words: Vec<&str> = k.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> =
+        k.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
     if words.is_empty() || words.len() > 12 {
         return false;
     }
     if matches!(k, "just now" | "yesterday" | "today") {
         return true;
     }
-    let lead = |w: &str| matches!(w, "updated" | "published" | "posted" | "last" | "first" | "on" | "at" | "modified" | "created" | "date" | "time");
+    let lead = |w: &str| {
+        matches!(
+            w,
+            "updated"
+                | "published"
+                | "posted"
+                | "last"
+                | "first"
+                | "on"
+                | "at"
+                | "modified"
+                | "created"
+                | "date"
+                | "time"
+        )
+    };
     let body: Vec<&str> = words.iter().copied().skip_while(|w| lead(w.trim_end_matches(':'))).collect();
     // "25 minutes ago", "an hour ago", "2h ago".
     if let [n, unit, "ago"] = body.as_slice()
@@ -84,13 +100,23 @@ pub(crate) fn is_timestamp(k: &str) -> bool {
     let mut dated = false;
     for w in &body {
         let w = w.trim_end_matches(['.', ':']);
-        let numeric = !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | ':' | '.'));
+        let numeric =
+            !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | ':' | '.'));
         let ordinal = w.len() > 2
             && w.chars().take(w.len() - 2).all(|c| c.is_ascii_digit())
             && matches!(&w[w.len() - 2..], "st" | "nd" | "rd" | "th");
-        if is_month(w) || (numeric && w.chars().any(|c| c.is_ascii_digit()) && (w.contains(['/', '-', ':']) || w.len() == 4)) {
+        if is_month(w)
+            || (numeric
+                && w.chars().any(|c| c.is_ascii_digit())
+                && (w.contains(['/', '-', ':']) || w.len() == 4))
+        {
             dated = true;
-        } else if !(numeric || ordinal || is_weekday(w) || is_zone(w) || matches!(w, "am" | "pm" | "a.m" | "p.m" | "at" | "on" | "|" | "-" | "by")) {
+        } else if !(numeric
+            || ordinal
+            || is_weekday(w)
+            || is_zone(w)
+            || matches!(w, "am" | "pm" | "a.m" | "p.m" | "at" | "on" | "|" | "-" | "by"))
+        {
             return false;
         }
     }
@@ -101,7 +127,11 @@ pub(crate) fn is_timestamp(k: &str) -> bool {
 fn is_copyright(text: &str) -> bool {
     let t = text.trim();
     let k = key(t);
-    t.starts_with('©') || k.starts_with("copyright ") || t.starts_with("(c) ") || t.starts_with("(C) ") || k == "all rights reserved"
+    t.starts_with('©')
+        || k.starts_with("copyright ")
+        || t.starts_with("(c) ")
+        || t.starts_with("(C) ")
+        || k == "all rights reserved"
 }
 
 /// The names in a byline: "By Jane Roe and John Doe, political staff" → both names;
@@ -115,9 +145,10 @@ pub(crate) fn byline_names(text: &str) -> Vec<String> {
     let parts: Vec<&str> = t.split(';').collect();
     for part in &parts {
         let part = part.trim();
-        let rest = ["By ", "by ", "BY ", "Reporting by ", "Writing by ", "Editing by ", "Additional reporting by "]
-            .iter()
-            .find_map(|lead| part.strip_prefix(lead));
+        let rest =
+            ["By ", "by ", "BY ", "Reporting by ", "Writing by ", "Editing by ", "Additional reporting by "]
+                .iter()
+                .find_map(|lead| part.strip_prefix(lead));
         let Some(rest) = rest else {
             // Every part of a byline is one: "By A; Editing by B".
             return Vec::new();
@@ -135,41 +166,111 @@ pub(crate) fn byline_names(text: &str) -> Vec<String> {
 }
 
 fn is_zone(w: &str) -> bool {
-    matches!(w, "utc" | "gmt" | "bst" | "cet" | "cest" | "eet" | "eest" | "est" | "edt" | "cst" | "cdt" | "mst" | "mdt" | "pst" | "pdt" | "ist" | "jst" | "aest" | "aedt" | "z")
+    matches!(
+        w,
+        "utc"
+            | "gmt"
+            | "bst"
+            | "cet"
+            | "cest"
+            | "eet"
+            | "eest"
+            | "est"
+            | "edt"
+            | "cst"
+            | "cdt"
+            | "mst"
+            | "mdt"
+            | "pst"
+            | "pdt"
+            | "ist"
+            | "jst"
+            | "aest"
+            | "aedt"
+            | "z"
+    )
 }
 
 fn is_comments(k: &str) -> bool {
     let k = k.trim_end_matches('.');
     if matches!(
         k,
-        "comment" | "comments" | "no comments" | "no comments yet" | "be the first to comment"
-            | "leave a comment" | "leave a reply" | "join the conversation" | "join the discussion"
-            | "show comments" | "view comments" | "add a comment" | "comments are closed"
-            | "post a comment" | "load comments" | "reader comments" | "write a comment"
+        "comment"
+            | "comments"
+            | "no comments"
+            | "no comments yet"
+            | "be the first to comment"
+            | "leave a comment"
+            | "leave a reply"
+            | "join the conversation"
+            | "join the discussion"
+            | "show comments"
+            | "view comments"
+            | "add a comment"
+            | "comments are closed"
+            | "post a comment"
+            | "load comments"
+            | "reader comments"
+            | "write a comment"
     ) {
         return true;
     }
     let mut parts = k.split(' ');
-    matches!((parts.next().map(str::parse::<u32>), parts.next(), parts.next()), (Some(Ok(_)), Some("comment" | "comments"), None))
+    matches!(
+        (parts.next().map(str::parse::<u32>), parts.next(), parts.next()),
+        (Some(Ok(_)), Some("comment" | "comments"), None)
+    )
 }
 
 fn is_related(k: &str) -> bool {
     matches!(
         k,
-        "related" | "related articles" | "related stories" | "related news" | "related content"
-            | "related coverage" | "related posts" | "related links" | "related topics"
-            | "you may also like" | "you might also like" | "recommended" | "recommended for you"
-            | "most read" | "most popular" | "most viewed" | "also read" | "see also"
-            | "trending" | "trending now" | "top stories" | "latest news" | "more stories"
-            | "read next" | "what to read next" | "more news" | "more on this story"
-            | "editor's picks" | "editors picks" | "don't miss" | "dont miss" | "popular now"
+        "related"
+            | "related articles"
+            | "related stories"
+            | "related news"
+            | "related content"
+            | "related coverage"
+            | "related posts"
+            | "related links"
+            | "related topics"
+            | "you may also like"
+            | "you might also like"
+            | "recommended"
+            | "recommended for you"
+            | "most read"
+            | "most popular"
+            | "most viewed"
+            | "also read"
+            | "see also"
+            | "trending"
+            | "trending now"
+            | "top stories"
+            | "latest news"
+            | "more stories"
+            | "read next"
+            | "what to read next"
+            | "more news"
+            | "more on this story"
+            | "editor's picks"
+            | "editors picks"
+            | "don't miss"
+            | "dont miss"
+            | "popular now"
     ) || ((k.starts_with("more from ") || k.starts_with("more on ")) && word_count(k) <= 5)
 }
 
 fn is_read_more(k: &str, words: usize) -> bool {
     const LEADS: [&str; 9] = [
-        "read more", "continue reading", "read the full", "full story", "click here",
-        "find out more", "learn more", "read the rest", "keep reading",
+        "read more",
+        "continue reading",
+        "read the full",
+        "full story",
+        "click here",
+        "find out more",
+        "learn more",
+        "read the rest",
+        "keep reading",
     ];
     LEADS.iter().any(|lead| k.starts_with(lead) && (words <= 6 || k[lead.len()..].starts_with(':')))
         || (k.starts_with("read more:") && words <= 25)
@@ -179,9 +280,29 @@ fn is_share(k: &str) -> bool {
     k.split(' ').all(|w| {
         matches!(
             w,
-            "share" | "this" | "article" | "story" | "on" | "via" | "tweet" | "email" | "print"
-                | "copy" | "link" | "facebook" | "twitter" | "x" | "whatsapp" | "linkedin"
-                | "telegram" | "reddit" | "pinterest" | "messenger" | "save" | "|" | "/"
+            "share"
+                | "this"
+                | "article"
+                | "story"
+                | "on"
+                | "via"
+                | "tweet"
+                | "email"
+                | "print"
+                | "copy"
+                | "link"
+                | "facebook"
+                | "twitter"
+                | "x"
+                | "whatsapp"
+                | "linkedin"
+                | "telegram"
+                | "reddit"
+                | "pinterest"
+                | "messenger"
+                | "save"
+                | "|"
+                | "/"
         )
     }) && k.split(' ').any(|w| matches!(w, "share" | "tweet" | "facebook" | "whatsapp" | "linkedin"))
 }
@@ -190,8 +311,18 @@ fn is_share(k: &str) -> bool {
 /// "... public domain, via Wikimedia Commons".
 fn is_image_credit(k: &str, words: usize) -> bool {
     const LABELS: [&str; 12] = [
-        "image credit", "image credits", "photo credit", "photo credits", "picture credit",
-        "credit", "image", "photo", "photograph", "picture", "image source", "images",
+        "image credit",
+        "image credits",
+        "photo credit",
+        "photo credits",
+        "picture credit",
+        "credit",
+        "image",
+        "photo",
+        "photograph",
+        "picture",
+        "image source",
+        "images",
     ];
     let label = k.split(':').next().unwrap_or(k);
     let label = label.split(" (").next().unwrap_or(label).trim();
@@ -199,18 +330,57 @@ fn is_image_credit(k: &str, words: usize) -> bool {
         return true;
     }
     const LICENCES: [&str; 9] = [
-        "public domain", "creative commons", "cc by", "wikimedia commons", "getty images",
-        "shutterstock", "alamy", "all rights reserved", "cc0",
+        "public domain",
+        "creative commons",
+        "cc by",
+        "wikimedia commons",
+        "getty images",
+        "shutterstock",
+        "alamy",
+        "all rights reserved",
+        "cc0",
     ];
-    words <= 45 && LICENCES.iter().any(|l| k.contains(l)) && (k.contains(" via ") || k.contains("credit") || k.contains(" by ") || k.contains("(c)") || k.contains('©'))
+    words <= 45
+        && LICENCES.iter().any(|l| k.contains(l))
+        && (k.contains(" via ")
+            || k.contains("credit")
+            || k.contains(" by ")
+            || k.contains("(c)")
+            || k.contains('©'))
 }
 
 /// Agencies and words that end a photo credit.
 const CREDIT_WORDS: [&str; 30] = [
-    "pa", "ap", "afp", "reuters", "getty", "getty images", "epa", "epa-efe", "bloomberg", "pool",
-    "shutterstock", "alamy", "anp", "dpa", "xinhua", "tass", "sipa", "zuma", "reuters/alamy",
-    "rex", "pa wire", "pa media", "ap photo", "afp via getty images", "nurphoto", "anadolu",
-    "sopa", "handout", "the white house", "white house",
+    "pa",
+    "ap",
+    "afp",
+    "reuters",
+    "getty",
+    "getty images",
+    "epa",
+    "epa-efe",
+    "bloomberg",
+    "pool",
+    "shutterstock",
+    "alamy",
+    "anp",
+    "dpa",
+    "xinhua",
+    "tass",
+    "sipa",
+    "zuma",
+    "reuters/alamy",
+    "rex",
+    "pa wire",
+    "pa media",
+    "ap photo",
+    "afp via getty images",
+    "nurphoto",
+    "anadolu",
+    "sopa",
+    "handout",
+    "the white house",
+    "white house",
 ];
 
 /// A photo caption: a short unit that ends in a credit in brackets, "(Aaron Schwartz/PA)",
@@ -240,7 +410,10 @@ fn is_credit(inner: &str) -> bool {
     if k.is_empty() || word_count(&k) > 8 {
         return false;
     }
-    if ["photo:", "photo by", "image:", "picture:", "credit:", "pictured", "photograph:"].iter().any(|p| k.starts_with(p)) {
+    if ["photo:", "photo by", "image:", "picture:", "credit:", "pictured", "photograph:"]
+        .iter()
+        .any(|p| k.starts_with(p))
+    {
         return true;
     }
     // "Name/Agency", "AP Photo/Name": a slash with a credit word on either side.
@@ -251,7 +424,9 @@ fn is_credit(inner: &str) -> bool {
             || CREDIT_WORDS.contains(&left)
             || left.ends_with(" photo")
             || right.ends_with(" images")
-            || inner.rsplit_once('/').is_some_and(|(_, r)| r.trim().len() >= 2 && r.trim().chars().all(|c| c.is_ascii_uppercase()));
+            || inner.rsplit_once('/').is_some_and(|(_, r)| {
+                r.trim().len() >= 2 && r.trim().chars().all(|c| c.is_ascii_uppercase())
+            });
     }
     CREDIT_WORDS.contains(&k.as_str()) && inner.trim() != inner.trim().to_lowercase() && k.contains(' ')
 }
@@ -260,13 +435,42 @@ fn is_credit(inner: &str) -> bool {
 /// newsletter", "Download the app".
 fn is_follow_prompt(k: &str) -> bool {
     const VERBS: [&str; 14] = [
-        "follow", "subscribe", "sign up", "signup", "join", "get", "download", "like us",
-        "register", "never miss", "stay up to date", "stay informed", "listen", "watch",
+        "follow",
+        "subscribe",
+        "sign up",
+        "signup",
+        "join",
+        "get",
+        "download",
+        "like us",
+        "register",
+        "never miss",
+        "stay up to date",
+        "stay informed",
+        "listen",
+        "watch",
     ];
     const AIMS: [&str; 20] = [
-        "for more", "updates", "newsletter", " us ", " us on", "our ", "the app", "alerts",
-        "notifications", "free", "on twitter", "on x", "on facebook", "on instagram", "on telegram",
-        "on whatsapp", "on google news", "on youtube", "on tiktok", "latest news",
+        "for more",
+        "updates",
+        "newsletter",
+        " us ",
+        " us on",
+        "our ",
+        "the app",
+        "alerts",
+        "notifications",
+        "free",
+        "on twitter",
+        "on x",
+        "on facebook",
+        "on instagram",
+        "on telegram",
+        "on whatsapp",
+        "on google news",
+        "on youtube",
+        "on tiktok",
+        "latest news",
     ];
     VERBS.iter().any(|v| k.starts_with(v) && k[v.len()..].starts_with([' ', ':']))
         && AIMS.iter().any(|a| format!(" {k} ").contains(a))
@@ -277,13 +481,23 @@ fn is_follow_prompt(k: &str) -> bool {
 fn is_promo(k: &str, text: &str) -> bool {
     if matches!(
         k,
-        "advertisement" | "advert" | "sponsored" | "sponsored content" | "promoted" | "ad"
-            | "story continues below" | "story continues below advertisement"
-            | "scroll to continue" | "partner content" | "paid content" | "skip advert"
+        "advertisement"
+            | "advert"
+            | "sponsored"
+            | "sponsored content"
+            | "promoted"
+            | "ad"
+            | "story continues below"
+            | "story continues below advertisement"
+            | "scroll to continue"
+            | "partner content"
+            | "paid content"
+            | "skip advert"
     ) {
         return true;
     }
-    const VERBS: [&str; 9] = ["try", "explore", "discover", "upgrade", "unlock", "start", "get", "see what", "ask"];
+    const VERBS: [&str; 9] =
+        ["try", "explore", "discover", "upgrade", "unlock", "start", "get", "see what", "ask"];
     let aimed = format!(" {k} ");
     let sentence = text.trim_end().ends_with(['.', '!', '?', '"', '”']);
     !sentence
@@ -295,14 +509,23 @@ fn is_promo(k: &str, text: &str) -> bool {
 /// Britannia Daily" → "Britannia Daily"; "© 2025 The Courier" → "The Courier".
 pub(crate) fn outlet_in_prompt(text: &str) -> Option<String> {
     let t = text.trim().trim_end_matches(['.', '!', ':']);
-    for lead in [" updates on ", " updates from ", " news from ", " news on ", " stories from ", " more from ", " more on "] {
+    for lead in [
+        " updates on ",
+        " updates from ",
+        " news from ",
+        " news on ",
+        " stories from ",
+        " more from ",
+        " more on ",
+    ] {
         if let Some(at) = t.find(lead) {
             return name_like(&t[at + lead.len()..]);
         }
     }
     for lead in ["©", "Copyright", "(c)"] {
         if let Some(rest) = t.strip_prefix(lead) {
-            let rest = rest.trim_start().trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == ' ');
+            let rest =
+                rest.trim_start().trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == ' ');
             return name_like(rest.split(['.', '|']).next().unwrap_or(rest));
         }
     }
@@ -393,15 +616,27 @@ mod tests {
 
     #[test]
     fn names_in_bylines() {
-        assert_eq!(super::byline_names("By Jane Roe and John Doe, political staff"), ["Jane Roe", "John Doe"]);
-        assert_eq!(super::byline_names("Reporting by Jane Roe; Editing by John Doe"), ["Jane Roe", "John Doe"]);
+        assert_eq!(
+            super::byline_names("By Jane Roe and John Doe, political staff"),
+            ["Jane Roe", "John Doe"]
+        );
+        assert_eq!(
+            super::byline_names("Reporting by Jane Roe; Editing by John Doe"),
+            ["Jane Roe", "John Doe"]
+        );
         assert!(super::byline_names("By the numbers").is_empty());
     }
 
     #[test]
     fn outlets_named_in_prompts() {
-        assert_eq!(outlet_in_prompt("Follow for more updates on The Harbour Gazette"), Some("The Harbour Gazette".into()));
-        assert_eq!(outlet_in_prompt("© 2026 Northern Ledger. All rights reserved"), Some("Northern Ledger".into()));
+        assert_eq!(
+            outlet_in_prompt("Follow for more updates on The Harbour Gazette"),
+            Some("The Harbour Gazette".into())
+        );
+        assert_eq!(
+            outlet_in_prompt("© 2026 Northern Ledger. All rights reserved"),
+            Some("Northern Ledger".into())
+        );
         assert_eq!(outlet_in_prompt("Follow for more updates on what happens next in the case"), None);
     }
 }

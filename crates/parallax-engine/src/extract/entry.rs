@@ -2,7 +2,7 @@
 
 use jiff::civil::Date;
 use parallax_model::{
-    Article, Block, DocFormat, Diagnostic, RawDoc, Removed, RemovedKind, Source, SourceFrom,
+    Article, Block, Diagnostic, DocFormat, RawDoc, Removed, RemovedKind, Source, SourceFrom,
 };
 
 use super::chrome::{byline_names, classify, outlet_in_prompt};
@@ -52,7 +52,10 @@ pub fn extract(doc: &RawDoc, config: &Config) -> Extraction {
         DocFormat::Text => extract_text(doc, config),
         DocFormat::Html => Extraction {
             articles: Vec::new(),
-            diagnostics: vec![Diagnostic::new(&doc.path, "HTML input is not supported yet; give the page's text instead")],
+            diagnostics: vec![Diagnostic::new(
+                &doc.path,
+                "HTML input is not supported yet; give the page's text instead",
+            )],
         },
     }
 }
@@ -82,7 +85,10 @@ fn extract_text(doc: &RawDoc, config: &Config) -> Extraction {
         page.removed.append(&mut leftovers);
         page.removed.sort_by_key(|r| r.span);
         if page.blocks.is_empty() {
-            out.diagnostics.push(Diagnostic::new(&doc.path, "no article text found: every line reads as site chrome or a caption"));
+            out.diagnostics.push(Diagnostic::new(
+                &doc.path,
+                "no article text found: every line reads as site chrome or a caption",
+            ));
         }
     }
     out

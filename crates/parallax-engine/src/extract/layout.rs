@@ -90,7 +90,9 @@ mod tests {
 
     #[test]
     fn headlines() {
-        let u = units("Minister hails ‘real progress' at talks\nThe lede, which ends.\nSaid: yes\n- A bullet headline");
+        let u = units(
+            "Minister hails ‘real progress' at talks\nThe lede, which ends.\nSaid: yes\n- A bullet headline",
+        );
         let got: Vec<bool> = u.iter().map(is_headline).collect();
         assert_eq!(got, [true, false, true, false]);
     }

@@ -2,14 +2,14 @@
 //!
 //! Plain text goes through four steps, each in its own module:
 //!
-//! 1. [`units`]: the text is cut into units, one per line or per blank-line paragraph
+//! 1. `units`: the text is cut into units, one per line or per blank-line paragraph
 //!    (hard-wrapped paragraphs are joined), with Markdown markers read.
-//! 2. [`chrome`]: each unit is tested against general rules for site chrome (comment widgets,
+//! 2. `chrome`: each unit is tested against general rules for site chrome (comment widgets,
 //!    related-article blocks, follow prompts, share bars, promotions, read-more links, bare
 //!    timestamps), image credits and photo captions.
-//! 3. [`segments`]: item headers (an outlet line over an age line, as aggregator pages append
+//! 3. `segments`: item headers (an outlet line over an age line, as aggregator pages append
 //!    other outlets' stories) split the page into articles, each with its outlet.
-//! 4. [`layout`]: in each article the first headline-like unit becomes the title, and the rest
+//! 4. `layout`: in each article the first headline-like unit becomes the title, and the rest
 //!    are typed as paragraphs, subheadings or bullet points.
 //!
 //! Nothing is dropped silently: every unit ends up in a block, a title, or an article's

@@ -46,7 +46,9 @@ pub(crate) fn classify_in_context(units: &[Unit], kinds: &mut [Option<RemovedKin
                 // Everything under a comments heading is comments, up to the next section.
                 Some(RemovedKind::Comments) => kinds[i] = Some(RemovedKind::Comments),
                 // Under a "Related" heading, a list of headlines; prose ends the list.
-                Some(RemovedKind::Related) if !ends_punctuated(&units[i].text) && word_count(&units[i].text) <= 25 => {
+                Some(RemovedKind::Related)
+                    if !ends_punctuated(&units[i].text) && word_count(&units[i].text) <= 25 =>
+                {
                     kinds[i] = Some(RemovedKind::Related);
                 }
                 _ => zone = None,
@@ -112,11 +114,46 @@ fn header_len(units: &[Unit], kinds: &[Option<RemovedKind>], i: usize, after_rel
 /// is a domain.
 fn reads_as_outlet(name: &str) -> bool {
     const WORDS: [&str; 40] = [
-        "news", "times", "post", "press", "daily", "herald", "journal", "guardian",
-        "independent", "telegraph", "mail", "express", "mirror", "tribune", "gazette",
-        "chronicle", "observer", "reuters", "bbc", "cnn", "sky", "itv", "radio", "tv", "wire",
-        "agency", "standard", "courier", "ledger", "bulletin", "record", "monitor", "insider",
-        "week", "weekly", "magazine", "review", "sun", "star", "today",
+        "news",
+        "times",
+        "post",
+        "press",
+        "daily",
+        "herald",
+        "journal",
+        "guardian",
+        "independent",
+        "telegraph",
+        "mail",
+        "express",
+        "mirror",
+        "tribune",
+        "gazette",
+        "chronicle",
+        "observer",
+        "reuters",
+        "bbc",
+        "cnn",
+        "sky",
+        "itv",
+        "radio",
+        "tv",
+        "wire",
+        "agency",
+        "standard",
+        "courier",
+        "ledger",
+        "bulletin",
+        "record",
+        "monitor",
+        "insider",
+        "week",
+        "weekly",
+        "magazine",
+        "review",
+        "sun",
+        "star",
+        "today",
     ];
     let k = key(name);
     k.split(' ').any(|w| WORDS.contains(&w)) || (!k.contains(' ') && k.contains('.') && k.len() > 4)
@@ -178,7 +215,13 @@ mod tests {
     fn a_leading_header_names_the_page_outlet() {
         check(
             "Harbour Gazette\n19 August 2025\nHeadline here\nBody.",
-            &["ItemHeader: Harbour Gazette", "ItemHeader: 19 August 2025", "Headline here", "Body.", "[0..4 Some(\"Harbour Gazette\")]"],
+            &[
+                "ItemHeader: Harbour Gazette",
+                "ItemHeader: 19 August 2025",
+                "Headline here",
+                "Body.",
+                "[0..4 Some(\"Harbour Gazette\")]",
+            ],
         );
     }
 

@@ -82,7 +82,8 @@ fn is_wrapped(text: &str, group: &[(usize, usize)]) -> bool {
 fn unit(text: &str, start: usize, end: usize, after_blank: bool) -> Unit {
     let (marker, skip) = marker(&text[start..end]);
     let start = start + skip;
-    let piece: String = text[start..end].chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }).collect();
+    let piece: String =
+        text[start..end].chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }).collect();
     Unit { span: Span::new(start, end), text: piece, marker, after_blank }
 }
 
@@ -90,7 +91,7 @@ fn unit(text: &str, start: usize, end: usize, after_blank: bool) -> Unit {
 fn marker(line: &str) -> (Marker, usize) {
     let rest = line.trim_start_matches('#');
     let hashes = line.len() - rest.len();
-    if (1..=6).contains(&hashes) && rest.starts_with(' ') && rest.trim().len() > 0 {
+    if (1..=6).contains(&hashes) && rest.starts_with(' ') && !rest.trim().is_empty() {
         return (Marker::Heading, line.len() - rest.trim_start().len());
     }
     let mut chars = line.chars();
@@ -101,7 +102,10 @@ fn marker(line: &str) -> (Marker, usize) {
         return (Marker::Bullet, line.len() - chars.as_str().trim_start().len());
     }
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    if (1..=3).contains(&digits) && line[digits..].starts_with(['.', ')']) && line[digits + 1..].starts_with(' ') {
+    if (1..=3).contains(&digits)
+        && line[digits..].starts_with(['.', ')'])
+        && line[digits + 1..].starts_with(' ')
+    {
         let rest = line[digits + 1..].trim_start();
         if !rest.is_empty() {
             return (Marker::Bullet, line.len() - rest.len());
@@ -136,10 +140,16 @@ mod tests {
         check("Headline\nFirst line.\n\nSecond.\n", &["|Headline", "First line.", "|Second."]);
         check(
             "The minister said on Tuesday that the plan would\nbe published next week, and that it was\nfinal.\n\nNext paragraph.",
-            &["|The minister said on Tuesday that the plan would be published next week, and that it was final.", "|Next paragraph."],
+            &[
+                "|The minister said on Tuesday that the plan would be published next week, and that it was final.",
+                "|Next paragraph.",
+            ],
         );
         check("  indented  \r\n\r\n\r\nlast", &["|indented", "|last"]);
-        check("## Sub head\n- first point\n2) second point\n-not a bullet", &["|# Sub head", "* first point", "* second point", "-not a bullet"]);
+        check(
+            "## Sub head\n- first point\n2) second point\n-not a bullet",
+            &["|# Sub head", "* first point", "* second point", "-not a bullet"],
+        );
         check("", &[]);
     }
 }

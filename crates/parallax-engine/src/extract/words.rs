@@ -31,20 +31,36 @@ pub(crate) fn starts_capitalised(s: &str) -> bool {
 /// punctuation that decorates chrome ("Comments:", "Read more »").
 pub(crate) fn key(s: &str) -> String {
     let folded = crate::text::fold(s);
-    folded
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    folded.trim_matches(|c: char| !c.is_alphanumeric()).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Whether `word` (lowercase) names a unit of time, singular or plural.
 pub(crate) fn is_time_unit(word: &str) -> bool {
     matches!(
         word,
-        "sec" | "secs" | "second" | "seconds" | "min" | "mins" | "minute" | "minutes" | "hr"
-            | "hrs" | "hour" | "hours" | "day" | "days" | "week" | "weeks" | "month" | "months"
-            | "year" | "years" | "h" | "m" | "d"
+        "sec"
+            | "secs"
+            | "second"
+            | "seconds"
+            | "min"
+            | "mins"
+            | "minute"
+            | "minutes"
+            | "hr"
+            | "hrs"
+            | "hour"
+            | "hours"
+            | "day"
+            | "days"
+            | "week"
+            | "weeks"
+            | "month"
+            | "months"
+            | "year"
+            | "years"
+            | "h"
+            | "m"
+            | "d"
     )
 }
 
@@ -52,9 +68,30 @@ pub(crate) fn is_time_unit(word: &str) -> bool {
 pub(crate) fn is_month(word: &str) -> bool {
     matches!(
         word,
-        "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august"
-            | "september" | "october" | "november" | "december" | "jan" | "feb" | "mar" | "apr"
-            | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec"
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
     )
 }
 
@@ -62,7 +99,22 @@ pub(crate) fn is_month(word: &str) -> bool {
 pub(crate) fn is_weekday(word: &str) -> bool {
     matches!(
         word,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-            | "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun"
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "mon"
+            | "tue"
+            | "tues"
+            | "wed"
+            | "thu"
+            | "thur"
+            | "thurs"
+            | "fri"
+            | "sat"
+            | "sun"
     )
 }

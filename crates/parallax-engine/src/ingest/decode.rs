@@ -23,12 +23,17 @@ pub fn decode(bytes: &[u8], config: &Config) -> Result<String, String> {
         }
         utf8(bytes)?
     };
-    let controls = text.chars().filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0C')).count();
+    let controls =
+        text.chars().filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0C')).count();
     if controls > 0 && controls * 100 > text.chars().count() {
         return Err(format!("binary data, not text ({controls} control characters)"));
     }
     if text.trim().is_empty() {
-        return Err(if bytes.is_empty() { "empty input".to_string() } else { "no text, only white space".to_string() });
+        return Err(if bytes.is_empty() {
+            "empty input".to_string()
+        } else {
+            "no text, only white space".to_string()
+        });
     }
     Ok(text)
 }
@@ -44,7 +49,7 @@ fn utf8(bytes: &[u8]) -> Result<String, String> {
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, String> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err("not valid UTF-16 (odd number of bytes)".to_string());
     }
     let units: Vec<u16> = bytes.chunks_exact(2).map(|p| unit([p[0], p[1]])).collect();

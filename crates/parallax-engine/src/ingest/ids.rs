@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use parallax_model::{DocId, Diagnostic, RawDoc};
+use parallax_model::{Diagnostic, DocId, RawDoc};
 
 /// Makes the ids of `docs` unique, in input order, and returns the documents kept.
 ///
@@ -24,12 +24,16 @@ pub fn assign_ids(docs: Vec<(RawDoc, bool)>) -> (Vec<RawDoc>, Vec<Diagnostic>) {
     for (mut doc, explicit) in docs {
         if explicit {
             if !seen_explicit.insert(doc.id.clone()) {
-                problems.push(Diagnostic::new(&doc.path, format!("duplicate id {:?}: the document is left out", doc.id.as_str())));
+                problems.push(Diagnostic::new(
+                    &doc.path,
+                    format!("duplicate id {:?}: the document is left out", doc.id.as_str()),
+                ));
                 continue;
             }
         } else if !taken.insert(doc.id.clone()) {
             let base = doc.id.to_string();
-            let fresh = (2..).filter_map(|n| DocId::new(&format!("{base}-{n}"))).find(|id| !taken.contains(id));
+            let fresh =
+                (2..).filter_map(|n| DocId::new(&format!("{base}-{n}"))).find(|id| !taken.contains(id));
             if let Some(fresh) = fresh {
                 taken.insert(fresh.clone());
                 doc.id = fresh;
@@ -66,7 +70,10 @@ mod tests {
             (doc("x", "feed.jsonl:3"), true),
         ]);
         let ids: Vec<String> = kept.iter().map(|d| format!("{}={}", d.path, d.id)).collect();
-        assert_eq!(ids, ["a/story.txt=story", "b/story.txt=story-3", "feed.jsonl:1=story-2", "feed.jsonl:2=x"]);
+        assert_eq!(
+            ids,
+            ["a/story.txt=story", "b/story.txt=story-3", "feed.jsonl:1=story-2", "feed.jsonl:2=x"]
+        );
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].input, "feed.jsonl:3");
         assert_eq!(problems[0].message, "duplicate id \"x\": the document is left out");

@@ -1,7 +1,7 @@
 //! One JSON Lines record → a document.
 
 use jiff::civil::Date;
-use parallax_model::{DocFormat, DocId, DocMeta, Diagnostic, RawDoc};
+use parallax_model::{Diagnostic, DocFormat, DocId, DocMeta, RawDoc};
 use serde::Deserialize;
 use url::Url;
 
@@ -55,7 +55,9 @@ pub fn jsonl_record(
     let explicit_id = matches!(&record.id, Some(serde_json::Value::String(_) | serde_json::Value::Number(_)));
     let id = match &record.id {
         None | Some(serde_json::Value::Null) => DocId::new(&format!("{stem}:{line}")),
-        Some(serde_json::Value::String(s)) => Some(DocId::new(s).ok_or_else(|| fail("`id` is empty or holds control characters".into()))?),
+        Some(serde_json::Value::String(s)) => {
+            Some(DocId::new(s).ok_or_else(|| fail("`id` is empty or holds control characters".into()))?)
+        }
         Some(serde_json::Value::Number(n)) => DocId::new(&n.to_string()),
         Some(_) => return Err(fail("`id` must be a string or a number".into())),
     };
@@ -81,7 +83,9 @@ pub fn jsonl_record(
             None
         }
     });
-    let clean = |s: Option<String>| s.map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|s| !s.is_empty());
+    let clean = |s: Option<String>| {
+        s.map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|s| !s.is_empty())
+    };
     let meta = DocMeta { source: clean(record.source), title: clean(record.title), published, url };
     let doc = RawDoc { id, path: name.to_string(), format, text, meta };
     Ok(Some(Record { doc, explicit_id, problems }))

@@ -13,7 +13,7 @@ pub use decode::{decode, too_large};
 pub use ids::assign_ids;
 pub use jsonl::{Record, jsonl_record, parse_date};
 
-use parallax_model::{DocFormat, DocId, DocMeta, Diagnostic, RawDoc};
+use parallax_model::{Diagnostic, DocFormat, DocId, DocMeta, RawDoc};
 
 /// Limits of the ingest stage.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,6 +38,8 @@ pub fn text_document(
     config: &Config,
 ) -> Result<RawDoc, Diagnostic> {
     let text = decode(bytes, config).map_err(|reason| Diagnostic::new(name, reason))?;
-    let id = DocId::new(stem).or_else(|| DocId::new("document")).ok_or_else(|| Diagnostic::new(name, "no usable id"))?;
+    let id = DocId::new(stem)
+        .or_else(|| DocId::new("document"))
+        .ok_or_else(|| Diagnostic::new(name, "no usable id"))?;
     Ok(RawDoc { id, path: name.to_string(), format, text, meta: DocMeta::default() })
 }

@@ -1,11 +1,11 @@
 //! Render: a [`parallax_model::Briefing`] → text for people or programs.
 //!
-//! [`json`] writes the public contract; [`markdown`] and [`terminal`] write the same content
+//! [`json()`] writes the public contract; [`markdown()`] and [`terminal()`] write the same content
 //! for reading, the terminal view wrapped to a width and coloured only when asked.
 
 mod json;
-mod outline;
 mod markdown;
+mod outline;
 mod terminal;
 
 pub use json::json;

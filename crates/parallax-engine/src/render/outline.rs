@@ -1,6 +1,6 @@
 //! What the human-readable views show, independent of how they show it: a list of sections,
-//! each a list of entries with a heading line and detail lines. [`super::markdown`] and
-//! [`super::terminal`] only lay this out.
+//! each a list of entries with a heading line and detail lines. [`super::markdown()`] and
+//! [`super::terminal()`] only lay this out.
 
 use parallax_model::{BriefDocument, Briefing, RemovedKind};
 
@@ -65,7 +65,10 @@ pub(crate) fn sections(b: &Briefing) -> Vec<Section> {
     let errors: Vec<Entry> = b
         .errors
         .iter()
-        .map(|e| Entry { head: vec![piece(Role::Error, &e.input), piece(Role::Plain, format!(": {}", e.message))], details: Vec::new() })
+        .map(|e| Entry {
+            head: vec![piece(Role::Error, &e.input), piece(Role::Plain, format!(": {}", e.message))],
+            details: Vec::new(),
+        })
         .collect();
     if !errors.is_empty() {
         out.push(Section { title: "Input errors".to_string(), entries: errors });
@@ -74,7 +77,8 @@ pub(crate) fn sections(b: &Briefing) -> Vec<Section> {
 }
 
 fn document_entry(d: &BriefDocument) -> Entry {
-    let mut head = vec![piece(Role::Id, format!("[{}]", d.id)), piece(Role::Plain, " "), piece(Role::Name, &d.source)];
+    let mut head =
+        vec![piece(Role::Id, format!("[{}]", d.id)), piece(Role::Plain, " "), piece(Role::Name, &d.source)];
     if let Some(title) = &d.title {
         head.push(piece(Role::Plain, " — "));
         head.push(piece(Role::Title, title));
@@ -94,7 +98,10 @@ fn document_entry(d: &BriefDocument) -> Entry {
     }
     let mut details = vec![vec![piece(Role::Dim, facts.join(" · "))]];
     for r in &d.removed {
-        details.push(vec![piece(Role::Label, format!("removed {}: ", removed_label(r.kind))), piece(Role::Dim, &r.text)]);
+        details.push(vec![
+            piece(Role::Label, format!("removed {}: ", removed_label(r.kind))),
+            piece(Role::Dim, &r.text),
+        ]);
     }
     Entry { head, details }
 }

@@ -58,7 +58,14 @@ pub fn terminal(briefing: &Briefing, style: Style) -> String {
 }
 
 /// Wraps the pieces to `width` and paints each wrapped piece with its role.
-fn wrap_into(out: &mut String, pieces: &[Piece], width: usize, first: &str, rest: &str, paint: &dyn Fn(Role, &str) -> String) {
+fn wrap_into(
+    out: &mut String,
+    pieces: &[Piece],
+    width: usize,
+    first: &str,
+    rest: &str,
+    paint: &dyn Fn(Role, &str) -> String,
+) {
     // Wrap the plain text, then paint it back piece by piece, so colour codes never count
     // towards the width.
     let plain: String = pieces.iter().map(|p| p.text.as_str()).collect();

@@ -48,7 +48,8 @@ impl Analyzer {
         for (index, block) in article.blocks.iter().enumerate() {
             let base = block.span.start as usize;
             let block_no = u32::try_from(index).unwrap_or(u32::MAX);
-            let mut push = |span: Span| out.sentences.push(Sentence { block: block_no, span: span.shift(base) });
+            let mut push =
+                |span: Span| out.sentences.push(Sentence { block: block_no, span: span.shift(base) });
             match (block.kind, bullet_label(&block.text)) {
                 (BlockKind::ListItem, Some(label)) => {
                     push(label);
@@ -126,9 +127,6 @@ mod tests {
         check_label("Talks end – the leaders left", Some("Talks end"));
         check_label("He said so. Then - later - left", None);
         check_label("No dash here at all", None);
-        check_label(
-            "One two three four five six seven eight nine - too long a label",
-            None,
-        );
+        check_label("One two three four five six seven eight nine - too long a label", None);
     }
 }

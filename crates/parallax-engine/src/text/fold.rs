@@ -21,7 +21,7 @@ use super::chars::{is_closing_quote, is_dash, is_opening_quote, is_space};
 /// assert_eq!(fold("plain"), "plain");
 /// ```
 pub fn fold(s: &str) -> Cow<'_, str> {
-    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'\t' && b != b'\n') {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'\t' && b != b'\n' && b != b'\r') {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -113,8 +113,7 @@ fn harmonise_spelling(w: &str) -> Cow<'_, str> {
         }
     }
     // colour/color, favourite/favorite, behaviour/behavior.
-    for (from, to) in [("ours", "ors"), ("our", "or"), ("ourite", "orite"), ("ourites", "orites")]
-    {
+    for (from, to) in [("ours", "ors"), ("our", "or"), ("ourite", "orite"), ("ourites", "orites")] {
         if n >= from.len() + 3 && w.ends_with(from) {
             return Cow::Owned(format!("{}{to}", &w[..n - from.len()]));
         }

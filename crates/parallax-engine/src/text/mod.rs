@@ -1,8 +1,8 @@
 //! Text primitives shared by every stage: character classes and folding, sentence
 //! segmentation, tokens and stems, all with byte spans into the original text.
 //!
-//! Nothing here knows about a stage. Stages call [`analyze`] on an article, or the finer
-//! functions ([`split_sentences`], [`tokenize`], [`fold`]) on a block of text.
+//! Nothing here knows about a stage. Stages call [`analyze()`] on an article, or the finer
+//! functions ([`split_sentences`], [`tokenize`], [`fold()`]) on a block of text.
 
 mod analyze;
 mod chars;

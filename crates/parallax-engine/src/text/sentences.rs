@@ -18,17 +18,15 @@
 use parallax_model::Span;
 
 use super::chars::{
-    is_closing_bracket, is_closing_quote, is_opening_bracket, is_opening_quote, is_space,
-    is_terminal,
+    is_closing_bracket, is_closing_quote, is_opening_bracket, is_opening_quote, is_space, is_terminal,
 };
 
 /// Titles and abbreviations that are never followed by a sentence boundary.
 const NEVER_FINAL: &[&str] = &[
-    "Adm", "Ald", "Amb", "Apr", "Assn", "Aug", "Ave", "Brig", "Capt", "Cllr", "Cmdr", "Col",
-    "Comdr", "Cpl", "Dec", "Dept", "Det", "Dr", "Feb", "Fr", "Gen", "Gov", "Hon", "Insp", "Jan",
-    "Jul", "Jun", "Lt", "Maj", "Messrs", "Mr", "Mrs", "Ms", "Msgr", "Mt", "Nov", "Oct", "Pres",
-    "Prof", "Pte", "Rep", "Rev", "Rt", "Sen", "Sep", "Sept", "Sgt", "Sir", "Sr", "St", "Supt",
-    "Vol", "cf", "eg", "ie", "vs", "approx",
+    "Adm", "Ald", "Amb", "Apr", "Assn", "Aug", "Ave", "Brig", "Capt", "Cllr", "Cmdr", "Col", "Comdr", "Cpl",
+    "Dec", "Dept", "Det", "Dr", "Feb", "Fr", "Gen", "Gov", "Hon", "Insp", "Jan", "Jul", "Jun", "Lt", "Maj",
+    "Messrs", "Mr", "Mrs", "Ms", "Msgr", "Mt", "Nov", "Oct", "Pres", "Prof", "Pte", "Rep", "Rev", "Rt",
+    "Sen", "Sep", "Sept", "Sgt", "Sir", "Sr", "St", "Supt", "Vol", "cf", "eg", "ie", "vs", "approx",
 ];
 
 /// Abbreviations that end a sentence only when a sentence opener follows.
@@ -40,10 +38,53 @@ const BEFORE_NUMBER: &[&str] = &["No", "Nos", "no", "Fig", "fig", "Art", "art", 
 
 /// Words that usually open a sentence; used where an abbreviation makes a period ambiguous.
 const OPENERS: &[&str] = &[
-    "A", "After", "Also", "An", "And", "As", "At", "But", "For", "He", "Her", "His", "However",
-    "I", "If", "In", "It", "Its", "Meanwhile", "Mr", "Mrs", "Ms", "No", "Now", "On", "One", "Our",
-    "She", "So", "Some", "That", "The", "Their", "There", "These", "They", "This", "Those", "To",
-    "We", "What", "When", "Where", "While", "Who", "Yet", "You",
+    "A",
+    "After",
+    "Also",
+    "An",
+    "And",
+    "As",
+    "At",
+    "But",
+    "For",
+    "He",
+    "Her",
+    "His",
+    "However",
+    "I",
+    "If",
+    "In",
+    "It",
+    "Its",
+    "Meanwhile",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "No",
+    "Now",
+    "On",
+    "One",
+    "Our",
+    "She",
+    "So",
+    "Some",
+    "That",
+    "The",
+    "Their",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "To",
+    "We",
+    "What",
+    "When",
+    "Where",
+    "While",
+    "Who",
+    "Yet",
+    "You",
 ];
 
 /// The sentences of one block of text, as trimmed spans relative to `text`.
@@ -91,9 +132,8 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
         }
         let single_period = marks == 1 && c == '.';
         // An ellipsis standing apart ("ones now … To be") marks words left out, not an end.
-        let elision = !single_period
-            && text[..i].ends_with(' ')
-            && text[i..end].chars().all(|t| t == '.' || t == '…');
+        let elision =
+            !single_period && text[..i].ends_with(' ') && text[i..end].chars().all(|t| t == '.' || t == '…');
         // Closing quotes and brackets attached to it.
         for t in text[end..].chars() {
             if !(is_closing_quote(t) || is_closing_bracket(t)) {
@@ -220,10 +260,7 @@ mod tests {
 
     #[test]
     fn quotes_in_every_style() {
-        check(
-            "“It is over,” he said. “We won.”",
-            &["“It is over,” he said.", "“We won.”"],
-        );
+        check("“It is over,” he said. “We won.”", &["“It is over,” he said.", "“We won.”"]);
         check("“We won. They lost,” she said.", &["“We won.", "They lost,” she said."]);
         check("'It is over.' He left.", &["'It is over.'", "He left."]);
         check(

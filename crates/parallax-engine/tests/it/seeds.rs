@@ -19,8 +19,14 @@ fn read_seed(dir: &Path, prefix: &str) -> RawDoc {
     let path = names.first().unwrap_or_else(|| panic!("no seed {prefix}"));
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or(prefix);
-    ingest::text_document(&path.display().to_string(), stem, DocFormat::Text, &bytes, &ingest::Config::default())
-        .unwrap_or_else(|d| panic!("{}: {}", d.input, d.message))
+    ingest::text_document(
+        &path.display().to_string(),
+        stem,
+        DocFormat::Text,
+        &bytes,
+        &ingest::Config::default(),
+    )
+    .unwrap_or_else(|d| panic!("{}: {}", d.input, d.message))
 }
 
 fn articles(doc: &RawDoc) -> Vec<Article> {
@@ -64,10 +70,41 @@ fn seed_000_every_sentence() {
     check_sentences(
         &doc,
         &[
-            &[234], &[231], &[107], &[196], &[108], &[198], &[103], &[86], &[168], &[212], &[162],
-            &[136], &[236], &[42], &[236], &[71], &[180], &[105], &[192], &[231], &[65], &[134],
-            &[96], &[96], &[189], &[268], &[188], &[325], &[261], &[88], &[208], &[190], &[107],
-            &[121], &[206],
+            &[234],
+            &[231],
+            &[107],
+            &[196],
+            &[108],
+            &[198],
+            &[103],
+            &[86],
+            &[168],
+            &[212],
+            &[162],
+            &[136],
+            &[236],
+            &[42],
+            &[236],
+            &[71],
+            &[180],
+            &[105],
+            &[192],
+            &[231],
+            &[65],
+            &[134],
+            &[96],
+            &[96],
+            &[189],
+            &[268],
+            &[188],
+            &[325],
+            &[261],
+            &[88],
+            &[208],
+            &[190],
+            &[107],
+            &[121],
+            &[206],
         ],
     );
     assert_eq!(articles(&doc)[0].title, None, "seed 000 opens with a lede, not a headline");
@@ -80,11 +117,35 @@ fn seed_003_every_sentence() {
     check_sentences(
         &doc,
         &[
-            &[115], &[93], &[131], &[171], &[166, 345], &[29, 67], &[19, 58, 109, 234],
-            &[19, 47, 130, 288], &[12, 141, 258], &[9, 249], &[179], &[38, 142, 233],
-            &[43, 191, 308, 373], &[34, 96, 216, 460], &[33, 270], &[282], &[73], &[153], &[88],
-            &[107], &[137], &[130], &[158, 238], &[88, 175, 253], &[164], &[157, 262], &[177],
-            &[170], &[156],
+            &[115],
+            &[93],
+            &[131],
+            &[171],
+            &[166, 345],
+            &[29, 67],
+            &[19, 58, 109, 234],
+            &[19, 47, 130, 288],
+            &[12, 141, 258],
+            &[9, 249],
+            &[179],
+            &[38, 142, 233],
+            &[43, 191, 308, 373],
+            &[34, 96, 216, 460],
+            &[33, 270],
+            &[282],
+            &[73],
+            &[153],
+            &[88],
+            &[107],
+            &[137],
+            &[130],
+            &[158, 238],
+            &[88, 175, 253],
+            &[164],
+            &[157, 262],
+            &[177],
+            &[170],
+            &[156],
         ],
     );
     let article = &articles(&doc)[0];
@@ -102,7 +163,13 @@ fn seed_001_is_four_articles_with_their_outlets() {
     let got: Vec<(String, String, SourceFrom, Option<String>, bool)> = articles(&doc)
         .into_iter()
         .map(|a| {
-            (a.id.to_string(), a.source.name, a.source.from, a.segment_of.map(|s| s.to_string()), a.title.is_some())
+            (
+                a.id.to_string(),
+                a.source.name,
+                a.source.from,
+                a.segment_of.map(|s| s.to_string()),
+                a.title.is_some(),
+            )
         })
         .collect();
     let page = doc.id.to_string();
@@ -132,14 +199,23 @@ fn seed_002_outlet_comes_from_its_follow_prompt() {
 fn seeds_lose_their_chrome_and_captions() {
     let Some(dir) = shared("seeds_lose_their_chrome_and_captions") else { return };
     const CHROME: [&str; 12] = [
-        "Comments", "No comments yet", "Related Articles", "Follow for more", "Image Credit",
-        "Read more here", "Try Our AI", "can do for you", "minutes ago", "Wikimedia", "/PA)",
+        "Comments",
+        "No comments yet",
+        "Related Articles",
+        "Follow for more",
+        "Image Credit",
+        "Read more here",
+        "Try Our AI",
+        "can do for you",
+        "minutes ago",
+        "Wikimedia",
+        "/PA)",
         "- ITV News",
     ];
     let mut removed: Vec<(String, RemovedKind)> = Vec::new();
     for prefix in ["000_", "001_", "002_", "003_", "004_"] {
         let doc = read_seed(&dir, prefix);
-        let briefing = pipeline::brief(&[doc.clone()], Vec::new(), &pipeline::Config::default());
+        let briefing = pipeline::brief(std::slice::from_ref(&doc), Vec::new(), &pipeline::Config::default());
         for d in &briefing.documents {
             for chrome in CHROME {
                 assert!(!d.text.contains(chrome), "{} still holds {chrome:?}", d.id);
