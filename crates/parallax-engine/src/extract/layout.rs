@@ -43,7 +43,11 @@ pub(crate) fn block_kinds(body: &[&Unit]) -> Vec<BlockKind> {
             }
             let words = word_count(&unit.text);
             let neighbour_open = (i > 0 && open(i - 1)) || open(i + 1);
-            let introduces_prose = i + 1 < body.len() && !open(i + 1) && words <= 6;
+            // A short line that closes a run of bullets and opens prose is a subheading
+            // ("What we know so far") when it is much shorter than the bullet before it.
+            let previous_words = if i > 0 && open(i - 1) { word_count(&body[i - 1].text) } else { 0 };
+            let introduces_prose =
+                i + 1 < body.len() && !open(i + 1) && words <= 6 && words * 2 <= previous_words;
             if words > 12 || (neighbour_open && !introduces_prose) {
                 BlockKind::ListItem
             } else if i + 1 == body.len() || !starts_capitalised(&unit.text) {
@@ -83,7 +87,7 @@ mod tests {
         check("Para.\n- marked point.\n# Marked heading", &[Paragraph, ListItem, Heading]);
         check("Para.\nsigned off by the desk", &[Paragraph, Paragraph]);
         check(
-            "Point one is here\nPoint two is here too\nWhat we know\nProse follows.",
+            "Point one is here\nPoint two is quite a lot longer than that\nWhat we know\nProse follows.",
             &[ListItem, ListItem, Heading, Paragraph],
         );
     }
