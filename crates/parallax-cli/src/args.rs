@@ -27,6 +27,7 @@ Inputs:
   Plain text (.txt, .md): one document per file; a first line that reads as a headline is
   its title. A page carrying several articles (an aggregator page with appended items) is
   split into one document per article.
+  HTML (.html): the page's article, its title, outlet, date and authors from its metadata.
   JSON Lines (.jsonl): one document per line, with `text` (or `html`) and optional `id`,
   `url`, `source`, `title`, `published`. An `id` given is kept in every output.
   Directories are read recursively in sorted order; `-` (or no input with a pipe) is stdin.

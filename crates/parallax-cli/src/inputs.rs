@@ -25,7 +25,7 @@ enum Kind {
     Jsonl,
 }
 
-const SUPPORTED: &str = ".txt, .md, .jsonl";
+const SUPPORTED: &str = ".txt, .md, .html, .jsonl";
 
 /// Reads every input. `-` is stdin.
 pub(crate) fn read_all(

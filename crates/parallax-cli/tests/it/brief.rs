@@ -125,3 +125,25 @@ fn seeds_brief_into_eight_documents() {
         ]
     );
 }
+
+#[test]
+fn html_records_and_files() {
+    let record = br#"{"id":"h1","source":"The Courier","html":"<html><head><title>Port reopens | X</title></head><body><h1>Port reopens</h1><p>The port reopened on Friday.</p><figure><figcaption>Ships wait</figcaption></figure></body></html>"}"#;
+    let run = parallax(&["brief", "--format", "json", "-"], record);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let b = json(&run);
+    let d = &b["documents"][0];
+    let got = format!("{} | {} | {} | {}", d["id"], d["source"], d["title"], d["text"]);
+    assert_eq!(got, r#""h1" | "The Courier" | "Port reopens" | "The port reopened on Friday.""#);
+    assert_eq!(d["removed"][0]["kind"], "caption");
+
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("no temp dir: {e}"));
+    let page = dir.path().join("page.html");
+    let html = "<html><head><meta property=\"og:site_name\" content=\"Valley Post\"></head><body><article><h1>Cycle lanes approved</h1><p>The council voted on Tuesday.</p></article></body></html>";
+    std::fs::write(&page, html).unwrap_or_else(|e| panic!("cannot write: {e}"));
+    let run = parallax(&["brief", "--format", "json", &page.display().to_string()], b"");
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let d = &json(&run)["documents"][0];
+    let got = format!("{} | {} | {} | {}", d["source"], d["source_from"], d["title"], d["text"]);
+    assert_eq!(got, r#""Valley Post" | "page" | "Cycle lanes approved" | "The council voted on Tuesday.""#);
+}

@@ -2,13 +2,14 @@
 
 use jiff::civil::Date;
 use parallax_model::{
-    Article, Block, Diagnostic, DocFormat, RawDoc, Removed, RemovedKind, Source, SourceFrom,
+    Article, Block, Diagnostic, DocFormat, DocMeta, RawDoc, Removed, RemovedKind, Source, SourceFrom,
 };
 
 use super::chrome::{byline_names, classify, outlet_in_prompt};
+use super::html;
 use super::layout::{block_kinds, is_headline};
 use super::segments::{Segment, classify_in_context, split};
-use super::units::{Unit, units};
+use super::units::{Marker, Unit, units};
 use super::words::key;
 
 /// Settings of the extract stage.
@@ -23,6 +24,9 @@ pub struct Config {
 pub struct Extraction {
     /// The articles found, the page's own first.
     pub articles: Vec<Article>,
+    /// For HTML, the page's text rendering (one block per line), which the articles' spans
+    /// point into; `None` for text, whose spans point into [`RawDoc::text`].
+    pub rendered: Option<String>,
     /// Problems that did not stop extraction, or why there is no article.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -49,20 +53,35 @@ pub struct Extraction {
 /// ```
 pub fn extract(doc: &RawDoc, config: &Config) -> Extraction {
     match doc.format {
-        DocFormat::Text => extract_text(doc, config),
-        DocFormat::Html => Extraction {
-            articles: Vec::new(),
-            diagnostics: vec![Diagnostic::new(
-                &doc.path,
-                "HTML input is not supported yet; give the page's text instead",
-            )],
-        },
+        DocFormat::Text => extract_units(doc, config, units(&doc.text), Vec::new()),
+        DocFormat::Html => {
+            let page = html::render(&doc.text);
+            // The container's metadata wins over the page's own.
+            let from_page = doc.meta.source.is_none() && page.site.is_some();
+            let meta = DocMeta {
+                source: doc.meta.source.clone().or(page.site),
+                title: doc.meta.title.clone().or(page.title),
+                published: doc.meta.published.or(page.published),
+                url: doc.meta.url.clone(),
+            };
+            let rendered = RawDoc { meta, text: page.text, ..doc.clone() };
+            let mut out = extract_units(&rendered, config, page.units, page.authors);
+            if let Some(first) = out.articles.first_mut()
+                && from_page
+            {
+                first.source.from = SourceFrom::Page;
+            }
+            out.rendered = Some(rendered.text);
+            out
+        }
     }
 }
 
-fn extract_text(doc: &RawDoc, config: &Config) -> Extraction {
-    let units = units(&doc.text);
-    let mut kinds: Vec<Option<RemovedKind>> = units.iter().map(|u| classify(&u.text)).collect();
+fn extract_units(doc: &RawDoc, config: &Config, units: Vec<Unit>, authors: Vec<String>) -> Extraction {
+    let mut kinds: Vec<Option<RemovedKind>> = units
+        .iter()
+        .map(|u| if u.marker == Marker::Caption { Some(RemovedKind::Caption) } else { classify(&u.text) })
+        .collect();
     classify_in_context(&units, &mut kinds);
     let segments = split(&units, &mut kinds);
     let mut out = Extraction::default();
@@ -70,6 +89,13 @@ fn extract_text(doc: &RawDoc, config: &Config) -> Extraction {
     for (n, segment) in segments.iter().enumerate() {
         let first = n == 0;
         let mut article = build(doc, config, &units, &kinds, segment, first);
+        if first {
+            for name in &authors {
+                if !article.authors.contains(name) {
+                    article.authors.push(name.clone());
+                }
+            }
+        }
         if article.blocks.is_empty() && !first {
             // A header with nothing under it: keep what it held on the page's article.
             leftovers.append(&mut article.removed);

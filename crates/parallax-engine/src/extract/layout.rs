@@ -36,7 +36,7 @@ pub(crate) fn block_kinds(body: &[&Unit]) -> Vec<BlockKind> {
             match unit.marker {
                 Marker::Heading => return BlockKind::Heading,
                 Marker::Bullet => return BlockKind::ListItem,
-                Marker::None => {}
+                Marker::None | Marker::Caption => {}
             }
             if !open(i) {
                 return BlockKind::Paragraph;

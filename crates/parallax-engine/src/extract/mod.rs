@@ -12,10 +12,15 @@
 //! 4. `layout`: in each article the first headline-like unit becomes the title, and the rest
 //!    are typed as paragraphs, subheadings or bullet points.
 //!
+//! HTML pages are first rendered to units by `html` (one per block element, headings, list
+//! items and captions marked from their tags, metadata from meta tags and JSON-LD), then go
+//! through steps 2 to 4.
+//!
 //! Nothing is dropped silently: every unit ends up in a block, a title, or an article's
 //! `removed` list with its reason. Call [`extract`].
 
 mod chrome;
+mod html;
 mod layout;
 mod segments;
 mod units;

@@ -19,6 +19,8 @@ pub(crate) enum Marker {
     Bullet,
     /// `# `: a heading.
     Heading,
+    /// A caption (from HTML `figcaption`; plain text has no marker for it).
+    Caption,
 }
 
 /// A candidate block: a span of the raw text and its text with line breaks as spaces.
@@ -128,6 +130,7 @@ mod tests {
                     Marker::None => "",
                     Marker::Bullet => "* ",
                     Marker::Heading => "# ",
+                    Marker::Caption => "caption: ",
                 };
                 format!("{}{tag}{}", if u.after_blank { "|" } else { "" }, u.text)
             })

@@ -1,11 +1,11 @@
 //! One JSON Lines record → a document.
 
-use jiff::civil::Date;
 use parallax_model::{Diagnostic, DocFormat, DocId, DocMeta, RawDoc};
 use serde::Deserialize;
 use url::Url;
 
 use super::{Config, decode};
+use crate::text::parse_date;
 
 /// The fields Parallax reads from a record; others are ignored.
 #[derive(Deserialize)]
@@ -97,31 +97,6 @@ fn json_reason(e: &serde_json::Error) -> String {
     let text = e.to_string();
     let text = text.split(" at line ").next().unwrap_or(&text);
     if e.column() > 0 { format!("{text} (column {})", e.column()) } else { text.to_string() }
-}
-
-/// A publication date from the forms feeds and exports use: `2025-08-19`, RFC 3339
-/// (`2025-08-19T10:00:00Z`, the date as written in its own offset), RFC 2822
-/// (`Tue, 19 Aug 2025 10:00:00 +0000`).
-///
-/// ```
-/// use parallax_engine::ingest::parse_date;
-/// let d = jiff::civil::date(2025, 8, 19);
-/// assert_eq!(parse_date("2025-08-19"), Some(d));
-/// assert_eq!(parse_date("2025-08-19T23:30:00-04:00"), Some(d));
-/// assert_eq!(parse_date("Tue, 19 Aug 2025 10:00:00 +0000"), Some(d));
-/// assert_eq!(parse_date("yesterday"), None);
-/// ```
-pub fn parse_date(raw: &str) -> Option<Date> {
-    let raw = raw.trim();
-    if let Some(head) = raw.get(..10)
-        && let Ok(date) = head.parse::<Date>()
-    {
-        let rest = &raw[10..];
-        if rest.is_empty() || rest.starts_with(['T', 't', ' ']) {
-            return Some(date);
-        }
-    }
-    jiff::fmt::rfc2822::parse(raw).ok().map(|z| z.date())
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ mod jsonl;
 
 pub use decode::{decode, too_large};
 pub use ids::assign_ids;
-pub use jsonl::{Record, jsonl_record, parse_date};
+pub use jsonl::{Record, jsonl_record};
 
 use parallax_model::{Diagnostic, DocFormat, DocId, DocMeta, RawDoc};
 

@@ -1,5 +1,5 @@
-//! One snapshot per extraction fixture in `testdata/extract/text/`: every fixture is a page we
-//! wrote, and its snapshot shows each article found (id, outlet, title, authors), each body
+//! One snapshot per extraction fixture in `testdata/extract/text/` and `testdata/extract/html/`:
+//! every fixture is a page we wrote, and its snapshot shows each article found (id, outlet, title, authors), each body
 //! block with its kind and sentences, and everything removed with the reason.
 
 use std::fmt::Write;
@@ -8,13 +8,15 @@ use parallax_engine::{extract, ingest, text};
 use parallax_model::DocFormat;
 
 /// The readable form of what extraction makes of `raw`.
-fn render(name: &str, raw: &[u8]) -> String {
+fn render(name: &str, format: DocFormat, raw: &[u8]) -> String {
     let config = ingest::Config::default();
-    let doc = match ingest::text_document(name, "page", DocFormat::Text, raw, &config) {
+    let doc = match ingest::text_document(name, "page", format, raw, &config) {
         Ok(doc) => doc,
         Err(d) => return format!("ingest error: {}\n", d.message),
     };
     let out = extract::extract(&doc, &extract::Config::default());
+    // Spans point into the page's text rendering for HTML, into the raw text otherwise.
+    let base = out.rendered.as_deref().unwrap_or(&doc.text);
     let mut s = String::new();
     for a in &out.articles {
         let _ = writeln!(s, "== {} | {} ({:?})", a.id, a.source.name, a.source.from);
@@ -22,6 +24,9 @@ fn render(name: &str, raw: &[u8]) -> String {
             let _ = writeln!(s, "segment of: {page}");
         }
         let _ = writeln!(s, "title: {}", a.title.as_deref().unwrap_or("-"));
+        if let Some(date) = a.published {
+            let _ = writeln!(s, "published: {date}");
+        }
         if !a.authors.is_empty() {
             let _ = writeln!(s, "authors: {}", a.authors.join("; "));
         }
@@ -29,7 +34,7 @@ fn render(name: &str, raw: &[u8]) -> String {
         for (i, block) in a.blocks.iter().enumerate() {
             let _ = writeln!(s, "  {:?}:", block.kind);
             for sentence in analysis.sentences.iter().filter(|x| x.block as usize == i) {
-                let piece = &doc.text[sentence.span.range()];
+                let piece = &base[sentence.span.range()];
                 let _ = writeln!(s, "    | {}", piece.replace('\n', " "));
             }
         }
@@ -48,6 +53,15 @@ fn extract_fixtures() {
     insta::glob!("../../../../testdata/extract/text", "*.{txt,md}", |path| {
         let raw = std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("fixture");
-        insta::assert_snapshot!(render(name, &raw));
+        insta::assert_snapshot!(render(name, DocFormat::Text, &raw));
+    });
+}
+
+#[test]
+fn extract_html_fixtures() {
+    insta::glob!("../../../../testdata/extract/html", "*.html", |path| {
+        let raw = std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("fixture");
+        insta::assert_snapshot!(render(name, DocFormat::Html, &raw));
     });
 }

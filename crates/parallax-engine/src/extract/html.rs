@@ -1,0 +1,485 @@
+//! HTML → units and page metadata, so that web pages go through the same rules as text.
+//!
+//! The DOM is walked once, without recursion (a page nested 100,000 levels deep costs no
+//! stack): every block element (`p`, `h1`–`h6`, `li`, `figcaption`, `blockquote`, `div`, ...)
+//! becomes one unit, its inline text joined with white space collapsed; headings, list items
+//! and captions keep that role as a [`Marker`]. Elements that never hold article text
+//! (`script`, `style`, `nav`, `aside`, `footer`, `form`, ...) are skipped. What remains goes
+//! through the plain-text rules for chrome, captions, page splitting and layout.
+//!
+//! From the same walk come the page's metadata: the title (`og:title`, the first `h1`, or
+//! `<title>`), the outlet (`og:site_name`), the publication date (`article:published_time`,
+//! JSON-LD `datePublished`, a `<time datetime>`), and authors (`<meta name="author">`).
+
+use std::borrow::Cow;
+
+use ego_tree::iter::Edge;
+use jiff::civil::Date;
+use scraper::{Html, Node};
+
+use super::units::{Marker, Unit};
+use crate::text::parse_date;
+use parallax_model::Span;
+
+/// What a page's HTML gives: its text rendering (one unit per line), the units, metadata.
+pub(crate) struct Page {
+    /// The units joined by newlines; the units' spans point into it.
+    pub(crate) text: String,
+    pub(crate) units: Vec<Unit>,
+    pub(crate) title: Option<String>,
+    pub(crate) site: Option<String>,
+    pub(crate) published: Option<Date>,
+    pub(crate) authors: Vec<String>,
+}
+
+/// Elements whose content is never article text.
+fn skipped(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "canvas"
+            | "iframe"
+            | "nav"
+            | "aside"
+            | "footer"
+            | "form"
+            | "button"
+            | "select"
+            | "textarea"
+            | "input"
+            | "object"
+            | "video"
+            | "audio"
+            | "map"
+            | "title"
+            | "dialog"
+            | "menu"
+    )
+}
+
+/// Elements that start and end a block of text.
+fn block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "header"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "blockquote"
+            | "figure"
+            | "figcaption"
+            | "pre"
+            | "table"
+            | "tr"
+            | "td"
+            | "th"
+            | "address"
+            | "hr"
+            | "br"
+            | "body"
+            | "html"
+            | "caption"
+            | "summary"
+            | "details"
+    )
+}
+
+fn marker_of(name: &str) -> Marker {
+    match name {
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Marker::Heading,
+        "li" | "dt" | "dd" => Marker::Bullet,
+        "figcaption" | "caption" => Marker::Caption,
+        _ => Marker::None,
+    }
+}
+
+/// How deep elements may nest before the parser sees them. The HTML parser checks scopes by
+/// walking the stack of open elements, so its cost grows with depth times size; real pages
+/// stay far below this.
+const MAX_DEPTH: usize = 512;
+
+/// Renders `html` to units and reads its metadata.
+pub(crate) fn render(html: &str) -> Page {
+    let html = limit_depth(html, MAX_DEPTH);
+    let dom = Html::parse_document(&html);
+    let mut out = Renderer::default();
+    let mut meta = Meta::default();
+    let mut skip: Option<ego_tree::NodeId> = None;
+    // For each open block element, innermost last, the role its text takes: its own, or the
+    // nearest enclosing one (text in a `p` inside a `figcaption` is a caption).
+    let mut roles: Vec<Marker> = Vec::new();
+    for edge in dom.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if skip.is_some() {
+                    continue;
+                }
+                match node.value() {
+                    Node::Text(text) => out.push_text(&text.text),
+                    Node::Element(e) => {
+                        let name = e.name();
+                        meta.read(name, e, node);
+                        if skipped(name) {
+                            skip = Some(node.id());
+                        } else if block(name) {
+                            let outer = roles.last().copied().unwrap_or(Marker::None);
+                            out.flush(outer);
+                            let own = marker_of(name);
+                            roles.push(if own == Marker::None { outer } else { own });
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(node) => {
+                if let Some(id) = skip {
+                    if id == node.id() {
+                        skip = None;
+                    }
+                    continue;
+                }
+                if let Node::Element(e) = node.value()
+                    && block(e.name())
+                {
+                    out.flush(roles.last().copied().unwrap_or(Marker::None));
+                    roles.pop();
+                }
+            }
+        }
+    }
+    out.flush(Marker::None);
+    let title = meta.og_title.or(meta.h1).or(meta.title.map(|t| strip_site_suffix(&t)));
+    Page {
+        text: out.text,
+        units: out.units,
+        title: title.filter(|t| !t.is_empty()),
+        site: meta.site,
+        published: meta.published,
+        authors: meta.authors,
+    }
+}
+
+/// `html` with the tags nested deeper than `limit` left out (their text is kept), in one
+/// linear pass. Comments, `script` and `style` are copied as they are; void elements and
+/// self-closing tags do not nest.
+fn limit_depth(html: &str, limit: usize) -> Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut depth = 0usize;
+    let mut excess = 0usize;
+    let mut i = 0;
+    while let Some(rel) = html[i..].find('<') {
+        let at = i + rel;
+        let rest = &html[at..];
+        if rest.starts_with("<!--") {
+            i = rest.find("-->").map_or(html.len(), |e| at + e + 3);
+            continue;
+        }
+        let Some(end) = rest.find('>').map(|e| at + e + 1) else { break };
+        let tag = &html[at + 1..end - 1];
+        let closing = tag.starts_with('/');
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        i = end;
+        if name.is_empty() || tag.ends_with('/') || is_void(&name) {
+            continue;
+        }
+        if !closing && (name == "script" || name == "style") {
+            let close = format!("</{name}");
+            i = html[end..].to_ascii_lowercase().find(&close).map_or(html.len(), |e| end + e);
+            continue;
+        }
+        let drop = if closing {
+            if excess > 0 {
+                excess -= 1;
+                true
+            } else {
+                depth = depth.saturating_sub(1);
+                false
+            }
+        } else if depth >= limit {
+            excess += 1;
+            true
+        } else {
+            depth += 1;
+            false
+        };
+        if drop {
+            out.push_str(&html[copied..at]);
+            copied = end;
+        }
+    }
+    debug_assert!(copied <= bytes.len());
+    if copied == 0 {
+        return Cow::Borrowed(html);
+    }
+    out.push_str(&html[copied..]);
+    Cow::Owned(out)
+}
+
+fn is_void(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "source"
+            | "track"
+            | "wbr"
+            | "p"
+            | "li"
+            | "dt"
+            | "dd"
+            | "tr"
+            | "td"
+            | "th"
+            | "option"
+    )
+}
+
+/// Builds the text rendering and its units.
+#[derive(Default)]
+struct Renderer {
+    text: String,
+    units: Vec<Unit>,
+    line: String,
+}
+
+impl Renderer {
+    /// Appends inline text with white space collapsed; text nodes that touch ("para" and
+    /// "graph" in `<i>para</i>graph`) are joined without a space.
+    fn push_text(&mut self, text: &str) {
+        let mut first = true;
+        for word in text.split_whitespace() {
+            let spaced = !first || text.starts_with(char::is_whitespace);
+            if spaced && !self.line.is_empty() && !self.line.ends_with(' ') {
+                self.line.push(' ');
+            }
+            self.line.push_str(word);
+            first = false;
+        }
+        if text.ends_with(char::is_whitespace) && !self.line.is_empty() && !self.line.ends_with(' ') {
+            self.line.push(' ');
+        }
+    }
+
+    fn flush(&mut self, marker: Marker) {
+        let line = self.line.trim();
+        if !line.is_empty() {
+            if !self.text.is_empty() {
+                self.text.push('\n');
+            }
+            let start = self.text.len();
+            self.text.push_str(line);
+            let span = Span::new(start, self.text.len());
+            self.units.push(Unit { span, text: line.to_string(), marker, after_blank: true });
+        }
+        self.line.clear();
+    }
+}
+
+/// Metadata found during the walk; the first value of each kind wins.
+#[derive(Default)]
+struct Meta {
+    og_title: Option<String>,
+    title: Option<String>,
+    h1: Option<String>,
+    site: Option<String>,
+    published: Option<Date>,
+    authors: Vec<String>,
+}
+
+impl Meta {
+    fn read(&mut self, name: &str, e: &scraper::node::Element, node: ego_tree::NodeRef<'_, Node>) {
+        let text_of = || -> String {
+            let mut s = String::new();
+            for d in node.descendants() {
+                if let Node::Text(t) = d.value() {
+                    s.push_str(&t.text);
+                }
+            }
+            s.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        match name {
+            "meta" => {
+                let key = e.attr("property").or(e.attr("name")).or(e.attr("itemprop")).unwrap_or("");
+                let Some(content) = e.attr("content").map(str::trim).filter(|c| !c.is_empty()) else {
+                    return;
+                };
+                match key.to_ascii_lowercase().as_str() {
+                    "og:title" | "twitter:title" => set(&mut self.og_title, content),
+                    "og:site_name" | "application-name" => set(&mut self.site, content),
+                    "article:published_time" | "datepublished" | "date" | "pubdate" | "dc.date" => {
+                        self.published = self.published.or_else(|| parse_date(content));
+                    }
+                    "author" | "article:author" if !content.starts_with("http") => {
+                        for a in content.split([',', ';']).map(str::trim).filter(|a| !a.is_empty()) {
+                            if !self.authors.iter().any(|x| x == a) {
+                                self.authors.push(a.to_string());
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            "title" => {
+                self.title = self.title.take().or_else(|| Some(text_of()));
+            }
+            "h1" => {
+                self.h1 = self.h1.take().or_else(|| Some(text_of()).filter(|t| !t.is_empty()));
+            }
+            "time" => {
+                self.published = self.published.or_else(|| e.attr("datetime").and_then(parse_date));
+            }
+            "script" if e.attr("type").is_some_and(|t| t.contains("ld+json")) => {
+                if self.published.is_none()
+                    && let Ok(value) = serde_json::from_str::<serde_json::Value>(&text_of())
+                {
+                    self.published = find_key(&value, "datePublished", 0).and_then(parse_date);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn set(slot: &mut Option<String>, value: &str) {
+    if slot.is_none() {
+        *slot = Some(value.split_whitespace().collect::<Vec<_>>().join(" "));
+    }
+}
+
+/// The first string value under `key` in a JSON-LD document, searching at most a few levels.
+fn find_key<'a>(value: &'a serde_json::Value, key: &str, depth: usize) -> Option<&'a str> {
+    if depth > 6 {
+        return None;
+    }
+    match value {
+        serde_json::Value::Object(map) => map
+            .get(key)
+            .and_then(serde_json::Value::as_str)
+            .or_else(|| map.values().find_map(|v| find_key(v, key, depth + 1))),
+        serde_json::Value::Array(items) => items.iter().find_map(|v| find_key(v, key, depth + 1)),
+        _ => None,
+    }
+}
+
+/// A `<title>` without the site name most pages append: "Headline | Site", "Headline - Site".
+fn strip_site_suffix(title: &str) -> String {
+    for sep in [" | ", " – ", " — ", " - "] {
+        if let Some((head, tail)) = title.rsplit_once(sep)
+            && tail.split_whitespace().count() <= 4
+            && head.split_whitespace().count() >= 3
+        {
+            return head.trim().to_string();
+        }
+    }
+    title.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Marker, render, strip_site_suffix};
+
+    #[track_caller]
+    fn check(html: &str, expect: &[&str]) {
+        let page = render(html);
+        let got: Vec<String> = page
+            .units
+            .iter()
+            .map(|u| {
+                assert_eq!(&page.text[u.span.range()], u.text);
+                let tag = match u.marker {
+                    Marker::None => "",
+                    Marker::Bullet => "* ",
+                    Marker::Heading => "# ",
+                    Marker::Caption => "caption: ",
+                };
+                format!("{tag}{}", u.text)
+            })
+            .collect();
+        assert_eq!(got, expect);
+    }
+
+    #[test]
+    fn blocks_roles_and_skipped_elements() {
+        check(
+            "<html><head><title>T</title><script>var x;</script></head><body><nav><a>Home</a></nav>\
+             <article><h1>Big  <b>news</b></h1><p>First <i>para</i>graph.</p><p>Second<br>line</p>\
+             <figure><img src=x><figcaption><p>A ship (Jane Roe/PA)</p></figcaption></figure>\
+             <ul><li>one</li><li>two</li></ul></article><footer>© Site</footer></body></html>",
+            &[
+                "# Big news",
+                "First paragraph.",
+                "Second",
+                "line",
+                "caption: A ship (Jane Roe/PA)",
+                "* one",
+                "* two",
+            ],
+        );
+        check("not html at all", &["not html at all"]);
+        check("<p>unclosed <b>bold", &["unclosed bold"]);
+    }
+
+    #[test]
+    fn metadata() {
+        let page = render(
+            "<html><head><title>Ferry hits pier in fog | The Courier</title>\
+             <meta property=\"og:site_name\" content=\"The Courier\">\
+             <meta name=\"author\" content=\"Jane Roe, John Doe\">\
+             <script type=\"application/ld+json\">{\"@graph\":[{\"datePublished\":\"2026-03-04T08:00:00Z\"}]}</script>\
+             </head><body><p>Text.</p></body></html>",
+        );
+        assert_eq!(page.title.as_deref(), Some("Ferry hits pier in fog"));
+        assert_eq!(page.site.as_deref(), Some("The Courier"));
+        assert_eq!(page.published.map(|d| d.to_string()), Some("2026-03-04".to_string()));
+        assert_eq!(page.authors, ["Jane Roe", "John Doe"]);
+        assert_eq!(strip_site_suffix("Short - Site"), "Short - Site");
+    }
+
+    #[test]
+    fn depth_is_limited_in_one_pass() {
+        let deep = format!("{}x{}", "<div>".repeat(5), "</div>".repeat(5));
+        assert_eq!(super::limit_depth(&deep, 3), "<div><div><div>x</div></div></div>");
+        let mixed = "<div><!-- <div> --><script>if (a<b) {}</script><br><img/><p>t</div>";
+        assert_eq!(super::limit_depth(mixed, 1), mixed);
+    }
+
+    #[test]
+    fn deep_nesting_costs_no_stack() {
+        let depth = 100_000;
+        let html = format!("{}<p>deep</p>{}", "<div>".repeat(depth), "</div>".repeat(depth));
+        let page = render(&html);
+        assert_eq!(page.units.len(), 1);
+    }
+}
