@@ -48,20 +48,25 @@ fn render(name: &str, format: DocFormat, raw: &[u8]) -> String {
     s
 }
 
+/// Snapshots what extraction makes of the fixture at `path`.
+fn check(snapshot: &str, path: &std::path::Path, format: DocFormat) {
+    let raw = std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("fixture");
+    insta::assert_snapshot!(snapshot, render(name, format, &raw));
+}
+
 #[test]
 fn extract_fixtures() {
-    insta::glob!("../../../../testdata/extract/text", "*.{txt,md}", |path| {
-        let raw = std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("fixture");
-        insta::assert_snapshot!(render(name, DocFormat::Text, &raw));
-    });
+    insta::glob!("../../../../testdata/extract/text", "*.{txt,md}", |path| check(
+        "extract_fixtures",
+        path,
+        DocFormat::Text
+    ));
 }
 
 #[test]
 fn extract_html_fixtures() {
     insta::glob!("../../../../testdata/extract/html", "*.html", |path| {
-        let raw = std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("fixture");
-        insta::assert_snapshot!(render(name, DocFormat::Html, &raw));
+        check("extract_html_fixtures", path, DocFormat::Html);
     });
 }
