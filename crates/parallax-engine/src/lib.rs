@@ -46,4 +46,5 @@ pub mod extract;
 pub mod ingest;
 pub mod pipeline;
 pub mod render;
+pub mod reuse;
 pub mod text;

@@ -1,46 +1,71 @@
 //! The only module that knows the order of the stages: raw documents → extract → text →
-//! briefing. Each stage's output is passed forward; nothing flows back.
+//! reuse → briefing. Each stage's output is passed forward; nothing flows back.
 
-use parallax_model::{Article, BriefDocument, Briefing, Diagnostic, InputError, RawDoc, RemovedText, SCHEMA};
+use parallax_model::{
+    Article, BriefDocument, Briefing, Diagnostic, DocId, InputError, Origin, RawDoc, Relation, RemovedText,
+    Reprint, ReuseLink, SCHEMA, SharedPassage,
+};
 use rayon::prelude::*;
 
-use crate::extract;
-use crate::text::Analyzer;
+use crate::text::{Analysis, Analyzer};
+use crate::{extract, reuse};
 
 /// Settings of the whole pipeline, one field per stage that has settings.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Config {
     /// The extract stage's.
     pub extract: extract::Config,
+    /// The reuse stage's.
+    pub reuse: reuse::Config,
 }
 
 /// Briefs `docs`. `errors` are the inputs that could not be read, in input order; they are
 /// reported in the briefing next to the problems the stages find.
 ///
-/// Documents are processed in parallel, but the briefing lists them in input order, so the
+/// Documents are processed in parallel, but everything is collected in input order, so the
 /// output does not depend on scheduling.
 pub fn brief(docs: &[RawDoc], errors: Vec<Diagnostic>, config: &Config) -> Briefing {
-    let per_doc: Vec<(Vec<BriefDocument>, Vec<Diagnostic>)> = docs
+    let per_doc: Vec<(Vec<(Article, Analysis)>, Vec<Diagnostic>)> = docs
         .par_iter()
         .map_init(Analyzer::new, |analyzer, doc| {
             let extraction = extract::extract(doc, &config.extract);
-            let documents = extraction.articles.iter().map(|a| brief_document(a, analyzer)).collect();
-            (documents, extraction.diagnostics)
+            let analysed = extraction
+                .articles
+                .into_iter()
+                .map(|a| {
+                    let analysis = analyzer.analyze(&a);
+                    (a, analysis)
+                })
+                .collect();
+            (analysed, extraction.diagnostics)
         })
         .collect();
-    let mut briefing = Briefing { schema: SCHEMA.to_string(), ..Briefing::default() };
+    let mut articles = Vec::new();
     let mut problems = errors;
-    for (documents, diagnostics) in per_doc {
-        briefing.documents.extend(documents);
+    for (analysed, diagnostics) in per_doc {
+        articles.extend(analysed);
         problems.extend(diagnostics);
     }
-    briefing.errors =
-        problems.into_iter().map(|d| InputError { input: d.input, message: d.message }).collect();
-    briefing
+    let reuse_docs: Vec<reuse::Doc> = articles.par_iter().map(|(a, analysis)| reuse::Doc::new(a, analysis)).collect();
+    let found = reuse::reuse(&reuse_docs, &config.reuse);
+
+    let ids: Vec<DocId> = articles.iter().map(|(a, _)| a.id.clone()).collect();
+    Briefing {
+        schema: SCHEMA.to_string(),
+        documents: articles.iter().map(|(a, analysis)| brief_document(a, analysis)).collect(),
+        reuse: found.links.iter().map(|l| reuse_link(l, &ids)).collect(),
+        origins: found
+            .origins
+            .iter()
+            .enumerate()
+            .map(|(n, g)| origin(n, g, &found.links, &reuse_docs, &ids))
+            .collect(),
+        errors: problems.into_iter().map(|d| InputError { input: d.input, message: d.message }).collect(),
+        ..Briefing::default()
+    }
 }
 
-fn brief_document(article: &Article, analyzer: &mut Analyzer) -> BriefDocument {
-    let analysis = analyzer.analyze(article);
+fn brief_document(article: &Article, analysis: &Analysis) -> BriefDocument {
     BriefDocument {
         id: article.id.clone(),
         path: article.path.clone(),
@@ -55,5 +80,52 @@ fn brief_document(article: &Article, analyzer: &mut Analyzer) -> BriefDocument {
         blocks: article.blocks.iter().map(|b| b.kind).collect(),
         sentences: analysis.sentences.len(),
         removed: article.removed.iter().map(|r| RemovedText { kind: r.kind, text: r.text.clone() }).collect(),
+    }
+}
+
+fn reuse_link(link: &reuse::Link, ids: &[DocId]) -> ReuseLink {
+    ReuseLink {
+        a: ids[link.a].clone(),
+        b: ids[link.b].clone(),
+        relation: link.relation,
+        containment_a: link.containment_a,
+        containment_b: link.containment_b,
+        shared_passages: link.passages.iter().map(|t| SharedPassage { text: t.clone() }).collect(),
+    }
+}
+
+fn origin(n: usize, group: &reuse::Group, links: &[reuse::Link], docs: &[reuse::Doc], ids: &[DocId]) -> Origin {
+    let reprints = group
+        .members
+        .iter()
+        .filter(|&&m| m != group.root)
+        .filter_map(|&m| {
+            // The link to the root when there is one, else to the earliest member it copies.
+            let copies = |l: &&reuse::Link| matches!(l.relation, Relation::Copy | Relation::PartialCopy);
+            let link = links
+                .iter()
+                .filter(copies)
+                .find(|l| (l.a, l.b) == (group.root.min(m), group.root.max(m)))
+                .or_else(|| links.iter().filter(copies).find(|l| l.a == m || l.b == m))?;
+            let (of, added, cut) =
+                if link.b == m { (link.a, &link.only_in_b, &link.only_in_a) } else { (link.b, &link.only_in_a, &link.only_in_b) };
+            let text = |doc: usize, sentences: &[usize]| -> Vec<String> {
+                sentences.iter().filter_map(|&s| docs[doc].sentences.get(s).map(|s| s.text.clone())).collect()
+            };
+            Some(Reprint {
+                document: ids[m].clone(),
+                of: ids[of].clone(),
+                relation: link.relation,
+                added: text(m, added),
+                cut: text(of, cut),
+            })
+        })
+        .collect();
+    Origin {
+        id: format!("origin-{}", n + 1),
+        documents: group.members.iter().map(|&m| ids[m].clone()).collect(),
+        root: ids[group.root].clone(),
+        name: group.name.clone(),
+        reprints,
     }
 }

@@ -109,6 +109,27 @@ pub struct Origin {
     pub id: String,
     /// Its documents.
     pub documents: Vec<DocId>,
+    /// The document the others reprint: the earliest, or the one the others contain most.
+    pub root: DocId,
+    /// The wire or agency its documents credit ("PA"), or null.
+    pub name: Option<String>,
+    /// How each other document reprints one of the origin.
+    pub reprints: Vec<Reprint>,
+}
+
+/// One document of an origin that reprints another.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reprint {
+    /// The reprint.
+    pub document: DocId,
+    /// The document it reprints.
+    pub of: DocId,
+    /// `copy` or `partial_copy`.
+    pub relation: Relation,
+    /// Sentences it has that the other lacks.
+    pub added: Vec<String>,
+    /// Sentences of the other that it lacks.
+    pub cut: Vec<String>,
 }
 
 /// A person, organisation or place.

@@ -8,6 +8,7 @@ mod analyze;
 mod chars;
 mod dates;
 mod fold;
+mod quotes;
 mod sentences;
 mod tokens;
 
@@ -15,5 +16,6 @@ pub use analyze::{Analysis, Analyzer, analyze};
 pub use chars::{is_closing_quote, is_dash, is_opening_quote, is_space};
 pub use dates::parse_date;
 pub use fold::{fold, stem_key};
+pub use quotes::quoted_spans;
 pub use sentences::split_sentences;
 pub use tokens::{Token, TokenKind, tokenize};

@@ -1,0 +1,156 @@
+//! What the reuse stage reads of a document: its sentences as stem keys with a quote mask, its
+//! shingles, and the wire credits it carries.
+
+use jiff::civil::Date;
+use parallax_model::{Article, DocId, RemovedKind};
+use xxhash_rust::xxh3::xxh3_64;
+
+use crate::text::{Analysis, quoted_spans};
+
+/// A document prepared for reuse detection.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Doc {
+    /// Its id.
+    pub id: DocId,
+    /// Its publication date, when known.
+    pub published: Option<Date>,
+    /// Its sentences, in order.
+    pub sentences: Vec<Sentence>,
+    /// Wire or agency credits it carries, strongest first (see [`credits`]).
+    pub credits: Vec<String>,
+    /// How many of `credits`, from the first, credit the copy rather than a photo.
+    pub strong_credits: usize,
+}
+
+/// One sentence: its text and the stem keys of its tokens, each marked when it stands inside
+/// quotation marks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// The sentence as written.
+    pub text: String,
+    /// Stem keys of its tokens, in order.
+    pub keys: Vec<u64>,
+    /// For each key, whether its token is inside a quotation.
+    pub quoted: Vec<bool>,
+}
+
+impl Doc {
+    /// The document's reuse view, from its article and text analysis.
+    pub fn new(article: &Article, analysis: &Analysis) -> Doc {
+        let mut sentences = Vec::with_capacity(analysis.sentences.len());
+        let mut tokens = analysis.tokens.iter().peekable();
+        let mut quotes_of_block: Option<(u32, Vec<parallax_model::Span>)> = None;
+        for s in &analysis.sentences {
+            let Some(block) = article.blocks.get(s.block as usize) else { continue };
+            let base = block.span.start;
+            let text = block.text.get((s.span.start - base) as usize..(s.span.end - base) as usize).unwrap_or("");
+            if quotes_of_block.as_ref().is_none_or(|(b, _)| *b != s.block) {
+                let spans = quoted_spans(&block.text).into_iter().map(|q| q.shift(base as usize)).collect();
+                quotes_of_block = Some((s.block, spans));
+            }
+            let quotes = quotes_of_block.as_ref().map(|(_, q)| q.as_slice()).unwrap_or(&[]);
+            let mut keys = Vec::new();
+            let mut quoted = Vec::new();
+            while let Some(t) = tokens.peek() {
+                if t.span.start >= s.span.end {
+                    break;
+                }
+                if t.span.start >= s.span.start {
+                    keys.push(t.key);
+                    quoted.push(quotes.iter().any(|q| q.start <= t.span.start && t.span.start < q.end));
+                }
+                tokens.next();
+            }
+            sentences.push(Sentence { text: text.to_string(), keys, quoted });
+        }
+        let (credits, strong_credits) = credits(article);
+        Doc { id: article.id.clone(), published: article.published, sentences, credits, strong_credits }
+    }
+
+    /// Total length of its sentences in bytes.
+    pub fn len(&self) -> usize {
+        self.sentences.iter().map(|s| s.text.len()).sum()
+    }
+
+    /// Whether it has no sentence.
+    pub fn is_empty(&self) -> bool {
+        self.sentences.is_empty()
+    }
+
+    /// Its document shingles: hashes of every run of `k` consecutive stem keys.
+    pub fn shingles(&self, k: usize) -> Vec<u64> {
+        let keys: Vec<u64> = self.sentences.iter().flat_map(|s| s.keys.iter().copied()).collect();
+        shingles_of(&keys, k)
+    }
+}
+
+/// Hashes of every run of `k` consecutive keys; one hash of all keys when there are fewer.
+pub(crate) fn shingles_of(keys: &[u64], k: usize) -> Vec<u64> {
+    if keys.is_empty() {
+        return Vec::new();
+    }
+    let k = k.clamp(1, keys.len());
+    let mut bytes = Vec::with_capacity(8 * k);
+    keys.windows(k)
+        .map(|w| {
+            bytes.clear();
+            for key in w {
+                bytes.extend_from_slice(&key.to_le_bytes());
+            }
+            xxh3_64(&bytes)
+        })
+        .collect()
+}
+
+/// Names of wires and agencies an article credits, strongest first: a copy credit in the body
+/// ("The PA news agency understands", "The Coastal Wire Service understands", a dateline
+/// "HALVIK (CWS) —") before a photo credit in a caption ("(Jane Roe/PA)"); and how many are
+/// copy credits.
+pub fn credits(article: &Article) -> (Vec<String>, usize) {
+    let mut strong = Vec::new();
+    for block in &article.blocks {
+        let t = block.text.as_str();
+        // "The X news agency understands", "The X understands".
+        if let Some(rest) = t.strip_prefix("The ")
+            && let Some(at) = rest.find(" understands")
+        {
+            let name = rest[..at].trim_end_matches(" news agency").trim();
+            if is_name(name) {
+                strong.push(name.to_string());
+            }
+        }
+        // A dateline: "HALVIK (CWS) — ...".
+        if let Some(open) = t.find(" (")
+            && open < 40
+            && t[..open].chars().all(|c| c.is_uppercase() || c == ' ' || c == ',')
+            && let Some(close) = t[open..].find(')')
+        {
+            let name = &t[open + 2..open + close];
+            if is_name(name) {
+                strong.push(name.to_string());
+            }
+        }
+    }
+    let mut weak = Vec::new();
+    for r in article.removed.iter().filter(|r| r.kind == RemovedKind::Caption) {
+        let t = r.text.trim_end().trim_end_matches('.');
+        if let Some(inner) = t.strip_suffix(')').and_then(|t| t.rsplit_once('(').map(|(_, i)| i))
+            && let Some((_, agency)) = inner.rsplit_once('/')
+        {
+            let agency = agency.trim();
+            if is_name(agency) && agency.chars().filter(|c| c.is_uppercase()).count() >= 2 {
+                weak.push(agency.to_string());
+            }
+        }
+    }
+    let strong_count = strong.len();
+    strong.extend(weak);
+    (strong, strong_count)
+}
+
+fn is_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && s.len() <= 40
+}
