@@ -53,7 +53,10 @@ impl Options {
             output: raw.output,
             color: raw.color,
             ingest: ingest::Config { max_doc_bytes },
-            pipeline: pipeline::Config { extract: extract::Config { default_date: date }, ..pipeline::Config::default() },
+            pipeline: pipeline::Config {
+                extract: extract::Config { default_date: date },
+                ..pipeline::Config::default()
+            },
         })
     }
 }

@@ -46,7 +46,8 @@ pub fn brief(docs: &[RawDoc], errors: Vec<Diagnostic>, config: &Config) -> Brief
         articles.extend(analysed);
         problems.extend(diagnostics);
     }
-    let reuse_docs: Vec<reuse::Doc> = articles.par_iter().map(|(a, analysis)| reuse::Doc::new(a, analysis)).collect();
+    let reuse_docs: Vec<reuse::Doc> =
+        articles.par_iter().map(|(a, analysis)| reuse::Doc::new(a, analysis)).collect();
     let found = reuse::reuse(&reuse_docs, &config.reuse);
 
     let ids: Vec<DocId> = articles.iter().map(|(a, _)| a.id.clone()).collect();
@@ -94,7 +95,13 @@ fn reuse_link(link: &reuse::Link, ids: &[DocId]) -> ReuseLink {
     }
 }
 
-fn origin(n: usize, group: &reuse::Group, links: &[reuse::Link], docs: &[reuse::Doc], ids: &[DocId]) -> Origin {
+fn origin(
+    n: usize,
+    group: &reuse::Group,
+    links: &[reuse::Link],
+    docs: &[reuse::Doc],
+    ids: &[DocId],
+) -> Origin {
     let reprints = group
         .members
         .iter()
@@ -107,8 +114,11 @@ fn origin(n: usize, group: &reuse::Group, links: &[reuse::Link], docs: &[reuse::
                 .filter(copies)
                 .find(|l| (l.a, l.b) == (group.root.min(m), group.root.max(m)))
                 .or_else(|| links.iter().filter(copies).find(|l| l.a == m || l.b == m))?;
-            let (of, added, cut) =
-                if link.b == m { (link.a, &link.only_in_b, &link.only_in_a) } else { (link.b, &link.only_in_a, &link.only_in_b) };
+            let (of, added, cut) = if link.b == m {
+                (link.a, &link.only_in_b, &link.only_in_a)
+            } else {
+                (link.b, &link.only_in_a, &link.only_in_b)
+            };
             let text = |doc: usize, sentences: &[usize]| -> Vec<String> {
                 sentences.iter().filter_map(|&s| docs[doc].sentences.get(s).map(|s| s.text.clone())).collect()
             };

@@ -2,7 +2,7 @@
 //! each a list of entries with a heading line and detail lines. [`super::markdown()`] and
 //! [`super::terminal()`] only lay this out.
 
-use parallax_model::{BriefDocument, Briefing, RemovedKind};
+use parallax_model::{BriefDocument, Briefing, DocId, Origin, Relation, RemovedKind};
 
 /// A section of the briefing.
 pub(crate) struct Section {
@@ -49,6 +49,10 @@ pub(crate) fn summary_line(b: &Briefing) -> String {
     let docs = b.documents.len();
     let pages = b.documents.iter().filter(|d| d.segment_of.is_none()).count();
     let mut line = format!("{docs} document{} from {pages} input{}", plural(docs), plural(pages));
+    if !b.origins.is_empty() {
+        let n = b.origins.len();
+        line.push_str(&format!(", {n} independent origin{}", plural(n)));
+    }
     if !b.errors.is_empty() {
         line.push_str(&format!(", {} input error{}", b.errors.len(), plural(b.errors.len())));
     }
@@ -58,6 +62,10 @@ pub(crate) fn summary_line(b: &Briefing) -> String {
 /// The sections, in reading order. Empty sections are left out.
 pub(crate) fn sections(b: &Briefing) -> Vec<Section> {
     let mut out = Vec::new();
+    let sources: Vec<Entry> = b.origins.iter().map(|o| origin_entry(b, o)).collect();
+    if !sources.is_empty() {
+        out.push(Section { title: "Sources and how they relate".to_string(), entries: sources });
+    }
     let documents: Vec<Entry> = b.documents.iter().map(document_entry).collect();
     if !documents.is_empty() {
         out.push(Section { title: "Documents".to_string(), entries: documents });
@@ -74,6 +82,88 @@ pub(crate) fn sections(b: &Briefing) -> Vec<Section> {
         out.push(Section { title: "Input errors".to_string(), entries: errors });
     }
     out
+}
+
+/// One origin: its root with its outlet and credited wire, each reprint with what it added and
+/// cut, and, for a lone document, whom it shares quotes with.
+fn origin_entry(b: &Briefing, o: &Origin) -> Entry {
+    let source = |id: &DocId| b.documents.iter().find(|d| &d.id == id).map_or("?", |d| d.source.as_str());
+    let mut head = vec![
+        piece(Role::Id, format!("[{}]", o.root)),
+        piece(Role::Plain, " "),
+        piece(Role::Name, source(&o.root)),
+    ];
+    if o.documents.len() > 1 {
+        let others = o.documents.len() - 1;
+        let wire = o.name.as_ref().map(|n| format!(" ({n} copy)")).unwrap_or_default();
+        head.push(piece(
+            Role::Plain,
+            format!("{wire}: reprinted by {others} other document{}, one origin", plural(others)),
+        ));
+    } else {
+        head.push(piece(Role::Plain, ": independent"));
+    }
+    let mut details = Vec::new();
+    for r in &o.reprints {
+        let how = match r.relation {
+            Relation::Copy => "copies",
+            Relation::PartialCopy => "reuses part of",
+            Relation::SharedQuotes => "quotes the same words as",
+        };
+        details.push(vec![
+            piece(Role::Id, format!("[{}]", r.document)),
+            piece(Role::Plain, " "),
+            piece(Role::Name, source(&r.document)),
+            piece(
+                Role::Plain,
+                format!(
+                    " {how} [{}]: adds {} sentence{}, cuts {}",
+                    r.of,
+                    r.added.len(),
+                    plural(r.added.len()),
+                    r.cut.len()
+                ),
+            ),
+        ]);
+        for (label, sentences) in [("added", &r.added), ("cut", &r.cut)] {
+            if let Some(first) = sentences.first() {
+                let more = if sentences.len() > 1 {
+                    format!(" (+{} more)", sentences.len() - 1)
+                } else {
+                    String::new()
+                };
+                details.push(vec![
+                    piece(Role::Label, format!("  {label}: ")),
+                    piece(Role::Dim, format!("{}{more}", clip(first, 110))),
+                ]);
+            }
+        }
+    }
+    if o.documents.len() == 1 {
+        let mut quoted_with: Vec<&DocId> = b
+            .reuse
+            .iter()
+            .filter(|l| l.relation == Relation::SharedQuotes && (l.a == o.root || l.b == o.root))
+            .map(|l| if l.a == o.root { &l.b } else { &l.a })
+            .collect();
+        quoted_with.dedup();
+        if !quoted_with.is_empty() {
+            let names: Vec<String> = quoted_with.iter().map(|id| id.to_string()).collect();
+            details
+                .push(vec![piece(Role::Dim, format!("shares quotes, not prose, with {}", names.join(", ")))]);
+        }
+    }
+    Entry { head, details }
+}
+
+/// `s` cut to at most `max` characters at a word boundary, with an ellipsis when cut.
+fn clip(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut}…")
 }
 
 fn document_entry(d: &BriefDocument) -> Entry {

@@ -11,7 +11,7 @@
 //! least 30% of either text. Quoted words shared by independent prose are not reuse. Once
 //! reuse is established, everything found counts, quotes included (a reprint carries the
 //! quotes too):
-//! - `copy`: at least half of each document's text is found in the other;
+//! - `copy`: at least 60% of each document's text is found in the other;
 //! - `partial_copy`: less (a reprint plus appended items, an item that reuses a block of wire
 //!   copy);
 //! - `shared_quotes`: no prose reuse, but quoted words found in both;
@@ -121,7 +121,7 @@ pub(crate) fn align(a: &Prepared, b: &Prepared) -> Alignment {
     let longest_run = longest_prose_run(&found_a).max(longest_prose_run(&found_b));
     let quotes = found_a.iter().chain(&found_b).any(|f| *f == Found::Quote);
     let reuses = longest_run >= 3 || (prose_count >= 2 && prose_share.0.max(prose_share.1) >= 0.3);
-    let relation = if reuses && containment.0 >= 0.5 && containment.1 >= 0.5 {
+    let relation = if reuses && containment.0 >= 0.6 && containment.1 >= 0.6 {
         Some(Relation::Copy)
     } else if reuses {
         Some(Relation::PartialCopy)

@@ -43,7 +43,8 @@ impl Doc {
         for s in &analysis.sentences {
             let Some(block) = article.blocks.get(s.block as usize) else { continue };
             let base = block.span.start;
-            let text = block.text.get((s.span.start - base) as usize..(s.span.end - base) as usize).unwrap_or("");
+            let text =
+                block.text.get((s.span.start - base) as usize..(s.span.end - base) as usize).unwrap_or("");
             if quotes_of_block.as_ref().is_none_or(|(b, _)| *b != s.block) {
                 let spans = quoted_spans(&block.text).into_iter().map(|q| q.shift(base as usize)).collect();
                 quotes_of_block = Some((s.block, spans));

@@ -86,7 +86,8 @@ pub fn reuse(docs: &[Doc], config: &Config) -> Reuse {
             }
         }
     }
-    let distinct: Vec<usize> = (0..docs.len()).filter(|&i| duplicate_of[i].is_none() && !docs[i].is_empty()).collect();
+    let distinct: Vec<usize> =
+        (0..docs.len()).filter(|&i| duplicate_of[i].is_none() && !docs[i].is_empty()).collect();
     let pairs: Vec<(usize, usize)> = if distinct.len() <= config.all_pairs_up_to {
         let mut pairs = Vec::new();
         for (n, &a) in distinct.iter().enumerate() {
@@ -123,7 +124,9 @@ pub fn reuse(docs: &[Doc], config: &Config) -> Reuse {
                 relation: Relation::Copy,
                 containment_a: 1.0,
                 containment_b: 1.0,
-                passages: vec![docs[i].sentences.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(" ")],
+                passages: vec![
+                    docs[i].sentences.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(" "),
+                ],
                 only_in_a: Vec::new(),
                 only_in_b: Vec::new(),
             });
@@ -175,4 +178,111 @@ fn passages(doc: &Doc, found: &[Found]) -> Vec<String> {
 
 fn missing(found: &[Found]) -> Vec<usize> {
     found.iter().enumerate().filter(|(_, f)| **f == Found::No).map(|(i, _)| i).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use parallax_model::{DocFormat, DocId, DocMeta, RawDoc, Relation};
+
+    use super::{Config, reuse};
+    use crate::reuse::Doc;
+    use crate::{extract, text};
+
+    fn doc(id: &str, body: &str) -> Doc {
+        let raw = RawDoc {
+            id: DocId::new(id).unwrap_or_else(|| panic!("bad id {id}")),
+            path: format!("{id}.txt"),
+            format: DocFormat::Text,
+            text: body.to_string(),
+            meta: DocMeta::default(),
+        };
+        let article = extract::extract(&raw, &extract::Config::default()).articles.into_iter().next();
+        let article = article.unwrap_or_else(|| panic!("no article in {id}"));
+        Doc::new(&article, &text::analyze(&article))
+    }
+
+    /// The relation found between two texts, or "none".
+    #[track_caller]
+    fn check(a: &str, b: &str, expect: &str) {
+        let found = reuse(&[doc("a", a), doc("b", b)], &Config::default());
+        let got = found.links.first().map_or("none".to_string(), |l| format!("{:?}", l.relation));
+        assert_eq!(got, expect);
+    }
+
+    const WIRE: &str = "Fourteen people were injured when a ferry and a cargo ship collided in fog off the port on Tuesday.\n\
+        The coastguard said all 212 passengers had been brought ashore by mid-morning.\n\
+        “Visibility was down to a few metres,” the commander told reporters at the quayside.\n\
+        The transport minister ordered the accident board to open an inquiry into the collision.\n\
+        The ferry operator said it was co-operating fully with investigators and had suspended the route.\n\
+        Three of the injured were taken to hospital with fractures and the rest were treated at the scene.";
+
+    #[test]
+    fn light_edits_are_still_a_copy() {
+        // Quote style, spelling, a changed word, a dropped and an added sentence, reordered.
+        let reprint = "The coastguard said all 212 passengers had been brought ashore by late morning.\n\
+            Fourteen people were injured when a ferry and a cargo ship collided in fog off the port on Tuesday.\n\
+            'Visibility was down to a few metres,' the commander told reporters at the quayside.\n\
+            The transport minister ordered the accident board to open an inquiry into the collision.\n\
+            The ferry operator said it was cooperating fully with investigators and had suspended the route.\n\
+            Divers will check the channel for debris on Wednesday before it reopens to traffic.";
+        check(WIRE, reprint, "Copy");
+    }
+
+    #[test]
+    fn a_block_of_wire_copy_is_a_partial_copy() {
+        let item = format!(
+            "Council members met on Monday to discuss the new harbour budget for next year.\n\
+             The mayor said the plan would add two berths and a new terminal building by 2028.\n\
+             Opposition members said the cost had doubled since the plan was first presented.\n\
+             The vote was postponed until the finance committee had reviewed the figures again.\n\
+             Residents near the terminal have complained about noise from night-time loading.\n\
+             {WIRE}"
+        );
+        check(WIRE, &item, "PartialCopy");
+    }
+
+    #[test]
+    fn the_same_quote_in_independent_prose_is_shared_quotes() {
+        let rewrite = "Investigators are now asking why two ships with working radar met at the harbour mouth.\n\
+            The commander put it plainly: “Visibility was down to a few metres.”\n\
+            Unions have warned for years that the channel is too busy at the morning peak.";
+        check(WIRE, rewrite, "SharedQuotes");
+    }
+
+    #[test]
+    fn unrelated_stories_are_not_linked() {
+        let other = "The council approved new cycle lanes on the bridge after a two-year campaign.\n\
+            Work is due to start in June and will close one lane to cars for six weeks.";
+        check(WIRE, other, "none");
+    }
+
+    #[test]
+    fn empty_one_sentence_and_duplicated_documents() {
+        let mut docs = vec![doc("empty", "Share this article"), doc("short", "Talks resumed.")];
+        for n in 0..1000 {
+            docs.push(doc(&format!("dup{n}"), WIRE));
+        }
+        let found = reuse(&docs, &Config::default());
+        // Every duplicate links to the first copy; nothing else is linked.
+        assert_eq!(found.links.len(), 999);
+        assert!(found.links.iter().all(|l| l.a == 2 && l.relation == Relation::Copy));
+        assert_eq!(found.origins.len(), 3);
+        assert_eq!(found.origins[2].members.len(), 1000);
+        assert_eq!(found.candidates, 1, "only the short document and the first copy are aligned");
+    }
+
+    #[test]
+    fn order_of_input_does_not_change_the_links() {
+        let texts =
+            [WIRE, "The council approved new cycle lanes on the bridge after a long campaign by residents."];
+        let forward =
+            reuse(&[doc("a", texts[0]), doc("b", texts[1]), doc("c", texts[0])], &Config::default());
+        let backward =
+            reuse(&[doc("c", texts[0]), doc("b", texts[1]), doc("a", texts[0])], &Config::default());
+        let pairs = |r: &super::Reuse| {
+            r.links.iter().map(|l| (l.a.min(l.b), l.a.max(l.b), l.relation)).collect::<Vec<_>>()
+        };
+        assert_eq!(pairs(&forward), [(0, 2, Relation::Copy)]);
+        assert_eq!(pairs(&backward), [(0, 2, Relation::Copy)]);
+    }
 }

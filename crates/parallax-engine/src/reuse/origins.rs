@@ -58,17 +58,19 @@ pub(crate) fn group(docs: &[Doc], links: &[Link]) -> Vec<Group> {
                 .iter()
                 .copied()
                 .min_by(|&x, &y| {
-                    let date = |d: usize| docs[d].published.map_or(i64::MAX, |p| i64::from(p.year()) * 400 + i64::from(p.day_of_year()));
-                    date(x)
-                        .cmp(&date(y))
-                        .then(contained[y].total_cmp(&contained[x]))
-                        .then(x.cmp(&y))
+                    let date = |d: usize| {
+                        docs[d]
+                            .published
+                            .map_or(i64::MAX, |p| i64::from(p.year()) * 400 + i64::from(p.day_of_year()))
+                    };
+                    date(x).cmp(&date(y)).then(contained[y].total_cmp(&contained[x])).then(x.cmp(&y))
                 })
                 .unwrap_or(members[0]);
             let mut votes: BTreeMap<&str, usize> = BTreeMap::new();
             for &m in &members {
                 if let Some(credit) = docs[m].credits.first() {
-                    *votes.entry(credit.as_str()).or_default() += if docs[m].strong_credits > 0 { 2 } else { 1 };
+                    *votes.entry(credit.as_str()).or_default() +=
+                        if docs[m].strong_credits > 0 { 2 } else { 1 };
                 }
             }
             let name = votes

@@ -27,7 +27,8 @@ pub fn quoted_spans(text: &str) -> Vec<Span> {
     while let Some((i, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
         let after = i + c.len_utf8();
-        let before_space = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '“' | '"'));
+        let before_space =
+            prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '“' | '"'));
         let close = |kind: char, open: &mut Option<(char, usize)>, out: &mut Vec<Span>| {
             if let Some((k, start)) = *open
                 && k == kind
@@ -57,7 +58,10 @@ pub fn quoted_spans(text: &str) -> Vec<Span> {
                 let letter_prev = prev.is_some_and(char::is_alphanumeric);
                 if open.is_none() && before_space && letter_next && c != '’' {
                     open = Some(('\'', after));
-                } else if open.is_some_and(|(k, _)| k == '\'') && !letter_next && (letter_prev || prev.is_some_and(|p| ".,!?;:…".contains(p))) {
+                } else if open.is_some_and(|(k, _)| k == '\'')
+                    && !letter_next
+                    && (letter_prev || prev.is_some_and(|p| ".,!?;:…".contains(p)))
+                {
                     close('\'', &mut open, &mut out);
                 } else if open.is_none() && c == '‘' {
                     open = Some(('\'', after));
@@ -92,9 +96,15 @@ mod tests {
         check("\"Straight,\" she said.", &["Straight,"]);
         check("'Single,' Sir Keir said.", &["Single,"]);
         check("He called it ‘real progress' today.", &["real progress"]);
-        check("the talks as 'good and constructive', adding: 'There was unity'.", &["good and constructive", "There was unity"]);
+        check(
+            "the talks as 'good and constructive', adding: 'There was unity'.",
+            &["good and constructive", "There was unity"],
+        );
         check("Trump's plan and the leaders' talks", &[]);
-        check("“A quote that runs on into the next paragraph", &["A quote that runs on into the next paragraph"]);
+        check(
+            "“A quote that runs on into the next paragraph",
+            &["A quote that runs on into the next paragraph"],
+        );
         check("'We're here,' he said.", &["We're here,"]);
         check("in the ’90s", &[]);
         check("", &[]);

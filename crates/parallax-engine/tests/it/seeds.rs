@@ -237,3 +237,39 @@ fn seeds_lose_their_chrome_and_captions() {
     assert_eq!(count("004_", RemovedKind::ReadMore), 1);
     assert_eq!(removed.len(), 22, "nothing else is removed: {removed:?}");
 }
+
+/// Issue 3's acceptance: the wire story and its reprints are one origin; the rest stand alone
+/// and share quotes at most.
+#[test]
+fn seeds_reuse_and_origins() {
+    let Some(dir) = shared("seeds_reuse_and_origins") else { return };
+    let docs: Vec<RawDoc> =
+        ["000_", "001_", "002_", "003_", "004_"].iter().map(|p| read_seed(&dir, p)).collect();
+    let briefing = pipeline::brief(&docs, Vec::new(), &pipeline::Config::default());
+    let short = |id: &parallax_model::DocId| {
+        id.as_str().split('_').next().unwrap_or("").to_string()
+            + id.as_str().split_once('#').map_or("", |(_, n)| n)
+    };
+    let links: Vec<String> = briefing
+        .reuse
+        .iter()
+        .filter(|l| l.relation != parallax_model::Relation::SharedQuotes)
+        .map(|l| format!("{} {} {:?}", short(&l.a), short(&l.b), l.relation))
+        .collect();
+    assert_eq!(links, ["000 001 Copy", "000 0014 PartialCopy"]);
+    let origins: Vec<Vec<String>> =
+        briefing.origins.iter().map(|o| o.documents.iter().map(short).collect()).collect();
+    assert_eq!(
+        origins,
+        [vec!["000", "001", "0014"], vec!["0012"], vec!["0013"], vec!["002"], vec!["003"], vec!["004"]]
+    );
+    let wire = &briefing.origins[0];
+    assert_eq!((short(&wire.root).as_str(), wire.name.as_deref()), ("000", Some("PA")));
+    // Every document is in exactly one origin.
+    let mut all: Vec<&str> =
+        briefing.origins.iter().flat_map(|o| o.documents.iter().map(|d| d.as_str())).collect();
+    all.sort_unstable();
+    let mut ids: Vec<&str> = briefing.documents.iter().map(|d| d.id.as_str()).collect();
+    ids.sort_unstable();
+    assert_eq!(all, ids);
+}
