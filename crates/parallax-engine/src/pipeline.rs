@@ -19,13 +19,16 @@ pub struct Config {
     pub reuse: reuse::Config,
 }
 
+/// One raw document's articles with their text analyses, and its problems.
+type Extracted = (Vec<(Article, Analysis)>, Vec<Diagnostic>);
+
 /// Briefs `docs`. `errors` are the inputs that could not be read, in input order; they are
 /// reported in the briefing next to the problems the stages find.
 ///
 /// Documents are processed in parallel, but everything is collected in input order, so the
 /// output does not depend on scheduling.
 pub fn brief(docs: &[RawDoc], errors: Vec<Diagnostic>, config: &Config) -> Briefing {
-    let per_doc: Vec<(Vec<(Article, Analysis)>, Vec<Diagnostic>)> = docs
+    let per_doc: Vec<Extracted> = docs
         .par_iter()
         .map_init(Analyzer::new, |analyzer, doc| {
             let extraction = extract::extract(doc, &config.extract);

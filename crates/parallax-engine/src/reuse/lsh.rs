@@ -72,7 +72,7 @@ impl Index {
 
     /// Bytes the index holds per document.
     pub fn bytes_per_doc(&self) -> usize {
-        if self.docs == 0 { 0 } else { self.entries.capacity() * 8 / self.docs }
+        (self.entries.capacity() * 8).checked_div(self.docs).unwrap_or(0)
     }
 
     /// Every candidate pair `(a, b)` with `a < b`, sorted, each once.

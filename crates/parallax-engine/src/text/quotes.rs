@@ -40,11 +40,7 @@ pub fn quoted_spans(text: &str) -> Vec<Span> {
             false
         };
         match c {
-            '“' | '„' | '«' => {
-                if open.is_none() {
-                    open = Some(('"', after));
-                }
-            }
+            '“' | '„' | '«' if open.is_none() => open = Some(('"', after)),
             '”' | '»' => {
                 close('"', &mut open, &mut out);
             }
