@@ -45,7 +45,8 @@ pub fn quoted_spans(text: &str) -> Vec<Span> {
                 close('"', &mut open, &mut out);
             }
             '"' => {
-                if !close('"', &mut open, &mut out) && open.is_none() && before_space {
+                let closed = close('"', &mut open, &mut out);
+                if !closed && open.is_none() && before_space {
                     open = Some(('"', after));
                 }
             }
