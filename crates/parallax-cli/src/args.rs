@@ -20,6 +20,34 @@ pub(crate) enum Command {
     /// was removed from each as site chrome.
     #[command(after_help = BRIEF_EXAMPLES)]
     Brief(BriefArgs),
+    /// Measure a stage against evaluation data and print its metric next to the published
+    /// anchors.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub(crate) enum EvalCommand {
+    /// Reuse detection on a synthetic corpus with planted reprints (made by
+    /// bench/reuse/generate.py): recall and precision of planted pairs, throughput, index
+    /// memory per document.
+    Reuse(EvalReuseArgs),
+}
+
+#[derive(Args, Debug)]
+pub(crate) struct EvalReuseArgs {
+    /// A folder holding corpus.jsonl and truth.tsv.
+    #[arg(value_name = "DIR")]
+    pub(crate) dir: PathBuf,
+
+    /// Write each document's shingle hashes here (little-endian: a u32 count, then u64s), so
+    /// that a peer tool can index the same shingles.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) shingles_out: Option<PathBuf>,
+
+    /// Print the figures as JSON instead of a table.
+    #[arg(long)]
+    pub(crate) json: bool,
 }
 
 const BRIEF_EXAMPLES: &str = "\

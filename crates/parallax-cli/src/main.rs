@@ -6,6 +6,7 @@
 
 mod args;
 mod brief;
+mod eval;
 mod exit;
 mod inputs;
 mod output;
@@ -28,5 +29,6 @@ fn run() -> anyhow::Result<ExitCode> {
     let cli = args::Cli::parse();
     match cli.command {
         args::Command::Brief(raw) => brief::run(brief::Options::validate(raw)?),
+        args::Command::Eval(args::EvalCommand::Reuse(raw)) => eval::reuse(&raw),
     }
 }

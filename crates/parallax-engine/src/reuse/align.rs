@@ -3,8 +3,9 @@
 //! Each sentence is cut into shingles of three stem keys. A sentence of `a` is found in `b`
 //! when at least half of its shingles occur in `b`, which survives a changed word, a changed
 //! quote style or spelling, and sentences merged, split, added, dropped or moved. A found
-//! sentence is a quote match when most of its shared shingles lie inside quotation marks:
-//! two outlets quoting the same speaker share those words without sharing prose.
+//! sentence is a prose match when its words outside quotation marks are found too (at least
+//! half of its unquoted shingles, and at least two); otherwise it is a quote match: two outlets
+//! quoting the same speaker share those words, not their own prose around them.
 //!
 //! Whether two documents reuse text is decided on prose alone: a run of three or more
 //! consecutive prose sentences found in the other, or two or more prose sentences making at
@@ -73,19 +74,22 @@ fn found(a: &Prepared, b: &Prepared) -> Vec<Found> {
                 return Found::No;
             }
             let mut hits = 0;
-            let mut quoted_hits = 0;
+            let mut unquoted = 0;
+            let mut unquoted_hits = 0;
             for &(h, quoted) in shingles {
-                if b.all.binary_search(&h).is_ok() {
-                    hits += 1;
-                    quoted_hits += usize::from(quoted);
+                let hit = b.all.binary_search(&h).is_ok();
+                hits += usize::from(hit);
+                if !quoted {
+                    unquoted += 1;
+                    unquoted_hits += usize::from(hit);
                 }
             }
             if hits * 2 < shingles.len() {
                 Found::No
-            } else if quoted_hits * 2 > hits {
-                Found::Quote
-            } else {
+            } else if unquoted_hits >= 2 && unquoted_hits * 2 >= unquoted {
                 Found::Prose
+            } else {
+                Found::Quote
             }
         })
         .collect()

@@ -59,6 +59,9 @@ pub struct Reuse {
     pub origins: Vec<Group>,
     /// Pairs that were aligned exactly.
     pub candidates: usize,
+    /// For each document identical to an earlier one, that earlier one's number: identical
+    /// documents are linked to their first copy only, not to each other.
+    pub duplicate_of: Vec<Option<usize>>,
 }
 
 /// Links and origins of `docs`.
@@ -134,13 +137,29 @@ pub fn reuse(docs: &[Doc], config: &Config) -> Reuse {
     }
     links.sort_by_key(|l| (l.a, l.b));
     let origins = group(docs, &links);
-    Reuse { links, origins, candidates: pairs.len() }
+    Reuse { links, origins, candidates: pairs.len(), duplicate_of }
 }
 
 /// Candidate pairs among `distinct` from the LSH index.
 fn candidates(docs: &[Doc], distinct: &[usize], config: &Config) -> Vec<(usize, usize)> {
+    search(docs, distinct, config).pairs
+}
+
+/// What an LSH search found, and what its index cost.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Search {
+    /// Candidate pairs of document numbers, `a < b`, sorted.
+    pub pairs: Vec<(usize, usize)>,
+    /// Bytes the index held per indexed document.
+    pub index_bytes_per_doc: usize,
+}
+
+/// Candidate pairs among the documents numbered in `among`, from MinHash signatures of their
+/// shingles in an LSH index: the scalable half of [`reuse`], public so that it can be measured
+/// on its own.
+pub fn search(docs: &[Doc], among: &[usize], config: &Config) -> Search {
     let signatures: Vec<Option<[u32; 128]>> =
-        distinct.par_iter().map(|&d| signature(&docs[d].shingles(config.shingle))).collect();
+        among.par_iter().map(|&d| signature(&docs[d].shingles(config.shingle))).collect();
     let mut index = lsh::Index::new(config.lsh);
     for (n, sig) in signatures.iter().enumerate() {
         if let Some(sig) = sig
@@ -149,7 +168,9 @@ fn candidates(docs: &[Doc], distinct: &[usize], config: &Config) -> Vec<(usize, 
             index.insert(n as u32, sig);
         }
     }
-    index.candidates().into_iter().map(|(a, b)| (distinct[a as usize], distinct[b as usize])).collect()
+    let index_bytes_per_doc = index.bytes_per_doc();
+    let pairs = index.candidates().into_iter().map(|(a, b)| (among[a as usize], among[b as usize])).collect();
+    Search { pairs, index_bytes_per_doc }
 }
 
 fn round(x: f64) -> f64 {

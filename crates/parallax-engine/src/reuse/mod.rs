@@ -23,5 +23,5 @@ pub mod minhash;
 mod origins;
 
 pub use doc::{Doc, Sentence, credits};
-pub use entry::{Config, Link, Reuse, reuse};
+pub use entry::{Config, Link, Reuse, Search, reuse, search};
 pub use origins::Group;
