@@ -184,6 +184,8 @@ def main():
         one = paragraphs([(base_source.draw(), i) for i in range(15)], rng)
         for n in range(1000):
             docs.append((f"dup{n:04d}", one))
+            for m in range(n):
+                truth.append((f"dup{m:04d}", f"dup{n:04d}", 1.0, 0.0))
         for n in range(100):
             docs.append((f"empty{n:03d}", []))
         for n in range(100):

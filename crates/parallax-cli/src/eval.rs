@@ -24,7 +24,10 @@ pub(crate) fn reuse(args: &EvalReuseArgs) -> anyhow::Result<ExitCode> {
     let corpus = args.dir.join("corpus.jsonl");
     let truth_path = args.dir.join("truth.tsv");
     if !corpus.is_file() || !truth_path.is_file() {
-        bail!("{} must hold corpus.jsonl and truth.tsv (make them with bench/reuse/generate.py)", args.dir.display());
+        bail!(
+            "{} must hold corpus.jsonl and truth.tsv (make them with bench/reuse/generate.py)",
+            args.dir.display()
+        );
     }
     let progress = output::progress(1);
     let started = Instant::now();
@@ -70,9 +73,14 @@ pub(crate) fn reuse(args: &EvalReuseArgs) -> anyhow::Result<ExitCode> {
     // Candidate search alone: shingles, signatures, index, candidate pairs.
     let config = reuse::Config { all_pairs_up_to: 0, ..reuse::Config::default() };
     let all: Vec<usize> = (0..docs.len()).collect();
-    let started = Instant::now();
-    let search = reuse::search(&docs, &all, &config);
-    let search_secs = started.elapsed().as_secs_f64();
+    // Timed five times, the fastest reported: the machine is shared and its noise only adds.
+    let mut search_secs = f64::INFINITY;
+    let mut search = reuse::Search::default();
+    for _ in 0..5 {
+        let started = Instant::now();
+        search = reuse::search(&docs, &all, &config);
+        search_secs = search_secs.min(started.elapsed().as_secs_f64());
+    }
 
     // The whole stage: duplicates, search, exact alignment, origins.
     let started = Instant::now();
@@ -106,16 +114,21 @@ pub(crate) fn reuse(args: &EvalReuseArgs) -> anyhow::Result<ExitCode> {
         truth.iter().filter(|(_, s)| **s >= SHARED_AT_LEAST).map(|(p, _)| *p).collect();
     let share = |hit: usize, of: usize| if of == 0 { 1.0 } else { hit as f64 / of as f64 };
     let recall = share(wanted.iter().filter(|p| is_linked(p)).count(), wanted.len());
-    let origin_recall = share(wanted.iter().filter(|(a, b)| origin_of[*a] == origin_of[*b]).count(), wanted.len());
+    let origin_recall =
+        share(wanted.iter().filter(|(a, b)| origin_of[*a] == origin_of[*b]).count(), wanted.len());
     let candidate_recall = share(
-        wanted.iter().filter(|&&(a, b)| {
-            let (x, y) = (first(a), first(b));
-            x == y || candidates.contains(&(x.min(y), x.max(y)))
-        }).count(),
+        wanted
+            .iter()
+            .filter(|&&(a, b)| {
+                let (x, y) = (first(a), first(b));
+                x == y || candidates.contains(&(x.min(y), x.max(y)))
+            })
+            .count(),
         wanted.len(),
     );
     let precision = share(predicted.iter().filter(|p| truth.contains_key(p)).count(), predicted.len());
-    let relation_of: BTreeMap<(usize, usize), Relation> = found.links.iter().map(|l| ((l.a, l.b), l.relation)).collect();
+    let relation_of: BTreeMap<(usize, usize), Relation> =
+        found.links.iter().map(|l| ((l.a, l.b), l.relation)).collect();
     let missed: Vec<String> = wanted
         .iter()
         .filter(|p| !is_linked(p))
@@ -150,23 +163,44 @@ pub(crate) fn reuse(args: &EvalReuseArgs) -> anyhow::Result<ExitCode> {
     if args.json {
         println!("{figures:#}");
     } else {
-        println!("reuse on {} ({} documents, {} planted pairs, {} sharing >= 30%)", args.dir.display(), docs.len(), truth.len(), wanted.len());
+        println!(
+            "reuse on {} ({} documents, {} planted pairs, {} sharing >= 30%)",
+            args.dir.display(),
+            docs.len(),
+            truth.len(),
+            wanted.len()
+        );
         println!("  recall of planted pairs (copy or partial_copy link)   {:.4}   target >= 0.98", recall);
         println!("  recall, same origin                                   {:.4}", origin_recall);
         println!("  precision of copy/partial_copy links                  {:.4}   target >= 0.99", precision);
         println!("  candidate recall of the LSH search                    {:.4}", candidate_recall);
         println!("  candidates aligned                                    {}", search.pairs.len());
-        println!("  search (shingles, MinHash, LSH index and query)       {:.0} docs/s ({:.2} s, {} threads)", n / search_secs, search_secs, rayon::current_num_threads());
-        println!("  whole reuse stage                                     {:.0} docs/s ({:.2} s)", n / reuse_secs, reuse_secs);
+        println!(
+            "  search (shingles, MinHash, LSH index and query)       {:.0} docs/s ({:.2} s, {} threads, best of 5)",
+            n / search_secs,
+            search_secs,
+            rayon::current_num_threads()
+        );
+        println!(
+            "  whole reuse stage                                     {:.0} docs/s ({:.2} s)",
+            n / reuse_secs,
+            reuse_secs
+        );
         println!("  text stage before it                                  {:.2} s", text_secs);
-        println!("  index memory                                          {} bytes/doc   target <= 1024", search.index_bytes_per_doc);
+        println!(
+            "  index memory                                          {} bytes/doc   target <= 1024",
+            search.index_bytes_per_doc
+        );
         println!("  peak memory of the process                            {} MiB", output::peak_rss_mib());
     }
     Ok(exit::SUCCESS)
 }
 
 /// The planted pairs, by document number, with the share of text they keep in common.
-fn read_truth(path: &std::path::Path, index: &BTreeMap<&str, usize>) -> anyhow::Result<BTreeMap<(usize, usize), f64>> {
+fn read_truth(
+    path: &std::path::Path,
+    index: &BTreeMap<&str, usize>,
+) -> anyhow::Result<BTreeMap<(usize, usize), f64>> {
     let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
     let mut out = BTreeMap::new();
     for (n, line) in text.lines().enumerate().skip(1) {
@@ -175,7 +209,8 @@ fn read_truth(path: &std::path::Path, index: &BTreeMap<&str, usize>) -> anyhow::
             bail!("{}:{}: expected a, b, shared, edit", path.display(), n + 1);
         };
         let (Some(&a), Some(&b)) = (index.get(a), index.get(b)) else { continue };
-        let shared: f64 = shared.parse().with_context(|| format!("{}:{}: bad share", path.display(), n + 1))?;
+        let shared: f64 =
+            shared.parse().with_context(|| format!("{}:{}: bad share", path.display(), n + 1))?;
         out.insert((a.min(b), a.max(b)), shared);
     }
     Ok(out)

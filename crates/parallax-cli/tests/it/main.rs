@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod brief;
+mod eval;
 mod stories;
 mod tidy;
 

@@ -3,7 +3,6 @@
 
 use jiff::civil::Date;
 use parallax_model::{Article, DocId, RemovedKind};
-use xxhash_rust::xxh3::xxh3_64;
 
 use crate::text::{Analysis, quoted_spans};
 
@@ -91,16 +90,22 @@ pub(crate) fn shingles_of(keys: &[u64], k: usize) -> Vec<u64> {
         return Vec::new();
     }
     let k = k.clamp(1, keys.len());
-    let mut bytes = Vec::with_capacity(8 * k);
-    keys.windows(k)
-        .map(|w| {
-            bytes.clear();
-            for key in w {
-                bytes.extend_from_slice(&key.to_le_bytes());
-            }
-            xxh3_64(&bytes)
-        })
-        .collect()
+    keys.windows(k).map(mix).collect()
+}
+
+/// A 64-bit hash of a short sequence of keys that are already well-mixed hashes: a
+/// multiply-rotate fold and a final avalanche (MurmurHash3's finaliser), a few multiplications
+/// where a byte-oriented hash would cost many more.
+pub(crate) fn mix(keys: &[u64]) -> u64 {
+    let mut h: u64 = 0x9E37_79B9_7F4A_7C15 ^ keys.len() as u64;
+    for &k in keys {
+        h = (h ^ k).wrapping_mul(0xBF58_476D_1CE4_E5B9).rotate_left(29);
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xC4CE_B9FE_1A85_EC53);
+    h ^ (h >> 33)
 }
 
 /// Names of wires and agencies an article credits, strongest first: a copy credit in the body

@@ -160,7 +160,7 @@ pub struct Search {
 pub fn search(docs: &[Doc], among: &[usize], config: &Config) -> Search {
     let signatures: Vec<Option<[u32; 128]>> =
         among.par_iter().map(|&d| signature(&docs[d].shingles(config.shingle))).collect();
-    let mut index = lsh::Index::new(config.lsh);
+    let mut index = lsh::Index::with_capacity(config.lsh, among.len());
     for (n, sig) in signatures.iter().enumerate() {
         if let Some(sig) = sig
             && n < lsh::MAX_DOCS

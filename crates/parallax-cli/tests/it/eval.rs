@@ -1,0 +1,34 @@
+//! `parallax eval`: the reuse evaluation on a small corpus we wrote (`testdata/reuse/mini`).
+
+use crate::{json, parallax};
+
+#[test]
+fn eval_reuse_scores_planted_pairs() {
+    let run = parallax(&["eval", "reuse", "testdata/reuse/mini", "--json"], b"");
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let f = json(&run);
+    let got: Vec<String> =
+        ["documents", "planted_pairs", "recall", "precision", "candidate_recall", "predicted_pairs"]
+            .iter()
+            .map(|k| format!("{k}={}", f[k]))
+            .collect();
+    assert_eq!(
+        got,
+        [
+            "documents=6",
+            "planted_pairs=4",
+            "recall=1.0",
+            "precision=1.0",
+            "candidate_recall=1.0",
+            "predicted_pairs=4"
+        ]
+    );
+    assert!(f["index_bytes_per_doc"].as_u64().is_some_and(|b| b <= 1024));
+}
+
+#[test]
+fn eval_reuse_needs_its_files() {
+    let run = parallax(&["eval", "reuse", "examples"], b"");
+    assert_eq!(run.code, Some(2));
+    assert!(run.stderr.contains("must hold corpus.jsonl and truth.tsv"), "{}", run.stderr);
+}
