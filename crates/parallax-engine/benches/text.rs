@@ -1,4 +1,4 @@
-//! Criterion benches of the text stage, extraction and the whole pipeline, on the committed
+//! Criterion benches of the text stage, extraction, reuse and the whole pipeline, on the committed
 //! demo corpus (`examples/ferry`). Run with `cargo bench -p parallax-engine`; CI only builds
 //! them. Throughput is reported in bytes of input text per second, on one thread.
 
@@ -7,7 +7,7 @@ use std::path::Path;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use parallax_engine::text::Analyzer;
-use parallax_engine::{extract, ingest, pipeline};
+use parallax_engine::{extract, ingest, pipeline, reuse};
 use parallax_model::{DocFormat, RawDoc};
 
 /// The demo corpus's plain-text files as raw documents.
@@ -59,6 +59,15 @@ fn benches(c: &mut Criterion) {
                 black_box(extract::extract(black_box(doc), &extract::Config::default()));
             }
         });
+    });
+    let reuse_docs: Vec<reuse::Doc> =
+        articles.iter().map(|a| reuse::Doc::new(a, &Analyzer::new().analyze(a))).collect();
+    group.bench_function("reuse: all pairs aligned", |b| {
+        b.iter(|| black_box(reuse::reuse(black_box(&reuse_docs), &reuse::Config::default())));
+    });
+    group.bench_function("reuse: LSH search only", |b| {
+        let all: Vec<usize> = (0..reuse_docs.len()).collect();
+        b.iter(|| black_box(reuse::search(black_box(&reuse_docs), &all, &reuse::Config::default())));
     });
     group.bench_function("pipeline: brief", |b| {
         b.iter(|| black_box(pipeline::brief(black_box(&docs), Vec::new(), &pipeline::Config::default())));
