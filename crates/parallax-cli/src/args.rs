@@ -32,6 +32,28 @@ pub(crate) enum EvalCommand {
     /// bench/reuse/generate.py): recall and precision of planted pairs, throughput, index
     /// memory per document.
     Reuse(EvalReuseArgs),
+    /// Direct quotes and their speakers against PolNeAR's attribution annotations: precision,
+    /// recall and F1 of quote spans (overlap), and speaker accuracy.
+    Quotes(EvalQuotesArgs),
+}
+
+#[derive(Args, Debug)]
+pub(crate) struct EvalQuotesArgs {
+    /// The PolNeAR folder (holding data/<split>/text and data/<split>/attributions).
+    #[arg(long, value_name = "DIR", default_value = "../shared/bench/polnear")]
+    pub(crate) bench: PathBuf,
+
+    /// Splits to score, comma-separated.
+    #[arg(long, default_value = "dev,train")]
+    pub(crate) splits: String,
+
+    /// Print the figures as JSON instead of a table.
+    #[arg(long)]
+    pub(crate) json: bool,
+
+    /// Print each missed or spurious quote (for looking at errors).
+    #[arg(long)]
+    pub(crate) errors: bool,
 }
 
 #[derive(Args, Debug)]

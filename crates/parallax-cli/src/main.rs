@@ -7,6 +7,7 @@
 mod args;
 mod brief;
 mod eval;
+mod eval_quotes;
 mod exit;
 mod inputs;
 mod output;
@@ -30,5 +31,6 @@ fn run() -> anyhow::Result<ExitCode> {
     match cli.command {
         args::Command::Brief(raw) => brief::run(brief::Options::validate(raw)?),
         args::Command::Eval(args::EvalCommand::Reuse(raw)) => eval::reuse(&raw),
+        args::Command::Eval(args::EvalCommand::Quotes(raw)) => eval_quotes::quotes(&raw),
     }
 }

@@ -43,6 +43,7 @@
 #![warn(missing_docs)]
 
 pub mod extract;
+pub mod facts;
 pub mod ingest;
 pub mod pipeline;
 pub mod render;

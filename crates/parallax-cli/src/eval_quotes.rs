@@ -1,0 +1,306 @@
+//! `parallax eval quotes`: direct quotes and speakers against PolNeAR.
+//!
+//! The metric (also in docs/EVALUATION.md). PolNeAR annotates attributions (direct and
+//! indirect speech) as Source, Cue and Content spans. A gold direct quote is a quotation-mark
+//! segment of three or more words that lies (at least half of it) inside an annotated Content
+//! span; its gold speaker is that attribution's Source span. A system quote is every quote of
+//! three or more words Parallax reports. A system quote matches a gold one when their
+//! character overlap is at least half the shorter of the two (one to one, in text order).
+//! Precision, recall and F1 count matches. Speaker accuracy, over matched quotes: the mention
+//! Parallax attributes the quote to overlaps the gold Source span (for a gold quote with no
+//! source, Parallax must give none). Each article is scored against its first annotator's file.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use parallax_engine::{extract, facts, ingest};
+use parallax_model::DocFormat;
+
+use crate::args::EvalQuotesArgs;
+use crate::exit;
+
+/// One gold quote: character range, and the character ranges of its source mentions.
+struct Gold {
+    start: usize,
+    end: usize,
+    sources: Vec<(usize, usize)>,
+}
+
+/// One system quote: character range and speaker mention range.
+struct System {
+    start: usize,
+    end: usize,
+    speaker: Option<(usize, usize)>,
+}
+
+#[derive(Default)]
+struct Score {
+    articles: usize,
+    gold: usize,
+    system: usize,
+    matched: usize,
+    speaker_right: usize,
+}
+
+pub(crate) fn quotes(args: &EvalQuotesArgs) -> anyhow::Result<ExitCode> {
+    if !args.bench.join("data").is_dir() {
+        bail!("{} is not the PolNeAR folder (no data/ in it)", args.bench.display());
+    }
+    let mut rows = Vec::new();
+    for split in args.splits.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        let score = score_split(&args.bench.join("data").join(split), args.errors)?;
+        rows.push((split.to_string(), score));
+    }
+    let f = |s: &Score| {
+        let p = ratio(s.matched, s.system);
+        let r = ratio(s.matched, s.gold);
+        let f1 = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        (p, r, f1, ratio(s.speaker_right, s.matched))
+    };
+    if args.json {
+        let out: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|(split, s)| {
+                let (p, r, f1, acc) = f(s);
+                serde_json::json!({"split": split, "articles": s.articles, "gold_quotes": s.gold, "system_quotes": s.system,
+                    "matched": s.matched, "precision": r4(p), "recall": r4(r), "f1": r4(f1), "speaker_accuracy": r4(acc)})
+            })
+            .collect();
+        println!("{:#}", serde_json::Value::Array(out));
+    } else {
+        println!("direct quotes and speakers on PolNeAR ({})", args.bench.display());
+        println!("{:<8}{:>9}{:>7}{:>8}{:>8}{:>8}{:>8}{:>8}{:>10}", "split", "articles", "gold", "system", "match", "P", "R", "F1", "speaker");
+        for (split, s) in &rows {
+            let (p, r, f1, acc) = f(s);
+            println!("{split:<8}{:>9}{:>7}{:>8}{:>8}{:>8.3}{:>8.3}{:>8.3}{:>10.3}", s.articles, s.gold, s.system, s.matched, p, r, f1, acc);
+        }
+        println!("targets: F1 >= 0.90, speaker accuracy >= 0.90");
+        println!("anchors: BBC Citron (PARC 3.0, content spans, overlap) F1 0.833; Gender Gap Tracker (own news set) quotes F1 0.837, speakers 0.865");
+    }
+    Ok(exit::SUCCESS)
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+}
+
+fn r4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+fn score_split(dir: &Path, show: bool) -> anyhow::Result<Score> {
+    let texts = dir.join("text");
+    let anns = dir.join("attributions");
+    let mut names: Vec<_> = std::fs::read_dir(&texts)
+        .with_context(|| format!("cannot list {}", texts.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    names.sort();
+    let mut ann_files: Vec<_> = std::fs::read_dir(&anns)
+        .with_context(|| format!("cannot list {}", anns.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    ann_files.sort();
+    let mut score = Score::default();
+    for path in names {
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+        let Some(ann) = ann_files.iter().find(|a| a.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(&format!("{stem}_")))) else {
+            continue;
+        };
+        let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        let ann_text = std::fs::read_to_string(ann).with_context(|| format!("cannot read {}", ann.display()))?;
+        let gold = gold_quotes(&text, &ann_text);
+        let system = system_quotes(&path.display().to_string(), &text);
+        score.articles += 1;
+        score.gold += gold.len();
+        score.system += system.len();
+        let mut used = vec![false; gold.len()];
+        for s in &system {
+            let hit = gold.iter().enumerate().find(|(g, q)| !used[*g] && overlaps(s.start, s.end, q.start, q.end));
+            match hit {
+                Some((g, q)) => {
+                    used[g] = true;
+                    score.matched += 1;
+                    let right = match (&s.speaker, q.sources.is_empty()) {
+                        (None, true) => true,
+                        (Some((a, b)), false) => q.sources.iter().any(|&(c, d)| *a < d && c < *b),
+                        _ => false,
+                    };
+                    score.speaker_right += usize::from(right);
+                    if show && !right {
+                        let said = s.speaker.map_or("-".to_string(), |(a, b)| chars(&text, a, b));
+                        let gold_src = q.sources.iter().map(|&(a, b)| chars(&text, a, b)).collect::<Vec<_>>().join(" / ");
+                        say(&format!("SPEAKER {stem}: {:?} said by {said:?}, gold {gold_src:?}", chars(&text, s.start, s.end)));
+                    }
+                }
+                None if show => say(&format!("SPURIOUS {stem}: {:?}", chars(&text, s.start, s.end))),
+                None => {}
+            }
+        }
+        if show {
+            for (g, q) in gold.iter().enumerate().filter(|(g, _)| !used[*g]) {
+                let _ = g;
+                say(&format!("MISSED {stem}: {:?}", chars(&text, q.start, q.end)));
+            }
+        }
+    }
+    Ok(score)
+}
+
+fn chars(text: &str, a: usize, b: usize) -> String {
+    text.chars().skip(a).take(b.saturating_sub(a)).collect()
+}
+
+fn overlaps(a: usize, b: usize, c: usize, d: usize) -> bool {
+    let inter = b.min(d).saturating_sub(a.max(c));
+    let shorter = (b - a).min(d - c).max(1);
+    inter * 2 >= shorter
+}
+
+/// Character offset of each byte offset of `text` (one entry per byte, plus the end).
+fn char_index(text: &str) -> Vec<usize> {
+    let mut out = vec![0; text.len() + 1];
+    let mut n = 0;
+    for (i, c) in text.char_indices() {
+        for k in 0..c.len_utf8() {
+            out[i + k] = n;
+        }
+        n += 1;
+    }
+    out[text.len()] = n;
+    out
+}
+
+fn gold_quotes(text: &str, ann: &str) -> Vec<Gold> {
+    // T-lines: id -> (type, char ranges).
+    let mut spans: std::collections::BTreeMap<&str, Vec<(usize, usize)>> = Default::default();
+    let mut relations = Vec::new();
+    for line in ann.lines() {
+        let parts: Vec<&str> = line.split('\t').collect();
+        if parts.len() >= 2 && parts[0].starts_with('T') {
+            let mut fields = parts[1].splitn(2, ' ');
+            let _kind = fields.next();
+            let ranges = fields.next().unwrap_or("");
+            let ranges: Vec<(usize, usize)> = ranges
+                .split(';')
+                .filter_map(|r| {
+                    let mut it = r.split_whitespace().filter_map(|n| n.parse::<usize>().ok());
+                    Some((it.next()?, it.next()?))
+                })
+                .collect();
+            spans.insert(parts[0], ranges);
+        } else if parts.len() >= 2 && parts[0].starts_with('E') {
+            relations.push(parts[1].to_string());
+        }
+    }
+    // Quoted segments, found independently of Parallax's own quote detector: inside each
+    // annotated Content span, a run of text between an opening mark and the next closing mark
+    // of the same kind (“…”, "…", ‘…’, or '…' at word boundaries), three words or more.
+    let chars: Vec<char> = text.chars().collect();
+    let mut segments = Vec::new();
+    for rel in &relations {
+        for arg in rel.split_whitespace() {
+            let Some(("Content", id)) = arg.split_once(':') else { continue };
+            for &(a, b) in spans.get(id).map(Vec::as_slice).unwrap_or(&[]) {
+                segments.extend(marked_segments(&chars, a.saturating_sub(1), (b + 1).min(chars.len())));
+            }
+        }
+    }
+    segments.sort_unstable();
+    segments.dedup();
+    let mut out: Vec<Gold> = Vec::new();
+    for rel in relations {
+        let mut content = Vec::new();
+        let mut sources = Vec::new();
+        for arg in rel.split_whitespace() {
+            let Some((role, id)) = arg.split_once(':') else { continue };
+            let ranges = spans.get(id).cloned().unwrap_or_default();
+            match role {
+                "Content" => content.extend(ranges),
+                "Source" => sources.extend(ranges),
+                _ => {}
+            }
+        }
+        for &(a, b) in &segments {
+            let inside: usize = content.iter().map(|&(c, d)| b.min(d).saturating_sub(a.max(c))).sum();
+            if inside * 2 >= b - a && !out.iter().any(|g| g.start == a) {
+                out.push(Gold { start: a, end: b, sources: sources.clone() });
+            }
+        }
+    }
+    out.sort_by_key(|g| g.start);
+    out
+}
+
+/// Quoted runs in `chars[from..to]`, as character ranges of the words inside the marks.
+fn marked_segments(chars: &[char], from: usize, to: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = from;
+    while i < to {
+        let c = chars[i];
+        let prev_ok = i == 0 || !chars[i - 1].is_alphanumeric();
+        let close = match c {
+            '“' => Some('”'),
+            '"' if prev_ok => Some('"'),
+            '‘' if prev_ok => Some('’'),
+            '\'' if prev_ok => Some('\''),
+            _ => None,
+        };
+        if let Some(close) = close {
+            let end = (i + 1..to).find(|&k| {
+                chars[k] == close && (close == '”' || close == '"' || k + 1 >= chars.len() || !chars[k + 1].is_alphanumeric())
+            });
+            if let Some(end) = end {
+                let words = chars[i + 1..end].iter().collect::<String>().split_whitespace().count();
+                if words >= 3 {
+                    out.push((i + 1, end));
+                }
+                i = end + 1;
+                continue;
+            }
+            // An unclosed mark: the quote runs to the end of the span.
+            let words = chars[i + 1..to].iter().collect::<String>().split_whitespace().count();
+            if words >= 3 && matches!(c, '“' | '"') {
+                out.push((i + 1, to));
+            }
+            break;
+        }
+        i += 1;
+    }
+    out
+}
+
+fn system_quotes(name: &str, text: &str) -> Vec<System> {
+    let Ok(doc) = ingest::text_document(name, "doc", DocFormat::Text, text.as_bytes(), &ingest::Config::default()) else {
+        return Vec::new();
+    };
+    let extraction = extract::extract(&doc, &extract::Config::default());
+    let articles: Vec<&parallax_model::Article> = extraction.articles.iter().collect();
+    let found = facts::facts(&articles, &facts::Config::default());
+    let index = char_index(&doc.text);
+    // The decoded text drops a byte-order mark, if any; PolNeAR files have none.
+    let mut out = Vec::new();
+    for d in &found.docs {
+        for q in &d.quotes {
+            if q.text.split_whitespace().count() < 3 {
+                continue;
+            }
+            let c = |b: u32| index.get(b as usize).copied().unwrap_or(0);
+            out.push(System {
+                start: c(q.span.start),
+                end: c(q.span.end),
+                speaker: q.speaker_mention.map(|m| (c(m.start), c(m.end))),
+            });
+        }
+    }
+    out.sort_by_key(|s| s.start);
+    out
+}
+
+/// Prints a line of the error listing; a closed pipe (`| head`) silences the rest.
+fn say(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stdout().lock(), "{line}");
+}

@@ -1,0 +1,176 @@
+//! The stage's entry point: articles → quotes with resolved speakers, people, dated sentences.
+
+use parallax_model::{Article, Span};
+
+use super::entities::{Person, Registry};
+use super::mentions::{Kind, Mention, mentions};
+use super::quotes::quotes;
+use super::time::{Precision, dates};
+use crate::text::split_sentences;
+
+/// Settings of the facts stage.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Config {}
+
+/// A quote found in one document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuoteFact {
+    /// The words, without quote marks.
+    pub text: String,
+    /// Where they stand, in the document's text as extraction gave it (block spans' basis).
+    pub span: Span,
+    /// The speaker: a person's full name, or the unnamed source as written ("a European
+    /// diplomat"), or `None` when no attribution was found.
+    pub speaker: Option<String>,
+    /// The mention that attributes the quote ("he", "Sir Keir", "the Prime Minister").
+    pub speaker_mention: Option<Span>,
+    /// Where it was said ("BBC", "Truth Social").
+    pub venue: Option<String>,
+    /// A short scare quote, or words quoted inside reported speech.
+    pub partial: bool,
+}
+
+/// A dated sentence of one document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dated {
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    pub date: String,
+    /// The sentence.
+    pub text: String,
+}
+
+/// The facts of one document.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DocFacts {
+    /// Its quotes, in order.
+    pub quotes: Vec<QuoteFact>,
+    /// Its dated sentences, in order.
+    pub dated: Vec<Dated>,
+}
+
+/// What the facts stage found.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Facts {
+    /// Per document, in input order.
+    pub docs: Vec<DocFacts>,
+    /// Every person with evidence of being one, in order of first appearance.
+    pub people: Vec<Person>,
+}
+
+/// Facts of `articles`, whose publication dates resolve relative dates.
+pub fn facts(articles: &[&Article], _config: &Config) -> Facts {
+    let all_mentions: Vec<Vec<Vec<Mention>>> =
+        articles.iter().map(|a| a.blocks.iter().map(|b| mentions(&b.text)).collect()).collect();
+    let names: Vec<(usize, &Mention)> = all_mentions
+        .iter()
+        .enumerate()
+        .flat_map(|(d, blocks)| blocks.iter().flatten().map(move |m| (d, m)))
+        .collect();
+    let mut registry = Registry::build(&names);
+    let mut docs = Vec::with_capacity(articles.len());
+    for (d, article) in articles.iter().enumerate() {
+        let texts: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
+        let found = quotes(&texts);
+        let mut doc = DocFacts::default();
+        for q in found {
+            let block = &article.blocks[q.block];
+            let base = block.span.start as usize;
+            let (speaker, speaker_mention) = match &q.cue {
+                Some(cue) => {
+                    let who = resolve(&registry, &all_mentions[d], article, cue.block, &cue.mention, d);
+                    if let Some(id) = who.1 {
+                        registry.people[id].evidence = true;
+                    }
+                    let at = article.blocks[cue.block].span.start as usize;
+                    (Some(who.0), Some(Span::new(at + cue.mention.start, at + cue.mention.end)))
+                }
+                None => (None, None),
+            };
+            doc.quotes.push(QuoteFact {
+                text: block.text[q.start..q.end].trim().trim_end_matches([',']).to_string(),
+                span: Span::new(base + q.start, base + q.end),
+                speaker,
+                speaker_mention,
+                venue: q.cue.and_then(|c| c.venue),
+                partial: q.partial,
+            });
+        }
+        for block in &article.blocks {
+            for s in split_sentences(&block.text) {
+                let sentence = &block.text[s.range()];
+                let mut seen = Vec::new();
+                for when in dates(sentence, article.published) {
+                    let label = when.label();
+                    // A sentence that names a day and its year once is dated once.
+                    if !seen.contains(&label) && (when.precision == Precision::Day || !seen.iter().any(|s: &String| s.starts_with(&label))) {
+                        seen.push(label.clone());
+                        doc.dated.push(Dated { date: label, text: sentence.to_string() });
+                    }
+                }
+            }
+        }
+        docs.push(doc);
+    }
+    let people = registry.people.into_iter().filter(|p| p.evidence).collect();
+    Facts { docs, people }
+}
+
+/// The speaker's name (or the unnamed source as written) and the person, for a mention.
+fn resolve(
+    registry: &Registry,
+    mentions: &[Vec<Mention>],
+    article: &Article,
+    block: usize,
+    m: &Mention,
+    doc: usize,
+) -> (String, Option<usize>) {
+    let written = || article.blocks[block].text.get(m.start..m.end).unwrap_or(&m.text).to_string();
+    match m.kind {
+        Kind::Name if m.org => (written(), None),
+        Kind::Name => match registry.by_name(&m.text) {
+            Some(id) => (registry.people[id].name.clone(), Some(id)),
+            None => (m.text.clone(), None),
+        },
+        Kind::Role => match registry.by_role(&m.text, doc) {
+            Some(id) => (registry.people[id].name.clone(), Some(id)),
+            None => (written(), None),
+        },
+        Kind::Pronoun => match antecedent(registry, mentions, article, block, m.start, doc) {
+            Some(id) => (registry.people[id].name.clone(), Some(id)),
+            None => (written(), None),
+        },
+    }
+}
+
+/// The person a pronoun at `(block, at)` stands for: the subject of the nearest sentence before
+/// it that opens with a person (a name or a role that resolves), else the nearest person named.
+fn antecedent(registry: &Registry, mentions: &[Vec<Mention>], article: &Article, block: usize, at: usize, doc: usize) -> Option<usize> {
+    let person = |m: &Mention| match m.kind {
+        Kind::Name if m.org => None,
+        Kind::Name => registry.by_name(&m.text),
+        Kind::Role => registry.by_role(&m.text, doc),
+        Kind::Pronoun => None,
+    };
+    let mut nearest = None;
+    for b in (0..=block).rev() {
+        let text = &article.blocks[b].text;
+        let limit = if b == block { at } else { text.len() };
+        let sentences = split_sentences(text);
+        for s in sentences.iter().rev().filter(|s| (s.start as usize) < limit) {
+            let (from, to) = (s.start as usize, (s.end as usize).min(limit));
+            let in_sentence: Vec<&Mention> = mentions[b].iter().filter(|m| m.start >= from && m.end <= to).collect();
+            // The subject: a person mention within the sentence's first eight words.
+            let head_end = text[from..to].split_whitespace().take(8).map(|w| w.len() + 1).sum::<usize>() + from;
+            if let Some(id) = in_sentence.iter().filter(|m| m.start <= head_end).find_map(|m| person(m)) {
+                return Some(id);
+            }
+            if nearest.is_none() {
+                nearest = in_sentence.iter().rev().find_map(|m| person(m));
+            }
+        }
+        if block - b >= 3 {
+            break;
+        }
+    }
+    nearest
+}

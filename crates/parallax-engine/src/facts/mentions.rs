@@ -1,0 +1,279 @@
+//! Mentions of people in one block of text: names (with the titles and roles written before
+//! them), role phrases that stand for a person ("the Prime Minister", "the Ukrainian"), and
+//! pronouns.
+//!
+//! A name is a run of capitalised words joined by single spaces (particles such as "von der"
+//! allowed inside). The run's head of titles, offices and demonyms ("German Chancellor", "US
+//! President", "Sir") is split off as title and role; lowercase role words just before it
+//! ("Nato secretary general Mark Rutte", "chief executive Petra Lind") are the role too.
+
+use super::lexicon::{is_not_name, is_person_pronoun, is_role_noun, is_title};
+
+/// What a mention is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A proper name: "Keir Starmer", "Mr Trump".
+    Name,
+    /// A role phrase: "the Prime Minister", "the US president", "the Ukrainian".
+    Role,
+    /// A pronoun: "he", "she", "they".
+    Pronoun,
+}
+
+/// One mention, with byte offsets into the block's text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Mention {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) kind: Kind,
+    /// For a name, the name without titles ("Keir Starmer"); for a role, the role phrase in
+    /// lowercase without its article ("us president"); for a pronoun, the pronoun.
+    pub(crate) text: String,
+    /// For a name, whether a personal title or role stood before it (evidence of a person).
+    pub(crate) titled: bool,
+    /// For a name, the role written with it ("german chancellor"), in lowercase.
+    pub(crate) role: Option<String>,
+    /// A name that ends like an organisation's ("The New York Post", "Marine Accident Board"):
+    /// it can be a source of words, never a person.
+    pub(crate) org: bool,
+}
+
+/// A word of the block: its byte range and text.
+#[derive(Clone, Copy)]
+struct Word<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let inside = c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.') && start.is_some();
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(word(text, s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(word(text, s, text.len()));
+    }
+    out
+}
+
+fn word(text: &str, start: usize, end: usize) -> Word<'_> {
+    // Trailing dots and apostrophes belong to punctuation, except in "Mr." and "U.S.".
+    let mut e = end;
+    let raw = &text[start..end];
+    let trimmed = raw.trim_end_matches(['.', '\'', '’']);
+    let keep_dot = raw.ends_with('.') && (is_title(raw) || trimmed.contains('.') || trimmed.len() == 1);
+    if !keep_dot {
+        e = start + trimmed.len();
+    }
+    Word { start, end: e, text: &text[start..e] }
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn particle(w: &str) -> bool {
+    matches!(w, "von" | "der" | "de" | "van" | "bin" | "al" | "la" | "le" | "da" | "di" | "du" | "del")
+}
+
+/// Words that mark a demonym or place adjective standing before a role: "German", "US".
+fn is_demonym(w: &str) -> bool {
+    w.ends_with("an") || w.ends_with("ese") || w.ends_with("ish") || w.ends_with("ch") || w.ends_with("i")
+        || w.chars().all(|c| c.is_uppercase() || c == '.')
+}
+
+/// Words that end the names of organisations and places rather than people.
+pub(crate) fn is_org_word(w: &str) -> bool {
+    matches!(
+        w,
+        "House" | "Office" | "News" | "Social" | "Board" | "Hospital" | "Lines" | "Union" | "Council"
+            | "Ministry" | "Party" | "Agency" | "Service" | "Services" | "Commission" | "Committee"
+            | "Court" | "Department" | "Bank" | "Group" | "University" | "Times" | "Post" | "Street"
+            | "Summit" | "Center" | "Centre" | "Association" | "Authority" | "Force" | "Army" | "Navy"
+            | "Airlines" | "Press" | "Daily" | "Radio" | "TV" | "Network" | "Journal" | "Institute"
+            | "Foundation" | "Corporation" | "Company" | "Inc" | "Ltd" | "Club" | "League" | "Forum"
+            | "Memorandum" | "Format" | "Wing" | "Room" | "Square" | "Road" | "Avenue" | "Bridge"
+            | "Station" | "Airport" | "Port" | "Terminal" | "Channel" | "Sea" | "Ocean" | "River"
+            | "Mountains" | "Region" | "State" | "States" | "Kingdom" | "Republic" | "Federation"
+            | "Alliance" | "Coalition" | "Congress" | "Senate" | "Parliament" | "Government"
+            | "Campaign" | "Administration" | "Police" | "Guard" | "Crane" | "Star" | "Cross"
+            | "Day" | "Week" | "Act" | "Bill" | "Plan" | "Deal" | "Accord" | "Treaty" | "War"
+    )
+}
+
+/// Every mention of a person in `text`, in order.
+pub(crate) fn mentions(text: &str) -> Vec<Mention> {
+    let ws = words(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        let w = ws[i];
+        if is_person_pronoun(w.text) {
+            out.push(Mention { start: w.start, end: w.end, kind: Kind::Pronoun, text: w.text.to_lowercase(), titled: false, role: None, org: false });
+            i += 1;
+            continue;
+        }
+        // "the Prime Minister", "the US president", "the Ukrainian", "a European diplomat".
+        if matches!(w.text, "the" | "The" | "a" | "A" | "an" | "An") {
+            let mut j = i + 1;
+            while j < ws.len() && j - i <= 4 && adjacent(text, ws[j - 1], ws[j]) {
+                let lower = ws[j].text.to_lowercase();
+                if is_role_noun(&lower) || (capitalised(ws[j].text) && is_demonym(ws[j].text) && !is_not_name(ws[j].text)) {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            // The phrase must end on a role noun or a demonym used as a noun ("the Ukrainian").
+            let phrase: Vec<&str> = ws[i + 1..j].iter().map(|w| w.text).collect();
+            let last_is_role = phrase.last().is_some_and(|l| is_role_noun(&l.to_lowercase()));
+            let demonym_alone = phrase.len() == 1 && capitalised(phrase[0]) && phrase[0].ends_with("ian");
+            let next_capital = ws.get(j).is_some_and(|n| adjacent(text, ws[j - 1], *n) && capitalised(n.text));
+            if (last_is_role || demonym_alone) && !next_capital && j > i + 1 {
+                let role = phrase.join(" ").to_lowercase();
+                out.push(Mention { start: w.start, end: ws[j - 1].end, kind: Kind::Role, text: role, titled: false, role: None, org: false });
+                i = j;
+                continue;
+            }
+        }
+        if !capitalised(w.text) {
+            i += 1;
+            continue;
+        }
+        // A run of capitalised words.
+        let mut j = i + 1;
+        while j < ws.len() && adjacent(text, ws[j - 1], ws[j]) {
+            let t = ws[j].text;
+            let particle_then_name = particle(t)
+                && ws[j..].iter().find(|n| !particle(n.text)).is_some_and(|n| capitalised(n.text));
+            if capitalised(t) || particle_then_name {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        // A lone capitalised word before a lowercase office qualifies it ("Nato secretary
+        // general"): it is not a name.
+        let qualifies = j == i + 1
+            && ws.get(j).is_some_and(|n| adjacent(text, ws[i], *n) && is_role_noun(n.text) && !capitalised(n.text));
+        if !qualifies && let Some(m) = name_in_run(text, &ws, i, j) {
+            out.push(m);
+        }
+        i = j;
+    }
+    out
+}
+
+/// Whether two words are separated by one space only (no punctuation between).
+fn adjacent(text: &str, a: Word<'_>, b: Word<'_>) -> bool {
+    let gap = &text[a.end..b.start];
+    gap == " " || gap == "\u{a0}"
+}
+
+/// The name in the run of capitalised words `ws[i..j]`, with its title and role.
+fn name_in_run(text: &str, ws: &[Word<'_>], i: usize, j: usize) -> Option<Mention> {
+    debug_assert!(i < j && j <= ws.len());
+    let run = &ws[i..j];
+    // Leading words that cannot start a name (sentence openers) are dropped.
+    let mut head = 0;
+    while head < run.len() && is_not_name(run[head].text) && !is_title(run[head].text) {
+        head += 1;
+    }
+    let run = &run[head..];
+    if run.is_empty() {
+        return None;
+    }
+    // Split titles, offices and demonyms off the front: the name is what follows the last of
+    // them.
+    let mut name_from = 0;
+    for (k, w) in run.iter().enumerate() {
+        let lower = w.text.to_lowercase();
+        let office = is_title(w.text) || is_role_noun(&lower) || (k + 1 < run.len() && is_demonym(w.text) && k == 0);
+        if office && k + 1 < run.len() {
+            name_from = k + 1;
+        }
+    }
+    let name_words = &run[name_from..];
+    let prefix = &run[..name_from];
+    let last = name_words.last()?;
+    if name_words.iter().all(|w| is_not_name(w.text)) {
+        return None;
+    }
+    let org = is_org_word(last.text.trim_end_matches("’s").trim_end_matches("'s"));
+    let name: Vec<&str> = name_words.iter().map(|w| w.text.trim_end_matches("'s").trim_end_matches("’s")).collect();
+    let titled = prefix.iter().any(|w| is_title(w.text) || is_role_noun(&w.text.to_lowercase()));
+    let mut role_words: Vec<String> = prefix
+        .iter()
+        .filter(|w| !matches!(w.text, "Mr" | "Mr." | "Mrs" | "Mrs." | "Ms" | "Ms." | "Sir" | "Dame" | "Dr" | "Dr."))
+        .map(|w| w.text.to_lowercase())
+        .collect();
+    // Lowercase role words right before the run: "Nato secretary general Mark Rutte".
+    let first = run[0];
+    let before: Vec<&str> = text[..first.start].split_whitespace().rev().take(4).collect();
+    let mut lower_role = Vec::new();
+    for b in &before {
+        let b = b.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        if is_role_noun(&b.to_lowercase()) || (capitalised(b) && !lower_role.is_empty()) {
+            lower_role.push(b.to_lowercase());
+        } else {
+            break;
+        }
+    }
+    let has_lower_role = lower_role.iter().any(|w| is_role_noun(w));
+    if has_lower_role {
+        lower_role.reverse();
+        lower_role.extend(role_words);
+        role_words = lower_role;
+    }
+    let role = role_words.iter().any(|w| is_role_noun(w)).then(|| role_words.join(" "));
+    Some(Mention {
+        start: name_words[0].start,
+        end: last.end,
+        kind: Kind::Name,
+        text: name.join(" "),
+        titled: titled || has_lower_role,
+        role,
+        org,
+    })
+    .filter(|m| !m.text.is_empty() && text.get(m.start..m.end).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Kind, mentions};
+
+    #[track_caller]
+    fn check(text: &str, expect: &[&str]) {
+        let got: Vec<String> = mentions(text)
+            .iter()
+            .map(|m| match m.kind {
+                Kind::Name => format!("{}{}", m.text, m.role.as_ref().map(|r| format!(" ({r})")).unwrap_or_default()),
+                Kind::Role => format!("role: {}", m.text),
+                Kind::Pronoun => format!("pronoun: {}", m.text),
+            })
+            .collect();
+        assert_eq!(got, expect);
+    }
+
+    #[test]
+    fn names_titles_roles_and_pronouns() {
+        check("German Chancellor Friedrich Merz said he agreed.", &["Friedrich Merz (german chancellor)", "pronoun: he"]);
+        check("Nato secretary general Mark Rutte met Mr Trump.", &["Mark Rutte (nato secretary general)", "Trump"]);
+        check("Sir Keir Starmer and the Prime Minister spoke.", &["Keir Starmer", "role: prime minister"]);
+        check("The US president met the Ukrainian at the White House.", &["role: us president", "role: ukrainian", "White House"]);
+        check("Commission President Ursula von der Leyen wrote.", &["Ursula von der Leyen (commission president)"]);
+        check("But a European diplomat said so.", &["role: european diplomat"]);
+        check("The Marine Accident Board met in Halvik.", &["Marine Accident Board", "Halvik"]);
+        check("Coastguard commander Ingrid Solberg said", &["Ingrid Solberg (coastguard commander)"]);
+    }
+}

@@ -1,0 +1,18 @@
+//! Facts: who said what (quotes with speakers and venues), people with their roles, and dates.
+//!
+//! - `mentions`: names with titles and roles, role phrases, pronouns, in one block.
+//! - `quotes`: quotes and the mentions that attribute them.
+//! - `entities`: people across the document set, aliases merged, speakers resolved.
+//! - `time`: dates, relative days resolved against the publication date.
+//!
+//! Call [`facts()`].
+
+mod entities;
+mod entry;
+mod lexicon;
+mod mentions;
+mod quotes;
+mod time;
+
+pub use entities::Person;
+pub use entry::{Config, Dated, DocFacts, Facts, QuoteFact, facts};

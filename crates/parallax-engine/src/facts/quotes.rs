@@ -1,0 +1,266 @@
+//! Direct quotes in an article's blocks, each with the mention that attributes it.
+//!
+//! A quote is the text inside quotation marks ([`crate::text::quoted_spans`]: curly, straight
+//! and single styles; a quote still open at the end of a paragraph runs to its end). Its
+//! attribution is looked for in this order:
+//!
+//! 1. right of the closing mark, in the same sentence: `…,” he told the BBC.`, `…,” said
+//!    German Chancellor Friedrich Merz.`, `…,” a European diplomat revealed.`;
+//! 2. left of the opening mark, in the same sentence: `Mr Zelensky said: “…`, `Sir Keir said
+//!    there was a “…”` (reported speech holding a partial quote); when the verb has no subject
+//!    of its own (`…, adding: '…`, `…and said: “…`), the sentence's first person is the speaker;
+//! 3. a paragraph that opens with a quote and has no attribution continues the previous
+//!    quote's speaker (a quote running over several paragraphs).
+//!
+//! Quotes of fewer than three words, or embedded in reported speech, are marked partial
+//! ("accept", "ready").
+
+use super::lexicon::is_speech_verb;
+use super::mentions::{Kind, Mention, mentions};
+use crate::text::{is_closing_quote, is_opening_quote, quoted_spans};
+
+/// A quote found in one block.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Found {
+    /// The block it stands in.
+    pub(crate) block: usize,
+    /// Byte range of the words inside the marks, in the block's text.
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    /// Fewer than three words, or part of a sentence of reported speech.
+    pub(crate) partial: bool,
+    /// The attribution, if one was found.
+    pub(crate) cue: Option<Cue>,
+}
+
+/// The attribution of a quote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Cue {
+    /// The block the speaker mention stands in.
+    pub(crate) block: usize,
+    /// The mention that names the speaker (a name, a role phrase or a pronoun).
+    pub(crate) mention: Mention,
+    /// Where it was said: "BBC", "Truth Social", "Fox News".
+    pub(crate) venue: Option<String>,
+}
+
+/// Every quote in `blocks` (the texts of an article's blocks), in order.
+pub(crate) fn quotes(blocks: &[&str]) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    for (b, text) in blocks.iter().enumerate() {
+        let people = mentions(text);
+        for span in quoted_spans(text) {
+            let (start, end) = (span.start as usize, span.end as usize);
+            let words = text[start..end].split_whitespace().count();
+            let right = right_cue(text, end, &people);
+            let left = if right.is_none() { left_cue(text, start, &people) } else { None };
+            let from_left = left.is_some();
+            let label = transcript_label(text, start);
+            let mut cue = label.or(right).or(left).map(|(mention, venue)| Cue { block: b, mention, venue });
+            let opens_block = text[..start].trim_start_matches(|c: char| c.is_whitespace() || is_opening_quote(c)).is_empty();
+            if cue.is_none() && opens_block {
+                // A paragraph that opens with a quote continues the previous one's speaker, and
+                // so does a second quote in one paragraph split by its attribution.
+                cue = out.last().filter(|q| q.block + 1 >= b).and_then(|q| q.cue.clone());
+            } else if cue.is_none() {
+                cue = out.last().filter(|q| q.block == b).and_then(|q| q.cue.clone());
+            }
+            let before = sentence_before(text, start).trim_end();
+            let embedded = from_left && !before.ends_with([':', ',']);
+            out.push(Found { block: b, start, end, partial: words < 3 || embedded, cue });
+        }
+    }
+    out
+}
+
+/// A transcript's speaker label at the start of a quote: `“WALLACE: Let's start…`.
+fn transcript_label(text: &str, start: usize) -> Option<(Mention, Option<String>)> {
+    let rest = &text[start..];
+    let colon = rest.find(':')?;
+    let label = &rest[..colon];
+    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+    let ok = (2..=30).contains(&label.len())
+        && letters >= 2
+        && label.chars().all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-'))
+        && rest[colon + 1..].starts_with(' ');
+    ok.then(|| {
+        let mention = Mention {
+            start,
+            end: start + colon,
+            kind: Kind::Name,
+            text: label.to_string(),
+            titled: false,
+            role: None,
+            org: false,
+        };
+        (mention, None)
+    })
+}
+
+/// The text of the sentence before `at`, from the last sentence end.
+fn sentence_before(text: &str, at: usize) -> &str {
+    let head = &text[..at];
+    let head = head.trim_end_matches(|c: char| is_opening_quote(c));
+    let from = head
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| matches!(c, '.' | '!' | '?') && head[i + 1..].starts_with(' ') && !head[..i].ends_with(|c: char| c.is_uppercase() && c.is_ascii()))
+        .map_or(0, |(i, _)| i + 1);
+    &head[from..]
+}
+
+/// `,” he told the BBC.` — an attribution right after the closing mark.
+fn right_cue(text: &str, end: usize, people: &[Mention]) -> Option<(Mention, Option<String>)> {
+    let rest = &text[end..];
+    let skip = rest.len() - rest.trim_start_matches(|c: char| is_closing_quote(c) || matches!(c, ',' | ' ' | '—' | '–' | '-')).len();
+    let from = end + skip;
+    // The clause up to the next sentence end or quote.
+    let clause_end = text[from..]
+        .char_indices()
+        .find(|&(_, c)| matches!(c, '.' | '!' | '?' | ';') || is_opening_quote(c) && c != '\'')
+        .map_or(text.len(), |(i, _)| from + i);
+    let clause = &text[from..clause_end];
+    let words: Vec<(usize, &str)> = word_offsets(clause).into_iter().take(10).collect();
+    let verb = words.iter().position(|(_, w)| is_speech_verb(&w.to_lowercase()))?;
+    let verb_at = from + words[verb].0;
+    let in_clause = |m: &&Mention| m.start >= from && m.end <= clause_end;
+    let mention = if verb == 0 {
+        // "said German Chancellor Friedrich Merz"
+        people.iter().filter(in_clause).find(|m| m.start > verb_at && m.kind != Kind::Pronoun)
+    } else {
+        // "he told", "Sir Keir said": the mention closest before the verb, within six words.
+        people.iter().filter(in_clause).filter(|m| m.end <= verb_at && m.start >= from).last()
+    }?;
+    Some((mention.clone(), venue(&text[verb_at..clause_end.max(verb_at)])))
+}
+
+/// `Mr Zelensky said: “` or `Sir Keir said there was a “` — an attribution before the quote.
+fn left_cue(text: &str, start: usize, people: &[Mention]) -> Option<(Mention, Option<String>)> {
+    let sentence = sentence_before(text, start);
+    let s_from = text[..start].trim_end_matches(|c: char| is_opening_quote(c)).len() - sentence.len();
+    let words = word_offsets(sentence);
+    let verb = words.iter().rposition(|(_, w)| is_speech_verb(&w.to_lowercase()))?;
+    let verb_at = s_from + words[verb].0;
+    let in_sentence: Vec<&Mention> = people.iter().filter(|m| m.start >= s_from && m.end <= verb_at).collect();
+    // The subject just before the verb, unless a conjunction or participle stands there.
+    let just_before = words[..verb].last().map(|(_, w)| w.to_lowercase());
+    let subjectless = matches!(just_before.as_deref(), None | Some("and" | "but" | "then" | "also" | "before" | "after"))
+        || words[verb].1.ends_with("ing");
+    let mention = if subjectless {
+        in_sentence.first().copied()
+    } else {
+        in_sentence.last().copied().filter(|m| {
+            // Within three words of the verb.
+            words.iter().filter(|(o, _)| s_from + o >= m.end && s_from + o < verb_at).count() <= 3
+        })
+    }?;
+    Some((mention.clone(), venue(sentence)))
+}
+
+/// Where something was said, from the words of its attribution.
+fn venue(clause: &str) -> Option<String> {
+    let words: Vec<&str> = clause.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).collect();
+    for (i, w) in words.iter().enumerate() {
+        let lower = w.to_lowercase();
+        let after = |k: usize| capitalised_run(&words[(i + k).min(words.len())..]);
+        let found = match lower.as_str() {
+            "told" | "telling" | "tells" => {
+                let skip = if words.get(i + 1).is_some_and(|n| *n == "the") { 2 } else { 1 };
+                after(skip)
+            }
+            "on" | "in" if words.get(i + 1).is_some_and(|n| matches!(*n, "his" | "her" | "their" | "the")) => after(2),
+            "on" => after(1),
+            "to" | "with" | "for" if i > 0 && matches!(words[i - 1].to_lowercase().as_str(), "comments" | "interview" | "writing" | "wrote" | "statement") => after(1),
+            _ => None,
+        };
+        if let Some(v) = found
+            && is_venue(&v)
+        {
+            return Some(v);
+        }
+        if lower == "social" && words.get(i + 1).is_some_and(|n| n.eq_ignore_ascii_case("media")) && i > 0 {
+            return Some("social media".to_string());
+        }
+    }
+    None
+}
+
+fn is_venue(v: &str) -> bool {
+    let known = ["BBC", "CNN", "Fox", "Truth Social", "X", "Twitter", "Facebook", "Instagram", "Telegram", "TikTok", "ITV", "Sky", "NBC", "ABC", "CBS", "MSNBC", "NPR", "Reuters"];
+    known.iter().any(|k| v == *k || v.starts_with(&format!("{k} "))) || v.starts_with("The ") || v.ends_with(" News") || v.ends_with(" Radio")
+}
+
+/// The capitalised words at the start of `words`, joined: "Fox News", "Truth Social".
+fn capitalised_run(words: &[&str]) -> Option<String> {
+    let run: Vec<&str> = words
+        .iter()
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .take(4)
+        .copied()
+        .collect();
+    (!run.is_empty()).then(|| run.join(" "))
+}
+
+/// Words of `s` with their byte offsets.
+fn word_offsets(s: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        let inside = c.is_alphanumeric() || c == '\'' || c == '’';
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                out.push((st, &s[st..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(st) = start {
+        out.push((st, &s[st..]));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quotes;
+
+    /// Each quote as "speaker mention [venue] (partial): words".
+    #[track_caller]
+    fn check(blocks: &[&str], expect: &[&str]) {
+        let got: Vec<String> = quotes(blocks)
+            .iter()
+            .map(|q| {
+                let who = q.cue.as_ref().map_or("?".to_string(), |c| {
+                    let v = c.venue.as_ref().map(|v| format!(" [{v}]")).unwrap_or_default();
+                    format!("{}{v}", c.mention.text)
+                });
+                let partial = if q.partial { " (partial)" } else { "" };
+                format!("{who}{partial}: {}", &blocks[q.block][q.start..q.end])
+            })
+            .collect();
+        assert_eq!(got, expect);
+    }
+
+    #[test]
+    fn attribution_right_left_and_continued() {
+        check(&["“We won the vote,” he told the BBC."], &["he [BBC]: We won the vote,"]);
+        check(&["“It is over now,” said Transport Minister Tomas Varga."], &["Tomas Varga: It is over now,"]);
+        check(&["Mr Zelensky said: “We are very happy with the talks.”"], &["Zelensky: We are very happy with the talks."]);
+        check(&["Sir Keir said there was a “real sense of unity” among them."], &["Keir (partial): real sense of unity"]);
+        check(
+            &["“Visibility was poor,” she said, “and both ships had radar.”"],
+            &["she: Visibility was poor,", "she: and both ships had radar."],
+        );
+        check(
+            &["He said to Mr Trump: “Your plan fits with ours.", "“With you alongside, we can go further.”"],
+            &["he: Your plan fits with ours.", "he: With you alongside, we can go further."],
+        );
+        check(&["'That is really important,' Sir Keir said."], &["Keir: That is really important,"]);
+        check(&["“They want to support him,” a European diplomat revealed."], &["european diplomat: They want to support him,"]);
+        check(&["Speaking after the event, Sir Keir described the talks, adding: 'There was unity today'."], &["Keir: There was unity today"]);
+        check(&["Mr Trump posted on his Truth Social platform: “Everyone is happy about peace.”"], &["Trump [Truth Social]: Everyone is happy about peace."]);
+        check(&["The word “ready” appeared twice."], &["? (partial): ready"]);
+    }
+}

@@ -1,0 +1,202 @@
+//! Time expressions in a sentence, resolved against the publication date: explicit dates
+//! ("15 August 2025", "August 15", "Friday, 15 August"), weekdays ("on Monday", "on Tuesday
+//! morning", "last Friday"), "yesterday", "today", months with years ("February 2022"), years
+//! ("in 1994", "since 2014") and "N years ago".
+
+use jiff::civil::{Date, Weekday};
+
+/// How precise a date is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Precision {
+    Year,
+    Month,
+    Day,
+}
+
+/// A resolved time expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct When {
+    pub(crate) date: Date,
+    pub(crate) precision: Precision,
+}
+
+impl When {
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    pub(crate) fn label(self) -> String {
+        match self.precision {
+            Precision::Day => self.date.to_string(),
+            Precision::Month => format!("{:04}-{:02}", self.date.year(), self.date.month()),
+            Precision::Year => format!("{:04}", self.date.year()),
+        }
+    }
+}
+
+fn month(w: &str) -> Option<i8> {
+    let w = w.trim_end_matches('.').to_lowercase();
+    let m = match w.as_str() {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sep" | "sept" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
+fn weekday(w: &str) -> Option<Weekday> {
+    Some(match w {
+        "Monday" => Weekday::Monday,
+        "Tuesday" => Weekday::Tuesday,
+        "Wednesday" => Weekday::Wednesday,
+        "Thursday" => Weekday::Thursday,
+        "Friday" => Weekday::Friday,
+        "Saturday" => Weekday::Saturday,
+        "Sunday" => Weekday::Sunday,
+        _ => return None,
+    })
+}
+
+/// The time expressions of `sentence`, each resolved against `published` where it needs it.
+pub(crate) fn dates(sentence: &str, published: Option<Date>) -> Vec<When> {
+    let words: Vec<&str> = sentence
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '“' | '”' | '"'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_end_matches(['.', ';', ':', '’', '\'']).trim_end_matches("’s").trim_end_matches("'s"))
+        .collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        let day_num = |s: &str| s.trim_end_matches(|c: char| c.is_alphabetic()).parse::<i8>().ok().filter(|d| (1..=31).contains(d));
+        let year_num = |s: Option<&&str>| s.and_then(|s| s.parse::<i16>().ok()).filter(|y| (1900..=2100).contains(y));
+        // "15 August 2025", "15 August"
+        if let (Some(d), Some(m)) = (day_num(w), words.get(i + 1).and_then(|n| month(n))) {
+            let y = year_num(words.get(i + 2));
+            if let Some(date) = full_date(y, m, d, published) {
+                out.push(When { date, precision: Precision::Day });
+                i += if y.is_some() { 3 } else { 2 };
+                continue;
+            }
+        }
+        // "August 15, 2025", "August 15", "February 2022"
+        if let Some(m) = month(w).filter(|_| w.chars().next().is_some_and(char::is_uppercase)) {
+            if let Some(d) = words.get(i + 1).and_then(|n| day_num(n)) {
+                let y = year_num(words.get(i + 2));
+                if let Some(date) = full_date(y, m, d, published) {
+                    out.push(When { date, precision: Precision::Day });
+                    i += if y.is_some() { 3 } else { 2 };
+                    continue;
+                }
+            }
+            if let Some(y) = year_num(words.get(i + 1))
+                && let Ok(date) = Date::new(y, m, 1)
+            {
+                out.push(When { date, precision: Precision::Month });
+                i += 2;
+                continue;
+            }
+        }
+        // Weekdays: "on Monday", "last Friday"; the most recent such day on or before publication.
+        if let (Some(day), Some(p)) = (weekday(w), published) {
+            let before = i.checked_sub(1).map(|k| words[k].to_lowercase());
+            let explicit_date_follows = words.get(i + 1).is_some_and(|n| day_num(n).is_some())
+                || words.get(i + 1).and_then(|n| month(n)).is_some();
+            if !explicit_date_follows {
+                let date = if before.as_deref() == Some("next") { next_weekday(p, day) } else { last_weekday(p, day) };
+                if let Some(date) = date {
+                    out.push(When { date, precision: Precision::Day });
+                }
+            }
+            i += 1;
+            continue;
+        }
+        if let Some(p) = published {
+            match w.to_lowercase().as_str() {
+                "yesterday" => {
+                    if let Ok(date) = p.yesterday() {
+                        out.push(When { date, precision: Precision::Day });
+                    }
+                }
+                "today" | "tonight" => out.push(When { date: p, precision: Precision::Day }),
+                _ => {}
+            }
+            // "12 years ago"
+            if let (Ok(n), Some(&unit), Some(&"ago")) = (w.parse::<i16>(), words.get(i + 1), words.get(i + 2))
+                && unit.starts_with("year")
+                && let Ok(date) = Date::new(p.year() - n, 1, 1)
+            {
+                out.push(When { date, precision: Precision::Year });
+                i += 3;
+                continue;
+            }
+        }
+        // "in 1994", "since 2014", "after 2022"
+        if let Some(y) = year_num(Some(&w))
+            && i > 0
+            && matches!(words[i - 1].to_lowercase().as_str(), "in" | "since" | "after" | "before" | "until" | "by" | "from" | "of")
+            && let Ok(date) = Date::new(y, 1, 1)
+        {
+            out.push(When { date, precision: Precision::Year });
+        }
+        i += 1;
+    }
+    out
+}
+
+/// A day and month with the year given, or the year that puts it on or before publication.
+fn full_date(year: Option<i16>, month: i8, day: i8, published: Option<Date>) -> Option<Date> {
+    match (year, published) {
+        (Some(y), _) => Date::new(y, month, day).ok(),
+        (None, Some(p)) => {
+            let this = Date::new(p.year(), month, day).ok()?;
+            if this <= p { Some(this) } else { Date::new(p.year() - 1, month, day).ok() }
+        }
+        (None, None) => None,
+    }
+}
+
+fn last_weekday(from: Date, day: Weekday) -> Option<Date> {
+    let back = (from.weekday().to_monday_zero_offset() - day.to_monday_zero_offset()).rem_euclid(7);
+    from.checked_sub(jiff::Span::new().days(i64::from(back))).ok()
+}
+
+fn next_weekday(from: Date, day: Weekday) -> Option<Date> {
+    let ahead = (day.to_monday_zero_offset() - from.weekday().to_monday_zero_offset()).rem_euclid(7);
+    let ahead = if ahead == 0 { 7 } else { ahead };
+    from.checked_add(jiff::Span::new().days(i64::from(ahead))).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dates;
+    use jiff::civil::date;
+
+    #[track_caller]
+    fn check(sentence: &str, expect: &[&str]) {
+        let got: Vec<String> = dates(sentence, Some(date(2025, 8, 19))).iter().map(|w| w.label()).collect();
+        assert_eq!(got, expect);
+    }
+
+    #[test]
+    fn dates_resolved_against_publication() {
+        check("He met Mr Putin in Anchorage, Alaska, on Friday.", &["2025-08-15"]);
+        check("Leaders travelled to Washington on Monday.", &["2025-08-18"]);
+        check("The PM co-chaired a call on Tuesday morning.", &["2025-08-19"]);
+        check("The summit in Alaska on Friday, 15 August.", &["2025-08-15"]);
+        check("The invasion began in February 2022.", &["2022-02"]);
+        check("In 1994, Russia signed the memorandum.", &["1994"]);
+        check("signed it in 1994 and again since 2014", &["1994", "2014"]);
+        check("Crimea (12 years ago, without a shot)", &["2013"]);
+        check("They meet next Monday.", &["2025-08-25"]);
+        check("It happened on 3 March 2026 and on March 4, 2026.", &["2026-03-03", "2026-03-04"]);
+        check("A May deadline and the word march.", &[]);
+    }
+}
