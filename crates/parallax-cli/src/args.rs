@@ -39,7 +39,7 @@ pub(crate) enum EvalCommand {
 
 #[derive(Args, Debug)]
 pub(crate) struct EvalQuotesArgs {
-    /// The PolNeAR folder (holding data/<split>/text and data/<split>/attributions).
+    /// The PolNeAR folder (holding `data/<split>/text` and `data/<split>/attributions`).
     #[arg(long, value_name = "DIR", default_value = "../shared/bench/polnear")]
     pub(crate) bench: PathBuf,
 

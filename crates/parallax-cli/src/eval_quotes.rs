@@ -70,13 +70,21 @@ pub(crate) fn quotes(args: &EvalQuotesArgs) -> anyhow::Result<ExitCode> {
         println!("{:#}", serde_json::Value::Array(out));
     } else {
         println!("direct quotes and speakers on PolNeAR ({})", args.bench.display());
-        println!("{:<8}{:>9}{:>7}{:>8}{:>8}{:>8}{:>8}{:>8}{:>10}", "split", "articles", "gold", "system", "match", "P", "R", "F1", "speaker");
+        println!(
+            "{:<8}{:>9}{:>7}{:>8}{:>8}{:>8}{:>8}{:>8}{:>10}",
+            "split", "articles", "gold", "system", "match", "P", "R", "F1", "speaker"
+        );
         for (split, s) in &rows {
             let (p, r, f1, acc) = f(s);
-            println!("{split:<8}{:>9}{:>7}{:>8}{:>8}{:>8.3}{:>8.3}{:>8.3}{:>10.3}", s.articles, s.gold, s.system, s.matched, p, r, f1, acc);
+            println!(
+                "{split:<8}{:>9}{:>7}{:>8}{:>8}{:>8.3}{:>8.3}{:>8.3}{:>10.3}",
+                s.articles, s.gold, s.system, s.matched, p, r, f1, acc
+            );
         }
         println!("targets: F1 >= 0.90, speaker accuracy >= 0.90");
-        println!("anchors: BBC Citron (PARC 3.0, content spans, overlap) F1 0.833; Gender Gap Tracker (own news set) quotes F1 0.837, speakers 0.865");
+        println!(
+            "anchors: BBC Citron (PARC 3.0, content spans, overlap) F1 0.833; Gender Gap Tracker (own news set) quotes F1 0.837, speakers 0.865"
+        );
     }
     Ok(exit::SUCCESS)
 }
@@ -106,11 +114,15 @@ fn score_split(dir: &Path, show: bool) -> anyhow::Result<Score> {
     let mut score = Score::default();
     for path in names {
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
-        let Some(ann) = ann_files.iter().find(|a| a.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(&format!("{stem}_")))) else {
+        let Some(ann) = ann_files.iter().find(|a| {
+            a.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(&format!("{stem}_")))
+        }) else {
             continue;
         };
-        let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
-        let ann_text = std::fs::read_to_string(ann).with_context(|| format!("cannot read {}", ann.display()))?;
+        let text =
+            std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        let ann_text =
+            std::fs::read_to_string(ann).with_context(|| format!("cannot read {}", ann.display()))?;
         let gold = gold_quotes(&text, &ann_text);
         let system = system_quotes(&path.display().to_string(), &text);
         score.articles += 1;
@@ -118,7 +130,8 @@ fn score_split(dir: &Path, show: bool) -> anyhow::Result<Score> {
         score.system += system.len();
         let mut used = vec![false; gold.len()];
         for s in &system {
-            let hit = gold.iter().enumerate().find(|(g, q)| !used[*g] && overlaps(s.start, s.end, q.start, q.end));
+            let hit =
+                gold.iter().enumerate().find(|(g, q)| !used[*g] && overlaps(s.start, s.end, q.start, q.end));
             match hit {
                 Some((g, q)) => {
                     used[g] = true;
@@ -131,8 +144,16 @@ fn score_split(dir: &Path, show: bool) -> anyhow::Result<Score> {
                     score.speaker_right += usize::from(right);
                     if show && !right {
                         let said = s.speaker.map_or("-".to_string(), |(a, b)| chars(&text, a, b));
-                        let gold_src = q.sources.iter().map(|&(a, b)| chars(&text, a, b)).collect::<Vec<_>>().join(" / ");
-                        say(&format!("SPEAKER {stem}: {:?} said by {said:?}, gold {gold_src:?}", chars(&text, s.start, s.end)));
+                        let gold_src = q
+                            .sources
+                            .iter()
+                            .map(|&(a, b)| chars(&text, a, b))
+                            .collect::<Vec<_>>()
+                            .join(" / ");
+                        say(&format!(
+                            "SPEAKER {stem}: {:?} said by {said:?}, gold {gold_src:?}",
+                            chars(&text, s.start, s.end)
+                        ));
                     }
                 }
                 None if show => say(&format!("SPURIOUS {stem}: {:?}", chars(&text, s.start, s.end))),
@@ -250,7 +271,11 @@ fn marked_segments(chars: &[char], from: usize, to: usize) -> Vec<(usize, usize)
         };
         if let Some(close) = close {
             let end = (i + 1..to).find(|&k| {
-                chars[k] == close && (close == '”' || close == '"' || k + 1 >= chars.len() || !chars[k + 1].is_alphanumeric())
+                chars[k] == close
+                    && (close == '”'
+                        || close == '"'
+                        || k + 1 >= chars.len()
+                        || !chars[k + 1].is_alphanumeric())
             });
             if let Some(end) = end {
                 let words = chars[i + 1..end].iter().collect::<String>().split_whitespace().count();
@@ -273,7 +298,9 @@ fn marked_segments(chars: &[char], from: usize, to: usize) -> Vec<(usize, usize)
 }
 
 fn system_quotes(name: &str, text: &str) -> Vec<System> {
-    let Ok(doc) = ingest::text_document(name, "doc", DocFormat::Text, text.as_bytes(), &ingest::Config::default()) else {
+    let Ok(doc) =
+        ingest::text_document(name, "doc", DocFormat::Text, text.as_bytes(), &ingest::Config::default())
+    else {
         return Vec::new();
     };
     let extraction = extract::extract(&doc, &extract::Config::default());

@@ -1,14 +1,14 @@
 //! The only module that knows the order of the stages: raw documents → extract → text →
-//! reuse → briefing. Each stage's output is passed forward; nothing flows back.
+//! reuse → facts → briefing. Each stage's output is passed forward; nothing flows back.
 
 use parallax_model::{
-    Article, BriefDocument, Briefing, Diagnostic, DocId, InputError, Origin, RawDoc, Relation, RemovedText,
-    Reprint, ReuseLink, SCHEMA, SharedPassage,
+    Article, BriefDocument, Briefing, Diagnostic, DocId, Entity, EntityKind, InputError, Origin, Quote,
+    QuoteVariant, RawDoc, Relation, RemovedText, Reprint, ReuseLink, SCHEMA, SharedPassage, TimelineEntry,
 };
 use rayon::prelude::*;
 
 use crate::text::{Analysis, Analyzer};
-use crate::{extract, reuse};
+use crate::{extract, facts, reuse};
 
 /// Settings of the whole pipeline, one field per stage that has settings.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -17,6 +17,8 @@ pub struct Config {
     pub extract: extract::Config,
     /// The reuse stage's.
     pub reuse: reuse::Config,
+    /// The facts stage's.
+    pub facts: facts::Config,
 }
 
 /// One raw document's articles with their text analyses, and its problems.
@@ -53,7 +55,13 @@ pub fn brief(docs: &[RawDoc], errors: Vec<Diagnostic>, config: &Config) -> Brief
         articles.par_iter().map(|(a, analysis)| reuse::Doc::new(a, analysis)).collect();
     let found = reuse::reuse(&reuse_docs, &config.reuse);
 
+    let article_refs: Vec<&Article> = articles.iter().map(|(a, _)| a).collect();
+    let found_facts = facts::facts(&article_refs, &config.facts);
+
     let ids: Vec<DocId> = articles.iter().map(|(a, _)| a.id.clone()).collect();
+    let doc_ids = |set: &std::collections::BTreeSet<usize>| -> Vec<DocId> {
+        set.iter().map(|&d| ids[d].clone()).collect()
+    };
     Briefing {
         schema: SCHEMA.to_string(),
         documents: articles.iter().map(|(a, analysis)| brief_document(a, analysis)).collect(),
@@ -63,6 +71,44 @@ pub fn brief(docs: &[RawDoc], errors: Vec<Diagnostic>, config: &Config) -> Brief
             .iter()
             .enumerate()
             .map(|(n, g)| origin(n, g, &found.links, &reuse_docs, &ids))
+            .collect(),
+        entities: found_facts
+            .people
+            .iter()
+            .enumerate()
+            .map(|(n, p)| Entity {
+                id: format!("person-{}", n + 1),
+                name: p.name.clone(),
+                kind: EntityKind::Person,
+                roles: p.roles.iter().cloned().collect(),
+                aliases: p.aliases.iter().cloned().collect(),
+                documents: doc_ids(&p.documents),
+            })
+            .collect(),
+        quotes: facts::group_quotes(&found_facts)
+            .iter()
+            .enumerate()
+            .map(|(n, q)| Quote {
+                id: format!("quote-{}", n + 1),
+                speaker: q.speaker.clone(),
+                text: q.text.clone(),
+                documents: doc_ids(&q.documents()),
+                variants: q
+                    .variants
+                    .iter()
+                    .map(|(t, d)| QuoteVariant { text: t.clone(), documents: doc_ids(d) })
+                    .collect(),
+                venue: q.venue.clone(),
+                partial: q.partial,
+            })
+            .collect(),
+        timeline: facts::timeline(&found_facts)
+            .iter()
+            .map(|t| TimelineEntry {
+                date: t.date.clone(),
+                text: t.text.clone(),
+                documents: doc_ids(&t.documents),
+            })
             .collect(),
         errors: problems.into_iter().map(|d| InputError { input: d.input, message: d.message }).collect(),
         ..Briefing::default()

@@ -162,6 +162,10 @@ pub struct Quote {
     pub documents: Vec<DocId>,
     /// Other wordings of the same quote.
     pub variants: Vec<QuoteVariant>,
+    /// Where it was said ("BBC", "Truth Social"), or null.
+    pub venue: Option<String>,
+    /// A short scare quote or words quoted inside reported speech, in every document.
+    pub partial: bool,
 }
 
 /// One wording of a quote.

@@ -32,3 +32,17 @@ fn eval_reuse_needs_its_files() {
     assert_eq!(run.code, Some(2));
     assert!(run.stderr.contains("must hold corpus.jsonl and truth.tsv"), "{}", run.stderr);
 }
+
+#[test]
+fn eval_quotes_on_polnear_dev() {
+    let Some(_) = crate::shared("eval_quotes_on_polnear_dev") else { return };
+    let run = parallax(&["eval", "quotes", "--splits", "dev", "--json"], b"");
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let f = json(&run);
+    let dev = &f[0];
+    assert_eq!((dev["split"].as_str(), dev["articles"].as_u64()), (Some("dev"), Some(84)));
+    // Regression guards at the level measured when the stage landed (docs/EVALUATION.md);
+    // the targets (0.90 and 0.90) are not reached yet for speakers.
+    assert!(dev["f1"].as_f64().is_some_and(|x| x >= 0.90), "{dev}");
+    assert!(dev["speaker_accuracy"].as_f64().is_some_and(|x| x >= 0.65), "{dev}");
+}

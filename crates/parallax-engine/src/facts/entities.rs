@@ -37,7 +37,20 @@ fn surname_key(name: &str) -> u64 {
 
 fn first_key(name: &str) -> Option<u64> {
     let words: Vec<&str> = name.split_whitespace().collect();
-    (words.len() > 1).then(|| stem_key(words[0]))
+    // "NATO Rutte" (from "NATO's Rutte"): an acronym is not a first name.
+    let acronym = words.first().is_some_and(|w| w.len() >= 2 && w.chars().all(|c| c.is_uppercase()));
+    (words.len() > 1 && !acronym).then(|| stem_key(words[0]))
+}
+
+/// The person whose first name is `name` ("Sir Keir" → Keir Starmer), when exactly one is.
+fn by_first_name(people: &[Person], name: &str) -> Option<usize> {
+    let key = stem_key(name);
+    let mut found = people.iter().enumerate().filter(|(_, p)| {
+        let words: Vec<&str> = p.name.split_whitespace().collect();
+        words.len() > 1 && stem_key(words[0]) == key
+    });
+    let first = found.next().map(|(i, _)| i);
+    if found.next().is_some() { None } else { first }
 }
 
 impl Registry {
@@ -45,15 +58,30 @@ impl Registry {
     pub(crate) fn build(names: &[(usize, &Mention)]) -> Registry {
         let mut registry = Registry::default();
         // Full names first, so that a bare surname joins the person it abbreviates.
-        let mut ordered: Vec<&(usize, &Mention)> = names.iter().filter(|(_, m)| m.kind == Kind::Name && !m.org).collect();
+        let mut ordered: Vec<&(usize, &Mention)> =
+            names.iter().filter(|(_, m)| m.kind == Kind::Name && !m.org).collect();
         ordered.sort_by_key(|(_, m)| std::cmp::Reverse(m.text.split_whitespace().count().min(2)));
         for (doc, m) in ordered {
             let key = surname_key(&m.text);
             let first = first_key(&m.text);
-            let found = registry.by_surname.get(&key).and_then(|ids| match first {
-                Some(f) => ids.iter().copied().find(|&i| first_key(&registry.people[i].name).is_none_or(|g| g == f)),
-                None => ids.iter().copied().max_by_key(|&i| (registry.people[i].mentions, std::cmp::Reverse(i))),
-            });
+            let found = registry
+                .by_surname
+                .get(&key)
+                .and_then(|ids| match first {
+                    Some(f) => ids
+                        .iter()
+                        .copied()
+                        .find(|&i| first_key(&registry.people[i].name).is_none_or(|g| g == f)),
+                    None => ids
+                        .iter()
+                        .copied()
+                        .max_by_key(|&i| (registry.people[i].mentions, std::cmp::Reverse(i))),
+                })
+                .or_else(|| {
+                    (m.text.split_whitespace().count() == 1)
+                        .then(|| by_first_name(&registry.people, &m.text))
+                        .flatten()
+                });
             let id = found.unwrap_or_else(|| {
                 registry.people.push(Person { name: m.text.clone(), ..Person::default() });
                 registry.by_surname.entry(key).or_default().push(registry.people.len() - 1);
@@ -78,26 +106,50 @@ impl Registry {
 
     /// The person a name mention refers to.
     pub(crate) fn by_name(&self, name: &str) -> Option<usize> {
-        let ids = self.by_surname.get(&surname_key(name))?;
-        match first_key(name) {
+        let by_surname = self.by_surname.get(&surname_key(name)).and_then(|ids| match first_key(name) {
             Some(f) => ids.iter().copied().find(|&i| first_key(&self.people[i].name).is_none_or(|g| g == f)),
             None => ids.iter().copied().max_by_key(|&i| (self.people[i].mentions, std::cmp::Reverse(i))),
-        }
+        });
+        let id = by_surname.or_else(|| {
+            (name.split_whitespace().count() == 1).then(|| by_first_name(&self.people, name)).flatten()
+        })?;
+        // Only someone the text marks as a person (a title, a role, a first and last name).
+        let p = &self.people[id];
+        (p.evidence || p.name.split_whitespace().count() > 1).then_some(id)
     }
 
     /// The person a role phrase ("prime minister", "us president", "ukrainian") stands for:
     /// one whose role holds all its words; among several, the most mentioned in `doc`, then
     /// overall.
+    /// The person a role phrase stands for, preferring whoever of `recent` (people named before
+    /// it, nearest first) holds the role: "the president" after "Mr Trump said" is Trump.
+    pub(crate) fn by_role_recent(&self, role: &str, doc: usize, recent: &[usize]) -> Option<usize> {
+        let words: Vec<&str> = role.split_whitespace().collect();
+        let fits = |p: &Person| {
+            p.roles.iter().any(|r| {
+                let have: Vec<&str> = r.split_whitespace().collect();
+                words.iter().all(|w| have.contains(w))
+            })
+        };
+        recent
+            .iter()
+            .copied()
+            .find(|&i| self.people[i].evidence && fits(&self.people[i]))
+            .or_else(|| self.by_role(role, doc))
+    }
+
     pub(crate) fn by_role(&self, role: &str, doc: usize) -> Option<usize> {
         let words: Vec<&str> = role.split_whitespace().collect();
-        let fits = |p: &Person| p.roles.iter().any(|r| {
-            let have: Vec<&str> = r.split_whitespace().collect();
-            words.iter().all(|w| have.contains(w))
-        });
+        let fits = |p: &Person| {
+            p.roles.iter().any(|r| {
+                let have: Vec<&str> = r.split_whitespace().collect();
+                words.iter().all(|w| have.contains(w))
+            })
+        };
         self.people
             .iter()
             .enumerate()
-            .filter(|(_, p)| fits(p))
+            .filter(|(_, p)| fits(p) && p.evidence)
             .max_by_key(|(i, p)| (p.documents.contains(&doc), p.mentions, std::cmp::Reverse(*i)))
             .map(|(i, _)| i)
     }

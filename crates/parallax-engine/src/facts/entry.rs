@@ -82,7 +82,8 @@ pub fn facts(articles: &[&Article], _config: &Config) -> Facts {
                         registry.people[id].evidence = true;
                     }
                     let at = article.blocks[cue.block].span.start as usize;
-                    (Some(who.0), Some(Span::new(at + cue.mention.start, at + cue.mention.end)))
+                    let name = Some(who.0).filter(|n| !n.is_empty());
+                    (name, Some(Span::new(at + cue.mention.start, at + cue.mention.end)))
                 }
                 None => (None, None),
             };
@@ -102,7 +103,10 @@ pub fn facts(articles: &[&Article], _config: &Config) -> Facts {
                 for when in dates(sentence, article.published) {
                     let label = when.label();
                     // A sentence that names a day and its year once is dated once.
-                    if !seen.contains(&label) && (when.precision == Precision::Day || !seen.iter().any(|s: &String| s.starts_with(&label))) {
+                    if !seen.contains(&label)
+                        && (when.precision == Precision::Day
+                            || !seen.iter().any(|s: &String| s.starts_with(&label)))
+                    {
                         seen.push(label.clone());
                         doc.dated.push(Dated { date: label, text: sentence.to_string() });
                     }
@@ -129,12 +133,17 @@ fn resolve(
         Kind::Name if m.org => (written(), None),
         Kind::Name => match registry.by_name(&m.text) {
             Some(id) => (registry.people[id].name.clone(), Some(id)),
-            None => (m.text.clone(), None),
+            // A named source the registry does not hold as a person: kept as written when it
+            // reads as a full name or an organisation, else unknown.
+            None if m.org || m.text.split_whitespace().count() > 1 => (m.text.clone(), None),
+            None => (String::new(), None),
         },
-        Kind::Role => match registry.by_role(&m.text, doc) {
-            Some(id) => (registry.people[id].name.clone(), Some(id)),
-            None => (written(), None),
-        },
+        Kind::Role => {
+            match registry.by_role_recent(&m.text, doc, &recent_people(registry, mentions, block, m.start)) {
+                Some(id) => (registry.people[id].name.clone(), Some(id)),
+                None => (written(), None),
+            }
+        }
         Kind::Pronoun => match antecedent(registry, mentions, article, block, m.start, doc) {
             Some(id) => (registry.people[id].name.clone(), Some(id)),
             None => (written(), None),
@@ -142,13 +151,38 @@ fn resolve(
     }
 }
 
+/// People named before `(block, at)`, nearest first.
+fn recent_people(registry: &Registry, mentions: &[Vec<Mention>], block: usize, at: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    for b in (0..=block).rev() {
+        for m in mentions[b].iter().rev() {
+            if (b < block || m.end <= at)
+                && m.kind == Kind::Name
+                && !m.org
+                && let Some(id) = registry.by_name(&m.text)
+                && !out.contains(&id)
+            {
+                out.push(id);
+            }
+        }
+    }
+    out
+}
+
 /// The person a pronoun at `(block, at)` stands for: the subject of the nearest sentence before
 /// it that opens with a person (a name or a role that resolves), else the nearest person named.
-fn antecedent(registry: &Registry, mentions: &[Vec<Mention>], article: &Article, block: usize, at: usize, doc: usize) -> Option<usize> {
-    let person = |m: &Mention| match m.kind {
+fn antecedent(
+    registry: &Registry,
+    mentions: &[Vec<Mention>],
+    article: &Article,
+    block: usize,
+    at: usize,
+    doc: usize,
+) -> Option<usize> {
+    let person = |b: usize, m: &Mention| match m.kind {
         Kind::Name if m.org => None,
         Kind::Name => registry.by_name(&m.text),
-        Kind::Role => registry.by_role(&m.text, doc),
+        Kind::Role => registry.by_role_recent(&m.text, doc, &recent_people(registry, mentions, b, m.start)),
         Kind::Pronoun => None,
     };
     let mut nearest = None;
@@ -156,16 +190,21 @@ fn antecedent(registry: &Registry, mentions: &[Vec<Mention>], article: &Article,
         let text = &article.blocks[b].text;
         let limit = if b == block { at } else { text.len() };
         let sentences = split_sentences(text);
+        let quoted = crate::text::quoted_spans(text);
+        let in_quote =
+            |m: &Mention| quoted.iter().any(|q| q.start as usize <= m.start && m.end <= q.end as usize);
         for s in sentences.iter().rev().filter(|s| (s.start as usize) < limit) {
             let (from, to) = (s.start as usize, (s.end as usize).min(limit));
-            let in_sentence: Vec<&Mention> = mentions[b].iter().filter(|m| m.start >= from && m.end <= to).collect();
+            let in_sentence: Vec<&Mention> =
+                mentions[b].iter().filter(|m| m.start >= from && m.end <= to && !in_quote(m)).collect();
             // The subject: a person mention within the sentence's first eight words.
-            let head_end = text[from..to].split_whitespace().take(8).map(|w| w.len() + 1).sum::<usize>() + from;
-            if let Some(id) = in_sentence.iter().filter(|m| m.start <= head_end).find_map(|m| person(m)) {
+            let head_end =
+                text[from..to].split_whitespace().take(8).map(|w| w.len() + 1).sum::<usize>() + from;
+            if let Some(id) = in_sentence.iter().filter(|m| m.start <= head_end).find_map(|m| person(b, m)) {
                 return Some(id);
             }
             if nearest.is_none() {
-                nearest = in_sentence.iter().rev().find_map(|m| person(m));
+                nearest = in_sentence.iter().rev().find_map(|m| person(b, m));
             }
         }
         if block - b >= 3 {

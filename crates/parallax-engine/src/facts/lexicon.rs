@@ -3,15 +3,98 @@
 
 /// Base forms of verbs that attribute speech, writing or a stated view.
 const SPEECH_VERBS: &[&str] = &[
-    "say", "tell", "add", "ask", "write", "post", "tweet", "state", "explain", "continue", "declare",
-    "insist", "warn", "note", "argue", "claim", "stress", "reply", "respond", "announce", "acknowledge",
-    "admit", "suggest", "urge", "recall", "emphasise", "emphasize", "reveal", "hail", "describe", "call",
-    "predict", "vow", "promise", "concede", "counter", "remark", "joke", "quip", "complain", "report",
-    "testify", "observe", "conclude", "boast", "shout", "pledge", "confirm", "deny", "believe", "think",
-    "maintain", "tout", "accuse", "charge", "blast", "slam", "praise", "criticise", "criticize", "dismiss",
-    "mock", "assert", "allege", "contend", "brand", "label", "tweet", "chant", "sing", "read", "quote",
-    "exclaim", "demand", "propose", "recommend", "caution", "question", "wonder", "muse", "lament",
-    "proclaim", "reiterate", "repeat", "echo", "retort", "scoff", "snap", "cry", "beg", "plead", "pray",
+    "say",
+    "tell",
+    "add",
+    "ask",
+    "write",
+    "post",
+    "tweet",
+    "state",
+    "explain",
+    "continue",
+    "declare",
+    "insist",
+    "warn",
+    "note",
+    "argue",
+    "claim",
+    "stress",
+    "reply",
+    "respond",
+    "announce",
+    "acknowledge",
+    "admit",
+    "suggest",
+    "urge",
+    "recall",
+    "emphasise",
+    "emphasize",
+    "reveal",
+    "hail",
+    "describe",
+    "call",
+    "predict",
+    "vow",
+    "promise",
+    "concede",
+    "counter",
+    "remark",
+    "joke",
+    "quip",
+    "complain",
+    "report",
+    "testify",
+    "observe",
+    "conclude",
+    "boast",
+    "shout",
+    "pledge",
+    "confirm",
+    "deny",
+    "believe",
+    "think",
+    "maintain",
+    "tout",
+    "accuse",
+    "charge",
+    "blast",
+    "slam",
+    "praise",
+    "criticise",
+    "criticize",
+    "dismiss",
+    "mock",
+    "assert",
+    "allege",
+    "contend",
+    "brand",
+    "label",
+    "tweet",
+    "chant",
+    "sing",
+    "read",
+    "quote",
+    "exclaim",
+    "demand",
+    "propose",
+    "recommend",
+    "caution",
+    "question",
+    "wonder",
+    "muse",
+    "lament",
+    "proclaim",
+    "reiterate",
+    "repeat",
+    "echo",
+    "retort",
+    "scoff",
+    "snap",
+    "cry",
+    "beg",
+    "plead",
+    "pray",
 ];
 
 /// Whether `w` (lowercase) is a speech verb in any form: "say", "said", "saying", "claims",
@@ -42,14 +125,76 @@ pub(crate) fn is_speech_verb(w: &str) -> bool {
 pub(crate) fn is_title(w: &str) -> bool {
     matches!(
         w,
-        "Mr" | "Mr." | "Mrs" | "Mrs." | "Ms" | "Ms." | "Miss" | "Dr" | "Dr." | "Sir" | "Dame" | "Lord"
-            | "Lady" | "Prof" | "Prof." | "Professor" | "Rev" | "Rev." | "Gen" | "Gen." | "General"
-            | "Adm" | "Admiral" | "Col" | "Colonel" | "Capt" | "Captain" | "Sen" | "Sen." | "Senator"
-            | "Rep" | "Rep." | "Gov" | "Gov." | "Governor" | "President" | "Chancellor" | "Judge"
-            | "Justice" | "Commander" | "Commissioner" | "Mayor" | "Minister" | "Secretary"
-            | "Ambassador" | "Envoy" | "King" | "Queen" | "Prince" | "Princess" | "Pope" | "Cardinal"
-            | "Bishop" | "Sheikh" | "Chief" | "Inspector" | "Detective" | "Sergeant" | "Officer"
-            | "Speaker" | "Leader" | "Chair" | "Chairman" | "Chairwoman" | "Director" | "Premier"
+        "Mr" | "Mr."
+            | "Mrs"
+            | "Mrs."
+            | "Ms"
+            | "Ms."
+            | "Miss"
+            | "Dr"
+            | "Dr."
+            | "Sir"
+            | "Dame"
+            | "Lord"
+            | "PM"
+            | "MP"
+            | "CEO"
+            | "Sec"
+            | "Pres"
+            | "Lady"
+            | "Prof"
+            | "Prof."
+            | "Professor"
+            | "Rev"
+            | "Rev."
+            | "Gen"
+            | "Gen."
+            | "General"
+            | "Adm"
+            | "Admiral"
+            | "Col"
+            | "Colonel"
+            | "Capt"
+            | "Captain"
+            | "Sen"
+            | "Sen."
+            | "Senator"
+            | "Rep"
+            | "Rep."
+            | "Gov"
+            | "Gov."
+            | "Governor"
+            | "President"
+            | "Chancellor"
+            | "Judge"
+            | "Justice"
+            | "Commander"
+            | "Commissioner"
+            | "Mayor"
+            | "Minister"
+            | "Secretary"
+            | "Ambassador"
+            | "Envoy"
+            | "King"
+            | "Queen"
+            | "Prince"
+            | "Princess"
+            | "Pope"
+            | "Cardinal"
+            | "Bishop"
+            | "Sheikh"
+            | "Chief"
+            | "Inspector"
+            | "Detective"
+            | "Sergeant"
+            | "Officer"
+            | "Speaker"
+            | "Leader"
+            | "Chair"
+            | "Chairman"
+            | "Chairwoman"
+            | "Director"
+            | "Premier"
     )
 }
 
@@ -57,19 +202,92 @@ pub(crate) fn is_title(w: &str) -> bool {
 pub(crate) fn is_role_noun(w: &str) -> bool {
     matches!(
         w,
-        "president" | "minister" | "chancellor" | "secretary" | "general" | "envoy" | "leader"
-            | "chief" | "executive" | "spokesperson" | "spokesman" | "spokeswoman" | "commander"
-            | "ambassador" | "governor" | "senator" | "mayor" | "director" | "chair" | "chairman"
-            | "chairwoman" | "premier" | "king" | "queen" | "prince" | "official" | "officials"
-            | "diplomat" | "adviser" | "advisor" | "correspondent" | "editor" | "reporter" | "judge"
-            | "candidate" | "nominee" | "campaign" | "manager" | "officer" | "lawyer" | "attorney"
-            | "secretary-general" | "staff" | "source" | "sources" | "aide" | "aides" | "analyst"
-            | "professor" | "economist" | "expert" | "head" | "founder" | "owner" | "passenger"
-            | "witness" | "resident" | "residents" | "organiser" | "organizer" | "representative"
-            | "congressman" | "congresswoman" | "speaker" | "admiral" | "colonel" | "captain"
-            | "prosecutor" | "commissioner" | "deputy" | "vice" | "prime" | "foreign" | "defence"
-            | "defense" | "health" | "transport" | "finance" | "interior" | "press" | "special"
-            | "harbourmaster" | "harbormaster" | "coastguard" | "police" | "union"
+        "president"
+            | "minister"
+            | "chancellor"
+            | "secretary"
+            | "general"
+            | "envoy"
+            | "leader"
+            | "chief"
+            | "executive"
+            | "spokesperson"
+            | "spokesman"
+            | "spokeswoman"
+            | "commander"
+            | "ambassador"
+            | "governor"
+            | "senator"
+            | "mayor"
+            | "director"
+            | "chair"
+            | "chairman"
+            | "chairwoman"
+            | "premier"
+            | "king"
+            | "queen"
+            | "prince"
+            | "official"
+            | "officials"
+            | "diplomat"
+            | "adviser"
+            | "advisor"
+            | "correspondent"
+            | "editor"
+            | "reporter"
+            | "judge"
+            | "candidate"
+            | "nominee"
+            | "campaign"
+            | "manager"
+            | "officer"
+            | "lawyer"
+            | "attorney"
+            | "secretary-general"
+            | "staff"
+            | "source"
+            | "sources"
+            | "aide"
+            | "aides"
+            | "analyst"
+            | "professor"
+            | "economist"
+            | "expert"
+            | "head"
+            | "founder"
+            | "owner"
+            | "passenger"
+            | "witness"
+            | "resident"
+            | "residents"
+            | "organiser"
+            | "organizer"
+            | "representative"
+            | "congressman"
+            | "congresswoman"
+            | "speaker"
+            | "admiral"
+            | "colonel"
+            | "captain"
+            | "prosecutor"
+            | "commissioner"
+            | "deputy"
+            | "vice"
+            | "prime"
+            | "foreign"
+            | "defence"
+            | "defense"
+            | "health"
+            | "transport"
+            | "finance"
+            | "interior"
+            | "press"
+            | "special"
+            | "harbourmaster"
+            | "harbormaster"
+            | "coastguard"
+            | "police"
+            | "union"
     )
 }
 
@@ -83,17 +301,115 @@ pub(crate) fn is_person_pronoun(w: &str) -> bool {
 pub(crate) fn is_not_name(w: &str) -> bool {
     matches!(
         w,
-        "The" | "A" | "An" | "But" | "And" | "Or" | "In" | "On" | "At" | "For" | "To" | "Of" | "With"
-            | "By" | "From" | "As" | "After" | "Before" | "During" | "While" | "When" | "If" | "It"
-            | "This" | "That" | "These" | "Those" | "There" | "Their" | "His" | "Her" | "Its" | "Our"
-            | "We" | "He" | "She" | "They" | "I" | "You" | "Meanwhile" | "However" | "Speaking"
-            | "Asked" | "Earlier" | "Later" | "Early" | "Late" | "Following" | "Despite" | "Whilst"
-            | "Posting" | "Writing" | "Responding" | "Monday" | "Tuesday" | "Wednesday" | "Thursday"
-            | "Friday" | "Saturday" | "Sunday" | "January" | "February" | "March" | "April" | "May"
-            | "June" | "July" | "August" | "September" | "October" | "November" | "December" | "Some"
-            | "Many" | "Most" | "All" | "No" | "Not" | "One" | "Two" | "Three" | "Both" | "Every"
-            | "What" | "Who" | "Why" | "How" | "Where" | "Which" | "Yes" | "So" | "Then" | "Now"
-            | "Today" | "Yesterday" | "Tomorrow" | "Also" | "Still" | "Even" | "Just" | "Only"
-            | "Read" | "Share" | "Follow" | "Watch" | "Thank" | "Thanks" | "Please" | "Let" | "Dear"
+        "The"
+            | "A"
+            | "An"
+            | "But"
+            | "And"
+            | "Or"
+            | "In"
+            | "On"
+            | "At"
+            | "For"
+            | "To"
+            | "Of"
+            | "With"
+            | "By"
+            | "From"
+            | "As"
+            | "After"
+            | "Before"
+            | "During"
+            | "While"
+            | "When"
+            | "If"
+            | "It"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "There"
+            | "Their"
+            | "His"
+            | "Her"
+            | "Its"
+            | "Our"
+            | "We"
+            | "He"
+            | "She"
+            | "They"
+            | "I"
+            | "You"
+            | "Meanwhile"
+            | "However"
+            | "Speaking"
+            | "Asked"
+            | "Earlier"
+            | "Later"
+            | "Early"
+            | "Late"
+            | "Following"
+            | "Despite"
+            | "Whilst"
+            | "Posting"
+            | "Writing"
+            | "Responding"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Some"
+            | "Many"
+            | "Most"
+            | "All"
+            | "No"
+            | "Not"
+            | "One"
+            | "Two"
+            | "Three"
+            | "Both"
+            | "Every"
+            | "What"
+            | "Who"
+            | "Why"
+            | "How"
+            | "Where"
+            | "Which"
+            | "Yes"
+            | "So"
+            | "Then"
+            | "Now"
+            | "Today"
+            | "Yesterday"
+            | "Tomorrow"
+            | "Also"
+            | "Still"
+            | "Even"
+            | "Just"
+            | "Only"
+            | "Read"
+            | "Share"
+            | "Follow"
+            | "Watch"
+            | "Thank"
+            | "Thanks"
+            | "Please"
+            | "Let"
+            | "Dear"
     )
 }

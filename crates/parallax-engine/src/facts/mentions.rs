@@ -88,7 +88,11 @@ fn particle(w: &str) -> bool {
 
 /// Words that mark a demonym or place adjective standing before a role: "German", "US".
 fn is_demonym(w: &str) -> bool {
-    w.ends_with("an") || w.ends_with("ese") || w.ends_with("ish") || w.ends_with("ch") || w.ends_with("i")
+    w.ends_with("an")
+        || w.ends_with("ese")
+        || w.ends_with("ish")
+        || w.ends_with("ch")
+        || w.ends_with("i")
         || w.chars().all(|c| c.is_uppercase() || c == '.')
 }
 
@@ -96,18 +100,99 @@ fn is_demonym(w: &str) -> bool {
 pub(crate) fn is_org_word(w: &str) -> bool {
     matches!(
         w,
-        "House" | "Office" | "News" | "Social" | "Board" | "Hospital" | "Lines" | "Union" | "Council"
-            | "Ministry" | "Party" | "Agency" | "Service" | "Services" | "Commission" | "Committee"
-            | "Court" | "Department" | "Bank" | "Group" | "University" | "Times" | "Post" | "Street"
-            | "Summit" | "Center" | "Centre" | "Association" | "Authority" | "Force" | "Army" | "Navy"
-            | "Airlines" | "Press" | "Daily" | "Radio" | "TV" | "Network" | "Journal" | "Institute"
-            | "Foundation" | "Corporation" | "Company" | "Inc" | "Ltd" | "Club" | "League" | "Forum"
-            | "Memorandum" | "Format" | "Wing" | "Room" | "Square" | "Road" | "Avenue" | "Bridge"
-            | "Station" | "Airport" | "Port" | "Terminal" | "Channel" | "Sea" | "Ocean" | "River"
-            | "Mountains" | "Region" | "State" | "States" | "Kingdom" | "Republic" | "Federation"
-            | "Alliance" | "Coalition" | "Congress" | "Senate" | "Parliament" | "Government"
-            | "Campaign" | "Administration" | "Police" | "Guard" | "Crane" | "Star" | "Cross"
-            | "Day" | "Week" | "Act" | "Bill" | "Plan" | "Deal" | "Accord" | "Treaty" | "War"
+        "House"
+            | "Office"
+            | "News"
+            | "Social"
+            | "Board"
+            | "Hospital"
+            | "Lines"
+            | "Union"
+            | "Council"
+            | "Ministry"
+            | "Party"
+            | "Agency"
+            | "Service"
+            | "Services"
+            | "Commission"
+            | "Committee"
+            | "Court"
+            | "Department"
+            | "Bank"
+            | "Group"
+            | "University"
+            | "Times"
+            | "Post"
+            | "Street"
+            | "Summit"
+            | "Center"
+            | "Centre"
+            | "Association"
+            | "Authority"
+            | "Force"
+            | "Army"
+            | "Navy"
+            | "Airlines"
+            | "Press"
+            | "Daily"
+            | "Radio"
+            | "TV"
+            | "Network"
+            | "Journal"
+            | "Institute"
+            | "Foundation"
+            | "Corporation"
+            | "Company"
+            | "Inc"
+            | "Ltd"
+            | "Club"
+            | "League"
+            | "Forum"
+            | "Memorandum"
+            | "Format"
+            | "Wing"
+            | "Room"
+            | "Square"
+            | "Road"
+            | "Avenue"
+            | "Bridge"
+            | "Station"
+            | "Airport"
+            | "Port"
+            | "Terminal"
+            | "Channel"
+            | "Sea"
+            | "Ocean"
+            | "River"
+            | "Mountains"
+            | "Region"
+            | "State"
+            | "States"
+            | "Kingdom"
+            | "Republic"
+            | "Federation"
+            | "Alliance"
+            | "Coalition"
+            | "Congress"
+            | "Senate"
+            | "Parliament"
+            | "Government"
+            | "Campaign"
+            | "Administration"
+            | "Police"
+            | "Guard"
+            | "Crane"
+            | "Star"
+            | "Cross"
+            | "Day"
+            | "Week"
+            | "Act"
+            | "Bill"
+            | "Plan"
+            | "Deal"
+            | "Accord"
+            | "Treaty"
+            | "War"
     )
 }
 
@@ -119,7 +204,15 @@ pub(crate) fn mentions(text: &str) -> Vec<Mention> {
     while i < ws.len() {
         let w = ws[i];
         if is_person_pronoun(w.text) {
-            out.push(Mention { start: w.start, end: w.end, kind: Kind::Pronoun, text: w.text.to_lowercase(), titled: false, role: None, org: false });
+            out.push(Mention {
+                start: w.start,
+                end: w.end,
+                kind: Kind::Pronoun,
+                text: w.text.to_lowercase(),
+                titled: false,
+                role: None,
+                org: false,
+            });
             i += 1;
             continue;
         }
@@ -128,7 +221,9 @@ pub(crate) fn mentions(text: &str) -> Vec<Mention> {
             let mut j = i + 1;
             while j < ws.len() && j - i <= 4 && adjacent(text, ws[j - 1], ws[j]) {
                 let lower = ws[j].text.to_lowercase();
-                if is_role_noun(&lower) || (capitalised(ws[j].text) && is_demonym(ws[j].text) && !is_not_name(ws[j].text)) {
+                if is_role_noun(&lower)
+                    || (capitalised(ws[j].text) && is_demonym(ws[j].text) && !is_not_name(ws[j].text))
+                {
                     j += 1;
                 } else {
                     break;
@@ -138,10 +233,19 @@ pub(crate) fn mentions(text: &str) -> Vec<Mention> {
             let phrase: Vec<&str> = ws[i + 1..j].iter().map(|w| w.text).collect();
             let last_is_role = phrase.last().is_some_and(|l| is_role_noun(&l.to_lowercase()));
             let demonym_alone = phrase.len() == 1 && capitalised(phrase[0]) && phrase[0].ends_with("ian");
-            let next_capital = ws.get(j).is_some_and(|n| adjacent(text, ws[j - 1], *n) && capitalised(n.text));
+            let next_capital =
+                ws.get(j).is_some_and(|n| adjacent(text, ws[j - 1], *n) && capitalised(n.text));
             if (last_is_role || demonym_alone) && !next_capital && j > i + 1 {
                 let role = phrase.join(" ").to_lowercase();
-                out.push(Mention { start: w.start, end: ws[j - 1].end, kind: Kind::Role, text: role, titled: false, role: None, org: false });
+                out.push(Mention {
+                    start: w.start,
+                    end: ws[j - 1].end,
+                    kind: Kind::Role,
+                    text: role,
+                    titled: false,
+                    role: None,
+                    org: false,
+                });
                 i = j;
                 continue;
             }
@@ -152,7 +256,8 @@ pub(crate) fn mentions(text: &str) -> Vec<Mention> {
         }
         // A run of capitalised words.
         let mut j = i + 1;
-        while j < ws.len() && adjacent(text, ws[j - 1], ws[j]) {
+        let possessive = |w: &str| w.ends_with("’s") || w.ends_with("'s");
+        while j < ws.len() && adjacent(text, ws[j - 1], ws[j]) && !possessive(ws[j - 1].text) {
             let t = ws[j].text;
             let particle_then_name = particle(t)
                 && ws[j..].iter().find(|n| !particle(n.text)).is_some_and(|n| capitalised(n.text));
@@ -165,7 +270,9 @@ pub(crate) fn mentions(text: &str) -> Vec<Mention> {
         // A lone capitalised word before a lowercase office qualifies it ("Nato secretary
         // general"): it is not a name.
         let qualifies = j == i + 1
-            && ws.get(j).is_some_and(|n| adjacent(text, ws[i], *n) && is_role_noun(n.text) && !capitalised(n.text));
+            && ws
+                .get(j)
+                .is_some_and(|n| adjacent(text, ws[i], *n) && is_role_noun(n.text) && !capitalised(n.text));
         if !qualifies && let Some(m) = name_in_run(text, &ws, i, j) {
             out.push(m);
         }
@@ -198,7 +305,8 @@ fn name_in_run(text: &str, ws: &[Word<'_>], i: usize, j: usize) -> Option<Mentio
     let mut name_from = 0;
     for (k, w) in run.iter().enumerate() {
         let lower = w.text.to_lowercase();
-        let office = is_title(w.text) || is_role_noun(&lower) || (k + 1 < run.len() && is_demonym(w.text) && k == 0);
+        let office =
+            is_title(w.text) || is_role_noun(&lower) || (k + 1 < run.len() && is_demonym(w.text) && k == 0);
         if office && k + 1 < run.len() {
             name_from = k + 1;
         }
@@ -209,12 +317,22 @@ fn name_in_run(text: &str, ws: &[Word<'_>], i: usize, j: usize) -> Option<Mentio
     if name_words.iter().all(|w| is_not_name(w.text)) {
         return None;
     }
-    let org = is_org_word(last.text.trim_end_matches("’s").trim_end_matches("'s"));
-    let name: Vec<&str> = name_words.iter().map(|w| w.text.trim_end_matches("'s").trim_end_matches("’s")).collect();
+    // A run of several words in capitals is shouting, not a name.
+    if name_words.len() > 1 && name_words.iter().all(|w| w.text.chars().all(|c| !c.is_lowercase())) {
+        return None;
+    }
+    let bare = last.text.trim_end_matches("’s").trim_end_matches("'s");
+    // An acronym alone ("US", "NATO", "EU") names a country or an organisation.
+    let acronym = name_words.len() == 1 && bare.len() <= 5 && bare.chars().all(|c| c.is_uppercase());
+    let org = is_org_word(bare) || acronym;
+    let name: Vec<&str> =
+        name_words.iter().map(|w| w.text.trim_end_matches("'s").trim_end_matches("’s")).collect();
     let titled = prefix.iter().any(|w| is_title(w.text) || is_role_noun(&w.text.to_lowercase()));
     let mut role_words: Vec<String> = prefix
         .iter()
-        .filter(|w| !matches!(w.text, "Mr" | "Mr." | "Mrs" | "Mrs." | "Ms" | "Ms." | "Sir" | "Dame" | "Dr" | "Dr."))
+        .filter(|w| {
+            !matches!(w.text, "Mr" | "Mr." | "Mrs" | "Mrs." | "Ms" | "Ms." | "Sir" | "Dame" | "Dr" | "Dr.")
+        })
         .map(|w| w.text.to_lowercase())
         .collect();
     // Lowercase role words right before the run: "Nato secretary general Mark Rutte".
@@ -223,7 +341,7 @@ fn name_in_run(text: &str, ws: &[Word<'_>], i: usize, j: usize) -> Option<Mentio
     let mut lower_role = Vec::new();
     for b in &before {
         let b = b.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-        if is_role_noun(&b.to_lowercase()) || (capitalised(b) && !lower_role.is_empty()) {
+        if is_role_noun(&b.to_lowercase()) || (capitalised(b) && !lower_role.is_empty() && !is_not_name(b)) {
             lower_role.push(b.to_lowercase());
         } else {
             break;
@@ -257,7 +375,9 @@ mod tests {
         let got: Vec<String> = mentions(text)
             .iter()
             .map(|m| match m.kind {
-                Kind::Name => format!("{}{}", m.text, m.role.as_ref().map(|r| format!(" ({r})")).unwrap_or_default()),
+                Kind::Name => {
+                    format!("{}{}", m.text, m.role.as_ref().map(|r| format!(" ({r})")).unwrap_or_default())
+                }
                 Kind::Role => format!("role: {}", m.text),
                 Kind::Pronoun => format!("pronoun: {}", m.text),
             })
@@ -267,11 +387,23 @@ mod tests {
 
     #[test]
     fn names_titles_roles_and_pronouns() {
-        check("German Chancellor Friedrich Merz said he agreed.", &["Friedrich Merz (german chancellor)", "pronoun: he"]);
-        check("Nato secretary general Mark Rutte met Mr Trump.", &["Mark Rutte (nato secretary general)", "Trump"]);
+        check(
+            "German Chancellor Friedrich Merz said he agreed.",
+            &["Friedrich Merz (german chancellor)", "pronoun: he"],
+        );
+        check(
+            "Nato secretary general Mark Rutte met Mr Trump.",
+            &["Mark Rutte (nato secretary general)", "Trump"],
+        );
         check("Sir Keir Starmer and the Prime Minister spoke.", &["Keir Starmer", "role: prime minister"]);
-        check("The US president met the Ukrainian at the White House.", &["role: us president", "role: ukrainian", "White House"]);
-        check("Commission President Ursula von der Leyen wrote.", &["Ursula von der Leyen (commission president)"]);
+        check(
+            "The US president met the Ukrainian at the White House.",
+            &["role: us president", "role: ukrainian", "White House"],
+        );
+        check(
+            "Commission President Ursula von der Leyen wrote.",
+            &["Ursula von der Leyen (commission president)"],
+        );
         check("But a European diplomat said so.", &["role: european diplomat"]);
         check("The Marine Accident Board met in Halvik.", &["Marine Accident Board", "Halvik"]);
         check("Coastguard commander Ingrid Solberg said", &["Ingrid Solberg (coastguard commander)"]);

@@ -9,6 +9,7 @@
 
 mod entities;
 mod entry;
+mod group;
 mod lexicon;
 mod mentions;
 mod quotes;
@@ -16,3 +17,4 @@ mod time;
 
 pub use entities::Person;
 pub use entry::{Config, Dated, DocFacts, Facts, QuoteFact, facts};
+pub use group::{QuoteGroup, TimelineGroup, group_quotes, timeline};

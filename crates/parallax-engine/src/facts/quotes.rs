@@ -57,7 +57,9 @@ pub(crate) fn quotes(blocks: &[&str]) -> Vec<Found> {
             let from_left = left.is_some();
             let label = transcript_label(text, start);
             let mut cue = label.or(right).or(left).map(|(mention, venue)| Cue { block: b, mention, venue });
-            let opens_block = text[..start].trim_start_matches(|c: char| c.is_whitespace() || is_opening_quote(c)).is_empty();
+            let opens_block = text[..start]
+                .trim_start_matches(|c: char| c.is_whitespace() || is_opening_quote(c))
+                .is_empty();
             if cue.is_none() && opens_block {
                 // A paragraph that opens with a quote continues the previous one's speaker, and
                 // so does a second quote in one paragraph split by its attribution.
@@ -104,7 +106,11 @@ fn sentence_before(text: &str, at: usize) -> &str {
     let from = head
         .char_indices()
         .rev()
-        .find(|&(i, c)| matches!(c, '.' | '!' | '?') && head[i + 1..].starts_with(' ') && !head[..i].ends_with(|c: char| c.is_uppercase() && c.is_ascii()))
+        .find(|&(i, c)| {
+            matches!(c, '.' | '!' | '?')
+                && head[i + 1..].starts_with(' ')
+                && !head[..i].ends_with(|c: char| c.is_uppercase() && c.is_ascii())
+        })
         .map_or(0, |(i, _)| i + 1);
     &head[from..]
 }
@@ -112,7 +118,10 @@ fn sentence_before(text: &str, at: usize) -> &str {
 /// `,” he told the BBC.` — an attribution right after the closing mark.
 fn right_cue(text: &str, end: usize, people: &[Mention]) -> Option<(Mention, Option<String>)> {
     let rest = &text[end..];
-    let skip = rest.len() - rest.trim_start_matches(|c: char| is_closing_quote(c) || matches!(c, ',' | ' ' | '—' | '–' | '-')).len();
+    let skip = rest.len()
+        - rest
+            .trim_start_matches(|c: char| is_closing_quote(c) || matches!(c, ',' | ' ' | '—' | '–' | '-'))
+            .len();
     let from = end + skip;
     // The clause up to the next sentence end or quote.
     let clause_end = text[from..]
@@ -129,7 +138,7 @@ fn right_cue(text: &str, end: usize, people: &[Mention]) -> Option<(Mention, Opt
         people.iter().filter(in_clause).find(|m| m.start > verb_at && m.kind != Kind::Pronoun)
     } else {
         // "he told", "Sir Keir said": the mention closest before the verb, within six words.
-        people.iter().filter(in_clause).filter(|m| m.end <= verb_at && m.start >= from).last()
+        people.iter().filter(in_clause).rfind(|m| m.end <= verb_at && m.start >= from)
     }?;
     Some((mention.clone(), venue(&text[verb_at..clause_end.max(verb_at)])))
 }
@@ -141,13 +150,15 @@ fn left_cue(text: &str, start: usize, people: &[Mention]) -> Option<(Mention, Op
     let words = word_offsets(sentence);
     let verb = words.iter().rposition(|(_, w)| is_speech_verb(&w.to_lowercase()))?;
     let verb_at = s_from + words[verb].0;
-    let in_sentence: Vec<&Mention> = people.iter().filter(|m| m.start >= s_from && m.end <= verb_at).collect();
+    let in_sentence: Vec<&Mention> =
+        people.iter().filter(|m| m.start >= s_from && m.end <= verb_at).collect();
     // The subject just before the verb, unless a conjunction or participle stands there.
     let just_before = words[..verb].last().map(|(_, w)| w.to_lowercase());
-    let subjectless = matches!(just_before.as_deref(), None | Some("and" | "but" | "then" | "also" | "before" | "after"))
-        || words[verb].1.ends_with("ing");
+    let subjectless =
+        matches!(just_before.as_deref(), None | Some("and" | "but" | "then" | "also" | "before" | "after"))
+            || words[verb].1.ends_with("ing");
     let mention = if subjectless {
-        in_sentence.first().copied()
+        in_sentence.iter().copied().find(|m| !m.org)
     } else {
         in_sentence.last().copied().filter(|m| {
             // Within three words of the verb.
@@ -159,7 +170,18 @@ fn left_cue(text: &str, start: usize, people: &[Mention]) -> Option<(Mention, Op
 
 /// Where something was said, from the words of its attribution.
 fn venue(clause: &str) -> Option<String> {
-    let words: Vec<&str> = clause.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).collect();
+    // A word that ends with punctuation ends a name: "on X, Mr Zelensky said".
+    let raw: Vec<&str> = clause.split_whitespace().collect();
+    let words: Vec<String> = raw
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let ends = i > 0 && raw[i - 1].ends_with([',', '.', ';', ':']);
+            if ends { format!("|{core}") } else { core.to_string() }
+        })
+        .collect();
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
     for (i, w) in words.iter().enumerate() {
         let lower = w.to_lowercase();
         let after = |k: usize| capitalised_run(&words[(i + k).min(words.len())..]);
@@ -168,9 +190,21 @@ fn venue(clause: &str) -> Option<String> {
                 let skip = if words.get(i + 1).is_some_and(|n| *n == "the") { 2 } else { 1 };
                 after(skip)
             }
-            "on" | "in" if words.get(i + 1).is_some_and(|n| matches!(*n, "his" | "her" | "their" | "the")) => after(2),
+            "on" | "in"
+                if words.get(i + 1).is_some_and(|n| matches!(*n, "his" | "her" | "their" | "the")) =>
+            {
+                after(2)
+            }
             "on" => after(1),
-            "to" | "with" | "for" if i > 0 && matches!(words[i - 1].to_lowercase().as_str(), "comments" | "interview" | "writing" | "wrote" | "statement") => after(1),
+            "to" | "with" | "for"
+                if i > 0
+                    && matches!(
+                        words[i - 1].to_lowercase().as_str(),
+                        "comments" | "interview" | "writing" | "wrote" | "statement"
+                    ) =>
+            {
+                after(1)
+            }
             _ => None,
         };
         if let Some(v) = found
@@ -186,17 +220,43 @@ fn venue(clause: &str) -> Option<String> {
 }
 
 fn is_venue(v: &str) -> bool {
-    let known = ["BBC", "CNN", "Fox", "Truth Social", "X", "Twitter", "Facebook", "Instagram", "Telegram", "TikTok", "ITV", "Sky", "NBC", "ABC", "CBS", "MSNBC", "NPR", "Reuters"];
-    known.iter().any(|k| v == *k || v.starts_with(&format!("{k} "))) || v.starts_with("The ") || v.ends_with(" News") || v.ends_with(" Radio")
+    let known = [
+        "BBC",
+        "CNN",
+        "Fox",
+        "Truth Social",
+        "X",
+        "Twitter",
+        "Facebook",
+        "Instagram",
+        "Telegram",
+        "TikTok",
+        "ITV",
+        "Sky",
+        "NBC",
+        "ABC",
+        "CBS",
+        "MSNBC",
+        "NPR",
+        "Reuters",
+    ];
+    known.iter().any(|k| v == *k || v.starts_with(&format!("{k} ")))
+        || v.starts_with("The ")
+        || v.ends_with(" News")
+        || v.ends_with(" Radio")
 }
 
 /// The capitalised words at the start of `words`, joined: "Fox News", "Truth Social".
 fn capitalised_run(words: &[&str]) -> Option<String> {
     let run: Vec<&str> = words
         .iter()
-        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .enumerate()
+        .take_while(|(i, w)| {
+            !(*i > 0 && w.starts_with('|'))
+                && w.trim_start_matches('|').chars().next().is_some_and(char::is_uppercase)
+        })
         .take(4)
-        .copied()
+        .map(|(_, w)| w.trim_start_matches('|'))
         .collect();
     (!run.is_empty()).then(|| run.join(" "))
 }
@@ -247,8 +307,14 @@ mod tests {
     fn attribution_right_left_and_continued() {
         check(&["“We won the vote,” he told the BBC."], &["he [BBC]: We won the vote,"]);
         check(&["“It is over now,” said Transport Minister Tomas Varga."], &["Tomas Varga: It is over now,"]);
-        check(&["Mr Zelensky said: “We are very happy with the talks.”"], &["Zelensky: We are very happy with the talks."]);
-        check(&["Sir Keir said there was a “real sense of unity” among them."], &["Keir (partial): real sense of unity"]);
+        check(
+            &["Mr Zelensky said: “We are very happy with the talks.”"],
+            &["Zelensky: We are very happy with the talks."],
+        );
+        check(
+            &["Sir Keir said there was a “real sense of unity” among them."],
+            &["Keir (partial): real sense of unity"],
+        );
         check(
             &["“Visibility was poor,” she said, “and both ships had radar.”"],
             &["she: Visibility was poor,", "she: and both ships had radar."],
@@ -258,9 +324,18 @@ mod tests {
             &["he: Your plan fits with ours.", "he: With you alongside, we can go further."],
         );
         check(&["'That is really important,' Sir Keir said."], &["Keir: That is really important,"]);
-        check(&["“They want to support him,” a European diplomat revealed."], &["european diplomat: They want to support him,"]);
-        check(&["Speaking after the event, Sir Keir described the talks, adding: 'There was unity today'."], &["Keir: There was unity today"]);
-        check(&["Mr Trump posted on his Truth Social platform: “Everyone is happy about peace.”"], &["Trump [Truth Social]: Everyone is happy about peace."]);
+        check(
+            &["“They want to support him,” a European diplomat revealed."],
+            &["european diplomat: They want to support him,"],
+        );
+        check(
+            &["Speaking after the event, Sir Keir described the talks, adding: 'There was unity today'."],
+            &["Keir: There was unity today"],
+        );
+        check(
+            &["Mr Trump posted on his Truth Social platform: “Everyone is happy about peace.”"],
+            &["Trump [Truth Social]: Everyone is happy about peace."],
+        );
         check(&["The word “ready” appeared twice."], &["? (partial): ready"]);
     }
 }

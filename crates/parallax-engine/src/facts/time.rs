@@ -75,8 +75,14 @@ pub(crate) fn dates(sentence: &str, published: Option<Date>) -> Vec<When> {
     let mut i = 0;
     while i < words.len() {
         let w = words[i];
-        let day_num = |s: &str| s.trim_end_matches(|c: char| c.is_alphabetic()).parse::<i8>().ok().filter(|d| (1..=31).contains(d));
-        let year_num = |s: Option<&&str>| s.and_then(|s| s.parse::<i16>().ok()).filter(|y| (1900..=2100).contains(y));
+        let day_num = |s: &str| {
+            s.trim_end_matches(|c: char| c.is_alphabetic())
+                .parse::<i8>()
+                .ok()
+                .filter(|d| (1..=31).contains(d))
+        };
+        let year_num =
+            |s: Option<&&str>| s.and_then(|s| s.parse::<i16>().ok()).filter(|y| (1900..=2100).contains(y));
         // "15 August 2025", "15 August"
         if let (Some(d), Some(m)) = (day_num(w), words.get(i + 1).and_then(|n| month(n))) {
             let y = year_num(words.get(i + 2));
@@ -110,7 +116,10 @@ pub(crate) fn dates(sentence: &str, published: Option<Date>) -> Vec<When> {
             let explicit_date_follows = words.get(i + 1).is_some_and(|n| day_num(n).is_some())
                 || words.get(i + 1).and_then(|n| month(n)).is_some();
             if !explicit_date_follows {
-                let date = if before.as_deref() == Some("next") { next_weekday(p, day) } else { last_weekday(p, day) };
+                // "until Friday", "by Friday", "next Friday" look forward; "on Friday", "last
+                // Friday" back, as news reports past events.
+                let forward = matches!(before.as_deref(), Some("next" | "until" | "till" | "by" | "before"));
+                let date = if forward { next_weekday(p, day) } else { last_weekday(p, day) };
                 if let Some(date) = date {
                     out.push(When { date, precision: Precision::Day });
                 }
@@ -141,7 +150,10 @@ pub(crate) fn dates(sentence: &str, published: Option<Date>) -> Vec<When> {
         // "in 1994", "since 2014", "after 2022"
         if let Some(y) = year_num(Some(&w))
             && i > 0
-            && matches!(words[i - 1].to_lowercase().as_str(), "in" | "since" | "after" | "before" | "until" | "by" | "from" | "of")
+            && matches!(
+                words[i - 1].to_lowercase().as_str(),
+                "in" | "since" | "after" | "before" | "until" | "by" | "from" | "of"
+            )
             && let Ok(date) = Date::new(y, 1, 1)
         {
             out.push(When { date, precision: Precision::Year });
@@ -196,6 +208,7 @@ mod tests {
         check("signed it in 1994 and again since 2014", &["1994", "2014"]);
         check("Crimea (12 years ago, without a shot)", &["2013"]);
         check("They meet next Monday.", &["2025-08-25"]);
+        check("The route is closed until Friday.", &["2025-08-22"]);
         check("It happened on 3 March 2026 and on March 4, 2026.", &["2026-03-03", "2026-03-04"]);
         check("A May deadline and the word march.", &[]);
     }

@@ -66,6 +66,43 @@ pub(crate) fn sections(b: &Briefing) -> Vec<Section> {
     if !sources.is_empty() {
         out.push(Section { title: "Sources and how they relate".to_string(), entries: sources });
     }
+    let said = who_said_what(b);
+    if !said.is_empty() {
+        out.push(Section { title: "Who said what".to_string(), entries: said });
+    }
+    let timeline: Vec<Entry> = b
+        .timeline
+        .iter()
+        .map(|t| Entry {
+            head: vec![
+                piece(Role::Label, format!("{:<10} ", t.date)),
+                piece(Role::Plain, clip(&t.text, 160)),
+                piece(Role::Id, format!(" {}", cite(&t.documents))),
+            ],
+            details: Vec::new(),
+        })
+        .collect();
+    if !timeline.is_empty() {
+        out.push(Section { title: "Timeline".to_string(), entries: timeline });
+    }
+    let people: Vec<Entry> = b
+        .entities
+        .iter()
+        .map(|e| {
+            let mut head = vec![piece(Role::Name, &e.name)];
+            if !e.roles.is_empty() {
+                head.push(piece(Role::Plain, format!(", {}", e.roles.join("; "))));
+            }
+            head.push(piece(
+                Role::Dim,
+                format!(" ({} document{})", e.documents.len(), plural(e.documents.len())),
+            ));
+            Entry { head, details: Vec::new() }
+        })
+        .collect();
+    if !people.is_empty() {
+        out.push(Section { title: "People".to_string(), entries: people });
+    }
     let documents: Vec<Entry> = b.documents.iter().map(document_entry).collect();
     if !documents.is_empty() {
         out.push(Section { title: "Documents".to_string(), entries: documents });
@@ -154,6 +191,53 @@ fn origin_entry(b: &Briefing, o: &Origin) -> Entry {
         }
     }
     Entry { head, details }
+}
+
+/// Document ids as a citation: "[a, b]".
+fn cite(ids: &[DocId]) -> String {
+    format!("[{}]", ids.iter().map(DocId::as_str).collect::<Vec<_>>().join(", "))
+}
+
+/// Full quotes grouped by speaker, speakers in order of how much they are quoted; each quote
+/// with its venue, documents and other wordings. Partial quotes are left to the claims.
+fn who_said_what(b: &Briefing) -> Vec<Entry> {
+    let mut speakers: Vec<(String, Vec<&parallax_model::Quote>)> = Vec::new();
+    for q in b.quotes.iter().filter(|q| !q.partial) {
+        let who = q.speaker.clone().unwrap_or_else(|| "Unattributed".to_string());
+        match speakers.iter_mut().find(|(s, _)| *s == who) {
+            Some((_, qs)) => qs.push(q),
+            None => speakers.push((who, vec![q])),
+        }
+    }
+    speakers.sort_by(|a, b| {
+        b.1.len().cmp(&a.1.len()).then((a.0 == "Unattributed").cmp(&(b.0 == "Unattributed")))
+    });
+    speakers
+        .into_iter()
+        .map(|(who, quotes)| {
+            let role = b.entities.iter().find(|e| e.name == who).and_then(|e| e.roles.first().cloned());
+            let mut head = vec![piece(Role::Name, &who)];
+            if let Some(role) = role {
+                head.push(piece(Role::Dim, format!(", {role}")));
+            }
+            let mut details = Vec::new();
+            for q in quotes {
+                let venue = q.venue.as_ref().map(|v| format!(" ({v})")).unwrap_or_default();
+                details.push(vec![
+                    piece(Role::Title, format!("“{}”", clip(&q.text, 200))),
+                    piece(Role::Dim, venue),
+                    piece(Role::Id, format!(" {}", cite(&q.documents))),
+                ]);
+                if q.variants.len() > 1 {
+                    details.push(vec![piece(
+                        Role::Label,
+                        format!("  worded {} ways across outlets", q.variants.len()),
+                    )]);
+                }
+            }
+            Entry { head, details }
+        })
+        .collect()
 }
 
 /// `s` cut to at most `max` characters at a word boundary, with an ellipsis when cut.
