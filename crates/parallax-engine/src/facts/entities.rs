@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::mentions::{Kind, Mention};
-use crate::text::stem_key;
+use crate::text::name_key;
 
 /// A person.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -32,22 +32,22 @@ pub(crate) struct Registry {
 }
 
 fn surname_key(name: &str) -> u64 {
-    stem_key(name.split_whitespace().last().unwrap_or(name))
+    name_key(name.split_whitespace().last().unwrap_or(name))
 }
 
 fn first_key(name: &str) -> Option<u64> {
     let words: Vec<&str> = name.split_whitespace().collect();
     // "NATO Rutte" (from "NATO's Rutte"): an acronym is not a first name.
     let acronym = words.first().is_some_and(|w| w.len() >= 2 && w.chars().all(|c| c.is_uppercase()));
-    (words.len() > 1 && !acronym).then(|| stem_key(words[0]))
+    (words.len() > 1 && !acronym).then(|| name_key(words[0]))
 }
 
 /// The person whose first name is `name` ("Sir Keir" → Keir Starmer), when exactly one is.
 fn by_first_name(people: &[Person], name: &str) -> Option<usize> {
-    let key = stem_key(name);
+    let key = name_key(name);
     let mut found = people.iter().enumerate().filter(|(_, p)| {
         let words: Vec<&str> = p.name.split_whitespace().collect();
-        words.len() > 1 && stem_key(words[0]) == key
+        words.len() > 1 && name_key(words[0]) == key
     });
     let first = found.next().map(|(i, _)| i);
     if found.next().is_some() { None } else { first }

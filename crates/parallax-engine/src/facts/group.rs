@@ -4,6 +4,8 @@
 
 use std::collections::BTreeSet;
 
+use xxhash_rust::xxh3::xxh3_64;
+
 use crate::text::fold;
 
 use super::entry::Facts;
@@ -30,39 +32,46 @@ impl QuoteGroup {
     }
 }
 
-/// Words of a quote in match form.
-fn words(s: &str) -> Vec<String> {
-    fold(s)
+/// A wording in match form: its words, and the hashes of its adjacent word pairs, sorted.
+struct Shape {
+    words: Vec<String>,
+    pairs: Vec<u64>,
+}
+
+fn shape(s: &str) -> Shape {
+    let words: Vec<String> = fold(s)
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
         .map(str::to_string)
-        .collect()
+        .collect();
+    let mut pairs: Vec<u64> =
+        words.windows(2).map(|p| xxh3_64(format!("{} {}", p[0], p[1]).as_bytes())).collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    Shape { words, pairs }
 }
 
-/// Whether two wordings are the same quote: one holds the other, or most of the shorter's
-/// word pairs occur in the longer.
-fn same_quote(a: &[String], b: &[String]) -> bool {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if short.is_empty() {
+/// Whether two wordings are the same quote: most of the shorter's word pairs occur in the
+/// longer (which covers one holding the other, a word changed, a truncation).
+fn same_quote(a: &Shape, b: &Shape) -> bool {
+    let (short, long) = if a.words.len() <= b.words.len() { (a, b) } else { (b, a) };
+    if short.words.is_empty() {
         return false;
     }
-    let pairs = |w: &[String]| -> BTreeSet<(String, String)> {
-        w.windows(2).map(|p| (p[0].clone(), p[1].clone())).collect()
-    };
-    let (ps, pl) = (pairs(short), pairs(long));
-    if ps.is_empty() {
-        return long.contains(&short[0]) && long.len() == 1;
+    if short.pairs.is_empty() {
+        return long.words.len() == 1 && long.words[0] == short.words[0];
     }
-    ps.iter().filter(|p| pl.contains(p)).count() * 10 >= ps.len() * 6
+    let shared = short.pairs.iter().filter(|p| long.pairs.binary_search(p).is_ok()).count();
+    shared * 10 >= short.pairs.len() * 6
 }
 
 /// The quotes of all documents grouped, in order of first appearance.
 pub fn group_quotes(facts: &Facts) -> Vec<QuoteGroup> {
-    let mut groups: Vec<(QuoteGroup, Vec<String>)> = Vec::new();
+    let mut groups: Vec<(QuoteGroup, Shape)> = Vec::new();
     for (d, doc) in facts.docs.iter().enumerate() {
         for q in &doc.quotes {
-            let w = words(&q.text);
-            if w.is_empty() {
+            let w = shape(&q.text);
+            if w.words.is_empty() {
                 continue;
             }
             let found = groups.iter_mut().find(|(g, gw)| {
@@ -70,14 +79,13 @@ pub fn group_quotes(facts: &Facts) -> Vec<QuoteGroup> {
             });
             match found {
                 Some((g, gw)) => {
-                    let key = w.join(" ");
-                    match g.variants.iter_mut().find(|(t, _)| words(t).join(" ") == key) {
+                    match g.variants.iter_mut().find(|(t, _)| shape(t).words == w.words) {
                         Some((_, docs)) => {
                             docs.insert(d);
                         }
                         None => g.variants.push((q.text.clone(), BTreeSet::from([d]))),
                     }
-                    if w.len() > gw.len() {
+                    if w.words.len() > gw.words.len() {
                         g.text = q.text.clone();
                         *gw = w;
                     }
@@ -120,10 +128,10 @@ pub struct TimelineGroup {
 
 /// Dated sentences of all documents, the same sentence on the same date merged, sorted by date.
 pub fn timeline(facts: &Facts) -> Vec<TimelineGroup> {
-    let mut out: Vec<(TimelineGroup, Vec<String>)> = Vec::new();
+    let mut out: Vec<(TimelineGroup, Shape)> = Vec::new();
     for (d, doc) in facts.docs.iter().enumerate() {
         for dated in &doc.dated {
-            let w = words(&dated.text);
+            let w = shape(&dated.text);
             match out.iter_mut().find(|(g, gw)| g.date == dated.date && same_quote(gw, &w)) {
                 Some((g, _)) => {
                     g.documents.insert(d);

@@ -70,6 +70,21 @@ pub fn stem_key(word: &str) -> u64 {
     key_of_norm(&stemmer, &norm)
 }
 
+/// The stable key of a name word: folded, possessive and inner hyphens dropped, spelling
+/// variants harmonised (Zelensky / Zelenskyy), not stemmed (names do not inflect), so it costs no
+/// stemmer.
+///
+/// ```
+/// use parallax_engine::text::name_key;
+/// assert_eq!(name_key("Zelenskyy"), name_key("Zelensky’s"));
+/// assert_ne!(name_key("Clinton"), name_key("Clintons"));
+/// ```
+pub fn name_key(word: &str) -> u64 {
+    let mut norm = String::with_capacity(word.len());
+    normalize_word(word, &mut norm);
+    xxh3_64(harmonise_spelling(&norm).as_bytes())
+}
+
 /// Writes the normalised form of one token into `out`: folded, without inner hyphens and
 /// dots ("U.K." → "uk"), and without a possessive "'s".
 pub(crate) fn normalize_word(word: &str, out: &mut String) {
