@@ -102,7 +102,6 @@ pub(crate) fn reuse(args: &EvalReuseArgs) -> anyhow::Result<ExitCode> {
         let (x, y) = (first(a), first(b));
         x == y || linked.contains(&(x.min(y), x.max(y)))
     };
-    let predicted = linked.clone();
     let candidates: BTreeSet<(usize, usize)> = search.pairs.iter().copied().collect();
     let mut origin_of = vec![0; docs.len()];
     for (n, o) in found.origins.iter().enumerate() {
@@ -126,7 +125,7 @@ pub(crate) fn reuse(args: &EvalReuseArgs) -> anyhow::Result<ExitCode> {
             .count(),
         wanted.len(),
     );
-    let precision = share(predicted.iter().filter(|p| truth.contains_key(p)).count(), predicted.len());
+    let precision = share(linked.iter().filter(|p| truth.contains_key(p)).count(), linked.len());
     let relation_of: BTreeMap<(usize, usize), Relation> =
         found.links.iter().map(|l| ((l.a, l.b), l.relation)).collect();
     let missed: Vec<String> = wanted
@@ -148,7 +147,7 @@ pub(crate) fn reuse(args: &EvalReuseArgs) -> anyhow::Result<ExitCode> {
         "precision": round(precision),
         "candidate_recall": round(candidate_recall),
         "candidates": search.pairs.len(),
-        "predicted_pairs": predicted.len(),
+        "predicted_pairs": linked.len(),
         "read_seconds": round(read_secs),
         "text_stage_seconds": round(text_secs),
         "search_seconds": round(search_secs),

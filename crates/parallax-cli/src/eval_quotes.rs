@@ -161,8 +161,7 @@ fn score_split(dir: &Path, show: bool) -> anyhow::Result<Score> {
             }
         }
         if show {
-            for (g, q) in gold.iter().enumerate().filter(|(g, _)| !used[*g]) {
-                let _ = g;
+            for (_, q) in gold.iter().enumerate().filter(|(g, _)| !used[*g]) {
                 say(&format!("MISSED {stem}: {:?}", chars(&text, q.start, q.end)));
             }
         }

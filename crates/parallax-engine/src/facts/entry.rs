@@ -70,6 +70,7 @@ pub fn facts(articles: &[&Article], _config: &Config) -> Facts {
     let mut docs = Vec::with_capacity(articles.len());
     for (d, article) in articles.iter().enumerate() {
         let texts: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
+        let layout: Vec<Layout> = texts.iter().map(|t| Layout::new(t)).collect();
         let found = quotes(&texts);
         let mut doc = DocFacts::default();
         for q in found {
@@ -77,7 +78,8 @@ pub fn facts(articles: &[&Article], _config: &Config) -> Facts {
             let base = block.span.start as usize;
             let (speaker, speaker_mention) = match &q.cue {
                 Some(cue) => {
-                    let who = resolve(&registry, &all_mentions[d], article, cue.block, &cue.mention, d);
+                    let who =
+                        resolve(&registry, &all_mentions[d], &layout, article, cue.block, &cue.mention, d);
                     if let Some(id) = who.1 {
                         registry.people[id].evidence = true;
                     }
@@ -96,8 +98,8 @@ pub fn facts(articles: &[&Article], _config: &Config) -> Facts {
                 partial: q.partial,
             });
         }
-        for block in &article.blocks {
-            for s in split_sentences(&block.text) {
+        for (block, shape) in article.blocks.iter().zip(&layout) {
+            for s in &shape.sentences {
                 let sentence = &block.text[s.range()];
                 let mut seen = Vec::new();
                 for when in dates(sentence, article.published) {
@@ -119,10 +121,23 @@ pub fn facts(articles: &[&Article], _config: &Config) -> Facts {
     Facts { docs, people }
 }
 
+/// A block's sentences and quoted spans, computed once and read by every rule that needs them.
+struct Layout {
+    sentences: Vec<Span>,
+    quoted: Vec<Span>,
+}
+
+impl Layout {
+    fn new(text: &str) -> Layout {
+        Layout { sentences: split_sentences(text), quoted: crate::text::quoted_spans(text) }
+    }
+}
+
 /// The speaker's name (or the unnamed source as written) and the person, for a mention.
 fn resolve(
     registry: &Registry,
     mentions: &[Vec<Mention>],
+    layout: &[Layout],
     article: &Article,
     block: usize,
     m: &Mention,
@@ -144,7 +159,7 @@ fn resolve(
                 None => (written(), None),
             }
         }
-        Kind::Pronoun => match antecedent(registry, mentions, article, block, m.start, doc) {
+        Kind::Pronoun => match antecedent(registry, mentions, layout, article, block, m.start, doc) {
             Some(id) => (registry.people[id].name.clone(), Some(id)),
             None => (written(), None),
         },
@@ -174,6 +189,7 @@ fn recent_people(registry: &Registry, mentions: &[Vec<Mention>], block: usize, a
 fn antecedent(
     registry: &Registry,
     mentions: &[Vec<Mention>],
+    layout: &[Layout],
     article: &Article,
     block: usize,
     at: usize,
@@ -189,11 +205,10 @@ fn antecedent(
     for b in (0..=block).rev() {
         let text = &article.blocks[b].text;
         let limit = if b == block { at } else { text.len() };
-        let sentences = split_sentences(text);
-        let quoted = crate::text::quoted_spans(text);
+        let quoted = &layout[b].quoted;
         let in_quote =
             |m: &Mention| quoted.iter().any(|q| q.start as usize <= m.start && m.end <= q.end as usize);
-        for s in sentences.iter().rev().filter(|s| (s.start as usize) < limit) {
+        for s in layout[b].sentences.iter().rev().filter(|s| (s.start as usize) < limit) {
             let (from, to) = (s.start as usize, (s.end as usize).min(limit));
             let in_sentence: Vec<&Mention> =
                 mentions[b].iter().filter(|m| m.start >= from && m.end <= to && !in_quote(m)).collect();
