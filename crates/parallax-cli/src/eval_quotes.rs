@@ -32,6 +32,8 @@ struct System {
     start: usize,
     end: usize,
     speaker: Option<(usize, usize)>,
+    /// The person (or unnamed source) the mention was resolved to.
+    name: Option<String>,
 }
 
 #[derive(Default)]
@@ -41,6 +43,7 @@ struct Score {
     system: usize,
     matched: usize,
     speaker_right: usize,
+    mention_right: usize,
 }
 
 pub(crate) fn quotes(args: &EvalQuotesArgs) -> anyhow::Result<ExitCode> {
@@ -56,31 +59,35 @@ pub(crate) fn quotes(args: &EvalQuotesArgs) -> anyhow::Result<ExitCode> {
         let p = ratio(s.matched, s.system);
         let r = ratio(s.matched, s.gold);
         let f1 = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
-        (p, r, f1, ratio(s.speaker_right, s.matched))
+        (p, r, f1, ratio(s.speaker_right, s.matched), ratio(s.mention_right, s.matched))
     };
     if args.json {
         let out: Vec<serde_json::Value> = rows
             .iter()
             .map(|(split, s)| {
-                let (p, r, f1, acc) = f(s);
+                let (p, r, f1, acc, on_mention) = f(s);
                 serde_json::json!({"split": split, "articles": s.articles, "gold_quotes": s.gold, "system_quotes": s.system,
-                    "matched": s.matched, "precision": r4(p), "recall": r4(r), "f1": r4(f1), "speaker_accuracy": r4(acc)})
+                    "matched": s.matched, "precision": r4(p), "recall": r4(r), "f1": r4(f1), "speaker_accuracy": r4(acc),
+                    "speaker_mention_accuracy": r4(on_mention)})
             })
             .collect();
         println!("{:#}", serde_json::Value::Array(out));
     } else {
         println!("direct quotes and speakers on PolNeAR ({})", args.bench.display());
         println!(
-            "{:<8}{:>9}{:>7}{:>8}{:>8}{:>8}{:>8}{:>8}{:>10}",
-            "split", "articles", "gold", "system", "match", "P", "R", "F1", "speaker"
+            "{:<8}{:>9}{:>7}{:>8}{:>8}{:>8}{:>8}{:>8}{:>10}{:>10}",
+            "split", "articles", "gold", "system", "match", "P", "R", "F1", "speaker", "mention"
         );
         for (split, s) in &rows {
-            let (p, r, f1, acc) = f(s);
+            let (p, r, f1, acc, on_mention) = f(s);
             println!(
-                "{split:<8}{:>9}{:>7}{:>8}{:>8}{:>8.3}{:>8.3}{:>8.3}{:>10.3}",
-                s.articles, s.gold, s.system, s.matched, p, r, f1, acc
+                "{split:<8}{:>9}{:>7}{:>8}{:>8}{:>8.3}{:>8.3}{:>8.3}{:>10.3}{:>10.3}",
+                s.articles, s.gold, s.system, s.matched, p, r, f1, acc, on_mention
             );
         }
+        println!(
+            "speaker: the attributed mention overlaps the gold source, or the person it resolves to is named in it; mention: overlap only"
+        );
         println!("targets: F1 >= 0.90, speaker accuracy >= 0.90");
         println!(
             "anchors: BBC Citron (PARC 3.0, content spans, overlap) F1 0.833; Gender Gap Tracker (own news set) quotes F1 0.837, speakers 0.865"
@@ -136,12 +143,19 @@ fn score_split(dir: &Path, show: bool) -> anyhow::Result<Score> {
                 Some((g, q)) => {
                     used[g] = true;
                     score.matched += 1;
-                    let right = match (&s.speaker, q.sources.is_empty()) {
-                        (None, true) => true,
-                        (Some((a, b)), false) => q.sources.iter().any(|&(c, d)| *a < d && c < *b),
-                        _ => false,
+                    let (mention_right, right) = match (&s.speaker, q.sources.is_empty()) {
+                        (None, true) => (true, true),
+                        (Some((a, b)), false) => {
+                            let on_mention = q.sources.iter().any(|&(c, d)| *a < d && c < *b);
+                            let by_name = s.name.as_deref().is_some_and(|n| {
+                                q.sources.iter().any(|&(c, d)| names_person(&chars(&text, c, d), n))
+                            });
+                            (on_mention, on_mention || by_name)
+                        }
+                        _ => (false, false),
                     };
                     score.speaker_right += usize::from(right);
+                    score.mention_right += usize::from(mention_right);
                     if show && !right {
                         let said = s.speaker.map_or("-".to_string(), |(a, b)| chars(&text, a, b));
                         let gold_src = q
@@ -167,6 +181,18 @@ fn score_split(dir: &Path, show: bool) -> anyhow::Result<Score> {
         }
     }
     Ok(score)
+}
+
+/// Whether a gold source span (`"Cruz spokesman Rick Tyler"`) names the person Parallax resolved
+/// the speaker to (`"Rick Tyler"`): the person's last name is a word of the span.
+fn names_person(source: &str, name: &str) -> bool {
+    let Some(last) = name.split_whitespace().last() else { return false };
+    if !last.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    source
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .any(|w| w == last)
 }
 
 fn chars(text: &str, a: usize, b: usize) -> String {
@@ -318,6 +344,7 @@ fn system_quotes(name: &str, text: &str) -> Vec<System> {
                 start: c(q.span.start),
                 end: c(q.span.end),
                 speaker: q.speaker_mention.map(|m| (c(m.start), c(m.end))),
+                name: q.speaker.clone(),
             });
         }
     }

@@ -4,9 +4,8 @@ use parallax_model::{Article, Span};
 
 use super::entities::{Person, Registry};
 use super::mentions::{Kind, Mention, mentions};
-use super::quotes::quotes;
+use super::quotes::{Layout, quotes};
 use super::time::{Precision, dates};
-use crate::text::split_sentences;
 
 /// Settings of the facts stage.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -71,7 +70,7 @@ pub fn facts(articles: &[&Article], _config: &Config) -> Facts {
     for (d, article) in articles.iter().enumerate() {
         let texts: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
         let layout: Vec<Layout> = texts.iter().map(|t| Layout::new(t)).collect();
-        let found = quotes(&texts);
+        let found = quotes(&texts, &layout, &all_mentions[d]);
         let mut doc = DocFacts::default();
         for q in found {
             let block = &article.blocks[q.block];
@@ -119,18 +118,6 @@ pub fn facts(articles: &[&Article], _config: &Config) -> Facts {
     }
     let people = registry.people.into_iter().filter(|p| p.evidence).collect();
     Facts { docs, people }
-}
-
-/// A block's sentences and quoted spans, computed once and read by every rule that needs them.
-struct Layout {
-    sentences: Vec<Span>,
-    quoted: Vec<Span>,
-}
-
-impl Layout {
-    fn new(text: &str) -> Layout {
-        Layout { sentences: split_sentences(text), quoted: crate::text::quoted_spans(text) }
-    }
 }
 
 /// The speaker's name (or the unnamed source as written) and the person, for a mention.

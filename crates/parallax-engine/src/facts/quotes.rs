@@ -15,9 +15,29 @@
 //! Quotes of fewer than three words, or embedded in reported speech, are marked partial
 //! ("accept", "ready").
 
-use super::lexicon::is_speech_verb;
-use super::mentions::{Kind, Mention, mentions};
-use crate::text::{is_closing_quote, is_opening_quote, quoted_spans};
+use parallax_model::Span;
+
+use super::lexicon::{is_person_pronoun, is_speech_verb};
+use super::mentions::{Kind, Mention};
+use crate::text::{is_closing_quote, is_opening_quote, quoted_spans, split_sentences};
+
+/// A block's sentences and quoted spans, computed once and read by every rule that needs them.
+pub(crate) struct Layout {
+    pub(crate) sentences: Vec<Span>,
+    pub(crate) quoted: Vec<Span>,
+}
+
+impl Layout {
+    pub(crate) fn new(text: &str) -> Layout {
+        Layout { sentences: split_sentences(text), quoted: quoted_spans(text) }
+    }
+
+    /// The sentence that holds byte `at` (the last one starting at or before it).
+    fn sentence_at(&self, at: usize) -> Option<Span> {
+        let i = self.sentences.partition_point(|s| s.start as usize <= at);
+        i.checked_sub(1).map(|i| self.sentences[i])
+    }
+}
 
 /// A quote found in one block.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,16 +64,17 @@ pub(crate) struct Cue {
     pub(crate) venue: Option<String>,
 }
 
-/// Every quote in `blocks` (the texts of an article's blocks), in order.
-pub(crate) fn quotes(blocks: &[&str]) -> Vec<Found> {
+/// Every quote in `blocks` (the texts of an article's blocks, with their layouts and person
+/// mentions), in order.
+pub(crate) fn quotes(blocks: &[&str], layouts: &[Layout], mentions: &[Vec<Mention>]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     for (b, text) in blocks.iter().enumerate() {
-        let people = mentions(text);
-        for span in quoted_spans(text) {
+        let (layout, people) = (&layouts[b], &mentions[b]);
+        for span in &layout.quoted {
             let (start, end) = (span.start as usize, span.end as usize);
             let words = text[start..end].split_whitespace().count();
-            let right = right_cue(text, end, &people);
-            let left = if right.is_none() { left_cue(text, start, &people) } else { None };
+            let right = right_cue(text, layout, end, people);
+            let left = if right.is_none() { left_cue(text, layout, start, people) } else { None };
             let from_left = left.is_some();
             let label = transcript_label(text, start);
             let mut cue = label.or(right).or(left).map(|(mention, venue)| Cue { block: b, mention, venue });
@@ -67,7 +88,7 @@ pub(crate) fn quotes(blocks: &[&str]) -> Vec<Found> {
             } else if cue.is_none() {
                 cue = out.last().filter(|q| q.block == b).and_then(|q| q.cue.clone());
             }
-            let before = sentence_before(text, start).trim_end();
+            let before = sentence_before(text, layout, start).trim_end();
             let embedded = from_left && !before.ends_with([':', ',']);
             out.push(Found { block: b, start, end, partial: words < 3 || embedded, cue });
         }
@@ -99,56 +120,153 @@ fn transcript_label(text: &str, start: usize) -> Option<(Mention, Option<String>
     })
 }
 
-/// The text of the sentence before `at`, from the last sentence end.
-fn sentence_before(text: &str, at: usize) -> &str {
+/// The text of the sentence before `at`, from the sentence's start (or the last closing mark
+/// before it, when a quote splits the sentence).
+fn sentence_before<'a>(text: &'a str, layout: &Layout, at: usize) -> &'a str {
     let head = &text[..at];
     let head = head.trim_end_matches(|c: char| is_opening_quote(c));
-    let from = head
-        .char_indices()
-        .rev()
-        .find(|&(i, c)| {
-            matches!(c, '.' | '!' | '?')
-                && head[i + 1..].starts_with(' ')
-                && !head[..i].ends_with(|c: char| c.is_uppercase() && c.is_ascii())
-        })
-        .map_or(0, |(i, _)| i + 1);
+    let from = layout.sentence_at(head.len().saturating_sub(1)).map_or(0, |s| s.start as usize).min(head.len());
     &head[from..]
 }
 
-/// `,” he told the BBC.` — an attribution right after the closing mark.
-fn right_cue(text: &str, end: usize, people: &[Mention]) -> Option<(Mention, Option<String>)> {
+/// `,” he told the BBC.` — an attribution right after the closing mark: the clause must open
+/// with its subject (a name, a pronoun, a determiner phrase) or with the verb itself.
+fn right_cue(text: &str, layout: &Layout, end: usize, people: &[Mention]) -> Option<(Mention, Option<String>)> {
     let rest = &text[end..];
     let skip = rest.len()
         - rest
             .trim_start_matches(|c: char| is_closing_quote(c) || matches!(c, ',' | ' ' | '—' | '–' | '-'))
             .len();
     let from = end + skip;
-    // The clause up to the next sentence end or quote.
-    let clause_end = text[from..]
+    // The clause up to the end of its sentence (abbreviations and initials do not end it), a
+    // semicolon or the next quote.
+    let sentence_end = layout.sentence_at(from).map_or(text.len(), |s| s.end as usize).max(from);
+    let clause_end = text[from..sentence_end]
         .char_indices()
-        .find(|&(_, c)| matches!(c, '.' | '!' | '?' | ';') || is_opening_quote(c) && c != '\'')
-        .map_or(text.len(), |(i, _)| from + i);
+        .find(|&(_, c)| c == ';' || is_opening_quote(c) && c != '\'')
+        .map_or(sentence_end, |(i, _)| from + i);
     let clause = &text[from..clause_end];
     let words: Vec<(usize, &str)> = word_offsets(clause).into_iter().take(10).collect();
     let verb = words.iter().position(|(_, w)| is_speech_verb(&w.to_lowercase()))?;
     let verb_at = from + words[verb].0;
-    let in_clause = |m: &&Mention| m.start >= from && m.end <= clause_end;
+    let verb_end = verb_at + words[verb].1.len();
     let mention = if verb == 0 {
-        // "said German Chancellor Friedrich Merz"
-        people.iter().filter(in_clause).find(|m| m.start > verb_at && m.kind != Kind::Pronoun)
+        // "said German Chancellor Friedrich Merz", "said a former official, who…".
+        let np_end = text[verb_end..clause_end]
+            .find([',', '(', '—', '–'])
+            .map_or(clause_end, |i| verb_end + i);
+        people
+            .iter()
+            .find(|m| m.start > verb_at && m.start < np_end && m.kind != Kind::Pronoun)
+            .cloned()
+            .or_else(|| unnamed_source(text, verb_end, np_end))
     } else {
-        // "he told", "Sir Keir said": the mention closest before the verb, within six words.
-        people.iter().filter(in_clause).rfind(|m| m.end <= verb_at && m.start >= from)
+        // "he told", "Sir Keir said", "the company wrote": a short subject right after the
+        // quote, with no clause of its own before the verb.
+        let subject = &text[from..verb_at];
+        if verb > 6 || subject.contains([',', ';', ':', '(']) || !opens_subject(words[0].1) {
+            return None;
+        }
+        people
+            .iter()
+            .rfind(|m| m.start >= from && m.end <= verb_at)
+            .cloned()
+            .or_else(|| unnamed_source(text, from, verb_at))
     }?;
-    Some((mention.clone(), venue(&text[verb_at..clause_end.max(verb_at)])))
+    Some((mention, venue(&text[verb_at..clause_end.max(verb_at)])))
 }
 
-/// `Mr Zelensky said: “` or `Sir Keir said there was a “` — an attribution before the quote.
-fn left_cue(text: &str, start: usize, people: &[Mention]) -> Option<(Mention, Option<String>)> {
-    let sentence = sentence_before(text, start);
+/// Whether a word can open a subject: a capitalised word, a pronoun, a determiner or a number.
+fn opens_subject(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        || is_person_pronoun(w)
+        || is_determiner(&w.to_lowercase())
+}
+
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "one"
+            | "another"
+            | "two"
+            | "three"
+            | "several"
+            | "some"
+            | "many"
+            | "most"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "each"
+            | "both"
+    )
+}
+
+/// A source named by a description rather than a name ("a former senior official", "the
+/// company", "21 percent", "one campaign staffer"): the noun phrase in `text[from..to]`, when
+/// it opens with a determiner or a number and is short.
+fn unnamed_source(text: &str, from: usize, to: usize) -> Option<Mention> {
+    let phrase = text.get(from..to)?;
+    let lead = phrase.len() - phrase.trim_start().len();
+    let phrase = phrase.trim();
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let first = words.first()?.to_lowercase();
+    let numeric = first.chars().next().is_some_and(|c| c.is_ascii_digit());
+    if !(is_determiner(&first) || numeric) || words.len() < 2 || words.len() > 9 {
+        return None;
+    }
+    // A time phrase is not a source: "said this week", "said the day before".
+    if words.iter().any(|w| {
+        matches!(
+            w.to_lowercase().trim_end_matches(['.', ',']),
+            "week" | "day" | "month" | "year" | "time" | "morning" | "evening" | "night" | "weekend"
+        )
+    }) {
+        return None;
+    }
+    let start = from + lead;
+    Some(Mention {
+        start,
+        end: start + phrase.len(),
+        kind: Kind::Role,
+        // Indefinite descriptions keep their article so that they never resolve to someone
+        // named earlier ("a European diplomat" is not whoever held a diplomat's role).
+        text: if matches!(first.as_str(), "the" | "this" | "that" | "these" | "those") {
+            words[1..].join(" ").to_lowercase()
+        } else {
+            phrase.to_lowercase()
+        },
+        titled: false,
+        role: None,
+        org: false,
+    })
+}
+
+/// `Mr Zelensky said: “`, `Sir Keir said there was a “`, `More from Smith: “` — an
+/// attribution before the quote.
+fn left_cue(text: &str, layout: &Layout, start: usize, people: &[Mention]) -> Option<(Mention, Option<String>)> {
+    let sentence = sentence_before(text, layout, start);
     let s_from = text[..start].trim_end_matches(|c: char| is_opening_quote(c)).len() - sentence.len();
     let words = word_offsets(sentence);
-    let verb = words.iter().rposition(|(_, w)| is_speech_verb(&w.to_lowercase()))?;
+    let Some(verb) = words.iter().rposition(|(_, w)| is_speech_verb(&w.to_lowercase())) else {
+        // A label and a colon: "More from Blumenthal and Cohen: “…", "Pollster Carl Bialik: “…".
+        let head = sentence.trim_end();
+        if !head.ends_with(':') {
+            return None;
+        }
+        let colon = s_from + head.len() - 1;
+        let clause_from = text[s_from..colon].rfind([',', ';', '—', '–']).map_or(s_from, |i| s_from + i + 1);
+        let m = people.iter().rfind(|m| m.start >= clause_from && m.end <= colon)?;
+        return Some((m.clone(), None));
+    };
     let verb_at = s_from + words[verb].0;
     let in_sentence: Vec<&Mention> =
         people.iter().filter(|m| m.start >= s_from && m.end <= verb_at).collect();
@@ -158,14 +276,24 @@ fn left_cue(text: &str, start: usize, people: &[Mention]) -> Option<(Mention, Op
         matches!(just_before.as_deref(), None | Some("and" | "but" | "then" | "also" | "before" | "after"))
             || words[verb].1.ends_with("ing");
     let mention = if subjectless {
-        in_sentence.iter().copied().find(|m| !m.org)
+        in_sentence.iter().copied().find(|m| !m.org).cloned()
     } else {
-        in_sentence.last().copied().filter(|m| {
-            // Within three words of the verb.
-            words.iter().filter(|(o, _)| s_from + o >= m.end && s_from + o < verb_at).count() <= 3
-        })
+        in_sentence
+            .last()
+            .copied()
+            .filter(|m| {
+                // Within three words of the verb.
+                words.iter().filter(|(o, _)| s_from + o >= m.end && s_from + o < verb_at).count() <= 3
+            })
+            .cloned()
+            .or_else(|| {
+                // A described subject: "The ad claims “…", "21 percent said “…".
+                let clause_from =
+                    text[s_from..verb_at].rfind([',', ';', '—', '–', ':']).map_or(s_from, |i| s_from + i + 1);
+                unnamed_source(text, clause_from, verb_at)
+            })
     }?;
-    Some((mention.clone(), venue(sentence)))
+    Some((mention, venue(sentence)))
 }
 
 /// Where something was said, from the words of its attribution.
@@ -284,12 +412,15 @@ fn word_offsets(s: &str) -> Vec<(usize, &str)> {
 
 #[cfg(test)]
 mod tests {
-    use super::quotes;
+    use super::{Layout, quotes};
+    use crate::facts::mentions::mentions;
 
     /// Each quote as "speaker mention [venue] (partial): words".
     #[track_caller]
     fn check(blocks: &[&str], expect: &[&str]) {
-        let got: Vec<String> = quotes(blocks)
+        let layouts: Vec<Layout> = blocks.iter().map(|t| Layout::new(t)).collect();
+        let people: Vec<_> = blocks.iter().map(|t| mentions(t)).collect();
+        let got: Vec<String> = quotes(blocks, &layouts, &people)
             .iter()
             .map(|q| {
                 let who = q.cue.as_ref().map_or("?".to_string(), |c| {
