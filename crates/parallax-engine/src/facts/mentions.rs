@@ -305,8 +305,11 @@ fn name_in_run(text: &str, ws: &[Word<'_>], i: usize, j: usize) -> Option<Mentio
     let mut name_from = 0;
     for (k, w) in run.iter().enumerate() {
         let lower = w.text.to_lowercase();
-        let office =
-            is_title(w.text) || is_role_noun(&lower) || (k + 1 < run.len() && is_demonym(w.text) && k == 0);
+        // A demonym is an office's qualifier only before one: "German Chancellor", not "Herman".
+        let demonym_office = k == 0
+            && is_demonym(w.text)
+            && run.get(1).is_some_and(|n| is_title(n.text) || is_role_noun(&n.text.to_lowercase()));
+        let office = is_title(w.text) || is_role_noun(&lower) || (k + 1 < run.len() && demonym_office);
         if office && k + 1 < run.len() {
             name_from = k + 1;
         }
@@ -341,7 +344,13 @@ fn name_in_run(text: &str, ws: &[Word<'_>], i: usize, j: usize) -> Option<Mentio
     let mut lower_role = Vec::new();
     for b in &before {
         let b = b.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-        if is_role_noun(&b.to_lowercase()) || (capitalised(b) && !lower_role.is_empty() && !is_not_name(b)) {
+        let lower = b.to_lowercase();
+        // Qualifiers of an office already found: "former presidential candidate".
+        let qualifier = !lower_role.is_empty()
+            && !capitalised(b)
+            && (matches!(lower.as_str(), "former" | "acting" | "deputy" | "senior" | "chief" | "vice" | "then")
+                || ["al", "ic", "ary", "ive"].iter().any(|e| lower.ends_with(e) && lower.len() > 4));
+        if is_role_noun(&lower) || qualifier || (capitalised(b) && !lower_role.is_empty() && !is_not_name(b)) {
             lower_role.push(b.to_lowercase());
         } else {
             break;
@@ -407,5 +416,6 @@ mod tests {
         check("But a European diplomat said so.", &["role: european diplomat"]);
         check("The Marine Accident Board met in Halvik.", &["Marine Accident Board", "Halvik"]);
         check("Coastguard commander Ingrid Solberg said", &["Ingrid Solberg (coastguard commander)"]);
+        check("former presidential candidate Herman Cain said", &["Herman Cain (former presidential candidate)"]);
     }
 }

@@ -69,7 +69,14 @@ pub(crate) struct Cue {
 pub(crate) fn quotes(blocks: &[&str], layouts: &[Layout], mentions: &[Vec<Mention>]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     for (b, text) in blocks.iter().enumerate() {
-        let (layout, people) = (&layouts[b], &mentions[b]);
+        let layout = &layouts[b];
+        // Names inside quotes are what the speaker talks about, never the speaker.
+        let outside: Vec<Mention> = mentions[b]
+            .iter()
+            .filter(|m| !layout.quoted.iter().any(|q| q.start as usize <= m.start && m.end <= q.end as usize))
+            .cloned()
+            .collect();
+        let people = &outside;
         for span in &layout.quoted {
             let (start, end) = (span.start as usize, span.end as usize);
             let words = text[start..end].split_whitespace().count();
@@ -84,7 +91,7 @@ pub(crate) fn quotes(blocks: &[&str], layouts: &[Layout], mentions: &[Vec<Mentio
             if cue.is_none() && opens_block {
                 // A paragraph that opens with a quote continues the previous one's speaker, and
                 // so does a second quote in one paragraph split by its attribution.
-                cue = out.last().filter(|q| q.block + 1 >= b).and_then(|q| q.cue.clone());
+                cue = out.last().filter(|q| q.block + 3 >= b).and_then(|q| q.cue.clone());
             } else if cue.is_none() {
                 cue = out.last().filter(|q| q.block == b).and_then(|q| q.cue.clone());
             }
@@ -125,7 +132,7 @@ fn transcript_label(text: &str, start: usize) -> Option<(Mention, Option<String>
 fn sentence_before<'a>(text: &'a str, layout: &Layout, at: usize) -> &'a str {
     let head = &text[..at];
     let head = head.trim_end_matches(|c: char| is_opening_quote(c));
-    let from = layout.sentence_at(head.len().saturating_sub(1)).map_or(0, |s| s.start as usize).min(head.len());
+    let from = layout.sentence_at(head.len()).map_or(0, |s| s.start as usize).min(head.len());
     &head[from..]
 }
 
@@ -161,10 +168,17 @@ fn right_cue(text: &str, layout: &Layout, end: usize, people: &[Mention]) -> Opt
             .cloned()
             .or_else(|| unnamed_source(text, verb_end, np_end))
     } else {
-        // "he told", "Sir Keir said", "the company wrote": a short subject right after the
-        // quote, with no clause of its own before the verb.
+        // "he told", "Sir Keir said", "the company wrote", "chief executive Jo Lind said": a
+        // short subject right after the quote, not a clause of its own ("In a later vote, he
+        // warned", "because he said").
         let subject = &text[from..verb_at];
-        if verb > 6 || subject.contains([',', ';', ':', '(']) || !opens_subject(words[0].1) {
+        let named = people.iter().rfind(|m| m.start >= from && m.end <= verb_at && m.kind != Kind::Pronoun);
+        let named_early = named.is_some_and(|m| text[from..m.start].split_whitespace().count() <= 3);
+        if verb > 8
+            || subject.contains([';', ':', '('])
+            || opens_clause(&words[0].1.to_lowercase())
+            || !(opens_subject(words[0].1) || named_early)
+        {
             return None;
         }
         people
@@ -172,8 +186,63 @@ fn right_cue(text: &str, layout: &Layout, end: usize, people: &[Mention]) -> Opt
             .rfind(|m| m.start >= from && m.end <= verb_at)
             .cloned()
             .or_else(|| unnamed_source(text, from, verb_at))
+            .or_else(|| (verb == 1).then(|| bare_subject(from, words[0].1)))
     }?;
     Some((mention, venue(&text[verb_at..clause_end.max(verb_at)])))
+}
+
+/// Words that open a clause or an adverbial rather than a subject.
+fn opens_clause(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "for"
+            | "to"
+            | "of"
+            | "with"
+            | "by"
+            | "from"
+            | "as"
+            | "after"
+            | "before"
+            | "during"
+            | "while"
+            | "when"
+            | "if"
+            | "because"
+            | "since"
+            | "although"
+            | "though"
+            | "which"
+            | "who"
+            | "whom"
+            | "where"
+            | "but"
+            | "and"
+            | "or"
+            | "so"
+            | "then"
+            | "than"
+            | "until"
+            | "unless"
+            | "what"
+            | "how"
+            | "why"
+    )
+}
+
+/// A one-word subject no rule names ("Read said", "It read"): kept as written.
+fn bare_subject(at: usize, word: &str) -> Mention {
+    Mention {
+        start: at,
+        end: at + word.len(),
+        kind: Kind::Role,
+        text: word.to_lowercase(),
+        titled: false,
+        role: None,
+        org: false,
+    }
 }
 
 /// Whether a word can open a subject: a capitalised word, a pronoun, a determiner or a number.
@@ -276,7 +345,18 @@ fn left_cue(text: &str, layout: &Layout, start: usize, people: &[Mention]) -> Op
         matches!(just_before.as_deref(), None | Some("and" | "but" | "then" | "also" | "before" | "after"))
             || words[verb].1.ends_with("ing");
     let mention = if subjectless {
-        in_sentence.iter().copied().find(|m| !m.org).cloned()
+        // "Nefzi said, adding, “…": the subject of the speech verb before it, else the
+        // sentence's first person.
+        let earlier = words[..verb].iter().rev().filter(|(_, w)| is_speech_verb(&w.to_lowercase())).find_map(|&(o, w)| {
+            let (at, end) = (s_from + o, s_from + o + w.len());
+            let gap = |a: usize, b: usize| text[a.min(b)..b.max(a)].split_whitespace().count();
+            in_sentence
+                .iter()
+                .copied()
+                .filter(|m| !m.org)
+                .find(|m| (m.end <= at && gap(m.end, at) <= 2) || (m.start >= end && gap(end, m.start) <= 2))
+        });
+        earlier.or_else(|| in_sentence.iter().copied().find(|m| !m.org)).cloned()
     } else {
         in_sentence
             .last()
@@ -286,6 +366,17 @@ fn left_cue(text: &str, layout: &Layout, start: usize, people: &[Mention]) -> Op
                 words.iter().filter(|(o, _)| s_from + o >= m.end && s_from + o < verb_at).count() <= 3
             })
             .cloned()
+            .or_else(|| {
+                // An appositive or aside between subject and verb: "Judge David McKeague,
+                // writing for the majority, said", "Ed Rendell (D), a Clinton supporter, said".
+                let first = in_sentence.iter().copied().find(|m| m.kind != Kind::Pronoun)?;
+                let lead = text[s_from..first.start].split_whitespace().count();
+                let after = text[first.end..verb_at].trim_start();
+                (lead <= 3
+                    && (after.starts_with([',', '(']))
+                    && text[..verb_at].trim_end().ends_with([',', ')']))
+                .then(|| first.clone())
+            })
             .or_else(|| {
                 // A described subject: "The ad claims “…", "21 percent said “…".
                 let clause_from =
