@@ -190,9 +190,7 @@ fn names_person(source: &str, name: &str) -> bool {
     if !last.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
-    source
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .any(|w| w == last)
+    source.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| w == last)
 }
 
 fn chars(text: &str, a: usize, b: usize) -> String {

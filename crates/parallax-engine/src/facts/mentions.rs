@@ -348,9 +348,12 @@ fn name_in_run(text: &str, ws: &[Word<'_>], i: usize, j: usize) -> Option<Mentio
         // Qualifiers of an office already found: "former presidential candidate".
         let qualifier = !lower_role.is_empty()
             && !capitalised(b)
-            && (matches!(lower.as_str(), "former" | "acting" | "deputy" | "senior" | "chief" | "vice" | "then")
-                || ["al", "ic", "ary", "ive"].iter().any(|e| lower.ends_with(e) && lower.len() > 4));
-        if is_role_noun(&lower) || qualifier || (capitalised(b) && !lower_role.is_empty() && !is_not_name(b)) {
+            && (matches!(
+                lower.as_str(),
+                "former" | "acting" | "deputy" | "senior" | "chief" | "vice" | "then"
+            ) || ["al", "ic", "ary", "ive"].iter().any(|e| lower.ends_with(e) && lower.len() > 4));
+        if is_role_noun(&lower) || qualifier || (capitalised(b) && !lower_role.is_empty() && !is_not_name(b))
+        {
             lower_role.push(b.to_lowercase());
         } else {
             break;
@@ -416,6 +419,9 @@ mod tests {
         check("But a European diplomat said so.", &["role: european diplomat"]);
         check("The Marine Accident Board met in Halvik.", &["Marine Accident Board", "Halvik"]);
         check("Coastguard commander Ingrid Solberg said", &["Ingrid Solberg (coastguard commander)"]);
-        check("former presidential candidate Herman Cain said", &["Herman Cain (former presidential candidate)"]);
+        check(
+            "former presidential candidate Herman Cain said",
+            &["Herman Cain (former presidential candidate)"],
+        );
     }
 }

@@ -68,15 +68,22 @@ pub(crate) struct Cue {
 /// mentions), in order.
 pub(crate) fn quotes(blocks: &[&str], layouts: &[Layout], mentions: &[Vec<Mention>]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
+    let outside: Vec<Vec<Mention>> = blocks
+        .iter()
+        .enumerate()
+        .map(|(b, _)| {
+            // Names inside quotes are what the speaker talks about, never the speaker.
+            let quoted = &layouts[b].quoted;
+            mentions[b]
+                .iter()
+                .filter(|m| !quoted.iter().any(|q| q.start as usize <= m.start && m.end <= q.end as usize))
+                .cloned()
+                .collect()
+        })
+        .collect();
     for (b, text) in blocks.iter().enumerate() {
         let layout = &layouts[b];
-        // Names inside quotes are what the speaker talks about, never the speaker.
-        let outside: Vec<Mention> = mentions[b]
-            .iter()
-            .filter(|m| !layout.quoted.iter().any(|q| q.start as usize <= m.start && m.end <= q.end as usize))
-            .cloned()
-            .collect();
-        let people = &outside;
+        let people = &outside[b];
         for span in &layout.quoted {
             let (start, end) = (span.start as usize, span.end as usize);
             let words = text[start..end].split_whitespace().count();
@@ -85,15 +92,45 @@ pub(crate) fn quotes(blocks: &[&str], layouts: &[Layout], mentions: &[Vec<Mentio
             let from_left = left.is_some();
             let label = transcript_label(text, start);
             let mut cue = label.or(right).or(left).map(|(mention, venue)| Cue { block: b, mention, venue });
-            let opens_block = text[..start]
-                .trim_start_matches(|c: char| c.is_whitespace() || is_opening_quote(c))
-                .is_empty();
+            let head = text[..start].trim_end_matches(|c: char| is_opening_quote(c));
+            let opens_block = head.trim().is_empty();
+            let opens_sentence = sentence_before(text, layout, start).trim().is_empty();
+            // The block before, when it introduces this one: "Reporter Jo Lind says:".
+            let intro = |bb: usize, colon_only: bool| {
+                let prev = blocks[bb].trim_end();
+                (!colon_only || prev.ends_with(':'))
+                    .then(|| left_cue(blocks[bb], &layouts[bb], prev.len(), &outside[bb]))
+                    .flatten()
+                    .map(|(mention, venue)| Cue { block: bb, mention, venue })
+            };
             if cue.is_none() && opens_block {
-                // A paragraph that opens with a quote continues the previous one's speaker, and
-                // so does a second quote in one paragraph split by its attribution.
-                cue = out.last().filter(|q| q.block + 3 >= b).and_then(|q| q.cue.clone());
+                // A paragraph that opens with a quote: introduced by the paragraph before ("…
+                // says:"), or continuing the previous quote's speaker (a quote running over
+                // several paragraphs), or introduced by the last sentence before it.
+                let previous =
+                    |reach: usize| out.last().filter(|q| q.block + reach >= b).and_then(|q| q.cue.clone());
+                cue = b
+                    .checked_sub(1)
+                    .and_then(|bb| intro(bb, true))
+                    .or_else(|| previous(1))
+                    .or_else(|| b.checked_sub(1).and_then(|bb| intro(bb, false)))
+                    .or_else(|| previous(3));
+            } else if cue.is_none() && opens_sentence {
+                // A quote that opens a sentence: a second quote split by its attribution, or
+                // introduced by the sentence before ("Dianne Bystrom agreed.").
+                cue = out.last().filter(|q| q.block == b).and_then(|q| q.cue.clone()).or_else(|| {
+                    left_cue(text, layout, head.trim_end().len(), people).map(|(mention, venue)| Cue {
+                        block: b,
+                        mention,
+                        venue,
+                    })
+                });
             } else if cue.is_none() {
-                cue = out.last().filter(|q| q.block == b).and_then(|q| q.cue.clone());
+                // A quote inside a sentence with no cue: the sentence's subject ("He voiced a
+                // wish for a “…”").
+                cue = sentence_subject(text, layout, start, people)
+                    .map(|mention| Cue { block: b, mention, venue: None })
+                    .or_else(|| out.last().filter(|q| q.block == b).and_then(|q| q.cue.clone()));
             }
             let before = sentence_before(text, layout, start).trim_end();
             let embedded = from_left && !before.ends_with([':', ',']);
@@ -101,6 +138,14 @@ pub(crate) fn quotes(blocks: &[&str], layouts: &[Layout], mentions: &[Vec<Mentio
         }
     }
     out
+}
+
+/// The subject of the sentence holding `at`: a mention among its first five words.
+fn sentence_subject(text: &str, layout: &Layout, at: usize, people: &[Mention]) -> Option<Mention> {
+    let s = layout.sentence_at(at)?;
+    let from = s.start as usize;
+    let head_end = text[from..at].split_whitespace().take(5).map(|w| w.len() + 1).sum::<usize>() + from;
+    people.iter().find(|m| m.start >= from && m.start < head_end.min(at)).cloned()
 }
 
 /// A transcript's speaker label at the start of a quote: `“WALLACE: Let's start…`.
@@ -138,7 +183,12 @@ fn sentence_before<'a>(text: &'a str, layout: &Layout, at: usize) -> &'a str {
 
 /// `,” he told the BBC.` — an attribution right after the closing mark: the clause must open
 /// with its subject (a name, a pronoun, a determiner phrase) or with the verb itself.
-fn right_cue(text: &str, layout: &Layout, end: usize, people: &[Mention]) -> Option<(Mention, Option<String>)> {
+fn right_cue(
+    text: &str,
+    layout: &Layout,
+    end: usize,
+    people: &[Mention],
+) -> Option<(Mention, Option<String>)> {
     let rest = &text[end..];
     let skip = rest.len()
         - rest
@@ -154,14 +204,15 @@ fn right_cue(text: &str, layout: &Layout, end: usize, people: &[Mention]) -> Opt
         .map_or(sentence_end, |(i, _)| from + i);
     let clause = &text[from..clause_end];
     let words: Vec<(usize, &str)> = word_offsets(clause).into_iter().take(10).collect();
-    let verb = words.iter().position(|(_, w)| is_speech_verb(&w.to_lowercase()))?;
+    let verb = (0..words.len())
+        .find(|&i| speech_verb_at(&words, i))
+        .or_else(|| (0..words.len()).find(|&i| is_speech_verb(&words[i].1.to_lowercase())))?;
     let verb_at = from + words[verb].0;
     let verb_end = verb_at + words[verb].1.len();
     let mention = if verb == 0 {
         // "said German Chancellor Friedrich Merz", "said a former official, who…".
-        let np_end = text[verb_end..clause_end]
-            .find([',', '(', '—', '–'])
-            .map_or(clause_end, |i| verb_end + i);
+        let np_end =
+            text[verb_end..clause_end].find([',', '(', '—', '–']).map_or(clause_end, |i| verb_end + i);
         people
             .iter()
             .find(|m| m.start > verb_at && m.start < np_end && m.kind != Kind::Pronoun)
@@ -189,6 +240,29 @@ fn right_cue(text: &str, layout: &Layout, end: usize, people: &[Mention]) -> Opt
             .or_else(|| (verb == 1).then(|| bare_subject(from, words[0].1)))
     }?;
     Some((mention, venue(&text[verb_at..clause_end.max(verb_at)])))
+}
+
+/// Whether `words[i]` is a speech verb used as a verb: "his remarks", "the claims", "Clinton's
+/// comments" are nouns.
+fn speech_verb_at(words: &[(usize, &str)], i: usize) -> bool {
+    let w = words[i].1.to_lowercase();
+    if !is_speech_verb(&w) {
+        return false;
+    }
+    let noun_form = w.ends_with('s') && !w.ends_with("ss") || w.ends_with("ing");
+    let before = i.checked_sub(1).map(|k| words[k].1.to_lowercase());
+    let after_determiner = before.as_deref().is_some_and(|b| {
+        matches!(
+            b,
+            "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our" | "my" | "your" | "these" | "those"
+        ) || (b.ends_with("'s") || b.ends_with("’s"))
+            && !matches!(
+                b.trim_end_matches(['s', '\'', '’']),
+                "he" | "she" | "it" | "that" | "there" | "who" | "what" | "here"
+            )
+    });
+    !(after_determiner
+        && (noun_form || matches!(w.as_str(), "report" | "statement" | "call" | "claim" | "comment")))
 }
 
 /// Words that open a clause or an adverbial rather than a subject.
@@ -285,7 +359,7 @@ fn is_determiner(w: &str) -> bool {
 fn unnamed_source(text: &str, from: usize, to: usize) -> Option<Mention> {
     let phrase = text.get(from..to)?;
     let lead = phrase.len() - phrase.trim_start().len();
-    let phrase = phrase.trim();
+    let phrase = phrase.trim().trim_end_matches(['.', ',', '!', '?', ';', ':']);
     let words: Vec<&str> = phrase.split_whitespace().collect();
     let first = words.first()?.to_lowercase();
     let numeric = first.chars().next().is_some_and(|c| c.is_ascii_digit());
@@ -321,11 +395,20 @@ fn unnamed_source(text: &str, from: usize, to: usize) -> Option<Mention> {
 
 /// `Mr Zelensky said: “`, `Sir Keir said there was a “`, `More from Smith: “` — an
 /// attribution before the quote.
-fn left_cue(text: &str, layout: &Layout, start: usize, people: &[Mention]) -> Option<(Mention, Option<String>)> {
+fn left_cue(
+    text: &str,
+    layout: &Layout,
+    start: usize,
+    people: &[Mention],
+) -> Option<(Mention, Option<String>)> {
     let sentence = sentence_before(text, layout, start);
     let s_from = text[..start].trim_end_matches(|c: char| is_opening_quote(c)).len() - sentence.len();
     let words = word_offsets(sentence);
-    let Some(verb) = words.iter().rposition(|(_, w)| is_speech_verb(&w.to_lowercase())) else {
+    // A verb, else a noun of speech with its owner ("Trump's claim that …").
+    let verb = (0..words.len())
+        .rfind(|&i| speech_verb_at(&words, i))
+        .or_else(|| (0..words.len()).rfind(|&i| is_speech_verb(&words[i].1.to_lowercase())));
+    let Some(verb) = verb else {
         // A label and a colon: "More from Blumenthal and Cohen: “…", "Pollster Carl Bialik: “…".
         let head = sentence.trim_end();
         if !head.ends_with(':') {
@@ -347,15 +430,14 @@ fn left_cue(text: &str, layout: &Layout, start: usize, people: &[Mention]) -> Op
     let mention = if subjectless {
         // "Nefzi said, adding, “…": the subject of the speech verb before it, else the
         // sentence's first person.
-        let earlier = words[..verb].iter().rev().filter(|(_, w)| is_speech_verb(&w.to_lowercase())).find_map(|&(o, w)| {
-            let (at, end) = (s_from + o, s_from + o + w.len());
-            let gap = |a: usize, b: usize| text[a.min(b)..b.max(a)].split_whitespace().count();
-            in_sentence
-                .iter()
-                .copied()
-                .filter(|m| !m.org)
-                .find(|m| (m.end <= at && gap(m.end, at) <= 2) || (m.start >= end && gap(end, m.start) <= 2))
-        });
+        let earlier =
+            (0..verb).rev().filter(|&i| speech_verb_at(&words, i)).map(|i| words[i]).find_map(|(o, w)| {
+                let (at, end) = (s_from + o, s_from + o + w.len());
+                let gap = |a: usize, b: usize| text[a.min(b)..b.max(a)].split_whitespace().count();
+                in_sentence.iter().copied().filter(|m| !m.org).find(|m| {
+                    (m.end <= at && gap(m.end, at) <= 2) || (m.start >= end && gap(end, m.start) <= 2)
+                })
+            });
         earlier.or_else(|| in_sentence.iter().copied().find(|m| !m.org)).cloned()
     } else {
         in_sentence
@@ -559,5 +641,50 @@ mod tests {
             &["Trump [Truth Social]: Everyone is happy about peace."],
         );
         check(&["The word “ready” appeared twice."], &["? (partial): ready"]);
+    }
+
+    #[test]
+    fn described_sources_labels_and_introductions() {
+        check(
+            &["“The ferry was late,” said a senior harbour official. “Nobody told us why.”"],
+            &[
+                "a senior harbour official: The ferry was late,",
+                "a senior harbour official: Nobody told us why.",
+            ],
+        );
+        check(
+            &["“Services resume on Monday,” the company wrote in a statement."],
+            &["company: Services resume on Monday,"],
+        );
+        check(
+            &["Harbour pilots - Anna Berg: “The fog came in fast.”"],
+            &["Anna Berg: The fog came in fast."],
+        );
+        check(
+            &["Union leader Piet Maas says:", "“We warned them twice.”"],
+            &["Piet Maas: We warned them twice."],
+        );
+        check(
+            &["Judge Mara Kell, writing for the panel, said the rule was “plainly unlawful in every case.”"],
+            &["Mara Kell (partial): plainly unlawful in every case."],
+        );
+        check(
+            &["Ms. Kell said the vote was close. “It could have gone either way.”"],
+            &["Kell: It could have gone either way."],
+        );
+        check(
+            &["He voiced a wish for a “calmer and safer crossing season.”"],
+            &["he: calmer and safer crossing season."],
+        );
+        check(
+            &["Olsen said the crew acted fast, adding that they “saved every passenger on board.”"],
+            &["Olsen (partial): saved every passenger on board."],
+        );
+        check(
+            &[
+                "“Too slow,” the mayor said of the rescue. In a later vote, he warned of “more cuts to come soon.”",
+            ],
+            &["mayor (partial): Too slow,", "he (partial): more cuts to come soon."],
+        );
     }
 }
