@@ -5,7 +5,7 @@
 //! closes otherwise; a single mark (straight or curly) opens before a letter when it follows
 //! white space or the start, and closes after a letter or punctuation when a single quote is
 //! open and no letter follows. Anything else is an apostrophe ("Trump's", "’90s" after a
-//! letter). A quote still open at the end of the paragraph runs to its end, as a quote that
+//! letter). Two apostrophes together are a double mark (''…'', an archive style). A quote still open at the end of the paragraph runs to its end, as a quote that
 //! continues into the next paragraph does.
 
 use parallax_model::Span;
@@ -40,6 +40,16 @@ pub fn quoted_spans(text: &str) -> Vec<Span> {
             false
         };
         match c {
+            // Two apostrophes as a double mark (''…'', an older wire and archive style).
+            '\'' if next == Some('\'') => {
+                chars.next();
+                let closed = close('"', &mut open, &mut out);
+                if !closed && open.is_none() && before_space {
+                    open = Some(('"', after + 1));
+                }
+                prev = Some('"');
+                continue;
+            }
             '“' | '„' | '«' if open.is_none() => open = Some(('"', after)),
             '”' | '»' => {
                 close('"', &mut open, &mut out);
@@ -104,6 +114,7 @@ mod tests {
         );
         check("'We're here,' he said.", &["We're here,"]);
         check("in the ’90s", &[]);
+        check("''Doubled,'' he said, ''and 'nested' too.''", &["Doubled,", "and 'nested' too."]);
         check("", &[]);
     }
 }
