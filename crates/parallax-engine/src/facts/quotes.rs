@@ -143,7 +143,16 @@ pub(crate) fn quotes(blocks: &[&str], layouts: &[Layout], mentions: &[Vec<Mentio
 /// The subject of the sentence holding `at`: a mention among its first five words.
 fn sentence_subject(text: &str, layout: &Layout, at: usize, people: &[Mention]) -> Option<Mention> {
     let s = layout.sentence_at(at)?;
-    let from = s.start as usize;
+    let mut from = s.start as usize;
+    // A leading adverbial or participle phrase is not the subject: "Speaking to the BBC on
+    // Monday, Smith called it …", "In a statement, the company said …".
+    let first = text[from..at].split_whitespace().next().unwrap_or("");
+    let participle = first.ends_with("ing") && first.chars().next().is_some_and(char::is_uppercase);
+    if (opens_clause(&first.to_lowercase()) || participle)
+        && let Some(comma) = text[from..at].find(',')
+    {
+        from += comma + 1;
+    }
     let head_end = text[from..at].split_whitespace().take(5).map(|w| w.len() + 1).sum::<usize>() + from;
     people.iter().find(|m| m.start >= from && m.start < head_end.min(at)).cloned()
 }
@@ -203,43 +212,81 @@ fn right_cue(
         .find(|&(_, c)| c == ';' || is_opening_quote(c) && c != '\'')
         .map_or(sentence_end, |(i, _)| from + i);
     let clause = &text[from..clause_end];
-    let words: Vec<(usize, &str)> = word_offsets(clause).into_iter().take(10).collect();
+    let words: Vec<(usize, &str)> = word_offsets(clause).into_iter().take(16).collect();
     let verb = (0..words.len())
         .find(|&i| speech_verb_at(&words, i))
         .or_else(|| (0..words.len()).find(|&i| is_speech_verb(&words[i].1.to_lowercase())))?;
+    let verb_word = words[verb].1.to_lowercase();
+    // A participle is not the attribution ("Clinton seized on it, repeating…"), and after a
+    // quote that ended its sentence only a plain verb of saying is ("…today.” Smith said.").
+    let ended = text[..end].trim_end().ends_with(['.', '!', '?']);
+    if verb > 0 && verb_word.ends_with("ing") || ended && !is_plain_saying(&verb_word) {
+        return None;
+    }
     let verb_at = from + words[verb].0;
     let verb_end = verb_at + words[verb].1.len();
     let mention = if verb == 0 {
-        // "said German Chancellor Friedrich Merz", "said a former official, who…".
-        let np_end =
-            text[verb_end..clause_end].find([',', '(', '—', '–']).map_or(clause_end, |i| verb_end + i);
+        // "said German Chancellor Friedrich Merz", "said a former official, who…": a name
+        // right after the verb, else the description there.
+        let np_end = text[verb_end..clause_end]
+            .find([',', '(', '—', '–'])
+            .map_or(clause_end, |i| verb_end + i);
+        let np_end = relative_clause(text, verb_end, np_end);
         people
             .iter()
-            .find(|m| m.start > verb_at && m.start < np_end && m.kind != Kind::Pronoun)
+            .find(|m| {
+                m.start > verb_at
+                    && m.start < np_end
+                    && m.kind != Kind::Pronoun
+                    && text[verb_end..m.start].split_whitespace().count() <= 3
+            })
             .cloned()
             .or_else(|| unnamed_source(text, verb_end, np_end))
     } else {
-        // "he told", "Sir Keir said", "the company wrote", "chief executive Jo Lind said": a
-        // short subject right after the quote, not a clause of its own ("In a later vote, he
-        // warned", "because he said").
+        // "he told", "Sir Keir said", "the company wrote", "chief executive Jo Lind said",
+        // "Jo Lind, a union official, said": a short subject right after the quote, not a
+        // clause of its own ("In a later vote, he warned", "because he said").
         let subject = &text[from..verb_at];
         let named = people.iter().rfind(|m| m.start >= from && m.end <= verb_at && m.kind != Kind::Pronoun);
         let named_early = named.is_some_and(|m| text[from..m.start].split_whitespace().count() <= 3);
-        if verb > 8
+        let appositive = subject.trim_end().ends_with(',') && subject.matches(',').count() >= 2;
+        if verb > 8 && !appositive
             || subject.contains([';', ':', '('])
             || opens_clause(&words[0].1.to_lowercase())
             || !(opens_subject(words[0].1) || named_early)
         {
             return None;
         }
+        let head_end = if appositive { from + subject.find(',').unwrap_or(subject.len()) } else { verb_at };
         people
             .iter()
-            .rfind(|m| m.start >= from && m.end <= verb_at)
+            .rfind(|m| m.start >= from && m.end <= head_end)
             .cloned()
-            .or_else(|| unnamed_source(text, from, verb_at))
+            .or_else(|| unnamed_source(text, from, head_end))
             .or_else(|| (verb == 1).then(|| bare_subject(from, words[0].1)))
     }?;
     Some((mention, venue(&text[verb_at..clause_end.max(verb_at)])))
+}
+
+/// The plain verbs of saying that may follow a quote ending in a full stop.
+fn is_plain_saying(w: &str) -> bool {
+    matches!(
+        w,
+        "said" | "says" | "say" | "added" | "adds" | "wrote" | "writes" | "told" | "tells" | "asked" | "asks"
+            | "explained" | "explains" | "continued" | "continues" | "recalled" | "recalls" | "noted" | "notes"
+            | "replied" | "replies" | "insisted" | "insists" | "argued" | "argues" | "declared" | "tweeted"
+            | "posted" | "stated" | "states" | "warned" | "warns" | "concluded" | "answered" | "responded"
+            | "read" | "reads"
+    )
+}
+
+/// The end of a noun phrase before a relative clause: "one source who spoke…" → "one source".
+fn relative_clause(text: &str, from: usize, to: usize) -> usize {
+    let phrase = &text[from..to];
+    word_offsets(phrase)
+        .into_iter()
+        .find(|(_, w)| matches!(*w, "who" | "whom" | "which" | "that" | "whose"))
+        .map_or(to, |(o, _)| from + o)
 }
 
 /// Whether `words[i]` is a speech verb used as a verb: "his remarks", "the claims", "Clinton's
@@ -323,6 +370,7 @@ fn bare_subject(at: usize, word: &str) -> Mention {
 fn opens_subject(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         || is_person_pronoun(w)
+        || matches!(w, "it" | "they")
         || is_determiner(&w.to_lowercase())
 }
 
@@ -415,7 +463,15 @@ fn left_cue(
             return None;
         }
         let colon = s_from + head.len() - 1;
-        let clause_from = text[s_from..colon].rfind([',', ';', '—', '–']).map_or(s_from, |i| s_from + i + 1);
+        let clause_from =
+            text[s_from..colon].rfind([',', ';', '—', '–', '-']).map_or(s_from, |i| s_from + i + 1);
+        // A short label names the speaker; a longer clause ("X delivered a message to Y:")
+        // has its subject as the speaker.
+        if text[clause_from..colon].split_whitespace().count() > 4
+            && let Some(m) = sentence_subject(text, layout, colon, people)
+        {
+            return Some((m, None));
+        }
         let m = people.iter().rfind(|m| m.start >= clause_from && m.end <= colon)?;
         return Some((m.clone(), None));
     };
@@ -435,7 +491,8 @@ fn left_cue(
                 let (at, end) = (s_from + o, s_from + o + w.len());
                 let gap = |a: usize, b: usize| text[a.min(b)..b.max(a)].split_whitespace().count();
                 in_sentence.iter().copied().filter(|m| !m.org).find(|m| {
-                    (m.end <= at && gap(m.end, at) <= 2) || (m.start >= end && gap(end, m.start) <= 2)
+                    (m.end <= at && gap(m.end, at) <= 2)
+                        || (m.start >= end && gap(end, m.start) <= 2 && is_plain_saying(&w.to_lowercase()))
                 })
             });
         earlier.or_else(|| in_sentence.iter().copied().find(|m| !m.org)).cloned()
