@@ -111,6 +111,7 @@ const SPEECH_VERBS: &[&str] = &[
     "inform",
     "advise",
     "concur",
+    "agree",
 ];
 
 /// Whether `w` (lowercase) is a speech verb in any form: "say", "said", "saying", "claims",

@@ -201,7 +201,9 @@ fn right_cue(
     let rest = &text[end..];
     let skip = rest.len()
         - rest
-            .trim_start_matches(|c: char| is_closing_quote(c) || matches!(c, ',' | ' ' | '—' | '–' | '-'))
+            .trim_start_matches(|c: char| {
+                is_closing_quote(c) || c.is_whitespace() || matches!(c, ',' | '—' | '–' | '―' | '-')
+            })
             .len();
     let from = end + skip;
     // The clause up to the end of its sentence (abbreviations and initials do not end it), a
@@ -212,10 +214,15 @@ fn right_cue(
         .find(|&(_, c)| c == ';' || is_opening_quote(c) && c != '\'')
         .map_or(sentence_end, |(i, _)| from + i);
     let clause = &text[from..clause_end];
-    let words: Vec<(usize, &str)> = word_offsets(clause).into_iter().take(16).collect();
-    let verb = (0..words.len())
-        .find(|&i| speech_verb_at(&words, i))
-        .or_else(|| (0..words.len()).find(|&i| is_speech_verb(&words[i].1.to_lowercase())))?;
+    // A credit line after a dash: "…” ― Jo Lind", "…” — Anna Berg, teacher".
+    let gap = &text[end..from];
+    if gap.contains(['―', '—', '–'])
+        && let Some(m) = people.iter().find(|m| m.start == from && m.kind == Kind::Name)
+    {
+        return Some((m.clone(), None));
+    }
+    let words: Vec<(usize, &str)> = word_offsets(clause).into_iter().take(24).collect();
+    let verb = (0..words.len()).find(|&i| speech_verb_at(&words, i))?;
     let verb_word = words[verb].1.to_lowercase();
     // A participle is not the attribution ("Clinton seized on it, repeating…"), and after a
     // quote that ended its sentence only a plain verb of saying is ("…today.” Smith said.").
@@ -248,10 +255,10 @@ fn right_cue(
         // clause of its own ("In a later vote, he warned", "because he said").
         let subject = &text[from..verb_at];
         let named = people.iter().rfind(|m| m.start >= from && m.end <= verb_at && m.kind != Kind::Pronoun);
-        let named_early = named.is_some_and(|m| text[from..m.start].split_whitespace().count() <= 3);
+        let named_early = named.is_some_and(|m| text[from..m.start].split_whitespace().count() <= 5);
         let appositive = subject.trim_end().ends_with(',') && subject.matches(',').count() >= 2;
         if verb > 8 && !appositive
-            || subject.contains([';', ':', '('])
+            || subject.contains([';', ':'])
             || opens_clause(&words[0].1.to_lowercase())
             || !(opens_subject(words[0].1) || named_early)
         {
@@ -263,7 +270,13 @@ fn right_cue(
             .rfind(|m| m.start >= from && m.end <= head_end)
             .cloned()
             .or_else(|| unnamed_source(text, from, head_end))
-            .or_else(|| (verb == 1).then(|| bare_subject(from, words[0].1)))
+            .or_else(|| {
+                // "Read said", "It read", "it further wrote".
+                let first = words[0].1;
+                let pronoun = matches!(first, "it" | "It" | "they" | "They");
+                (verb == 1 && !is_determiner(&first.to_lowercase()) || pronoun && verb <= 3)
+                    .then(|| bare_subject(from, first))
+            })
     }?;
     Some((mention, venue(&text[verb_at..clause_end.max(verb_at)])))
 }
@@ -392,6 +405,8 @@ fn is_determiner(w: &str) -> bool {
             | "their"
             | "its"
             | "our"
+            | "my"
+            | "your"
             | "this"
             | "that"
             | "these"
