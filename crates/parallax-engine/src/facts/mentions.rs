@@ -273,7 +273,41 @@ pub(crate) fn mentions(text: &str) -> Vec<Mention> {
             && ws
                 .get(j)
                 .is_some_and(|n| adjacent(text, ws[i], *n) && is_role_noun(n.text) && !capitalised(n.text));
-        if !qualifies && let Some(m) = name_in_run(text, &ws, i, j) {
+        // A lone capitalised participle opening a phrase is no name: "Acknowledging that…",
+        // "Challenged by…", "Reprising one of…".
+        let participle = j == i + 1
+            && (w.text.ends_with("ing") || w.text.ends_with("ed"))
+            && w.text.len() >= 6
+            && ws.get(j).is_some_and(|n| {
+                matches!(
+                    n.text,
+                    "that"
+                        | "to"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "one"
+                        | "by"
+                        | "on"
+                        | "about"
+                        | "with"
+                        | "from"
+                        | "for"
+                        | "in"
+                        | "as"
+                        | "at"
+                        | "after"
+                        | "before"
+                )
+            });
+        if !qualifies
+            && !participle
+            && let Some(m) = name_in_run(text, &ws, i, j)
+        {
             out.push(m);
         }
         i = j;

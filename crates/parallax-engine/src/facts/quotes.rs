@@ -140,21 +140,65 @@ pub(crate) fn quotes(blocks: &[&str], layouts: &[Layout], mentions: &[Vec<Mentio
     out
 }
 
-/// The subject of the sentence holding `at`: a mention among its first five words.
+/// The subject of the sentence holding `at`: the first mention among its first twelve words
+/// that a verb follows (a lowercase word, after an optional party tag or appositive), past any
+/// leading adverbial ("Speaking to the BBC on Monday, Smith called it …", "Instead, …").
 fn sentence_subject(text: &str, layout: &Layout, at: usize, people: &[Mention]) -> Option<Mention> {
     let s = layout.sentence_at(at)?;
-    let mut from = s.start as usize;
-    // A leading adverbial or participle phrase is not the subject: "Speaking to the BBC on
-    // Monday, Smith called it …", "In a statement, the company said …".
-    let first = text[from..at].split_whitespace().next().unwrap_or("");
-    let participle = first.ends_with("ing") && first.chars().next().is_some_and(char::is_uppercase);
-    if (opens_clause(&first.to_lowercase()) || participle)
-        && let Some(comma) = text[from..at].find(',')
-    {
-        from += comma + 1;
+    let from = s.start as usize;
+    let head_end = from + words_end(&text[from..at], 12);
+    people
+        .iter()
+        .filter(|m| m.start >= from && m.start < head_end.min(at) && m.end <= at)
+        .find(|m| {
+            let mut rest = text[m.end..at].trim_start();
+            if rest.starts_with('(') {
+                rest = rest.find(')').map_or("", |k| rest[k + 1..].trim_start());
+            }
+            if let Some(after) = rest.strip_prefix(',') {
+                // "Smith, a union official, said": the word after the appositive's comma.
+                rest = after[..words_end(after, 14)].find(',').map_or("", |k| after[k + 1..].trim_start());
+            }
+            let next =
+                rest.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').next().unwrap_or("");
+            next.chars().next().is_some_and(char::is_lowercase)
+                && !opens_clause(next)
+                && !matches!(next, "of" | "and" | "or" | "nor")
+        })
+        .or_else(|| {
+            // Else the first mention among the first five words past a leading adverbial.
+            let mut from = from;
+            let first = text[from..at].split_whitespace().next().unwrap_or("");
+            let participle = first.ends_with("ing") && first.chars().next().is_some_and(char::is_uppercase);
+            if (opens_clause(&first.to_lowercase()) || participle)
+                && let Some(comma) = text[from..at].find(',')
+            {
+                from += comma + 1;
+            }
+            let head_end = from + words_end(&text[from..at], 5);
+            people.iter().find(|m| m.start >= from && m.start < head_end)
+        })
+        .cloned()
+}
+
+/// The byte offset where the first `n` white-space separated words of `s` end.
+fn words_end(s: &str, n: usize) -> usize {
+    let mut seen = 0;
+    let mut in_word = false;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            if in_word {
+                seen += 1;
+                if seen == n {
+                    return i;
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
     }
-    let head_end = text[from..at].split_whitespace().take(5).map(|w| w.len() + 1).sum::<usize>() + from;
-    people.iter().find(|m| m.start >= from && m.start < head_end.min(at)).cloned()
+    s.len()
 }
 
 /// A transcript's speaker label at the start of a quote: `“WALLACE: Let's start…`.
@@ -235,9 +279,8 @@ fn right_cue(
     let mention = if verb == 0 {
         // "said German Chancellor Friedrich Merz", "said a former official, who…": a name
         // right after the verb, else the description there.
-        let np_end = text[verb_end..clause_end]
-            .find([',', '(', '—', '–'])
-            .map_or(clause_end, |i| verb_end + i);
+        let np_end =
+            text[verb_end..clause_end].find([',', '(', '—', '–']).map_or(clause_end, |i| verb_end + i);
         let np_end = relative_clause(text, verb_end, np_end);
         people
             .iter()
@@ -257,6 +300,17 @@ fn right_cue(
         let named = people.iter().rfind(|m| m.start >= from && m.end <= verb_at && m.kind != Kind::Pronoun);
         let named_early = named.is_some_and(|m| text[from..m.start].split_whitespace().count() <= 5);
         let appositive = subject.trim_end().ends_with(',') && subject.matches(',').count() >= 2;
+        // The quote's sentence running on before its attribution: "…” at the convention,
+        // he said.", "…” for the victory, Sanders said."
+        let tail = subject.trim_end().rfind(',').map(|k| from + k + 1);
+        if let Some(k) = tail
+            && is_plain_saying(&verb_word)
+            && text[k..verb_at].split_whitespace().count() <= 3
+            && let Some(m) = people.iter().rfind(|m| m.start >= k && m.end <= verb_at)
+            && !subject.contains(['.', '!', '?', ';', ':'])
+        {
+            return Some((m.clone(), venue(&text[verb_at..clause_end.max(verb_at)])));
+        }
         if verb > 8 && !appositive
             || subject.contains([';', ':'])
             || opens_clause(&words[0].1.to_lowercase())
@@ -285,11 +339,43 @@ fn right_cue(
 fn is_plain_saying(w: &str) -> bool {
     matches!(
         w,
-        "said" | "says" | "say" | "added" | "adds" | "wrote" | "writes" | "told" | "tells" | "asked" | "asks"
-            | "explained" | "explains" | "continued" | "continues" | "recalled" | "recalls" | "noted" | "notes"
-            | "replied" | "replies" | "insisted" | "insists" | "argued" | "argues" | "declared" | "tweeted"
-            | "posted" | "stated" | "states" | "warned" | "warns" | "concluded" | "answered" | "responded"
-            | "read" | "reads"
+        "said"
+            | "says"
+            | "say"
+            | "added"
+            | "adds"
+            | "wrote"
+            | "writes"
+            | "told"
+            | "tells"
+            | "asked"
+            | "asks"
+            | "explained"
+            | "explains"
+            | "continued"
+            | "continues"
+            | "recalled"
+            | "recalls"
+            | "noted"
+            | "notes"
+            | "replied"
+            | "replies"
+            | "insisted"
+            | "insists"
+            | "argued"
+            | "argues"
+            | "declared"
+            | "tweeted"
+            | "posted"
+            | "stated"
+            | "states"
+            | "warned"
+            | "warns"
+            | "concluded"
+            | "answered"
+            | "responded"
+            | "read"
+            | "reads"
     )
 }
 
@@ -306,6 +392,10 @@ fn relative_clause(text: &str, from: usize, to: usize) -> usize {
 /// comments" are nouns.
 fn speech_verb_at(words: &[(usize, &str)], i: usize) -> bool {
     let w = words[i].1.to_lowercase();
+    if matches!(w.as_str(), "put" | "puts") {
+        // "as Smith put it".
+        return words.get(i + 1).is_some_and(|(_, n)| *n == "it");
+    }
     if !is_speech_verb(&w) {
         return false;
     }
@@ -516,8 +606,17 @@ fn left_cue(
             .last()
             .copied()
             .filter(|m| {
-                // Within three words of the verb.
+                // Within three words of the verb, in the same clause, and not the object of
+                // a preposition ("a source speaking to Fox News said").
+                let object = text[s_from..m.start].split_whitespace().last().is_some_and(|w| {
+                    matches!(
+                        w.to_lowercase().as_str(),
+                        "to" | "with" | "by" | "from" | "of" | "for" | "at" | "in" | "on"
+                    )
+                });
                 words.iter().filter(|(o, _)| s_from + o >= m.end && s_from + o < verb_at).count() <= 3
+                    && !text[m.end..verb_at].contains(',')
+                    && !object
             })
             .cloned()
             .or_else(|| {
