@@ -288,7 +288,7 @@ fn right_cue(
                 m.start > verb_at
                     && m.start < np_end
                     && m.kind != Kind::Pronoun
-                    && text[verb_end..m.start].split_whitespace().count() <= 3
+                    && text[verb_end..m.start].split_whitespace().count() <= 6
             })
             .cloned()
             .or_else(|| unnamed_source(text, verb_end, np_end))
