@@ -39,6 +39,20 @@ impl Layout {
     }
 }
 
+/// How far (in bytes) from a quote its attribution is looked for: a sentence that runs on for
+/// longer is cut there, which keeps a paragraph of 100,000 characters linear.
+const REACH: usize = 600;
+
+/// `from`, or the first character boundary within [`REACH`] bytes before `at` if `from` lies
+/// further back.
+fn within_reach(text: &str, from: usize, at: usize) -> usize {
+    let mut from = from.max(at.saturating_sub(REACH));
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    from
+}
+
 /// A quote found in one block.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Found {
@@ -74,18 +88,28 @@ pub(crate) fn quotes(blocks: &[&str], layouts: &[Layout], mentions: &[Vec<Mentio
         .map(|(b, _)| {
             // Names inside quotes are what the speaker talks about, never the speaker.
             let quoted = &layouts[b].quoted;
-            mentions[b]
-                .iter()
-                .filter(|m| !quoted.iter().any(|q| q.start as usize <= m.start && m.end <= q.end as usize))
-                .cloned()
-                .collect()
+            let in_quote = |m: &Mention| {
+                let i = quoted.partition_point(|q| q.start as usize <= m.start);
+                i > 0 && m.end <= quoted[i - 1].end as usize
+            };
+            mentions[b].iter().filter(|m| !in_quote(m)).cloned().collect()
         })
         .collect();
     for (b, text) in blocks.iter().enumerate() {
         let layout = &layouts[b];
-        let people = &outside[b];
         for span in &layout.quoted {
             let (start, end) = (span.start as usize, span.end as usize);
+            // The mentions near this quote, from the sentence before it to the sentence after
+            // it, so that a block of thousands of quotes stays linear.
+            let own = layout.sentence_at(start).map_or(0, |s| s.start as usize);
+            let near_from = layout.sentence_at(own.saturating_sub(1)).map_or(0, |s| s.start as usize);
+            let own_end = layout.sentence_at(end).map_or(text.len(), |s| s.end as usize);
+            let near_to = layout.sentence_at(own_end + 1).map_or(text.len(), |s| s.end as usize).max(own_end);
+            let (near_from, near_to) = (near_from.max(start.saturating_sub(REACH)), near_to.min(end + REACH));
+            let all = &outside[b];
+            let lo = all.partition_point(|m| m.start < near_from.min(start));
+            let hi = all.partition_point(|m| m.start < near_to.max(end));
+            let people = &all[lo..hi];
             let words = text[start..end].split_whitespace().count();
             let right = right_cue(text, layout, end, people);
             let left = if right.is_none() { left_cue(text, layout, start, people) } else { None };
@@ -145,7 +169,7 @@ pub(crate) fn quotes(blocks: &[&str], layouts: &[Layout], mentions: &[Vec<Mentio
 /// leading adverbial ("Speaking to the BBC on Monday, Smith called it …", "Instead, …").
 fn sentence_subject(text: &str, layout: &Layout, at: usize, people: &[Mention]) -> Option<Mention> {
     let s = layout.sentence_at(at)?;
-    let from = s.start as usize;
+    let from = within_reach(text, s.start as usize, at);
     let head_end = from + words_end(&text[from..at], 12);
     people
         .iter()
@@ -204,7 +228,8 @@ fn words_end(s: &str, n: usize) -> usize {
 /// A transcript's speaker label at the start of a quote: `“WALLACE: Let's start…`.
 fn transcript_label(text: &str, start: usize) -> Option<(Mention, Option<String>)> {
     let rest = &text[start..];
-    let colon = rest.find(':')?;
+    // A label is short: look for its colon among the first 40 bytes only.
+    let colon = rest.bytes().take(40).position(|b| b == b':')?;
     let label = &rest[..colon];
     let letters = label.chars().filter(|c| c.is_alphabetic()).count();
     let ok = (2..=30).contains(&label.len())
@@ -231,7 +256,7 @@ fn sentence_before<'a>(text: &'a str, layout: &Layout, at: usize) -> &'a str {
     let head = &text[..at];
     let head = head.trim_end_matches(|c: char| is_opening_quote(c));
     let from = layout.sentence_at(head.len()).map_or(0, |s| s.start as usize).min(head.len());
-    &head[from..]
+    &head[within_reach(head, from, head.len())..]
 }
 
 /// `,” he told the BBC.` — an attribution right after the closing mark: the clause must open
@@ -252,7 +277,13 @@ fn right_cue(
     let from = end + skip;
     // The clause up to the end of its sentence (abbreviations and initials do not end it), a
     // semicolon or the next quote.
-    let sentence_end = layout.sentence_at(from).map_or(text.len(), |s| s.end as usize).max(from);
+    let mut sentence_end = layout.sentence_at(from).map_or(text.len(), |s| s.end as usize).max(from);
+    if sentence_end > from + REACH {
+        sentence_end = from + REACH;
+        while !text.is_char_boundary(sentence_end) {
+            sentence_end -= 1;
+        }
+    }
     let clause_end = text[from..sentence_end]
         .char_indices()
         .find(|&(_, c)| c == ';' || is_opening_quote(c) && c != '\'')
@@ -513,6 +544,10 @@ fn unnamed_source(text: &str, from: usize, to: usize) -> Option<Mention> {
     let phrase = text.get(from..to)?;
     let lead = phrase.len() - phrase.trim_start().len();
     let phrase = phrase.trim().trim_end_matches(['.', ',', '!', '?', ';', ':']);
+    if phrase.contains([',', ';', ':', '.']) {
+        // A clause, not a noun phrase: "the ferry was late, and nobody".
+        return None;
+    }
     let words: Vec<&str> = phrase.split_whitespace().collect();
     let first = words.first()?.to_lowercase();
     let numeric = first.chars().next().is_some_and(|c| c.is_ascii_digit());

@@ -57,7 +57,10 @@ impl Doc {
                 }
                 if t.span.start >= s.span.start {
                     keys.push(t.key);
-                    quoted.push(quotes.iter().any(|q| q.start <= t.span.start && t.span.start < q.end));
+                    // Quoted spans are sorted and disjoint: the last one starting at or before
+                    // the token is the only one that can hold it.
+                    let i = quotes.partition_point(|q| q.start <= t.span.start);
+                    quoted.push(i > 0 && t.span.start < quotes[i - 1].end);
                 }
                 tokens.next();
             }
