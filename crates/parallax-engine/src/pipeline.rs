@@ -84,6 +84,8 @@ pub fn brief(docs: &[RawDoc], errors: Vec<Diagnostic>, config: &Config) -> Brief
                 aliases: p.aliases.iter().cloned().collect(),
                 documents: doc_ids(&p.documents),
             })
+            .chain(named_entities(&found_facts.named, facts::NamedKind::Organization, "org", &doc_ids))
+            .chain(named_entities(&found_facts.named, facts::NamedKind::Place, "place", &doc_ids))
             .collect(),
         quotes: facts::group_quotes(&found_facts)
             .iter()
@@ -113,6 +115,31 @@ pub fn brief(docs: &[RawDoc], errors: Vec<Diagnostic>, config: &Config) -> Brief
         errors: problems.into_iter().map(|d| InputError { input: d.input, message: d.message }).collect(),
         ..Briefing::default()
     }
+}
+
+/// Organisations or places as entities, numbered `org-1`, `place-1`, … in order of appearance.
+fn named_entities(
+    named: &[facts::Named],
+    kind: facts::NamedKind,
+    prefix: &str,
+    doc_ids: &dyn Fn(&std::collections::BTreeSet<usize>) -> Vec<DocId>,
+) -> Vec<Entity> {
+    named
+        .iter()
+        .filter(|n| n.kind == kind)
+        .enumerate()
+        .map(|(i, n)| Entity {
+            id: format!("{prefix}-{}", i + 1),
+            name: n.name.clone(),
+            kind: match kind {
+                facts::NamedKind::Organization => EntityKind::Organization,
+                facts::NamedKind::Place => EntityKind::Place,
+            },
+            roles: Vec::new(),
+            aliases: n.aliases.iter().cloned().collect(),
+            documents: doc_ids(&n.documents),
+        })
+        .collect()
 }
 
 fn brief_document(article: &Article, analysis: &Analysis) -> BriefDocument {

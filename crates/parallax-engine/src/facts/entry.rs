@@ -4,6 +4,7 @@ use parallax_model::{Article, Span};
 
 use super::entities::{Person, Registry};
 use super::mentions::{Kind, Mention, mentions};
+use super::named::{Named, named};
 use super::quotes::{Layout, quotes};
 use super::time::{Precision, dates};
 
@@ -54,6 +55,8 @@ pub struct Facts {
     pub docs: Vec<DocFacts>,
     /// Every person with evidence of being one, in order of first appearance.
     pub people: Vec<Person>,
+    /// Organisations and places, in order of first appearance.
+    pub named: Vec<Named>,
 }
 
 /// Facts of `articles`, whose publication dates resolve relative dates.
@@ -66,6 +69,16 @@ pub fn facts(articles: &[&Article], _config: &Config) -> Facts {
         .flat_map(|(d, blocks)| blocks.iter().flatten().map(move |m| (d, m)))
         .collect();
     let mut registry = Registry::build(&names);
+    let with_context: Vec<(usize, &str, &Mention)> = all_mentions
+        .iter()
+        .enumerate()
+        .flat_map(|(d, blocks)| {
+            blocks.iter().enumerate().flat_map(move |(b, ms)| {
+                let text = articles[d].blocks[b].text.as_str();
+                ms.iter().map(move |m| (d, text.get(..m.start).unwrap_or(""), m))
+            })
+        })
+        .collect();
     let mut docs = Vec::with_capacity(articles.len());
     for (d, article) in articles.iter().enumerate() {
         let texts: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
@@ -116,8 +129,14 @@ pub fn facts(articles: &[&Article], _config: &Config) -> Facts {
         }
         docs.push(doc);
     }
-    let people = registry.people.into_iter().filter(|p| p.evidence).collect();
-    Facts { docs, people }
+    let named = named(&with_context, &registry);
+    let people: Vec<Person> = registry.people.into_iter().filter(|p| p.evidence).collect();
+    // A name classed as an organisation or place is not also a person.
+    let people = people
+        .into_iter()
+        .filter(|p| !named.iter().any(|n| n.name == p.name || n.aliases.contains(&p.name)))
+        .collect();
+    Facts { docs, people, named }
 }
 
 /// The speaker's name (or the unnamed source as written) and the person, for a mention.

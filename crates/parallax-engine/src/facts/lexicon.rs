@@ -465,3 +465,77 @@ pub(crate) fn is_not_name(w: &str) -> bool {
             | "Ultimately"
     )
 }
+
+/// Countries, continents, US states and major world cities: a general gazetteer of the places
+/// news names most, written once here (no story's places).
+const PLACES: &str = "Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|\
+Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia|Botswana|Brazil|Brunei|\
+Bulgaria|Burkina Faso|Burundi|Cambodia|Cameroon|Canada|Chad|Chile|China|Colombia|Congo|Costa Rica|Croatia|Cuba|\
+Cyprus|Czech Republic|Czechia|Denmark|Djibouti|Dominica|Ecuador|Egypt|El Salvador|Eritrea|Estonia|Eswatini|Ethiopia|\
+Fiji|Finland|France|Gabon|Gambia|Georgia|Germany|Ghana|Greece|Greenland|Grenada|Guatemala|Guinea|Guyana|Haiti|\
+Honduras|Hungary|Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|Jamaica|Japan|Jordan|Kazakhstan|Kenya|\
+Kosovo|Kuwait|Kyrgyzstan|Laos|Latvia|Lebanon|Lesotho|Liberia|Libya|Liechtenstein|Lithuania|Luxembourg|Madagascar|\
+Malawi|Malaysia|Maldives|Mali|Malta|Mauritania|Mauritius|Mexico|Moldova|Monaco|Mongolia|Montenegro|Morocco|\
+Mozambique|Myanmar|Namibia|Nepal|Netherlands|New Zealand|Nicaragua|Niger|Nigeria|North Korea|North Macedonia|Norway|\
+Oman|Pakistan|Palestine|Panama|Papua New Guinea|Paraguay|Peru|Philippines|Poland|Portugal|Qatar|Romania|Russia|\
+Rwanda|Samoa|San Marino|Saudi Arabia|Senegal|Serbia|Seychelles|Sierra Leone|Singapore|Slovakia|Slovenia|Somalia|\
+South Africa|South Korea|South Sudan|Spain|Sri Lanka|Sudan|Suriname|Sweden|Switzerland|Syria|Taiwan|Tajikistan|\
+Tanzania|Thailand|Togo|Tonga|Tunisia|Turkey|Turkmenistan|Uganda|Ukraine|United Arab Emirates|United Kingdom|\
+United States|Uruguay|Uzbekistan|Vatican|Venezuela|Vietnam|Yemen|Zambia|Zimbabwe|Britain|Great Britain|England|\
+Scotland|Wales|Northern Ireland|America|US|U.S.|USA|UK|UAE|Crimea|Gaza|West Bank|Donbas|Kashmir|Tibet|Hong Kong|\
+Macau|Puerto Rico|Africa|Asia|Europe|Antarctica|Oceania|Arctic|Middle East|Latin America|South America|North America|\
+Central America|Balkans|Baltics|Caucasus|Scandinavia|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|\
+Delaware|Florida|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|\
+Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|\
+North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|\
+Virginia|West Virginia|Wisconsin|Wyoming|London|Paris|Berlin|Rome|Madrid|Lisbon|Dublin|Brussels|Amsterdam|Vienna|\
+Prague|Warsaw|Budapest|Athens|Stockholm|Oslo|Copenhagen|Helsinki|Moscow|Kyiv|Kiev|Minsk|Ankara|Istanbul|Tehran|\
+Baghdad|Damascus|Beirut|Jerusalem|Tel Aviv|Cairo|Riyadh|Doha|Dubai|Abu Dhabi|Kabul|Islamabad|Delhi|New Delhi|Mumbai|\
+Beijing|Shanghai|Tokyo|Seoul|Pyongyang|Taipei|Hanoi|Bangkok|Jakarta|Manila|Sydney|Canberra|Ottawa|Toronto|Montreal|\
+Washington|Chicago|Los Angeles|San Francisco|Boston|Miami|Houston|Dallas|Atlanta|Seattle|Philadelphia|Detroit|\
+Mexico City|Havana|Caracas|Bogota|Lima|Santiago|Buenos Aires|Brasilia|Nairobi|Lagos|Johannesburg|Cape Town|\
+Addis Ababa|Khartoum|Tripoli|Algiers|Tunis|Rabat|Geneva|Zurich|Munich|Frankfurt|Hamburg|Milan|Naples|Barcelona|\
+Edinburgh|Glasgow|Manchester|Birmingham|Liverpool|Belfast|Cardiff|Anchorage|Honolulu|Las Vegas|Phoenix|Denver";
+
+/// Whether `name` is a country, continent, US state or major city.
+pub(crate) fn is_known_place(name: &str) -> bool {
+    PLACES.split('|').any(|p| p == name)
+}
+
+/// Last words of place names: "Kerch Strait", "Red Square", "Halvik Harbour".
+pub(crate) fn is_geo_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Street"
+            | "Square"
+            | "Road"
+            | "Avenue"
+            | "Bridge"
+            | "Station"
+            | "Airport"
+            | "Port"
+            | "Harbour"
+            | "Harbor"
+            | "Sea"
+            | "Ocean"
+            | "River"
+            | "Mountains"
+            | "Region"
+            | "Island"
+            | "Islands"
+            | "Bay"
+            | "Lake"
+            | "County"
+            | "Province"
+            | "Strait"
+            | "Gulf"
+            | "Peninsula"
+            | "Valley"
+            | "Coast"
+            | "Canal"
+            | "Channel"
+            | "Terminal"
+            | "Oblast"
+            | "City"
+    )
+}

@@ -2,7 +2,7 @@
 //! each a list of entries with a heading line and detail lines. [`super::markdown()`] and
 //! [`super::terminal()`] only lay this out.
 
-use parallax_model::{BriefDocument, Briefing, DocId, Origin, Relation, RemovedKind};
+use parallax_model::{BriefDocument, Briefing, DocId, EntityKind, Origin, Relation, RemovedKind};
 
 /// A section of the briefing.
 pub(crate) struct Section {
@@ -90,6 +90,14 @@ pub(crate) fn sections(b: &Briefing) -> Vec<Section> {
         .iter()
         .map(|e| {
             let mut head = vec![piece(Role::Name, &e.name)];
+            match e.kind {
+                EntityKind::Person => {}
+                EntityKind::Organization => head.push(piece(Role::Dim, " (organisation)")),
+                EntityKind::Place => head.push(piece(Role::Dim, " (place)")),
+            }
+            if !e.aliases.is_empty() && e.kind != EntityKind::Person {
+                head.push(piece(Role::Plain, format!(", also {}", e.aliases.join(", "))));
+            }
             if !e.roles.is_empty() {
                 head.push(piece(Role::Plain, format!(", {}", e.roles.join("; "))));
             }
@@ -101,7 +109,7 @@ pub(crate) fn sections(b: &Briefing) -> Vec<Section> {
         })
         .collect();
     if !people.is_empty() {
-        out.push(Section { title: "People".to_string(), entries: people });
+        out.push(Section { title: "People and organisations".to_string(), entries: people });
     }
     let documents: Vec<Entry> = b.documents.iter().map(document_entry).collect();
     if !documents.is_empty() {
