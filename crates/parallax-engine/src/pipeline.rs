@@ -2,8 +2,9 @@
 //! reuse → facts → briefing. Each stage's output is passed forward; nothing flows back.
 
 use parallax_model::{
-    Article, BriefDocument, Briefing, Diagnostic, DocId, Entity, EntityKind, InputError, Origin, Quote,
-    QuoteVariant, RawDoc, Relation, RemovedText, Reprint, ReuseLink, SCHEMA, SharedPassage, TimelineEntry,
+    Article, Attribution, BriefDocument, Briefing, Diagnostic, DocId, Entity, EntityKind, InputError, Origin,
+    Quote, QuoteVariant, RawDoc, Relation, RemovedText, Reprint, ReuseLink, SCHEMA, SharedPassage,
+    TimelineEntry,
 };
 use rayon::prelude::*;
 
@@ -110,6 +111,20 @@ pub fn brief(docs: &[RawDoc], errors: Vec<Diagnostic>, config: &Config) -> Brief
                 date: t.date.clone(),
                 text: t.text.clone(),
                 documents: doc_ids(&t.documents),
+            })
+            .collect(),
+        attributions: found_facts
+            .docs
+            .iter()
+            .enumerate()
+            .flat_map(|(d, f)| {
+                let id = &ids[d];
+                f.reported.iter().map(move |r| Attribution {
+                    speaker: r.speaker.clone(),
+                    verb: r.verb.clone(),
+                    text: r.text.clone(),
+                    document: id.clone(),
+                })
             })
             .collect(),
         errors: problems.into_iter().map(|d| InputError { input: d.input, message: d.message }).collect(),

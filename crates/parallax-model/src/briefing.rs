@@ -32,6 +32,10 @@ pub struct Briefing {
     pub divergences: Vec<Divergence>,
     /// Dated events, sorted.
     pub timeline: Vec<TimelineEntry>,
+    /// Reported speech ("Trump said he had spoken directly with Putin"): who said what, in
+    /// their own words or not, per document (an addition to the contract, for claims).
+    #[serde(default)]
+    pub attributions: Vec<Attribution>,
     /// The cited summary.
     pub summary: Vec<Summary>,
     /// One entry per input that could not be read or parsed.
@@ -221,6 +225,19 @@ pub struct TimelineEntry {
     pub text: String,
     /// Documents that date it so.
     pub documents: Vec<DocId>,
+}
+
+/// One statement of reported speech.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attribution {
+    /// The speaker: a person's full name, an organisation or a described source as written.
+    pub speaker: Option<String>,
+    /// The verb of saying as written ("said", "warned", "told").
+    pub verb: String,
+    /// What was said, as the document reports it.
+    pub text: String,
+    /// The document that reports it.
+    pub document: DocId,
 }
 
 /// A sentence of the summary.

@@ -35,8 +35,8 @@ mod text;
 
 pub use article::{Article, Block, BlockKind, Removed, RemovedKind, Source, SourceFrom};
 pub use briefing::{
-    BriefDocument, Briefing, Claim, Divergence, DivergenceKind, DivergenceSide, Entity, EntityKind,
-    InputError, Origin, Quote, QuoteVariant, Relation, RemovedText, Reprint, ReuseLink, SCHEMA,
+    Attribution, BriefDocument, Briefing, Claim, Divergence, DivergenceKind, DivergenceSide, Entity,
+    EntityKind, InputError, Origin, Quote, QuoteVariant, Relation, RemovedText, Reprint, ReuseLink, SCHEMA,
     SharedPassage, Summary, Support, TimelineEntry,
 };
 pub use diagnostic::Diagnostic;

@@ -5,7 +5,7 @@ use parallax_model::{Article, Span};
 use super::entities::{Person, Registry};
 use super::mentions::{Kind, Mention, mentions};
 use super::named::{Named, named};
-use super::quotes::{Layout, quotes};
+use super::quotes::{Layout, quotes, reported};
 use super::time::{Precision, dates};
 
 /// Settings of the facts stage.
@@ -30,6 +30,19 @@ pub struct QuoteFact {
     pub partial: bool,
 }
 
+/// Reported speech in one document: "Trump said he had spoken directly with Putin".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReportedFact {
+    /// The speaker, resolved as for quotes (a person's full name, or the source as written).
+    pub speaker: Option<String>,
+    /// The verb of saying as written.
+    pub verb: String,
+    /// What was said.
+    pub text: String,
+    /// Where it stands, in the document's text.
+    pub span: Span,
+}
+
 /// A dated sentence of one document.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Dated {
@@ -46,6 +59,8 @@ pub struct DocFacts {
     pub quotes: Vec<QuoteFact>,
     /// Its dated sentences, in order.
     pub dated: Vec<Dated>,
+    /// Its reported speech, in order.
+    pub reported: Vec<ReportedFact>,
 }
 
 /// What the facts stage found.
@@ -108,6 +123,22 @@ pub fn facts(articles: &[&Article], _config: &Config) -> Facts {
                 speaker_mention,
                 venue: q.cue.and_then(|c| c.venue),
                 partial: q.partial,
+            });
+        }
+        for r in reported(&texts, &layout, &all_mentions[d]) {
+            let (name, id) = resolve(&registry, &all_mentions[d], &layout, article, r.block, &r.mention, d);
+            if let Some(id) = id {
+                registry.people[id].evidence = true;
+            }
+            let base = article.blocks[r.block].span.start as usize;
+            if name.is_empty() {
+                continue;
+            }
+            doc.reported.push(ReportedFact {
+                speaker: Some(name),
+                verb: r.verb,
+                text: article.blocks[r.block].text[r.start..r.end].to_string(),
+                span: Span::new(base + r.start, base + r.end),
             });
         }
         for (block, shape) in article.blocks.iter().zip(&layout) {

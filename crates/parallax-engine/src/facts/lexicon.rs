@@ -121,8 +121,11 @@ pub(crate) fn is_speech_verb(w: &str) -> bool {
     if matches!(w, "said" | "told" | "wrote" | "written" | "thought" | "spoke" | "sang" | "according") {
         return true;
     }
-    let stems: [Option<&str>; 6] = [
-        Some(w),
+    if SPEECH_VERBS.contains(&w) {
+        return true;
+    }
+    // Inflected forms only: "noted" → "note", never "not" → "note".
+    let stems: [Option<&str>; 5] = [
         w.strip_suffix('s'),
         w.strip_suffix("es"),
         w.strip_suffix("ed").or_else(|| w.strip_suffix('d')),

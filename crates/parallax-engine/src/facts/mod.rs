@@ -18,6 +18,6 @@ mod quotes;
 mod time;
 
 pub use entities::Person;
-pub use entry::{Config, Dated, DocFacts, Facts, QuoteFact, facts};
+pub use entry::{Config, Dated, DocFacts, Facts, QuoteFact, ReportedFact, facts};
 pub use group::{QuoteGroup, TimelineGroup, group_quotes, timeline};
 pub use named::{Named, NamedKind};

@@ -164,6 +164,120 @@ pub(crate) fn quotes(blocks: &[&str], layouts: &[Layout], mentions: &[Vec<Mentio
     out
 }
 
+/// Reported speech in one block: "Trump said he had spoken directly with Putin".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Reported {
+    /// The block it stands in.
+    pub(crate) block: usize,
+    /// The mention of the speaker.
+    pub(crate) mention: Mention,
+    /// The verb of saying, as written.
+    pub(crate) verb: String,
+    /// Byte range of what was said (the clause after the verb), in the block's text.
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+}
+
+/// Every sentence of reported speech in `blocks`: a subject, a verb of saying and a clause of
+/// four words or more that is not itself a direct quote ("X said that …", "X told the BBC he
+/// …", "X warned …"). Sentences that hold a direct quote are left to [`quotes`].
+pub(crate) fn reported(blocks: &[&str], layouts: &[Layout], mentions: &[Vec<Mention>]) -> Vec<Reported> {
+    let mut out = Vec::new();
+    for (b, text) in blocks.iter().enumerate() {
+        let layout = &layouts[b];
+        for s in &layout.sentences {
+            let (from, to) = (s.start as usize, s.end as usize);
+            if layout.quoted.iter().any(|q| (q.start as usize) < to && (q.end as usize) > from)
+                || to - from > 2_000
+            {
+                continue;
+            }
+            let sentence = &text[from..to];
+            let words = word_offsets(sentence);
+            let Some(v) =
+                (0..words.len().min(16)).find(|&i| speech_verb_at(&words, i) && words[i].1 != "according")
+            else {
+                continue;
+            };
+            let (verb_at, verb) = (from + words[v].0, words[v].1);
+            let lower = verb.to_lowercase();
+            // Participles are not the main verb; "continue to", "spoke to" report no words; a
+            // speech word after a determiner is a noun ("Trump's promises").
+            let aspect = matches!(
+                lower.as_str(),
+                "continue" | "continues" | "continued" | "spoke" | "speak" | "speaks"
+            );
+            let noun = v > 0 && {
+                let b = words[v - 1].1.to_lowercase();
+                is_determiner(&b) || b.ends_with("'s") || b.ends_with("’s")
+            };
+            // "did not say whether …" reports nothing said.
+            let negated = v > 0 && {
+                let b = words[v - 1].1.to_lowercase();
+                matches!(
+                    b.as_str(),
+                    "not" | "never" | "didn't" | "didn’t" | "won't" | "won’t" | "wouldn't" | "wouldn’t"
+                )
+            };
+            if lower.ends_with("ing")
+                || v == 0
+                || aspect
+                || noun
+                || negated
+                || words.get(v + 1).is_some_and(|(_, n)| *n == "to") && lower != "told"
+            {
+                continue;
+            }
+            let people = &mentions[b];
+            let subject = people
+                .iter()
+                .rfind(|m| m.start >= from && m.end <= verb_at && !text[m.end..verb_at].contains(','))
+                .filter(|m| text[m.end..verb_at].split_whitespace().count() <= 2)
+                .cloned()
+                .or_else(|| unnamed_source(text, from, verb_at));
+            let Some(mention) = subject else { continue };
+            // The content: after the verb, past "that", a told-object ("told the BBC"), and a
+            // time word ("on Monday").
+            let mut k = v + 1;
+            if matches!(lower.as_str(), "told" | "tells" | "tell" | "informed" | "assured" | "warned") {
+                while k < words.len() && k <= v + 4 && words[k].1 != "that" && !is_person_pronoun(words[k].1)
+                {
+                    k += 1;
+                }
+            }
+            // "said on social media that …": the clause after a near "that".
+            if let Some(t) = (k..words.len().min(k + 7)).find(|&t| words[t].1 == "that") {
+                k = t + 1;
+            }
+            while k < words.len()
+                && matches!(
+                    words[k].1,
+                    "that"
+                        | "on"
+                        | "Monday"
+                        | "Tuesday"
+                        | "Wednesday"
+                        | "Thursday"
+                        | "Friday"
+                        | "Saturday"
+                        | "Sunday"
+                )
+            {
+                k += 1;
+            }
+            if words.len().saturating_sub(k) < 4 {
+                continue;
+            }
+            let start = from + words[k].0;
+            let end = from + sentence.trim_end_matches(['.', '!', '?', ' ']).len();
+            if start < end {
+                out.push(Reported { block: b, mention, verb: verb.to_string(), start, end });
+            }
+        }
+    }
+    out
+}
+
 /// The subject of the sentence holding `at`: the first mention among its first twelve words
 /// that a verb follows (a lowercase word, after an optional party tag or appositive), past any
 /// leading adverbial ("Speaking to the BBC on Monday, Smith called it …", "Instead, …").
@@ -442,6 +556,10 @@ fn speech_verb_at(words: &[(usize, &str)], i: usize) -> bool {
                 "he" | "she" | "it" | "that" | "there" | "who" | "what" | "here"
             )
     });
+    if matches!(w.as_str(), "point" | "points" | "pointed" | "pointing") {
+        // "pointed out", not "a point of irritation".
+        return !after_determiner && words.get(i + 1).is_some_and(|(_, n)| *n == "out");
+    }
     !(after_determiner
         && (noun_form || matches!(w.as_str(), "report" | "statement" | "call" | "claim" | "comment")))
 }
@@ -891,6 +1009,28 @@ mod tests {
                 "“Too slow,” the mayor said of the rescue. In a later vote, he warned of “more cuts to come soon.”",
             ],
             &["mayor (partial): Too slow,", "he (partial): more cuts to come soon."],
+        );
+    }
+
+    #[test]
+    fn reported_speech() {
+        let blocks = [
+            "Mr Varga said he had spoken directly with the ferry company. The ship left at noon.",
+            "The company told reporters on Monday that the route would reopen by Friday.",
+            "“We are sorry,” Petra Lind said.",
+        ];
+        let layouts: Vec<Layout> = blocks.iter().map(|t| Layout::new(t)).collect();
+        let people: Vec<_> = blocks.iter().map(|t| mentions(t)).collect();
+        let got: Vec<String> = super::reported(&blocks, &layouts, &people)
+            .iter()
+            .map(|r| format!("{} {}: {}", r.mention.text, r.verb, &blocks[r.block][r.start..r.end]))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Varga said: he had spoken directly with the ferry company",
+                "company told: the route would reopen by Friday",
+            ]
         );
     }
 }

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use parallax_engine::{extract, ingest, pipeline, text};
-use parallax_model::{Article, DocFormat, RawDoc, RemovedKind, SourceFrom};
+use parallax_model::{Article, DocFormat, EntityKind, RawDoc, RemovedKind, SourceFrom};
 
 use crate::shared;
 
@@ -318,4 +318,15 @@ fn seeds_quotes_speakers_and_timeline() {
         person("Volodymyr Zelensky").is_some_and(|e| e.aliases.contains(&"Volodymyr Zelenskyy".to_string()))
     );
     assert!(person("Keir Starmer").is_some_and(|e| e.aliases.iter().all(|a| a != "Keir Starmer")));
+    // Organisations and places are entities of their own kinds; no person is also one.
+    let kind_of = |name: &str| b.entities.iter().find(|e| e.name == name).map(|e| e.kind);
+    assert_eq!(kind_of("Fox News"), Some(EntityKind::Organization));
+    assert_eq!(kind_of("Alaska"), Some(EntityKind::Place));
+    assert_eq!(kind_of("Anchorage"), Some(EntityKind::Place));
+    // Reported speech is recorded with its speaker, for the claims stage.
+    assert!(
+        b.attributions.iter().any(|a| a.speaker.as_deref() == Some("Donald Trump")
+            && a.text.starts_with("he had spoken directly with Vladimir Putin")),
+        "Trump said he had spoken directly with Putin"
+    );
 }
