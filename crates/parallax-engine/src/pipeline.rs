@@ -65,7 +65,18 @@ pub fn brief(docs: &[RawDoc], errors: Vec<Diagnostic>, config: &Config) -> Brief
     };
     Briefing {
         schema: SCHEMA.to_string(),
-        documents: articles.iter().map(|(a, analysis)| brief_document(a, analysis)).collect(),
+        documents: articles
+            .iter()
+            .zip(&found_facts.docs)
+            .map(|((a, analysis), f)| {
+                let mut d = brief_document(a, analysis);
+                if d.published.is_none() && f.implied_published.is_some() {
+                    d.published = f.implied_published;
+                    d.published_from_text = true;
+                }
+                d
+            })
+            .collect(),
         reuse: found.links.iter().map(|l| reuse_link(l, &ids)).collect(),
         origins: found
             .origins
@@ -165,6 +176,7 @@ fn brief_document(article: &Article, analysis: &Analysis) -> BriefDocument {
         source_from: article.source.from,
         title: article.title.clone(),
         published: article.published,
+        published_from_text: false,
         segment_of: article.segment_of.clone(),
         url: article.url.as_ref().map(ToString::to_string),
         authors: article.authors.clone(),

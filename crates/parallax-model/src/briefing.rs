@@ -57,6 +57,10 @@ pub struct BriefDocument {
     pub title: Option<String>,
     /// Publication date, or null.
     pub published: Option<Date>,
+    /// Whether `published` was read from the document's own text (a full date with its
+    /// weekday) because no publication date was given.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub published_from_text: bool,
     /// The page it was split from, or null.
     pub segment_of: Option<DocId>,
     /// Where it was published, or null.

@@ -6,7 +6,7 @@ use super::entities::{Person, Registry};
 use super::mentions::{Kind, Mention, mentions};
 use super::named::{Named, named};
 use super::quotes::{Layout, quotes, reported};
-use super::time::{Precision, dates};
+use super::time::{Precision, dates, implied_date};
 
 /// Settings of the facts stage.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -61,6 +61,9 @@ pub struct DocFacts {
     pub dated: Vec<Dated>,
     /// Its reported speech, in order.
     pub reported: Vec<ReportedFact>,
+    /// With no publication date given, the date its text gives itself (a full date with a
+    /// weekday that agrees), used for relative dates.
+    pub implied_published: Option<jiff::civil::Date>,
 }
 
 /// What the facts stage found.
@@ -141,11 +144,22 @@ pub fn facts(articles: &[&Article], _config: &Config) -> Facts {
                 span: Span::new(base + r.start, base + r.end),
             });
         }
+        // With no publication date, the document's own dated weekday stands in, and says so.
+        let published = article.published.or_else(|| {
+            let implied = implied_date(article.title.iter().map(String::as_str).chain(texts.iter().copied()));
+            doc.implied_published = implied;
+            implied
+        });
+        let mut anchor = None;
         for (block, shape) in article.blocks.iter().zip(&layout) {
             for s in &shape.sentences {
                 let sentence = &block.text[s.range()];
                 let mut seen = Vec::new();
-                for when in dates(sentence, article.published) {
+                let found = dates(sentence, published, anchor);
+                if let Some(last) = found.iter().rfind(|w| w.precision == Precision::Day) {
+                    anchor = Some(last.date);
+                }
+                for when in found {
                     let label = when.label();
                     // A sentence that names a day and its year once is dated once.
                     if !seen.contains(&label)

@@ -1,7 +1,12 @@
 //! Time expressions in a sentence, resolved against the publication date: explicit dates
 //! ("15 August 2025", "August 15", "Friday, 15 August"), weekdays ("on Monday", "on Tuesday
 //! morning", "last Friday"), "yesterday", "today", months with years ("February 2022"), years
-//! ("in 1994", "since 2014") and "N years ago".
+//! ("in 1994", "since 2014"), "N years ago", "N days ago", "last week" / "this week" / "next
+//! week" (an ISO 8601 week interval, `2025-08-11/P1W`), and "N days after" / "N days later",
+//! counted from the last day-precise date before it in the document.
+//!
+//! [`implied_date`] reads a document's own date from its text when no publication date is
+//! given: a full date whose weekday agrees ("Tuesday 19 August 2025").
 
 use jiff::civil::{Date, Weekday};
 
@@ -10,6 +15,7 @@ use jiff::civil::{Date, Weekday};
 pub(crate) enum Precision {
     Year,
     Month,
+    Week,
     Day,
 }
 
@@ -25,6 +31,7 @@ impl When {
     pub(crate) fn label(self) -> String {
         match self.precision {
             Precision::Day => self.date.to_string(),
+            Precision::Week => format!("{}/P1W", self.date),
             Precision::Month => format!("{:04}-{:02}", self.date.year(), self.date.month()),
             Precision::Year => format!("{:04}", self.date.year()),
         }
@@ -64,8 +71,31 @@ fn weekday(w: &str) -> Option<Weekday> {
     })
 }
 
-/// The time expressions of `sentence`, each resolved against `published` where it needs it.
-pub(crate) fn dates(sentence: &str, published: Option<Date>) -> Vec<When> {
+/// A count written as a numeral or a word: "3", "three".
+fn count(w: &str) -> Option<i16> {
+    w.parse::<i16>().ok().filter(|n| (1..=400).contains(n)).or(match w.to_lowercase().as_str() {
+        "one" | "a" => Some(1),
+        "two" => Some(2),
+        "three" => Some(3),
+        "four" => Some(4),
+        "five" => Some(5),
+        "six" => Some(6),
+        "seven" => Some(7),
+        "eight" => Some(8),
+        "nine" => Some(9),
+        "ten" => Some(10),
+        _ => None,
+    })
+}
+
+/// The Monday of the week that holds `d`.
+fn monday(d: Date) -> Option<Date> {
+    d.checked_sub(jiff::Span::new().days(i64::from(d.weekday().to_monday_zero_offset()))).ok()
+}
+
+/// The time expressions of `sentence`, each resolved against `published` where it needs it,
+/// and "N days after" against `anchor` (the last day-precise date before the sentence).
+pub(crate) fn dates(sentence: &str, published: Option<Date>, anchor: Option<Date>) -> Vec<When> {
     let words: Vec<&str> = sentence
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '“' | '”' | '"'))
         .filter(|w| !w.is_empty())
@@ -127,6 +157,40 @@ pub(crate) fn dates(sentence: &str, published: Option<Date>) -> Vec<When> {
             i += 1;
             continue;
         }
+        // "three days after", "two days later": from the anchor.
+        if let (Some(n), Some(unit), Some(rel)) = (count(w), words.get(i + 1), words.get(i + 2))
+            && unit.starts_with("day")
+        {
+            let rel = rel.to_lowercase();
+            let base = match rel.as_str() {
+                "after" | "later" | "earlier" | "before" => anchor,
+                "ago" => published,
+                _ => None,
+            };
+            let days = if matches!(rel.as_str(), "earlier" | "before" | "ago") { -n } else { n };
+            if let Some(b) = base
+                && let Ok(date) = b.checked_add(jiff::Span::new().days(i64::from(days)))
+            {
+                out.push(When { date, precision: Precision::Day });
+                i += 3;
+                continue;
+            }
+        }
+        // "last week", "this week", "next week".
+        if let (Some(p), Some(next)) = (published, words.get(i + 1))
+            && next.eq_ignore_ascii_case("week")
+            && let Some(shift) = match w.to_lowercase().as_str() {
+                "last" => Some(-7),
+                "this" => Some(0),
+                "next" => Some(7),
+                _ => None,
+            }
+            && let Some(date) = monday(p).and_then(|m| m.checked_add(jiff::Span::new().days(shift)).ok())
+        {
+            out.push(When { date, precision: Precision::Week });
+            i += 2;
+            continue;
+        }
         if let Some(p) = published {
             match w.to_lowercase().as_str() {
                 "yesterday" => {
@@ -186,15 +250,66 @@ fn next_weekday(from: Date, day: Weekday) -> Option<Date> {
     from.checked_add(jiff::Span::new().days(i64::from(ahead))).ok()
 }
 
+/// The date a document's text gives itself: the latest full date written with a weekday that
+/// agrees with it ("Tuesday 19 August 2025", "Tuesday, August 19, 2025").
+pub(crate) fn implied_date<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<Date> {
+    let mut best: Option<Date> = None;
+    for text in texts {
+        let words: Vec<&str> = text
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+            .map(|w| w.trim_end_matches(['.', ';', ':']))
+            .collect();
+        for (i, w) in words.iter().enumerate() {
+            let Some(day_of_week) = weekday(w) else { continue };
+            let num = |k: usize| {
+                words.get(k).and_then(|s| s.trim_end_matches(|c: char| c.is_alphabetic()).parse::<i8>().ok())
+            };
+            let year = |k: usize| {
+                words.get(k).and_then(|s| s.parse::<i16>().ok()).filter(|y| (1900..=2100).contains(y))
+            };
+            let found = match (num(i + 1), words.get(i + 2).and_then(|m| month(m)), year(i + 3)) {
+                (Some(d), Some(m), Some(y)) => Date::new(y, m, d).ok(),
+                _ => match (words.get(i + 1).and_then(|m| month(m)), num(i + 2), year(i + 3)) {
+                    (Some(m), Some(d), Some(y)) => Date::new(y, m, d).ok(),
+                    _ => None,
+                },
+            };
+            if let Some(date) = found.filter(|d| d.weekday() == day_of_week) {
+                best = Some(best.map_or(date, |b| b.max(date)));
+            }
+        }
+    }
+    best
+}
+
 #[cfg(test)]
 mod tests {
-    use super::dates;
+    use super::{dates, implied_date};
     use jiff::civil::date;
 
     #[track_caller]
     fn check(sentence: &str, expect: &[&str]) {
-        let got: Vec<String> = dates(sentence, Some(date(2025, 8, 19))).iter().map(|w| w.label()).collect();
+        let got: Vec<String> = dates(sentence, Some(date(2025, 8, 19)), Some(date(2025, 8, 15)))
+            .iter()
+            .map(|w| w.label())
+            .collect();
         assert_eq!(got, expect);
+    }
+
+    #[test]
+    fn weeks_day_counts_and_implied_dates() {
+        check("Talks were held last week.", &["2025-08-11/P1W"]);
+        check("Talks resume next week.", &["2025-08-25/P1W"]);
+        check("Three days after the summit, leaders met.", &["2025-08-18"]);
+        check("The ship sank 10 days ago.", &["2025-08-09"]);
+        assert_eq!(implied_date(["Published Tuesday 19 August 2025, 10:02"]), Some(date(2025, 8, 19)));
+        assert_eq!(
+            implied_date(["Monday, August 18, 2025 and Tuesday, August 19, 2025"]),
+            Some(date(2025, 8, 19))
+        );
+        // A weekday that does not agree with the date implies nothing.
+        assert_eq!(implied_date(["Friday 19 August 2025"]), None);
     }
 
     #[test]

@@ -272,7 +272,8 @@ fn document_entry(d: &BriefDocument) -> Entry {
     facts.push(format!("{} sentence{}", d.sentences, plural(d.sentences)));
     facts.push(format!("{} paragraph{}", d.blocks.len(), plural(d.blocks.len())));
     if let Some(date) = d.published {
-        facts.push(format!("published {date}"));
+        let from_text = if d.published_from_text { " (no date given; read from the text)" } else { "" };
+        facts.push(format!("published {date}{from_text}"));
     }
     match &d.segment_of {
         Some(page) => facts.push(format!("split from {page}")),
