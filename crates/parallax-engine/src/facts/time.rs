@@ -160,6 +160,8 @@ pub(crate) fn dates(sentence: &str, published: Option<Date>, anchor: Option<Date
         // "three days after", "two days later": from the anchor.
         if let (Some(n), Some(unit), Some(rel)) = (count(w), words.get(i + 1), words.get(i + 2))
             && unit.starts_with("day")
+            // "a day later than planned" compares; it dates nothing.
+            && words.get(i + 3).is_none_or(|t| !t.eq_ignore_ascii_case("than"))
         {
             let rel = rel.to_lowercase();
             let base = match rel.as_str() {
