@@ -114,6 +114,14 @@ const SPEECH_VERBS: &[&str] = &[
     "agree",
 ];
 
+/// [`SPEECH_VERBS`] for lookups (membership only; never iterated, so order cannot leak).
+static SPEECH_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| SPEECH_VERBS.iter().copied().collect());
+
+/// [`PLACES`] for lookups (membership only).
+static PLACE_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| PLACES.split('|').collect());
+
 /// Whether `w` (lowercase) is a speech verb in any form: "say", "said", "saying", "claims",
 /// "described", "promising".
 pub(crate) fn is_speech_verb(w: &str) -> bool {
@@ -121,7 +129,8 @@ pub(crate) fn is_speech_verb(w: &str) -> bool {
     if matches!(w, "said" | "told" | "wrote" | "written" | "thought" | "spoke" | "sang" | "according") {
         return true;
     }
-    if SPEECH_VERBS.contains(&w) {
+    let known = |v: &str| SPEECH_SET.contains(v);
+    if known(w) {
         return true;
     }
     // Inflected forms only: "noted" → "note", never "not" → "note".
@@ -132,12 +141,18 @@ pub(crate) fn is_speech_verb(w: &str) -> bool {
         w.strip_suffix("ing"),
         w.strip_suffix("ied").or_else(|| w.strip_suffix("ies")),
     ];
+    // `stem` plus one letter ("not" + "e"), compared without building the string.
+    let plus = |stem: &str, last: u8| {
+        SPEECH_VERBS
+            .iter()
+            .any(|v| v.len() == stem.len() + 1 && v.as_bytes()[stem.len()] == last && v.starts_with(stem))
+    };
     stems.iter().flatten().any(|stem| {
-        SPEECH_VERBS.contains(stem)
-            || SPEECH_VERBS.contains(&format!("{stem}e").as_str())
-            || SPEECH_VERBS.contains(&format!("{stem}y").as_str())
+        known(stem)
+            || plus(stem, b'e')
+            || plus(stem, b'y')
             // "stopped" → "stop"
-            || stem.len() > 3 && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2] && SPEECH_VERBS.contains(&&stem[..stem.len() - 1])
+            || stem.len() > 3 && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2] && known(&stem[..stem.len() - 1])
     })
 }
 
@@ -502,7 +517,7 @@ Edinburgh|Glasgow|Manchester|Birmingham|Liverpool|Belfast|Cardiff|Anchorage|Hono
 
 /// Whether `name` is a country, continent, US state or major city.
 pub(crate) fn is_known_place(name: &str) -> bool {
-    PLACES.split('|').any(|p| p == name)
+    PLACE_SET.contains(name)
 }
 
 /// Last words of place names: "Kerch Strait", "Red Square", "Halvik Harbour".
