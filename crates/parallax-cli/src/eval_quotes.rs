@@ -7,8 +7,11 @@
 //! three or more words Parallax reports. A system quote matches a gold one when their
 //! character overlap is at least half the shorter of the two (one to one, in text order).
 //! Precision, recall and F1 count matches. Speaker accuracy, over matched quotes: the mention
-//! Parallax attributes the quote to overlaps the gold Source span (for a gold quote with no
-//! source, Parallax must give none). Each article is scored against its first annotator's file.
+//! Parallax attributes the quote to overlaps the gold Source span, or the person Parallax
+//! resolves it to is named in that span (for a gold quote with no source, Parallax must give
+//! none); a gold source that is a relative pronoun ("who") stands with the noun phrase before
+//! it. The mention-only figure is printed too. Each article is scored against its first
+//! annotator's file.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -263,7 +266,16 @@ fn gold_quotes(text: &str, ann: &str) -> Vec<Gold> {
             let ranges = spans.get(id).cloned().unwrap_or_default();
             match role {
                 "Content" => content.extend(ranges),
-                "Source" => sources.extend(ranges),
+                "Source" => {
+                    for (a, b) in ranges {
+                        sources.push((a, b));
+                        // A relative pronoun stands for the noun phrase it follows ("Weaver,
+                        // who said"): that phrase is part of the source.
+                        if let Some(ante) = antecedent(&chars, a, b) {
+                            sources.push(ante);
+                        }
+                    }
+                }
                 _ => {}
             }
         }
@@ -276,6 +288,33 @@ fn gold_quotes(text: &str, ann: &str) -> Vec<Gold> {
     }
     out.sort_by_key(|g| g.start);
     out
+}
+
+/// The noun phrase a relative pronoun source (`who`, `which`, `that`, `whom`) stands for: the
+/// words right before it, past its comma, back to the previous comma, the sentence's start or
+/// at most six words ("Jeff Weaver, who said" → "Jeff Weaver").
+fn antecedent(chars: &[char], a: usize, b: usize) -> Option<(usize, usize)> {
+    let word: String = chars.get(a..b)?.iter().collect::<String>().to_lowercase();
+    if !matches!(word.trim(), "who" | "which" | "that" | "whom") {
+        return None;
+    }
+    let mut end = a;
+    while end > 0 && (chars[end - 1].is_whitespace() || chars[end - 1] == ',') {
+        end -= 1;
+    }
+    let mut start = end;
+    let mut words = 0;
+    while start > 0 && words < 6 {
+        let c = chars[start - 1];
+        if matches!(c, '.' | '!' | '?' | ',' | ';' | '\n' | '"' | '“' | '”' | '(' | ')') {
+            break;
+        }
+        if c.is_whitespace() {
+            words += 1;
+        }
+        start -= 1;
+    }
+    (start < end).then_some((start, end))
 }
 
 /// Quoted runs in `chars[from..to]`, as character ranges of the words inside the marks.
@@ -354,4 +393,25 @@ fn system_quotes(name: &str, text: &str) -> Vec<System> {
 fn say(line: &str) {
     use std::io::Write;
     let _ = writeln!(std::io::stdout().lock(), "{line}");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{antecedent, names_person};
+
+    #[test]
+    fn relative_pronouns_stand_for_the_phrase_before_them() {
+        let text: Vec<char> = "Then came Jeff Weaver, who said it".chars().collect();
+        let at = 23;
+        let got = antecedent(&text, at, at + 3).map(|(a, b)| text[a..b].iter().collect::<String>());
+        assert_eq!(got.as_deref(), Some("Then came Jeff Weaver"));
+        assert_eq!(antecedent(&text, 29, 33), None, "'said' is no relative pronoun");
+    }
+
+    #[test]
+    fn a_person_is_named_by_their_last_name() {
+        assert!(names_person("Cruz spokesman Rick Tyler", "Rick Tyler"));
+        assert!(!names_person("Cruz spokesman Rick Tyler", "Ted Cruz Jr"));
+        assert!(!names_person("the company", "company"));
+    }
 }

@@ -112,6 +112,7 @@ const SPEECH_VERBS: &[&str] = &[
     "advise",
     "concur",
     "agree",
+    "answer",
 ];
 
 /// [`SPEECH_VERBS`] for lookups (membership only; never iterated, so order cannot leak).

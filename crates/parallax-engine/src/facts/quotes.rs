@@ -317,6 +317,61 @@ fn sentence_subject(text: &str, layout: &Layout, at: usize, people: &[Mention]) 
             people.iter().find(|m| m.start >= from && m.start < head_end)
         })
         .cloned()
+        .or_else(|| described_subject(text, s.start as usize, at))
+}
+
+/// A described subject opening the sentence: "The former secretary of state mocked …", "the
+/// justice sounded off …" — a determiner and the words up to the first that reads as a verb.
+fn described_subject(text: &str, from: usize, at: usize) -> Option<Mention> {
+    let from = within_reach(text, from, at);
+    let words = word_offsets(&text[from..at]);
+    let first = words.first()?.1.to_lowercase();
+    if !matches!(first.as_str(), "the" | "a" | "an" | "one" | "another") {
+        return None;
+    }
+    let mut end = 1;
+    while end < words.len().min(7) {
+        let w = words[end].1;
+        let lower = w.to_lowercase();
+        let verbish = (lower.ends_with("ed") && lower.len() > 4)
+            || is_speech_verb(&lower)
+            || matches!(
+                lower.as_str(),
+                "is" | "was"
+                    | "are"
+                    | "were"
+                    | "has"
+                    | "had"
+                    | "have"
+                    | "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "who"
+                    | "which"
+                    | "that"
+                    | "began"
+                    | "took"
+                    | "made"
+                    | "gave"
+                    | "went"
+            );
+        // A comma straight after a word ends the phrase too.
+        let comma = text[from + words[end - 1].0 + words[end - 1].1.len()..].starts_with(',');
+        if verbish || comma {
+            break;
+        }
+        end += 1;
+    }
+    if end < 2 || end == words.len().min(7) {
+        return None;
+    }
+    let start = from + words[0].0;
+    let stop = from + words[end - 1].0 + words[end - 1].1.len();
+    unnamed_source(text, start, stop)
 }
 
 /// The byte offset where the first `n` white-space separated words of `s` end.
@@ -449,6 +504,7 @@ fn right_cue(
         // he said.", "…” for the victory, Sanders said."
         let tail = subject.trim_end().rfind(',').map(|k| from + k + 1);
         if let Some(k) = tail
+            && !ended
             && is_plain_saying(&verb_word)
             && text[k..verb_at].split_whitespace().count() <= 3
             && let Some(m) = people.iter().rfind(|m| m.start >= k && m.end <= verb_at)
@@ -469,6 +525,8 @@ fn right_cue(
             .rfind(|m| m.start >= from && m.end <= head_end)
             .cloned()
             .or_else(|| unnamed_source(text, from, head_end))
+            // "Sanders's campaign manager, Jeff Weaver, said": the name in the appositive.
+            .or_else(|| named.filter(|_| appositive).cloned())
             .or_else(|| {
                 // "Read said", "It read", "it further wrote".
                 let first = words[0].1;
