@@ -521,6 +521,31 @@ pub(crate) fn is_known_place(name: &str) -> bool {
     PLACE_SET.contains(name)
 }
 
+/// Last words of the names of events, documents and plans, which are neither people nor
+/// organisations: "Budapest Memorandum", "Normandy Format", "Victory Day".
+pub(crate) fn is_event_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Memorandum"
+            | "Format"
+            | "Summit"
+            | "Act"
+            | "Bill"
+            | "Plan"
+            | "Deal"
+            | "Accord"
+            | "Treaty"
+            | "War"
+            | "Day"
+            | "Week"
+            | "Star"
+            | "Cross"
+            | "Crane"
+            | "Wing"
+            | "Room"
+    )
+}
+
 /// Last words of place names: "Kerch Strait", "Red Square", "Halvik Harbour".
 pub(crate) fn is_geo_word(w: &str) -> bool {
     matches!(

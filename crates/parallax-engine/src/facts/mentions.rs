@@ -7,7 +7,7 @@
 //! President", "Sir") is split off as title and role; lowercase role words just before it
 //! ("Nato secretary general Mark Rutte", "chief executive Petra Lind") are the role too.
 
-use super::lexicon::{is_not_name, is_person_pronoun, is_role_noun, is_title};
+use super::lexicon::{is_event_word, is_geo_word, is_not_name, is_person_pronoun, is_role_noun, is_title};
 
 /// What a mention is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -98,6 +98,11 @@ fn is_demonym(w: &str) -> bool {
 
 /// Words that end the names of organisations and places rather than people.
 pub(crate) fn is_org_word(w: &str) -> bool {
+    is_institution_word(w) || is_geo_word(w) || is_event_word(w)
+}
+
+/// Last words of the names of institutions: "Marine Accident Board", "Fox News".
+pub(crate) fn is_institution_word(w: &str) -> bool {
     matches!(
         w,
         "House"
@@ -123,8 +128,6 @@ pub(crate) fn is_org_word(w: &str) -> bool {
             | "University"
             | "Times"
             | "Post"
-            | "Street"
-            | "Summit"
             | "Center"
             | "Centre"
             | "Association"
@@ -148,24 +151,6 @@ pub(crate) fn is_org_word(w: &str) -> bool {
             | "Club"
             | "League"
             | "Forum"
-            | "Memorandum"
-            | "Format"
-            | "Wing"
-            | "Room"
-            | "Square"
-            | "Road"
-            | "Avenue"
-            | "Bridge"
-            | "Station"
-            | "Airport"
-            | "Port"
-            | "Terminal"
-            | "Channel"
-            | "Sea"
-            | "Ocean"
-            | "River"
-            | "Mountains"
-            | "Region"
             | "State"
             | "States"
             | "Kingdom"
@@ -181,18 +166,6 @@ pub(crate) fn is_org_word(w: &str) -> bool {
             | "Administration"
             | "Police"
             | "Guard"
-            | "Crane"
-            | "Star"
-            | "Cross"
-            | "Day"
-            | "Week"
-            | "Act"
-            | "Bill"
-            | "Plan"
-            | "Deal"
-            | "Accord"
-            | "Treaty"
-            | "War"
     )
 }
 

@@ -18,7 +18,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::entities::Registry;
 use super::lexicon::{is_geo_word, is_known_place};
-use super::mentions::{Kind, Mention, is_org_word};
+use super::mentions::{Kind, Mention, is_institution_word};
 
 /// What a named thing is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -81,31 +81,9 @@ pub(crate) fn named(names: &[(usize, &str, &Mention)], registry: &Registry) -> V
     for s in seen.into_values() {
         let last = s.name.split_whitespace().last().unwrap_or("");
         let acronym = s.name.len() <= 6 && s.name.chars().all(|c| c.is_ascii_uppercase() || c == '.');
-        // Events, documents and plans end in some of the words that mark a non-person
-        // ("Budapest Memorandum", "Normandy Format Summit"): they are neither.
-        let institution = s.org
-            && is_org_word(last)
-            && (s.name.contains(' ') || s.mentions >= 2 && !is_geo_word(last))
-            && !matches!(
-                last,
-                "Memorandum"
-                    | "Format"
-                    | "Summit"
-                    | "Act"
-                    | "Bill"
-                    | "Plan"
-                    | "Deal"
-                    | "Accord"
-                    | "Treaty"
-                    | "War"
-                    | "Day"
-                    | "Week"
-                    | "Star"
-                    | "Cross"
-                    | "Crane"
-                    | "Wing"
-                    | "Room"
-            );
+        // Institutions by their last word; events, documents and plans ("Budapest Memorandum")
+        // and geographic names are not organisations.
+        let institution = is_institution_word(last) && (s.name.contains(' ') || s.mentions >= 2);
         // An acronym of two to four capitals ("NATO", "FBI"), not a word in capitals ("PEACE").
         let acronym = acronym && (2..=4).contains(&s.name.replace('.', "").len());
         let kind = if is_known_place(&s.name) || is_geo_word(last) && s.name.contains(' ') {

@@ -19,6 +19,7 @@ use parallax_model::Span;
 
 use super::lexicon::{is_person_pronoun, is_speech_verb};
 use super::mentions::{Kind, Mention};
+use super::time::weekday;
 use crate::text::{is_closing_quote, is_opening_quote, quoted_spans, split_sentences};
 
 /// A block's sentences and quoted spans, computed once and read by every rule that needs them.
@@ -249,20 +250,7 @@ pub(crate) fn reported(blocks: &[&str], layouts: &[Layout], mentions: &[Vec<Ment
             if let Some(t) = (k..words.len().min(k + 7)).find(|&t| words[t].1 == "that") {
                 k = t + 1;
             }
-            while k < words.len()
-                && matches!(
-                    words[k].1,
-                    "that"
-                        | "on"
-                        | "Monday"
-                        | "Tuesday"
-                        | "Wednesday"
-                        | "Thursday"
-                        | "Friday"
-                        | "Saturday"
-                        | "Sunday"
-                )
-            {
+            while k < words.len() && (matches!(words[k].1, "that" | "on") || weekday(words[k].1).is_some()) {
                 k += 1;
             }
             if words.len().saturating_sub(k) < 4 {

@@ -58,7 +58,7 @@ fn month(w: &str) -> Option<i8> {
     Some(m)
 }
 
-fn weekday(w: &str) -> Option<Weekday> {
+pub(crate) fn weekday(w: &str) -> Option<Weekday> {
     Some(match w {
         "Monday" => Weekday::Monday,
         "Tuesday" => Weekday::Tuesday,
