@@ -194,9 +194,8 @@ pub(crate) fn mentions(text: &str) -> Vec<Mention> {
             let mut j = i + 1;
             while j < ws.len() && j - i <= 4 && adjacent(text, ws[j - 1], ws[j]) {
                 let lower = ws[j].text.to_lowercase();
-                if is_role_noun(&lower)
-                    || (capitalised(ws[j].text) && is_demonym(ws[j].text) && !is_not_name(ws[j].text))
-                {
+                // "a European diplomat", "a Downing Street spokesperson", "the Kremlin aide".
+                if is_role_noun(&lower) || (capitalised(ws[j].text) && !is_not_name(ws[j].text)) {
                     j += 1;
                 } else {
                     break;
@@ -424,6 +423,8 @@ mod tests {
             &["Ursula von der Leyen (commission president)"],
         );
         check("But a European diplomat said so.", &["role: european diplomat"]);
+        check("A Downing Street spokesperson said so.", &["role: downing street spokesperson"]);
+        check("The Kremlin said so.", &["Kremlin"]);
         check("The Marine Accident Board met in Halvik.", &["Marine Accident Board", "Halvik"]);
         check("Coastguard commander Ingrid Solberg said", &["Ingrid Solberg (coastguard commander)"]);
         check(
