@@ -35,6 +35,26 @@ pub(crate) enum EvalCommand {
     /// Direct quotes and their speakers against PolNeAR's attribution annotations: precision,
     /// recall and F1 of quote spans (overlap), and speaker accuracy.
     Quotes(EvalQuotesArgs),
+    /// Article-body extraction from HTML pages: the Zyte article-extraction benchmark (4-gram
+    /// shingle precision, recall, F1) or the trafilatura corpus (must-have / must-not-have
+    /// snippets), with the other extractors' included outputs scored by the same code.
+    Extract(EvalExtractArgs),
+}
+
+#[derive(Args, Debug)]
+pub(crate) struct EvalExtractArgs {
+    /// The benchmark folder: scrapinghub-aeb (ground-truth.json, html/, output/) or
+    /// trafilatura-eval (evaldata.json, cache/, eval/).
+    #[arg(long, value_name = "DIR", default_value = "../shared/bench/scrapinghub-aeb")]
+    pub(crate) bench: PathBuf,
+
+    /// Print the figures as JSON instead of a table.
+    #[arg(long)]
+    pub(crate) json: bool,
+
+    /// Print, for each page, Parallax's F1 (or its missed and leaked snippets), worst first.
+    #[arg(long)]
+    pub(crate) errors: bool,
 }
 
 #[derive(Args, Debug)]

@@ -7,6 +7,7 @@
 mod args;
 mod brief;
 mod eval;
+mod eval_extract;
 mod eval_quotes;
 mod exit;
 mod inputs;
@@ -32,5 +33,6 @@ fn run() -> anyhow::Result<ExitCode> {
         args::Command::Brief(raw) => brief::run(brief::Options::validate(raw)?),
         args::Command::Eval(args::EvalCommand::Reuse(raw)) => eval::reuse(&raw),
         args::Command::Eval(args::EvalCommand::Quotes(raw)) => eval_quotes::quotes(&raw),
+        args::Command::Eval(args::EvalCommand::Extract(raw)) => eval_extract::extract(&raw),
     }
 }

@@ -1,0 +1,353 @@
+//! `parallax eval extract`: article-body extraction from HTML pages against two benchmarks,
+//! with the other extractors' included outputs scored by the same code in the same table.
+//!
+//! - The Zyte article-extraction benchmark (`scrapinghub-aeb`: `ground-truth.json`,
+//!   `html/<id>.html.gz`, `output/<system>.json.gz`). Metric (also in docs/EVALUATION.md):
+//!   tokens are Unicode `\w+` runs; each text becomes the multiset of its 4-token shingles (a
+//!   text under four tokens is one shingle of all of them); per page, tp = Σ min(true, predicted
+//!   counts), fp and fn the excesses, the three normalised by their sum. Precision is the mean
+//!   over pages of tp/(tp+fp) (1 when fp = fn = 0; pages with tp = fp = 0 left out), recall
+//!   likewise with fn; F1 = 2PR/(P+R) of the means. Accuracy: the share of pages whose token
+//!   sequences are identical.
+//! - The trafilatura corpus (`trafilatura-eval`: `evaldata.json`, `cache/` or `eval/`
+//!   `<file>.gz`). Whitespace is collapsed in output and snippets; per page, a "with" snippet
+//!   found in the output is a true positive (else a false negative), a "without" snippet found
+//!   is a false positive (else a true negative); summed over the corpus, P, R, F1 and accuracy.
+//!   A failed extraction is empty output.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::Read;
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context, bail};
+use parallax_engine::{extract, ingest};
+use parallax_model::DocFormat;
+
+use crate::args::EvalExtractArgs;
+use crate::exit;
+
+pub(crate) fn extract(args: &EvalExtractArgs) -> anyhow::Result<ExitCode> {
+    if args.bench.join("ground-truth.json").is_file() {
+        zyte(args)
+    } else if args.bench.join("evaldata.json").is_file() {
+        snippets(args)
+    } else {
+        bail!(
+            "{} is neither the Zyte benchmark (ground-truth.json) nor the trafilatura corpus (evaldata.json)",
+            args.bench.display()
+        )
+    }
+}
+
+/// Reads a gzip'd file whole.
+fn gunzip(path: &Path) -> anyhow::Result<Vec<u8>> {
+    let file = std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(file)
+        .read_to_end(&mut out)
+        .with_context(|| format!("cannot decompress {}", path.display()))?;
+    Ok(out)
+}
+
+/// Parallax's article body for one HTML page (the page's own article, not appended items),
+/// and the time it took.
+fn parallax_body(name: &str, html: &[u8]) -> (String, f64) {
+    let t = Instant::now();
+    let body = ingest::text_document(name, "page", DocFormat::Html, html, &ingest::Config::default())
+        .ok()
+        .map(|doc| {
+            let found = extract::extract(&doc, &extract::Config::default());
+            found.articles.first().map(parallax_model::Article::body_text).unwrap_or_default()
+        })
+        .unwrap_or_default();
+    (body, t.elapsed().as_secs_f64())
+}
+
+/// One system's figures.
+#[derive(Clone, Debug, Default)]
+struct Row {
+    system: String,
+    precision: f64,
+    recall: f64,
+    f1: f64,
+    accuracy: f64,
+    pages: usize,
+}
+
+fn f1(p: f64, r: f64) -> f64 {
+    if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+}
+
+fn print_rows(title: &str, rows: &mut [Row], json: bool, note: &str) {
+    rows.sort_by(|a, b| b.f1.total_cmp(&a.f1).then_with(|| a.system.cmp(&b.system)));
+    if json {
+        let out: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|r| {
+                serde_json::json!({"system": r.system, "pages": r.pages, "precision": r4(r.precision),
+                    "recall": r4(r.recall), "f1": r4(r.f1), "accuracy": r4(r.accuracy)})
+            })
+            .collect();
+        println!("{:#}", serde_json::Value::Array(out));
+        return;
+    }
+    println!("{title}");
+    println!("{:<22}{:>7}{:>11}{:>9}{:>8}{:>10}", "system", "pages", "precision", "recall", "F1", "accuracy");
+    for r in rows.iter() {
+        println!(
+            "{:<22}{:>7}{:>11.3}{:>9.3}{:>8.3}{:>10.3}",
+            r.system, r.pages, r.precision, r.recall, r.f1, r.accuracy
+        );
+    }
+    println!("{note}");
+}
+
+fn r4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Zyte benchmark.
+
+fn tokens(text: &str) -> Vec<&str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|t| !t.is_empty()).collect()
+}
+
+fn shingles<'a>(tokens: &[&'a str]) -> HashMap<Vec<&'a str>, u32> {
+    let mut out: HashMap<Vec<&str>, u32> = HashMap::new();
+    if tokens.is_empty() {
+        return out;
+    }
+    let n = 4;
+    for i in 0..tokens.len().saturating_sub(n - 1).max(1) {
+        *out.entry(tokens[i..(i + n).min(tokens.len())].to_vec()).or_default() += 1;
+    }
+    out
+}
+
+/// (tp, fp, fn), normalised by their sum.
+fn shingle_match(truth: &str, predicted: &str) -> (f64, f64, f64) {
+    let (t, p) = (tokens(truth), tokens(predicted));
+    let (ts, ps) = (shingles(&t), shingles(&p));
+    let (mut tp, mut fp, mut fn_) = (0u64, 0u64, 0u64);
+    for (k, &c) in &ts {
+        let d = ps.get(k).copied().unwrap_or(0);
+        tp += u64::from(c.min(d));
+        fn_ += u64::from(c.saturating_sub(d));
+    }
+    for (k, &d) in &ps {
+        let c = ts.get(k).copied().unwrap_or(0);
+        fp += u64::from(d.saturating_sub(c));
+    }
+    let sum = (tp + fp + fn_) as f64;
+    if sum == 0.0 { (0.0, 0.0, 0.0) } else { (tp as f64 / sum, fp as f64 / sum, fn_ as f64 / sum) }
+}
+
+fn zyte_row(system: &str, truth: &BTreeMap<String, String>, predicted: &BTreeMap<String, String>) -> Row {
+    let (mut ps, mut rs) = (Vec::new(), Vec::new());
+    let mut same = 0usize;
+    for (id, t) in truth {
+        let p = predicted.get(id).map(String::as_str).unwrap_or("");
+        let (tp, fp, fn_) = shingle_match(t, p);
+        if fp == 0.0 && fn_ == 0.0 {
+            ps.push(1.0);
+            rs.push(1.0);
+        } else {
+            if tp + fp > 0.0 {
+                ps.push(tp / (tp + fp));
+            }
+            if tp + fn_ > 0.0 {
+                rs.push(tp / (tp + fn_));
+            }
+        }
+        same += usize::from(tokens(t) == tokens(p));
+    }
+    let mean = |v: &[f64]| if v.is_empty() { 0.0 } else { v.iter().sum::<f64>() / v.len() as f64 };
+    let (precision, recall) = (mean(&ps), mean(&rs));
+    Row {
+        system: system.to_string(),
+        precision,
+        recall,
+        f1: f1(precision, recall),
+        accuracy: same as f64 / truth.len().max(1) as f64,
+        pages: truth.len(),
+    }
+}
+
+/// `{id: {"articleBody": …}}`, possibly wrapped as `{"output": {…}}`.
+fn bodies(value: &serde_json::Value) -> BTreeMap<String, String> {
+    let map = value.get("output").and_then(|o| o.as_object()).or_else(|| value.as_object());
+    map.map(|m| {
+        m.iter()
+            .map(|(k, v)| {
+                let body = v.get("articleBody").and_then(|b| b.as_str()).unwrap_or("").to_string();
+                (k.clone(), body)
+            })
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+fn zyte(args: &EvalExtractArgs) -> anyhow::Result<ExitCode> {
+    let gt_path = args.bench.join("ground-truth.json");
+    let gt: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(&gt_path).with_context(|| format!("cannot read {}", gt_path.display()))?,
+    )
+    .with_context(|| format!("{} is not JSON", gt_path.display()))?;
+    let truth = bodies(&gt);
+    let mut ours = BTreeMap::new();
+    let mut seconds = 0.0;
+    for id in truth.keys() {
+        let path = args.bench.join("html").join(format!("{id}.html.gz"));
+        let html = gunzip(&path)?;
+        let (body, took) = parallax_body(&path.display().to_string(), &html);
+        seconds += took;
+        ours.insert(id.clone(), body);
+    }
+    let mut rows = vec![zyte_row("parallax", &truth, &ours)];
+    if args.errors {
+        let mut per: Vec<(f64, &String)> = truth
+            .iter()
+            .map(|(id, t)| {
+                let (tp, fp, fn_) = shingle_match(t, ours.get(id).map(String::as_str).unwrap_or(""));
+                let p = if tp + fp > 0.0 { tp / (tp + fp) } else { 0.0 };
+                let r = if tp + fn_ > 0.0 { tp / (tp + fn_) } else { 0.0 };
+                (f1(p, r), id)
+            })
+            .collect();
+        per.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(b.1)));
+        for (score, id) in per.iter().take(40) {
+            println!("{score:.3} {id}");
+        }
+    }
+    let out_dir = args.bench.join("output");
+    let mut systems: Vec<_> = std::fs::read_dir(&out_dir)
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    systems.sort();
+    for path in systems {
+        let Some(name) = path.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(".json.gz"))
+        else {
+            continue;
+        };
+        let value: serde_json::Value = serde_json::from_slice(&gunzip(&path)?)
+            .with_context(|| format!("{} is not JSON", path.display()))?;
+        rows.push(zyte_row(name, &truth, &bodies(&value)));
+    }
+    let pages_per_s = truth.len() as f64 / seconds.max(1e-9);
+    print_rows(
+        &format!("article bodies on the Zyte benchmark ({}), 4-gram shingle metric", args.bench.display()),
+        &mut rows,
+        args.json,
+        &format!(
+            "parallax: {pages_per_s:.0} pages/s on one thread (extraction only)\ntarget: F1 >= 0.97; published anchors (whole set): rs_trafilatura 0.970, trafilatura 0.958, readability_js 0.947, AutoExtract 0.970"
+        ),
+    );
+    Ok(exit::SUCCESS)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The trafilatura corpus.
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn snippets(args: &EvalExtractArgs) -> anyhow::Result<ExitCode> {
+    let path = args.bench.join("evaldata.json");
+    let data: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?,
+    )
+    .with_context(|| format!("{} is not JSON", path.display()))?;
+    let Some(pages) = data.as_object() else { bail!("{} is not a JSON object", path.display()) };
+    let (mut tp, mut fp, mut fn_, mut tn) = (0usize, 0usize, 0usize, 0usize);
+    let mut seconds = 0.0;
+    let mut read = 0usize;
+    let mut entries: Vec<(&String, &serde_json::Value)> = pages.iter().collect();
+    entries.sort_by(|a, b| a.0.cmp(b.0));
+    for (url, page) in entries {
+        let Some(file) = page.get("file").and_then(|f| f.as_str()) else { continue };
+        let found = ["cache", "eval"]
+            .iter()
+            .map(|d| args.bench.join(d).join(format!("{file}.gz")))
+            .chain(["cache", "eval"].iter().map(|d| args.bench.join(d).join(file)))
+            .find(|p| p.is_file());
+        let Some(html_path) = found else { continue };
+        let html = if html_path.extension().is_some_and(|e| e == "gz") {
+            gunzip(&html_path)?
+        } else {
+            std::fs::read(&html_path).with_context(|| format!("cannot read {}", html_path.display()))?
+        };
+        let (body, took) = parallax_body(&html_path.display().to_string(), &html);
+        seconds += took;
+        read += 1;
+        let body = collapse(&body);
+        let list = |k: &str| -> Vec<String> {
+            page.get(k)
+                .and_then(|v| v.as_array())
+                .map(|a| a.iter().filter_map(|s| s.as_str()).map(collapse).collect())
+                .unwrap_or_default()
+        };
+        for s in list("with") {
+            if body.contains(&s) {
+                tp += 1;
+            } else {
+                fn_ += 1;
+                if args.errors {
+                    println!("MISSED {url}: {s}");
+                }
+            }
+        }
+        for s in list("without") {
+            if body.contains(&s) {
+                fp += 1;
+                if args.errors {
+                    println!("LEAKED {url}: {s}");
+                }
+            } else {
+                tn += 1;
+            }
+        }
+    }
+    let precision = tp as f64 / (tp + fp).max(1) as f64;
+    let recall = tp as f64 / (tp + fn_).max(1) as f64;
+    let mut rows = vec![Row {
+        system: "parallax".to_string(),
+        precision,
+        recall,
+        f1: f1(precision, recall),
+        accuracy: (tp + tn) as f64 / (tp + fp + fn_ + tn).max(1) as f64,
+        pages: read,
+    }];
+    let pages_per_s = read as f64 / seconds.max(1e-9);
+    print_rows(
+        &format!("main text on the trafilatura corpus ({}), snippet metric", args.bench.display()),
+        &mut rows,
+        args.json,
+        &format!(
+            "parallax: {pages_per_s:.0} pages/s on one thread (extraction only)\ntarget: F1 >= 0.93; published anchors (whole set): trafilatura 2.2.0 0.924, magic-html 0.889, justext 0.862, readability-lxml 0.826"
+        ),
+    );
+    Ok(exit::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{shingle_match, tokens};
+
+    #[test]
+    fn shingles_score_like_the_benchmark() {
+        assert_eq!(tokens("It's a test_case, 2025!"), ["It", "s", "a", "test_case", "2025"]);
+        assert_eq!(shingle_match("one two three four five", "one two three four five"), (1.0, 0.0, 0.0));
+        // Two of the truth's shingles found, one extra predicted.
+        let (tp, fp, fn_) = shingle_match("a b c d e", "a b c d x");
+        assert!(
+            (tp - 1.0 / 3.0).abs() < 1e-9 && (fp - 1.0 / 3.0).abs() < 1e-9 && (fn_ - 1.0 / 3.0).abs() < 1e-9
+        );
+        // A text under four tokens is one shingle.
+        assert_eq!(shingle_match("a b", "a b"), (1.0, 0.0, 0.0));
+        assert_eq!(shingle_match("", ""), (0.0, 0.0, 0.0));
+    }
+}
