@@ -119,9 +119,14 @@ const MAX_DEPTH: usize = 512;
 pub(crate) fn render(html: &str) -> Page {
     let html = limit_depth(html, MAX_DEPTH);
     let dom = Html::parse_document(&html);
+    let main = super::main_content::find(&dom);
     let mut out = Renderer::default();
     let mut meta = Meta::default();
     let mut skip: Option<ego_tree::NodeId> = None;
+    // Text counts only inside the main content's roots (all of the page when none was found)
+    // and outside boilerplate; `muted` is the outermost element that silences it.
+    let mut muted: Option<ego_tree::NodeId> = None;
+    let mut inside = usize::from(main.is_none());
     // For each open block element, innermost last, the role its text takes: its own, or the
     // nearest enclosing one (text in a `p` inside a `figcaption` is a caption).
     let mut roles: Vec<Marker> = Vec::new();
@@ -132,10 +137,18 @@ pub(crate) fn render(html: &str) -> Page {
                     continue;
                 }
                 match node.value() {
-                    Node::Text(text) => out.push_text(&text.text),
+                    Node::Text(text) if inside > 0 && muted.is_none() => out.push_text(&text.text),
                     Node::Element(e) => {
                         let name = e.name();
                         meta.read(name, e, node);
+                        if let Some(m) = &main {
+                            if m.roots.binary_search(&node.id()).is_ok() {
+                                inside += 1;
+                            }
+                            if muted.is_none() && m.boilerplate.binary_search(&node.id()).is_ok() {
+                                muted = Some(node.id());
+                            }
+                        }
                         if skipped(name) {
                             skip = Some(node.id());
                         } else if block(name) {
@@ -160,6 +173,14 @@ pub(crate) fn render(html: &str) -> Page {
                 {
                     out.flush(roles.last().copied().unwrap_or(Marker::None));
                     roles.pop();
+                }
+                if muted == Some(node.id()) {
+                    muted = None;
+                }
+                if let Some(m) = &main
+                    && m.roots.binary_search(&node.id()).is_ok()
+                {
+                    inside -= 1;
                 }
             }
         }

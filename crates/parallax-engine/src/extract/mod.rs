@@ -22,6 +22,7 @@
 mod chrome;
 mod html;
 mod layout;
+mod main_content;
 mod segments;
 mod units;
 mod words;

@@ -1,0 +1,263 @@
+//! Which part of an HTML page holds the article: the element whose paragraphs carry the most
+//! prose, and the boilerplate subtrees to leave out inside it.
+//!
+//! One pass over the DOM (no recursion) measures every element's text and link text. Each
+//! paragraph-like element of 25 characters or more scores 1, plus one per comma, plus one per
+//! 100 characters (at most 3), credited fully to its parent, half to its grandparent and a
+//! third to the element above. A candidate's score is then weighed by its class and id (words
+//! such as `article`, `content`, `story` raise it; `comment`, `related`, `share`, `sidebar`,
+//! `promo` lower it) and by the share of its text that is not link text. The best candidate is
+//! the root; its siblings join when they score at least a fifth of it (articles split into
+//! several containers). Elements whose class or id names boilerplate, and lists made mostly of
+//! links, are left out wherever they stand. Bylines, captions, credits and timestamps are not:
+//! the text rules read them (authors, removed captions) and keep them out of the body.
+
+use std::collections::HashMap;
+
+use ego_tree::NodeId;
+use ego_tree::iter::Edge;
+use scraper::{Html, Node};
+
+/// What the page's main content is.
+pub(crate) struct MainContent {
+    /// The elements whose text is the article (the root and the siblings that join it).
+    pub(crate) roots: Vec<NodeId>,
+    /// Elements to leave out wherever they stand.
+    pub(crate) boilerplate: Vec<NodeId>,
+}
+
+/// Class or id words of the article's container.
+fn positive(attr: &str) -> bool {
+    ["article", "body", "content", "entry", "main", "post", "text", "story", "blog"]
+        .iter()
+        .any(|w| attr.contains(w))
+}
+
+/// Class or id words of boilerplate.
+fn negative(attr: &str) -> bool {
+    [
+        "comment",
+        "related",
+        "share",
+        "sharing",
+        "social",
+        "sidebar",
+        "promo",
+        "advert",
+        "newsletter",
+        "subscribe",
+        "signup",
+        "breadcrumb",
+        "footer",
+        "masthead",
+        "menu",
+        "navigation",
+        "popup",
+        "modal",
+        "cookie",
+        "recommend",
+        "trending",
+        "most-popular",
+        "mostpopular",
+        "outbrain",
+        "taboola",
+        "widget",
+        "tags",
+        "author-bio",
+        "toolbar",
+        "skip",
+        "print",
+        "disclaimer",
+        "hidden",
+        "more-stories",
+        "read-more",
+        "readmore",
+        "teaser",
+        "banner",
+    ]
+    .iter()
+    .any(|w| attr.contains(w))
+}
+
+fn class_and_id(e: &scraper::node::Element) -> String {
+    let mut s = String::new();
+    if let Some(c) = e.attr("class") {
+        s.push_str(&c.to_ascii_lowercase());
+    }
+    s.push(' ');
+    if let Some(i) = e.attr("id") {
+        s.push_str(&i.to_ascii_lowercase());
+    }
+    s
+}
+
+fn never_text(name: &str) -> bool {
+    matches!(name, "script" | "style" | "noscript" | "template" | "svg" | "nav" | "aside" | "footer" | "form")
+}
+
+/// Per element: characters of text, of link text, number of commas.
+#[derive(Clone, Copy, Default)]
+struct Stats {
+    chars: usize,
+    link_chars: usize,
+    commas: usize,
+}
+
+/// Finds the main content of `dom`, or `None` when no element holds prose.
+pub(crate) fn find(dom: &Html) -> Option<MainContent> {
+    let mut stats: HashMap<NodeId, Stats> = HashMap::new();
+    let mut boilerplate = Vec::new();
+    // Open elements, innermost last, with whether they are links.
+    let mut open: Vec<(NodeId, bool)> = Vec::new();
+    let mut skip: Option<NodeId> = None;
+    for edge in dom.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if skip.is_some() {
+                    continue;
+                }
+                match node.value() {
+                    Node::Element(e) => {
+                        let name = e.name();
+                        if never_text(name) {
+                            skip = Some(node.id());
+                            continue;
+                        }
+                        let attrs = class_and_id(e);
+                        // Never the page's outer frame, whatever its class says.
+                        if !matches!(name, "html" | "body" | "main" | "article")
+                            && negative(&attrs)
+                            && !positive_strong(&attrs)
+                        {
+                            boilerplate.push(node.id());
+                        }
+                        open.push((node.id(), name == "a"));
+                    }
+                    Node::Text(t) => {
+                        let n = t.text.trim().chars().count();
+                        if n == 0 {
+                            continue;
+                        }
+                        let commas = t.text.matches(',').count();
+                        let in_link = open.iter().any(|(_, a)| *a);
+                        for (id, _) in &open {
+                            let s = stats.entry(*id).or_default();
+                            s.chars += n;
+                            s.commas += commas;
+                            if in_link {
+                                s.link_chars += n;
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(node) => {
+                if let Some(id) = skip {
+                    if id == node.id() {
+                        skip = None;
+                    }
+                    continue;
+                }
+                if matches!(node.value(), Node::Element(_))
+                    && open.last().is_some_and(|(id, _)| *id == node.id())
+                {
+                    open.pop();
+                }
+            }
+        }
+    }
+    // Link lists ("related", menus without a class): a list or block that is mostly links.
+    for node in dom.tree.root().descendants() {
+        if let Node::Element(e) = node.value()
+            && matches!(e.name(), "ul" | "ol" | "div" | "section" | "table")
+            && let Some(s) = stats.get(&node.id())
+            && s.chars > 0
+            && s.link_chars * 10 >= s.chars * 7
+        {
+            boilerplate.push(node.id());
+        }
+    }
+    // Paragraph scores, credited up the tree.
+    let mut scores: HashMap<NodeId, f64> = HashMap::new();
+    for node in dom.tree.root().descendants() {
+        let Node::Element(e) = node.value() else { continue };
+        if !matches!(e.name(), "p" | "pre" | "td" | "blockquote" | "li" | "h2" | "h3") {
+            continue;
+        }
+        let Some(s) = stats.get(&node.id()) else { continue };
+        let own = s.chars - s.link_chars;
+        if own < 25 {
+            continue;
+        }
+        let score = 1.0 + s.commas as f64 + (own as f64 / 100.0).min(3.0);
+        for (level, ancestor) in node.ancestors().take(3).enumerate() {
+            if matches!(ancestor.value(), Node::Element(_)) {
+                let divisor = match level {
+                    0 => 1.0,
+                    1 => 2.0,
+                    _ => 3.0,
+                };
+                *scores.entry(ancestor.id()).or_default() += score / divisor;
+            }
+        }
+    }
+    let weighed = |id: NodeId, raw: f64| -> f64 {
+        let node = dom.tree.get(id);
+        let attrs = node.and_then(|n| n.value().as_element().map(class_and_id)).unwrap_or_default();
+        let mut w = raw;
+        if positive(&attrs) {
+            w += 25.0;
+        }
+        if negative(&attrs) {
+            w -= 25.0;
+        }
+        let s = stats.get(&id).copied().unwrap_or_default();
+        let link_density = if s.chars == 0 { 0.0 } else { s.link_chars as f64 / s.chars as f64 };
+        w * (1.0 - link_density)
+    };
+    let mut ranked: Vec<(NodeId, f64)> = scores.iter().map(|(&id, &raw)| (id, weighed(id, raw))).collect();
+    // Highest score first; ties by document order (node ids grow in parse order).
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let &(top, best) = ranked.first()?;
+    if best <= 0.0 {
+        return None;
+    }
+    let mut roots = vec![top];
+    if let Some(parent) = dom.tree.get(top).and_then(|n| n.parent()) {
+        for sibling in parent.children() {
+            let id = sibling.id();
+            if id == top {
+                continue;
+            }
+            let score = scores.get(&id).map_or(0.0, |&raw| weighed(id, raw));
+            if score >= (best * 0.2).max(10.0) {
+                roots.push(id);
+            }
+        }
+    }
+    roots.sort();
+    boilerplate.sort();
+    boilerplate.dedup();
+    // A root is never left out as boilerplate, nor is anything that holds one.
+    boilerplate.retain(|b| {
+        !roots.iter().any(|r| r == b || dom.tree.get(*r).is_some_and(|n| n.ancestors().any(|a| a.id() == *b)))
+    });
+    Some(MainContent { roots, boilerplate })
+}
+
+/// Class or id words that mark the article body itself even when a boilerplate word is in
+/// them too ("article-body share-tools" is still the body).
+fn positive_strong(attrs: &str) -> bool {
+    [
+        "article-body",
+        "articlebody",
+        "story-body",
+        "entry-content",
+        "post-content",
+        "article__body",
+        "article-content",
+    ]
+    .iter()
+    .any(|w| attrs.contains(w))
+}
