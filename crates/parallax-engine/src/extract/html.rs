@@ -162,6 +162,9 @@ pub(crate) fn render(html: &str) -> Page {
                 }
             }
             Edge::Close(node) => {
+                if muted == Some(node.id()) {
+                    muted = None;
+                }
                 if let Some(id) = skip {
                     if id == node.id() {
                         skip = None;
@@ -173,9 +176,6 @@ pub(crate) fn render(html: &str) -> Page {
                 {
                     out.flush(roles.last().copied().unwrap_or(Marker::None));
                     roles.pop();
-                }
-                if muted == Some(node.id()) {
-                    muted = None;
                 }
                 if let Some(m) = &main
                     && m.roots.binary_search(&node.id()).is_ok()
