@@ -1,9 +1,10 @@
 //! Which part of an HTML page holds the article: the element whose paragraphs carry the most
 //! prose, and the boilerplate subtrees to leave out inside it.
 //!
-//! One pass over the DOM (no recursion) measures every element's text and link text. Each
-//! paragraph-like element of 25 characters or more scores 1, plus one per comma, plus one per
-//! 100 characters (at most 3), credited fully to its parent, half to its grandparent and a
+//! One pass over the DOM (no recursion) measures every element's text and link text, and the
+//! text each block holds itself (through inline elements). Each block holding 25 characters or
+//! more of its own (a `p`, or the `div` a site uses as one) scores 1, plus one per comma, plus
+//! one per 100 characters (at most 3), credited fully to its parent, half to its grandparent and a
 //! third to the element above. A candidate's score is then weighed by its class and id (words
 //! such as `article`, `content`, `story` raise it; `comment`, `related`, `share`, `sidebar`,
 //! `promo` lower it) and by the share of its text that is not link text. The best candidate is
@@ -95,20 +96,50 @@ fn never_text(name: &str) -> bool {
     matches!(name, "script" | "style" | "noscript" | "template" | "svg" | "nav" | "aside" | "footer" | "form")
 }
 
-/// Per element: characters of text, of link text, number of commas.
+/// Per element: characters of text, of link text, number of commas; and of the text it holds
+/// itself (through inline elements only), outside links.
 #[derive(Clone, Copy, Default)]
 struct Stats {
     chars: usize,
     link_chars: usize,
     commas: usize,
+    own_chars: usize,
+    own_commas: usize,
+}
+
+/// Inline elements: their text belongs to the block around them.
+fn inline(name: &str) -> bool {
+    matches!(
+        name,
+        "a" | "span"
+            | "em"
+            | "strong"
+            | "b"
+            | "i"
+            | "u"
+            | "small"
+            | "sup"
+            | "sub"
+            | "font"
+            | "abbr"
+            | "cite"
+            | "q"
+            | "time"
+            | "mark"
+            | "label"
+            | "code"
+            | "br"
+            | "wbr"
+            | "img"
+    )
 }
 
 /// Finds the main content of `dom`, or `None` when no element holds prose.
 pub(crate) fn find(dom: &Html) -> Option<MainContent> {
     let mut stats: HashMap<NodeId, Stats> = HashMap::new();
     let mut boilerplate = Vec::new();
-    // Open elements, innermost last, with whether they are links.
-    let mut open: Vec<(NodeId, bool)> = Vec::new();
+    // Open elements, innermost last, with whether they are links and whether inline.
+    let mut open: Vec<(NodeId, bool, bool)> = Vec::new();
     let mut skip: Option<NodeId> = None;
     for edge in dom.tree.root().traverse() {
         match edge {
@@ -131,7 +162,7 @@ pub(crate) fn find(dom: &Html) -> Option<MainContent> {
                         {
                             boilerplate.push(node.id());
                         }
-                        open.push((node.id(), name == "a"));
+                        open.push((node.id(), name == "a", inline(name)));
                     }
                     Node::Text(t) => {
                         let n = t.text.trim().chars().count();
@@ -139,14 +170,19 @@ pub(crate) fn find(dom: &Html) -> Option<MainContent> {
                             continue;
                         }
                         let commas = t.text.matches(',').count();
-                        let in_link = open.iter().any(|(_, a)| *a);
-                        for (id, _) in &open {
+                        let in_link = open.iter().any(|(_, a, _)| *a);
+                        for (id, _, _) in &open {
                             let s = stats.entry(*id).or_default();
                             s.chars += n;
                             s.commas += commas;
                             if in_link {
                                 s.link_chars += n;
                             }
+                        }
+                        if !in_link && let Some((owner, _, _)) = open.iter().rev().find(|(_, _, inl)| !inl) {
+                            let s = stats.entry(*owner).or_default();
+                            s.own_chars += n;
+                            s.own_commas += commas;
                         }
                     }
                     _ => {}
@@ -160,7 +196,7 @@ pub(crate) fn find(dom: &Html) -> Option<MainContent> {
                     continue;
                 }
                 if matches!(node.value(), Node::Element(_))
-                    && open.last().is_some_and(|(id, _)| *id == node.id())
+                    && open.last().is_some_and(|(id, _, _)| *id == node.id())
                 {
                     open.pop();
                 }
@@ -180,17 +216,19 @@ pub(crate) fn find(dom: &Html) -> Option<MainContent> {
     }
     // Paragraph scores, credited up the tree.
     let mut scores: HashMap<NodeId, f64> = HashMap::new();
+    // A paragraph is any block holding 25 characters or more of its own text (`p`, or the
+    // `div` a site uses as one).
     for node in dom.tree.root().descendants() {
         let Node::Element(e) = node.value() else { continue };
-        if !matches!(e.name(), "p" | "pre" | "td" | "blockquote" | "li" | "h2" | "h3") {
+        if matches!(e.name(), "body" | "html" | "main" | "article") {
             continue;
         }
         let Some(s) = stats.get(&node.id()) else { continue };
-        let own = s.chars - s.link_chars;
+        let own = s.own_chars;
         if own < 25 {
             continue;
         }
-        let score = 1.0 + s.commas as f64 + (own as f64 / 100.0).min(3.0);
+        let score = 1.0 + s.own_commas as f64 + (own as f64 / 100.0).min(3.0);
         for (level, ancestor) in node.ancestors().take(3).enumerate() {
             if matches!(ancestor.value(), Node::Element(_)) {
                 let divisor = match level {
