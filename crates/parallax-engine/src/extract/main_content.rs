@@ -93,7 +93,10 @@ fn class_and_id(e: &scraper::node::Element) -> String {
 }
 
 fn never_text(name: &str) -> bool {
-    matches!(name, "script" | "style" | "noscript" | "template" | "svg" | "nav" | "aside" | "footer" | "form")
+    matches!(
+        name,
+        "head" | "script" | "style" | "noscript" | "template" | "svg" | "nav" | "aside" | "footer" | "form"
+    )
 }
 
 /// Per element: characters of text, of link text, number of commas; and of the text it holds
@@ -262,14 +265,20 @@ pub(crate) fn find(dom: &Html) -> Option<MainContent> {
         return None;
     }
     let mut roots = vec![top];
+    let best_raw = scores.get(&top).copied().unwrap_or(0.0);
     if let Some(parent) = dom.tree.get(top).and_then(|n| n.parent()) {
         for sibling in parent.children() {
             let id = sibling.id();
             if id == top {
                 continue;
             }
-            let score = scores.get(&id).map_or(0.0, |&raw| weighed(id, raw));
-            if score >= (best * 0.2).max(10.0) {
+            // A sibling joins on its own prose, not on its class name, and not as a list of
+            // links ("you may also like").
+            let raw = scores.get(&id).copied().unwrap_or(0.0);
+            let s = stats.get(&id).copied().unwrap_or_default();
+            let link_density = if s.chars == 0 { 1.0 } else { s.link_chars as f64 / s.chars as f64 };
+            let attrs = sibling.value().as_element().map(class_and_id).unwrap_or_default();
+            if raw >= (best_raw * 0.2).max(10.0) && link_density < 0.25 && !negative(&attrs) {
                 roots.push(id);
             }
         }
@@ -298,4 +307,21 @@ fn positive_strong(attrs: &str) -> bool {
     ]
     .iter()
     .any(|w| attrs.contains(w))
+}
+#[cfg(test)]
+mod probe {
+    #[test]
+    fn probe() {
+        let Ok(html) = std::fs::read_to_string("/tmp/p.html") else { return };
+        let dom = scraper::Html::parse_document(&html);
+        let Some(m) = super::find(&dom) else { eprintln!("NONE"); return };
+        for r in &m.roots {
+            let n = dom.tree.get(*r).unwrap();
+            let e = n.value().as_element().unwrap();
+            let text: String = n.descendants().filter_map(|d| d.value().as_text().map(|t| t.text.to_string())).collect();
+            eprintln!("ROOT {} {:?} {:?} {}", e.name(), e.attr("class"), e.attr("id"), &text.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(200).collect::<String>());
+        }
+        let n = dom.tree.get(m.roots[0]).unwrap();
+        for a in n.ancestors() { if let Some(e) = a.value().as_element() { eprintln!("ANC {} {:?}", e.name(), e.attr("class")); } }
+    }
 }
