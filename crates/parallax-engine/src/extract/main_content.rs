@@ -69,7 +69,6 @@ fn negative(attr: &str) -> bool {
         "skip",
         "print",
         "disclaimer",
-        "hidden",
         "more-stories",
         "read-more",
         "readmore",
@@ -307,21 +306,4 @@ fn positive_strong(attrs: &str) -> bool {
     ]
     .iter()
     .any(|w| attrs.contains(w))
-}
-#[cfg(test)]
-mod probe {
-    #[test]
-    fn probe() {
-        let Ok(html) = std::fs::read_to_string("/tmp/p.html") else { return };
-        let dom = scraper::Html::parse_document(&html);
-        let Some(m) = super::find(&dom) else { eprintln!("NONE"); return };
-        for r in &m.roots {
-            let n = dom.tree.get(*r).unwrap();
-            let e = n.value().as_element().unwrap();
-            let text: String = n.descendants().filter_map(|d| d.value().as_text().map(|t| t.text.to_string())).collect();
-            eprintln!("ROOT {} {:?} {:?} {}", e.name(), e.attr("class"), e.attr("id"), &text.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(200).collect::<String>());
-        }
-        let n = dom.tree.get(m.roots[0]).unwrap();
-        for a in n.ancestors() { if let Some(e) = a.value().as_element() { eprintln!("ANC {} {:?}", e.name(), e.attr("class")); } }
-    }
 }
