@@ -14,6 +14,12 @@
 //!   found in the output is a true positive (else a false negative), a "without" snippet found
 //!   is a false positive (else a true negative); summed over the corpus, P, R, F1 and accuracy.
 //!   A failed extraction is empty output.
+//! - CleanPortalEval (`cleanportaleval`: `input/<page>.html.gz`, `GoldStandard/<page>.txt`,
+//!   `system_outputs/<system>/<page>.txt`), the CleanEval text-only score: the gold and system
+//!   texts lose their `URL:` line and block tags, entities are decoded, both become `\w+`
+//!   tokens; per page, precision = LCS / system tokens, recall = LCS / gold tokens (the longest
+//!   common subsequence of the token sequences); P and R are averaged over pages and F1 taken
+//!   of the averages.
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::Read;
@@ -33,9 +39,11 @@ pub(crate) fn extract(args: &EvalExtractArgs) -> anyhow::Result<ExitCode> {
         zyte(args)
     } else if args.bench.join("evaldata.json").is_file() {
         snippets(args)
+    } else if args.bench.join("GoldStandard").is_dir() {
+        clean_eval(args)
     } else {
         bail!(
-            "{} is neither the Zyte benchmark (ground-truth.json) nor the trafilatura corpus (evaldata.json)",
+            "{} is not a known benchmark: the Zyte set (ground-truth.json), the trafilatura corpus (evaldata.json) or CleanPortalEval (GoldStandard/)",
             args.bench.display()
         )
     }
@@ -333,9 +341,154 @@ fn snippets(args: &EvalExtractArgs) -> anyhow::Result<ExitCode> {
     Ok(exit::SUCCESS)
 }
 
+// ---------------------------------------------------------------------------------------------
+// CleanPortalEval.
+
+/// CleanEval text without its `URL:` line, block tags (`<p>`, `<h>`, `<l>`) and entities.
+fn clean_eval_text(raw: &str) -> String {
+    let body: String = raw.lines().filter(|l| !l.starts_with("URL:")).collect::<Vec<_>>().join("\n");
+    let mut out = String::with_capacity(body.len());
+    let mut rest = body.as_str();
+    while let Some(i) = rest.find(['<', '&']) {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        if tail.starts_with('<') {
+            let end = tail.find('>').map_or(tail.len(), |e| e + 1);
+            out.push(' ');
+            rest = &tail[end..];
+        } else {
+            let end = tail.find(';').filter(|&e| e <= 8);
+            let decoded = end.and_then(|e| match &tail[1..e] {
+                "amp" => Some('&'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "nbsp" => Some(' '),
+                num if num.starts_with('#') => {
+                    let n = num.trim_start_matches('#');
+                    let v = if let Some(h) = n.strip_prefix(['x', 'X']) {
+                        u32::from_str_radix(h, 16).ok()
+                    } else {
+                        n.parse().ok()
+                    };
+                    v.and_then(char::from_u32)
+                }
+                _ => None,
+            });
+            match (decoded, end) {
+                (Some(c), Some(e)) => {
+                    out.push(c);
+                    rest = &tail[e + 1..];
+                }
+                _ => {
+                    out.push('&');
+                    rest = &tail[1..];
+                }
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Length of the longest common subsequence of two token sequences, in linear memory.
+fn lcs(a: &[&str], b: &[&str]) -> usize {
+    let mut prev = vec![0u32; b.len() + 1];
+    let mut row = vec![0u32; b.len() + 1];
+    for x in a {
+        for (j, y) in b.iter().enumerate() {
+            row[j + 1] = if x == y { prev[j] + 1 } else { row[j].max(prev[j + 1]) };
+        }
+        std::mem::swap(&mut prev, &mut row);
+    }
+    prev[b.len()] as usize
+}
+
+fn clean_eval_row(system: &str, pages: &[(String, String, String)]) -> Row {
+    let (mut ps, mut rs) = (Vec::new(), Vec::new());
+    let mut same = 0usize;
+    for (_, gold, predicted) in pages {
+        let (g, p) = (tokens(gold), tokens(predicted));
+        let common = lcs(&g, &p) as f64;
+        ps.push(if p.is_empty() { 0.0 } else { common / p.len() as f64 });
+        rs.push(if g.is_empty() { 1.0 } else { common / g.len() as f64 });
+        same += usize::from(g == p);
+    }
+    let mean = |v: &[f64]| if v.is_empty() { 0.0 } else { v.iter().sum::<f64>() / v.len() as f64 };
+    let (precision, recall) = (mean(&ps), mean(&rs));
+    Row {
+        system: system.to_string(),
+        precision,
+        recall,
+        f1: f1(precision, recall),
+        accuracy: same as f64 / pages.len().max(1) as f64,
+        pages: pages.len(),
+    }
+}
+
+fn clean_eval(args: &EvalExtractArgs) -> anyhow::Result<ExitCode> {
+    let gold_dir = args.bench.join("GoldStandard");
+    let mut names: Vec<String> = std::fs::read_dir(&gold_dir)
+        .with_context(|| format!("cannot list {}", gold_dir.display()))?
+        .filter_map(|e| e.ok().and_then(|e| e.file_name().to_str().map(str::to_string)))
+        .filter_map(|n| n.strip_suffix(".txt").map(str::to_string))
+        .collect();
+    names.sort();
+    let mut ours = Vec::new();
+    let mut seconds = 0.0;
+    for name in &names {
+        let gold = std::fs::read(gold_dir.join(format!("{name}.txt")))
+            .with_context(|| format!("cannot read the gold text of {name}"))?;
+        let gold = clean_eval_text(&String::from_utf8_lossy(&gold));
+        let html_path = args.bench.join("input").join(format!("{name}.html.gz"));
+        let html = gunzip(&html_path)?;
+        let (body, took) = parallax_body(&html_path.display().to_string(), &html);
+        seconds += took;
+        ours.push((name.clone(), gold, body));
+    }
+    let mut rows = vec![clean_eval_row("parallax", &ours)];
+    let systems_dir = args.bench.join("system_outputs");
+    let mut systems: Vec<_> = std::fs::read_dir(&systems_dir)
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_dir()).collect())
+        .unwrap_or_default();
+    systems.sort();
+    for dir in systems {
+        let Some(system) = dir.file_name().and_then(|n| n.to_str()) else { continue };
+        let pages: Vec<(String, String, String)> = ours
+            .iter()
+            .map(|(name, gold, _)| {
+                let raw = std::fs::read(dir.join(format!("{name}.txt"))).unwrap_or_default();
+                (name.clone(), gold.clone(), clean_eval_text(&String::from_utf8_lossy(&raw)))
+            })
+            .collect();
+        rows.push(clean_eval_row(system, &pages));
+    }
+    let pages_per_s = names.len() as f64 / seconds.max(1e-9);
+    print_rows(
+        &format!(
+            "boilerplate removal on CleanPortalEval ({}), CleanEval LCS word metric",
+            args.bench.display()
+        ),
+        &mut rows,
+        args.json,
+        &format!(
+            "parallax: {pages_per_s:.0} pages/s on one thread (extraction only)\nno target; the dataset's own system outputs are the anchors"
+        ),
+    );
+    Ok(exit::SUCCESS)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{shingle_match, tokens};
+    use super::{clean_eval_text, lcs, shingle_match, tokens};
+
+    #[test]
+    fn clean_eval_text_and_lcs() {
+        assert_eq!(clean_eval_text("URL: http://x\n<p>The BBC&#039;s &amp; co"), " The BBC's & co");
+        assert_eq!(lcs(&["a", "b", "c", "d"], &["a", "c", "d", "e"]), 3);
+        assert_eq!(lcs(&[], &["a"]), 0);
+    }
 
     #[test]
     fn shingles_score_like_the_benchmark() {

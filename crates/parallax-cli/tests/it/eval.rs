@@ -45,3 +45,18 @@ fn eval_quotes_on_polnear_dev() {
     assert!(dev["f1"].as_f64().is_some_and(|x| x >= 0.90), "{dev}");
     assert!(dev["speaker_accuracy"].as_f64().is_some_and(|x| x >= 0.90), "{dev}");
 }
+
+#[test]
+fn eval_extract_on_the_zyte_benchmark() {
+    let Some(_) = crate::shared("eval_extract_on_the_zyte_benchmark") else { return };
+    let run = parallax(&["eval", "extract", "--json"], b"");
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let rows = json(&run);
+    let row = |name: &str| rows.as_array().and_then(|r| r.iter().find(|x| x["system"] == name)).cloned();
+    // Our scorer reproduces the published trafilatura figure (0.958) on the visible pages.
+    let trafilatura = row("trafilatura").expect("trafilatura's output is scored");
+    assert!(trafilatura["f1"].as_f64().is_some_and(|f| (f - 0.958).abs() < 0.01), "{trafilatura}");
+    // Regression guard at the level measured when main-content selection landed.
+    let ours = row("parallax").expect("parallax is scored");
+    assert!(ours["f1"].as_f64().is_some_and(|f| f >= 0.94), "{ours}");
+}
