@@ -46,7 +46,6 @@ fn skipped(name: &str) -> bool {
             | "nav"
             | "aside"
             | "footer"
-            | "form"
             | "button"
             | "select"
             | "textarea"

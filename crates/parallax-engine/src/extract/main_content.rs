@@ -74,6 +74,9 @@ fn negative(attr: &str) -> bool {
         "readmore",
         "teaser",
         "banner",
+        "rollover",
+        "tooltip",
+        "popover",
     ]
     .iter()
     .any(|w| attr.contains(w))
@@ -92,10 +95,7 @@ fn class_and_id(e: &scraper::node::Element) -> String {
 }
 
 fn never_text(name: &str) -> bool {
-    matches!(
-        name,
-        "head" | "script" | "style" | "noscript" | "template" | "svg" | "nav" | "aside" | "footer" | "form"
-    )
+    matches!(name, "head" | "script" | "style" | "noscript" | "template" | "svg" | "nav" | "aside" | "footer")
 }
 
 /// Per element: characters of text, of link text, number of commas; and of the text it holds
