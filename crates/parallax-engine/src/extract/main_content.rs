@@ -307,3 +307,53 @@ fn positive_strong(attrs: &str) -> bool {
     .iter()
     .any(|w| attrs.contains(w))
 }
+
+#[cfg(test)]
+mod tests {
+    use scraper::Html;
+
+    use super::find;
+
+    /// The text of the roots, with boilerplate left out.
+    fn main_text(html: &str) -> String {
+        let dom = Html::parse_document(html);
+        let Some(m) = find(&dom) else { return String::new() };
+        let mut out = Vec::new();
+        for root in &m.roots {
+            let node = dom.tree.get(*root).expect("root is in the tree");
+            for d in node.descendants() {
+                let muted = d.ancestors().chain(std::iter::once(d)).any(|a| m.boilerplate.contains(&a.id()));
+                if let Some(t) = d.value().as_text()
+                    && !muted
+                    && !t.trim().is_empty()
+                {
+                    out.push(t.trim().to_string());
+                }
+            }
+        }
+        out.join(" | ")
+    }
+
+    const PARA: &str =
+        "The ferry left the harbour at dawn, carrying forty passengers, two crew and a cargo of timber.";
+
+    #[test]
+    fn the_prose_wins_over_menus_related_lists_and_comments() {
+        let html = format!(
+            r##"<html><body>
+            <div class="menu"><a href="/">Home</a> <a href="/news">News</a></div>
+            <div class="story"><div class="para">{PARA}</div><div class="para">{PARA}</div>
+              <div class="share-tools"><a href="#">Share on social media today</a></div></div>
+            <ul class="list"><li><a href="/a">Another story about the ferry and the harbour</a></li>
+              <li><a href="/b">Yet another story about the ferry and the harbour</a></li></ul>
+            <div class="comments"><p>{PARA} I disagree, with everything, here.</p></div>
+            </body></html>"##
+        );
+        assert_eq!(main_text(&html), format!("{PARA} | {PARA}"));
+    }
+
+    #[test]
+    fn a_page_without_prose_has_no_main_content() {
+        assert_eq!(main_text("<html><body><a href='/'>Home</a> <p>Short.</p></body></html>"), "");
+    }
+}
