@@ -14,10 +14,34 @@
 //! the text rules read them (authors, removed captions) and keep them out of the body.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use ego_tree::NodeId;
 use ego_tree::iter::Edge;
 use scraper::{Html, Node};
+
+/// A hasher for node ids (small distinct integers): one multiply instead of SipHash, which
+/// dominated this pass. Maps keyed by it are looked up, never iterated for output order.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+type IdMap<V> = HashMap<NodeId, V, BuildHasherDefault<IdHasher>>;
 
 /// What the page's main content is.
 pub(crate) struct MainContent {
@@ -138,7 +162,7 @@ fn inline(name: &str) -> bool {
 
 /// Finds the main content of `dom`, or `None` when no element holds prose.
 pub(crate) fn find(dom: &Html) -> Option<MainContent> {
-    let mut stats: HashMap<NodeId, Stats> = HashMap::new();
+    let mut stats: IdMap<Stats> = IdMap::default();
     let mut boilerplate = Vec::new();
     // Open elements, innermost last, with whether they are links and whether inline.
     let mut open: Vec<(NodeId, bool, bool)> = Vec::new();
@@ -217,7 +241,7 @@ pub(crate) fn find(dom: &Html) -> Option<MainContent> {
         }
     }
     // Paragraph scores, credited up the tree.
-    let mut scores: HashMap<NodeId, f64> = HashMap::new();
+    let mut scores: IdMap<f64> = IdMap::default();
     // A paragraph is any block holding 25 characters or more of its own text (`p`, or the
     // `div` a site uses as one).
     for node in dom.tree.root().descendants() {
