@@ -20,10 +20,62 @@ pub(crate) enum Command {
     /// was removed from each as site chrome.
     #[command(after_help = BRIEF_EXAMPLES)]
     Brief(BriefArgs),
+    /// Extract the articles of pages and texts: title, outlet, authors, date, and the body as
+    /// blocks, with what was removed as chrome; no briefing.
+    #[command(after_help = EXTRACT_EXAMPLES)]
+    Extract(ExtractArgs),
     /// Measure a stage against evaluation data and print its metric next to the published
     /// anchors.
     #[command(subcommand)]
     Eval(EvalCommand),
+}
+
+const EXTRACT_EXAMPLES: &str = "\
+Inputs are read as for `parallax brief` (HTML, text, JSON Lines, directories, `-`).
+
+Output:
+  json      an array of articles: id, path, url, source, title, authors, published, text,
+            blocks (kind and text), removed (kind and text), segment_of
+  text      each article's title and body, articles separated by a line of dashes
+  markdown  each article as a Markdown section, headings and list items kept
+
+Exit status: 0 all inputs read; 1 some could not be (each named on stderr); 2 nothing done.
+
+Examples:
+  parallax extract page.html
+  parallax extract --format json saved-pages/ > articles.json";
+
+#[derive(Args, Debug)]
+pub(crate) struct ExtractArgs {
+    /// Files, directories, or `-` for stdin. With none, stdin is read when it is not a terminal.
+    #[arg(value_name = "INPUT")]
+    pub(crate) inputs: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = ExtractFormat::Text)]
+    pub(crate) format: ExtractFormat,
+
+    /// Write to FILE instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+
+    /// Publication date (YYYY-MM-DD) for inputs that carry none.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub(crate) date: Option<String>,
+
+    /// Largest document accepted (a file, or one JSON Lines record), e.g. 16MiB, 500k.
+    #[arg(long, value_name = "SIZE", default_value = "16MiB")]
+    pub(crate) max_size: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ExtractFormat {
+    /// Title and body text.
+    Text,
+    /// Markdown, with headings and list items.
+    Markdown,
+    /// JSON: an array of articles with their metadata and blocks.
+    Json,
 }
 
 #[derive(Subcommand, Debug)]

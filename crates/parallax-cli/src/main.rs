@@ -10,6 +10,7 @@ mod eval;
 mod eval_extract;
 mod eval_quotes;
 mod exit;
+mod extract;
 mod inputs;
 mod output;
 
@@ -31,6 +32,7 @@ fn run() -> anyhow::Result<ExitCode> {
     let cli = args::Cli::parse();
     match cli.command {
         args::Command::Brief(raw) => brief::run(brief::Options::validate(raw)?),
+        args::Command::Extract(raw) => extract::run(raw),
         args::Command::Eval(args::EvalCommand::Reuse(raw)) => eval::reuse(&raw),
         args::Command::Eval(args::EvalCommand::Quotes(raw)) => eval_quotes::quotes(&raw),
         args::Command::Eval(args::EvalCommand::Extract(raw)) => eval_extract::extract(&raw),

@@ -4,6 +4,7 @@
 mod bad_input;
 mod brief;
 mod eval;
+mod extract;
 mod stories;
 mod tidy;
 
