@@ -16,11 +16,11 @@ fn json_has_the_articles_fields_and_blocks() {
     assert_eq!(a["authors"][0], "Maren Dahl");
     assert_eq!(a["published"], "2026-06-12");
     let kinds: Vec<&str> =
-        a["blocks"].as_array().unwrap().iter().filter_map(|b| b["kind"].as_str()).collect();
+        a["blocks"].as_array().expect("blocks").iter().filter_map(|b| b["kind"].as_str()).collect();
     assert!(kinds.contains(&"heading") && kinds.contains(&"list_item"), "{kinds:?}");
     // Chrome is out of the text and kept, with its reason, under `removed`.
-    assert!(!a["text"].as_str().unwrap().contains("Share this article"));
-    assert!(a["removed"].as_array().unwrap().iter().any(|r| r["kind"] == "share"));
+    assert!(!a["text"].as_str().expect("text").contains("Share this article"));
+    assert!(a["removed"].as_array().expect("removed").iter().any(|r| r["kind"] == "share"));
 }
 
 #[test]
