@@ -306,6 +306,22 @@ pub(crate) fn find(dom: &Html) -> Option<MainContent> {
             }
         }
     }
+    // The article's other chunks: elements with the top's exact class, within three levels
+    // above it, holding prose of their own ("article__body" repeated between ad rails).
+    if let Some(top_node) = dom.tree.get(top)
+        && let Some(class) =
+            top_node.value().as_element().and_then(|e| e.attr("class")).filter(|c| !c.trim().is_empty())
+        && let Some(grand) = top_node.parent().and_then(|p| p.parent()).map(|g| g.parent().unwrap_or(g))
+    {
+        for d in grand.descendants() {
+            let same = d.value().as_element().is_some_and(|e| e.attr("class") == Some(class));
+            let prose = scores.get(&d.id()).copied().unwrap_or(0.0) > 0.0;
+            let inside = roots.iter().any(|r| *r == d.id() || d.ancestors().any(|a| a.id() == *r));
+            if same && prose && !inside {
+                roots.push(d.id());
+            }
+        }
+    }
     roots.sort();
     boilerplate.sort();
     boilerplate.dedup();
