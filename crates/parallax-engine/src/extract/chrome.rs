@@ -274,7 +274,50 @@ fn is_read_more(k: &str, words: usize) -> bool {
     ];
     LEADS.iter().any(|lead| k.starts_with(lead) && (words <= 6 || k[lead.len()..].starts_with(':')))
         || (k.starts_with("read more:") && words <= 25)
+        || (words <= 25
+            && READ_ALSO
+                .iter()
+                .any(|label| k.strip_prefix(label).is_some_and(|r| r.trim_start().starts_with(':'))))
 }
+
+/// Labels that introduce a link to another story, in the languages news is read in most:
+/// "See also: …", "Lesen Sie auch: …", "À lire aussi : …", "VEA TAMBIÉN: …" (folded form).
+const READ_ALSO: [&str; 34] = [
+    "see also",
+    "also read",
+    "read also",
+    "related",
+    "watch",
+    "lesen sie auch",
+    "lesen sie mehr",
+    "mehr zum thema",
+    "zum weiterlesen",
+    "weiterlesen",
+    "auch interessant",
+    "das konnte sie auch interessieren",
+    "lire aussi",
+    "a lire aussi",
+    "voir aussi",
+    "a voir aussi",
+    "lea tambien",
+    "lee tambien",
+    "vea tambien",
+    "ver tambien",
+    "puedes ver",
+    "mire",
+    "te puede interesar",
+    "leia tambem",
+    "veja tambem",
+    "leggi anche",
+    "guarda anche",
+    "czytaj tez",
+    "czytaj takze",
+    "zobacz tez",
+    "lees ook",
+    "bekijk ook",
+    "siehe auch",
+    "mehr dazu",
+];
 
 fn is_share(k: &str) -> bool {
     k.split(' ').all(|w| {
@@ -571,6 +614,10 @@ mod tests {
         check("More from Politics", Some(Related));
         check("Read more here", Some(ReadMore));
         check("Read more: Minister resigns over ferry report", Some(ReadMore));
+        check("VEA TAMBIÉN: El puerto reabre tras la colisión", Some(ReadMore));
+        check("Lesen Sie auch: Fähre läuft vor Halvik auf Grund", Some(ReadMore));
+        check("À lire aussi : Le port rouvre", Some(ReadMore));
+        check("Related: the ferry was late, the crew said.", Some(ReadMore));
         check("Share this article", Some(Share));
         check("Share on Facebook | Twitter", Some(Share));
         check("Follow for more updates on The Courier", Some(FollowPrompt));
