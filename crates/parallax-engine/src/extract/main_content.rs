@@ -322,6 +322,9 @@ pub(crate) fn find(dom: &Html) -> Option<MainContent> {
             }
         }
     }
+    if let Some(lead) = lead(dom, &stats, &roots) {
+        roots.push(lead);
+    }
     roots.sort();
     boilerplate.sort();
     boilerplate.dedup();
@@ -330,6 +333,41 @@ pub(crate) fn find(dom: &Html) -> Option<MainContent> {
         !roots.iter().any(|r| r == b || dom.tree.get(*r).is_some_and(|n| n.ancestors().any(|a| a.id() == *b)))
     });
     Some(MainContent { roots, boilerplate })
+}
+
+/// The article's lead when the page states it apart from the body: the block before the body
+/// whose text opens with the page's own description (`og:description`, `description`), as a
+/// standfirst under the headline does.
+fn lead(dom: &Html, stats: &IdMap<Stats>, roots: &[NodeId]) -> Option<NodeId> {
+    let first_root = *roots.iter().min()?;
+    let description = dom.tree.root().descendants().find_map(|n| {
+        let e = n.value().as_element()?;
+        if e.name() != "meta" {
+            return None;
+        }
+        let key = e.attr("property").or(e.attr("name"))?.to_ascii_lowercase();
+        matches!(key.as_str(), "og:description" | "description" | "twitter:description")
+            .then(|| e.attr("content"))
+            .flatten()
+            .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|c| c.chars().count() >= 40)
+    })?;
+    let probe: String = description.chars().take(40).collect();
+    let wanted = description.chars().count();
+    dom.tree.root().descendants().take_while(|n| n.id() < first_root).find_map(|n| {
+        let e = n.value().as_element()?;
+        if matches!(e.name(), "meta" | "head" | "script" | "title" | "html" | "body") {
+            return None;
+        }
+        let own = stats.get(&n.id())?.own_chars;
+        if own * 2 < wanted || own > wanted * 3 {
+            return None;
+        }
+        let text: String =
+            n.descendants().filter_map(|d| d.value().as_text().map(|t| t.text.to_string())).collect();
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        text.starts_with(&probe).then(|| n.id())
+    })
 }
 
 /// Class or id words that mark the article body itself even when a boilerplate word is in
