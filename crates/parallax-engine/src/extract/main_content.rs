@@ -10,8 +10,9 @@
 //! `promo` lower it) and by the share of its text that is not link text. The best candidate is
 //! the root; its siblings join when they score at least a fifth of it (articles split into
 //! several containers). Elements whose class or id names boilerplate, and lists made mostly of
-//! links, are left out wherever they stand. Bylines, captions, credits and timestamps are not:
-//! the text rules read them (authors, removed captions) and keep them out of the body.
+//! links, are left out wherever they stand; so are containers classed as captions or credits
+//! (photo captions are not article text here). Bylines and timestamps are not: the text rules
+//! read them (authors, dates) and keep them out of the body.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -99,6 +100,8 @@ fn negative(attr: &str) -> bool {
         "teaser",
         "banner",
         "rollover",
+        "caption",
+        "credit",
         "tooltip",
         "popover",
     ]
