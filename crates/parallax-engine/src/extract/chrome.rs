@@ -258,6 +258,7 @@ fn is_related(k: &str) -> bool {
             | "dont miss"
             | "popular now"
     ) || ((k.starts_with("more from ") || k.starts_with("more on ")) && word_count(k) <= 5)
+        || (k.starts_with("more ") && (k.ends_with(" stories") || k.ends_with(" news")) && word_count(k) <= 5)
 }
 
 fn is_read_more(k: &str, words: usize) -> bool {
@@ -536,7 +537,21 @@ fn is_promo(k: &str, text: &str) -> bool {
             | "partner content"
             | "paid content"
             | "skip advert"
-    ) {
+            | "caption"
+            | "close"
+            | "open"
+            | "expand"
+            | "enlarge"
+            | "next"
+            | "previous"
+            | "back to top"
+            | "subscribe"
+            | "sign up"
+            | "log in"
+            | "sign in"
+    ) || gallery_counter(k)
+        || site_navigation(k)
+    {
         return true;
     }
     const VERBS: [&str; 9] =
@@ -546,6 +561,28 @@ fn is_promo(k: &str, text: &str) -> bool {
     !sentence
         && VERBS.iter().any(|v| k.starts_with(v) && k[v.len()..].starts_with(' '))
         && [" our ", " you ", " your ", " for you "].iter().any(|a| aimed.contains(a))
+}
+
+/// A gallery's counter: "image 1 of 5", "photo 3 of / 12", "1 of 23".
+fn gallery_counter(k: &str) -> bool {
+    let words: Vec<&str> =
+        k.split(|c: char| c.is_whitespace() || c == '/').filter(|w| !w.is_empty()).collect();
+    let rest = match words.first() {
+        Some(&("image" | "photo" | "picture" | "slide" | "foto" | "bild")) => &words[1..],
+        _ => &words[..],
+    };
+    matches!(rest, [a, "of" | "von" | "de" | "sur", b] if a.parse::<u32>().is_ok() && b.parse::<u32>().is_ok())
+}
+
+/// Links to the neighbouring story: "next auto news", "previous article", "next story".
+fn site_navigation(k: &str) -> bool {
+    let words: Vec<&str> = k.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && matches!(words[0], "next" | "previous" | "prev" | "older" | "newer")
+        && matches!(
+            words[words.len() - 1],
+            "news" | "article" | "story" | "post" | "entry" | "articles" | "stories" | "posts"
+        )
 }
 
 /// The outlet named in a follow prompt or copyright line: "Follow for more updates on
@@ -625,6 +662,12 @@ mod tests {
         check("Try Our AI Features", Some(Promo));
         check("Explore what Example AI can do for you:", Some(Promo));
         check("Advertisement", Some(Promo));
+        check("Image 1 of / 5", Some(Promo));
+        check("12 of 23", Some(Promo));
+        check("- Next Auto News", Some(Promo));
+        check("Previous article", Some(Promo));
+        check("More Great Harbour Stories", Some(Related));
+        check("Next, the crew checked the radar.", None);
         check("Image Credit (Shortened):", Some(ImageCredit));
         check("Photo: Jane Roe", Some(ImageCredit));
         check("A bridge at dusk – by J. Doe, public domain, via Wikimedia Commons.", Some(ImageCredit));
