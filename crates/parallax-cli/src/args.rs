@@ -31,7 +31,8 @@ pub(crate) enum Command {
 }
 
 const EXTRACT_EXAMPLES: &str = "\
-Inputs are read as for `parallax brief` (HTML, text, JSON Lines, directories, `-`).
+Inputs are read as for `parallax brief` (HTML, text, JSON Lines, URLs, RSS/Atom feeds,
+directories, `-`).
 
 Output:
   json      an array of articles: id, path, url, source, title, authors, published, text,
@@ -152,6 +153,10 @@ Inputs:
   HTML (.html): the page's article, its title, outlet, date and authors from its metadata.
   JSON Lines (.jsonl): one document per line, with `text` (or `html`) and optional `id`,
   `url`, `source`, `title`, `published`. An `id` given is kept in every output.
+  URLs (http:// or https://): fetched, a few at a time, with a timeout and the size limit;
+  a page's charset comes from its headers or its <meta>. A URL that fails is an error line.
+  RSS and Atom feeds (.rss, .atom, .xml, or a feed URL): one document per item, read from
+  the feed when it carries the article, else fetched from the item's link.
   Directories are read recursively in sorted order; `-` (or no input with a pipe) is stdin.
 
 Exit status:

@@ -23,9 +23,10 @@ pub(crate) struct Inputs {
 enum Kind {
     Text(DocFormat),
     Jsonl,
+    Feed,
 }
 
-const SUPPORTED: &str = ".txt, .md, .html, .jsonl";
+const SUPPORTED: &str = ".txt, .md, .html, .jsonl, .rss, .atom, .xml";
 
 /// Reads every input. `-` is stdin.
 pub(crate) fn read_all(
@@ -42,6 +43,11 @@ pub(crate) fn read_all(
             continue;
         }
         let name = input.display().to_string();
+        if name.starts_with("http://") || name.starts_with("https://") {
+            files.push(Entry::Url(name));
+            continue;
+        }
+        let name = input.display().to_string();
         match std::fs::metadata(input) {
             Ok(meta) if meta.is_dir() => walk(input, &mut files),
             Ok(_) => files.push(Entry::File(name, input.clone(), kind_by_extension(input))),
@@ -49,9 +55,35 @@ pub(crate) fn read_all(
         }
     }
     progress.set_length(files.len() as u64);
+    // URLs are fetched together, a few at a time, before the inputs are read in order.
+    let urls: Vec<String> =
+        files.iter().filter_map(|e| if let Entry::Url(u) = e { Some(u.clone()) } else { None }).collect();
+    let fetch_config =
+        parallax_fetch::Config { max_bytes: config.max_doc_bytes, ..parallax_fetch::Config::default() };
+    if !urls.is_empty() {
+        progress.set_message(format!(
+            "fetching {} URL{}",
+            urls.len(),
+            if urls.len() == 1 { "" } else { "s" }
+        ));
+    }
+    let mut fetched = parallax_fetch::fetch_all(&urls, &fetch_config).into_iter();
     for entry in files {
         let (name, path, kind) = match entry {
             Entry::File(name, path, kind) => (name, path, kind),
+            Entry::Url(url) => {
+                let got = fetched.next().unwrap_or_else(|| Err("not fetched".to_string()));
+                match got {
+                    Ok(page) => {
+                        let (mut read, mut problems) = from_page(&url, &page, config, &fetch_config);
+                        docs.append(&mut read);
+                        errors.append(&mut problems);
+                    }
+                    Err(reason) => errors.push(Diagnostic::new(url, reason)),
+                }
+                progress.inc(1);
+                continue;
+            }
             Entry::Failed(diagnostic) => {
                 errors.push(diagnostic);
                 continue;
@@ -76,7 +108,100 @@ pub(crate) fn read_all(
 /// An input to read, or one that already failed, in input order.
 enum Entry {
     File(String, PathBuf, Option<Kind>),
+    Url(String),
     Failed(Diagnostic),
+}
+
+/// The documents of a fetched page: an HTML page or a text, or a feed's items.
+fn from_page(
+    url: &str,
+    page: &parallax_fetch::Page,
+    config: &ingest::Config,
+    fetch: &parallax_fetch::Config,
+) -> (Vec<(RawDoc, bool)>, Vec<Diagnostic>) {
+    if page.feed {
+        return from_feed(url, page.text.as_bytes(), config, fetch);
+    }
+    let format = if page.html { DocFormat::Html } else { DocFormat::Text };
+    match ingest::text_document(url, &url_stem(&page.final_url), format, page.text.as_bytes(), config) {
+        Ok(mut doc) => {
+            doc.meta.url = doc.meta.url.take().or_else(|| page.final_url.parse().ok());
+            (vec![(doc, false)], Vec::new())
+        }
+        Err(d) => (Vec::new(), vec![d]),
+    }
+}
+
+/// The items of a feed (a file or a fetched page): an item that carries its article is read
+/// from the feed; the others are fetched from their links.
+fn from_feed(
+    name: &str,
+    bytes: &[u8],
+    config: &ingest::Config,
+    fetch: &parallax_fetch::Config,
+) -> (Vec<(RawDoc, bool)>, Vec<Diagnostic>) {
+    let items = match parallax_fetch::feed_items(bytes) {
+        Ok(items) => items,
+        Err(reason) => return (Vec::new(), vec![Diagnostic::new(name, reason)]),
+    };
+    if items.is_empty() {
+        return (Vec::new(), vec![Diagnostic::new(name, "a feed with no items")]);
+    }
+    let links: Vec<String> =
+        items.iter().filter(|i| i.content.is_none()).filter_map(|i| i.link.clone()).collect();
+    let mut pages = parallax_fetch::fetch_all(&links, fetch).into_iter();
+    let mut docs = Vec::new();
+    let mut problems = Vec::new();
+    for (n, item) in items.iter().enumerate() {
+        let label = format!("{name}#{}", n + 1);
+        let read = match (&item.content, &item.link) {
+            (Some(html), _) => ingest::text_document(
+                &label,
+                &format!("item-{}", n + 1),
+                DocFormat::Html,
+                html.as_bytes(),
+                config,
+            ),
+            (None, Some(link)) => match pages.next().unwrap_or_else(|| Err("not fetched".to_string())) {
+                Ok(page) if page.html || !page.feed => {
+                    let format = if page.html { DocFormat::Html } else { DocFormat::Text };
+                    ingest::text_document(
+                        link,
+                        &url_stem(&page.final_url),
+                        format,
+                        page.text.as_bytes(),
+                        config,
+                    )
+                }
+                Ok(_) => Err(Diagnostic::new(link, "a feed, not an article")),
+                Err(reason) => Err(Diagnostic::new(link, reason)),
+            },
+            (None, None) => Err(Diagnostic::new(&label, "a feed item with neither text nor link")),
+        };
+        match read {
+            Ok(mut doc) => {
+                doc.meta.title = doc.meta.title.take().or_else(|| item.title.clone());
+                doc.meta.published = doc.meta.published.or(item.published);
+                doc.meta.source = doc.meta.source.take().or_else(|| item.source.clone());
+                doc.meta.url =
+                    doc.meta.url.take().or_else(|| item.link.as_deref().and_then(|l| l.parse().ok()));
+                docs.push((doc, false));
+            }
+            Err(d) => problems.push(d),
+        }
+    }
+    (docs, problems)
+}
+
+/// A document id stem from a URL: its last path segment, else its host.
+fn url_stem(url: &str) -> String {
+    let trimmed = url.split(['?', '#']).next().unwrap_or(url).trim_end_matches('/');
+    let last = trimmed.rsplit('/').next().unwrap_or(trimmed);
+    let last = last.strip_suffix(".html").or_else(|| last.strip_suffix(".htm")).unwrap_or(last);
+    let stem: String =
+        last.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '-' }).collect();
+    let stem = stem.trim_matches('-').to_string();
+    if stem.is_empty() { "page".to_string() } else { stem }
 }
 
 type Outcome = Result<(Vec<(RawDoc, bool)>, Vec<Diagnostic>), Diagnostic>;
@@ -116,6 +241,7 @@ fn kind_by_extension(path: &Path) -> Option<Kind> {
         "txt" | "text" | "md" | "markdown" => Some(Kind::Text(DocFormat::Text)),
         "html" | "htm" | "xhtml" => Some(Kind::Text(DocFormat::Html)),
         "jsonl" | "ndjson" => Some(Kind::Jsonl),
+        "rss" | "atom" | "xml" => Some(Kind::Feed),
         _ => None,
     }
 }
@@ -133,6 +259,17 @@ fn read_file(name: &str, path: &Path, kind: Option<Kind>, config: &ingest::Confi
     };
     match kind {
         Kind::Jsonl => read_jsonl(name, &stem, reader, config),
+        Kind::Feed => {
+            let bytes = read_limited(reader, config.max_doc_bytes).map_err(|e| fail(io_reason(&e)))?;
+            if bytes.len() > config.max_doc_bytes {
+                return Err(fail(ingest::too_large(Some(size), config.max_doc_bytes)));
+            }
+            let fetch = parallax_fetch::Config {
+                max_bytes: config.max_doc_bytes,
+                ..parallax_fetch::Config::default()
+            };
+            Ok(from_feed(name, &bytes, config, &fetch))
+        }
         Kind::Text(_) if size > config.max_doc_bytes as u64 => {
             Err(fail(ingest::too_large(Some(size), config.max_doc_bytes)))
         }
@@ -149,6 +286,14 @@ fn read_stdin(config: &ingest::Config) -> Outcome {
     let fail = |e: io::Error| Diagnostic::new("-", io_reason(&e));
     match sniff(&mut reader).map_err(fail)? {
         Kind::Jsonl => read_jsonl("-", "stdin", reader, config),
+        Kind::Feed => {
+            let bytes = read_limited(reader, config.max_doc_bytes).map_err(fail)?;
+            let fetch = parallax_fetch::Config {
+                max_bytes: config.max_doc_bytes,
+                ..parallax_fetch::Config::default()
+            };
+            Ok(from_feed("-", &bytes, config, &fetch))
+        }
         Kind::Text(format) => {
             let bytes = read_limited(reader, config.max_doc_bytes).map_err(fail)?;
             let doc = ingest::text_document("-", "stdin", format, &bytes, config)?;
@@ -162,8 +307,10 @@ fn read_stdin(config: &ingest::Config) -> Outcome {
 fn sniff(reader: &mut impl BufRead) -> io::Result<Kind> {
     let head = reader.fill_buf()?;
     let first = head.iter().copied().find(|b| !b.is_ascii_whitespace());
+    let start = String::from_utf8_lossy(&head[..head.len().min(600)]).to_ascii_lowercase();
     Ok(match first {
         Some(b'{') => Kind::Jsonl,
+        Some(b'<') if parallax_fetch::looks_like_feed(&start) => Kind::Feed,
         Some(b'<') => Kind::Text(DocFormat::Html),
         _ => Kind::Text(DocFormat::Text),
     })

@@ -7,6 +7,7 @@ mod eval;
 mod extract;
 mod stories;
 mod tidy;
+mod web;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -1,0 +1,278 @@
+//! The only Parallax crate that touches the network: pages by URL, and RSS/Atom feeds (read
+//! from bytes, or fetched), each turned into HTML or text for the engine.
+//!
+//! - [`fetch_all`]: URLs fetched with a timeout, a size cap, redirects followed (up to a limit),
+//!   a clear user agent, at most `concurrency` at a time; the body decoded by the charset of
+//!   its `Content-Type` header, else of its `<meta charset>`, else UTF-8 if it is valid UTF-8,
+//!   else windows-1252. One failed URL is one error, never a failed run.
+//! - [`feed_items`]: the items of an RSS or Atom document (title, link, date, and the item's
+//!   own HTML when the feed carries the full text).
+//!
+//! Everything returned is in input order.
+
+use std::io::Read;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use jiff::civil::Date;
+
+/// How pages are fetched.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// The whole request, connection to last byte.
+    pub timeout: Duration,
+    /// Largest body accepted, in bytes.
+    pub max_bytes: usize,
+    /// Redirects followed before giving up.
+    pub max_redirects: u32,
+    /// Requests in flight at once.
+    pub concurrency: usize,
+    /// The `User-Agent` header.
+    pub user_agent: String,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            timeout: Duration::from_secs(20),
+            max_bytes: 16 * 1024 * 1024,
+            max_redirects: 5,
+            concurrency: 8,
+            user_agent: concat!(
+                "parallax/",
+                env!("CARGO_PKG_VERSION"),
+                " (news briefing; +https://github.com/)"
+            )
+            .to_string(),
+        }
+    }
+}
+
+/// A page fetched.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Page {
+    /// The URL asked for.
+    pub url: String,
+    /// The URL the page came from, after redirects.
+    pub final_url: String,
+    /// The body, decoded to UTF-8.
+    pub text: String,
+    /// Whether the body is HTML (by its content type, or by its first tag).
+    pub html: bool,
+    /// Whether the body is an RSS or Atom feed.
+    pub feed: bool,
+}
+
+/// Fetches every URL, at most `config.concurrency` at a time; results in input order.
+pub fn fetch_all(urls: &[String], config: &Config) -> Vec<Result<Page, String>> {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(config.timeout))
+        .max_redirects(config.max_redirects)
+        .user_agent(config.user_agent.as_str())
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let results: Vec<Mutex<Option<Result<Page, String>>>> = urls.iter().map(|_| Mutex::new(None)).collect();
+    let next = Mutex::new(0usize);
+    let workers = config.concurrency.clamp(1, 64).min(urls.len().max(1));
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let i = {
+                        let Ok(mut n) = next.lock() else { return };
+                        let i = *n;
+                        *n += 1;
+                        i
+                    };
+                    let Some(url) = urls.get(i) else { return };
+                    let got = fetch_one(&agent, url, config);
+                    if let Ok(mut slot) = results[i].lock() {
+                        *slot = Some(got);
+                    }
+                }
+            });
+        }
+    });
+    results
+        .into_iter()
+        .map(|m| m.into_inner().ok().flatten().unwrap_or_else(|| Err("not fetched".to_string())))
+        .collect()
+}
+
+fn fetch_one(agent: &ureq::Agent, url: &str, config: &Config) -> Result<Page, String> {
+    use ureq::ResponseExt;
+    let mut response = agent.get(url).call().map_err(|e| describe(&e, config))?;
+    let status = response.status();
+    if !status.is_success() {
+        return Err(format!("HTTP {}", status.as_u16()));
+    }
+    let final_url = response.get_uri().to_string();
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let mut bytes = Vec::new();
+    let limit = config.max_bytes as u64 + 1;
+    response.body_mut().with_config().limit(limit).reader().take(limit).read_to_end(&mut bytes).map_err(
+        |e| {
+            if e.to_string().contains("limit") {
+                too_large(config.max_bytes)
+            } else {
+                format!("cannot read the body: {e}")
+            }
+        },
+    )?;
+    if bytes.len() > config.max_bytes {
+        return Err(too_large(config.max_bytes));
+    }
+    if bytes.is_empty() {
+        return Err("empty response".to_string());
+    }
+    let text = decode(&bytes, &content_type);
+    let head: String = text.trim_start().chars().take(600).collect::<String>().to_ascii_lowercase();
+    let feed = content_type.contains("rss") || content_type.contains("atom") || looks_like_feed(&head);
+    let html = !feed
+        && (content_type.contains("html") || head.starts_with("<!doctype html") || head.contains("<html"));
+    Ok(Page { url: url.to_string(), final_url, text, html, feed })
+}
+
+fn too_large(limit: usize) -> String {
+    format!("larger than the {limit}-byte limit")
+}
+
+fn describe(e: &ureq::Error, config: &Config) -> String {
+    match e {
+        ureq::Error::Timeout(_) => format!("timed out after {} s", config.timeout.as_secs_f64()),
+        ureq::Error::TooManyRedirects => format!("more than {} redirects", config.max_redirects),
+        ureq::Error::HostNotFound => "host not found".to_string(),
+        ureq::Error::ConnectionFailed => "connection failed".to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// Whether the start of a document is an RSS or Atom feed's.
+pub fn looks_like_feed(head: &str) -> bool {
+    let head = head.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let after_decl = match head.strip_prefix("<?xml") {
+        Some(rest) => rest.split_once("?>").map_or("", |(_, r)| r).trim_start(),
+        None => head,
+    };
+    after_decl.starts_with("<rss") || after_decl.starts_with("<feed") || after_decl.starts_with("<rdf:rdf")
+}
+
+/// The body as UTF-8: the header's charset, else the page's `<meta charset>`, else UTF-8 when
+/// valid, else windows-1252 (what undeclared Western pages are).
+pub fn decode(bytes: &[u8], content_type: &str) -> String {
+    let from_header = charset_in(content_type);
+    let from_meta = || {
+        let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
+        meta_charset(&head)
+    };
+    let label = from_header.or_else(from_meta);
+    let encoding = label.as_deref().and_then(|l| encoding_rs::Encoding::for_label(l.as_bytes()));
+    match encoding {
+        Some(enc) => enc.decode(bytes).0.into_owned(),
+        None => match std::str::from_utf8(bytes) {
+            Ok(s) => s.to_string(),
+            Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(),
+        },
+    }
+}
+
+fn charset_in(content_type: &str) -> Option<String> {
+    let at = content_type.find("charset=")?;
+    let rest = &content_type[at + "charset=".len()..];
+    let value: String = rest
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(|c| !matches!(c, ';' | '"' | '\'' | ' '))
+        .collect();
+    (!value.is_empty()).then_some(value)
+}
+
+fn meta_charset(head: &str) -> Option<String> {
+    let mut rest = head;
+    while let Some(i) = rest.find("<meta") {
+        let tag_end = rest[i..].find('>').map_or(rest.len(), |e| i + e);
+        let tag = &rest[i..tag_end];
+        if let Some(c) =
+            charset_in(&tag.replace(['"', '\''], " ").replace("charset =", "charset=").replace(' ', ";"))
+        {
+            return Some(c.trim_matches(';').to_string());
+        }
+        rest = &rest[tag_end..];
+    }
+    None
+}
+
+/// One item of a feed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FeedItem {
+    pub title: Option<String>,
+    /// The item's page.
+    pub link: Option<String>,
+    pub published: Option<Date>,
+    /// The item's HTML when the feed carries the article (`content:encoded`, Atom `content`);
+    /// a summary alone is not the article.
+    pub content: Option<String>,
+    /// The feed's own title, as the outlet.
+    pub source: Option<String>,
+}
+
+/// The items of an RSS or Atom document, in feed order; or why it is not a feed.
+pub fn feed_items(bytes: &[u8]) -> Result<Vec<FeedItem>, String> {
+    let feed = feed_rs::parser::parse(bytes).map_err(|e| format!("not an RSS or Atom feed: {e}"))?;
+    let source = feed.title.as_ref().map(|t| t.content.trim().to_string()).filter(|t| !t.is_empty());
+    Ok(feed
+        .entries
+        .into_iter()
+        .map(|e| {
+            let published =
+                e.published.or(e.updated).and_then(|d| d.format("%Y-%m-%d").to_string().parse::<Date>().ok());
+            FeedItem {
+                title: e.title.map(|t| t.content.trim().to_string()).filter(|t| !t.is_empty()),
+                link: e.links.first().map(|l| l.href.clone()),
+                published,
+                content: e.content.and_then(|c| c.body).filter(|b| b.split_whitespace().count() >= 40),
+                source: source.clone(),
+            }
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{decode, feed_items, looks_like_feed};
+
+    #[test]
+    fn charsets_from_header_meta_or_the_bytes() {
+        let cp1252 = b"<html><body>caf\xe9 \x93quoted\x94</body></html>";
+        assert!(decode(cp1252, "text/html").contains("café “quoted”"));
+        assert!(decode(cp1252, "text/html; charset=windows-1252").contains("café"));
+        let meta = b"<html><head><meta charset=\"iso-8859-1\"></head><body>caf\xe9</body></html>";
+        assert!(decode(meta, "text/html").contains("café"));
+        assert!(decode("caf\u{e9}".as_bytes(), "").contains("café"));
+    }
+
+    #[test]
+    fn feeds_are_recognised_and_read() {
+        assert!(looks_like_feed("<?xml version=\"1.0\"?>\n<rss version=\"2.0\">"));
+        assert!(looks_like_feed("<feed xmlns=\"http://www.w3.org/2005/Atom\">"));
+        assert!(!looks_like_feed("<!doctype html><html>"));
+        let rss = br#"<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Gazette</title>
+            <item><title>Ferry runs aground</title><link>http://example.test/a</link>
+            <pubDate>Tue, 03 Mar 2026 10:00:00 GMT</pubDate></item>
+            <item><title>Harbour reopens</title><link>http://example.test/b</link></item>
+            </channel></rss>"#;
+        let items = feed_items(rss).expect("a feed");
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[0].title.as_deref(), Some("Ferry runs aground"));
+        assert_eq!(items[0].link.as_deref(), Some("http://example.test/a"));
+        assert_eq!(items[0].published.map(|d| d.to_string()).as_deref(), Some("2026-03-03"));
+        assert_eq!(items[0].source.as_deref(), Some("Harbour Gazette"));
+        assert!(feed_items(b"this is not xml").is_err());
+    }
+}
