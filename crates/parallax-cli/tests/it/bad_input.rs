@@ -51,7 +51,7 @@ fn each_bad_input_is_named_and_the_rest_are_briefed() {
             "d-empty.txt: empty input",
             "e-huge.txt: too large: 2.3 KiB is over the limit of 1.0 KiB",
             "f-feed.jsonl:2: malformed JSON: EOF while parsing a value (column 19)",
-            "g-notes.pdf: skipped: not a supported file type (.txt, .md, .html, .jsonl)",
+            "g-notes.pdf: skipped: not a supported file type (.txt, .md, .html, .jsonl, .rss, .atom, .xml)",
             "missing.txt: no such file or directory",
         ]
     );
