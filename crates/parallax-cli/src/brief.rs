@@ -3,8 +3,6 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, bail};
-use jiff::civil::Date;
 use parallax_engine::render::{self, Format};
 use parallax_engine::{extract, ingest, pipeline};
 
@@ -24,25 +22,10 @@ pub(crate) struct Options {
 impl Options {
     /// Checks the raw arguments and fills in what they imply.
     pub(crate) fn validate(raw: BriefArgs) -> anyhow::Result<Options> {
-        let date = match raw.date.as_deref() {
-            Some(text) => Some(
-                text.parse::<Date>()
-                    .with_context(|| format!("--date {text:?} is not a date of the form YYYY-MM-DD"))?,
-            ),
-            None => None,
-        };
+        let date = inputs::parse_date_option(raw.date.as_deref())?;
         let max_doc_bytes =
             inputs::parse_size(&raw.max_size).map_err(|e| anyhow::anyhow!("--max-size: {e}"))?;
-        let mut inputs = raw.inputs;
-        if inputs.is_empty() {
-            if output::stdin_is_terminal() {
-                bail!("no input: name files or directories, or pipe text in (see `parallax brief --help`)");
-            }
-            inputs.push(PathBuf::from("-"));
-        }
-        if inputs.iter().filter(|i| i.as_os_str() == "-").count() > 1 {
-            bail!("stdin (`-`) can be named only once");
-        }
+        let inputs = inputs::inputs_or_stdin(raw.inputs, "brief")?;
         Ok(Options {
             inputs,
             format: match raw.format {

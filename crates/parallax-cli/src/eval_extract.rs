@@ -172,15 +172,21 @@ fn zyte_row(system: &str, truth: &BTreeMap<String, String>, predicted: &BTreeMap
         }
         same += usize::from(tokens(t) == tokens(p));
     }
+    averaged(system, &ps, &rs, same, truth.len())
+}
+
+/// A row from per-page precisions and recalls (their means, and F1 of the means), with the
+/// share of pages reproduced exactly.
+fn averaged(system: &str, ps: &[f64], rs: &[f64], same: usize, pages: usize) -> Row {
     let mean = |v: &[f64]| if v.is_empty() { 0.0 } else { v.iter().sum::<f64>() / v.len() as f64 };
-    let (precision, recall) = (mean(&ps), mean(&rs));
+    let (precision, recall) = (mean(ps), mean(rs));
     Row {
         system: system.to_string(),
         precision,
         recall,
         f1: f1(precision, recall),
-        accuracy: same as f64 / truth.len().max(1) as f64,
-        pages: truth.len(),
+        accuracy: same as f64 / pages.max(1) as f64,
+        pages,
     }
 }
 
@@ -415,16 +421,7 @@ fn clean_eval_row(system: &str, pages: &[(String, String, String)]) -> Row {
         rs.push(if g.is_empty() { 1.0 } else { common / g.len() as f64 });
         same += usize::from(g == p);
     }
-    let mean = |v: &[f64]| if v.is_empty() { 0.0 } else { v.iter().sum::<f64>() / v.len() as f64 };
-    let (precision, recall) = (mean(&ps), mean(&rs));
-    Row {
-        system: system.to_string(),
-        precision,
-        recall,
-        f1: f1(precision, recall),
-        accuracy: same as f64 / pages.len().max(1) as f64,
-        pages: pages.len(),
-    }
+    averaged(system, &ps, &rs, same, pages.len())
 }
 
 fn clean_eval(args: &EvalExtractArgs) -> anyhow::Result<ExitCode> {

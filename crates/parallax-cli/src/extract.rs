@@ -2,11 +2,8 @@
 //! chrome), as JSON, text or Markdown; no briefing.
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, bail};
-use jiff::civil::Date;
 use parallax_engine::{extract, ingest};
 use parallax_model::{Article, BlockKind};
 
@@ -15,21 +12,9 @@ use crate::{exit, inputs, output};
 
 /// Runs `extract`.
 pub(crate) fn run(raw: ExtractArgs) -> anyhow::Result<ExitCode> {
-    let date = match raw.date.as_deref() {
-        Some(text) => Some(
-            text.parse::<Date>()
-                .with_context(|| format!("--date {text:?} is not a date of the form YYYY-MM-DD"))?,
-        ),
-        None => None,
-    };
+    let date = inputs::parse_date_option(raw.date.as_deref())?;
     let max_doc_bytes = inputs::parse_size(&raw.max_size).map_err(|e| anyhow::anyhow!("--max-size: {e}"))?;
-    let mut names: Vec<PathBuf> = raw.inputs;
-    if names.is_empty() {
-        if output::stdin_is_terminal() {
-            bail!("no input: name files or directories, or pipe a page in (see `parallax extract --help`)");
-        }
-        names.push(PathBuf::from("-"));
-    }
+    let names = inputs::inputs_or_stdin(raw.inputs, "extract")?;
     let progress = output::progress(names.len());
     let read = inputs::read_all(&names, &ingest::Config { max_doc_bytes }, &progress);
     progress.finish_and_clear();

@@ -387,6 +387,31 @@ fn io_reason(e: &io::Error) -> String {
     }
 }
 
+/// The `--date` option: a publication date for inputs that carry none.
+pub(crate) fn parse_date_option(raw: Option<&str>) -> anyhow::Result<Option<jiff::civil::Date>> {
+    raw.map(|text| {
+        text.parse::<jiff::civil::Date>()
+            .map_err(|_| anyhow::anyhow!("--date {text:?} is not a date of the form YYYY-MM-DD"))
+    })
+    .transpose()
+}
+
+/// The inputs named, or stdin when none is and stdin is not a terminal.
+pub(crate) fn inputs_or_stdin(mut inputs: Vec<PathBuf>, command: &str) -> anyhow::Result<Vec<PathBuf>> {
+    if inputs.is_empty() {
+        if crate::output::stdin_is_terminal() {
+            anyhow::bail!(
+                "no input: name files, directories or URLs, or pipe one in (see `parallax {command} --help`)"
+            );
+        }
+        inputs.push(PathBuf::from("-"));
+    }
+    if inputs.iter().filter(|i| i.as_os_str() == "-").count() > 1 {
+        anyhow::bail!("stdin (`-`) can be named only once");
+    }
+    Ok(inputs)
+}
+
 /// Parses a size such as `16MiB`, `500k`, `2MB` or `1024` (bytes).
 pub(crate) fn parse_size(raw: &str) -> Result<usize, String> {
     let s = raw.trim();
