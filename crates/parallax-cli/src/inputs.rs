@@ -389,9 +389,10 @@ fn io_reason(e: &io::Error) -> String {
 
 /// The `--date` option: a publication date for inputs that carry none.
 pub(crate) fn parse_date_option(raw: Option<&str>) -> anyhow::Result<Option<jiff::civil::Date>> {
+    use anyhow::Context;
     raw.map(|text| {
         text.parse::<jiff::civil::Date>()
-            .map_err(|_| anyhow::anyhow!("--date {text:?} is not a date of the form YYYY-MM-DD"))
+            .with_context(|| format!("--date {text:?} is not a date of the form YYYY-MM-DD"))
     })
     .transpose()
 }
