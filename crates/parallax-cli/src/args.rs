@@ -16,8 +16,9 @@ pub(crate) struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub(crate) enum Command {
-    /// Brief a set of news reports: the documents found, their outlets and titles, and what
-    /// was removed from each as site chrome.
+    /// Brief a set of news reports: which outlets reprinted the same copy, who said what, the
+    /// people, organisations and places named, a timeline, and the documents with what was
+    /// removed from each as site chrome.
     #[command(after_help = BRIEF_EXAMPLES)]
     Brief(BriefArgs),
     /// Extract the articles of pages and texts: title, outlet, authors, date, and the body as
@@ -48,7 +49,8 @@ Examples:
 
 #[derive(Args, Debug)]
 pub(crate) struct ExtractArgs {
-    /// Files, directories, or `-` for stdin. With none, stdin is read when it is not a terminal.
+    /// Files, directories, URLs, feeds, or `-` for stdin. With none, stdin is read when it is
+    /// not a terminal.
     #[arg(value_name = "INPUT")]
     pub(crate) inputs: Vec<PathBuf>,
 
@@ -170,7 +172,8 @@ Examples:
 
 #[derive(Args, Debug)]
 pub(crate) struct BriefArgs {
-    /// Files, directories, or `-` for stdin. With none, stdin is read when it is not a terminal.
+    /// Files, directories, URLs, feeds, or `-` for stdin. With none, stdin is read when it is
+    /// not a terminal.
     #[arg(value_name = "INPUT")]
     pub(crate) inputs: Vec<PathBuf>,
 
