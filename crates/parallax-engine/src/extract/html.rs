@@ -228,7 +228,7 @@ fn limit_depth(html: &str, limit: usize) -> Cow<'_, str> {
         }
         if !closing && (name == "script" || name == "style") {
             let close = format!("</{name}");
-            i = html[end..].to_ascii_lowercase().find(&close).map_or(html.len(), |e| end + e);
+            i = find_ignoring_case(&html.as_bytes()[end..], close.as_bytes()).map_or(html.len(), |e| end + e);
             continue;
         }
         let drop = if closing {
@@ -257,6 +257,23 @@ fn limit_depth(html: &str, limit: usize) -> Cow<'_, str> {
     }
     out.push_str(&html[copied..]);
     Cow::Owned(out)
+}
+
+/// Where `needle` (lowercase ASCII) first occurs in `haystack`, ASCII case ignored, without
+/// copying the haystack (a page with many scripts would otherwise be lowercased once per
+/// script).
+fn find_ignoring_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    let first = *needle.first()?;
+    let mut from = 0;
+    while let Some(rel) = haystack[from..].iter().position(|b| b.to_ascii_lowercase() == first) {
+        let at = from + rel;
+        if haystack.len() - at >= needle.len() && haystack[at..at + needle.len()].eq_ignore_ascii_case(needle)
+        {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 fn is_void(name: &str) -> bool {
@@ -429,6 +446,14 @@ fn strip_site_suffix(title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::{Marker, render, strip_site_suffix};
+
+    #[test]
+    fn closing_tags_are_found_in_any_case() {
+        use super::find_ignoring_case;
+        assert_eq!(find_ignoring_case(b"var a = 1;</SCRIPT>", b"</script"), Some(10));
+        assert_eq!(find_ignoring_case(b"no end here", b"</script"), None);
+        assert_eq!(find_ignoring_case(b"</scrip", b"</script"), None);
+    }
 
     #[track_caller]
     fn check(html: &str, expect: &[&str]) {
