@@ -146,10 +146,35 @@ pub(crate) fn dates(sentence: &str, published: Option<Date>, anchor: Option<Date
             let explicit_date_follows = words.get(i + 1).is_some_and(|n| day_num(n).is_some())
                 || words.get(i + 1).and_then(|n| month(n)).is_some();
             if !explicit_date_follows {
-                // "until Friday", "by Friday", "next Friday" look forward; "on Friday", "last
-                // Friday" back, as news reports past events.
-                let forward = matches!(before.as_deref(), Some("next" | "until" | "till" | "by" | "before"));
-                let date = if forward { next_weekday(p, day) } else { last_weekday(p, day) };
+                // "until Friday", "by Friday", "next Friday" look forward, and so does a weekday
+                // after a future tense in its clause ("the route will reopen on Saturday", but not
+                // "said on Monday it would"); "on Friday", "last Friday" look back, as news
+                // reports past events.
+                let future = words[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|w| {
+                        !matches!(w.to_lowercase().as_str(), "said" | "says" | "told" | "announced" | "last")
+                    })
+                    .any(|w| {
+                        matches!(
+                            w.to_lowercase().as_str(),
+                            "will"
+                                | "would"
+                                | "shall"
+                                | "due"
+                                | "scheduled"
+                                | "expected"
+                                | "plans"
+                                | "planned"
+                                | "set"
+                        ) || w.ends_with("'ll")
+                            || w.ends_with("’ll")
+                    });
+                let forward =
+                    future || matches!(before.as_deref(), Some("next" | "until" | "till" | "by" | "before"));
+                let explicit = matches!(before.as_deref(), Some("next" | "until" | "till" | "by" | "before"));
+                let date = if forward { next_weekday(p, day, !explicit) } else { last_weekday(p, day) };
                 if let Some(date) = date {
                     out.push(When { date, precision: Precision::Day });
                 }
@@ -246,9 +271,11 @@ fn last_weekday(from: Date, day: Weekday) -> Option<Date> {
     from.checked_sub(jiff::Span::new().days(i64::from(back))).ok()
 }
 
-fn next_weekday(from: Date, day: Weekday) -> Option<Date> {
+/// The next `day` after `from`, or `from` itself when `today_counts` ("will reopen on
+/// Wednesday", written on a Wednesday, is that day; "next Wednesday" is a week on).
+fn next_weekday(from: Date, day: Weekday, today_counts: bool) -> Option<Date> {
     let ahead = (day.to_monday_zero_offset() - from.weekday().to_monday_zero_offset()).rem_euclid(7);
-    let ahead = if ahead == 0 { 7 } else { ahead };
+    let ahead = if ahead == 0 && !today_counts { 7 } else { ahead };
     from.checked_add(jiff::Span::new().days(i64::from(ahead))).ok()
 }
 
@@ -326,6 +353,9 @@ mod tests {
         check("Crimea (12 years ago, without a shot)", &["2013"]);
         check("They meet next Monday.", &["2025-08-25"]);
         check("The route is closed until Friday.", &["2025-08-22"]);
+        check("The route will reopen on Saturday.", &["2025-08-23"]);
+        check("Talks will resume on Tuesday.", &["2025-08-19"]);
+        check("Officials said on Monday the route would reopen.", &["2025-08-18"]);
         check("It happened on 3 March 2026 and on March 4, 2026.", &["2026-03-03", "2026-03-04"]);
         check("A May deadline and the word march.", &[]);
     }
