@@ -38,6 +38,14 @@ pub(crate) struct Mention {
     pub(crate) org: bool,
 }
 
+impl Mention {
+    /// A mention with no title, role or organisation mark: a pronoun, a role phrase, a
+    /// described source, a transcript label.
+    pub(crate) fn plain(start: usize, end: usize, kind: Kind, text: String) -> Mention {
+        Mention { start, end, kind, text, titled: false, role: None, org: false }
+    }
+}
+
 /// A word of the block: its byte range and text.
 #[derive(Clone, Copy)]
 struct Word<'a> {
@@ -177,15 +185,7 @@ pub(crate) fn mentions(text: &str) -> Vec<Mention> {
     while i < ws.len() {
         let w = ws[i];
         if is_person_pronoun(w.text) {
-            out.push(Mention {
-                start: w.start,
-                end: w.end,
-                kind: Kind::Pronoun,
-                text: w.text.to_lowercase(),
-                titled: false,
-                role: None,
-                org: false,
-            });
+            out.push(Mention::plain(w.start, w.end, Kind::Pronoun, w.text.to_lowercase()));
             i += 1;
             continue;
         }
@@ -209,15 +209,7 @@ pub(crate) fn mentions(text: &str) -> Vec<Mention> {
                 ws.get(j).is_some_and(|n| adjacent(text, ws[j - 1], *n) && capitalised(n.text));
             if (last_is_role || demonym_alone) && !next_capital && j > i + 1 {
                 let role = phrase.join(" ").to_lowercase();
-                out.push(Mention {
-                    start: w.start,
-                    end: ws[j - 1].end,
-                    kind: Kind::Role,
-                    text: role,
-                    titled: false,
-                    role: None,
-                    org: false,
-                });
+                out.push(Mention::plain(w.start, ws[j - 1].end, Kind::Role, role));
                 i = j;
                 continue;
             }

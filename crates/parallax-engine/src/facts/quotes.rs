@@ -393,18 +393,7 @@ fn transcript_label(text: &str, start: usize) -> Option<(Mention, Option<String>
         && letters >= 2
         && label.chars().all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-'))
         && rest[colon + 1..].starts_with(' ');
-    ok.then(|| {
-        let mention = Mention {
-            start,
-            end: start + colon,
-            kind: Kind::Name,
-            text: label.to_string(),
-            titled: false,
-            role: None,
-            org: false,
-        };
-        (mention, None)
-    })
+    ok.then(|| (Mention::plain(start, start + colon, Kind::Name, label.to_string()), None))
 }
 
 /// The text of the sentence before `at`, from the sentence's start (or the last closing mark
@@ -653,15 +642,7 @@ fn opens_clause(w: &str) -> bool {
 
 /// A one-word subject no rule names ("Read said", "It read"): kept as written.
 fn bare_subject(at: usize, word: &str) -> Mention {
-    Mention {
-        start: at,
-        end: at + word.len(),
-        kind: Kind::Role,
-        text: word.to_lowercase(),
-        titled: false,
-        role: None,
-        org: false,
-    }
+    Mention::plain(at, at + word.len(), Kind::Role, word.to_lowercase())
 }
 
 /// Whether a word can open a subject: a capitalised word, a pronoun, a determiner or a number.
@@ -728,21 +709,14 @@ fn unnamed_source(text: &str, from: usize, to: usize) -> Option<Mention> {
         return None;
     }
     let start = from + lead;
-    Some(Mention {
-        start,
-        end: start + phrase.len(),
-        kind: Kind::Role,
-        // Indefinite descriptions keep their article so that they never resolve to someone
-        // named earlier ("a European diplomat" is not whoever held a diplomat's role).
-        text: if matches!(first.as_str(), "the" | "this" | "that" | "these" | "those") {
-            words[1..].join(" ").to_lowercase()
-        } else {
-            phrase.to_lowercase()
-        },
-        titled: false,
-        role: None,
-        org: false,
-    })
+    // Indefinite descriptions keep their article so that they never resolve to someone named
+    // earlier ("a European diplomat" is not whoever held a diplomat's role).
+    let text = if matches!(first.as_str(), "the" | "this" | "that" | "these" | "those") {
+        words[1..].join(" ").to_lowercase()
+    } else {
+        phrase.to_lowercase()
+    };
+    Some(Mention::plain(start, start + phrase.len(), Kind::Role, text))
 }
 
 /// `Mr Zelensky said: “`, `Sir Keir said there was a “`, `More from Smith: “` — an
