@@ -258,11 +258,7 @@ fn antecedent(
     for b in (0..=block).rev() {
         let text = &article.blocks[b].text;
         let limit = if b == block { at } else { text.len() };
-        let quoted = &layout[b].quoted;
-        let in_quote = |m: &Mention| {
-            let i = quoted.partition_point(|q| q.start as usize <= m.start);
-            i > 0 && m.end <= quoted[i - 1].end as usize
-        };
+        let in_quote = |m: &Mention| layout[b].in_quote(m.start, m.end);
         // The nearest eight sentences of each block are read, so that a block of thousands of
         // pronouns stays linear.
         let sentences = &layout[b].sentences;
@@ -270,10 +266,7 @@ fn antecedent(
         for s in sentences[..upto].iter().rev().take(8) {
             // A sentence that runs on for pages is read over its last 2,000 bytes only.
             let to = (s.end as usize).min(limit);
-            let mut from = (s.start as usize).max(to.saturating_sub(2_000));
-            while !text.is_char_boundary(from) {
-                from += 1;
-            }
+            let from = text.ceil_char_boundary((s.start as usize).max(to.saturating_sub(2_000)));
             let ms = &mentions[b];
             let first = ms.partition_point(|m| m.start < from);
             let in_sentence: Vec<&Mention> = ms[first..]

@@ -33,6 +33,19 @@ impl Layout {
         Layout { sentences: split_sentences(text), quoted: quoted_spans(text) }
     }
 
+    /// Whether `start..end` lies inside a quoted span (the spans are sorted and disjoint: only
+    /// the last one starting at or before `start` can hold it).
+    pub(crate) fn in_quote(&self, start: usize, end: usize) -> bool {
+        let i = self.quoted.partition_point(|q| q.start as usize <= start);
+        i > 0 && end <= self.quoted[i - 1].end as usize
+    }
+
+    /// Whether any quoted span overlaps `from..to`.
+    fn touches_quote(&self, from: usize, to: usize) -> bool {
+        let i = self.quoted.partition_point(|q| (q.start as usize) < to);
+        i > 0 && self.quoted[i - 1].end as usize > from
+    }
+
     /// The sentence that holds byte `at` (the last one starting at or before it).
     fn sentence_at(&self, at: usize) -> Option<Span> {
         let i = self.sentences.partition_point(|s| s.start as usize <= at);
@@ -47,11 +60,14 @@ const REACH: usize = 600;
 /// `from`, or the first character boundary within [`REACH`] bytes before `at` if `from` lies
 /// further back.
 fn within_reach(text: &str, from: usize, at: usize) -> usize {
-    let mut from = from.max(at.saturating_sub(REACH));
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    from
+    text.ceil_char_boundary(from.max(at.saturating_sub(REACH)))
+}
+
+/// The mentions (sorted by start) that start in `from..to`.
+fn starting_in(mentions: &[Mention], from: usize, to: usize) -> &[Mention] {
+    let lo = mentions.partition_point(|m| m.start < from);
+    let hi = mentions.partition_point(|m| m.start < to);
+    &mentions[lo..hi.max(lo)]
 }
 
 /// A quote found in one block.
@@ -88,12 +104,7 @@ pub(crate) fn quotes(blocks: &[&str], layouts: &[Layout], mentions: &[Vec<Mentio
         .enumerate()
         .map(|(b, _)| {
             // Names inside quotes are what the speaker talks about, never the speaker.
-            let quoted = &layouts[b].quoted;
-            let in_quote = |m: &Mention| {
-                let i = quoted.partition_point(|q| q.start as usize <= m.start);
-                i > 0 && m.end <= quoted[i - 1].end as usize
-            };
-            mentions[b].iter().filter(|m| !in_quote(m)).cloned().collect()
+            mentions[b].iter().filter(|m| !layouts[b].in_quote(m.start, m.end)).cloned().collect()
         })
         .collect();
     for (b, text) in blocks.iter().enumerate() {
@@ -107,10 +118,7 @@ pub(crate) fn quotes(blocks: &[&str], layouts: &[Layout], mentions: &[Vec<Mentio
             let own_end = layout.sentence_at(end).map_or(text.len(), |s| s.end as usize);
             let near_to = layout.sentence_at(own_end + 1).map_or(text.len(), |s| s.end as usize).max(own_end);
             let (near_from, near_to) = (near_from.max(start.saturating_sub(REACH)), near_to.min(end + REACH));
-            let all = &outside[b];
-            let lo = all.partition_point(|m| m.start < near_from.min(start));
-            let hi = all.partition_point(|m| m.start < near_to.max(end));
-            let people = &all[lo..hi];
+            let people = starting_in(&outside[b], near_from.min(start), near_to.max(end));
             let words = text[start..end].split_whitespace().count();
             let right = right_cue(text, layout, end, people);
             let left = if right.is_none() { left_cue(text, layout, start, people) } else { None };
@@ -188,9 +196,7 @@ pub(crate) fn reported(blocks: &[&str], layouts: &[Layout], mentions: &[Vec<Ment
         let layout = &layouts[b];
         for s in &layout.sentences {
             let (from, to) = (s.start as usize, s.end as usize);
-            if layout.quoted.iter().any(|q| (q.start as usize) < to && (q.end as usize) > from)
-                || to - from > 2_000
-            {
+            if layout.touches_quote(from, to) || to - from > 2_000 {
                 continue;
             }
             let sentence = &text[from..to];
@@ -208,18 +214,14 @@ pub(crate) fn reported(blocks: &[&str], layouts: &[Layout], mentions: &[Vec<Ment
                 lower.as_str(),
                 "continue" | "continues" | "continued" | "spoke" | "speak" | "speaks"
             );
-            let noun = v > 0 && {
-                let b = words[v - 1].1.to_lowercase();
-                is_determiner(&b) || b.ends_with("'s") || b.ends_with("’s")
-            };
+            let before = words[v.saturating_sub(1)].1.to_lowercase();
+            let noun = v > 0 && (is_determiner(&before) || before.ends_with("'s") || before.ends_with("’s"));
             // "did not say whether …" reports nothing said.
-            let negated = v > 0 && {
-                let b = words[v - 1].1.to_lowercase();
-                matches!(
-                    b.as_str(),
+            let negated = v > 0
+                && matches!(
+                    before.as_str(),
                     "not" | "never" | "didn't" | "didn’t" | "won't" | "won’t" | "wouldn't" | "wouldn’t"
-                )
-            };
+                );
             if lower.ends_with("ing")
                 || v == 0
                 || aspect
@@ -229,8 +231,7 @@ pub(crate) fn reported(blocks: &[&str], layouts: &[Layout], mentions: &[Vec<Ment
             {
                 continue;
             }
-            let people = &mentions[b];
-            let subject = people
+            let subject = starting_in(&mentions[b], from, verb_at)
                 .iter()
                 .rfind(|m| m.start >= from && m.end <= verb_at && !text[m.end..verb_at].contains(','))
                 .filter(|m| text[m.end..verb_at].split_whitespace().count() <= 2)
@@ -425,10 +426,7 @@ fn right_cue(
     // semicolon or the next quote.
     let mut sentence_end = layout.sentence_at(from).map_or(text.len(), |s| s.end as usize).max(from);
     if sentence_end > from + REACH {
-        sentence_end = from + REACH;
-        while !text.is_char_boundary(sentence_end) {
-            sentence_end -= 1;
-        }
+        sentence_end = text.floor_char_boundary(from + REACH);
     }
     let clause_end = text[from..sentence_end]
         .char_indices()
