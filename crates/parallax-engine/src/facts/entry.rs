@@ -81,12 +81,7 @@ pub struct Facts {
 pub fn facts(articles: &[&Article], _config: &Config) -> Facts {
     let all_mentions: Vec<Vec<Vec<Mention>>> =
         articles.iter().map(|a| a.blocks.iter().map(|b| mentions(&b.text)).collect()).collect();
-    let names: Vec<(usize, &Mention)> = all_mentions
-        .iter()
-        .enumerate()
-        .flat_map(|(d, blocks)| blocks.iter().flatten().map(move |m| (d, m)))
-        .collect();
-    let mut registry = Registry::build(&names);
+    // Every mention with its document and the text before it (for place prepositions).
     let with_context: Vec<(usize, &str, &Mention)> = all_mentions
         .iter()
         .enumerate()
@@ -97,6 +92,8 @@ pub fn facts(articles: &[&Article], _config: &Config) -> Facts {
             })
         })
         .collect();
+    let names: Vec<(usize, &Mention)> = with_context.iter().map(|&(d, _, m)| (d, m)).collect();
+    let mut registry = Registry::build(&names);
     let mut docs = Vec::with_capacity(articles.len());
     for (d, article) in articles.iter().enumerate() {
         let texts: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
