@@ -49,10 +49,8 @@ Examples:
 
 #[derive(Args, Debug)]
 pub(crate) struct ExtractArgs {
-    /// Files, directories, URLs, feeds, or `-` for stdin. With none, stdin is read when it is
-    /// not a terminal.
-    #[arg(value_name = "INPUT")]
-    pub(crate) inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
 
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = ExtractFormat::Text)]
@@ -61,6 +59,15 @@ pub(crate) struct ExtractArgs {
     /// Write to FILE instead of stdout.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
+}
+
+/// What to read, shared by the commands that read news inputs.
+#[derive(Args, Debug)]
+pub(crate) struct InputArgs {
+    /// Files, directories, URLs, feeds, or `-` for stdin. With none, stdin is read when it is
+    /// not a terminal.
+    #[arg(value_name = "INPUT")]
+    pub(crate) inputs: Vec<PathBuf>,
 
     /// Publication date (YYYY-MM-DD) for inputs that carry none.
     #[arg(long, value_name = "YYYY-MM-DD")]
@@ -172,14 +179,8 @@ Examples:
 
 #[derive(Args, Debug)]
 pub(crate) struct BriefArgs {
-    /// Files, directories, URLs, feeds, or `-` for stdin. With none, stdin is read when it is
-    /// not a terminal.
-    #[arg(value_name = "INPUT")]
-    pub(crate) inputs: Vec<PathBuf>,
-
-    /// Publication date (YYYY-MM-DD) for inputs that carry none.
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub(crate) date: Option<String>,
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
 
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = FormatArg::Terminal)]
@@ -188,10 +189,6 @@ pub(crate) struct BriefArgs {
     /// Write the briefing to FILE instead of stdout.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
-
-    /// Largest document accepted (a file, or one JSON Lines record), e.g. 16MiB, 500k.
-    #[arg(long, value_name = "SIZE", default_value = "16MiB")]
-    pub(crate) max_size: String,
 
     /// When to colour the terminal view.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]

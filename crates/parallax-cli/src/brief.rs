@@ -22,12 +22,9 @@ pub(crate) struct Options {
 impl Options {
     /// Checks the raw arguments and fills in what they imply.
     pub(crate) fn validate(raw: BriefArgs) -> anyhow::Result<Options> {
-        let date = inputs::parse_date_option(raw.date.as_deref())?;
-        let max_doc_bytes =
-            inputs::parse_size(&raw.max_size).map_err(|e| anyhow::anyhow!("--max-size: {e}"))?;
-        let inputs = inputs::inputs_or_stdin(raw.inputs, "brief")?;
+        let reading = inputs::Reading::validate(raw.input, "brief")?;
         Ok(Options {
-            inputs,
+            inputs: reading.inputs,
             format: match raw.format {
                 FormatArg::Terminal => Format::Terminal,
                 FormatArg::Markdown => Format::Markdown,
@@ -35,9 +32,9 @@ impl Options {
             },
             output: raw.output,
             color: raw.color,
-            ingest: ingest::Config { max_doc_bytes },
+            ingest: reading.ingest,
             pipeline: pipeline::Config {
-                extract: extract::Config { default_date: date },
+                extract: extract::Config { default_date: reading.date },
                 ..pipeline::Config::default()
             },
         })

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use parallax_engine::{extract, ingest};
+use parallax_engine::extract;
 use parallax_model::{Article, BlockKind};
 
 use crate::args::{ExtractArgs, ExtractFormat};
@@ -12,13 +12,11 @@ use crate::{exit, inputs, output};
 
 /// Runs `extract`.
 pub(crate) fn run(raw: ExtractArgs) -> anyhow::Result<ExitCode> {
-    let date = inputs::parse_date_option(raw.date.as_deref())?;
-    let max_doc_bytes = inputs::parse_size(&raw.max_size).map_err(|e| anyhow::anyhow!("--max-size: {e}"))?;
-    let names = inputs::inputs_or_stdin(raw.inputs, "extract")?;
-    let progress = output::progress(names.len());
-    let read = inputs::read_all(&names, &ingest::Config { max_doc_bytes }, &progress);
+    let reading = inputs::Reading::validate(raw.input, "extract")?;
+    let progress = output::progress(reading.inputs.len());
+    let read = inputs::read_all(&reading.inputs, &reading.ingest, &progress);
     progress.finish_and_clear();
-    let config = extract::Config { default_date: date };
+    let config = extract::Config { default_date: reading.date };
     let mut articles: Vec<Article> = Vec::new();
     let mut problems = read.errors;
     for doc in &read.docs {

@@ -387,30 +387,41 @@ fn io_reason(e: &io::Error) -> String {
     }
 }
 
-/// The `--date` option: a publication date for inputs that carry none.
-pub(crate) fn parse_date_option(raw: Option<&str>) -> anyhow::Result<Option<jiff::civil::Date>> {
-    use anyhow::Context;
-    raw.map(|text| {
-        text.parse::<jiff::civil::Date>()
-            .with_context(|| format!("--date {text:?} is not a date of the form YYYY-MM-DD"))
-    })
-    .transpose()
+/// The inputs to read, checked: the names (stdin when none is given and stdin is not a
+/// terminal), the `--date` for inputs that carry none, and the size limit.
+pub(crate) struct Reading {
+    pub(crate) inputs: Vec<PathBuf>,
+    pub(crate) date: Option<jiff::civil::Date>,
+    pub(crate) ingest: ingest::Config,
 }
 
-/// The inputs named, or stdin when none is and stdin is not a terminal.
-pub(crate) fn inputs_or_stdin(mut inputs: Vec<PathBuf>, command: &str) -> anyhow::Result<Vec<PathBuf>> {
-    if inputs.is_empty() {
-        if crate::output::stdin_is_terminal() {
-            anyhow::bail!(
-                "no input: name files, directories or URLs, or pipe one in (see `parallax {command} --help`)"
-            );
+impl Reading {
+    /// Checks `raw` for `parallax COMMAND`.
+    pub(crate) fn validate(raw: crate::args::InputArgs, command: &str) -> anyhow::Result<Reading> {
+        use anyhow::Context;
+        let date = raw
+            .date
+            .as_deref()
+            .map(|text| {
+                text.parse::<jiff::civil::Date>()
+                    .with_context(|| format!("--date {text:?} is not a date of the form YYYY-MM-DD"))
+            })
+            .transpose()?;
+        let max_doc_bytes = parse_size(&raw.max_size).map_err(|e| anyhow::anyhow!("--max-size: {e}"))?;
+        let mut inputs = raw.inputs;
+        if inputs.is_empty() {
+            if crate::output::stdin_is_terminal() {
+                anyhow::bail!(
+                    "no input: name files, directories or URLs, or pipe one in (see `parallax {command} --help`)"
+                );
+            }
+            inputs.push(PathBuf::from("-"));
         }
-        inputs.push(PathBuf::from("-"));
+        if inputs.iter().filter(|i| i.as_os_str() == "-").count() > 1 {
+            anyhow::bail!("stdin (`-`) can be named only once");
+        }
+        Ok(Reading { inputs, date, ingest: ingest::Config { max_doc_bytes } })
     }
-    if inputs.iter().filter(|i| i.as_os_str() == "-").count() > 1 {
-        anyhow::bail!("stdin (`-`) can be named only once");
-    }
-    Ok(inputs)
 }
 
 /// Parses a size such as `16MiB`, `500k`, `2MB` or `1024` (bytes).
