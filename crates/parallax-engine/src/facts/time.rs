@@ -291,19 +291,11 @@ pub(crate) fn implied_date<'a>(texts: impl IntoIterator<Item = &'a str>) -> Opti
             .collect();
         for (i, w) in words.iter().enumerate() {
             let Some(day_of_week) = weekday(w) else { continue };
-            let num = |k: usize| {
-                words.get(k).and_then(|s| s.trim_end_matches(|c: char| c.is_alphabetic()).parse::<i8>().ok())
-            };
-            let year = |k: usize| {
-                words.get(k).and_then(|s| s.parse::<i16>().ok()).filter(|y| (1900..=2100).contains(y))
-            };
-            let found = match (num(i + 1), words.get(i + 2).and_then(|m| month(m)), year(i + 3)) {
-                (Some(d), Some(m), Some(y)) => Date::new(y, m, d).ok(),
-                _ => match (words.get(i + 1).and_then(|m| month(m)), num(i + 2), year(i + 3)) {
-                    (Some(m), Some(d), Some(y)) => Date::new(y, m, d).ok(),
-                    _ => None,
-                },
-            };
+            // The date written after it, read by the same rules as any date (a full date needs
+            // no publication date).
+            let after = words[i + 1..words.len().min(i + 4)].join(" ");
+            let found =
+                dates(&after, None, None).into_iter().find(|w| w.precision == Precision::Day).map(|w| w.date);
             if let Some(date) = found.filter(|d| d.weekday() == day_of_week) {
                 best = Some(best.map_or(date, |b| b.max(date)));
             }
