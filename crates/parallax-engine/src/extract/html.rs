@@ -33,7 +33,7 @@ pub(crate) struct Page {
 }
 
 /// Elements whose content is never article text.
-fn skipped(name: &str) -> bool {
+pub(super) fn skipped(name: &str) -> bool {
     matches!(
         name,
         "script"

@@ -121,8 +121,9 @@ fn class_and_id(e: &scraper::node::Element) -> String {
     s
 }
 
+/// Elements whose text never counts: the head, and what the renderer skips.
 fn never_text(name: &str) -> bool {
-    matches!(name, "head" | "script" | "style" | "noscript" | "template" | "svg" | "nav" | "aside" | "footer")
+    name == "head" || super::html::skipped(name)
 }
 
 /// Per element: characters of text, of link text, number of commas; and of the text it holds
