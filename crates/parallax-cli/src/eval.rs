@@ -215,6 +215,12 @@ fn read_truth(
     Ok(out)
 }
 
-fn round(x: f64) -> f64 {
+/// A figure rounded to four decimals, for JSON output.
+pub(crate) fn round(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
+}
+
+/// The harmonic mean of a precision and a recall (0 when both are 0).
+pub(crate) fn f1(p: f64, r: f64) -> f64 {
+    if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
 }

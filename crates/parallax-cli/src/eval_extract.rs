@@ -32,6 +32,7 @@ use parallax_engine::{extract, ingest};
 use parallax_model::DocFormat;
 
 use crate::args::EvalExtractArgs;
+use crate::eval::{f1, round};
 use crate::exit;
 
 pub(crate) fn extract(args: &EvalExtractArgs) -> anyhow::Result<ExitCode> {
@@ -84,18 +85,14 @@ struct Row {
     pages: usize,
 }
 
-fn f1(p: f64, r: f64) -> f64 {
-    if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
-}
-
 fn print_rows(title: &str, rows: &mut [Row], json: bool, note: &str) {
     rows.sort_by(|a, b| b.f1.total_cmp(&a.f1).then_with(|| a.system.cmp(&b.system)));
     if json {
         let out: Vec<serde_json::Value> = rows
             .iter()
             .map(|r| {
-                serde_json::json!({"system": r.system, "pages": r.pages, "precision": r4(r.precision),
-                    "recall": r4(r.recall), "f1": r4(r.f1), "accuracy": r4(r.accuracy)})
+                serde_json::json!({"system": r.system, "pages": r.pages, "precision": round(r.precision),
+                    "recall": round(r.recall), "f1": round(r.f1), "accuracy": round(r.accuracy)})
             })
             .collect();
         println!("{:#}", serde_json::Value::Array(out));
@@ -110,10 +107,6 @@ fn print_rows(title: &str, rows: &mut [Row], json: bool, note: &str) {
         );
     }
     println!("{note}");
-}
-
-fn r4(x: f64) -> f64 {
-    (x * 10_000.0).round() / 10_000.0
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ use parallax_engine::{extract, facts, ingest};
 use parallax_model::DocFormat;
 
 use crate::args::EvalQuotesArgs;
+use crate::eval::{f1, round};
 use crate::exit;
 
 /// One gold quote: character range, and the character ranges of its source mentions.
@@ -61,7 +62,7 @@ pub(crate) fn quotes(args: &EvalQuotesArgs) -> anyhow::Result<ExitCode> {
     let f = |s: &Score| {
         let p = ratio(s.matched, s.system);
         let r = ratio(s.matched, s.gold);
-        let f1 = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        let f1 = f1(p, r);
         (p, r, f1, ratio(s.speaker_right, s.matched), ratio(s.mention_right, s.matched))
     };
     if args.json {
@@ -70,8 +71,8 @@ pub(crate) fn quotes(args: &EvalQuotesArgs) -> anyhow::Result<ExitCode> {
             .map(|(split, s)| {
                 let (p, r, f1, acc, on_mention) = f(s);
                 serde_json::json!({"split": split, "articles": s.articles, "gold_quotes": s.gold, "system_quotes": s.system,
-                    "matched": s.matched, "precision": r4(p), "recall": r4(r), "f1": r4(f1), "speaker_accuracy": r4(acc),
-                    "speaker_mention_accuracy": r4(on_mention)})
+                    "matched": s.matched, "precision": round(p), "recall": round(r), "f1": round(f1), "speaker_accuracy": round(acc),
+                    "speaker_mention_accuracy": round(on_mention)})
             })
             .collect();
         println!("{:#}", serde_json::Value::Array(out));
@@ -101,10 +102,6 @@ pub(crate) fn quotes(args: &EvalQuotesArgs) -> anyhow::Result<ExitCode> {
 
 fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 0.0 } else { a as f64 / b as f64 }
-}
-
-fn r4(x: f64) -> f64 {
-    (x * 10_000.0).round() / 10_000.0
 }
 
 fn score_split(dir: &Path, show: bool) -> anyhow::Result<Score> {
