@@ -101,6 +101,24 @@ pub(crate) enum EvalCommand {
     /// shingle precision, recall, F1) or the trafilatura corpus (must-have / must-not-have
     /// snippets), with the other extractors' included outputs scored by the same code.
     Extract(EvalExtractArgs),
+    /// The same-statement decision of the claims stage on the Microsoft Research Paraphrase
+    /// Corpus: accuracy and F1 of paraphrase pairs, next to the published anchors.
+    Claims(EvalClaimsArgs),
+}
+
+#[derive(Args, Debug)]
+pub(crate) struct EvalClaimsArgs {
+    /// The MSRP folder (msr_paraphrase_train.txt, and msr_paraphrase_test.txt if present).
+    #[arg(long, value_name = "DIR", default_value = "../shared/bench/msrp")]
+    pub(crate) bench: PathBuf,
+
+    /// Print the figures as JSON instead of a table.
+    #[arg(long)]
+    pub(crate) json: bool,
+
+    /// Also print accuracy and F1 at thresholds from 0.40 to 0.80.
+    #[arg(long)]
+    pub(crate) sweep: bool,
 }
 
 #[derive(Args, Debug)]

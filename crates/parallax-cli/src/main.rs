@@ -7,6 +7,7 @@
 mod args;
 mod brief;
 mod eval;
+mod eval_claims;
 mod eval_extract;
 mod eval_quotes;
 mod exit;
@@ -36,5 +37,6 @@ fn run() -> anyhow::Result<ExitCode> {
         args::Command::Eval(args::EvalCommand::Reuse(raw)) => eval::reuse(&raw),
         args::Command::Eval(args::EvalCommand::Quotes(raw)) => eval_quotes::quotes(&raw),
         args::Command::Eval(args::EvalCommand::Extract(raw)) => eval_extract::extract(&raw),
+        args::Command::Eval(args::EvalCommand::Claims(raw)) => eval_claims::claims(&raw),
     }
 }

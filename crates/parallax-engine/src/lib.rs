@@ -42,6 +42,7 @@
 //! order, which keeps the output deterministic.
 #![warn(missing_docs)]
 
+pub mod claims;
 pub mod extract;
 pub mod facts;
 pub mod ingest;

@@ -2,14 +2,14 @@
 //! reuse → facts → briefing. Each stage's output is passed forward; nothing flows back.
 
 use parallax_model::{
-    Article, Attribution, BriefDocument, Briefing, Diagnostic, DocId, Entity, EntityKind, InputError, Origin,
-    Quote, QuoteVariant, RawDoc, Relation, RemovedText, Reprint, ReuseLink, SCHEMA, SharedPassage,
-    TimelineEntry,
+    Article, Attribution, BriefDocument, Briefing, Claim, Diagnostic, Divergence, DivergenceSide, DocId,
+    Entity, EntityKind, InputError, Origin, Quote, QuoteVariant, RawDoc, Relation, RemovedText, Reprint,
+    ReuseLink, SCHEMA, SharedPassage, Support, TimelineEntry,
 };
 use rayon::prelude::*;
 
 use crate::text::{Analysis, Analyzer};
-use crate::{extract, facts, reuse};
+use crate::{claims, extract, facts, reuse};
 
 /// Settings of the whole pipeline, one field per stage that has settings.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -20,6 +20,8 @@ pub struct Config {
     pub reuse: reuse::Config,
     /// The facts stage's.
     pub facts: facts::Config,
+    /// The claims stage's.
+    pub claims: claims::Config,
 }
 
 /// One raw document's articles with their text analyses, and its problems.
@@ -58,6 +60,38 @@ pub fn brief(docs: &[RawDoc], errors: Vec<Diagnostic>, config: &Config) -> Brief
 
     let article_refs: Vec<&Article> = articles.iter().map(|(a, _)| a).collect();
     let found_facts = facts::facts(&article_refs, &config.facts);
+
+    let mut origin_of = vec![0; reuse_docs.len()];
+    for (n, g) in found.origins.iter().enumerate() {
+        for &m in &g.members {
+            origin_of[m] = n;
+        }
+    }
+    let quote_groups = facts::group_quotes(&found_facts);
+    let claim_input = claims::Input {
+        docs: reuse_docs
+            .iter()
+            .zip(&origin_of)
+            .zip(&found_facts.docs)
+            .map(|((d, &origin), f)| claims::DocInput {
+                sentences: d.sentences.iter().map(|s| s.text.as_str()).collect(),
+                quoted: d
+                    .sentences
+                    .iter()
+                    .map(|s| s.quoted.iter().filter(|&&q| q).count() as f64 / s.quoted.len().max(1) as f64)
+                    .collect(),
+                origin,
+                published: d.published.or(f.implied_published),
+                dated: f.dated.iter().map(|t| (t.date.clone(), t.text.clone())).collect(),
+            })
+            .collect(),
+        quotes: quote_groups
+            .iter()
+            .map(|q| claims::QuoteInput { speaker: q.speaker.clone(), variants: q.variants.clone() })
+            .collect(),
+        people: found_facts.people.iter().map(|p| p.name.clone()).collect(),
+    };
+    let found_claims = claims::claims(&claim_input, &config.claims);
 
     let ids: Vec<DocId> = articles.iter().map(|(a, _)| a.id.clone()).collect();
     let doc_ids = |set: &std::collections::BTreeSet<usize>| -> Vec<DocId> {
@@ -99,7 +133,7 @@ pub fn brief(docs: &[RawDoc], errors: Vec<Diagnostic>, config: &Config) -> Brief
             .chain(named_entities(&found_facts.named, facts::NamedKind::Organization, "org", &doc_ids))
             .chain(named_entities(&found_facts.named, facts::NamedKind::Place, "place", &doc_ids))
             .collect(),
-        quotes: facts::group_quotes(&found_facts)
+        quotes: quote_groups
             .iter()
             .enumerate()
             .map(|(n, q)| Quote {
@@ -136,6 +170,31 @@ pub fn brief(docs: &[RawDoc], errors: Vec<Diagnostic>, config: &Config) -> Brief
                     text: r.text.clone(),
                     document: id.clone(),
                 })
+            })
+            .collect(),
+        claims: found_claims
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(n, g)| Claim {
+                id: format!("claim-{}", n + 1),
+                text: g.text.clone(),
+                documents: doc_ids(&g.documents),
+                origins: g.origins,
+                support: if g.origins >= 2 { Support::Corroborated } else { Support::SingleSource },
+            })
+            .collect(),
+        divergences: found_claims
+            .divergences
+            .iter()
+            .map(|d| Divergence {
+                kind: d.kind,
+                description: d.description.clone(),
+                sides: d
+                    .sides
+                    .iter()
+                    .map(|(t, docs)| DivergenceSide { text: t.clone(), documents: doc_ids(docs) })
+                    .collect(),
             })
             .collect(),
         errors: problems.into_iter().map(|d| InputError { input: d.input, message: d.message }).collect(),

@@ -68,7 +68,7 @@ impl Analyzer {
     }
 
     /// Appends the tokens of `text` to `out`, their spans moved right by `base`.
-    pub(crate) fn tokenize_into(&mut self, text: &str, base: usize, out: &mut Vec<Token>) {
+    pub fn tokenize_into(&mut self, text: &str, base: usize, out: &mut Vec<Token>) {
         scan(text, |start, end, kind| {
             let key = self.key(&text[start..end]);
             out.push(Token { span: Span::new(start + base, end + base), kind, key });

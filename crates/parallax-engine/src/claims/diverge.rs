@@ -1,0 +1,855 @@
+//! Divergences: points where independent sources disagree, typed, with every side cited.
+//!
+//! - numbers: the same statement with different counts, ages, amounts or durations for the
+//!   same thing ("20,000 children" / "19,546 children"). Not a divergence: rounding (within 5%
+//!   where one side is the rounder), a bound the other side meets ("at least 20,000" /
+//!   "21,000"), a running figure that a later report raised.
+//! - dates: the same statement dated on different days (dates that contain one another, a
+//!   day within "last week", agree).
+//! - attributes: what someone wore, where a meeting takes place, when the values share no
+//!   word.
+//! - stances: one source says a person agreed, accepted or confirmed something; another that
+//!   it was not confirmed, was denied or refused.
+//! - quote wording: one quote worded differently by different origins (a word substituted,
+//!   words left out). Not a divergence: spelling (co-ordination / coordination), case and
+//!   punctuation, a partial quote of the same words.
+//!
+//! Only sides from different origins count: a reprint that edits its copy is the reuse
+//! stage's business.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use parallax_model::DivergenceKind;
+use xxhash_rust::xxh3::xxh3_64;
+
+use super::group::{DocInput, Prepared};
+use super::similar::{SAME_STATEMENT, Statement, coverage, similarity};
+use crate::text::{Analyzer, TokenKind, fold, stem_key};
+
+/// One point of disagreement.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Divergence {
+    /// What differs.
+    pub kind: DivergenceKind,
+    /// What differs, in words.
+    pub description: String,
+    /// What each side says, with its documents (by number).
+    pub sides: Vec<(String, BTreeSet<usize>)>,
+}
+
+/// One quote across documents, as the facts stage grouped it.
+#[derive(Clone, Debug, Default)]
+pub struct QuoteInput {
+    /// Its speaker, when known.
+    pub speaker: Option<String>,
+    /// Every wording, with its documents.
+    pub variants: Vec<(String, BTreeSet<usize>)>,
+}
+
+/// Everything the divergence rules read.
+pub(crate) struct Context<'a> {
+    pub docs: &'a [DocInput<'a>],
+    pub prepared: &'a Prepared,
+    pub quotes: &'a [QuoteInput],
+    /// Surname keys of known people, with the name to show.
+    pub people: &'a HashMap<u64, String>,
+}
+
+/// Every divergence of the document set, by kind, then in order of first appearance.
+pub(crate) fn divergences(cx: &Context) -> Vec<Divergence> {
+    let mut out = Vec::new();
+    out.extend(numbers(cx));
+    out.extend(dates(cx));
+    out.extend(attributes(cx));
+    out.extend(stances(cx));
+    out.extend(quote_wording(cx));
+    out
+}
+
+/// Sentences (document, index) with their statements, pairs of different origins.
+fn cross_origin_pairs(
+    cx: &Context,
+    keep: impl Fn(usize, usize) -> bool,
+) -> Vec<((usize, usize), (usize, usize))> {
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for (d, doc) in cx.docs.iter().enumerate() {
+        for i in 0..doc.sentences.len() {
+            if keep(d, i) {
+                found.push((d, i));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (x, &a) in found.iter().enumerate() {
+        for &b in &found[x + 1..] {
+            if cx.docs[a.0].origin != cx.docs[b.0].origin {
+                out.push((a, b));
+            }
+        }
+    }
+    out
+}
+
+/// Sides keyed by what they say, merged over pairs; one divergence per description.
+#[derive(Default)]
+struct Collector {
+    found: BTreeMap<(String, DivergenceKind), (usize, Sides)>,
+}
+
+/// What each side says, with its documents.
+type Sides = BTreeMap<String, BTreeSet<usize>>;
+
+impl Collector {
+    fn add(&mut self, kind: DivergenceKind, description: String, order: usize, sides: [(String, usize); 2]) {
+        let entry = self.found.entry((description, kind)).or_insert_with(|| (order, BTreeMap::new()));
+        entry.0 = entry.0.min(order);
+        for (text, doc) in sides {
+            entry.1.entry(text).or_default().insert(doc);
+        }
+    }
+
+    fn finish(self) -> Vec<Divergence> {
+        let mut out: Vec<(usize, Divergence)> = self
+            .found
+            .into_iter()
+            .map(|((description, kind), (order, sides))| {
+                (order, Divergence { kind, description, sides: sides.into_iter().collect() })
+            })
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.description.cmp(&b.1.description)));
+        out.into_iter().map(|(_, d)| d).collect()
+    }
+}
+
+fn order(cx: &Context, s: (usize, usize)) -> usize {
+    cx.docs[..s.0].iter().map(|d| d.sentences.len()).sum::<usize>() + s.1
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers
+
+/// A number in a sentence: its value, what it counts, and a bound written before it.
+#[derive(Clone, Debug, PartialEq)]
+struct Figure {
+    value: f64,
+    written: String,
+    unit: String,
+    bound: Bound,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Bound {
+    Exact,
+    /// "at least", "more than", "over".
+    AtLeast,
+    /// "up to", "fewer than", "under", "almost", "nearly".
+    AtMost,
+    /// "about", "around", "some", "roughly".
+    About,
+}
+
+const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("fifteen", 15.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("hundred", 100.0),
+    ("dozen", 12.0),
+];
+
+const SCALES: &[(&str, f64)] =
+    &[("thousand", 1e3), ("million", 1e6), ("millions", 1e6), ("billion", 1e9), ("trillion", 1e12)];
+
+/// The figures of `text`: numbers in digits or words, with the word they count.
+fn figures(text: &str) -> Vec<Figure> {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '"' | '“' | '”' | ';' | ':'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut out = Vec::new();
+    for (i, raw) in words.iter().enumerate() {
+        let w = raw.trim_matches(|c: char| matches!(c, ',' | '.' | '!' | '?' | '\'' | '‘' | '’'));
+        let lower = w.to_lowercase();
+        let (head, attached) = match lower.split_once('-') {
+            Some((h, rest)) => (h.to_string(), Some(rest.to_string())),
+            None => (lower.clone(), None),
+        };
+        let digits = head.trim_start_matches(['$', '£', '€']);
+        let money = digits.len() != head.len();
+        let value =
+            if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+                digits.replace(',', "").parse::<f64>().ok()
+            } else {
+                NUMBER_WORDS.iter().find(|(n, _)| *n == head).map(|&(_, v)| v)
+            };
+        let Some(mut value) = value else { continue };
+        // Years are dates, not counts.
+        let is_year = digits.len() == 4 && !digits.contains(',') && (1900.0..=2100.0).contains(&value);
+        if is_year && attached.is_none() {
+            continue;
+        }
+        let mut next = i + 1;
+        let mut unit = attached.clone().unwrap_or_default();
+        if unit.is_empty() {
+            while let Some(n) = words.get(next) {
+                let n = n.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+                if let Some(&(_, scale)) = SCALES.iter().find(|(s, _)| *s == n) {
+                    value *= scale;
+                    next += 1;
+                    continue;
+                }
+                if n.is_empty() || n.chars().all(|c| c.is_ascii_digit()) || is_function_word(&n) {
+                    break;
+                }
+                unit = n;
+                break;
+            }
+        }
+        let unit = if money { "money".to_string() } else { unit };
+        if unit.is_empty() {
+            continue;
+        }
+        let before: String = words[i.saturating_sub(2)..i].join(" ").to_lowercase();
+        let bound = if ["at least", "more than", "over", "upwards of", "in excess of"]
+            .iter()
+            .any(|b| before.ends_with(b))
+        {
+            Bound::AtLeast
+        } else if ["up to", "fewer than", "less than", "under", "almost", "nearly", "at most"]
+            .iter()
+            .any(|b| before.ends_with(b))
+        {
+            Bound::AtMost
+        } else if ["about", "around", "some", "roughly", "approximately", "an estimated", "estimated"]
+            .iter()
+            .any(|b| before.ends_with(b))
+        {
+            Bound::About
+        } else {
+            Bound::Exact
+        };
+        out.push(Figure { value, written: w.to_string(), unit: unit_key(&unit), bound });
+    }
+    out
+}
+
+fn unit_key(unit: &str) -> String {
+    let stem = stem_key(unit);
+    format!("{stem:x}")
+}
+
+fn is_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "and"
+            | "or"
+            | "for"
+            | "by"
+            | "from"
+            | "with"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "had"
+            | "have"
+            | "has"
+            | "be"
+            | "been"
+            | "as"
+            | "that"
+            | "this"
+    )
+}
+
+/// Whether two figures for the same thing disagree.
+fn figures_disagree(a: &Figure, b: &Figure) -> bool {
+    if a.value == b.value {
+        return false;
+    }
+    let (lo, hi) = if a.value < b.value { (a, b) } else { (b, a) };
+    // A bound the other side meets.
+    if lo.bound == Bound::AtLeast || hi.bound == Bound::AtMost {
+        return false;
+    }
+    // Rounding: within 5% where one is the rounder figure.
+    let close = (hi.value - lo.value) / hi.value <= 0.05;
+    let rounder = |x: f64, y: f64| trailing_zeros(x) > trailing_zeros(y);
+    if close
+        && (rounder(a.value, b.value)
+            || rounder(b.value, a.value)
+            || a.bound == Bound::About
+            || b.bound == Bound::About)
+    {
+        return false;
+    }
+    true
+}
+
+fn trailing_zeros(x: f64) -> u32 {
+    if x.fract() != 0.0 || x == 0.0 {
+        return 0;
+    }
+    let mut n = x as u64;
+    let mut z = 0;
+    while n > 0 && n.is_multiple_of(10) {
+        n /= 10;
+        z += 1;
+    }
+    z
+}
+
+fn numbers(cx: &Context) -> Vec<Divergence> {
+    let figs: Vec<Vec<Vec<Figure>>> =
+        cx.docs.iter().map(|d| d.sentences.iter().map(|s| figures(s)).collect()).collect();
+    let stmts = &cx.prepared.statements;
+    let pairs = cross_origin_pairs(cx, |d, i| !figs[d][i].is_empty() && !stmts[d][i].is_empty());
+    let mut found = Collector::default();
+    for (a, b) in pairs {
+        let (sa, sb) = (without_numbers(&stmts[a.0][a.1]), without_numbers(&stmts[b.0][b.1]));
+        if similarity(&sa, &sb, &cx.prepared.weights) < SAME_STATEMENT {
+            continue;
+        }
+        // A later report with a larger running figure is an update, not a disagreement.
+        let (pa, pb) = (cx.docs[a.0].published, cx.docs[b.0].published);
+        for fa in &figs[a.0][a.1] {
+            for fb in figs[b.0][b.1].iter().filter(|f| f.unit == fa.unit) {
+                if !figures_disagree(fa, fb) {
+                    continue;
+                }
+                let update = match (pa, pb) {
+                    (Some(x), Some(y)) if x != y => (x < y) == (fa.value < fb.value),
+                    _ => false,
+                };
+                if update {
+                    continue;
+                }
+                let unit_word = unit_word(cx.docs[a.0].sentences[a.1], &fa.written);
+                let (lo, hi) = if fa.value < fb.value { (fa, fb) } else { (fb, fa) };
+                found.add(
+                    DivergenceKind::Number,
+                    format!("How many {unit_word}: {} or {}", lo.written, hi.written),
+                    order(cx, a),
+                    [
+                        (cx.docs[a.0].sentences[a.1].trim().to_string(), a.0),
+                        (cx.docs[b.0].sentences[b.1].trim().to_string(), b.0),
+                    ],
+                );
+            }
+        }
+    }
+    found.finish()
+}
+
+/// The word after the figure `written` in `sentence`, for the description.
+fn unit_word(sentence: &str, written: &str) -> String {
+    let Some(at) = sentence.find(written) else { return "of it".to_string() };
+    let rest = &sentence[at + written.len()..];
+    let rest = rest.trim_start_matches(['-', ' ']);
+    rest.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .find(|w| !w.is_empty() && !SCALES.iter().any(|(s, _)| s.eq_ignore_ascii_case(w)))
+        .unwrap_or("of it")
+        .to_string()
+}
+
+fn without_numbers(s: &Statement) -> Statement {
+    let numeric: BTreeSet<u64> = s.numbers.iter().map(|n| xxh3_64(n.as_bytes())).collect();
+    Statement {
+        terms: s.terms.iter().copied().filter(|t| !numeric.contains(t)).collect(),
+        numbers: Vec::new(),
+        negated: s.negated,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+/// How alike two dated sentences must be, their date words aside, to date one event: stricter
+/// than [`SAME_STATEMENT`], since a sentence often names an earlier event as its context ("in
+/// comments after Friday's meeting, Witkoff said on Sunday").
+const SAME_DATED_EVENT: f64 = 0.6;
+
+fn dates(cx: &Context) -> Vec<Divergence> {
+    // Per document, the dates of each dated sentence.
+    let mut dated: Vec<BTreeMap<usize, BTreeSet<&str>>> = vec![BTreeMap::new(); cx.docs.len()];
+    for (d, doc) in cx.docs.iter().enumerate() {
+        for (date, text) in &doc.dated {
+            if let Some(i) = doc.sentences.iter().position(|s| s.trim() == text.trim()) {
+                dated[d].entry(i).or_default().insert(date.as_str());
+            }
+        }
+    }
+    let mut analyzer = Analyzer::new();
+    let none = HashMap::new();
+    let undated = |text: &str, analyzer: &mut Analyzer| {
+        let mut s = Statement::new(text, analyzer, &none);
+        s.terms.retain(|t| !DATE_WORDS.contains(t));
+        s
+    };
+    let pairs = cross_origin_pairs(cx, |d, i| dated[d].contains_key(&i));
+    let mut found = Collector::default();
+    for (a, b) in pairs {
+        let (da, db) = (&dated[a.0][&a.1], &dated[b.0][&b.1]);
+        let compatible = da.iter().any(|x| db.iter().any(|y| dates_agree(x, y)));
+        if compatible || !da.iter().chain(db).all(|d| d.len() == 10 || d.contains("/P")) {
+            continue;
+        }
+        let (ta, tb) = (cx.docs[a.0].sentences[a.1], cx.docs[b.0].sentences[b.1]);
+        let (sa, sb) = (undated(ta, &mut analyzer), undated(tb, &mut analyzer));
+        if sa.terms.len() < 4 || similarity(&sa, &sb, &cx.prepared.weights) < SAME_DATED_EVENT {
+            continue;
+        }
+        let join = |d: &BTreeSet<&str>| d.iter().copied().collect::<Vec<_>>().join(", ");
+        let (first, second) = if join(da) <= join(db) { (join(da), join(db)) } else { (join(db), join(da)) };
+        found.add(
+            DivergenceKind::Date,
+            format!("When: {first} or {second}"),
+            order(cx, a),
+            [(format!("{} ({})", ta.trim(), join(da)), a.0), (format!("{} ({})", tb.trim(), join(db)), b.0)],
+        );
+    }
+    found.finish()
+}
+
+/// Whether two dates (day, month, year, or a week `YYYY-MM-DD/P1W`) can be the same day.
+fn dates_agree(a: &str, b: &str) -> bool {
+    let range = |d: &str| -> Option<(String, String)> {
+        if let Some(start) = d.strip_suffix("/P1W") {
+            let day = jiff::civil::Date::strptime("%Y-%m-%d", start).ok()?;
+            let end = day.checked_add(jiff::Span::new().days(6)).ok()?;
+            return Some((day.to_string(), end.to_string()));
+        }
+        match d.len() {
+            10 => Some((d.to_string(), d.to_string())),
+            7 => Some((format!("{d}-01"), format!("{d}-31"))),
+            4 => Some((format!("{d}-01-01"), format!("{d}-12-31"))),
+            _ => None,
+        }
+    };
+    match (range(a), range(b)) {
+        (Some((a0, a1)), Some((b0, b1))) => a0 <= b1 && b0 <= a1,
+        _ => a == b,
+    }
+}
+
+static DATE_WORDS: std::sync::LazyLock<BTreeSet<u64>> = std::sync::LazyLock::new(|| {
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight \
+     week weekend morning afternoon evening night day january february march april may june july \
+     august september october november december earlier later last next"
+        .split_whitespace()
+        .map(stem_key)
+        .collect()
+});
+
+// ---------------------------------------------------------------------------------------------
+// Attributes
+
+/// One attribute a sentence gives: whose, which, and its value.
+struct Frame {
+    holder: String,
+    what: &'static str,
+    value: String,
+}
+
+const WEAR: &[&str] = &["wore", "wearing", "wears", "dressed in", "clad in", "donned", "sporting"];
+const HELD: &[&str] = &[
+    "will be held in",
+    "will take place in",
+    "takes place in",
+    "to be held in",
+    "will meet in",
+    "is to take place in",
+    "would take place in",
+    "would be held in",
+];
+
+fn frames(text: &str, people: &HashMap<u64, String>) -> Vec<Frame> {
+    let lower = fold(text).into_owned();
+    let mut out = Vec::new();
+    for verb in WEAR {
+        let Some(at) = find_word(&lower, verb) else { continue };
+        // The wearer: the first person the sentence names, its subject in news prose.
+        let Some(holder) = first_person(text, people) else { continue };
+        let value = clause_after(text, at + verb.len());
+        if !value.is_empty() {
+            out.push(Frame { holder, what: "wore", value });
+        }
+    }
+    for verb in HELD {
+        let Some(at) = find_word(&lower, verb) else { continue };
+        let place: Vec<&str> = text[(at + verb.len()).min(text.len())..]
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .collect();
+        if place.is_empty() {
+            continue;
+        }
+        let event = ["summit", "meeting", "talks", "bilateral", "trilateral"]
+            .into_iter()
+            .find(|e| lower[..at].contains(e))
+            .unwrap_or("meeting");
+        out.push(Frame { holder: format!("the {event}"), what: "takes place", value: place.join(" ") });
+    }
+    out
+}
+
+fn find_word(lower: &str, phrase: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = lower[from..].find(phrase) {
+        let at = from + i;
+        let before = lower[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after = lower[at + phrase.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        if before && after {
+            return Some(at);
+        }
+        from = at + phrase.len();
+    }
+    None
+}
+
+/// The first known person named in `text`.
+fn first_person(text: &str, people: &HashMap<u64, String>) -> Option<String> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .find_map(|w| people.get(&stem_key(w)))
+        .cloned()
+}
+
+/// The words after `at` up to the end of the clause: a comma, a semicolon, or "to the", "at
+/// the", "for the", "as", "while".
+fn clause_after(text: &str, at: usize) -> String {
+    let rest = text.get(at..).unwrap_or("").trim_start();
+    let rest = rest.strip_prefix("in ").unwrap_or(rest);
+    let mut end = rest.find([',', ';', '.', '—', '–']).unwrap_or(rest.len());
+    for stop in [" to the ", " at the ", " for the ", " as ", " while ", " when ", " during "] {
+        if let Some(i) = rest[..end].find(stop) {
+            end = end.min(i);
+        }
+    }
+    rest[..end].trim().to_string()
+}
+
+fn attributes(cx: &Context) -> Vec<Divergence> {
+    let mut all: Vec<((usize, usize), Frame)> = Vec::new();
+    for (d, doc) in cx.docs.iter().enumerate() {
+        for (i, s) in doc.sentences.iter().enumerate() {
+            all.extend(frames(s, cx.people).into_iter().map(|f| ((d, i), f)));
+        }
+    }
+    let mut analyzer = Analyzer::new();
+    let none = HashMap::new();
+    let mut found = Collector::default();
+    for (x, (a, fa)) in all.iter().enumerate() {
+        for (b, fb) in &all[x + 1..] {
+            if cx.docs[a.0].origin == cx.docs[b.0].origin || fa.holder != fb.holder || fa.what != fb.what {
+                continue;
+            }
+            let (va, vb) = (
+                Statement::new(&fa.value, &mut analyzer, &none),
+                Statement::new(&fb.value, &mut analyzer, &none),
+            );
+            if va.terms.is_empty() || vb.terms.is_empty() || va.terms.iter().any(|t| vb.terms.contains(t)) {
+                continue;
+            }
+            let description = match fa.what {
+                "wore" => format!("What {} wore", fa.holder),
+                _ => format!("Where {} takes place", fa.holder),
+            };
+            found.add(
+                DivergenceKind::Attribute,
+                description,
+                order(cx, *a),
+                [
+                    (format!("{} — “{}”", fa.value, cx.docs[a.0].sentences[a.1].trim()), a.0),
+                    (format!("{} — “{}”", fb.value, cx.docs[b.0].sentences[b.1].trim()), b.0),
+                ],
+            );
+        }
+    }
+    found.finish()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stances
+
+const AFFIRM: &[&str] = &[
+    "agree",
+    "agreed",
+    "agrees",
+    "accept",
+    "accepted",
+    "accepts",
+    "confirm",
+    "confirmed",
+    "confirms",
+    "approve",
+    "approved",
+    "endorse",
+    "endorsed",
+];
+const DENY: &[&str] = &[
+    "deny",
+    "denied",
+    "denies",
+    "reject",
+    "rejected",
+    "rejects",
+    "refuse",
+    "refused",
+    "refuses",
+    "dispute",
+    "disputed",
+    "dismiss",
+    "dismissed",
+];
+/// How much of one side's event the other must cover for two stances to be about one event.
+const STANCE_EVENT: f64 = 0.3;
+const NEGATORS: &[&str] =
+    &["not", "never", "n't", "didn't", "hasn't", "haven't", "hadn't", "wouldn't", "did't", "won't"];
+
+/// The stance a sentence takes: whether it affirms, and the proposition after the verb.
+struct Stance {
+    affirms: bool,
+    verb: String,
+    /// The proposition's words, names aside: what was agreed or denied.
+    event: Statement,
+    people: BTreeSet<String>,
+}
+
+/// Words before a stance verb that make it hypothetical rather than reported: "would reject",
+/// "if he failed to agree", "may accept".
+const HYPOTHETICAL: &[&str] =
+    &["would", "could", "might", "may", "if", "unless", "whether", "to", "should", "possible", "will", "can"];
+
+/// The stance of the first stance verb of `text` that reports one.
+fn stance(text: &str, analyzer: &mut Analyzer, people: &HashMap<u64, String>) -> Option<Stance> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for (i, raw) in words.iter().enumerate() {
+        let w = raw.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        let affirm = AFFIRM.contains(&w.as_str());
+        if !affirm && !DENY.contains(&w.as_str()) {
+            continue;
+        }
+        let before: Vec<String> =
+            words[i.saturating_sub(4)..i].iter().map(|p| p.to_lowercase().replace('’', "'")).collect();
+        if before.iter().any(|p| HYPOTHETICAL.contains(&p.trim_matches(|c: char| !c.is_alphanumeric()))) {
+            continue;
+        }
+        let negated =
+            before.iter().rev().take(3).any(|p| NEGATORS.contains(&p.as_str()) || p.ends_with("n't"));
+        let affirms = affirm != negated;
+        let verb = words[i.saturating_sub(if negated { 2 } else { 0 })..=i].join(" ");
+        // The proposition: the subject before the verb and the clause after it, without a
+        // closing attribution (", Merz said").
+        let subject = words[i.saturating_sub(3)..i].join(" ");
+        let mut after = words[i + 1..].join(" ");
+        if let Some(cut) = after.find([',', ';']) {
+            after.truncate(cut);
+        }
+        let named = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        let people: BTreeSet<String> = format!("{subject} {after}")
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| named(w))
+            .filter_map(|w| people.get(&stem_key(w)).cloned())
+            .collect();
+        let plain: Vec<&str> = after.split_whitespace().filter(|w| !named(w)).collect();
+        let mut event = Statement::new(&plain.join(" "), analyzer, &HashMap::new());
+        event.terms.retain(|t| !DATE_WORDS.contains(t));
+        if !event.is_empty() && !people.is_empty() {
+            return Some(Stance { affirms, verb, event, people });
+        }
+    }
+    None
+}
+
+fn stances(cx: &Context) -> Vec<Divergence> {
+    let mut analyzer = Analyzer::new();
+    let mut all: Vec<((usize, usize), Stance)> = Vec::new();
+    for (d, doc) in cx.docs.iter().enumerate() {
+        for (i, s) in doc.sentences.iter().enumerate() {
+            if let Some(st) = stance(s, &mut analyzer, cx.people) {
+                all.push(((d, i), st));
+            }
+        }
+    }
+    let weights = &cx.prepared.weights;
+    let mut found = Collector::default();
+    for (x, (a, sa)) in all.iter().enumerate() {
+        for (b, sb) in &all[x + 1..] {
+            if cx.docs[a.0].origin == cx.docs[b.0].origin || sa.affirms == sb.affirms {
+                continue;
+            }
+            let shared: Vec<&String> = sa.people.intersection(&sb.people).collect();
+            if shared.is_empty() {
+                continue;
+            }
+            // The same event: a shared word, and a fair share of one side's words.
+            let close = coverage(&sa.event, &sb.event, weights).max(coverage(&sb.event, &sa.event, weights));
+            if close < STANCE_EVENT {
+                continue;
+            }
+            let (yes, no) = if sa.affirms { ((a, sa), (b, sb)) } else { ((b, sb), (a, sa)) };
+            let names: Vec<&str> = shared.iter().map(|s| s.as_str()).collect();
+            found.add(
+                DivergenceKind::Stance,
+                format!("Whether {} agreed: “{}” or “{}”", names.join(" and "), yes.1.verb, no.1.verb),
+                order(cx, *a),
+                [
+                    (cx.docs[yes.0.0].sentences[yes.0.1].trim().to_string(), yes.0.0),
+                    (cx.docs[no.0.0].sentences[no.0.1].trim().to_string(), no.0.0),
+                ],
+            );
+        }
+    }
+    found.finish()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quote wording
+
+/// The words of a wording as keys: stems, numbers written in words as digits ("five" / "5").
+fn wording_keys(text: &str, analyzer: &mut Analyzer) -> Vec<u64> {
+    let mut tokens = Vec::new();
+    analyzer.tokenize_into(text, 0, &mut tokens);
+    tokens
+        .iter()
+        .map(|t| {
+            let w = text[t.span.range()].to_lowercase();
+            match NUMBER_WORDS.iter().find(|(n, _)| *n == w) {
+                Some(&(_, v)) if t.kind == TokenKind::Word => xxh3_64(format!("{v}").as_bytes()),
+                _ if t.kind == TokenKind::Number => xxh3_64(w.replace(',', "").as_bytes()),
+                _ => t.key,
+            }
+        })
+        .collect()
+}
+
+/// How two wordings of one quote differ, or None when they do not (the same words, or one a
+/// run of the other's words).
+fn wording_difference(a: &[u64], b: &[u64]) -> Option<&'static str> {
+    if a == b {
+        return None;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.is_empty() || long.windows(short.len()).any(|w| w == short) {
+        return None;
+    }
+    let common = lcs(short, long);
+    if common * 10 < short.len() * 6 {
+        return None; // not the same quote after all
+    }
+    if common == short.len() {
+        Some("words left out")
+    } else if short.len() == long.len() {
+        Some("a word substituted")
+    } else {
+        Some("worded differently")
+    }
+}
+
+fn lcs(a: &[u64], b: &[u64]) -> usize {
+    if a.len().saturating_mul(b.len()) > 250_000 {
+        return 0;
+    }
+    let mut row = vec![0usize; b.len() + 1];
+    for x in a {
+        let mut diag = 0;
+        for (j, y) in b.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = if x == y { diag + 1 } else { row[j + 1].max(row[j]) };
+            diag = up;
+        }
+    }
+    row[b.len()]
+}
+
+fn quote_wording(cx: &Context) -> Vec<Divergence> {
+    let mut analyzer = Analyzer::new();
+    let mut out = Vec::new();
+    for q in cx.quotes {
+        let keyed: Vec<(Vec<u64>, &String, &BTreeSet<usize>)> =
+            q.variants.iter().map(|(t, d)| (wording_keys(t, &mut analyzer), t, d)).collect();
+        let mut sides: BTreeMap<&String, BTreeSet<usize>> = BTreeMap::new();
+        let mut how = BTreeSet::new();
+        for (x, (ka, ta, da)) in keyed.iter().enumerate() {
+            for (kb, tb, db) in &keyed[x + 1..] {
+                let origins =
+                    |d: &BTreeSet<usize>| d.iter().map(|&d| cx.docs[d].origin).collect::<BTreeSet<_>>();
+                if origins(da).is_disjoint(&origins(db))
+                    && let Some(h) = wording_difference(ka, kb)
+                {
+                    how.insert(h);
+                    sides.entry(ta).or_default().extend(da.iter().copied());
+                    sides.entry(tb).or_default().extend(db.iter().copied());
+                }
+            }
+        }
+        if sides.len() >= 2 {
+            let who = q.speaker.as_deref().unwrap_or("an unnamed speaker");
+            let how: Vec<&str> = how.into_iter().collect();
+            out.push(Divergence {
+                kind: DivergenceKind::QuoteWording,
+                description: format!("{who}'s words as quoted: {}", how.join(", ")),
+                sides: sides.into_iter().map(|(t, d)| (t.clone(), d)).collect(),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Bound, figures, figures_disagree, wording_difference};
+
+    #[test]
+    fn figures_read_digits_words_scales_and_bounds() {
+        let f = figures(
+            "At least 20,000 children were taken and $2.5 billion spent over three-hour talks in 2022.",
+        );
+        let shown: Vec<(f64, &str, Bound)> =
+            f.iter().map(|f| (f.value, f.written.as_str(), f.bound)).collect();
+        assert_eq!(shown[0], (20_000.0, "20,000", Bound::AtLeast));
+        assert_eq!(shown[1].0, 2.5e9);
+        assert_eq!(shown[2].0, 3.0);
+        assert_eq!(f.len(), 3, "the year is not a figure");
+    }
+
+    #[test]
+    fn rounding_and_bounds_are_not_disagreements() {
+        let one = |t: &str| figures(t).remove(0);
+        assert!(figures_disagree(&one("20,000 children"), &one("19,000 children")));
+        assert!(!figures_disagree(&one("20,000 children"), &one("19,546 children")), "rounded");
+        assert!(!figures_disagree(&one("about 20,000 children"), &one("19,546 children")));
+        assert!(!figures_disagree(&one("at least 20,000 children"), &one("21,000 children")));
+        assert!(figures_disagree(&one("at least 20,000 children"), &one("12,000 children")));
+    }
+
+    #[test]
+    fn wording_differences() {
+        let k = |s: &str| s.split(' ').map(|w| xxhash_rust::xxh3::xxh3_64(w.as_bytes())).collect::<Vec<_>>();
+        assert_eq!(wording_difference(&k("a b c d"), &k("a b c d")), None);
+        assert_eq!(wording_difference(&k("b c"), &k("a b c d")), None, "a partial quote");
+        assert_eq!(wording_difference(&k("a b d e"), &k("a b c d e")), Some("words left out"));
+        assert_eq!(wording_difference(&k("a b x d"), &k("a b c d")), Some("a word substituted"));
+    }
+}

@@ -1,0 +1,67 @@
+//! The claims stage's entry point.
+
+use std::collections::HashMap;
+
+use super::diverge::{Context, Divergence, QuoteInput, divergences};
+use super::group::{ClaimGroup, DocInput, Prepared, group, prepare};
+use crate::text::stem_key;
+
+/// Settings of the claims stage (none yet; the thresholds are measured constants).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Config {}
+
+/// What the claims stage reads.
+#[derive(Clone, Debug, Default)]
+pub struct Input<'a> {
+    /// The documents, with their sentences and origins.
+    pub docs: Vec<DocInput<'a>>,
+    /// Quotes grouped across documents, with their wordings.
+    pub quotes: Vec<QuoteInput>,
+    /// Full names of the people the documents mention.
+    pub people: Vec<String>,
+}
+
+/// What the claims stage finds in a document set.
+pub struct Claims {
+    /// Claim groups, in the order of their first sentence.
+    pub groups: Vec<ClaimGroup>,
+    /// Points where sources disagree.
+    pub divergences: Vec<Divergence>,
+    /// The statements and word weights the groups were made from.
+    pub prepared: Prepared,
+}
+
+/// Groups the statements of the documents and finds where they disagree.
+pub fn claims(input: &Input, _config: &Config) -> Claims {
+    let aliases = name_aliases(&input.people);
+    let prepared = prepare(&input.docs, &aliases);
+    let groups = group(&input.docs, &prepared);
+    let people: HashMap<u64, String> = input
+        .people
+        .iter()
+        .filter_map(|p| p.split_whitespace().next_back().map(|last| (stem_key(last), p.clone())))
+        .collect();
+    let divergences = divergences(&Context {
+        docs: &input.docs,
+        prepared: &prepared,
+        quotes: &input.quotes,
+        people: &people,
+    });
+    Claims { groups, divergences, prepared }
+}
+
+/// For each full name, the keys of the words before the surname, mapped to the surname's key:
+/// "Vladimir Putin" and "Putin" then say the same.
+fn name_aliases(people: &[String]) -> HashMap<u64, u64> {
+    let mut out = HashMap::new();
+    for p in people {
+        let words: Vec<&str> = p.split_whitespace().collect();
+        if let Some((last, first)) = words.split_last() {
+            let surname = stem_key(last);
+            for w in first {
+                out.insert(stem_key(w), surname);
+            }
+        }
+    }
+    out
+}

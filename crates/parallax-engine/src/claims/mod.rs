@@ -1,0 +1,19 @@
+//! Claims: statements across documents grouped by meaning, counted by independent origin, and
+//! the points where sources disagree.
+//!
+//! - `similar`: whether two sentences make the same statement.
+//! - `group`: claim groups across documents, with their origins.
+//! - `diverge`: divergences (numbers, dates, attributes, stances, quote wording), both sides
+//!   cited.
+//!
+//! Call [`claims()`].
+
+mod diverge;
+mod entry;
+mod group;
+mod similar;
+
+pub use diverge::{Divergence, QuoteInput};
+pub use entry::{Claims, Config, Input, claims};
+pub use group::{ClaimGroup, DocInput, Prepared, SentenceRef};
+pub use similar::{SAME_STATEMENT, Statement, Weights, coverage, similarity};

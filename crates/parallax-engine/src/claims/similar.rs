@@ -1,0 +1,271 @@
+//! Whether two sentences make the same statement.
+//!
+//! A sentence becomes a [`Statement`]: the stem keys of its content words (function words
+//! dropped, a small table of news synonyms folded onto one key, a person's first name onto
+//! their surname), its numbers, and whether it is negated. Two statements are compared by the
+//! share of each one's content the other covers, every word weighted by its rarity in the
+//! collection ([`Weights`]), the two shares averaged; numbers that disagree and a negation on one
+//! side only lower the score. [`SAME_STATEMENT`] is the score from which two sentences are
+//! taken to say the same thing; it was chosen on the MSRP training pairs
+//! (`parallax eval claims`).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use xxhash_rust::xxh3::xxh3_64;
+
+use crate::text::{Analyzer, Token, TokenKind, stem_key};
+
+/// The score from which two sentences say the same thing (see [`similarity`]).
+pub const SAME_STATEMENT: f64 = 0.46;
+
+/// How much a disagreement on numbers keeps of the score.
+const NUMBER_CLASH: f64 = 0.85;
+/// How much a negation on one side only keeps of the score.
+const NEGATION_CLASH: f64 = 0.85;
+
+/// One sentence's content, ready to compare.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Statement {
+    /// Content keys, sorted, without repeats.
+    pub terms: Vec<u64>,
+    /// Numbers as written, digits only ("20,000" → "20000"), sorted, without repeats.
+    pub numbers: Vec<String>,
+    /// Whether a negation ("not", "never", "no", "n't") stands in it.
+    pub negated: bool,
+}
+
+impl Statement {
+    /// The statement of `text`. `aliases` maps name keys onto the key that stands for the
+    /// person (a first name onto the surname); pass an empty map when no people are known.
+    pub fn new(text: &str, analyzer: &mut Analyzer, aliases: &HashMap<u64, u64>) -> Statement {
+        let mut tokens = Vec::new();
+        analyzer.tokenize_into(text, 0, &mut tokens);
+        Statement::from_tokens(text, &tokens, aliases)
+    }
+
+    /// The statement of the tokens of `text` (spans relative to `text`).
+    pub fn from_tokens(text: &str, tokens: &[Token], aliases: &HashMap<u64, u64>) -> Statement {
+        let mut out = Statement::default();
+        for token in tokens {
+            let Some(word) = text.get(token.span.range()) else { continue };
+            if token.kind == TokenKind::Number {
+                let digits: String = word.chars().filter(char::is_ascii_digit).collect();
+                out.terms.push(xxh3_64(digits.as_bytes()));
+                out.numbers.push(digits);
+                continue;
+            }
+            let lower = word.to_ascii_lowercase();
+            if NEGATIONS.contains(&lower.as_str()) || lower.ends_with("n't") || lower.ends_with("n’t") {
+                out.negated = true;
+                continue;
+            }
+            if STOP.contains(&token.key) {
+                continue;
+            }
+            let key = SYNONYMS.get(&token.key).copied().unwrap_or(token.key);
+            out.terms.push(aliases.get(&key).copied().unwrap_or(key));
+        }
+        out.terms.sort_unstable();
+        out.terms.dedup();
+        out.numbers.sort_unstable();
+        out.numbers.dedup();
+        out
+    }
+
+    /// Whether it has no content word.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+}
+
+/// How rare each content word is in a collection: the weight of a word is the log of the
+/// number of sentences over the number that hold it, so a name counts for more than "said".
+#[derive(Clone, Debug, Default)]
+pub struct Weights {
+    frequency: HashMap<u64, u32>,
+    sentences: u32,
+}
+
+impl Weights {
+    /// Weights of the words of `statements`.
+    pub fn new<'a>(statements: impl IntoIterator<Item = &'a Statement>) -> Weights {
+        let mut w = Weights::default();
+        for s in statements {
+            w.sentences = w.sentences.saturating_add(1);
+            for &t in &s.terms {
+                *w.frequency.entry(t).or_insert(0) += 1;
+            }
+        }
+        w
+    }
+
+    /// The weight of `term`; a word the collection never saw weighs as its rarest.
+    pub fn weight(&self, term: u64) -> f64 {
+        let n = f64::from(self.sentences.max(1)) + 1.0;
+        let df = f64::from(self.frequency.get(&term).copied().unwrap_or(0)) + 0.5;
+        (n / df).ln().max(0.1)
+    }
+
+    /// The summed weight of `terms`.
+    pub fn total(&self, terms: &[u64]) -> f64 {
+        terms.iter().map(|&t| self.weight(t)).sum()
+    }
+}
+
+/// The weighted overlap of two statements: per side, the share of its weight the other
+/// covers; the two shares averaged (0 to 1). Disagreeing numbers and a one-sided negation lower
+/// it.
+pub fn similarity(a: &Statement, b: &Statement, weights: &Weights) -> f64 {
+    let (wa, wb) = (weights.total(&a.terms), weights.total(&b.terms));
+    if wa <= 0.0 || wb <= 0.0 {
+        return 0.0;
+    }
+    let shared = weights.total(&shared_terms(&a.terms, &b.terms));
+    let mut score = (shared / wa + shared / wb) / 2.0;
+    if numbers_clash(&a.numbers, &b.numbers) {
+        score *= NUMBER_CLASH;
+    }
+    if a.negated != b.negated {
+        score *= NEGATION_CLASH;
+    }
+    score
+}
+
+/// The share of `a`'s weight that `b` covers (0 to 1): how much of `a` is said in `b`.
+pub fn coverage(a: &Statement, b: &Statement, weights: &Weights) -> f64 {
+    let wa = weights.total(&a.terms);
+    if wa <= 0.0 {
+        return 0.0;
+    }
+    weights.total(&shared_terms(&a.terms, &b.terms)) / wa
+}
+
+/// The terms of two sorted lists that both hold.
+fn shared_terms(a: &[u64], b: &[u64]) -> Vec<u64> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Whether both sides give numbers and each has one the other lacks: "$2.5 billion" against
+/// "$1.8 billion", not "20,000" against "20,000 children".
+fn numbers_clash(a: &[String], b: &[String]) -> bool {
+    !a.is_empty() && !b.is_empty() && a.iter().any(|n| !b.contains(n)) && b.iter().any(|n| !a.contains(n))
+}
+
+/// Words that make a statement negative.
+const NEGATIONS: &[&str] = &["not", "no", "never", "neither", "nor", "none", "cannot", "without"];
+
+/// English function words, as stem keys: they carry no content of their own.
+static STOP: LazyLock<std::collections::HashSet<u64>> = LazyLock::new(|| {
+    "a an the and or but if then than so as of at by for from in into on onto to with within \
+     about above after against along among around before behind below beneath beside between \
+     beyond during except inside near off out outside over past since through throughout till \
+     toward towards under until up upon via i me my mine myself we us our ours ourselves you your \
+     yours yourself he him his himself she her hers herself it its itself they them their theirs \
+     themselves this that these those who whom whose which what whatever whichever whoever when \
+     where why how is am are was were be been being have has had having do does did doing will \
+     would shall should can could may might must ought also just only very too quite rather \
+     really even still yet already again ever there here now then all any both each either every \
+     few many more most much other others some such own same another one's s t said says say \
+     told tells according mr mrs ms dr sir"
+        .split_whitespace()
+        .map(stem_key)
+        .collect()
+});
+
+/// Words news uses for one another, by class; a word's key is replaced by its class's.
+const SYNONYM_CLASSES: &[&[&str]] = &[
+    &["phone", "phoned", "telephone", "call", "called", "rang", "ring"],
+    &["meeting", "meet", "met", "talks", "summit", "bilateral", "trilateral"],
+    &["arrange", "arranged", "organise", "organize", "set", "plan", "planning", "planned", "broker"],
+    &["begin", "began", "start", "started", "launch", "launched", "commence", "initiate"],
+    &["end", "ended", "finish", "conclude", "concluded", "conclusion", "close"],
+    &["buy", "bought", "purchase", "purchased", "acquire", "acquired", "acquisition"],
+    &["sell", "sold", "sale"],
+    &["kill", "killed", "dead", "death", "deaths", "die", "died", "fatalities"],
+    &["injure", "injured", "wounded", "hurt", "injuries"],
+    &[
+        "rise",
+        "rose",
+        "increase",
+        "increased",
+        "climb",
+        "climbed",
+        "gain",
+        "gained",
+        "grew",
+        "jump",
+        "jumped",
+    ],
+    &["fall", "fell", "drop", "dropped", "decline", "declined", "decrease", "slip", "slipped", "slide"],
+    &["arrest", "arrested", "detain", "detained", "custody"],
+    &["charge", "charged", "indict", "indicted", "accuse", "accused"],
+    &["show", "showed", "reveal", "revealed", "indicate", "indicated"],
+    &["help", "assist", "aid", "support"],
+    &["agree", "agreed", "accept", "accepted", "consent"],
+    &["reject", "rejected", "refuse", "refused", "decline"],
+    &["big", "large", "major", "significant"],
+    &["quit", "resign", "resigned", "step", "stepped"],
+    &["firm", "company", "corporation", "business"],
+    &["chief", "head", "leader", "boss"],
+    &["speak", "spoke", "spoken", "talk", "talked"],
+    &["president", "presidents"],
+];
+
+static SYNONYMS: LazyLock<HashMap<u64, u64>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    for class in SYNONYM_CLASSES {
+        let class_key = xxh3_64(format!("synonym:{}", class[0]).as_bytes());
+        for w in *class {
+            map.insert(stem_key(w), class_key);
+        }
+    }
+    map
+});
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::{SAME_STATEMENT, Statement, Weights, similarity};
+    use crate::text::Analyzer;
+
+    fn statements(texts: &[&str]) -> Vec<Statement> {
+        let mut analyzer = Analyzer::new();
+        texts.iter().map(|t| Statement::new(t, &mut analyzer, &HashMap::new())).collect()
+    }
+
+    #[test]
+    fn a_rewording_is_the_same_statement_and_another_fact_is_not() {
+        let s = statements(&[
+            "The ferry ran aground off Skye on Tuesday with 40 passengers aboard.",
+            "On Tuesday a ferry carrying 40 passengers ran aground off the coast of Skye.",
+            "The council approved a new budget for the harbour on Tuesday.",
+            "The ferry ran aground off Skye on Tuesday with 60 passengers aboard.",
+        ]);
+        let w = Weights::new(&s);
+        assert!(similarity(&s[0], &s[1], &w) >= SAME_STATEMENT, "{}", similarity(&s[0], &s[1], &w));
+        assert!(similarity(&s[0], &s[2], &w) < SAME_STATEMENT);
+        assert!(similarity(&s[0], &s[3], &w) < similarity(&s[0], &s[1], &w));
+    }
+
+    #[test]
+    fn function_words_negation_and_synonyms() {
+        let s = statements(&["He phoned the mayor.", "He did not call the mayor.", "The of and to"]);
+        assert_eq!(s[0].terms, s[1].terms);
+        assert!(s[1].negated && !s[0].negated);
+        assert!(s[2].is_empty());
+    }
+}
