@@ -148,6 +148,7 @@ enum Bound {
     About,
 }
 
+/// Numbers written in words ("one" is left out: it is more often a pronoun).
 const NUMBER_WORDS: &[(&str, f64)] = &[
     ("two", 2.0),
     ("three", 3.0),
@@ -160,11 +161,21 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
     ("ten", 10.0),
     ("eleven", 11.0),
     ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
     ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
     ("twenty", 20.0),
     ("thirty", 30.0),
     ("forty", 40.0),
     ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
     ("hundred", 100.0),
     ("dozen", 12.0),
 ];
