@@ -4,7 +4,7 @@
 use parallax_model::{
     Article, Attribution, BriefDocument, Briefing, Claim, Diagnostic, Divergence, DivergenceSide, DocId,
     Entity, EntityKind, InputError, Origin, Quote, QuoteVariant, RawDoc, Relation, RemovedText, Reprint,
-    ReuseLink, SCHEMA, SharedPassage, Support, TimelineEntry,
+    ReuseLink, SCHEMA, SharedPassage, Summary, Support, TimelineEntry,
 };
 use rayon::prelude::*;
 
@@ -73,7 +73,9 @@ pub fn brief(docs: &[RawDoc], errors: Vec<Diagnostic>, config: &Config) -> Brief
             .iter()
             .zip(&origin_of)
             .zip(&found_facts.docs)
-            .map(|((d, &origin), f)| claims::DocInput {
+            .zip(&articles)
+            .map(|(((d, &origin), f), (a, _))| claims::DocInput {
+                title: a.title.as_deref(),
                 sentences: d.sentences.iter().map(|s| s.text.as_str()).collect(),
                 quoted: d
                     .sentences
@@ -197,8 +199,13 @@ pub fn brief(docs: &[RawDoc], errors: Vec<Diagnostic>, config: &Config) -> Brief
                     .collect(),
             })
             .collect(),
+        headline: found_claims.headline.and_then(|d| articles[d].0.title.clone()),
+        summary: found_claims
+            .summary
+            .iter()
+            .map(|p| Summary { text: p.text.clone(), documents: doc_ids(&p.documents) })
+            .collect(),
         errors: problems.into_iter().map(|d| InputError { input: d.input, message: d.message }).collect(),
-        ..Briefing::default()
     }
 }
 

@@ -36,6 +36,10 @@ pub struct Briefing {
     /// their own words or not, per document (an addition to the contract, for claims).
     #[serde(default)]
     pub attributions: Vec<Attribution>,
+    /// The headline of the briefing: the title that the story's documents bear out most
+    /// widely, or null (an addition to the contract).
+    #[serde(default)]
+    pub headline: Option<String>,
     /// The cited summary.
     pub summary: Vec<Summary>,
     /// One entry per input that could not be read or parsed.

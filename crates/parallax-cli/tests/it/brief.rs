@@ -73,7 +73,13 @@ fn output_file_and_formats() {
     let run = parallax(&["brief", "--format", "markdown", "-o", &out_arg, "examples/ferry"], b"");
     assert_eq!((run.code, run.stdout.as_str()), (Some(0), ""));
     let md = std::fs::read_to_string(&out).unwrap_or_default();
-    assert!(md.starts_with("# Parallax briefing\n\n9 documents from 7 inputs, 7 independent origins\n\n## Sources and how they relate\n"), "{md}");
+    assert!(
+        md.starts_with(
+            "# Parallax briefing\n\n**Ferry and cargo ship collide in fog off Halvik, injuring 14**\n\n\
+             9 documents from 7 inputs, 7 independent origins\n\n## Summary\n"
+        ),
+        "{md}"
+    );
 
     let plain = parallax(&["brief", "examples/ferry"], b"");
     assert!(!plain.stdout.contains('\u{1b}'), "no colour when piped");

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use super::diverge::{Context, Divergence, QuoteInput, divergences};
 use super::group::{ClaimGroup, DocInput, Prepared, group, prepare};
+use super::summary::{Picked, headline, summarize};
 use crate::text::stem_key;
 
 /// Settings of the claims stage (none yet; the thresholds are measured constants).
@@ -27,6 +28,10 @@ pub struct Claims {
     pub groups: Vec<ClaimGroup>,
     /// Points where sources disagree.
     pub divergences: Vec<Divergence>,
+    /// The cited summary, in reading order.
+    pub summary: Vec<Picked>,
+    /// The document whose title heads the briefing.
+    pub headline: Option<usize>,
     /// The statements and word weights the groups were made from.
     pub prepared: Prepared,
 }
@@ -47,7 +52,10 @@ pub fn claims(input: &Input, _config: &Config) -> Claims {
         quotes: &input.quotes,
         people: &people,
     });
-    Claims { groups, divergences, prepared }
+    let summary = summarize(&input.docs, &groups, &prepared);
+    let titles: Vec<Option<&str>> = input.docs.iter().map(|d| d.title).collect();
+    let headline = headline(&titles, &prepared);
+    Claims { groups, divergences, summary, headline, prepared }
 }
 
 /// For each full name, the keys of the words before the surname, mapped to the surname's key:

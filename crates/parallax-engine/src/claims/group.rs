@@ -14,6 +14,7 @@ use std::collections::{BTreeSet, HashMap};
 use rayon::prelude::*;
 
 use super::similar::{SAME_STATEMENT, Statement, Weights, similarity};
+use super::summary::stands_alone;
 use crate::text::Analyzer;
 
 /// How far below [`SAME_STATEMENT`] a sentence may stand from a group's leader and still join
@@ -29,6 +30,8 @@ const COMMON_FLOOR: usize = 50;
 /// One document as the claims stage reads it.
 #[derive(Clone, Debug, Default)]
 pub struct DocInput<'a> {
+    /// Its headline, when it has one.
+    pub title: Option<&'a str>,
     /// Its sentences, in order.
     pub sentences: Vec<&'a str>,
     /// For each sentence, the share of its words inside quotation marks (0 to 1).
@@ -193,11 +196,17 @@ pub fn group(docs: &[DocInput], prepared: &Prepared) -> Vec<ClaimGroup> {
                 .copied()
                 .map(|i| {
                     let s = stmt(distinct[i][0]);
+                    // A whole sentence that reads on its own stands for the group before a
+                    // headline or a live page's bullet.
+                    let (d, n) = distinct[i][0];
+                    let whole = if stands_alone(docs[d].sentences[n]) { 1.0 } else { 0.0 };
+                    let members: usize = ds.iter().map(|&j| distinct[j].len()).sum();
                     let closeness: f64 = ds
                         .iter()
                         .filter(|&&j| j != i)
                         .map(|&j| similarity(s, stmt(distinct[j][0]), weights) * distinct[j].len() as f64)
-                        .sum();
+                        .sum::<f64>()
+                        + whole * (members + 1) as f64;
                     (i, closeness)
                 })
                 .fold(None::<(usize, f64)>, |acc, (i, c)| match acc {

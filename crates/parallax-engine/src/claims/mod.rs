@@ -5,6 +5,7 @@
 //! - `group`: claim groups across documents, with their origins.
 //! - `diverge`: divergences (numbers, dates, attributes, stances, quote wording), both sides
 //!   cited.
+//! - `summary`: the cited summary and the headline.
 //!
 //! Call [`claims()`].
 
@@ -12,8 +13,10 @@ mod diverge;
 mod entry;
 mod group;
 mod similar;
+mod summary;
 
 pub use diverge::{Divergence, QuoteInput};
 pub use entry::{Claims, Config, Input, claims};
 pub use group::{ClaimGroup, DocInput, Prepared, SentenceRef};
 pub use similar::{SAME_STATEMENT, Statement, Weights, coverage, similarity};
+pub use summary::{MAX_SENTENCES, Picked};

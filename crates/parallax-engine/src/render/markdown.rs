@@ -7,6 +7,9 @@ use super::outline::{Piece, Role, sections, summary_line};
 /// The briefing as a Markdown document.
 pub fn markdown(briefing: &Briefing) -> String {
     let mut out = String::from("# Parallax briefing\n\n");
+    if let Some(h) = &briefing.headline {
+        out.push_str(&format!("**{}**\n\n", escape(h)));
+    }
     out.push_str(&summary_line(briefing));
     out.push('\n');
     for section in sections(briefing) {

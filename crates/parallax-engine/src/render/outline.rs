@@ -2,7 +2,9 @@
 //! each a list of entries with a heading line and detail lines. [`super::markdown()`] and
 //! [`super::terminal()`] only lay this out.
 
-use parallax_model::{BriefDocument, Briefing, DocId, EntityKind, Origin, Relation, RemovedKind};
+use parallax_model::{
+    BriefDocument, Briefing, Claim, DivergenceKind, DocId, EntityKind, Origin, Relation, RemovedKind, Support,
+};
 
 /// A section of the briefing.
 pub(crate) struct Section {
@@ -62,6 +64,63 @@ pub(crate) fn summary_line(b: &Briefing) -> String {
 /// The sections, in reading order. Empty sections are left out.
 pub(crate) fn sections(b: &Briefing) -> Vec<Section> {
     let mut out = Vec::new();
+    let summary: Vec<Entry> = b
+        .summary
+        .iter()
+        .map(|s| Entry {
+            head: vec![piece(Role::Plain, &s.text), piece(Role::Id, format!(" {}", cite(&s.documents)))],
+            details: Vec::new(),
+        })
+        .collect();
+    if !summary.is_empty() {
+        out.push(Section { title: "Summary".to_string(), entries: summary });
+    }
+    let mut key: Vec<&Claim> = b.claims.iter().filter(|c| c.support == Support::Corroborated).collect();
+    key.sort_by_key(|c| std::cmp::Reverse(c.origins));
+    let key: Vec<Entry> = key.into_iter().take(KEY_FACTS).map(claim_entry).collect();
+    if !key.is_empty() {
+        out.push(Section { title: "Key facts".to_string(), entries: key });
+    }
+    let differ: Vec<Entry> = b
+        .divergences
+        .iter()
+        .map(|d| Entry {
+            head: vec![
+                piece(Role::Label, format!("{}: ", divergence_label(d.kind))),
+                piece(Role::Plain, &d.description),
+            ],
+            details: d
+                .sides
+                .iter()
+                .map(|s| {
+                    vec![
+                        piece(Role::Plain, clip(&s.text, 240)),
+                        piece(Role::Id, format!(" {}", cite(&s.documents))),
+                    ]
+                })
+                .collect(),
+        })
+        .collect();
+    if !differ.is_empty() {
+        out.push(Section { title: "Where sources differ".to_string(), entries: differ });
+    }
+    let single = single_source_by_origin(b);
+    if !single.is_empty() {
+        let mut entries: Vec<Entry> = single.iter().take(ONLY_ONE).map(|c| claim_entry(c)).collect();
+        if single.len() > ONLY_ONE {
+            entries.push(Entry {
+                head: vec![piece(
+                    Role::Dim,
+                    format!(
+                        "… and {} more single-source statements (see --format json)",
+                        single.len() - ONLY_ONE
+                    ),
+                )],
+                details: Vec::new(),
+            });
+        }
+        out.push(Section { title: "Only in one source".to_string(), entries });
+    }
     let sources: Vec<Entry> = b.origins.iter().map(|o| origin_entry(b, o)).collect();
     if !sources.is_empty() {
         out.push(Section { title: "Sources and how they relate".to_string(), entries: sources });
@@ -199,6 +258,53 @@ fn origin_entry(b: &Briefing, o: &Origin) -> Entry {
         }
     }
     Entry { head, details }
+}
+
+/// At most this many corroborated claims are shown as key facts.
+const KEY_FACTS: usize = 12;
+/// At most this many single-source statements are shown; the JSON has them all.
+const ONLY_ONE: usize = 12;
+
+/// Single-source statements, taken in turn from each origin so that every outlet's own
+/// reporting shows among the first ones.
+fn single_source_by_origin(b: &Briefing) -> Vec<&Claim> {
+    let origin_of =
+        |c: &Claim| c.documents.first().and_then(|d| b.origins.iter().position(|o| o.documents.contains(d)));
+    let mut buckets: Vec<Vec<&Claim>> = vec![Vec::new(); b.origins.len() + 1];
+    for c in b.claims.iter().filter(|c| c.support == Support::SingleSource) {
+        buckets[origin_of(c).unwrap_or(b.origins.len())].push(c);
+    }
+    let mut out = Vec::new();
+    let longest = buckets.iter().map(Vec::len).max().unwrap_or(0);
+    for i in 0..longest {
+        out.extend(buckets.iter().filter_map(|bucket| bucket.get(i).copied()));
+    }
+    out
+}
+
+/// A claim with its origin count and citations.
+fn claim_entry(c: &Claim) -> Entry {
+    let backing =
+        if c.origins == 1 { "1 origin".to_string() } else { format!("{} independent origins", c.origins) };
+    Entry {
+        head: vec![
+            piece(Role::Plain, clip(&c.text, 240)),
+            piece(Role::Label, format!(" ({backing})")),
+            piece(Role::Id, format!(" {}", cite(&c.documents))),
+        ],
+        details: Vec::new(),
+    }
+}
+
+/// How a kind of divergence reads.
+pub(crate) fn divergence_label(kind: DivergenceKind) -> &'static str {
+    match kind {
+        DivergenceKind::Number => "number",
+        DivergenceKind::Date => "date",
+        DivergenceKind::Attribute => "detail",
+        DivergenceKind::Stance => "stance",
+        DivergenceKind::QuoteWording => "quote wording",
+    }
 }
 
 /// Document ids as a citation: "[a, b]".

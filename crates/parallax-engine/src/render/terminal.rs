@@ -41,6 +41,9 @@ pub fn terminal(briefing: &Briefing, style: Style) -> String {
     let mut out = String::new();
     out.push_str(&paint(Role::Name, "PARALLAX BRIEFING"));
     out.push('\n');
+    if let Some(h) = &briefing.headline {
+        wrap_into(&mut out, &[Piece { role: Role::Title, text: h.clone() }], width, "", "", &paint);
+    }
     out.push_str(&summary_line(briefing));
     out.push('\n');
     for section in sections(briefing) {

@@ -1,0 +1,190 @@
+//! The cited summary and the headline, chosen from the claim groups.
+//!
+//! Each claim group that reads well on its own (a whole sentence of 8 to 55 words, not a
+//! question, not opening on a word that points back to an earlier sentence, mostly not a
+//! quote) is scored by three things: how many independent origins back it, how much of its
+//! content the story as a whole reports (the share of its word weight carried by words that
+//! many documents use), and how near the top of its documents it stands (news puts the main
+//! facts first). Sentences are then taken best first, skipping any that repeats one already
+//! taken, up to [`MAX_SENTENCES`], and put in reading order: by where they stand in their
+//! documents. Each keeps the documents of its whole group as citations.
+//!
+//! The headline is the document title whose words the story reports most widely.
+
+use std::collections::{BTreeSet, HashMap};
+
+use super::group::{ClaimGroup, DocInput, Prepared};
+use super::similar::{Statement, similarity};
+use crate::text::Analyzer;
+
+/// At most this many summary sentences.
+pub const MAX_SENTENCES: usize = 8;
+/// Two summary sentences are redundant from this similarity.
+const REDUNDANT: f64 = 0.35;
+/// Words that open a sentence which leans on the one before it.
+const DANGLING: &[&str] = &[
+    "he",
+    "she",
+    "it",
+    "they",
+    "this",
+    "that",
+    "these",
+    "those",
+    "but",
+    "and",
+    "also",
+    "however",
+    "meanwhile",
+    "his",
+    "her",
+    "their",
+    "its",
+    "there",
+    "then",
+    "so",
+    "yet",
+    "or",
+    "as",
+    "such",
+    "the same",
+    "him",
+    "them",
+];
+
+/// One sentence of the summary.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Picked {
+    /// The sentence.
+    pub text: String,
+    /// The claim group it stands for.
+    pub group: usize,
+    /// Documents that support it.
+    pub documents: BTreeSet<usize>,
+}
+
+/// How widely the story reports each word: the share of documents that use it.
+struct Story {
+    spread: HashMap<u64, f64>,
+}
+
+impl Story {
+    fn new(prepared: &Prepared) -> Story {
+        let docs = prepared.statements.len().max(1) as f64;
+        let mut count: HashMap<u64, usize> = HashMap::new();
+        for doc in &prepared.statements {
+            let words: BTreeSet<u64> = doc.iter().flat_map(|s| s.terms.iter().copied()).collect();
+            for w in words {
+                *count.entry(w).or_insert(0) += 1;
+            }
+        }
+        Story { spread: count.into_iter().map(|(w, n)| (w, n as f64 / docs)).collect() }
+    }
+
+    /// The share of `s`'s word weight carried by widely reported words (0 to 1).
+    fn centrality(&self, s: &Statement, prepared: &Prepared) -> f64 {
+        let total = prepared.weights.total(&s.terms);
+        if total <= 0.0 {
+            return 0.0;
+        }
+        let spread: f64 = s
+            .terms
+            .iter()
+            .map(|&t| prepared.weights.weight(t) * self.spread.get(&t).copied().unwrap_or(0.0))
+            .sum();
+        spread / total
+    }
+}
+
+/// Whether `text` reads well on its own.
+pub(crate) fn stands_alone(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let first = text.split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric());
+    (8..=55).contains(&words)
+        && !text.trim_end().ends_with('?')
+        && !DANGLING.iter().any(|d| first.eq_ignore_ascii_case(d))
+        && text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '“')
+        && text.trim_end().ends_with(['.', '!', '"', '”', '\''])
+}
+
+/// The summary: up to [`MAX_SENTENCES`] claim sentences, best supported and most central
+/// first, no two alike, in reading order.
+pub fn summarize(docs: &[DocInput], groups: &[ClaimGroup], prepared: &Prepared) -> Vec<Picked> {
+    let story = Story::new(prepared);
+    let stmt = |g: &ClaimGroup| &prepared.statements[g.representative.0][g.representative.1];
+    // Where a group stands: the best relative position of its members (0 = the first sentence).
+    let position = |g: &ClaimGroup| {
+        g.members
+            .iter()
+            .map(|&(d, i)| i as f64 / docs[d].sentences.len().max(1) as f64)
+            .fold(1.0_f64, f64::min)
+    };
+    let mut scored: Vec<(f64, usize)> = groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| stands_alone(&g.text))
+        .map(|(n, g)| {
+            let support = (g.origins as f64).ln_1p();
+            let score = support + story.centrality(stmt(g), prepared) + 0.5 * (1.0 - position(g));
+            (score, n)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut taken: Vec<(f64, usize)> = Vec::new();
+    for &(score, n) in &scored {
+        if taken.len() >= MAX_SENTENCES {
+            break;
+        }
+        let s = stmt(&groups[n]);
+        if taken.iter().any(|&(_, t)| similarity(s, stmt(&groups[t]), &prepared.weights) >= REDUNDANT) {
+            continue;
+        }
+        taken.push((score, n));
+    }
+    // Reading order: where the sentences stand in their documents, the better one first
+    // among sentences that stand equally high.
+    taken.sort_by(|&(sa, a), &(sb, b)| {
+        position(&groups[a]).total_cmp(&position(&groups[b])).then(sb.total_cmp(&sa)).then(a.cmp(&b))
+    });
+    taken
+        .into_iter()
+        .map(|(_, n)| n)
+        .map(|n| Picked { text: groups[n].text.clone(), group: n, documents: groups[n].documents.clone() })
+        .collect()
+}
+
+/// The headline: the title (by document) whose words the story reports most widely, the
+/// earliest on a tie; None when no document has a title.
+pub fn headline(titles: &[Option<&str>], prepared: &Prepared) -> Option<usize> {
+    let story = Story::new(prepared);
+    let mut analyzer = Analyzer::new();
+    let none = HashMap::new();
+    let mut best: Option<(f64, usize)> = None;
+    for (d, title) in titles.iter().enumerate() {
+        let Some(title) = title else { continue };
+        let s = Statement::new(title, &mut analyzer, &none);
+        if s.terms.len() < 3 {
+            continue;
+        }
+        let score = story.centrality(&s, prepared);
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, d));
+        }
+    }
+    best.map(|(_, d)| d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stands_alone;
+
+    #[test]
+    fn sentences_that_lean_on_others_or_are_fragments_do_not_stand_alone() {
+        assert!(stands_alone(
+            "The ferry Aurora Star was carrying 212 passengers when it struck the Baltic Crane."
+        ));
+        assert!(!stands_alone("He said the ferry was carrying 212 passengers when it struck the ship."));
+        assert!(!stands_alone("Was the ferry carrying too many passengers when it struck the ship?"));
+        assert!(!stands_alone("Ferry runs aground"));
+    }
+}
