@@ -104,6 +104,20 @@ pub(crate) enum EvalCommand {
     /// The same-statement decision of the claims stage on the Microsoft Research Paraphrase
     /// Corpus: accuracy and F1 of paraphrase pairs, next to the published anchors.
     Claims(EvalClaimsArgs),
+    /// The briefing's headline and summary on NeuS/AllSides roundups: ROUGE-1/2/L against the
+    /// editors' roundups, next to a LexRank baseline on the same sentences.
+    Brief(EvalBriefArgs),
+}
+
+#[derive(Args, Debug)]
+pub(crate) struct EvalBriefArgs {
+    /// The neus-allsides folder (holding naacl2022_lrc_roundup_random_order_probe/val.*).
+    #[arg(long, value_name = "DIR", default_value = "../shared/bench/neus-allsides")]
+    pub(crate) bench: PathBuf,
+
+    /// Print the figures as JSON instead of a table.
+    #[arg(long)]
+    pub(crate) json: bool,
 }
 
 #[derive(Args, Debug)]

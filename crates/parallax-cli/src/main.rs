@@ -7,6 +7,7 @@
 mod args;
 mod brief;
 mod eval;
+mod eval_brief;
 mod eval_claims;
 mod eval_extract;
 mod eval_quotes;
@@ -38,5 +39,6 @@ fn run() -> anyhow::Result<ExitCode> {
         args::Command::Eval(args::EvalCommand::Quotes(raw)) => eval_quotes::quotes(&raw),
         args::Command::Eval(args::EvalCommand::Extract(raw)) => eval_extract::extract(&raw),
         args::Command::Eval(args::EvalCommand::Claims(raw)) => eval_claims::claims(&raw),
+        args::Command::Eval(args::EvalCommand::Brief(raw)) => eval_brief::brief(&raw),
     }
 }
