@@ -207,6 +207,7 @@ Exit status:
 Examples:
   parallax brief examples/ferry
   parallax brief --date 2025-08-19 --format json reports/ > briefing.json
+  parallax brief --format html -o briefing.html reports/
   cat story.txt | parallax brief --format markdown";
 
 #[derive(Args, Debug)]
@@ -235,6 +236,9 @@ pub(crate) enum FormatArg {
     Markdown,
     /// The JSON contract `parallax.brief/1`.
     Json,
+    /// One self-contained HTML page (no external assets): citations open the cited passage, and
+    /// a coverage matrix shows which sources carry which facts.
+    Html,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -29,6 +29,7 @@ impl Options {
                 FormatArg::Terminal => Format::Terminal,
                 FormatArg::Markdown => Format::Markdown,
                 FormatArg::Json => Format::Json,
+                FormatArg::Html => Format::Html,
             },
             output: raw.output,
             color: raw.color,
@@ -53,6 +54,7 @@ pub(crate) fn run(options: Options) -> anyhow::Result<ExitCode> {
     let text = match options.format {
         Format::Json => render::json(&briefing),
         Format::Markdown => render::markdown(&briefing),
+        Format::Html => render::html(&briefing),
         Format::Terminal => {
             let color = match options.color {
                 ColorArg::Always => true,

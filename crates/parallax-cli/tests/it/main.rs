@@ -5,6 +5,7 @@ mod bad_input;
 mod brief;
 mod eval;
 mod extract;
+mod html;
 mod stories;
 mod tidy;
 mod web;

@@ -23,7 +23,7 @@ use parallax_model::DivergenceKind;
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::group::{DocInput, Prepared};
-use super::similar::{SAME_STATEMENT, Statement, coverage, similarity};
+use super::similar::{Statement, coverage, similarity};
 use crate::text::{Analyzer, TokenKind, fold, stem_key};
 
 /// One point of disagreement.
@@ -66,24 +66,48 @@ pub(crate) fn divergences(cx: &Context) -> Vec<Divergence> {
     out
 }
 
-/// Sentences (document, index) with their statements, pairs of different origins.
-fn cross_origin_pairs(
+/// Pairs of sentences of different origins, among those `keep` returns a statement for, whose
+/// statements reach `threshold`: candidates come from an inverted index of their rarer words
+/// (as in the grouping), so a large story is not compared pair by pair.
+fn similar_pairs(
     cx: &Context,
-    keep: impl Fn(usize, usize) -> bool,
+    threshold: f64,
+    mut keep: impl FnMut(usize, usize) -> Option<Statement>,
 ) -> Vec<((usize, usize), (usize, usize))> {
-    let mut found: Vec<(usize, usize)> = Vec::new();
+    let mut found: Vec<((usize, usize), Statement)> = Vec::new();
     for (d, doc) in cx.docs.iter().enumerate() {
         for i in 0..doc.sentences.len() {
-            if keep(d, i) {
-                found.push((d, i));
+            if let Some(s) = keep(d, i)
+                && !s.is_empty()
+            {
+                found.push(((d, i), s));
             }
         }
     }
+    let common = (found.len() / 5).max(50);
+    let mut index: super::similar::KeyMap<Vec<usize>> = Default::default();
+    for (n, (_, s)) in found.iter().enumerate() {
+        for &t in &s.terms {
+            index.entry(t).or_default().push(n);
+        }
+    }
     let mut out = Vec::new();
-    for (x, &a) in found.iter().enumerate() {
-        for &b in &found[x + 1..] {
-            if cx.docs[a.0].origin != cx.docs[b.0].origin {
-                out.push((a, b));
+    let mut seen = BTreeSet::new();
+    for (n, (a, sa)) in found.iter().enumerate() {
+        seen.clear();
+        for t in &sa.terms {
+            let Some(list) = index.get(t) else { continue };
+            if list.len() > common {
+                continue;
+            }
+            seen.extend(list.iter().copied().filter(|&m| m > n));
+        }
+        for &m in &seen {
+            let (b, sb) = &found[m];
+            if cx.docs[a.0].origin != cx.docs[b.0].origin
+                && similarity(sa, sb, &cx.prepared.weights) >= threshold
+            {
+                out.push((*a, *b));
             }
         }
     }
@@ -333,17 +357,18 @@ fn numbers(cx: &Context) -> Vec<Divergence> {
     let figs: Vec<Vec<Vec<Figure>>> =
         cx.docs.iter().map(|d| d.sentences.iter().map(|s| figures(s)).collect()).collect();
     let stmts = &cx.prepared.statements;
-    let pairs = cross_origin_pairs(cx, |d, i| !figs[d][i].is_empty() && !stmts[d][i].is_empty());
+    let pairs = similar_pairs(cx, SAME_DATED_EVENT, |d, i| {
+        (!figs[d][i].is_empty()).then(|| without_numbers(&stmts[d][i]))
+    });
     let mut found = Collector::default();
     for (a, b) in pairs {
-        let (sa, sb) = (without_numbers(&stmts[a.0][a.1]), without_numbers(&stmts[b.0][b.1]));
-        if similarity(&sa, &sb, &cx.prepared.weights) < SAME_STATEMENT {
-            continue;
-        }
         // A later report with a larger running figure is an update, not a disagreement.
         let (pa, pb) = (cx.docs[a.0].published, cx.docs[b.0].published);
-        for fa in &figs[a.0][a.1] {
-            for fb in figs[b.0][b.1].iter().filter(|f| f.unit == fa.unit) {
+        // Only a figure that is the sole one of its kind on both sides can be matched to the
+        // other: "$1.66 or 16.7 percent, at $8.26" holds two sums.
+        let sole = |fs: &'_ [Figure], unit: &str| fs.iter().filter(|f| f.unit == unit).count() == 1;
+        for fa in figs[a.0][a.1].iter().filter(|f| sole(&figs[a.0][a.1], &f.unit)) {
+            for fb in figs[b.0][b.1].iter().filter(|f| f.unit == fa.unit && sole(&figs[b.0][b.1], &f.unit)) {
                 if !figures_disagree(fa, fb) {
                     continue;
                 }
@@ -394,9 +419,10 @@ fn without_numbers(s: &Statement) -> Statement {
 // ---------------------------------------------------------------------------------------------
 // Dates
 
-/// How alike two dated sentences must be, their date words aside, to date one event: stricter
-/// than [`SAME_STATEMENT`], since a sentence often names an earlier event as its context ("in
-/// comments after Friday's meeting, Witkoff said on Sunday").
+/// How alike two sentences must be, their dates or figures aside, to be about one event:
+/// stricter than [`super::SAME_STATEMENT`], since a sentence often names an earlier event as its context
+/// ("in comments after Friday's meeting, Witkoff said on Sunday") and market reports share most
+/// of their words ("X's shares closed down … at …").
 const SAME_DATED_EVENT: f64 = 0.6;
 
 fn dates(cx: &Context) -> Vec<Divergence> {
@@ -416,7 +442,12 @@ fn dates(cx: &Context) -> Vec<Divergence> {
         s.terms.retain(|t| !DATE_WORDS.contains(t));
         s
     };
-    let pairs = cross_origin_pairs(cx, |d, i| dated[d].contains_key(&i));
+    let pairs = similar_pairs(cx, SAME_DATED_EVENT, |d, i| {
+        dated[d]
+            .contains_key(&i)
+            .then(|| undated(cx.docs[d].sentences[i], &mut analyzer))
+            .filter(|s| s.terms.len() >= 4)
+    });
     let mut found = Collector::default();
     for (a, b) in pairs {
         let (da, db) = (&dated[a.0][&a.1], &dated[b.0][&b.1]);
@@ -425,10 +456,6 @@ fn dates(cx: &Context) -> Vec<Divergence> {
             continue;
         }
         let (ta, tb) = (cx.docs[a.0].sentences[a.1], cx.docs[b.0].sentences[b.1]);
-        let (sa, sb) = (undated(ta, &mut analyzer), undated(tb, &mut analyzer));
-        if sa.terms.len() < 4 || similarity(&sa, &sb, &cx.prepared.weights) < SAME_DATED_EVENT {
-            continue;
-        }
         let join = |d: &BTreeSet<&str>| d.iter().copied().collect::<Vec<_>>().join(", ");
         let (first, second) = if join(da) <= join(db) { (join(da), join(db)) } else { (join(db), join(da)) };
         found.add(

@@ -79,32 +79,54 @@ impl Statement {
     }
 }
 
+/// A hasher for keys that are already well-mixed 64-bit hashes: it passes them through.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | self.0 >> 56) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A map keyed by word keys.
+pub type KeyMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<KeyHasher>>;
+
 /// How rare each content word is in a collection: the weight of a word is the log of the
 /// number of sentences over the number that hold it, so a name counts for more than "said".
 #[derive(Clone, Debug, Default)]
 pub struct Weights {
-    frequency: HashMap<u64, u32>,
-    sentences: u32,
+    weight: KeyMap<f64>,
+    unseen: f64,
 }
 
 impl Weights {
     /// Weights of the words of `statements`.
     pub fn new<'a>(statements: impl IntoIterator<Item = &'a Statement>) -> Weights {
-        let mut w = Weights::default();
+        let mut frequency: KeyMap<u32> = KeyMap::default();
+        let mut sentences = 0u32;
         for s in statements {
-            w.sentences = w.sentences.saturating_add(1);
+            sentences = sentences.saturating_add(1);
             for &t in &s.terms {
-                *w.frequency.entry(t).or_insert(0) += 1;
+                *frequency.entry(t).or_insert(0) += 1;
             }
         }
-        w
+        let n = f64::from(sentences.max(1)) + 1.0;
+        let of = |df: u32| (n / (f64::from(df) + 0.5)).ln().max(0.1);
+        Weights { weight: frequency.into_iter().map(|(t, df)| (t, of(df))).collect(), unseen: of(0) }
     }
 
     /// The weight of `term`; a word the collection never saw weighs as its rarest.
     pub fn weight(&self, term: u64) -> f64 {
-        let n = f64::from(self.sentences.max(1)) + 1.0;
-        let df = f64::from(self.frequency.get(&term).copied().unwrap_or(0)) + 0.5;
-        (n / df).ln().max(0.1)
+        self.weight.get(&term).copied().unwrap_or(self.unseen)
     }
 
     /// The summed weight of `terms`.
@@ -121,7 +143,7 @@ pub fn similarity(a: &Statement, b: &Statement, weights: &Weights) -> f64 {
     if wa <= 0.0 || wb <= 0.0 {
         return 0.0;
     }
-    let shared = weights.total(&shared_terms(&a.terms, &b.terms));
+    let shared = shared_weight(&a.terms, &b.terms, weights);
     let mut score = (shared / wa + shared / wb) / 2.0;
     if numbers_clash(&a.numbers, &b.numbers) {
         score *= NUMBER_CLASH;
@@ -138,18 +160,18 @@ pub fn coverage(a: &Statement, b: &Statement, weights: &Weights) -> f64 {
     if wa <= 0.0 {
         return 0.0;
     }
-    weights.total(&shared_terms(&a.terms, &b.terms)) / wa
+    shared_weight(&a.terms, &b.terms, weights) / wa
 }
 
-/// The terms of two sorted lists that both hold.
-fn shared_terms(a: &[u64], b: &[u64]) -> Vec<u64> {
-    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+/// The summed weight of the terms two sorted lists both hold.
+fn shared_weight(a: &[u64], b: &[u64], weights: &Weights) -> f64 {
+    let (mut i, mut j, mut out) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                out.push(a[i]);
+                out += weights.weight(a[i]);
                 i += 1;
                 j += 1;
             }
