@@ -60,3 +60,28 @@ fn eval_extract_on_the_zyte_benchmark() {
     let ours = row("parallax").expect("parallax is scored");
     assert!(ours["f1"].as_f64().is_some_and(|f| f >= 0.94), "{ours}");
 }
+
+#[test]
+fn eval_claims_on_msrp_beats_the_unsupervised_anchor() {
+    let Some(_) = crate::shared("eval_claims_on_msrp_beats_the_unsupervised_anchor") else { return };
+    let run = parallax(&["eval", "claims", "--json"], b"");
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let train = &json(&run)["train"];
+    assert_eq!(train["pairs"].as_u64(), Some(4076));
+    // Mihalcea et al. 2006: accuracy 0.703, F1 0.813.
+    assert!(train["accuracy"].as_f64().is_some_and(|x| x > 0.703), "{train}");
+    assert!(train["f1"].as_f64().is_some_and(|x| x > 0.813), "{train}");
+}
+
+#[test]
+fn eval_brief_on_allsides_beats_lexrank() {
+    let Some(_) = crate::shared("eval_brief_on_allsides_beats_lexrank") else { return };
+    let run = parallax(&["eval", "brief", "--json"], b"");
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let val = &json(&run)[0];
+    assert_eq!(val["stories"].as_u64(), Some(307));
+    for metric in ["rouge1", "rouge2", "rougeL"] {
+        let (ours, lex) = (val["parallax"][metric].as_f64(), val["lexrank"][metric].as_f64());
+        assert!(ours.zip(lex).is_some_and(|(o, l)| o > l && o > 0.1), "{metric}: {val}");
+    }
+}
