@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
-use parallax_engine::text::{Analyzer, Token, TokenKind, split_sentences};
+use parallax_engine::text::{Analyzer, Token, TokenKind, lcs_len, split_sentences};
 use parallax_engine::{ingest, pipeline};
 use parallax_model::{DocFormat, RawDoc};
 use rayon::prelude::*;
@@ -245,26 +245,13 @@ fn rouge(candidate: &[u64], reference: &[u64]) -> Rouge {
         }
         f1(overlap as f64 / cn as f64, overlap as f64 / rn as f64)
     };
-    let l = lcs(candidate, reference) as f64;
+    let l = lcs_len(candidate, reference) as f64;
     let rl = if candidate.is_empty() || reference.is_empty() {
         0.0
     } else {
         f1(l / candidate.len() as f64, l / reference.len() as f64)
     };
     Rouge { r1: ngram_f1(1), r2: ngram_f1(2), rl }
-}
-
-fn lcs(a: &[u64], b: &[u64]) -> usize {
-    let mut row = vec![0usize; b.len() + 1];
-    for x in a {
-        let mut diag = 0;
-        for (j, y) in b.iter().enumerate() {
-            let up = row[j + 1];
-            row[j + 1] = if x == y { diag + 1 } else { row[j + 1].max(row[j]) };
-            diag = up;
-        }
-    }
-    row[b.len()]
 }
 
 #[cfg(test)]

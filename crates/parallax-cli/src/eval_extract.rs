@@ -28,6 +28,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{Context, bail};
+use parallax_engine::text::lcs_len;
 use parallax_engine::{extract, ingest};
 use parallax_model::DocFormat;
 
@@ -391,25 +392,12 @@ fn clean_eval_text(raw: &str) -> String {
     out
 }
 
-/// Length of the longest common subsequence of two token sequences, in linear memory.
-fn lcs(a: &[&str], b: &[&str]) -> usize {
-    let mut prev = vec![0u32; b.len() + 1];
-    let mut row = vec![0u32; b.len() + 1];
-    for x in a {
-        for (j, y) in b.iter().enumerate() {
-            row[j + 1] = if x == y { prev[j] + 1 } else { row[j].max(prev[j + 1]) };
-        }
-        std::mem::swap(&mut prev, &mut row);
-    }
-    prev[b.len()] as usize
-}
-
 fn clean_eval_row(system: &str, pages: &[(String, String, String)]) -> Row {
     let (mut ps, mut rs) = (Vec::new(), Vec::new());
     let mut same = 0usize;
     for (_, gold, predicted) in pages {
         let (g, p) = (tokens(gold), tokens(predicted));
-        let common = lcs(&g, &p) as f64;
+        let common = lcs_len(&g, &p) as f64;
         ps.push(if p.is_empty() { 0.0 } else { common / p.len() as f64 });
         rs.push(if g.is_empty() { 1.0 } else { common / g.len() as f64 });
         same += usize::from(g == p);

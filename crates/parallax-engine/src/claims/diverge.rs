@@ -24,7 +24,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use super::group::{DocInput, Prepared};
 use super::similar::{Statement, coverage, similarity};
-use crate::text::{Analyzer, TokenKind, fold, stem_key};
+use crate::text::{Analyzer, TokenKind, fold, lcs_len, stem_key};
 
 /// One point of disagreement.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -792,7 +792,11 @@ fn wording_difference(a: &[u64], b: &[u64]) -> Option<&'static str> {
     if short.is_empty() || long.windows(short.len()).any(|w| w == short) {
         return None;
     }
-    let common = lcs(short, long);
+    // Long wordings are not compared word by word (quadratic); they are not the same quote.
+    if short.len().saturating_mul(long.len()) > 250_000 {
+        return None;
+    }
+    let common = lcs_len(short, long);
     if common * 10 < short.len() * 6 {
         return None; // not the same quote after all
     }
@@ -803,22 +807,6 @@ fn wording_difference(a: &[u64], b: &[u64]) -> Option<&'static str> {
     } else {
         Some("worded differently")
     }
-}
-
-fn lcs(a: &[u64], b: &[u64]) -> usize {
-    if a.len().saturating_mul(b.len()) > 250_000 {
-        return 0;
-    }
-    let mut row = vec![0usize; b.len() + 1];
-    for x in a {
-        let mut diag = 0;
-        for (j, y) in b.iter().enumerate() {
-            let up = row[j + 1];
-            row[j + 1] = if x == y { diag + 1 } else { row[j + 1].max(row[j]) };
-            diag = up;
-        }
-    }
-    row[b.len()]
 }
 
 fn quote_wording(cx: &Context) -> Vec<Divergence> {
