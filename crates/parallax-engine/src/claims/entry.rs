@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use super::diverge::{Context, Divergence, QuoteInput, divergences};
 use super::group::{ClaimGroup, DocInput, Prepared, group, prepare};
-use super::summary::{Picked, headline, summarize};
+use super::summary::{Picked, Story, headline, summarize};
 use crate::text::stem_key;
 
 /// Settings of the claims stage (none yet; the thresholds are measured constants).
@@ -52,9 +52,10 @@ pub fn claims(input: &Input, _config: &Config) -> Claims {
         quotes: &input.quotes,
         people: &people,
     });
-    let summary = summarize(&input.docs, &groups, &prepared);
+    let story = Story::new(&prepared);
+    let summary = summarize(&input.docs, &groups, &prepared, &story);
     let titles: Vec<Option<&str>> = input.docs.iter().map(|d| d.title).collect();
-    let headline = headline(&titles, &prepared);
+    let headline = headline(&titles, &prepared, &story);
     Claims { groups, divergences, summary, headline, prepared }
 }
 

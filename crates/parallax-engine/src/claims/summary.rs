@@ -64,12 +64,12 @@ pub struct Picked {
 }
 
 /// How widely the story reports each word: the share of documents that use it.
-struct Story {
+pub(crate) struct Story {
     spread: HashMap<u64, f64>,
 }
 
 impl Story {
-    fn new(prepared: &Prepared) -> Story {
+    pub(crate) fn new(prepared: &Prepared) -> Story {
         let docs = prepared.statements.len().max(1) as f64;
         let mut count: HashMap<u64, usize> = HashMap::new();
         for doc in &prepared.statements {
@@ -109,8 +109,12 @@ pub(crate) fn stands_alone(text: &str) -> bool {
 
 /// The summary: up to [`MAX_SENTENCES`] claim sentences, best supported and most central
 /// first, no two alike, in reading order.
-pub fn summarize(docs: &[DocInput], groups: &[ClaimGroup], prepared: &Prepared) -> Vec<Picked> {
-    let story = Story::new(prepared);
+pub(crate) fn summarize(
+    docs: &[DocInput],
+    groups: &[ClaimGroup],
+    prepared: &Prepared,
+    story: &Story,
+) -> Vec<Picked> {
     let stmt = |g: &ClaimGroup| &prepared.statements[g.representative.0][g.representative.1];
     // Where a group stands: the best relative position of its members (0 = the first sentence).
     let position = |g: &ClaimGroup| {
@@ -155,8 +159,7 @@ pub fn summarize(docs: &[DocInput], groups: &[ClaimGroup], prepared: &Prepared) 
 
 /// The headline: the title (by document) whose words the story reports most widely, the
 /// earliest on a tie; None when no document has a title.
-pub fn headline(titles: &[Option<&str>], prepared: &Prepared) -> Option<usize> {
-    let story = Story::new(prepared);
+pub(crate) fn headline(titles: &[Option<&str>], prepared: &Prepared, story: &Story) -> Option<usize> {
     let mut analyzer = Analyzer::new();
     let none = HashMap::new();
     let mut best: Option<(f64, usize)> = None;
