@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 
 use parallax_model::{Briefing, DocId, Support};
 
-use super::outline::{divergence_label, sections, summary_line};
+use super::outline::{divergence_label, key_facts, sections, summary_line};
 
 /// At most this many facts (rows) in the coverage matrix.
 const MATRIX_ROWS: usize = 15;
@@ -55,8 +55,7 @@ pub fn html(b: &Briefing) -> String {
         out.push_str("</ol>\n");
     }
 
-    let mut key: Vec<_> = b.claims.iter().filter(|c| c.support == Support::Corroborated).collect();
-    key.sort_by_key(|c| std::cmp::Reverse(c.origins));
+    let key = key_facts(b);
     if !key.is_empty() {
         out.push_str("<h2 id=\"key-facts\">Key facts</h2>\n<ul>\n");
         for c in &key {
@@ -164,6 +163,12 @@ impl<'a> Passages<'a> {
         Passages { b, found }
     }
 
+    /// The anchor of the passage `text` in document `n`, or of the document when the passage is
+    /// not in it word for word.
+    fn target(&self, n: usize, text: &str) -> String {
+        self.found[n].get(text).cloned().unwrap_or_else(|| format!("doc-{n}"))
+    }
+
     /// Links to the passage `text` in each of `docs`, or to the document when the passage is
     /// not found in it word for word.
     fn cite(&self, text: &str, docs: &[DocId]) -> String {
@@ -171,7 +176,7 @@ impl<'a> Passages<'a> {
             .iter()
             .filter_map(|id| {
                 let n = self.b.documents.iter().position(|d| &d.id == id)?;
-                let target = self.found[n].get(text).cloned().unwrap_or_else(|| format!("doc-{n}"));
+                let target = self.target(n, text);
                 Some(format!(
                     "<a class=\"cite\" href=\"#{target}\" title=\"{}\">[{}]</a>",
                     esc(&self.b.documents[n].source),
@@ -221,7 +226,7 @@ fn matrix(out: &mut String, b: &Briefing, key: &[&parallax_model::Claim], passag
         let _ = write!(out, "<tr><td>{}{ellipsis}</td>", esc(&short));
         for (n, d) in b.documents.iter().enumerate() {
             if c.documents.contains(&d.id) {
-                let target = passages.found[n].get(&c.text).cloned().unwrap_or_else(|| format!("doc-{n}"));
+                let target = passages.target(n, &c.text);
                 let _ = write!(out, "<td class=\"on\"><a href=\"#{target}\">●</a></td>");
             } else {
                 out.push_str("<td></td>");

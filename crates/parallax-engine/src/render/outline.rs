@@ -75,9 +75,7 @@ pub(crate) fn sections(b: &Briefing) -> Vec<Section> {
     if !summary.is_empty() {
         out.push(Section { title: "Summary".to_string(), entries: summary });
     }
-    let mut key: Vec<&Claim> = b.claims.iter().filter(|c| c.support == Support::Corroborated).collect();
-    key.sort_by_key(|c| std::cmp::Reverse(c.origins));
-    let key: Vec<Entry> = key.into_iter().take(KEY_FACTS).map(claim_entry).collect();
+    let key: Vec<Entry> = key_facts(b).into_iter().take(KEY_FACTS).map(claim_entry).collect();
     if !key.is_empty() {
         out.push(Section { title: "Key facts".to_string(), entries: key });
     }
@@ -280,6 +278,13 @@ fn single_source_by_origin(b: &Briefing) -> Vec<&Claim> {
         out.extend(buckets.iter().filter_map(|bucket| bucket.get(i).copied()));
     }
     out
+}
+
+/// The corroborated claims, most independent origins first (in claim order on a tie).
+pub(crate) fn key_facts(b: &Briefing) -> Vec<&Claim> {
+    let mut key: Vec<&Claim> = b.claims.iter().filter(|c| c.support == Support::Corroborated).collect();
+    key.sort_by_key(|c| std::cmp::Reverse(c.origins));
+    key
 }
 
 /// A claim with its origin count and citations.
