@@ -274,19 +274,24 @@ fn seeds_reuse_and_origins() {
     assert_eq!(all, ids);
 }
 
+/// The five seeds briefed as `parallax brief --date 2025-08-19` would.
+fn brief_seeds(dir: &Path) -> parallax_model::Briefing {
+    let docs: Vec<RawDoc> =
+        ["000_", "001_", "002_", "003_", "004_"].iter().map(|p| read_seed(dir, p)).collect();
+    let config = pipeline::Config {
+        extract: extract::Config { default_date: Some(jiff::civil::date(2025, 8, 19)) },
+        ..pipeline::Config::default()
+    };
+    pipeline::brief(&docs, Vec::new(), &config)
+}
+
 /// Issue 4's acceptance on the seeds (with `--date 2025-08-19`): the long quotes have the
 /// right speakers, including those given only by pronoun or title, and the timeline dates the
 /// Alaska summit, the White House meeting and the coalition call.
 #[test]
 fn seeds_quotes_speakers_and_timeline() {
     let Some(dir) = shared("seeds_quotes_speakers_and_timeline") else { return };
-    let docs: Vec<RawDoc> =
-        ["000_", "001_", "002_", "003_", "004_"].iter().map(|p| read_seed(&dir, p)).collect();
-    let config = pipeline::Config {
-        extract: extract::Config { default_date: Some(jiff::civil::date(2025, 8, 19)) },
-        ..pipeline::Config::default()
-    };
-    let b = pipeline::brief(&docs, Vec::new(), &config);
+    let b = brief_seeds(&dir);
     // (the start of a quote, its speaker): the quote is found with that speaker.
     let expect = [
         ("The two outcomes were a real significant", "Keir Starmer"), // "he told the BBC"
@@ -339,13 +344,7 @@ fn seeds_quotes_speakers_and_timeline() {
 #[test]
 fn seeds_claims_divergences_and_summary() {
     let Some(dir) = shared("seeds_claims_divergences_and_summary") else { return };
-    let docs: Vec<RawDoc> =
-        ["000_", "001_", "002_", "003_", "004_"].iter().map(|p| read_seed(&dir, p)).collect();
-    let config = pipeline::Config {
-        extract: extract::Config { default_date: Some(jiff::civil::date(2025, 8, 19)) },
-        ..pipeline::Config::default()
-    };
-    let b = pipeline::brief(&docs, Vec::new(), &config);
+    let b = brief_seeds(&dir);
     let origin_of = |d: &parallax_model::DocId| b.origins.iter().position(|o| o.documents.contains(d));
 
     // The phone call, corroborated by independent origins only.
