@@ -22,7 +22,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use parallax_model::DivergenceKind;
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::group::{DocInput, Prepared};
+use super::group::{DocInput, Prepared, common_limit};
 use super::similar::{Statement, coverage, similarity};
 use crate::text::{Analyzer, TokenKind, fold, lcs_len, stem_key};
 
@@ -84,7 +84,7 @@ fn similar_pairs(
             }
         }
     }
-    let common = (found.len() / 5).max(50);
+    let common = common_limit(found.len());
     let mut index: super::similar::KeyMap<Vec<usize>> = Default::default();
     for (n, (_, s)) in found.iter().enumerate() {
         for &t in &s.terms {

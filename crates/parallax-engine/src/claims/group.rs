@@ -27,6 +27,12 @@ const MIN_TERMS: usize = 4;
 const COMMON_SHARE: f64 = 0.2;
 const COMMON_FLOOR: usize = 50;
 
+/// How many of `n` statements may hold a word before it is too common to look up neighbours by
+/// (see [`COMMON_SHARE`]).
+pub(crate) fn common_limit(n: usize) -> usize {
+    ((n as f64 * COMMON_SHARE) as usize).max(COMMON_FLOOR)
+}
+
 /// One document as the claims stage reads it.
 #[derive(Clone, Debug, Default)]
 pub struct DocInput<'a> {
@@ -122,7 +128,7 @@ pub fn group(docs: &[DocInput], prepared: &Prepared) -> Vec<ClaimGroup> {
     }
 
     // Inverted index of every word of every distinct statement, rare words only.
-    let common = ((distinct.len() as f64 * COMMON_SHARE) as usize).max(COMMON_FLOOR);
+    let common = common_limit(distinct.len());
     let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
     for (i, members) in distinct.iter().enumerate() {
         for &t in &stmt(members[0]).terms {
