@@ -459,13 +459,13 @@ fn clean_eval(args: &EvalExtractArgs) -> anyhow::Result<ExitCode> {
 
 #[cfg(test)]
 mod tests {
-    use super::{clean_eval_text, lcs, shingle_match, tokens};
+    use super::{clean_eval_text, lcs_len, shingle_match, tokens};
 
     #[test]
     fn clean_eval_text_and_lcs() {
         assert_eq!(clean_eval_text("URL: http://x\n<p>The BBC&#039;s &amp; co"), " The BBC's & co");
-        assert_eq!(lcs(&["a", "b", "c", "d"], &["a", "c", "d", "e"]), 3);
-        assert_eq!(lcs(&[], &["a"]), 0);
+        assert_eq!(lcs_len(&["a", "b", "c", "d"], &["a", "c", "d", "e"]), 3);
+        assert_eq!(lcs_len::<&str>(&[], &["a"]), 0);
     }
 
     #[test]
