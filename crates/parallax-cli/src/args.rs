@@ -76,6 +76,14 @@ pub(crate) struct InputArgs {
     /// Largest document accepted (a file, or one JSON Lines record), e.g. 16MiB, 500k.
     #[arg(long, value_name = "SIZE", default_value = "16MiB")]
     pub(crate) max_size: String,
+
+    /// Seconds allowed for fetching one URL, connection to last byte.
+    #[arg(long, value_name = "SECONDS", default_value_t = 20.0)]
+    pub(crate) timeout: f64,
+
+    /// URLs fetched at once (feed items and pages).
+    #[arg(long, value_name = "N", default_value_t = 8)]
+    pub(crate) concurrency: usize,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -3,19 +3,18 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use parallax_engine::pipeline;
 use parallax_engine::render::{self, Format};
-use parallax_engine::{extract, ingest, pipeline};
 
 use crate::args::{BriefArgs, ColorArg, FormatArg};
 use crate::{exit, inputs, output};
 
 /// `brief`'s options, validated.
 pub(crate) struct Options {
-    inputs: Vec<PathBuf>,
+    reading: inputs::Reading,
     format: Format,
     output: Option<PathBuf>,
     color: ColorArg,
-    ingest: ingest::Config,
     pipeline: pipeline::Config,
 }
 
@@ -23,8 +22,9 @@ impl Options {
     /// Checks the raw arguments and fills in what they imply.
     pub(crate) fn validate(raw: BriefArgs) -> anyhow::Result<Options> {
         let reading = inputs::Reading::validate(raw.input, "brief")?;
+        let extract = reading.extract.clone();
         Ok(Options {
-            inputs: reading.inputs,
+            reading,
             format: match raw.format {
                 FormatArg::Terminal => Format::Terminal,
                 FormatArg::Markdown => Format::Markdown,
@@ -33,19 +33,15 @@ impl Options {
             },
             output: raw.output,
             color: raw.color,
-            ingest: reading.ingest,
-            pipeline: pipeline::Config {
-                extract: extract::Config { default_date: reading.date },
-                ..pipeline::Config::default()
-            },
+            pipeline: pipeline::Config { extract, ..pipeline::Config::default() },
         })
     }
 }
 
 /// Runs `brief`.
 pub(crate) fn run(options: Options) -> anyhow::Result<ExitCode> {
-    let progress = output::progress(options.inputs.len());
-    let read = inputs::read_all(&options.inputs, &options.ingest, &progress);
+    let progress = output::progress(options.reading.inputs.len());
+    let read = inputs::read_all(&options.reading, &progress);
     progress.finish_and_clear();
     let failed = !read.errors.is_empty();
     let briefing = pipeline::brief(&read.docs, read.errors, &options.pipeline);

@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use anyhow::{Context, bail};
 use parallax_engine::text::Analyzer;
-use parallax_engine::{extract, ingest, reuse};
+use parallax_engine::{extract, reuse};
 use parallax_model::Relation;
 use rayon::prelude::*;
 
@@ -31,7 +31,7 @@ pub(crate) fn reuse(args: &EvalReuseArgs) -> anyhow::Result<ExitCode> {
     }
     let progress = output::progress(1);
     let started = Instant::now();
-    let read = inputs::read_all(std::slice::from_ref(&corpus), &ingest::Config::default(), &progress);
+    let read = inputs::read_all(&inputs::Reading::defaults(vec![corpus.clone()]), &progress);
     progress.finish_and_clear();
     let read_secs = started.elapsed().as_secs_f64();
 

@@ -14,13 +14,13 @@ use crate::{exit, inputs, output};
 pub(crate) fn run(raw: ExtractArgs) -> anyhow::Result<ExitCode> {
     let reading = inputs::Reading::validate(raw.input, "extract")?;
     let progress = output::progress(reading.inputs.len());
-    let read = inputs::read_all(&reading.inputs, &reading.ingest, &progress);
+    let read = inputs::read_all(&reading, &progress);
     progress.finish_and_clear();
-    let config = extract::Config { default_date: reading.date };
+    let config = &reading.extract;
     let mut articles: Vec<Article> = Vec::new();
     let mut problems = read.errors;
     for doc in &read.docs {
-        let found = extract::extract(doc, &config);
+        let found = extract::extract(doc, config);
         problems.extend(found.diagnostics);
         articles.extend(found.articles.into_iter().filter(|a| !a.blocks.is_empty()));
     }
@@ -48,6 +48,8 @@ fn json(articles: &[Article]) -> String {
                 "title": a.title,
                 "authors": a.authors,
                 "published": a.published.map(|d| d.to_string()),
+                "updated": a.updated.map(|d| d.to_string()),
+                "language": a.language,
                 "segment_of": a.segment_of.as_ref().map(|s| s.as_str().to_string()),
                 "text": a.body_text(),
                 "blocks": a.blocks.iter().map(|b| serde_json::json!({"kind": b.kind, "text": b.text})).collect::<Vec<_>>(),

@@ -24,16 +24,14 @@ enum Kind {
     Text(DocFormat),
     Jsonl,
     Feed,
+    Warc,
 }
 
-const SUPPORTED: &str = ".txt, .md, .html, .jsonl, .rss, .atom, .xml";
+const SUPPORTED: &str = ".txt, .md, .html, .jsonl, .rss, .atom, .xml, .warc, each also gzipped (.gz)";
 
 /// Reads every input. `-` is stdin.
-pub(crate) fn read_all(
-    inputs: &[PathBuf],
-    config: &ingest::Config,
-    progress: &indicatif::ProgressBar,
-) -> Inputs {
+pub(crate) fn read_all(reading: &Reading, progress: &indicatif::ProgressBar) -> Inputs {
+    let (inputs, config, fetch_config) = (&reading.inputs, &reading.ingest, &reading.fetch);
     let mut docs: Vec<(RawDoc, bool)> = Vec::new();
     let mut errors = Vec::new();
     let mut files: Vec<Entry> = Vec::new();
@@ -58,8 +56,6 @@ pub(crate) fn read_all(
     // URLs are fetched together, a few at a time, before the inputs are read in order.
     let urls: Vec<String> =
         files.iter().filter_map(|e| if let Entry::Url(u) = e { Some(u.clone()) } else { None }).collect();
-    let fetch_config =
-        parallax_fetch::Config { max_bytes: config.max_doc_bytes, ..parallax_fetch::Config::default() };
     if !urls.is_empty() {
         progress.set_message(format!(
             "fetching {} URL{}",
@@ -67,7 +63,7 @@ pub(crate) fn read_all(
             if urls.len() == 1 { "" } else { "s" }
         ));
     }
-    let mut fetched = parallax_fetch::fetch_all(&urls, &fetch_config).into_iter();
+    let mut fetched = parallax_fetch::fetch_all(&urls, fetch_config).into_iter();
     for entry in files {
         let (name, path, kind) = match entry {
             Entry::File(name, path, kind) => (name, path, kind),
@@ -75,7 +71,7 @@ pub(crate) fn read_all(
                 let got = fetched.next().unwrap_or_else(|| Err("not fetched".to_string()));
                 match got {
                     Ok(page) => {
-                        let (mut read, mut problems) = from_page(&url, &page, config, &fetch_config);
+                        let (mut read, mut problems) = from_page(&url, &page, config, fetch_config);
                         docs.append(&mut read);
                         errors.append(&mut problems);
                     }
@@ -90,7 +86,11 @@ pub(crate) fn read_all(
             }
         };
         progress.set_message(name.clone());
-        let result = if name == "-" { read_stdin(config) } else { read_file(&name, &path, kind, config) };
+        let result = if name == "-" {
+            read_stdin(config, fetch_config)
+        } else {
+            read_file(&name, &path, kind, config, fetch_config)
+        };
         match result {
             Ok((mut read, mut problems)) => {
                 docs.append(&mut read);
@@ -235,9 +235,13 @@ fn walk(dir: &Path, files: &mut Vec<Entry>) {
     }
 }
 
+/// The kind of file by its extension, looking through a `.gz`.
 fn kind_by_extension(path: &Path) -> Option<Kind> {
-    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-    match ext.as_str() {
+    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    let ext = name.rsplit_once('.')?.1;
+    match ext {
+        "warc" | "arc" => Some(Kind::Warc),
         "txt" | "text" | "md" | "markdown" => Some(Kind::Text(DocFormat::Text)),
         "html" | "htm" | "xhtml" => Some(Kind::Text(DocFormat::Html)),
         "jsonl" | "ndjson" => Some(Kind::Jsonl),
@@ -246,53 +250,64 @@ fn kind_by_extension(path: &Path) -> Option<Kind> {
     }
 }
 
-fn read_file(name: &str, path: &Path, kind: Option<Kind>, config: &ingest::Config) -> Outcome {
+fn read_file(
+    name: &str,
+    path: &Path,
+    kind: Option<Kind>,
+    config: &ingest::Config,
+    fetch: &parallax_fetch::Config,
+) -> Outcome {
     let fail = |reason: String| Diagnostic::new(name, reason);
     let file = File::open(path).map_err(|e| fail(io_reason(&e)))?;
-    let size = file.metadata().map_err(|e| fail(io_reason(&e)))?.len();
+    let gzipped = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("gz"));
+    // A gzipped file's size on disk says little; its content is capped as it is read.
+    let size = if gzipped { 0 } else { file.metadata().map_err(|e| fail(io_reason(&e)))?.len() };
+    let read_fail = |e: io::Error| {
+        if gzipped { fail(format!("cannot decompress: {}", io_reason(&e))) } else { fail(io_reason(&e)) }
+    };
     let stem = stem_of(path);
+    let stem = stem.rsplit_once('.').filter(|_| gzipped).map_or(stem.as_str(), |(s, _)| s).to_string();
+    let file: Box<dyn Read> =
+        if gzipped { Box::new(flate2::read::MultiGzDecoder::new(file)) } else { Box::new(file) };
     let mut reader = BufReader::new(file);
     // A file named without a known extension is read as JSON Lines when it looks like it.
     let kind = match kind {
         Some(kind) => kind,
-        None => sniff(&mut reader).map_err(|e| fail(io_reason(&e)))?,
+        None => sniff(&mut reader).map_err(read_fail)?,
     };
     match kind {
         Kind::Jsonl => read_jsonl(name, &stem, reader, config),
+        Kind::Warc => Ok(read_warc(name, reader, config)),
         Kind::Feed => {
-            let bytes = read_limited(reader, config.max_doc_bytes).map_err(|e| fail(io_reason(&e)))?;
+            let bytes = read_limited(reader, config.max_doc_bytes).map_err(read_fail)?;
             if bytes.len() > config.max_doc_bytes {
                 return Err(fail(ingest::too_large(Some(size), config.max_doc_bytes)));
             }
-            let fetch = parallax_fetch::Config {
-                max_bytes: config.max_doc_bytes,
-                ..parallax_fetch::Config::default()
-            };
-            Ok(from_feed(name, &bytes, config, &fetch))
+            Ok(from_feed(name, &bytes, config, fetch))
         }
         Kind::Text(_) if size > config.max_doc_bytes as u64 => {
             Err(fail(ingest::too_large(Some(size), config.max_doc_bytes)))
         }
         Kind::Text(format) => {
-            let bytes = read_limited(reader, config.max_doc_bytes).map_err(|e| fail(io_reason(&e)))?;
+            let bytes = read_limited(reader, config.max_doc_bytes).map_err(read_fail)?;
+            if bytes.len() > config.max_doc_bytes {
+                return Err(fail(ingest::too_large(None, config.max_doc_bytes)));
+            }
             let doc = ingest::text_document(name, &stem, format, &bytes, config)?;
             Ok((vec![(doc, false)], Vec::new()))
         }
     }
 }
 
-fn read_stdin(config: &ingest::Config) -> Outcome {
+fn read_stdin(config: &ingest::Config, fetch: &parallax_fetch::Config) -> Outcome {
     let mut reader = BufReader::new(io::stdin().lock());
     let fail = |e: io::Error| Diagnostic::new("-", io_reason(&e));
     match sniff(&mut reader).map_err(fail)? {
         Kind::Jsonl => read_jsonl("-", "stdin", reader, config),
+        Kind::Warc => Ok(read_warc("-", reader, config)),
         Kind::Feed => {
             let bytes = read_limited(reader, config.max_doc_bytes).map_err(fail)?;
-            let fetch = parallax_fetch::Config {
-                max_bytes: config.max_doc_bytes,
-                ..parallax_fetch::Config::default()
-            };
-            Ok(from_feed("-", &bytes, config, &fetch))
+            Ok(from_feed("-", &bytes, config, fetch))
         }
         Kind::Text(format) => {
             let bytes = read_limited(reader, config.max_doc_bytes).map_err(fail)?;
@@ -302,6 +317,43 @@ fn read_stdin(config: &ingest::Config) -> Outcome {
     }
 }
 
+/// The pages of a WARC file, each a document named `FILE#N` with its URL; a record that
+/// cannot be read is one diagnostic.
+fn read_warc(
+    name: &str,
+    reader: impl BufRead,
+    config: &ingest::Config,
+) -> (Vec<(RawDoc, bool)>, Vec<Diagnostic>) {
+    let mut docs = Vec::new();
+    let mut problems = Vec::new();
+    for (n, record) in parallax_fetch::read_warc(reader, config.max_doc_bytes).enumerate() {
+        let label = format!("{name}#{}", n + 1);
+        let page = match record {
+            Ok(page) if page.feed => {
+                problems.push(Diagnostic::new(&label, "a feed inside a WARC file is not read"));
+                continue;
+            }
+            Ok(page) => page,
+            Err(reason) => {
+                problems.push(Diagnostic::new(name, reason));
+                continue;
+            }
+        };
+        let format = if page.html { DocFormat::Html } else { DocFormat::Text };
+        match ingest::text_document(&label, &url_stem(&page.url), format, page.text.as_bytes(), config) {
+            Ok(mut doc) => {
+                doc.meta.url = doc.meta.url.take().or_else(|| page.url.parse().ok());
+                docs.push((doc, false));
+            }
+            Err(d) => problems.push(d),
+        }
+    }
+    if docs.is_empty() && problems.is_empty() {
+        problems.push(Diagnostic::new(name, "a WARC file with no page in it"));
+    }
+    (docs, problems)
+}
+
 /// JSON Lines when the first non-blank byte opens an object, else text (HTML when it opens a
 /// tag).
 fn sniff(reader: &mut impl BufRead) -> io::Result<Kind> {
@@ -309,6 +361,7 @@ fn sniff(reader: &mut impl BufRead) -> io::Result<Kind> {
     let first = head.iter().copied().find(|b| !b.is_ascii_whitespace());
     let start = String::from_utf8_lossy(&head[..head.len().min(600)]).to_ascii_lowercase();
     Ok(match first {
+        _ if start.starts_with("warc/") => Kind::Warc,
         Some(b'{') => Kind::Jsonl,
         Some(b'<') if parallax_fetch::looks_like_feed(&start) => Kind::Feed,
         Some(b'<') => Kind::Text(DocFormat::Html),
@@ -391,11 +444,25 @@ fn io_reason(e: &io::Error) -> String {
 /// terminal), the `--date` for inputs that carry none, and the size limit.
 pub(crate) struct Reading {
     pub(crate) inputs: Vec<PathBuf>,
-    pub(crate) date: Option<jiff::civil::Date>,
     pub(crate) ingest: ingest::Config,
+    /// How URLs and feed items are fetched.
+    pub(crate) fetch: parallax_fetch::Config,
+    /// The `--date` for inputs that carry none, and today's date, past which no page date
+    /// is believed.
+    pub(crate) extract: parallax_engine::extract::Config,
 }
 
 impl Reading {
+    /// `inputs` read with the default limits, no `--date` and no clock (for evaluations).
+    pub(crate) fn defaults(inputs: Vec<PathBuf>) -> Reading {
+        Reading {
+            inputs,
+            ingest: ingest::Config::default(),
+            fetch: parallax_fetch::Config::default(),
+            extract: parallax_engine::extract::Config::default(),
+        }
+    }
+
     /// Checks `raw` for `parallax COMMAND`.
     pub(crate) fn validate(raw: crate::args::InputArgs, command: &str) -> anyhow::Result<Reading> {
         use anyhow::Context;
@@ -420,7 +487,21 @@ impl Reading {
         if inputs.iter().filter(|i| i.as_os_str() == "-").count() > 1 {
             anyhow::bail!("stdin (`-`) can be named only once");
         }
-        Ok(Reading { inputs, date, ingest: ingest::Config { max_doc_bytes } })
+        if raw.concurrency == 0 {
+            anyhow::bail!("--concurrency must be at least 1");
+        }
+        if !(raw.timeout.is_finite() && raw.timeout > 0.0) {
+            anyhow::bail!("--timeout must be a positive number of seconds");
+        }
+        let fetch = parallax_fetch::Config {
+            max_bytes: max_doc_bytes,
+            timeout: std::time::Duration::from_secs_f64(raw.timeout.min(86_400.0)),
+            concurrency: raw.concurrency,
+            ..parallax_fetch::Config::default()
+        };
+        let extract =
+            parallax_engine::extract::Config { default_date: date, today: Some(jiff::Zoned::now().date()) };
+        Ok(Reading { inputs, ingest: ingest::Config { max_doc_bytes }, fetch, extract })
     }
 }
 

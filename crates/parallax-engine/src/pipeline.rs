@@ -67,6 +67,7 @@ pub fn brief(docs: &[RawDoc], errors: Vec<Diagnostic>, config: &Config) -> Brief
             origin_of[m] = n;
         }
     }
+    one_voice_per_page(&articles, &mut origin_of);
     let quote_groups = facts::group_quotes(&found_facts);
     let claim_input = claims::Input {
         docs: reuse_docs
@@ -234,6 +235,31 @@ fn named_entities(
         .collect()
 }
 
+/// Articles cut from one page under one outlet (a live page's entries) are one voice for
+/// corroboration: their origins, and every article sharing those origins, are joined.
+fn one_voice_per_page(articles: &[(Article, Analysis)], origin_of: &mut [usize]) {
+    let groups = origin_of.iter().max().map_or(0, |m| m + 1);
+    let mut parent: Vec<usize> = (0..groups).collect();
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    let mut first_of: std::collections::BTreeMap<(&str, &str), usize> = std::collections::BTreeMap::new();
+    for ((a, _), &origin) in articles.iter().zip(origin_of.iter()) {
+        let page = a.segment_of.as_ref().unwrap_or(&a.id).as_str();
+        let first = *first_of.entry((page, a.source.name.as_str())).or_insert(origin);
+        let (x, y) = (root(&mut parent, first), root(&mut parent, origin));
+        // The smaller index stands for the group, so the result does not depend on order.
+        parent[x.max(y)] = x.min(y);
+    }
+    for origin in origin_of.iter_mut() {
+        *origin = root(&mut parent, *origin);
+    }
+}
+
 fn brief_document(article: &Article, analysis: &Analysis) -> BriefDocument {
     BriefDocument {
         id: article.id.clone(),
@@ -243,6 +269,8 @@ fn brief_document(article: &Article, analysis: &Analysis) -> BriefDocument {
         title: article.title.clone(),
         published: article.published,
         published_from_text: false,
+        updated: article.updated,
+        language: article.language.clone(),
         segment_of: article.segment_of.clone(),
         url: article.url.as_ref().map(ToString::to_string),
         authors: article.authors.clone(),

@@ -5,10 +5,15 @@
 //!   a clear user agent, at most `concurrency` at a time; the body decoded by the charset of
 //!   its `Content-Type` header, else of its `<meta charset>`, else UTF-8 if it is valid UTF-8,
 //!   else windows-1252. One failed URL is one error, never a failed run.
+//! - [`read_warc`]: the pages of a WARC file of pages fetched elsewhere (no network).
 //! - [`feed_items`]: the items of an RSS or Atom document (title, link, date, and the item's
 //!   own HTML when the feed carries the full text).
 //!
 //! Everything returned is in input order.
+
+mod warc;
+
+pub use warc::{Record, Warc, read_warc};
 
 use std::io::Read;
 use std::sync::Mutex;
@@ -132,11 +137,20 @@ fn fetch_one(agent: &ureq::Agent, url: &str, config: &Config) -> Result<Page, St
         return Err("empty response".to_string());
     }
     let text = decode(&bytes, &content_type);
+    let (html, feed) = classify(&text, &content_type);
+    Ok(Page { url: url.to_string(), final_url, text, html, feed })
+}
+
+/// Whether a body is HTML and whether it is a feed, by its content type or its first tags.
+fn classify(text: &str, content_type: &str) -> (bool, bool) {
     let head: String = text.trim_start().chars().take(600).collect::<String>().to_ascii_lowercase();
     let feed = content_type.contains("rss") || content_type.contains("atom") || looks_like_feed(&head);
     let html = !feed
-        && (content_type.contains("html") || head.starts_with("<!doctype html") || head.contains("<html"));
-    Ok(Page { url: url.to_string(), final_url, text, html, feed })
+        && (content_type.contains("html")
+            || head.starts_with("<!doctype html")
+            || head.contains("<html")
+            || (content_type.is_empty() && head.starts_with('<')));
+    (html, feed)
 }
 
 fn too_large(limit: usize) -> String {

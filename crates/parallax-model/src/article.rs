@@ -25,6 +25,11 @@ pub struct Article {
     pub title: Option<String>,
     /// The publication date, when known.
     pub published: Option<Date>,
+    /// The date of the last update, when the page gives one (never before `published`).
+    pub updated: Option<Date>,
+    /// The language of the text as a BCP 47 primary tag (`en`, `de`; three letters where no
+    /// two-letter code exists), from the page's markup or read from the text.
+    pub language: Option<String>,
     /// Where it was published, when known.
     pub url: Option<Url>,
     /// The authors a byline names, in order.

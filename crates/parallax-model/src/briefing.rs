@@ -65,6 +65,14 @@ pub struct BriefDocument {
     /// weekday) because no publication date was given.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub published_from_text: bool,
+    /// The date of the page's last update, when it gives one (an addition to the contract;
+    /// left out when unknown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<Date>,
+    /// The language of the text (`en`, `de`, ...), from the page's markup or read from the
+    /// text (an addition to the contract; left out when unknown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     /// The page it was split from, or null.
     pub segment_of: Option<DocId>,
     /// Where it was published, or null.

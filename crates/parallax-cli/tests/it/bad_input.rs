@@ -22,6 +22,9 @@ fn each_bad_input_is_named_and_the_rest_are_briefed() {
         b"{\"id\":\"ok-1\",\"text\":\"A good record.\"}\n{\"id\":\"bad\",\"text\":\n{\"id\":\"ok-2\",\"text\":\"Another.\"}\n",
     );
     write("g-notes.pdf", b"%PDF-1.4");
+    // A gzipped page cut short, and a WARC file that is not one.
+    write("h-cut.html.gz", &[0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0xb3, 0x29]);
+    write("i-pages.warc", b"GET / HTTP/1.1\r\nHost: example.test\r\n\r\n");
     let dir_arg = dir.path().display().to_string();
     let run = parallax(&["brief", "--format", "json", "--max-size", "1KiB", &dir_arg, "missing.txt"], b"");
     assert_eq!(run.code, Some(1), "stderr: {}", run.stderr);
@@ -51,7 +54,10 @@ fn each_bad_input_is_named_and_the_rest_are_briefed() {
             "d-empty.txt: empty input",
             "e-huge.txt: too large: 2.3 KiB is over the limit of 1.0 KiB",
             "f-feed.jsonl:2: malformed JSON: EOF while parsing a value (column 19)",
-            "g-notes.pdf: skipped: not a supported file type (.txt, .md, .html, .jsonl, .rss, .atom, .xml)",
+            "g-notes.pdf: skipped: not a supported file type (.txt, .md, .html, .jsonl, .rss, .atom, .xml, \
+             .warc, each also gzipped (.gz))",
+            "h-cut.html.gz: cannot decompress: incomplete deflate stream",
+            "i-pages.warc: record 1: not a WARC record (it starts \"GET / HTTP/1.1\\r\\n\")",
             "missing.txt: no such file or directory",
         ]
     );

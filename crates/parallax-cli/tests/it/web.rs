@@ -11,7 +11,18 @@ fn serve() -> String {
     let base = format!("http://{}", listener.local_addr().expect("an address"));
     let own = base.clone();
     std::thread::spawn(move || {
-        for mut stream in listener.incoming().flatten() {
+        for stream in listener.incoming().flatten() {
+            let own = own.clone();
+            std::thread::spawn(move || answer(stream, &own));
+        }
+    });
+    base
+}
+
+/// Answers one request.
+fn answer(mut stream: std::net::TcpStream, own: &str) {
+    {
+        {
             let mut reader = BufReader::new(stream.try_clone().expect("a clone"));
             let mut line = String::new();
             let _ = reader.read_line(&mut line);
@@ -49,6 +60,10 @@ fn serve() -> String {
                         "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Harbour Gazette</title><item><title>Ferry runs aground off Halvik</title><link>{own}/a</link></item><item><title>Harbour reopens after the grounding</title><link>{own}/b</link></item></channel></rss>"
                     ),
                 ),
+                "/slow" => {
+                    std::thread::sleep(std::time::Duration::from_secs(3));
+                    ("200 OK", "text/plain", "too late".to_string())
+                }
                 _ => ("404 Not Found", "text/plain", "no such page".to_string()),
             };
             let _ = write!(
@@ -57,8 +72,7 @@ fn serve() -> String {
                 body.len()
             );
         }
-    });
-    base
+    }
 }
 
 #[test]
@@ -97,4 +111,85 @@ fn a_feed_url_and_a_feed_file_brief_their_items() {
     let run = parallax(&["extract", bad.to_str().expect("a path")], b"");
     assert_eq!(run.code, Some(1));
     assert!(run.stderr.contains("broken.rss: not an RSS or Atom feed"), "{}", run.stderr);
+}
+
+#[test]
+fn the_timeout_is_the_users_and_a_slow_url_is_one_error_line() {
+    let base = serve();
+    let run = parallax(
+        &["extract", "--timeout", "0.5", "--concurrency", "2", &format!("{base}/slow"), &format!("{base}/a")],
+        b"",
+    );
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(run.stderr.contains("/slow: timed out after 0.5 s"), "{}", run.stderr);
+    assert!(run.stdout.contains("The ferry ran aground at dawn"), "{}", run.stdout);
+    let run = parallax(&["extract", "--concurrency", "0", &format!("{base}/a")], b"");
+    assert_eq!(run.code, Some(2));
+    assert!(run.stderr.contains("--concurrency must be at least 1"), "{}", run.stderr);
+}
+
+#[test]
+fn a_warc_file_is_read_page_by_page() {
+    use std::io::Write as _;
+    let page = |title: &str, body: &str| {
+        format!(
+            "<html><head><title>{title}</title><meta property=\"og:site_name\" content=\"Harbour Gazette\">\
+             </head><body><article><h1>{title}</h1><p>{body}</p></article></body></html>"
+        )
+    };
+    let record = |url: &str, http: String| {
+        let mut text = format!(
+            "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {url}\r\n\
+             Content-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+            http.len()
+        );
+        text.push_str(&http);
+        text.push_str("\r\n\r\n");
+        // Each record its own gzip member, as WARC writers do.
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(text.as_bytes()).expect("in memory");
+        gz.finish().expect("in memory")
+    };
+    let response =
+        |html: String| format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{html}");
+    let mut warc = record(
+        "https://gazette.example/2026/03/03/ferry",
+        response(page(
+            "Ferry runs aground off Halvik",
+            "The ferry ran aground at dawn on Tuesday, the coastguard said.",
+        )),
+    );
+    warc.extend(record(
+        "https://gazette.example/2026/03/05/harbour",
+        response(page(
+            "Harbour reopens",
+            "The harbour reopened on Thursday after divers checked the channel.",
+        )),
+    ));
+    warc.extend(record("https://gazette.example/gone", "HTTP/1.1 404 Not Found\r\n\r\ngone".to_string()));
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("crawl.warc.gz");
+    std::fs::write(&path, warc).expect("the WARC file");
+    let run = parallax(&["extract", "--format", "json", path.to_str().expect("a path")], b"");
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let got: Vec<(&str, &str, &str)> = v
+        .as_array()
+        .expect("articles")
+        .iter()
+        .map(|a| {
+            (
+                a["title"].as_str().unwrap_or(""),
+                a["url"].as_str().unwrap_or(""),
+                a["published"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Ferry runs aground off Halvik", "https://gazette.example/2026/03/03/ferry", "2026-03-03"),
+            ("Harbour reopens", "https://gazette.example/2026/03/05/harbour", "2026-03-05"),
+        ]
+    );
 }

@@ -6,6 +6,7 @@ use parallax_model::{
 };
 
 use super::chrome::{byline_names, classify, outlet_in_prompt};
+use super::dating;
 use super::html;
 use super::layout::{block_kinds, is_headline};
 use super::segments::{Segment, classify_in_context, split};
@@ -17,6 +18,21 @@ use super::words::key;
 pub struct Config {
     /// The publication date of documents that carry none.
     pub default_date: Option<Date>,
+    /// Today: no date after it is taken as a publication or update date. The caller gives
+    /// it (the stage reads no clock), `None` takes every date.
+    pub today: Option<Date>,
+}
+
+/// What a page's markup says beyond the container's metadata.
+#[derive(Default)]
+struct PageExtras {
+    authors: Vec<String>,
+    updated: Option<Date>,
+    /// The first `<time datetime>` on the page.
+    time: Option<Date>,
+    language: Option<String>,
+    /// A live page's entries: the unit each starts at, and its date.
+    entries: Vec<(usize, Date)>,
 }
 
 /// What extraction made of one document.
@@ -53,7 +69,7 @@ pub struct Extraction {
 /// ```
 pub fn extract(doc: &RawDoc, config: &Config) -> Extraction {
     match doc.format {
-        DocFormat::Text => extract_units(doc, config, units(&doc.text), Vec::new()),
+        DocFormat::Text => extract_units(doc, config, units(&doc.text), PageExtras::default()),
         DocFormat::Html => {
             let page = html::render(&doc.text);
             // The container's metadata wins over the page's own.
@@ -62,10 +78,17 @@ pub fn extract(doc: &RawDoc, config: &Config) -> Extraction {
                 source: doc.meta.source.clone().or(page.site),
                 title: doc.meta.title.clone().or(page.title),
                 published: doc.meta.published.or(page.published),
-                url: doc.meta.url.clone(),
+                url: doc.meta.url.clone().or_else(|| page.url.as_deref().and_then(|u| u.parse().ok())),
             };
             let rendered = RawDoc { meta, text: page.text, ..doc.clone() };
-            let mut out = extract_units(&rendered, config, page.units, page.authors);
+            let extras = PageExtras {
+                authors: page.authors,
+                updated: page.updated,
+                time: page.time_published,
+                language: page.language,
+                entries: page.entries,
+            };
+            let mut out = extract_units(&rendered, config, page.units, extras);
             if let Some(first) = out.articles.first_mut()
                 && from_page
             {
@@ -77,31 +100,53 @@ pub fn extract(doc: &RawDoc, config: &Config) -> Extraction {
     }
 }
 
-fn extract_units(doc: &RawDoc, config: &Config, units: Vec<Unit>, authors: Vec<String>) -> Extraction {
+fn extract_units(doc: &RawDoc, config: &Config, units: Vec<Unit>, page: PageExtras) -> Extraction {
     let mut kinds: Vec<Option<RemovedKind>> = units
         .iter()
         .map(|u| if u.marker == Marker::Caption { Some(RemovedKind::Caption) } else { classify(&u.text) })
         .collect();
     classify_in_context(&units, &mut kinds);
-    let segments = split(&units, &mut kinds);
+    let segments = live_entries(split(&units, &mut kinds), &page.entries, &kinds);
+    let live = segments.iter().any(|s| s.entry.is_some());
     let mut out = Extraction::default();
     let mut leftovers: Vec<Removed> = Vec::new();
     for (n, segment) in segments.iter().enumerate() {
         let first = n == 0;
-        let mut article = build(doc, config, &units, &kinds, segment, first);
+        let mut article = build(doc, &units, &kinds, segment, first);
         if first {
-            for name in &authors {
+            for name in &page.authors {
                 if !article.authors.contains(name) {
                     article.authors.push(name.clone());
                 }
             }
         }
-        if article.blocks.is_empty() && !first {
-            // A header with nothing under it: keep what it held on the page's article.
+        // An appended item has its own dateline, not the page's URL or update.
+        let url = article.url.as_ref().map(url::Url::as_str);
+        let (given, default) = match (first, segment.entry) {
+            (_, Some(date)) => (Some(date), doc.meta.published.or(config.default_date)),
+            (true, None) => (doc.meta.published, config.default_date),
+            (false, None) => (None, doc.meta.published.or(config.default_date)),
+        };
+        (article.published, article.updated) = dating::dates(
+            given,
+            if first { page.updated } else { None },
+            url.filter(|_| segment.entry.is_none()),
+            if first { page.time } else { None },
+            &article.removed,
+            default,
+            config.today,
+        );
+        // Site templates often declare one language for pages in several: the text, when it
+        // says clearly, outranks the markup.
+        article.language = dating::detect_language(&article.body_text())
+            .or_else(|| page.language.as_deref().and_then(dating::primary_tag));
+        if article.blocks.is_empty() && (!first || live) {
+            // A header with nothing under it (or a live page's title above its entries): keep
+            // what it held on the page's article.
             leftovers.append(&mut article.removed);
             continue;
         }
-        if !first {
+        if !out.articles.is_empty() {
             article.segment_of = Some(doc.id.clone());
             article.id = doc.id.segment(out.articles.len() + 1);
         }
@@ -122,7 +167,6 @@ fn extract_units(doc: &RawDoc, config: &Config, units: Vec<Unit>, authors: Vec<S
 
 fn build(
     doc: &RawDoc,
-    config: &Config,
     units: &[Unit],
     kinds: &[Option<RemovedKind>],
     segment: &Segment,
@@ -138,6 +182,8 @@ fn build(
         }
     }
     let meta_title = if first { doc.meta.title.clone() } else { None };
+    // A live page's entries are the page's outlet's own, at the page's address.
+    let own = first || segment.entry.is_some();
     let mut title = meta_title.clone();
     if let Some(head) = body.first() {
         let repeats_meta = meta_title.as_ref().is_some_and(|t| key(t) == key(&head.text));
@@ -162,7 +208,7 @@ fn build(
             authors.push(name);
         }
     }
-    let meta_source = if first { doc.meta.source.clone() } else { None };
+    let meta_source = if own { doc.meta.source.clone() } else { None };
     let source = match (meta_source, &segment.outlet, prompt_outlet) {
         (Some(name), _, _) => Source { name, from: SourceFrom::Metadata },
         (None, Some(name), _) => Source { name: name.clone(), from: SourceFrom::Page },
@@ -175,12 +221,46 @@ fn build(
         segment_of: None,
         source,
         title,
-        published: doc.meta.published.or(config.default_date),
-        url: if first { doc.meta.url.clone() } else { None },
+        published: None,
+        updated: None,
+        language: None,
+        url: if own { doc.meta.url.clone() } else { None },
         authors,
         blocks,
         removed,
     }
+}
+
+/// The first segment (the page's own) cut at a live page's entries, when at least three of
+/// them hold text: the part above the first entry stays the page's, each entry follows as a
+/// segment of its own with its date.
+fn live_entries(
+    mut segments: Vec<Segment>,
+    entries: &[(usize, Date)],
+    kinds: &[Option<RemovedKind>],
+) -> Vec<Segment> {
+    let Some(page) = segments.first() else { return segments };
+    let range = page.units.clone();
+    let mut starts: Vec<(usize, Date)> =
+        entries.iter().copied().filter(|(at, _)| range.contains(at)).collect();
+    starts.dedup_by_key(|(at, _)| *at);
+    let mut cut: Vec<Segment> = Vec::new();
+    for (i, &(at, date)) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).map_or(range.end, |(next, _)| *next);
+        if kinds[at..end].iter().any(Option::is_none) {
+            cut.push(Segment { units: at..end, outlet: None, entry: Some(date) });
+        } else if let Some(last) = cut.last_mut() {
+            // An entry with no text of its own (a bare time) belongs to the one before.
+            last.units.end = end;
+        }
+    }
+    if cut.len() < 3 {
+        return segments;
+    }
+    let intro_end = starts.first().map_or(range.end, |(at, _)| *at);
+    segments[0].units = range.start..intro_end;
+    segments.splice(1..1, cut);
+    segments
 }
 
 /// The stem of an input's file name ("stdin" for `-`).
@@ -198,7 +278,87 @@ fn file_stem(path: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::file_stem;
+    use parallax_model::{DocFormat, DocId, DocMeta, RawDoc};
+
+    use super::{Config, extract, file_stem};
+
+    fn html_doc(html: &str, url: Option<&str>) -> RawDoc {
+        RawDoc {
+            id: DocId::new("live").expect("an id"),
+            path: "live.html".into(),
+            format: DocFormat::Html,
+            text: html.into(),
+            meta: DocMeta { url: url.and_then(|u| u.parse().ok()), ..DocMeta::default() },
+        }
+    }
+
+    #[test]
+    fn a_live_page_is_one_article_per_dated_entry() {
+        let mut html = String::from(
+            "<html lang=en><head><meta property=og:site_name content=\"Harbour Gazette\">\
+             <script type=\"application/ld+json\">{\"@type\":\"LiveBlogPosting\"}</script></head>\
+             <body><main><h1>Halvik storm: live</h1>\
+             <p>Roads are closed across the coast and ferries are cancelled until further notice.</p>\
+             <div class=feed>",
+        );
+        let days = ["2026-03-05T09:10:00Z", "2026-03-04T22:00:00Z", "2026-03-04T18:30:00Z"];
+        for (i, day) in days.iter().enumerate() {
+            html.push_str(&format!(
+                "<article><time datetime=\"{day}\">{}</time><h2>Update number {i}</h2>\
+                 <p>The harbour master said entry {i} was written while the storm went on.</p></article>",
+                &day[11..16]
+            ));
+        }
+        html.push_str("</div></main></body></html>");
+        let config = Config { default_date: None, today: Some(jiff::civil::date(2026, 3, 10)) };
+        let out = extract(&html_doc(&html, Some("https://gazette.example/2026/03/04/storm-live")), &config);
+        type Row = (String, Option<String>, Option<String>, Option<String>);
+        let got: Vec<Row> = out
+            .articles
+            .iter()
+            .map(|a| {
+                (
+                    a.id.as_str().to_string(),
+                    a.title.clone(),
+                    a.published.map(|d| d.to_string()),
+                    a.segment_of.as_ref().map(|s| s.as_str().to_string()),
+                )
+            })
+            .collect();
+        let s = |x: &str| Some(x.to_string());
+        assert_eq!(
+            got,
+            vec![
+                ("live".into(), s("Halvik storm: live"), s("2026-03-04"), None),
+                ("live#2".into(), s("Update number 0"), s("2026-03-05"), s("live")),
+                ("live#3".into(), s("Update number 1"), s("2026-03-04"), s("live")),
+                ("live#4".into(), s("Update number 2"), s("2026-03-04"), s("live")),
+            ]
+        );
+        assert!(out.articles.iter().all(|a| a.source.name == "Harbour Gazette"));
+        assert!(out.articles.iter().all(|a| a.language.as_deref() == Some("en")));
+        assert!(out.articles[1].body_text().starts_with("The harbour master said entry 0"));
+    }
+
+    #[test]
+    fn page_dates_updates_and_language() {
+        let html = "<html lang=de><head><meta property=article:modified_time content=2026-03-06T10:00:00Z>\
+                    <link rel=canonical href=\"https://gazette.example/2026/03/04/ferry\"></head><body><article>\
+                    <h1>Ferry runs aground</h1><p>The ferry ran aground on Tuesday, police said, and \
+                    fourteen people were hurt.</p><p>Divers inspected the hull overnight.</p></article></body></html>";
+        let config = Config { default_date: None, today: Some(jiff::civil::date(2026, 3, 10)) };
+        let out = extract(&html_doc(html, None), &config);
+        let a = &out.articles[0];
+        assert_eq!(a.url.as_ref().map(url::Url::as_str), Some("https://gazette.example/2026/03/04/ferry"));
+        assert_eq!(a.published.map(|d| d.to_string()).as_deref(), Some("2026-03-04"));
+        assert_eq!(a.updated.map(|d| d.to_string()).as_deref(), Some("2026-03-06"));
+        // The page says German; its text is plainly English.
+        assert_eq!(a.language.as_deref(), Some("en"));
+        // The same page read before its update was made: no update, and the URL's date stands.
+        let early = Config { default_date: None, today: Some(jiff::civil::date(2026, 3, 5)) };
+        let a = &extract(&html_doc(html, None), &early).articles[0];
+        assert_eq!((a.published.map(|d| d.to_string()).as_deref(), a.updated), (Some("2026-03-04"), None));
+    }
 
     #[test]
     fn file_stems() {

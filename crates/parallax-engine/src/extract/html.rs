@@ -29,7 +29,16 @@ pub(crate) struct Page {
     pub(crate) title: Option<String>,
     pub(crate) site: Option<String>,
     pub(crate) published: Option<Date>,
+    pub(crate) updated: Option<Date>,
+    /// The first `<time datetime>`: after the URL's date, the publication date.
+    pub(crate) time_published: Option<Date>,
+    /// The `lang` of `<html>`, or the language its metadata declares.
+    pub(crate) language: Option<String>,
+    /// The page's canonical URL (`<link rel=canonical>`, `og:url`).
+    pub(crate) url: Option<String>,
     pub(crate) authors: Vec<String>,
+    /// For a live page, where each dated entry starts (a unit index) and its date.
+    pub(crate) entries: Vec<(usize, Date)>,
 }
 
 /// Elements whose content is never article text.
@@ -119,6 +128,8 @@ pub(crate) fn render(html: &str) -> Page {
     let html = limit_depth(html, MAX_DEPTH);
     let dom = Html::parse_document(&html);
     let main = super::main_content::find(&dom);
+    let live = super::live::entries(&dom, html.contains("LiveBlogPosting"));
+    let mut entries: Vec<(usize, Date)> = Vec::new();
     let mut out = Renderer::default();
     let mut meta = Meta::default();
     let mut skip: Option<ego_tree::NodeId> = None;
@@ -147,6 +158,10 @@ pub(crate) fn render(html: &str) -> Page {
                             if muted.is_none() && m.boilerplate.binary_search(&node.id()).is_ok() {
                                 muted = Some(node.id());
                             }
+                        }
+                        if let Ok(at) = live.binary_search_by_key(&node.id(), |(id, _)| *id) {
+                            out.flush(roles.last().copied().unwrap_or(Marker::None));
+                            entries.push((out.units.len(), live[at].1));
                         }
                         if skipped(name) {
                             skip = Some(node.id());
@@ -192,7 +207,12 @@ pub(crate) fn render(html: &str) -> Page {
         title: title.filter(|t| !t.is_empty()),
         site: meta.site,
         published: meta.published,
+        time_published: meta.time_published,
+        updated: meta.updated,
+        language: meta.language,
+        url: meta.url,
         authors: meta.authors,
+        entries,
     }
 }
 
@@ -352,6 +372,11 @@ struct Meta {
     h1: Option<String>,
     site: Option<String>,
     published: Option<Date>,
+    /// The first `<time datetime>`: the publication date when no metadata gives one.
+    time_published: Option<Date>,
+    updated: Option<Date>,
+    language: Option<String>,
+    url: Option<String>,
     authors: Vec<String>,
 }
 
@@ -368,16 +393,39 @@ impl Meta {
         };
         match name {
             "meta" => {
-                let key = e.attr("property").or(e.attr("name")).or(e.attr("itemprop")).unwrap_or("");
+                let key = e
+                    .attr("property")
+                    .or(e.attr("name"))
+                    .or(e.attr("itemprop"))
+                    .or(e.attr("http-equiv"))
+                    .unwrap_or("");
                 let Some(content) = e.attr("content").map(str::trim).filter(|c| !c.is_empty()) else {
                     return;
                 };
                 match key.to_ascii_lowercase().as_str() {
                     "og:title" | "twitter:title" => set(&mut self.og_title, content),
                     "og:site_name" | "application-name" => set(&mut self.site, content),
-                    "article:published_time" | "datepublished" | "date" | "pubdate" | "dc.date" => {
+                    "article:published_time"
+                    | "datepublished"
+                    | "date"
+                    | "pubdate"
+                    | "dc.date"
+                    | "dc.date.issued"
+                    | "sailthru.date"
+                    | "parsely-pub-date" => {
                         self.published = self.published.or_else(|| parse_date(content));
                     }
+                    "article:modified_time"
+                    | "og:updated_time"
+                    | "datemodified"
+                    | "last-modified"
+                    | "dc.date.modified" => {
+                        self.updated = self.updated.or_else(|| parse_date(content));
+                    }
+                    "og:locale" | "dc.language" | "language" | "inlanguage" | "content-language" => {
+                        set(&mut self.language, content);
+                    }
+                    "og:url" => set(&mut self.url, content),
                     "author" | "article:author" if !content.starts_with("http") => {
                         for a in content.split([',', ';']).map(str::trim).filter(|a| !a.is_empty()) {
                             if !self.authors.iter().any(|x| x == a) {
@@ -394,14 +442,36 @@ impl Meta {
             "h1" => {
                 self.h1 = self.h1.take().or_else(|| Some(text_of()).filter(|t| !t.is_empty()));
             }
+            "html" => {
+                if let Some(lang) = e.attr("lang").or(e.attr("xml:lang")).filter(|l| !l.trim().is_empty()) {
+                    // The element's own attribute outranks any `<meta>` read before the body.
+                    self.language = Some(lang.trim().to_string());
+                }
+            }
+            "link" if e.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
+                if let Some(href) = e.attr("href").filter(|h| h.starts_with("http")) {
+                    self.url = Some(href.trim().to_string());
+                }
+            }
             "time" => {
-                self.published = self.published.or_else(|| e.attr("datetime").and_then(parse_date));
+                let Some(date) = e.attr("datetime").and_then(parse_date) else { return };
+                match e.attr("itemprop").map(str::to_ascii_lowercase).as_deref() {
+                    Some("datepublished") => self.published = self.published.or(Some(date)),
+                    Some("datemodified") => self.updated = self.updated.or(Some(date)),
+                    _ => self.time_published = self.time_published.or(Some(date)),
+                }
             }
             "script" if e.attr("type").is_some_and(|t| t.contains("ld+json")) => {
-                if self.published.is_none()
-                    && let Ok(value) = serde_json::from_str::<serde_json::Value>(&text_of())
-                {
-                    self.published = find_key(&value, "datePublished", 0).and_then(parse_date);
+                if let Ok(value) = serde_json::from_str::<serde_json::Value>(&text_of()) {
+                    if self.published.is_none() {
+                        self.published = find_key(&value, "datePublished", 0).and_then(parse_date);
+                    }
+                    if self.updated.is_none() {
+                        self.updated = find_key(&value, "dateModified", 0).and_then(parse_date);
+                    }
+                    if self.language.is_none() {
+                        self.language = find_key(&value, "inLanguage", 0).map(str::to_string);
+                    }
                 }
             }
             _ => {}

@@ -20,8 +20,10 @@
 //! `removed` list with its reason. Call [`extract`].
 
 mod chrome;
+mod dating;
 mod html;
 mod layout;
+mod live;
 mod main_content;
 mod segments;
 mod units;

@@ -21,6 +21,8 @@ use super::words::{ends_punctuated, key, word_count};
 pub(crate) struct Segment {
     pub(crate) units: Range<usize>,
     pub(crate) outlet: Option<String>,
+    /// For an entry of a live page, its date: the entry is the page's outlet's own.
+    pub(crate) entry: Option<jiff::civil::Date>,
 }
 
 /// Applies the rules that look at neighbours to `kinds` (one per unit, `None` for text).
@@ -61,7 +63,7 @@ pub(crate) fn classify_in_context(units: &[Unit], kinds: &mut [Option<RemovedKin
 /// Splits the units into articles and marks item headers in `kinds`. The first segment is the
 /// page's own article; it may name an outlet when the page starts with a header.
 pub(crate) fn split(units: &[Unit], kinds: &mut [Option<RemovedKind>]) -> Vec<Segment> {
-    let mut segments = vec![Segment { units: 0..units.len(), outlet: None }];
+    let mut segments = vec![Segment { units: 0..units.len(), outlet: None, entry: None }];
     let mut seen_text = false;
     let mut after_related = false;
     let mut i = 0;
@@ -75,7 +77,7 @@ pub(crate) fn split(units: &[Unit], kinds: &mut [Option<RemovedKind>]) -> Vec<Se
                 if let Some(last) = segments.last_mut() {
                     last.units.end = i;
                 }
-                segments.push(Segment { units: i..units.len(), outlet });
+                segments.push(Segment { units: i..units.len(), outlet, entry: None });
             } else if let Some(first) = segments.first_mut() {
                 first.outlet = outlet;
             }

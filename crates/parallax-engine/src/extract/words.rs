@@ -66,33 +66,7 @@ pub(crate) fn is_time_unit(word: &str) -> bool {
 
 /// Whether `word` (lowercase, without a trailing dot) is a month name or abbreviation.
 pub(crate) fn is_month(word: &str) -> bool {
-    matches!(
-        word,
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-    )
+    crate::text::month_number(word).is_some()
 }
 
 /// Whether `word` (lowercase, without a trailing dot) is a weekday name or abbreviation.

@@ -10,6 +10,8 @@
 
 use jiff::civil::{Date, Weekday};
 
+use crate::text::month_number;
+
 /// How precise a date is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Precision {
@@ -36,26 +38,6 @@ impl When {
             Precision::Year => format!("{:04}", self.date.year()),
         }
     }
-}
-
-fn month(w: &str) -> Option<i8> {
-    let w = w.trim_end_matches('.').to_lowercase();
-    let m = match w.as_str() {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sep" | "sept" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    };
-    Some(m)
 }
 
 pub(crate) fn weekday(w: &str) -> Option<Weekday> {
@@ -114,7 +96,7 @@ pub(crate) fn dates(sentence: &str, published: Option<Date>, anchor: Option<Date
         let year_num =
             |s: Option<&&str>| s.and_then(|s| s.parse::<i16>().ok()).filter(|y| (1900..=2100).contains(y));
         // "15 August 2025", "15 August"
-        if let (Some(d), Some(m)) = (day_num(w), words.get(i + 1).and_then(|n| month(n))) {
+        if let (Some(d), Some(m)) = (day_num(w), words.get(i + 1).and_then(|n| month_number(n))) {
             let y = year_num(words.get(i + 2));
             if let Some(date) = full_date(y, m, d, published) {
                 out.push(When { date, precision: Precision::Day });
@@ -123,7 +105,7 @@ pub(crate) fn dates(sentence: &str, published: Option<Date>, anchor: Option<Date
             }
         }
         // "August 15, 2025", "August 15", "February 2022"
-        if let Some(m) = month(w).filter(|_| w.chars().next().is_some_and(char::is_uppercase)) {
+        if let Some(m) = month_number(w).filter(|_| w.chars().next().is_some_and(char::is_uppercase)) {
             if let Some(d) = words.get(i + 1).and_then(|n| day_num(n)) {
                 let y = year_num(words.get(i + 2));
                 if let Some(date) = full_date(y, m, d, published) {
@@ -144,7 +126,7 @@ pub(crate) fn dates(sentence: &str, published: Option<Date>, anchor: Option<Date
         if let (Some(day), Some(p)) = (weekday(w), published) {
             let before = i.checked_sub(1).map(|k| words[k].to_lowercase());
             let explicit_date_follows = words.get(i + 1).is_some_and(|n| day_num(n).is_some())
-                || words.get(i + 1).and_then(|n| month(n)).is_some();
+                || words.get(i + 1).and_then(|n| month_number(n)).is_some();
             if !explicit_date_follows {
                 // "until Friday", "by Friday", "next Friday" look forward, and so does a weekday
                 // after a future tense in its clause ("the route will reopen on Saturday", but not
