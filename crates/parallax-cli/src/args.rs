@@ -33,11 +33,16 @@ pub(crate) enum Command {
 
 const EXTRACT_EXAMPLES: &str = "\
 Inputs are read as for `parallax brief` (HTML, text, JSON Lines, URLs, RSS/Atom feeds,
-directories, `-`).
+WARC files, gzipped files, directories, `-`).
+
+Dates: published from the container (JSON Lines, feed), the page's metadata (meta tags,
+JSON-LD), the URL (/2026/03/04/), the first <time>, or a visible \"Published ...\" line;
+updated from the metadata or an \"Updated ...\" line; a date after today is never taken.
+A live page (a live blog) gives one article per dated entry, after the page's own intro.
 
 Output:
-  json      an array of articles: id, path, url, source, title, authors, published, text,
-            blocks (kind and text), removed (kind and text), segment_of
+  json      an array of articles: id, path, url, source, title, authors, published, updated,
+            language, text, blocks (kind and text), removed (kind and text), segment_of
   text      each article's title and body, articles separated by a line of dashes
   markdown  each article as a Markdown section, headings and list items kept
 
@@ -206,6 +211,9 @@ Inputs:
   a page's charset comes from its headers or its <meta>. A URL that fails is an error line.
   RSS and Atom feeds (.rss, .atom, .xml, or a feed URL): one document per item, read from
   the feed when it carries the article, else fetched from the item's link.
+  WARC files (.warc, .warc.gz) of pages fetched elsewhere: one document per successful HTML
+  or text response, named FILE#N, with its URL.
+  Any of these gzipped (.html.gz, .jsonl.gz, ...) is read through the compression.
   Directories are read recursively in sorted order; `-` (or no input with a pipe) is stdin.
 
 Exit status:

@@ -61,15 +61,17 @@ fn gunzip(path: &Path) -> anyhow::Result<Vec<u8>> {
     Ok(out)
 }
 
-/// Parallax's article body for one HTML page (the page's own article, not appended items),
-/// and the time it took.
+/// Parallax's article body for one HTML page (the page's own article with its live entries,
+/// not items appended from other outlets), and the time it took.
 fn parallax_body(name: &str, html: &[u8]) -> (String, f64) {
     let t = Instant::now();
     let body = ingest::text_document(name, "page", DocFormat::Html, html, &ingest::Config::default())
         .ok()
         .map(|doc| {
             let found = extract::extract(&doc, &extract::Config::default());
-            found.articles.first().map(parallax_model::Article::body_text).unwrap_or_default()
+            let Some(page) = found.articles.first() else { return String::new() };
+            let own = found.articles.iter().filter(|a| a.source.name == page.source.name);
+            own.map(parallax_model::Article::body_text).collect::<Vec<_>>().join("\n\n")
         })
         .unwrap_or_default();
     (body, t.elapsed().as_secs_f64())
