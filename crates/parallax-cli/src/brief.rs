@@ -12,6 +12,8 @@ use crate::{exit, inputs, output};
 /// `brief`'s options, validated.
 pub(crate) struct Options {
     reading: inputs::Reading,
+    /// `--story ID` with the store to read it from.
+    story: Option<(crate::args::DbArgs, i64)>,
     format: Format,
     output: Option<PathBuf>,
     color: ColorArg,
@@ -21,9 +23,15 @@ pub(crate) struct Options {
 impl Options {
     /// Checks the raw arguments and fills in what they imply.
     pub(crate) fn validate(raw: BriefArgs) -> anyhow::Result<Options> {
-        let reading = inputs::Reading::validate(raw.input, "brief")?;
+        let story = raw.story;
+        let reading = match story {
+            // A story's documents come from the store, not from inputs.
+            Some(_) => inputs::Reading::defaults(Vec::new()),
+            None => inputs::Reading::validate(raw.input, "brief")?,
+        };
         let extract = reading.extract.clone();
         Ok(Options {
+            story: story.map(|id| (raw.db, id)),
             reading,
             format: match raw.format {
                 FormatArg::Terminal => Format::Terminal,
@@ -40,9 +48,17 @@ impl Options {
 
 /// Runs `brief`.
 pub(crate) fn run(options: Options) -> anyhow::Result<ExitCode> {
-    let progress = output::progress(options.reading.inputs.len());
-    let read = inputs::read_all(&options.reading, &progress);
-    progress.finish_and_clear();
+    let read = match &options.story {
+        Some((db, id)) => {
+            inputs::Inputs { docs: crate::store_cmd::story_documents(db, *id)?, errors: Vec::new() }
+        }
+        None => {
+            let progress = output::progress(options.reading.inputs.len());
+            let read = inputs::read_all(&options.reading, &progress);
+            progress.finish_and_clear();
+            read
+        }
+    };
     let failed = !read.errors.is_empty();
     let briefing = pipeline::brief(&read.docs, read.errors, &options.pipeline);
     let any_errors = failed || !briefing.errors.is_empty();

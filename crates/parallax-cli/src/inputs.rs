@@ -29,10 +29,29 @@ enum Kind {
 
 const SUPPORTED: &str = ".txt, .md, .html, .jsonl, .rss, .atom, .xml, .warc, each also gzipped (.gz)";
 
-/// Reads every input. `-` is stdin.
+/// A consumer of documents as they are read, in input order (JSON Lines in batches).
+pub(crate) type Sink<'a> = dyn FnMut(Vec<(RawDoc, bool)>) + 'a;
+
+/// JSON Lines records handed on at a time.
+const JSONL_BATCH: usize = 1024;
+
+/// Reads every input into memory, with ids made unique. `-` is stdin.
 pub(crate) fn read_all(reading: &Reading, progress: &indicatif::ProgressBar) -> Inputs {
-    let (inputs, config, fetch_config) = (&reading.inputs, &reading.ingest, &reading.fetch);
     let mut docs: Vec<(RawDoc, bool)> = Vec::new();
+    let mut errors = read_each(reading, progress, &mut |mut batch| docs.append(&mut batch));
+    let (docs, mut duplicate) = assign_ids(docs);
+    errors.append(&mut duplicate);
+    Inputs { docs, errors }
+}
+
+/// Reads every input, handing the documents to `sink` as they come (a large JSON Lines file
+/// is never held whole); returns the inputs that failed. Ids are unique within each batch.
+pub(crate) fn read_each(
+    reading: &Reading,
+    progress: &indicatif::ProgressBar,
+    sink: &mut Sink<'_>,
+) -> Vec<Diagnostic> {
+    let (inputs, config, fetch_config) = (&reading.inputs, &reading.ingest, &reading.fetch);
     let mut errors = Vec::new();
     let mut files: Vec<Entry> = Vec::new();
     for input in inputs {
@@ -71,8 +90,8 @@ pub(crate) fn read_all(reading: &Reading, progress: &indicatif::ProgressBar) -> 
                 let got = fetched.next().unwrap_or_else(|| Err("not fetched".to_string()));
                 match got {
                     Ok(page) => {
-                        let (mut read, mut problems) = from_page(&url, &page, config, fetch_config);
-                        docs.append(&mut read);
+                        let (read, mut problems) = from_page(&url, &page, config, fetch_config);
+                        sink(read);
                         errors.append(&mut problems);
                     }
                     Err(reason) => errors.push(Diagnostic::new(url, reason)),
@@ -87,22 +106,20 @@ pub(crate) fn read_all(reading: &Reading, progress: &indicatif::ProgressBar) -> 
         };
         progress.set_message(name.clone());
         let result = if name == "-" {
-            read_stdin(config, fetch_config)
+            read_stdin(config, fetch_config, sink)
         } else {
-            read_file(&name, &path, kind, config, fetch_config)
+            read_file(&name, &path, kind, config, fetch_config, sink)
         };
         match result {
-            Ok((mut read, mut problems)) => {
-                docs.append(&mut read);
+            Ok((read, mut problems)) => {
+                sink(read);
                 errors.append(&mut problems);
             }
             Err(diagnostic) => errors.push(diagnostic),
         }
         progress.inc(1);
     }
-    let (docs, mut duplicate) = assign_ids(docs);
-    errors.append(&mut duplicate);
-    Inputs { docs, errors }
+    errors
 }
 
 /// An input to read, or one that already failed, in input order.
@@ -256,6 +273,7 @@ fn read_file(
     kind: Option<Kind>,
     config: &ingest::Config,
     fetch: &parallax_fetch::Config,
+    sink: &mut Sink<'_>,
 ) -> Outcome {
     let fail = |reason: String| Diagnostic::new(name, reason);
     let file = File::open(path).map_err(|e| fail(io_reason(&e)))?;
@@ -276,7 +294,7 @@ fn read_file(
         None => sniff(&mut reader).map_err(read_fail)?,
     };
     match kind {
-        Kind::Jsonl => read_jsonl(name, &stem, reader, config),
+        Kind::Jsonl => read_jsonl(name, &stem, reader, config, sink),
         Kind::Warc => Ok(read_warc(name, reader, config)),
         Kind::Feed => {
             let bytes = read_limited(reader, config.max_doc_bytes).map_err(read_fail)?;
@@ -299,11 +317,11 @@ fn read_file(
     }
 }
 
-fn read_stdin(config: &ingest::Config, fetch: &parallax_fetch::Config) -> Outcome {
+fn read_stdin(config: &ingest::Config, fetch: &parallax_fetch::Config, sink: &mut Sink<'_>) -> Outcome {
     let mut reader = BufReader::new(io::stdin().lock());
     let fail = |e: io::Error| Diagnostic::new("-", io_reason(&e));
     match sniff(&mut reader).map_err(fail)? {
-        Kind::Jsonl => read_jsonl("-", "stdin", reader, config),
+        Kind::Jsonl => read_jsonl("-", "stdin", reader, config, sink),
         Kind::Warc => Ok(read_warc("-", reader, config)),
         Kind::Feed => {
             let bytes = read_limited(reader, config.max_doc_bytes).map_err(fail)?;
@@ -377,8 +395,15 @@ fn read_limited(reader: impl Read, max: usize) -> io::Result<Vec<u8>> {
 }
 
 /// Reads JSON Lines one record at a time, each line limited in size.
-fn read_jsonl(name: &str, stem: &str, mut reader: impl BufRead, config: &ingest::Config) -> Outcome {
+fn read_jsonl(
+    name: &str,
+    stem: &str,
+    mut reader: impl BufRead,
+    config: &ingest::Config,
+    sink: &mut Sink<'_>,
+) -> Outcome {
     let mut docs = Vec::new();
+    let mut records = 0usize;
     let mut problems = Vec::new();
     let mut line = Vec::new();
     let mut number = 0;
@@ -409,13 +434,17 @@ fn read_jsonl(name: &str, stem: &str, mut reader: impl BufRead, config: &ingest:
         match ingest::jsonl_record(name, stem, number, &line, config) {
             Ok(Some(mut record)) => {
                 docs.push((record.doc, record.explicit_id));
+                records += 1;
                 problems.append(&mut record.problems);
+                if docs.len() == JSONL_BATCH {
+                    sink(std::mem::take(&mut docs));
+                }
             }
             Ok(None) => {}
             Err(diagnostic) => problems.push(diagnostic),
         }
     }
-    if docs.is_empty() && problems.is_empty() {
+    if records == 0 && problems.is_empty() {
         problems.push(Diagnostic::new(name, "empty input: no JSON Lines records"));
     }
     Ok((docs, problems))

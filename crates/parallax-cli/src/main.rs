@@ -11,10 +11,12 @@ mod eval_brief;
 mod eval_claims;
 mod eval_extract;
 mod eval_quotes;
+mod eval_stories;
 mod exit;
 mod extract;
 mod inputs;
 mod output;
+mod store_cmd;
 
 use std::process::ExitCode;
 
@@ -35,6 +37,10 @@ fn run() -> anyhow::Result<ExitCode> {
     match cli.command {
         args::Command::Brief(raw) => brief::run(brief::Options::validate(raw)?),
         args::Command::Extract(raw) => extract::run(raw),
+        args::Command::Ingest(raw) => store_cmd::ingest(raw),
+        args::Command::Stories(raw) => store_cmd::stories(raw),
+        args::Command::Watch(raw) => store_cmd::watch(raw),
+        args::Command::Eval(args::EvalCommand::Stories(raw)) => eval_stories::stories(&raw),
         args::Command::Eval(args::EvalCommand::Reuse(raw)) => eval::reuse(&raw),
         args::Command::Eval(args::EvalCommand::Quotes(raw)) => eval_quotes::quotes(&raw),
         args::Command::Eval(args::EvalCommand::Extract(raw)) => eval_extract::extract(&raw),

@@ -49,4 +49,5 @@ pub mod ingest;
 pub mod pipeline;
 pub mod render;
 pub mod reuse;
+pub mod stories;
 pub mod text;

@@ -23,6 +23,11 @@ impl DocId {
         Some(DocId(trimmed.to_string()))
     }
 
+    /// `document-<n>`: an id for a document that has no usable one of its own.
+    pub fn numbered(n: u64) -> DocId {
+        DocId(format!("document-{n}"))
+    }
+
     /// The id of the `n`-th article split from this page (`n` counts from 1; the first article
     /// of a page keeps the page's own id).
     pub fn segment(&self, n: usize) -> DocId {

@@ -6,6 +6,7 @@ mod brief;
 mod eval;
 mod extract;
 mod html;
+mod store;
 mod stories;
 mod tidy;
 mod web;

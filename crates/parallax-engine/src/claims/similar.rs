@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 use xxhash_rust::xxh3::xxh3_64;
 
-use crate::text::{Analyzer, Token, TokenKind, stem_key};
+use crate::text::{Analyzer, Token, TokenKind, is_function_key, stem_key};
 
 /// The score from which two sentences say the same thing (see [`similarity`]).
 pub const SAME_STATEMENT: f64 = 0.46;
@@ -60,7 +60,7 @@ impl Statement {
                 out.negated = true;
                 continue;
             }
-            if STOP.contains(&token.key) {
+            if is_function_key(token.key) {
                 continue;
             }
             let key = SYNONYMS.get(&token.key).copied().unwrap_or(token.key);
@@ -188,24 +188,6 @@ fn numbers_clash(a: &[String], b: &[String]) -> bool {
 
 /// Words that make a statement negative.
 const NEGATIONS: &[&str] = &["not", "no", "never", "neither", "nor", "none", "cannot", "without"];
-
-/// English function words, as stem keys: they carry no content of their own.
-static STOP: LazyLock<std::collections::HashSet<u64>> = LazyLock::new(|| {
-    "a an the and or but if then than so as of at by for from in into on onto to with within \
-     about above after against along among around before behind below beneath beside between \
-     beyond during except inside near off out outside over past since through throughout till \
-     toward towards under until up upon via i me my mine myself we us our ours ourselves you your \
-     yours yourself he him his himself she her hers herself it its itself they them their theirs \
-     themselves this that these those who whom whose which what whatever whichever whoever when \
-     where why how is am are was were be been being have has had having do does did doing will \
-     would shall should can could may might must ought also just only very too quite rather \
-     really even still yet already again ever there here now then all any both each either every \
-     few many more most much other others some such own same another one's s t said says say \
-     told tells according mr mrs ms dr sir"
-        .split_whitespace()
-        .map(stem_key)
-        .collect()
-});
 
 /// Words news uses for one another, by class; a word's key is replaced by its class's.
 const SYNONYM_CLASSES: &[&[&str]] = &[

@@ -717,6 +717,16 @@ fn unnamed_source(text: &str, from: usize, to: usize) -> Option<Mention> {
     Some(Mention::plain(start, start + phrase.len(), Kind::Role, text))
 }
 
+/// Where the clause that ends at `to` starts: just after the last of `marks` in `from..to`
+/// (a char boundary, whatever the mark's width), else `from`.
+fn clause_start(text: &str, from: usize, to: usize, marks: &[char]) -> usize {
+    text[from..to]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| marks.contains(c))
+        .map_or(from, |(i, c)| from + i + c.len_utf8())
+}
+
 /// `Mr Zelensky said: “`, `Sir Keir said there was a “`, `More from Smith: “` — an
 /// attribution before the quote.
 fn left_cue(
@@ -739,8 +749,7 @@ fn left_cue(
             return None;
         }
         let colon = s_from + head.len() - 1;
-        let clause_from =
-            text[s_from..colon].rfind([',', ';', '—', '–', '-']).map_or(s_from, |i| s_from + i + 1);
+        let clause_from = clause_start(text, s_from, colon, &[',', ';', '—', '–', '-']);
         // A short label names the speaker; a longer clause ("X delivered a message to Y:")
         // has its subject as the speaker.
         if text[clause_from..colon].split_whitespace().count() > 4
@@ -803,8 +812,7 @@ fn left_cue(
             })
             .or_else(|| {
                 // A described subject: "The ad claims “…", "21 percent said “…".
-                let clause_from =
-                    text[s_from..verb_at].rfind([',', ';', '—', '–', ':']).map_or(s_from, |i| s_from + i + 1);
+                let clause_from = clause_start(text, s_from, verb_at, &[',', ';', '—', '–', ':']);
                 unnamed_source(text, clause_from, verb_at)
             })
     }?;
@@ -947,6 +955,13 @@ mod tests {
             })
             .collect();
         assert_eq!(got, expect);
+    }
+
+    #[test]
+    fn clause_starts_fall_on_char_boundaries() {
+        let text = "SXSW 2014—Day 1: 'Chef'";
+        let colon = text.find(':').unwrap_or(0);
+        assert_eq!(&text[super::clause_start(text, 0, colon, &[',', '—'])..colon], "Day 1");
     }
 
     #[test]

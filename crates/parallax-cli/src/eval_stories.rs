@@ -1,0 +1,538 @@
+//! `parallax eval stories`: story clustering through the store, against ECB+ (gold events =
+//! topic and sub-topic, and topics) or the UCI News Aggregator sample (gold stories), with
+//! B-cubed precision, recall, F1 and the adjusted Rand index; next to a baseline (TF-IDF
+//! vectors, average-link agglomerative clustering cut at the threshold that scores best on the
+//! training topics) scored by the same code.
+//!
+//! The documents go through a real store in a temporary file, in batches of 64 in a fixed
+//! shuffled order (a stream, not topic by topic).
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use parallax_engine::stories;
+use parallax_engine::text::{Analyzer, TokenKind, is_function_key};
+use parallax_model::{DocFormat, DocId, DocMeta, RawDoc};
+use parallax_store::{IngestConfig, Store};
+
+use crate::args::EvalStoriesArgs;
+use crate::eval::round;
+use crate::exit;
+
+/// One evaluation document.
+struct Item {
+    id: String,
+    text: String,
+    source: Option<String>,
+    published: Option<jiff::civil::Date>,
+    /// Gold cluster (event or story).
+    gold: String,
+    /// Gold topic (ECB+), or the gold story again.
+    topic: String,
+    /// Which part of the standard split it is in: "train", "dev" or "test".
+    split: &'static str,
+}
+
+pub(crate) fn stories(args: &EvalStoriesArgs) -> anyhow::Result<ExitCode> {
+    let (name, items) = if args.bench.join("ECB+").is_dir() {
+        ("ECB+", read_ecbplus(&args.bench)?)
+    } else {
+        ("UCI News Aggregator sample", read_uci(&args.bench)?)
+    };
+    if items.is_empty() {
+        anyhow::bail!("{}: no documents found", args.bench.display());
+    }
+    let config = stories::Config::default();
+    let ours = cluster_through_store(&items, &config)?;
+    let texts: Vec<Vec<u64>> = items.iter().map(|i| content_keys(&i.text)).collect();
+    let sims = tfidf_similarities(&texts);
+    let merges = average_link(&sims, items.len());
+    // The baseline's cut: the threshold that scores best on the training part.
+    let train: Vec<usize> = (0..items.len()).filter(|&i| items[i].split == "train").collect();
+    let gold: Vec<&str> = items.iter().map(|i| i.gold.as_str()).collect();
+    let mut best_cut = (0.0f64, 0.5f32);
+    for step in 1..20 {
+        let cut = step as f32 * 0.05;
+        let labels = cut_at(&merges, items.len(), cut);
+        let f1 = bcubed(&labels, &gold, &train).2;
+        if f1 > best_cut.0 {
+            best_cut = (f1, cut);
+        }
+    }
+    let baseline = cut_at(&merges, items.len(), best_cut.1);
+    let topics: Vec<&str> = items.iter().map(|i| i.topic.as_str()).collect();
+    let mut table = Vec::new();
+    for split in ["all", "train", "dev", "test"] {
+        let subset: Vec<usize> =
+            (0..items.len()).filter(|&i| split == "all" || items[i].split == split).collect();
+        if subset.is_empty() {
+            continue;
+        }
+        for (system, labels) in [("parallax", &ours), ("tf-idf + agglomerative", &baseline)] {
+            let (p, r, f) = bcubed(labels, &gold, &subset);
+            let ari = adjusted_rand(labels, &gold, &subset);
+            let (_, _, tf) = bcubed(labels, &topics, &subset);
+            table.push((split, system, subset.len(), p, r, f, ari, tf));
+        }
+    }
+    if args.json {
+        let rows: Vec<serde_json::Value> = table
+            .iter()
+            .map(|(split, system, n, p, r, f, ari, tf)| {
+                serde_json::json!({"split": split, "system": system, "documents": n, "bcubed_precision": round(*p),
+                    "bcubed_recall": round(*r), "bcubed_f1": round(*f), "ari": round(*ari), "topic_bcubed_f1": round(*tf)})
+            })
+            .collect();
+        println!("{}", serde_json::json!({"bench": name, "baseline_cut": best_cut.1, "rows": rows}));
+    } else {
+        println!("{name}: {} documents, {} gold clusters", items.len(), distinct(&gold));
+        println!(
+            "{:<6} {:<24} {:>5} {:>8} {:>8} {:>8} {:>8} {:>10}",
+            "split", "system", "docs", "B3 P", "B3 R", "B3 F1", "ARI", "topic F1"
+        );
+        for (split, system, n, p, r, f, ari, tf) in &table {
+            println!("{split:<6} {system:<24} {n:>5} {p:>8.3} {r:>8.3} {f:>8.3} {ari:>8.3} {tf:>10.3}");
+        }
+        println!(
+            "baseline cut {:.2} (best B3 F1 on train); parallax join {:.2}, merge {:.2}, window {} days; no published anchor for these clusterings",
+            best_cut.1, config.join, config.merge, config.window_days
+        );
+    }
+    if args.sweep {
+        for step in 3..=10 {
+            let join = step as f32 * 0.05;
+            let labels = cluster_through_store(&items, &stories::Config { join, ..config.clone() })?;
+            let all: Vec<usize> = (0..items.len()).collect();
+            println!(
+                "join {join:.2}: B3 F1 train {:.3}, all {:.3}",
+                bcubed(&labels, &gold, &train).2,
+                bcubed(&labels, &gold, &all).2
+            );
+        }
+    }
+    Ok(exit::SUCCESS)
+}
+
+fn distinct(labels: &[&str]) -> usize {
+    labels.iter().collect::<std::collections::BTreeSet<_>>().len()
+}
+
+/// Ingests the items into a fresh store, 64 at a time in a fixed shuffled order, and returns
+/// each item's story.
+fn cluster_through_store(items: &[Item], config: &stories::Config) -> anyhow::Result<Vec<String>> {
+    let dir = std::env::temp_dir().join(format!("parallax-eval-stories-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).context("cannot make a temporary folder")?;
+    let result = (|| -> anyhow::Result<Vec<String>> {
+        let mut store = Store::open(&dir.join("eval.db"))?;
+        let ingest = IngestConfig {
+            stories: config.clone(),
+            now: "2000-01-01T00:00:00Z".to_string(),
+            ..IngestConfig::default()
+        };
+        let mut order: Vec<usize> = (0..items.len()).collect();
+        // A fixed shuffle (xorshift, seeded), so topics arrive interleaved as news does; dated
+        // items arrive in date order.
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        for i in (1..order.len()).rev() {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            order.swap(i, (state % (i as u64 + 1)) as usize);
+        }
+        order.sort_by_key(|&i| items[i].published);
+        for chunk in order.chunks(64) {
+            let docs: Vec<(RawDoc, bool)> = chunk
+                .iter()
+                .filter_map(|&i| {
+                    let item = &items[i];
+                    let doc = RawDoc {
+                        id: DocId::new(&item.id)?,
+                        path: item.id.clone(),
+                        format: DocFormat::Text,
+                        text: item.text.clone(),
+                        meta: DocMeta {
+                            source: item.source.clone(),
+                            published: item.published,
+                            ..DocMeta::default()
+                        },
+                    };
+                    Some((doc, true))
+                })
+                .collect();
+            store.ingest(docs, &ingest)?;
+        }
+        let mut story_of: BTreeMap<String, String> = BTreeMap::new();
+        for story in store.stories()? {
+            for member in &story.documents {
+                // An item split into several articles is placed by its first.
+                let doc = member.split('#').next().unwrap_or(member).to_string();
+                story_of.entry(doc).or_insert_with(|| story.id.to_string());
+            }
+        }
+        Ok(items
+            .iter()
+            .enumerate()
+            .map(|(n, i)| story_of.get(&i.id).cloned().unwrap_or_else(|| format!("unplaced-{n}")))
+            .collect())
+    })();
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
+
+/// ECB+ documents: the text from the XML tokens.
+fn read_ecbplus(bench: &Path) -> anyhow::Result<Vec<Item>> {
+    let root = bench.join("ECB+");
+    let mut topics: Vec<PathBuf> = std::fs::read_dir(&root)
+        .with_context(|| format!("cannot read {}", root.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
+    topics.sort();
+    let mut items = Vec::new();
+    for topic_dir in topics {
+        let topic = topic_dir.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
+        let number: u32 = topic.trim_matches(|c: char| !c.is_ascii_digit()).parse().unwrap_or(0);
+        let split = match number {
+            2 | 5 | 12 | 18 | 21 | 23 | 34 | 35 => "dev",
+            36..=45 => "test",
+            _ => "train",
+        };
+        let mut files: Vec<PathBuf> =
+            std::fs::read_dir(&topic_dir)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        files.sort();
+        for file in files {
+            let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
+            if !name.contains(".xml") {
+                continue;
+            }
+            let xml = read_maybe_gz(&file)?;
+            let text = ecb_text(&xml);
+            if text.trim().is_empty() {
+                continue;
+            }
+            let sub = if name.contains("ecbplus") { "plus" } else { "ecb" };
+            items.push(Item {
+                id: name.split('.').next().unwrap_or(&name).to_string(),
+                text,
+                source: None,
+                published: None,
+                gold: format!("{topic}-{sub}"),
+                topic: topic.clone(),
+                split,
+            });
+        }
+    }
+    Ok(items)
+}
+
+fn read_maybe_gz(path: &Path) -> anyhow::Result<String> {
+    let raw = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    if path.extension().is_some_and(|e| e == "gz") {
+        let mut out = String::new();
+        flate2::read::MultiGzDecoder::new(&raw[..])
+            .read_to_string(&mut out)
+            .with_context(|| format!("cannot decompress {}", path.display()))?;
+        Ok(out)
+    } else {
+        Ok(String::from_utf8_lossy(&raw).into_owned())
+    }
+}
+
+/// The text of a CROMER XML file: its tokens, one sentence per line, spaced as prose.
+fn ecb_text(xml: &str) -> String {
+    let mut out = String::new();
+    let mut sentence: Option<String> = None;
+    let mut rest = xml;
+    while let Some(at) = rest.find("<token ") {
+        rest = &rest[at..];
+        let Some(close) = rest.find('>') else { break };
+        let tag = &rest[..close];
+        let Some(end) = rest.find("</token>") else { break };
+        let word = unescape(rest[close + 1..end].trim());
+        let s = attr(tag, "sentence").map(str::to_string);
+        if s != sentence {
+            if sentence.is_some() {
+                out.push('\n');
+            }
+            sentence = s;
+        } else if !word.is_empty()
+            && !matches!(word.as_str(), "." | "," | ";" | ":" | "!" | "?" | ")" | "'s" | "%" | "n't" | "''")
+            && !out.ends_with(['(', '\n', '`'])
+        {
+            out.push(' ');
+        }
+        out.push_str(&word);
+        rest = &rest[end + "</token>".len()..];
+    }
+    out
+}
+
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let at = tag.find(&format!("{name}=\""))? + name.len() + 2;
+    let end = tag[at..].find('"')?;
+    Some(&tag[at..at + end])
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// The UCI sample: one headline per row, replayed in timestamp order.
+fn read_uci(bench: &Path) -> anyhow::Result<Vec<Item>> {
+    let file = std::fs::read_dir(bench)
+        .with_context(|| format!("cannot read {}", bench.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.to_string_lossy().ends_with(".csv.gz"))
+        .with_context(|| format!("{}: neither ECB+/ nor a .csv.gz file", bench.display()))?;
+    let csv = read_maybe_gz(&file)?;
+    let mut items = Vec::new();
+    for (n, line) in csv.lines().enumerate().skip(1) {
+        let fields = csv_fields(line);
+        let [_, title, _, publisher, _, story, _, timestamp] = fields.as_slice() else { continue };
+        let published = timestamp
+            .parse::<i64>()
+            .ok()
+            .and_then(|ms| jiff::Timestamp::from_millisecond(ms).ok())
+            .map(|t| t.to_zoned(jiff::tz::TimeZone::UTC).date());
+        items.push(Item {
+            id: format!("uci-{n}"),
+            text: title.clone(),
+            source: Some(publisher.clone()),
+            published,
+            gold: story.clone(),
+            topic: story.clone(),
+            // No standard split: every fourth story is kept as "test", the rest "train".
+            split: if xxhash_rust::xxh3::xxh3_64(story.as_bytes()).is_multiple_of(4) {
+                "test"
+            } else {
+                "train"
+            },
+        });
+    }
+    Ok(items)
+}
+
+/// The fields of one CSV line (double quotes, doubled inside).
+fn csv_fields(line: &str) -> Vec<String> {
+    let mut fields = vec![String::new()];
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                if let Some(f) = fields.last_mut() {
+                    f.push('"');
+                }
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => fields.push(String::new()),
+            (c, _) => {
+                if let Some(f) = fields.last_mut() {
+                    f.push(c);
+                }
+            }
+        }
+    }
+    fields
+}
+
+/// Content-word stem keys of a text, for the baseline.
+fn content_keys(text: &str) -> Vec<u64> {
+    let mut analyzer = Analyzer::new();
+    let mut tokens = Vec::new();
+    analyzer.tokenize_into(text, 0, &mut tokens);
+    tokens.iter().filter(|t| t.kind == TokenKind::Word && !is_function_key(t.key)).map(|t| t.key).collect()
+}
+
+/// Cosine similarities of TF-IDF vectors, as a dense matrix (row-major).
+fn tfidf_similarities(texts: &[Vec<u64>]) -> Vec<f32> {
+    let n = texts.len();
+    let mut df: BTreeMap<u64, u32> = BTreeMap::new();
+    for t in texts {
+        let mut seen: Vec<u64> = t.clone();
+        seen.sort_unstable();
+        seen.dedup();
+        for k in seen {
+            *df.entry(k).or_default() += 1;
+        }
+    }
+    let vectors: Vec<Vec<(u64, f32)>> = texts
+        .iter()
+        .map(|t| {
+            let mut tf: BTreeMap<u64, f32> = BTreeMap::new();
+            for k in t {
+                *tf.entry(*k).or_default() += 1.0;
+            }
+            let mut v: Vec<(u64, f32)> = tf
+                .into_iter()
+                .map(|(k, f)| (k, f * (((n + 1) as f32) / ((df[&k] + 1) as f32)).ln() + f))
+                .collect();
+            let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(1e-9);
+            v.iter_mut().for_each(|(_, w)| *w /= norm);
+            v
+        })
+        .collect();
+    let mut sims = vec![0.0f32; n * n];
+    for i in 0..n {
+        for j in i + 1..n {
+            let s = stories::cosine(&vectors[i], &vectors[j]);
+            sims[i * n + j] = s;
+            sims[j * n + i] = s;
+        }
+    }
+    sims
+}
+
+/// Average-link agglomerative clustering to one cluster (nearest-neighbour chain); the
+/// merges in the order made, with their similarity. Average link is reducible, so cutting
+/// the merges at a similarity gives the same clusters as stopping there.
+fn average_link(sims: &[f32], n: usize) -> Vec<(usize, usize, f32)> {
+    let mut s = sims.to_vec();
+    let mut size = vec![1usize; n];
+    let mut active = vec![true; n];
+    let mut merges = Vec::with_capacity(n.saturating_sub(1));
+    let mut chain: Vec<usize> = Vec::new();
+    let mut remaining = n;
+    while remaining > 1 {
+        if chain.is_empty() {
+            chain.push((0..n).find(|&i| active[i]).unwrap_or(0));
+        }
+        let a = chain[chain.len() - 1];
+        let prev = if chain.len() >= 2 { Some(chain[chain.len() - 2]) } else { None };
+        let mut best = prev.unwrap_or(usize::MAX);
+        let mut best_s = prev.map_or(f32::NEG_INFINITY, |p| s[a * n + p]);
+        for b in 0..n {
+            if b != a && active[b] && s[a * n + b] > best_s {
+                best = b;
+                best_s = s[a * n + b];
+            }
+        }
+        if Some(best) == prev {
+            chain.pop();
+            chain.pop();
+            let (keep, gone) = (a.min(best), a.max(best));
+            for k in 0..n {
+                if active[k] && k != keep && k != gone {
+                    let v = (s[keep * n + k] * size[keep] as f32 + s[gone * n + k] * size[gone] as f32)
+                        / (size[keep] + size[gone]) as f32;
+                    s[keep * n + k] = v;
+                    s[k * n + keep] = v;
+                }
+            }
+            size[keep] += size[gone];
+            active[gone] = false;
+            merges.push((keep, gone, best_s));
+            remaining -= 1;
+        } else {
+            chain.push(best);
+        }
+    }
+    merges
+}
+
+/// Cluster labels after applying the merges of similarity at least `cut`.
+fn cut_at(merges: &[(usize, usize, f32)], n: usize, cut: f32) -> Vec<String> {
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for &(a, b, s) in merges {
+        if s >= cut {
+            let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+    (0..n).map(|i| root(&mut parent, i).to_string()).collect()
+}
+
+/// B-cubed precision, recall and F1 over the items in `subset`.
+fn bcubed<P: AsRef<str>, G: AsRef<str>>(pred: &[P], gold: &[G], subset: &[usize]) -> (f64, f64, f64) {
+    let mut pair: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    let mut pred_size: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut gold_size: BTreeMap<&str, usize> = BTreeMap::new();
+    for &i in subset {
+        let (p, g) = (pred[i].as_ref(), gold[i].as_ref());
+        *pair.entry((p, g)).or_default() += 1;
+        *pred_size.entry(p).or_default() += 1;
+        *gold_size.entry(g).or_default() += 1;
+    }
+    let (mut precision, mut recall) = (0.0, 0.0);
+    for &i in subset {
+        let (p, g) = (pred[i].as_ref(), gold[i].as_ref());
+        let both = pair[&(p, g)] as f64;
+        precision += both / pred_size[p] as f64;
+        recall += both / gold_size[g] as f64;
+    }
+    let n = subset.len().max(1) as f64;
+    let (p, r) = (precision / n, recall / n);
+    (p, r, if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 })
+}
+
+/// The adjusted Rand index over the items in `subset`.
+fn adjusted_rand<P: AsRef<str>, G: AsRef<str>>(pred: &[P], gold: &[G], subset: &[usize]) -> f64 {
+    let c2 = |x: usize| (x * x.saturating_sub(1)) as f64 / 2.0;
+    let mut pair: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    let mut a: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut b: BTreeMap<&str, usize> = BTreeMap::new();
+    for &i in subset {
+        *pair.entry((pred[i].as_ref(), gold[i].as_ref())).or_default() += 1;
+        *a.entry(pred[i].as_ref()).or_default() += 1;
+        *b.entry(gold[i].as_ref()).or_default() += 1;
+    }
+    let index: f64 = pair.values().map(|&x| c2(x)).sum();
+    let sa: f64 = a.values().map(|&x| c2(x)).sum();
+    let sb: f64 = b.values().map(|&x| c2(x)).sum();
+    let expected = sa * sb / c2(subset.len()).max(1.0);
+    let max = (sa + sb) / 2.0;
+    if (max - expected).abs() < 1e-12 { 1.0 } else { (index - expected) / (max - expected) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{adjusted_rand, average_link, bcubed, csv_fields, cut_at, ecb_text};
+
+    #[test]
+    fn metrics_on_known_cases() {
+        let gold = ["a", "a", "b", "b"];
+        let all = [0, 1, 2, 3];
+        assert_eq!(bcubed(&gold, &gold, &all), (1.0, 1.0, 1.0));
+        assert!((adjusted_rand(&gold, &gold, &all) - 1.0).abs() < 1e-12);
+        // Everything in one cluster: recall 1, precision 1/2.
+        let one = ["x"; 4];
+        let (p, r, _) = bcubed(&one, &gold, &all);
+        assert_eq!((p, r), (0.5, 1.0));
+        assert!(adjusted_rand(&one, &gold, &all).abs() < 1e-12);
+    }
+
+    #[test]
+    fn agglomerative_cut_and_readers() {
+        // Items 0,1 close, 2,3 close, the pairs far apart.
+        let n = 4;
+        let mut s = vec![0.0f32; 16];
+        for (i, j, v) in [(0, 1, 0.9), (2, 3, 0.8), (0, 2, 0.1), (0, 3, 0.1), (1, 2, 0.1), (1, 3, 0.1)] {
+            s[i * n + j] = v;
+            s[j * n + i] = v;
+        }
+        let merges = average_link(&s, n);
+        let labels = cut_at(&merges, n, 0.5);
+        assert_eq!(labels[0], labels[1]);
+        assert_eq!(labels[2], labels[3]);
+        assert_ne!(labels[0], labels[2]);
+        assert_eq!(csv_fields(r#"1,"Fed, banks ""agree""",x"#), ["1", "Fed, banks \"agree\"", "x"]);
+        let xml = r#"<token t_id="1" sentence="0">Quake</token><token t_id="2" sentence="0">hits</token><token t_id="3" sentence="0">.</token><token t_id="4" sentence="1">Dozens</token>"#;
+        assert_eq!(ecb_text(xml), "Quake hits.\nDozens");
+    }
+}

@@ -1,0 +1,203 @@
+//! The commands over the store: `parallax ingest`, `parallax stories`, `parallax watch`, and
+//! the store side of `parallax brief --story`.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use parallax_engine::ingest::assign_ids;
+use parallax_model::{Diagnostic, RawDoc};
+use parallax_store::{IngestConfig, IngestReport, Store};
+
+use crate::args::{DbArgs, IngestArgs, ListFormat, StoriesArgs, WatchArgs};
+use crate::{exit, inputs, output};
+
+/// The store's path from `--db`, `$PARALLAX_DB` or the user's data folder.
+pub(crate) fn db_path(db: &DbArgs) -> anyhow::Result<PathBuf> {
+    db.db
+        .clone()
+        .or_else(parallax_store::default_path)
+        .context("no store location: pass --db PATH (neither PARALLAX_DB, XDG_DATA_HOME nor HOME is set)")
+}
+
+/// The time now, for the documents' ingest time (the store reads no clock).
+fn now() -> String {
+    jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// Ingests everything `reading` names, `batch` documents per transaction.
+fn ingest_reading(
+    store: &mut Store,
+    reading: &inputs::Reading,
+    batch: usize,
+    progress: &indicatif::ProgressBar,
+) -> anyhow::Result<(IngestReport, Vec<Diagnostic>)> {
+    let config = IngestConfig { extract: reading.extract.clone(), now: now(), ..IngestConfig::default() };
+    let mut total = IngestReport::default();
+    let mut pending: Vec<(RawDoc, bool)> = Vec::new();
+    let mut failure: Option<anyhow::Error> = None;
+    let mut flush = |pending: &mut Vec<(RawDoc, bool)>, total: &mut IngestReport| -> anyhow::Result<()> {
+        if pending.is_empty() {
+            return Ok(());
+        }
+        let batch = std::mem::take(pending);
+        let explicit: Vec<bool> = batch.iter().map(|(_, e)| *e).collect();
+        let (docs, _) = assign_ids(batch);
+        let report = store.ingest(docs.into_iter().zip(explicit).collect(), &config)?;
+        total.added += report.added;
+        total.already += report.already;
+        total.articles += report.articles;
+        total.new_stories += report.new_stories;
+        total.merged += report.merged;
+        total.diagnostics.extend(report.diagnostics);
+        progress.set_message(format!("{} stored, {} already there", total.added, total.already));
+        Ok(())
+    };
+    let mut errors = inputs::read_each(reading, progress, &mut |mut docs| {
+        if failure.is_some() {
+            return;
+        }
+        pending.append(&mut docs);
+        if pending.len() >= batch
+            && let Err(e) = flush(&mut pending, &mut total)
+        {
+            failure = Some(e);
+        }
+    });
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    flush(&mut pending, &mut total)?;
+    errors.append(&mut total.diagnostics);
+    Ok((total, errors))
+}
+
+/// `parallax ingest`.
+pub(crate) fn ingest(raw: IngestArgs) -> anyhow::Result<ExitCode> {
+    if raw.batch == 0 {
+        anyhow::bail!("--batch must be at least 1");
+    }
+    let reading = inputs::Reading::validate(raw.input, "ingest")?;
+    let path = db_path(&raw.db)?;
+    let mut store = Store::open(&path)?;
+    let progress = output::progress(reading.inputs.len());
+    let started = Instant::now();
+    let (report, errors) = ingest_reading(&mut store, &reading, raw.batch, &progress)?;
+    progress.finish_and_clear();
+    for e in &errors {
+        eprintln!("parallax: {}: {}", e.input, e.message);
+    }
+    let stats = store.stats()?;
+    eprintln!(
+        "parallax: {} new document{} ({} already stored), {} article{}, {} new stor{}, {} merged, in {:.1} s; \
+         the store holds {} documents in {} stories ({})",
+        report.added,
+        plural(report.added),
+        report.already,
+        report.articles,
+        plural(report.articles),
+        report.new_stories,
+        if report.new_stories == 1 { "y" } else { "ies" },
+        report.merged,
+        started.elapsed().as_secs_f64(),
+        stats.documents,
+        stats.stories,
+        path.display(),
+    );
+    Ok(if errors.is_empty() { exit::SUCCESS } else { exit::input_errors() })
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// `parallax stories`.
+pub(crate) fn stories(raw: StoriesArgs) -> anyhow::Result<ExitCode> {
+    let path = db_path(&raw.db)?;
+    let store = Store::open_read_only(&path)?;
+    let rows: Vec<_> = store.stories()?.into_iter().filter(|s| s.size >= raw.min_size).collect();
+    let text = match raw.format {
+        ListFormat::Json => {
+            let list: Vec<serde_json::Value> = rows.iter().map(parallax_store::StoryRow::to_json).collect();
+            let mut s = serde_json::to_string_pretty(&list).unwrap_or_else(|_| "[]".to_string());
+            s.push('\n');
+            s
+        }
+        ListFormat::Terminal => {
+            let mut s = String::new();
+            for r in &rows {
+                let _ = writeln!(
+                    s,
+                    "{:>6}  {}  {} article{}, {} origin{}  {} – {}",
+                    r.id,
+                    r.headline.as_deref().unwrap_or("(no headline)"),
+                    r.size,
+                    plural(r.size),
+                    r.origins,
+                    plural(r.origins),
+                    r.first_seen,
+                    r.last_seen
+                );
+            }
+            if rows.is_empty() {
+                s.push_str("no stories yet: `parallax ingest` adds documents\n");
+            }
+            s
+        }
+    };
+    output::write(None, &text)?;
+    Ok(exit::SUCCESS)
+}
+
+/// The documents of story `id` in the store at `db`, ids made unique.
+pub(crate) fn story_documents(db: &DbArgs, id: i64) -> anyhow::Result<Vec<RawDoc>> {
+    let path = db_path(db)?;
+    let store = Store::open_read_only(&path)?;
+    let docs = store
+        .story_documents(id)?
+        .with_context(|| format!("{}: no story {id} (see `parallax stories`)", path.display()))?;
+    Ok(assign_ids(docs).0)
+}
+
+/// `parallax watch`.
+pub(crate) fn watch(raw: WatchArgs) -> anyhow::Result<ExitCode> {
+    if !(raw.interval.is_finite() && raw.interval >= 0.0) {
+        anyhow::bail!("--interval must be a number of seconds");
+    }
+    let input = crate::args::InputArgs {
+        inputs: raw.feeds.clone(),
+        date: None,
+        max_size: "16MiB".to_string(),
+        timeout: raw.timeout,
+        concurrency: 8,
+    };
+    let reading = inputs::Reading::validate(input, "watch")?;
+    let path = db_path(&raw.db)?;
+    let mut store = Store::open(&path)?;
+    let mut poll = 0u64;
+    let mut any_errors = false;
+    loop {
+        poll += 1;
+        let progress = indicatif::ProgressBar::hidden();
+        let (report, errors) = ingest_reading(&mut store, &reading, 512, &progress)?;
+        for e in &errors {
+            eprintln!("parallax: {}: {}", e.input, e.message);
+        }
+        any_errors |= !errors.is_empty();
+        eprintln!(
+            "parallax: poll {poll}: {} new document{}, {} already stored, {} new stor{}",
+            report.added,
+            plural(report.added),
+            report.already,
+            report.new_stories,
+            if report.new_stories == 1 { "y" } else { "ies" },
+        );
+        if raw.polls.is_some_and(|n| poll >= n) {
+            break;
+        }
+        std::thread::sleep(Duration::from_secs_f64(raw.interval.min(86_400.0)));
+    }
+    Ok(if any_errors { exit::input_errors() } else { exit::SUCCESS })
+}

@@ -1,0 +1,166 @@
+//! The store from the command line: `ingest`, `stories`, `brief --story`, `watch`; a killed
+//! ingest loses nothing committed; readers work while an ingest writes; bad databases.
+
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use crate::{json, parallax};
+
+fn db_in(dir: &tempfile::TempDir) -> String {
+    dir.path().join("news.db").display().to_string()
+}
+
+#[test]
+fn ingest_list_and_brief_a_story() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let db = db_in(&dir);
+    let run = parallax(&["ingest", "--db", &db, "--date", "2026-03-04", "examples/ferry"], b"");
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(run.stderr.contains("new documents"), "{}", run.stderr);
+    let run = parallax(&["ingest", "--db", &db, "--date", "2026-03-04", "examples/ferry"], b"");
+    assert!(run.stderr.contains("0 new documents"), "{}", run.stderr);
+    let run = parallax(&["stories", "--db", &db, "--format", "json"], b"");
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let stories = json(&run);
+    let list = stories.as_array().expect("a list");
+    let biggest = list.iter().max_by_key(|s| s["size"].as_u64()).expect("a story");
+    assert!(biggest["size"].as_u64() >= Some(4), "{biggest}");
+    assert!(biggest["headline"].as_str().is_some_and(|h| h.contains("Halvik")), "{biggest}");
+    assert_eq!(biggest["first_seen"], "2026-03-04");
+    // The JSON Lines ids are kept as members' ids.
+    let all: Vec<&str> = list
+        .iter()
+        .flat_map(|s| s["documents"].as_array().into_iter().flatten())
+        .filter_map(|d| d.as_str())
+        .collect();
+    assert!(all.contains(&"courier-1187"), "{all:?}");
+    let id = biggest["id"].as_i64().expect("an id").to_string();
+    let run = parallax(&["brief", "--db", &db, "--story", &id, "--format", "json"], b"");
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let briefing = json(&run);
+    assert!(briefing["documents"].as_array().is_some_and(|d| d.len() >= 4));
+    let run = parallax(&["brief", "--db", &db, "--story", "999999"], b"");
+    assert_eq!(run.code, Some(2));
+    assert!(run.stderr.contains("no story 999999"), "{}", run.stderr);
+}
+
+#[test]
+fn watch_ingests_only_what_is_new() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let db = db_in(&dir);
+    let feed = dir.path().join("gazette.rss");
+    let body = "The harbour reopened on Thursday after divers checked the channel and found no damage to the quay walls or the ferry ramps, the port authority said in a statement that also thanked the coastguard crews and volunteers who had worked through the night.";
+    std::fs::write(
+        &feed,
+        format!(
+            "<rss version=\"2.0\"><channel><title>Harbour Gazette</title><item><title>Harbour reopens</title>\
+             <link>http://gazette.test/a</link><content:encoded xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">\
+             <![CDATA[<p>{body}</p>]]></content:encoded></item></channel></rss>"
+        ),
+    )
+    .expect("the feed");
+    let run = parallax(
+        &["watch", "--db", &db, "--interval", "0", "--polls", "2", feed.to_str().expect("a path")],
+        b"",
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(run.stderr.contains("poll 1: 1 new document,"), "{}", run.stderr);
+    assert!(run.stderr.contains("poll 2: 0 new documents, 1 already stored"), "{}", run.stderr);
+}
+
+#[test]
+fn bad_databases_are_refused_with_the_reason() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let notes = dir.path().join("notes.db");
+    std::fs::write(&notes, "not a database but a text file with some words in it, long enough")
+        .expect("write");
+    let run = parallax(&["ingest", "--db", notes.to_str().expect("a path"), "examples/ferry"], b"");
+    assert_eq!(run.code, Some(2));
+    assert!(run.stderr.contains("not a Parallax database"), "{}", run.stderr);
+    let run = parallax(&["stories", "--db", dir.path().join("missing.db").to_str().expect("a path")], b"");
+    assert_eq!(run.code, Some(2));
+    assert!(run.stderr.contains("no Parallax database here"), "{}", run.stderr);
+}
+
+/// A corpus of `n` short, distinct reports on a handful of running stories (seeded).
+fn corpus(n: usize) -> String {
+    let topics = [
+        ["ferry", "Halvik", "fog", "coastguard", "passengers", "harbour"],
+        ["council", "Ostra", "bridge", "cycle", "vote", "parking"],
+        ["grain", "harvest", "prices", "farmers", "exports", "rain"],
+        ["library", "flood", "repairs", "books", "reopening", "volunteers"],
+    ];
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut out = String::new();
+    for i in 0..n {
+        let words = topics[i % topics.len()];
+        let mut text = String::new();
+        for s in 0..4 {
+            let a = words[(next() % 6) as usize];
+            let b = words[(next() % 6) as usize];
+            text.push_str(&format!(
+                "Report {i} sentence {s} says the {a} and the {b} were discussed at length today. "
+            ));
+        }
+        out.push_str(
+            &serde_json::json!({"id": format!("r{i}"), "text": text, "published": "2026-03-04"}).to_string(),
+        );
+        out.push('\n');
+    }
+    out
+}
+
+fn count_documents(db: &str) -> u64 {
+    let store = parallax_store::Store::open_read_only(std::path::Path::new(db)).expect("the store opens");
+    store.integrity_check().expect("SQLite's integrity check passes");
+    store.stats().expect("stats").documents
+}
+
+#[test]
+fn a_killed_ingest_loses_nothing_committed_and_readers_keep_working() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let db = db_in(&dir);
+    let input = dir.path().join("corpus.jsonl");
+    let n = 3000;
+    std::fs::write(&input, corpus(n)).expect("the corpus");
+    let ingest = || {
+        Command::new(env!("CARGO_BIN_EXE_parallax"))
+            .args(["ingest", "--db", &db, "--batch", "50", input.to_str().expect("a path")])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("parallax starts")
+    };
+    // Kill points, seeded, from early in a run to well into it.
+    let delays = [60u64, 250, 140, 400, 90, 320];
+    let mut previous = 0;
+    for delay in delays {
+        let mut child = ingest();
+        std::thread::sleep(Duration::from_millis(delay));
+        // A reader while the writer writes.
+        let reader = parallax(&["stories", "--db", &db, "--format", "json"], b"");
+        assert!(
+            reader.code == Some(0) || reader.stderr.contains("no Parallax database"),
+            "{}",
+            reader.stderr
+        );
+        let _ = child.kill(); // SIGKILL on Unix
+        let _ = child.wait();
+        let now = count_documents(&db);
+        assert!(now >= previous, "documents went from {previous} to {now}");
+        assert!(now <= n as u64);
+        previous = now;
+    }
+    let status = ingest().wait().expect("the last run ends");
+    assert!(status.success());
+    assert_eq!(count_documents(&db), n as u64, "every document exactly once");
+    let run = parallax(&["stories", "--db", &db, "--format", "json"], b"");
+    let total: u64 = json(&run).as_array().expect("stories").iter().filter_map(|s| s["size"].as_u64()).sum();
+    assert_eq!(total, n as u64);
+}

@@ -1,0 +1,471 @@
+//! Ingesting a batch of documents: new ones are extracted, profiled and clustered into
+//! stories in one transaction.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use parallax_engine::reuse::{self, minhash};
+use parallax_engine::stories::{self, Candidate, Idf};
+use parallax_engine::{extract, facts, text};
+use parallax_model::{Article, Diagnostic, DocFormat, RawDoc};
+use rayon::prelude::*;
+use rusqlite::{OptionalExtension, Transaction, params};
+use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
+
+use crate::{Store, StoreError};
+
+/// How a batch is ingested.
+#[derive(Clone, Debug, Default)]
+pub struct IngestConfig {
+    /// Extraction settings (default date, today).
+    pub extract: extract::Config,
+    /// Story clustering settings.
+    pub stories: stories::Config,
+    /// The time recorded as each document's ingest time (RFC 3339); the caller reads the
+    /// clock, the store does not.
+    pub now: String,
+}
+
+/// What one batch did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct IngestReport {
+    /// Documents stored.
+    pub added: usize,
+    /// Documents whose content was already stored (or repeated in the batch).
+    pub already: usize,
+    /// Articles stored.
+    pub articles: usize,
+    /// Stories started.
+    pub new_stories: usize,
+    /// Stories merged into another.
+    pub merged: usize,
+    /// Documents with no article text, and other problems that did not stop the batch.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Rows of the reuse index per article: bands of [`BAND_ROWS`] MinHash values; two articles
+/// sharing a band share much of their text (Jaccard similarity of their shingles about 0.6 or more).
+const BANDS: usize = 8;
+const BAND_ROWS: usize = 4;
+/// Stories read per lookup term: the most recently active first.
+const POSTINGS_PER_TERM: usize = 48;
+/// Index terms kept per story.
+const STORY_INDEX_TERMS: usize = 16;
+
+/// A new document, prepared outside the transaction.
+struct Prepared {
+    doc: RawDoc,
+    hash: [u8; 16],
+    articles: Vec<PreparedArticle>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+struct PreparedArticle {
+    article: Article,
+    profile: stories::Profile,
+    bands: Vec<i64>,
+    facts: String,
+}
+
+impl Store {
+    /// Ingests `docs` (ids already unique within the batch; `explicit` tells which were given
+    /// by the input) in one transaction. Content already stored is skipped.
+    pub fn ingest(
+        &mut self,
+        docs: Vec<(RawDoc, bool)>,
+        config: &IngestConfig,
+    ) -> Result<IngestReport, StoreError> {
+        let path = self.path.clone();
+        let fail = |e: rusqlite::Error| StoreError::from_sqlite(&path, &e);
+        let mut report = IngestReport::default();
+        // New content only, each once, in a fixed order: the batch's result does not depend
+        // on the order its documents came in.
+        let mut seen: BTreeSet<[u8; 16]> = BTreeSet::new();
+        let mut fresh: Vec<([u8; 16], RawDoc, bool)> = Vec::new();
+        {
+            let mut known =
+                self.conn.prepare_cached("SELECT 1 FROM documents WHERE hash = ?1").map_err(fail)?;
+            for (doc, explicit) in docs {
+                let hash = content_hash(&doc);
+                if !seen.insert(hash) || known.exists([&hash[..]]).map_err(fail)? {
+                    report.already += 1;
+                    continue;
+                }
+                fresh.push((hash, doc, explicit));
+            }
+        }
+        fresh.sort_by(|a, b| a.1.meta.published.cmp(&b.1.meta.published).then(a.0.cmp(&b.0)));
+        let explicit: Vec<bool> = fresh.iter().map(|f| f.2).collect();
+        let prepared: Vec<Prepared> =
+            fresh.into_par_iter().map(|(hash, doc, _)| prepare(hash, doc, &config.extract)).collect();
+
+        let tx = self.conn.transaction().map_err(fail)?;
+        let mut df = DocFreq::load(&tx, &prepared).map_err(fail)?;
+        // Rarity counts the whole batch before any of it is placed, so that the first batch
+        // of an empty store is weighed too, and the same whatever its order.
+        for p in &prepared {
+            for a in &p.articles {
+                df.count(&a.profile);
+            }
+        }
+        for (p, &explicit) in prepared.iter().zip(&explicit) {
+            report.diagnostics.extend(p.diagnostics.iter().cloned());
+            let document = insert_document(&tx, p, explicit, &config.now).map_err(fail)?;
+            report.added += 1;
+            for a in &p.articles {
+                let vector = stories::vector(&a.profile, &df);
+                let lookup = stories::lookup_terms(&vector, &df);
+                let story = place(&tx, a, &vector, &lookup, &config.stories, &mut report).map_err(fail)?;
+                insert_article(&tx, document, a, story).map_err(fail)?;
+                report.articles += 1;
+            }
+        }
+        df.save(&tx).map_err(fail)?;
+        tx.commit().map_err(fail)?;
+        Ok(report)
+    }
+}
+
+/// The content hash of a document: its format and its text.
+fn content_hash(doc: &RawDoc) -> [u8; 16] {
+    let mut bytes = Vec::with_capacity(doc.text.len() + 1);
+    bytes.push(match doc.format {
+        DocFormat::Text => b't',
+        DocFormat::Html => b'h',
+    });
+    bytes.extend_from_slice(doc.text.as_bytes());
+    xxh3_128(&bytes).to_le_bytes()
+}
+
+fn prepare(hash: [u8; 16], doc: RawDoc, config: &extract::Config) -> Prepared {
+    let found = extract::extract(&doc, config);
+    let mut analyzer = text::Analyzer::new();
+    let articles: Vec<Article> = found.articles.into_iter().filter(|a| !a.blocks.is_empty()).collect();
+    let refs: Vec<&Article> = articles.iter().collect();
+    let found_facts = facts::facts(&refs, &facts::Config::default());
+    let prepared = articles
+        .into_iter()
+        .enumerate()
+        .map(|(i, article)| {
+            let people: Vec<&str> = found_facts
+                .people
+                .iter()
+                .filter(|p| p.evidence && p.documents.contains(&i))
+                .map(|p| p.name.as_str())
+                .collect();
+            let named: Vec<(&str, &str)> = found_facts
+                .named
+                .iter()
+                .filter(|n| n.documents.contains(&i))
+                .map(|n| {
+                    let kind = match n.kind {
+                        facts::NamedKind::Organization => "organisation",
+                        facts::NamedKind::Place => "place",
+                    };
+                    (n.name.as_str(), kind)
+                })
+                .collect();
+            let names: Vec<String> =
+                people.iter().map(|p| p.to_string()).chain(named.iter().map(|(n, _)| n.to_string())).collect();
+            let quotes: Vec<serde_json::Value> = found_facts.docs.get(i).map_or_else(Vec::new, |d| {
+                d.quotes
+                    .iter()
+                    .map(|q| serde_json::json!({"speaker": q.speaker, "text": q.text}))
+                    .collect()
+            });
+            let facts_json = serde_json::json!({
+                "people": people,
+                "organisations": named.iter().filter(|(_, k)| *k == "organisation").map(|(n, _)| n).collect::<Vec<_>>(),
+                "places": named.iter().filter(|(_, k)| *k == "place").map(|(n, _)| n).collect::<Vec<_>>(),
+                "quotes": quotes,
+            })
+            .to_string();
+            let analysis = analyzer.analyze(&article);
+            let bands = bands(&reuse::Doc::new(&article, &analysis));
+            let profile = stories::profile(&article, &mut analyzer, &names);
+            PreparedArticle { article, profile, bands, facts: facts_json }
+        })
+        .collect();
+    Prepared { doc, hash, articles: prepared, diagnostics: found.diagnostics }
+}
+
+/// The article's reuse bands: hashes of groups of its MinHash signature.
+fn bands(doc: &reuse::Doc) -> Vec<i64> {
+    let Some(signature) = minhash::signature(&doc.shingles(5)) else { return Vec::new() };
+    signature
+        .chunks(BAND_ROWS)
+        .take(BANDS)
+        .enumerate()
+        .map(|(n, rows)| {
+            let mut bytes = Vec::with_capacity(1 + rows.len() * 4);
+            bytes.push(n as u8);
+            for r in rows {
+                bytes.extend_from_slice(&r.to_le_bytes());
+            }
+            xxh3_64(&bytes) as i64
+        })
+        .collect()
+}
+
+fn insert_document(tx: &Transaction<'_>, p: &Prepared, explicit: bool, now: &str) -> rusqlite::Result<i64> {
+    let doc = &p.doc;
+    tx.prepare_cached(
+        "INSERT INTO documents (hash, input_id, explicit_id, path, format, source, title, published, url, text, ingested_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?
+    .execute(params![
+        &p.hash[..],
+        doc.id.as_str(),
+        explicit,
+        doc.path,
+        match doc.format {
+            DocFormat::Text => 0,
+            DocFormat::Html => 1,
+        },
+        doc.meta.source,
+        doc.meta.title,
+        doc.meta.published.map(|d| d.to_string()),
+        doc.meta.url.as_ref().map(|u| u.to_string()),
+        doc.text,
+        now,
+    ])?;
+    Ok(tx.last_insert_rowid())
+}
+
+fn insert_article(
+    tx: &Transaction<'_>,
+    document: i64,
+    a: &PreparedArticle,
+    story: i64,
+) -> rusqlite::Result<()> {
+    let art = &a.article;
+    tx.prepare_cached(
+        "INSERT INTO articles (document, article_id, source, title, published, language, body, facts, story)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        document,
+        art.id.as_str(),
+        art.source.name,
+        art.title,
+        art.published.map(|d| d.to_string()),
+        art.language,
+        art.body_text(),
+        a.facts,
+        story,
+    ])?;
+    let id = tx.last_insert_rowid();
+    let mut band = tx.prepare_cached("INSERT INTO bands (key, article) VALUES (?1, ?2)")?;
+    for key in &a.bands {
+        band.execute(params![key, id])?;
+    }
+    Ok(())
+}
+
+/// The story an article goes into: a near-copy's story, else the one [`stories::decide`]
+/// picks among the stories sharing its heaviest terms, else a new one. Merges what the
+/// decision says to merge.
+fn place(
+    tx: &Transaction<'_>,
+    a: &PreparedArticle,
+    vector: &[(u64, f32)],
+    lookup: &[u64],
+    config: &stories::Config,
+    report: &mut IngestReport,
+) -> rusqlite::Result<i64> {
+    // A near-copy of a stored article belongs to its story.
+    let mut copy_of: Option<i64> = None;
+    {
+        let mut find = tx.prepare_cached(
+            "SELECT articles.story FROM bands JOIN articles ON articles.id = bands.article
+             WHERE bands.key = ?1 ORDER BY articles.story LIMIT 1",
+        )?;
+        for key in &a.bands {
+            if let Some(story) = find.query_row([key], |r| r.get::<_, i64>(0)).optional()? {
+                copy_of = Some(copy_of.map_or(story, |s: i64| s.min(story)));
+            }
+        }
+    }
+    let mut candidates: BTreeSet<i64> = BTreeSet::new();
+    {
+        let mut postings =
+            tx.prepare_cached("SELECT story FROM story_terms WHERE term = ?1 ORDER BY story DESC LIMIT ?2")?;
+        for &term in lookup {
+            let rows =
+                postings.query_map(params![term as i64, POSTINGS_PER_TERM as i64], |r| r.get::<_, i64>(0))?;
+            for story in rows {
+                candidates.insert(story?);
+            }
+        }
+    }
+    let mut loaded = Vec::with_capacity(candidates.len());
+    for story in candidates {
+        if let Some(c) = load_story(tx, story)? {
+            loaded.push(c);
+        }
+    }
+    let decision = match copy_of {
+        Some(story) => stories::Decision { join: Some(story), merge: Vec::new() },
+        None => stories::decide(vector, a.profile.day, &loaded, config),
+    };
+    let story = match decision.join {
+        Some(story) => {
+            let mut current = match loaded.iter().find(|c| c.story == story) {
+                Some(c) => c.clone(),
+                None => {
+                    load_story(tx, story)?.unwrap_or(Candidate { story, centroid: Vec::new(), days: None })
+                }
+            };
+            for other in &decision.merge {
+                if let Some(c) = loaded.iter().find(|c| c.story == *other) {
+                    current.centroid = stories::add(&current.centroid, &c.centroid);
+                    current.days = widen(current.days, c.days);
+                    let size: i64 =
+                        tx.query_row("SELECT size FROM stories WHERE id = ?1", [other], |r| r.get(0))?;
+                    tx.execute("UPDATE stories SET size = size + ?1 WHERE id = ?2", params![size, story])?;
+                    tx.execute("UPDATE articles SET story = ?1 WHERE story = ?2", params![story, other])?;
+                    tx.execute("DELETE FROM story_terms WHERE story = ?1", [other])?;
+                    tx.execute("DELETE FROM stories WHERE id = ?1", [other])?;
+                    report.merged += 1;
+                }
+            }
+            current.centroid = stories::add(&current.centroid, vector);
+            current.days = widen(current.days, a.profile.day.map(|d| (d, d)));
+            save_story(tx, &current, 1)?;
+            story
+        }
+        None => {
+            tx.execute(
+                "INSERT INTO stories (size, first_day, last_day, centroid) VALUES (0, ?1, ?1, x'')",
+                [a.profile.day],
+            )?;
+            let story = tx.last_insert_rowid();
+            let days = a.profile.day.map(|d| (d, d));
+            save_story(tx, &Candidate { story, centroid: vector.to_vec(), days }, 1)?;
+            report.new_stories += 1;
+            story
+        }
+    };
+    Ok(story)
+}
+
+fn widen(a: Option<(i32, i32)>, b: Option<(i32, i32)>) -> Option<(i32, i32)> {
+    match (a, b) {
+        (Some((a0, a1)), Some((b0, b1))) => Some((a0.min(b0), a1.max(b1))),
+        (x, None) | (None, x) => x,
+    }
+}
+
+fn load_story(tx: &Transaction<'_>, story: i64) -> rusqlite::Result<Option<Candidate>> {
+    tx.prepare_cached("SELECT centroid, first_day, last_day FROM stories WHERE id = ?1")?
+        .query_row([story], |r| {
+            let blob: Vec<u8> = r.get(0)?;
+            let first: Option<i32> = r.get(1)?;
+            let last: Option<i32> = r.get(2)?;
+            Ok(Candidate { story, centroid: decode_vector(&blob), days: first.zip(last) })
+        })
+        .optional()
+}
+
+/// Writes a story's centroid, dates and index terms, adding `members` to its size.
+fn save_story(tx: &Transaction<'_>, story: &Candidate, members: i64) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "UPDATE stories SET size = size + ?1, first_day = ?2, last_day = ?3, centroid = ?4 WHERE id = ?5",
+    )?
+    .execute(params![
+        members,
+        story.days.map(|d| d.0),
+        story.days.map(|d| d.1),
+        encode_vector(&story.centroid),
+        story.story
+    ])?;
+    tx.prepare_cached("DELETE FROM story_terms WHERE story = ?1")?.execute([story.story])?;
+    let mut by_weight = story.centroid.clone();
+    by_weight.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut insert = tx.prepare_cached("INSERT OR IGNORE INTO story_terms (term, story) VALUES (?1, ?2)")?;
+    for (term, _) in by_weight.into_iter().take(STORY_INDEX_TERMS) {
+        insert.execute(params![term as i64, story.story])?;
+    }
+    Ok(())
+}
+
+/// A vector as bytes: for each term, its key (8 bytes) and weight (4), little-endian.
+pub(crate) fn encode_vector(v: &[(u64, f32)]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(v.len() * 12);
+    for (t, w) in v {
+        out.extend_from_slice(&t.to_le_bytes());
+        out.extend_from_slice(&w.to_le_bytes());
+    }
+    out
+}
+
+pub(crate) fn decode_vector(bytes: &[u8]) -> Vec<(u64, f32)> {
+    bytes
+        .chunks_exact(12)
+        .map(|c| {
+            let mut t = [0u8; 8];
+            let mut w = [0u8; 4];
+            t.copy_from_slice(&c[..8]);
+            w.copy_from_slice(&c[8..]);
+            (u64::from_le_bytes(t), f32::from_le_bytes(w))
+        })
+        .collect()
+}
+
+/// Document frequencies of the batch's terms: the store's, plus the batch's own.
+struct DocFreq {
+    articles: u64,
+    before: BTreeMap<u64, u64>,
+    added: BTreeMap<u64, u64>,
+    new_articles: u64,
+}
+
+impl DocFreq {
+    fn load(tx: &Transaction<'_>, batch: &[Prepared]) -> rusqlite::Result<DocFreq> {
+        let articles: i64 =
+            tx.query_row("SELECT value FROM counters WHERE name = 'articles'", [], |r| r.get(0))?;
+        let terms: BTreeSet<u64> = batch
+            .iter()
+            .flat_map(|p| &p.articles)
+            .flat_map(|a| a.profile.terms.iter().map(|(t, _)| *t))
+            .collect();
+        let mut before = BTreeMap::new();
+        let mut get = tx.prepare_cached("SELECT df FROM term_df WHERE term = ?1")?;
+        for t in terms {
+            if let Some(df) = get.query_row([t as i64], |r| r.get::<_, i64>(0)).optional()? {
+                before.insert(t, df as u64);
+            }
+        }
+        Ok(DocFreq { articles: articles as u64, before, added: BTreeMap::new(), new_articles: 0 })
+    }
+
+    fn count(&mut self, profile: &stories::Profile) {
+        self.new_articles += 1;
+        for (t, _) in &profile.terms {
+            *self.added.entry(*t).or_default() += 1;
+        }
+    }
+
+    fn save(&self, tx: &Transaction<'_>) -> rusqlite::Result<()> {
+        let mut upsert = tx.prepare_cached(
+            "INSERT INTO term_df (term, df) VALUES (?1, ?2) ON CONFLICT(term) DO UPDATE SET df = df + ?2",
+        )?;
+        for (t, n) in &self.added {
+            upsert.execute(params![*t as i64, *n as i64])?;
+        }
+        tx.execute(
+            "UPDATE counters SET value = value + ?1 WHERE name = 'articles'",
+            [self.new_articles as i64],
+        )?;
+        Ok(())
+    }
+}
+
+impl Idf for DocFreq {
+    fn articles(&self) -> u64 {
+        self.articles + self.new_articles
+    }
+
+    fn df(&self, term: u64) -> u64 {
+        self.before.get(&term).copied().unwrap_or(0) + self.added.get(&term).copied().unwrap_or(0)
+    }
+}

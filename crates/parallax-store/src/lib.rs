@@ -1,0 +1,115 @@
+//! Parallax's embedded store: every document ingested, its articles, their reuse bands and
+//! facts, and the stories they form, in one SQLite file (WAL journal).
+//!
+//! - Content-addressed: a document's key is the 128-bit hash of its format and text, so
+//!   ingesting the same content again is a no-op.
+//! - One transaction per batch: a crash or a kill during ingest loses at most the batch in
+//!   flight, never a committed one, and never leaves half a document (SQLite's atomic commit).
+//!   With `synchronous=NORMAL` in WAL mode a committed batch survives the process dying; a
+//!   power cut may lose the last batches, never the file's integrity.
+//! - Numbered migrations in [`schema`]; a file from a newer Parallax is refused, not touched.
+//! - Readers (`stories`, `brief --story`) work while an ingest writes (WAL).
+//! - Online clustering ([`parallax_engine::stories`]): each new article joins the story whose
+//!   centroid it matches, found through an index of stories by their heaviest terms, or
+//!   starts one; near-copies (shared reuse bands) join their original's story. A batch is
+//!   clustered in a fixed order (date, then content hash), so the order documents arrive in
+//!   within a batch does not change the result.
+
+mod error;
+mod ingest;
+mod read;
+pub mod schema;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+
+pub use error::StoreError;
+pub use ingest::{IngestConfig, IngestReport};
+pub use read::{StoryRow, StoryStats};
+
+/// An open store.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// Where the store lives when `--db` is not given: `$PARALLAX_DB`, else
+/// `$XDG_DATA_HOME/parallax/parallax.db`, else `~/.local/share/parallax/parallax.db`.
+pub fn default_path() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("PARALLAX_DB").filter(|p| !p.is_empty()) {
+        return Some(PathBuf::from(p));
+    }
+    let data = std::env::var_os("XDG_DATA_HOME")
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local").join("share")))?;
+    Some(data.join("parallax").join("parallax.db"))
+}
+
+impl Store {
+    /// Opens the store at `path` for writing, creating it (and its folder) if needed, and
+    /// brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| StoreError::io(path, &e))?;
+        }
+        let conn = Connection::open(path).map_err(|e| StoreError::from_sqlite(path, &e))?;
+        let mut store = Store { conn, path: path.to_path_buf() };
+        store.configure(true)?;
+        schema::migrate(&mut store.conn).map_err(|e| e.at(path))?;
+        Ok(store)
+    }
+
+    /// Opens an existing store for reading only.
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        if !path.exists() {
+            return Err(StoreError::Missing { path: path.to_path_buf() });
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| StoreError::from_sqlite(path, &e))?;
+        let store = Store { conn, path: path.to_path_buf() };
+        store.configure(false)?;
+        schema::check(&store.conn).map_err(|e| e.at(path))?;
+        Ok(store)
+    }
+
+    /// The file this store is in.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn configure(&self, write: bool) -> Result<(), StoreError> {
+        let path = &self.path;
+        let fail = |e: rusqlite::Error| StoreError::from_sqlite(path, &e);
+        self.conn.busy_timeout(std::time::Duration::from_secs(30)).map_err(fail)?;
+        // Reading the header tells a file that is not SQLite at once.
+        self.conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(())).map_err(fail)?;
+        if write {
+            self.conn.pragma_update(None, "journal_mode", "WAL").map_err(fail)?;
+            self.conn.pragma_update(None, "synchronous", "NORMAL").map_err(fail)?;
+        }
+        self.conn.pragma_update(None, "foreign_keys", "ON").map_err(fail)?;
+        Ok(())
+    }
+
+    /// SQLite's own integrity check: `Ok` when it reports "ok".
+    pub fn integrity_check(&self) -> Result<(), StoreError> {
+        let report: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .map_err(|e| StoreError::from_sqlite(&self.path, &e))?;
+        if report == "ok" { Ok(()) } else { Err(StoreError::Corrupt { path: self.path.clone(), report }) }
+    }
+
+    /// Caps the database at `pages` pages (SQLite's `max_page_count`): what a full disk looks
+    /// like to the store, for tests.
+    pub fn limit_pages(&self, pages: u64) -> Result<(), StoreError> {
+        self.conn
+            .pragma_update(None, "max_page_count", pages)
+            .map_err(|e| StoreError::from_sqlite(&self.path, &e))
+    }
+}

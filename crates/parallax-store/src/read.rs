@@ -1,0 +1,215 @@
+//! Reading the store: the stories with their members, a story's documents, and counts.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use parallax_engine::text::{Analyzer, TokenKind};
+use parallax_model::{DocFormat, DocId, DocMeta, RawDoc};
+use rusqlite::params;
+use serde_json::json;
+
+use crate::ingest::decode_vector;
+use crate::{Store, StoreError};
+
+/// One story as `parallax stories` lists it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoryRow {
+    /// The story's id (stable while the story lives; a merged story's id is retired).
+    pub id: i64,
+    /// The member title that carries the story's heaviest words, or none.
+    pub headline: Option<String>,
+    /// Its articles.
+    pub size: usize,
+    /// Independent origins among them: near-copies (shared reuse bands) count once.
+    pub origins: usize,
+    /// The earliest and latest date among its members (publication date, else the day it was
+    /// ingested), as YYYY-MM-DD.
+    pub first_seen: String,
+    /// See `first_seen`.
+    pub last_seen: String,
+    /// Its members' ids, as the inputs gave them (or as they were made), in ingest order.
+    pub documents: Vec<String>,
+}
+
+impl StoryRow {
+    /// As JSON.
+    pub fn to_json(&self) -> serde_json::Value {
+        json!({
+            "id": self.id,
+            "headline": self.headline,
+            "size": self.size,
+            "origins": self.origins,
+            "first_seen": self.first_seen,
+            "last_seen": self.last_seen,
+            "documents": self.documents,
+        })
+    }
+}
+
+/// Counts of what the store holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StoryStats {
+    pub documents: u64,
+    pub articles: u64,
+    pub stories: u64,
+    /// The database file's size (pages × page size), without the WAL.
+    pub bytes: u64,
+}
+
+impl Store {
+    /// Every story, latest activity first (then larger first, then by id).
+    pub fn stories(&self) -> Result<Vec<StoryRow>, StoreError> {
+        let fail = |e: rusqlite::Error| StoreError::from_sqlite(&self.path, &e);
+        let mut members: BTreeMap<i64, Vec<Member>> = BTreeMap::new();
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT a.story, a.id, a.article_id, a.title, coalesce(a.published, substr(d.ingested_at, 1, 10))
+                 FROM articles a JOIN documents d ON d.id = a.document ORDER BY a.id",
+            )
+            .map_err(fail)?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    Member { row: r.get(1)?, id: r.get(2)?, title: r.get(3)?, day: r.get(4)? },
+                ))
+            })
+            .map_err(fail)?;
+        for row in rows {
+            let (story, member) = row.map_err(fail)?;
+            members.entry(story).or_default().push(member);
+        }
+        let mut centroids: BTreeMap<i64, Vec<(u64, f32)>> = BTreeMap::new();
+        let mut stmt = self.conn.prepare("SELECT id, centroid FROM stories").map_err(fail)?;
+        let rows =
+            stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?))).map_err(fail)?;
+        for row in rows {
+            let (id, blob) = row.map_err(fail)?;
+            centroids.insert(id, decode_vector(&blob));
+        }
+        let mut analyzer = Analyzer::new();
+        let mut out = Vec::with_capacity(members.len());
+        for (story, list) in members {
+            let centroid: BTreeMap<u64, f32> =
+                centroids.get(&story).map(|c| c.iter().copied().collect()).unwrap_or_default();
+            let headline = headline(&list, &centroid, &mut analyzer);
+            let days: BTreeSet<&str> = list.iter().map(|m| m.day.as_str()).collect();
+            out.push(StoryRow {
+                id: story,
+                headline,
+                size: list.len(),
+                origins: self.origins(&list).map_err(fail)?,
+                first_seen: days.first().map(|d| d.to_string()).unwrap_or_default(),
+                last_seen: days.last().map(|d| d.to_string()).unwrap_or_default(),
+                documents: list.iter().map(|m| m.id.clone()).collect(),
+            });
+        }
+        out.sort_by(|a, b| b.last_seen.cmp(&a.last_seen).then(b.size.cmp(&a.size)).then(a.id.cmp(&b.id)));
+        Ok(out)
+    }
+
+    /// Independent origins among a story's members: near-copies are joined.
+    fn origins(&self, members: &[Member]) -> rusqlite::Result<usize> {
+        let mut parent: Vec<usize> = (0..members.len()).collect();
+        fn root(parent: &mut [usize], mut x: usize) -> usize {
+            while parent[x] != x {
+                parent[x] = parent[parent[x]];
+                x = parent[x];
+            }
+            x
+        }
+        let mut by_key: BTreeMap<i64, usize> = BTreeMap::new();
+        let mut stmt = self.conn.prepare_cached("SELECT key FROM bands WHERE article = ?1")?;
+        for (i, m) in members.iter().enumerate() {
+            let keys = stmt.query_map([m.row], |r| r.get::<_, i64>(0))?;
+            for key in keys {
+                let key = key?;
+                let first = *by_key.entry(key).or_insert(i);
+                let (a, b) = (root(&mut parent, first), root(&mut parent, i));
+                parent[a.max(b)] = a.min(b);
+            }
+        }
+        Ok((0..members.len()).filter(|&i| root(&mut parent, i) == i).count())
+    }
+
+    /// The documents of story `id`, ready to brief (ids made unique), or `None` when there is
+    /// no such story.
+    pub fn story_documents(&self, id: i64) -> Result<Option<Vec<(RawDoc, bool)>>, StoreError> {
+        let fail = |e: rusqlite::Error| StoreError::from_sqlite(&self.path, &e);
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT d.input_id, d.explicit_id, d.path, d.format, d.source, d.title, d.published, d.url, d.text, d.id
+                 FROM documents d WHERE d.id IN (SELECT document FROM articles WHERE story = ?1) ORDER BY d.id",
+            )
+            .map_err(fail)?;
+        let rows = stmt
+            .query_map(params![id], |r| {
+                let input_id: String = r.get(0)?;
+                let explicit: bool = r.get(1)?;
+                let published: Option<String> = r.get(6)?;
+                let url: Option<String> = r.get(7)?;
+                let doc = RawDoc {
+                    id: DocId::new(&input_id)
+                        .unwrap_or_else(|| DocId::numbered(r.get::<_, i64>(9).unwrap_or(0) as u64)),
+                    path: r.get(2)?,
+                    format: if r.get::<_, i64>(3)? == 1 { DocFormat::Html } else { DocFormat::Text },
+                    text: r.get(8)?,
+                    meta: DocMeta {
+                        source: r.get(4)?,
+                        title: r.get(5)?,
+                        published: published.and_then(|p| p.parse().ok()),
+                        url: url.and_then(|u| u.parse().ok()),
+                    },
+                };
+                Ok((doc, explicit))
+            })
+            .map_err(fail)?;
+        let docs: Vec<(RawDoc, bool)> = rows.collect::<Result<_, _>>().map_err(fail)?;
+        Ok(if docs.is_empty() { None } else { Some(docs) })
+    }
+
+    /// What the store holds.
+    pub fn stats(&self) -> Result<StoryStats, StoreError> {
+        let fail = |e: rusqlite::Error| StoreError::from_sqlite(&self.path, &e);
+        let count = |sql: &str| -> Result<u64, StoreError> {
+            self.conn.query_row(sql, [], |r| r.get::<_, i64>(0)).map(|n| n as u64).map_err(fail)
+        };
+        Ok(StoryStats {
+            documents: count("SELECT count(*) FROM documents")?,
+            articles: count("SELECT count(*) FROM articles")?,
+            stories: count("SELECT count(*) FROM stories")?,
+            bytes: count("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()")?,
+        })
+    }
+}
+
+/// A story's member article.
+struct Member {
+    row: i64,
+    id: String,
+    title: Option<String>,
+    day: String,
+}
+
+/// The member title whose words weigh most in the story's centroid, per word (shorter titles
+/// that say as much win); ties go to the earlier member.
+fn headline(members: &[Member], centroid: &BTreeMap<u64, f32>, analyzer: &mut Analyzer) -> Option<String> {
+    let mut best: Option<(f32, &str)> = None;
+    let mut tokens = Vec::new();
+    for m in members {
+        let Some(title) = m.title.as_deref() else { continue };
+        tokens.clear();
+        analyzer.tokenize_into(title, 0, &mut tokens);
+        let words = tokens.iter().filter(|t| t.kind == TokenKind::Word).count();
+        if words < 3 {
+            continue;
+        }
+        let keys: BTreeSet<u64> = tokens.iter().map(|t| t.key).collect();
+        let weight: f32 = keys.iter().filter_map(|k| centroid.get(k)).sum::<f32>() / (words as f32).sqrt();
+        if best.is_none_or(|(w, _)| weight > w) {
+            best = Some((weight, title));
+        }
+    }
+    best.map(|(_, t)| t.to_string())
+}

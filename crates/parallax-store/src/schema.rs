@@ -1,0 +1,113 @@
+//! The schema, as numbered migrations. `PRAGMA user_version` holds the number applied; each
+//! migration runs in its own transaction, so a file is always at one version or the next.
+//! `application_id` marks the file as Parallax's.
+
+use rusqlite::Connection;
+
+use crate::error::Unplaced;
+
+/// "PRLX": the SQLite `application_id` of a Parallax database.
+pub const APPLICATION_ID: i64 = 0x5052_4c58;
+
+/// The migrations, in order; migration `n` (from 1) brings the file to version `n`.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: documents, articles, reuse bands, facts, stories and their term index.
+    "
+    CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        hash BLOB NOT NULL UNIQUE,
+        input_id TEXT NOT NULL,
+        explicit_id INTEGER NOT NULL,
+        path TEXT NOT NULL,
+        format INTEGER NOT NULL,
+        source TEXT,
+        title TEXT,
+        published TEXT,
+        url TEXT,
+        text TEXT NOT NULL,
+        ingested_at TEXT NOT NULL
+    );
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        document INTEGER NOT NULL REFERENCES documents(id),
+        article_id TEXT NOT NULL,
+        source TEXT NOT NULL,
+        title TEXT,
+        published TEXT,
+        language TEXT,
+        body TEXT NOT NULL,
+        facts TEXT NOT NULL,
+        story INTEGER NOT NULL
+    );
+    CREATE INDEX articles_document ON articles(document);
+    CREATE INDEX articles_story ON articles(story);
+    CREATE TABLE bands (
+        key INTEGER NOT NULL,
+        article INTEGER NOT NULL REFERENCES articles(id)
+    );
+    CREATE INDEX bands_key ON bands(key);
+    CREATE TABLE stories (
+        id INTEGER PRIMARY KEY,
+        size INTEGER NOT NULL,
+        first_day INTEGER,
+        last_day INTEGER,
+        centroid BLOB NOT NULL
+    );
+    CREATE TABLE story_terms (
+        term INTEGER NOT NULL,
+        story INTEGER NOT NULL,
+        PRIMARY KEY (term, story)
+    ) WITHOUT ROWID;
+    CREATE TABLE term_df (
+        term INTEGER PRIMARY KEY,
+        df INTEGER NOT NULL
+    );
+    CREATE TABLE counters (
+        name TEXT PRIMARY KEY,
+        value INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    INSERT INTO counters VALUES ('articles', 0);
+    ",
+];
+
+/// The newest schema this build knows.
+pub fn latest() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+/// Applies the migrations `conn` has not had yet.
+pub(crate) fn migrate(conn: &mut Connection) -> Result<(), Unplaced> {
+    let found = version(conn)?;
+    for (n, sql) in MIGRATIONS.iter().enumerate().skip(usize::try_from(found).unwrap_or(0)) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        tx.pragma_update(None, "user_version", n as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+/// Checks that `conn` is a Parallax database this build can read.
+pub(crate) fn check(conn: &Connection) -> Result<(), Unplaced> {
+    let found = version(conn)?;
+    if found < latest() {
+        // Readers never migrate; an old file is brought up to date by the next ingest.
+        return Err(Unplaced::Old { found });
+    }
+    Ok(())
+}
+
+/// The schema version of `conn`, refusing files that are not Parallax's or are newer.
+fn version(conn: &Connection) -> Result<i64, Unplaced> {
+    let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let app: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+    let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+    if app != APPLICATION_ID && (found != 0 || tables != 0) {
+        return Err(Unplaced::Foreign);
+    }
+    if found > latest() {
+        return Err(Unplaced::Newer { found, known: latest() });
+    }
+    Ok(found)
+}

@@ -1,0 +1,206 @@
+//! The store's promises: content-addressed ingest, order-independent batches, and clear
+//! refusals of files it must not touch.
+
+use parallax_model::{DocFormat, DocId, DocMeta, RawDoc};
+use parallax_store::{IngestConfig, Store, StoreError};
+
+fn doc(id: &str, text: &str) -> (RawDoc, bool) {
+    let doc = RawDoc {
+        id: DocId::new(id).expect("an id"),
+        path: format!("{id}.txt"),
+        format: DocFormat::Text,
+        text: text.to_string(),
+        meta: DocMeta { published: Some(jiff::civil::date(2026, 3, 4)), ..DocMeta::default() },
+    };
+    (doc, true)
+}
+
+fn config() -> IngestConfig {
+    IngestConfig { now: "2026-03-04T12:00:00Z".to_string(), ..IngestConfig::default() }
+}
+
+/// Six reports: three of a ferry collision, three of a council vote, each in other words.
+fn reports() -> Vec<(RawDoc, bool)> {
+    vec![
+        doc(
+            "ferry-1",
+            "Ferry and cargo ship collide off Halvik\nA passenger ferry and a cargo ship collided in thick fog off Halvik harbour on Tuesday, injuring fourteen passengers. The coastguard said the Nordlys ferry was carrying 212 people.",
+        ),
+        doc(
+            "council-1",
+            "Ostra council approves cycle lanes\nOstra city council voted on Tuesday to build protected cycle lanes across the Ostra bridge. Councillors approved the plan by nine votes to four after a long debate about parking.",
+        ),
+        doc(
+            "ferry-2",
+            "Fourteen hurt as ferry hits cargo ship in Halvik fog\nFourteen people were hurt when the Nordlys ferry struck a cargo ship in dense fog near Halvik harbour, the coastguard said. The ferry had 212 people on board.",
+        ),
+        doc(
+            "council-2",
+            "Cycle lanes for Ostra bridge win council vote\nThe Ostra council has approved protected cycle lanes on the Ostra bridge, with nine councillors for and four against. Opponents worried about parking on the bridge.",
+        ),
+        doc(
+            "ferry-3",
+            "Halvik collision: coastguard questions fog procedures\nThe coastguard is examining why the Nordlys ferry and the cargo ship were in the same lane in fog off Halvik. Fourteen passengers were injured in the collision.",
+        ),
+        doc(
+            "council-3",
+            "Parking fears as Ostra bridge gets cycle lanes\nOstra councillors voted nine to four for cycle lanes across the bridge. Shop owners near the Ostra bridge fear the loss of parking.",
+        ),
+    ]
+}
+
+fn memberships(store: &Store) -> Vec<Vec<String>> {
+    let mut groups: Vec<Vec<String>> = store
+        .stories()
+        .expect("stories")
+        .into_iter()
+        .map(|s| {
+            let mut d = s.documents;
+            d.sort();
+            d
+        })
+        .collect();
+    groups.sort();
+    groups
+}
+
+#[test]
+fn ingest_clusters_and_is_idempotent() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let mut store = Store::open(&dir.path().join("news.db")).expect("a store");
+    let report = store.ingest(reports(), &config()).expect("ingest");
+    assert_eq!((report.added, report.already), (6, 0));
+    assert_eq!(
+        memberships(&store),
+        vec![vec!["council-1", "council-2", "council-3"], vec!["ferry-1", "ferry-2", "ferry-3"]]
+    );
+    let again = store.ingest(reports(), &config()).expect("ingest again");
+    assert_eq!((again.added, again.already), (0, 6));
+    assert_eq!(store.stats().expect("stats").documents, 6);
+    store.integrity_check().expect("integrity");
+    let story = &store.stories().expect("stories")[0];
+    let docs = store.story_documents(story.id).expect("read").expect("a story");
+    assert_eq!(docs.len(), 3);
+    assert!(store.story_documents(999).expect("read").is_none());
+}
+
+#[test]
+fn a_batch_clusters_the_same_in_any_order() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let mut forward = Store::open(&dir.path().join("a.db")).expect("a store");
+    forward.ingest(reports(), &config()).expect("ingest");
+    let mut backward = Store::open(&dir.path().join("b.db")).expect("a store");
+    let mut reversed = reports();
+    reversed.reverse();
+    backward.ingest(reversed, &config()).expect("ingest");
+    assert_eq!(memberships(&forward), memberships(&backward));
+    // Story by story as well: the same ids, headlines and members.
+    let a: Vec<_> = forward
+        .stories()
+        .expect("stories")
+        .into_iter()
+        .map(|s| (s.id, s.headline, s.documents.len()))
+        .collect();
+    let b: Vec<_> = backward
+        .stories()
+        .expect("stories")
+        .into_iter()
+        .map(|s| (s.id, s.headline, s.documents.len()))
+        .collect();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn later_batches_join_running_stories() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let mut store = Store::open(&dir.path().join("news.db")).expect("a store");
+    let mut all = reports();
+    let later = all.split_off(4);
+    store.ingest(all, &config()).expect("first batch");
+    let report = store.ingest(later, &config()).expect("second batch");
+    assert_eq!(report.new_stories, 0, "{report:?}");
+    assert_eq!(memberships(&store).len(), 2);
+}
+
+#[test]
+fn files_it_must_not_touch_are_refused_clearly() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    // Not SQLite at all.
+    let junk = dir.path().join("notes.db");
+    std::fs::write(&junk, "these are my notes, not a database, and they are long enough").expect("write");
+    let err = Store::open(&junk).err().expect("refused");
+    assert!(matches!(err, StoreError::NotADatabase { .. }), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&junk).expect("read"),
+        "these are my notes, not a database, and they are long enough"
+    );
+    // Another program's SQLite file.
+    let other = dir.path().join("other.db");
+    let conn = rusqlite::Connection::open(&other).expect("open");
+    conn.execute_batch("CREATE TABLE recipes (name TEXT)").expect("create");
+    drop(conn);
+    let err = Store::open(&other).err().expect("refused");
+    assert!(matches!(err, StoreError::Foreign { .. }), "{err}");
+    // A store from a newer Parallax.
+    let newer = dir.path().join("newer.db");
+    let store = Store::open(&newer).expect("a store");
+    drop(store);
+    set_user_version(&newer, parallax_store::schema::latest() + 1);
+    let err = Store::open(&newer).err().expect("refused");
+    assert!(matches!(err, StoreError::Newer { .. }), "{err}");
+    assert!(err.to_string().contains("newer Parallax"), "{err}");
+    // Missing, for reading.
+    let err = Store::open_read_only(&dir.path().join("none.db")).err().expect("refused");
+    assert!(matches!(err, StoreError::Missing { .. }), "{err}");
+}
+
+#[test]
+fn a_full_disk_keeps_what_was_committed() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("news.db");
+    let mut store = Store::open(&path).expect("a store");
+    store.ingest(reports(), &config()).expect("first batch");
+    let pages = {
+        let size = store.stats().expect("stats").bytes;
+        size / 4096 + 1
+    };
+    store.limit_pages(pages).expect("a cap");
+    let big: Vec<(RawDoc, bool)> = (0..200)
+        .map(|i| {
+            doc(
+                &format!("filler-{i}"),
+                &format!(
+                    "Filler report number {i} about nothing in particular. {}",
+                    "Words to fill the page. ".repeat(200)
+                ),
+            )
+        })
+        .collect();
+    let err = store.ingest(big, &config()).err().expect("the disk fills");
+    assert!(matches!(err, StoreError::Full { .. }), "{err}");
+    drop(store);
+    let store = Store::open_read_only(&path).expect("reopened");
+    assert_eq!(store.stats().expect("stats").documents, 6);
+    store.integrity_check().expect("integrity");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_folder_is_refused_clearly() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let locked = dir.path().join("locked");
+    std::fs::create_dir(&locked).expect("mkdir");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o500)).expect("chmod");
+    let result = Store::open(&locked.join("news.db"));
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o700)).expect("chmod back");
+    // Root may write anywhere; then there is nothing to check.
+    if let Err(err) = result {
+        assert!(matches!(err, StoreError::ReadOnly { .. }), "{err}");
+    }
+}
+
+fn set_user_version(path: &std::path::Path, version: i64) {
+    let conn = rusqlite::Connection::open(path).expect("open");
+    conn.pragma_update(None, "user_version", version).expect("pragma");
+}
