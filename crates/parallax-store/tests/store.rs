@@ -176,7 +176,7 @@ fn a_full_disk_keeps_what_was_committed() {
             )
         })
         .collect();
-    let err = store.ingest(big, &config()).err().expect("the disk fills");
+    let err = store.ingest(big, &config()).expect_err("the disk fills");
     assert!(matches!(err, StoreError::Full { .. }), "{err}");
     drop(store);
     let store = Store::open_read_only(&path).expect("reopened");
