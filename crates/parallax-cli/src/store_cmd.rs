@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use parallax_engine::ingest::assign_ids;
 use parallax_model::{Diagnostic, RawDoc};
-use parallax_store::{IngestConfig, IngestReport, Store};
+use parallax_store::{Batch, IngestConfig, IngestReport, Store, prepare_batch};
 
 use crate::args::{DbArgs, IngestArgs, ListFormat, StoriesArgs, WatchArgs};
 use crate::{exit, inputs, output};
@@ -27,7 +27,9 @@ fn now() -> String {
     jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
-/// Ingests everything `reading` names, `batch` documents per transaction.
+/// Ingests everything `reading` names, `batch` documents per transaction. Reading and
+/// extraction run on one thread (extraction in parallel inside it) while the store writes the
+/// previous batch on this one.
 fn ingest_reading(
     store: &mut Store,
     reading: &inputs::Reading,
@@ -35,41 +37,73 @@ fn ingest_reading(
     progress: &indicatif::ProgressBar,
 ) -> anyhow::Result<(IngestReport, Vec<Diagnostic>)> {
     let config = IngestConfig { extract: reading.extract.clone(), now: now(), ..IngestConfig::default() };
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let (send, receive) = std::sync::mpsc::sync_channel::<Batch>(1);
+    let path = store.path().to_path_buf();
     let mut total = IngestReport::default();
-    let mut pending: Vec<(RawDoc, bool)> = Vec::new();
     let mut failure: Option<anyhow::Error> = None;
-    let mut flush = |pending: &mut Vec<(RawDoc, bool)>, total: &mut IngestReport| -> anyhow::Result<()> {
-        if pending.is_empty() {
-            return Ok(());
+    let errors = std::thread::scope(|scope| {
+        let producer = scope.spawn(|| {
+            // A reader of its own tells what is stored already, so that re-ingesting costs no
+            // extraction; the writer checks again when it commits.
+            let lookup = Store::open_read_only(&path).ok();
+            let mut known =
+                |hash: &[u8; 16]| lookup.as_ref().is_some_and(|s| s.contains(hash).unwrap_or(false));
+            let mut pending: Vec<(RawDoc, bool)> = Vec::new();
+            let mut hand_over = |pending: &mut Vec<(RawDoc, bool)>| {
+                let docs = std::mem::take(pending);
+                let explicit: Vec<bool> = docs.iter().map(|(_, e)| *e).collect();
+                let (docs, _) = assign_ids(docs);
+                let prepared = prepare_batch(docs.into_iter().zip(explicit).collect(), &mut known, &config);
+                // The writer has stopped when the channel is closed.
+                send.send(prepared).is_ok()
+            };
+            let errors = inputs::read_each(reading, progress, &mut |mut docs| {
+                if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    return;
+                }
+                pending.append(&mut docs);
+                while pending.len() >= batch {
+                    let rest = pending.split_off(batch);
+                    let go_on = hand_over(&mut pending);
+                    pending = rest;
+                    if !go_on {
+                        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+                        return;
+                    }
+                }
+            });
+            if !pending.is_empty() && !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                hand_over(&mut pending);
+            }
+            drop(send);
+            errors
+        });
+        for prepared in receive.iter() {
+            match store.commit(prepared, &config) {
+                Ok(report) => {
+                    total.added += report.added;
+                    total.already += report.already;
+                    total.articles += report.articles;
+                    total.new_stories += report.new_stories;
+                    total.merged += report.merged;
+                    total.diagnostics.extend(report.diagnostics);
+                    progress.set_message(format!("{} stored, {} already there", total.added, total.already));
+                }
+                Err(e) => {
+                    failure = Some(e.into());
+                    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+                    break;
+                }
+            }
         }
-        let batch = std::mem::take(pending);
-        let explicit: Vec<bool> = batch.iter().map(|(_, e)| *e).collect();
-        let (docs, _) = assign_ids(batch);
-        let report = store.ingest(docs.into_iter().zip(explicit).collect(), &config)?;
-        total.added += report.added;
-        total.already += report.already;
-        total.articles += report.articles;
-        total.new_stories += report.new_stories;
-        total.merged += report.merged;
-        total.diagnostics.extend(report.diagnostics);
-        progress.set_message(format!("{} stored, {} already there", total.added, total.already));
-        Ok(())
-    };
-    let mut errors = inputs::read_each(reading, progress, &mut |mut docs| {
-        if failure.is_some() {
-            return;
-        }
-        pending.append(&mut docs);
-        if pending.len() >= batch
-            && let Err(e) = flush(&mut pending, &mut total)
-        {
-            failure = Some(e);
-        }
+        drop(receive);
+        producer.join().unwrap_or_default()
     });
     if let Some(e) = failure {
         return Err(e);
     }
-    flush(&mut pending, &mut total)?;
+    let mut errors = errors;
     errors.append(&mut total.diagnostics);
     Ok((total, errors))
 }

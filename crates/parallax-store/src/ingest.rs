@@ -48,6 +48,8 @@ const BANDS: usize = 8;
 const BAND_ROWS: usize = 4;
 /// Stories read per lookup term: the most recently active first.
 const POSTINGS_PER_TERM: usize = 48;
+/// Candidate stories compared with an article: those sharing most of its lookup terms.
+const CANDIDATES: usize = 24;
 /// Index terms kept per story.
 const STORY_INDEX_TERMS: usize = 16;
 
@@ -66,7 +68,52 @@ struct PreparedArticle {
     facts: String,
 }
 
+/// A batch extracted and profiled, ready to commit: the work that needs no database, so that
+/// the next batch can be prepared while this one is written.
+pub struct Batch {
+    /// New documents in their fixed order, each with whether its id was given by the input.
+    prepared: Vec<(Prepared, bool)>,
+    /// Documents skipped as already stored or repeated.
+    already: usize,
+}
+
+/// Prepares `docs` (ids unique within the batch; `explicit` tells which the input gave):
+/// drops repeats and what `known` says is stored, puts the rest in a fixed order (date, then
+/// content hash: the batch's result does not depend on the order its documents came in), and
+/// extracts and profiles them in parallel.
+pub fn prepare_batch(
+    docs: Vec<(RawDoc, bool)>,
+    known: &mut dyn FnMut(&[u8; 16]) -> bool,
+    config: &IngestConfig,
+) -> Batch {
+    let mut seen: BTreeSet<[u8; 16]> = BTreeSet::new();
+    let mut fresh: Vec<([u8; 16], RawDoc, bool)> = Vec::new();
+    let mut already = 0;
+    for (doc, explicit) in docs {
+        let hash = content_hash(&doc);
+        if !seen.insert(hash) || known(&hash) {
+            already += 1;
+            continue;
+        }
+        fresh.push((hash, doc, explicit));
+    }
+    fresh.sort_by(|a, b| a.1.meta.published.cmp(&b.1.meta.published).then(a.0.cmp(&b.0)));
+    let prepared = fresh
+        .into_par_iter()
+        .map(|(hash, doc, explicit)| (prepare(hash, doc, &config.extract), explicit))
+        .collect();
+    Batch { prepared, already }
+}
+
 impl Store {
+    /// Whether content with this hash is stored.
+    pub fn contains(&self, hash: &[u8; 16]) -> Result<bool, StoreError> {
+        self.conn
+            .prepare_cached("SELECT 1 FROM documents WHERE hash = ?1")
+            .and_then(|mut s| s.exists([&hash[..]]))
+            .map_err(|e| StoreError::from_sqlite(&self.path, &e))
+    }
+
     /// Ingests `docs` (ids already unique within the batch; `explicit` tells which were given
     /// by the input) in one transaction. Content already stored is skipped.
     pub fn ingest(
@@ -74,30 +121,41 @@ impl Store {
         docs: Vec<(RawDoc, bool)>,
         config: &IngestConfig,
     ) -> Result<IngestReport, StoreError> {
+        let mut failed = None;
+        let batch = prepare_batch(
+            docs,
+            &mut |hash| match self.contains(hash) {
+                Ok(found) => found,
+                Err(e) => {
+                    failed.get_or_insert(e);
+                    false
+                }
+            },
+            config,
+        );
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        self.commit(batch, config)
+    }
+
+    /// Writes a prepared batch in one transaction: its documents, articles, reuse bands and
+    /// facts, each article placed in its story. Content stored since the batch was prepared
+    /// (by another process) is skipped.
+    pub fn commit(&mut self, batch: Batch, config: &IngestConfig) -> Result<IngestReport, StoreError> {
         let path = self.path.clone();
         let fail = |e: rusqlite::Error| StoreError::from_sqlite(&path, &e);
-        let mut report = IngestReport::default();
-        // New content only, each once, in a fixed order: the batch's result does not depend
-        // on the order its documents came in.
-        let mut seen: BTreeSet<[u8; 16]> = BTreeSet::new();
-        let mut fresh: Vec<([u8; 16], RawDoc, bool)> = Vec::new();
-        {
-            let mut known =
-                self.conn.prepare_cached("SELECT 1 FROM documents WHERE hash = ?1").map_err(fail)?;
-            for (doc, explicit) in docs {
-                let hash = content_hash(&doc);
-                if !seen.insert(hash) || known.exists([&hash[..]]).map_err(fail)? {
-                    report.already += 1;
-                    continue;
-                }
-                fresh.push((hash, doc, explicit));
+        let mut report = IngestReport { already: batch.already, ..IngestReport::default() };
+        let mut prepared = Vec::with_capacity(batch.prepared.len());
+        let mut explicit = Vec::with_capacity(batch.prepared.len());
+        for (p, e) in batch.prepared {
+            if self.contains(&p.hash)? {
+                report.already += 1;
+            } else {
+                prepared.push(p);
+                explicit.push(e);
             }
         }
-        fresh.sort_by(|a, b| a.1.meta.published.cmp(&b.1.meta.published).then(a.0.cmp(&b.0)));
-        let explicit: Vec<bool> = fresh.iter().map(|f| f.2).collect();
-        let prepared: Vec<Prepared> =
-            fresh.into_par_iter().map(|(hash, doc, _)| prepare(hash, doc, &config.extract)).collect();
-
         let tx = self.conn.transaction().map_err(fail)?;
         let mut df = DocFreq::load(&tx, &prepared).map_err(fail)?;
         // Rarity counts the whole batch before any of it is placed, so that the first batch
@@ -136,9 +194,22 @@ fn content_hash(doc: &RawDoc) -> [u8; 16] {
     xxh3_128(&bytes).to_le_bytes()
 }
 
+thread_local! {
+    /// One analyzer per worker thread, so its cache of stems serves every document it sees.
+    static ANALYZER: std::cell::RefCell<text::Analyzer> = std::cell::RefCell::new(text::Analyzer::new());
+}
+
 fn prepare(hash: [u8; 16], doc: RawDoc, config: &extract::Config) -> Prepared {
+    ANALYZER.with(|analyzer| prepare_with(hash, doc, config, &mut analyzer.borrow_mut()))
+}
+
+fn prepare_with(
+    hash: [u8; 16],
+    doc: RawDoc,
+    config: &extract::Config,
+    analyzer: &mut text::Analyzer,
+) -> Prepared {
     let found = extract::extract(&doc, config);
-    let mut analyzer = text::Analyzer::new();
     let articles: Vec<Article> = found.articles.into_iter().filter(|a| !a.blocks.is_empty()).collect();
     let refs: Vec<&Article> = articles.iter().collect();
     let found_facts = facts::facts(&refs, &facts::Config::default());
@@ -181,7 +252,7 @@ fn prepare(hash: [u8; 16], doc: RawDoc, config: &extract::Config) -> Prepared {
             .to_string();
             let analysis = analyzer.analyze(&article);
             let bands = bands(&reuse::Doc::new(&article, &analysis));
-            let profile = stories::profile(&article, &mut analyzer, &names);
+            let profile = stories::profile(&article, analyzer, &names);
             PreparedArticle { article, profile, bands, facts: facts_json }
         })
         .collect();
@@ -285,7 +356,8 @@ fn place(
             }
         }
     }
-    let mut candidates: BTreeSet<i64> = BTreeSet::new();
+    // Stories that share the article's heaviest terms, the ones sharing most of them first.
+    let mut hits: BTreeMap<i64, usize> = BTreeMap::new();
     {
         let mut postings =
             tx.prepare_cached("SELECT story FROM story_terms WHERE term = ?1 ORDER BY story DESC LIMIT ?2")?;
@@ -293,12 +365,14 @@ fn place(
             let rows =
                 postings.query_map(params![term as i64, POSTINGS_PER_TERM as i64], |r| r.get::<_, i64>(0))?;
             for story in rows {
-                candidates.insert(story?);
+                *hits.entry(story?).or_default() += 1;
             }
         }
     }
-    let mut loaded = Vec::with_capacity(candidates.len());
-    for story in candidates {
+    let mut ranked: Vec<(usize, i64)> = hits.into_iter().map(|(story, n)| (n, story)).collect();
+    ranked.sort_by(|a, b| b.cmp(a));
+    let mut loaded = Vec::with_capacity(ranked.len().min(CANDIDATES));
+    for (_, story) in ranked.into_iter().take(CANDIDATES) {
         if let Some(c) = load_story(tx, story)? {
             loaded.push(c);
         }

@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 pub use error::StoreError;
-pub use ingest::{IngestConfig, IngestReport};
+pub use ingest::{Batch, IngestConfig, IngestReport, prepare_batch};
 pub use read::{StoryRow, StoryStats};
 
 /// An open store.
@@ -86,6 +86,7 @@ impl Store {
         let path = &self.path;
         let fail = |e: rusqlite::Error| StoreError::from_sqlite(path, &e);
         self.conn.busy_timeout(std::time::Duration::from_secs(30)).map_err(fail)?;
+        self.conn.set_prepared_statement_cache_capacity(64);
         // Reading the header tells a file that is not SQLite at once.
         self.conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(())).map_err(fail)?;
         if write {

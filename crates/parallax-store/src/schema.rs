@@ -68,6 +68,10 @@ pub const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     INSERT INTO counters VALUES ('articles', 0);
     ",
+    // 2: a story's index terms found by story, so that updating a story does not scan them all.
+    "
+    CREATE INDEX story_terms_story ON story_terms(story);
+    ",
 ];
 
 /// The newest schema this build knows.
