@@ -60,7 +60,11 @@ impl StoreError {
             std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
                 StoreError::ReadOnly { path: path.to_path_buf() }
             }
-            _ => StoreError::Other { path: path.to_path_buf(), message: e.to_string() },
+            _ => {
+                let text = e.to_string();
+                let text = text.split(" (os error").next().unwrap_or(&text).to_lowercase();
+                StoreError::Other { path: path.to_path_buf(), message: format!("cannot create its folder: {text}") }
+            }
         }
     }
 }

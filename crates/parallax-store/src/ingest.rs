@@ -57,6 +57,8 @@ const STORY_INDEX_TERMS: usize = 16;
 struct Prepared {
     doc: RawDoc,
     hash: [u8; 16],
+    /// The text, deflated (compressed here, in parallel, not in the writer).
+    packed: Vec<u8>,
     articles: Vec<PreparedArticle>,
     diagnostics: Vec<Diagnostic>,
 }
@@ -65,7 +67,8 @@ struct PreparedArticle {
     article: Article,
     profile: stories::Profile,
     bands: Vec<i64>,
-    facts: String,
+    /// The facts as JSON, deflated.
+    facts: Vec<u8>,
 }
 
 /// A batch extracted and profiled, ready to commit: the work that needs no database, so that
@@ -183,6 +186,23 @@ impl Store {
     }
 }
 
+/// `bytes` deflated (fast level: text shrinks about threefold, at little cost).
+pub(crate) fn pack(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut encoder = flate2::write::DeflateEncoder::new(Vec::with_capacity(bytes.len() / 2), flate2::Compression::fast());
+    // Writing to memory cannot fail.
+    let _ = encoder.write_all(bytes);
+    encoder.finish().unwrap_or_default()
+}
+
+/// `packed` inflated, or `None` when it is damaged.
+pub(crate) fn unpack(packed: &[u8]) -> Option<String> {
+    use std::io::Read as _;
+    let mut out = String::new();
+    flate2::read::DeflateDecoder::new(packed).read_to_string(&mut out).ok()?;
+    Some(out)
+}
+
 /// The content hash of a document: its format and its text.
 fn content_hash(doc: &RawDoc) -> [u8; 16] {
     let mut bytes = Vec::with_capacity(doc.text.len() + 1);
@@ -250,13 +270,15 @@ fn prepare_with(
                 "quotes": quotes,
             })
             .to_string();
+            let facts_json = pack(facts_json.as_bytes());
             let analysis = analyzer.analyze(&article);
             let bands = bands(&reuse::Doc::new(&article, &analysis));
             let profile = stories::profile(&article, analyzer, &names);
             PreparedArticle { article, profile, bands, facts: facts_json }
         })
         .collect();
-    Prepared { doc, hash, articles: prepared, diagnostics: found.diagnostics }
+    let packed = pack(doc.text.as_bytes());
+    Prepared { doc, hash, packed, articles: prepared, diagnostics: found.diagnostics }
 }
 
 /// The article's reuse bands: hashes of groups of its MinHash signature.
@@ -280,7 +302,7 @@ fn bands(doc: &reuse::Doc) -> Vec<i64> {
 fn insert_document(tx: &Transaction<'_>, p: &Prepared, explicit: bool, now: &str) -> rusqlite::Result<i64> {
     let doc = &p.doc;
     tx.prepare_cached(
-        "INSERT INTO documents (hash, input_id, explicit_id, path, format, source, title, published, url, text, ingested_at)
+        "INSERT INTO documents (hash, input_id, explicit_id, path, format, source, title, published, url, packed_text, ingested_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?
     .execute(params![
@@ -296,7 +318,7 @@ fn insert_document(tx: &Transaction<'_>, p: &Prepared, explicit: bool, now: &str
         doc.meta.title,
         doc.meta.published.map(|d| d.to_string()),
         doc.meta.url.as_ref().map(|u| u.to_string()),
-        doc.text,
+        p.packed,
         now,
     ])?;
     Ok(tx.last_insert_rowid())
@@ -310,8 +332,8 @@ fn insert_article(
 ) -> rusqlite::Result<()> {
     let art = &a.article;
     tx.prepare_cached(
-        "INSERT INTO articles (document, article_id, source, title, published, language, body, facts, story)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO articles (document, article_id, source, title, published, language, facts, story)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
     .execute(params![
         document,
@@ -320,7 +342,6 @@ fn insert_article(
         art.title,
         art.published.map(|d| d.to_string()),
         art.language,
-        art.body_text(),
         a.facts,
         story,
     ])?;
@@ -389,6 +410,7 @@ fn place(
                     load_story(tx, story)?.unwrap_or(Candidate { story, centroid: Vec::new(), days: None })
                 }
             };
+            let previous = current.centroid.clone();
             for other in &decision.merge {
                 if let Some(c) = loaded.iter().find(|c| c.story == *other) {
                     current.centroid = stories::add(&current.centroid, &c.centroid);
@@ -404,7 +426,7 @@ fn place(
             }
             current.centroid = stories::add(&current.centroid, vector);
             current.days = widen(current.days, a.profile.day.map(|d| (d, d)));
-            save_story(tx, &current, 1)?;
+            save_story(tx, &current, Some(&previous), 1)?;
             story
         }
         None => {
@@ -414,7 +436,7 @@ fn place(
             )?;
             let story = tx.last_insert_rowid();
             let days = a.profile.day.map(|d| (d, d));
-            save_story(tx, &Candidate { story, centroid: vector.to_vec(), days }, 1)?;
+            save_story(tx, &Candidate { story, centroid: vector.to_vec(), days }, None, 1)?;
             report.new_stories += 1;
             story
         }
@@ -440,8 +462,14 @@ fn load_story(tx: &Transaction<'_>, story: i64) -> rusqlite::Result<Option<Candi
         .optional()
 }
 
-/// Writes a story's centroid, dates and index terms, adding `members` to its size.
-fn save_story(tx: &Transaction<'_>, story: &Candidate, members: i64) -> rusqlite::Result<()> {
+/// Writes a story's centroid, dates and index terms, adding `members` to its size;
+/// `previous` is the centroid its index terms were last written from.
+fn save_story(
+    tx: &Transaction<'_>,
+    story: &Candidate,
+    previous: Option<&[(u64, f32)]>,
+    members: i64,
+) -> rusqlite::Result<()> {
     tx.prepare_cached(
         "UPDATE stories SET size = size + ?1, first_day = ?2, last_day = ?3, centroid = ?4 WHERE id = ?5",
     )?
@@ -452,14 +480,26 @@ fn save_story(tx: &Transaction<'_>, story: &Candidate, members: i64) -> rusqlite
         encode_vector(&story.centroid),
         story.story
     ])?;
-    tx.prepare_cached("DELETE FROM story_terms WHERE story = ?1")?.execute([story.story])?;
-    let mut by_weight = story.centroid.clone();
-    by_weight.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let new = index_terms(&story.centroid);
+    let old = previous.map(index_terms).unwrap_or_default();
+    // Only the terms that left or entered the story's heaviest are written: a story's top
+    // terms change rarely once it has a few members.
+    let mut delete = tx.prepare_cached("DELETE FROM story_terms WHERE term = ?1 AND story = ?2")?;
+    for term in old.difference(&new) {
+        delete.execute(params![*term as i64, story.story])?;
+    }
     let mut insert = tx.prepare_cached("INSERT OR IGNORE INTO story_terms (term, story) VALUES (?1, ?2)")?;
-    for (term, _) in by_weight.into_iter().take(STORY_INDEX_TERMS) {
-        insert.execute(params![term as i64, story.story])?;
+    for term in new.difference(&old) {
+        insert.execute(params![*term as i64, story.story])?;
     }
     Ok(())
+}
+
+/// The terms a story is indexed by: its centroid's heaviest.
+fn index_terms(centroid: &[(u64, f32)]) -> BTreeSet<u64> {
+    let mut by_weight = centroid.to_vec();
+    by_weight.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    by_weight.into_iter().take(STORY_INDEX_TERMS).map(|(t, _)| t).collect()
 }
 
 /// A vector as bytes: for each term, its key (8 bytes) and weight (4), little-endian.

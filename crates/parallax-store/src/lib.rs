@@ -94,6 +94,10 @@ impl Store {
             self.conn.pragma_update(None, "synchronous", "NORMAL").map_err(fail)?;
         }
         self.conn.pragma_update(None, "foreign_keys", "ON").map_err(fail)?;
+        // A page cache of 64 MiB (memory stays bounded) and the file mapped for reading, so
+        // that lookups in a large store cost no system call.
+        self.conn.pragma_update(None, "cache_size", -65_536).map_err(fail)?;
+        self.conn.pragma_update(None, "mmap_size", 1_i64 << 30).map_err(fail)?;
         Ok(())
     }
 

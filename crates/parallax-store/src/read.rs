@@ -7,7 +7,7 @@ use parallax_model::{DocFormat, DocId, DocMeta, RawDoc};
 use rusqlite::params;
 use serde_json::json;
 
-use crate::ingest::decode_vector;
+use crate::ingest::{decode_vector, unpack};
 use crate::{Store, StoreError};
 
 /// One story as `parallax stories` lists it.
@@ -139,7 +139,7 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare(
-                "SELECT d.input_id, d.explicit_id, d.path, d.format, d.source, d.title, d.published, d.url, d.text, d.id
+                "SELECT d.input_id, d.explicit_id, d.path, d.format, d.source, d.title, d.published, d.url, d.packed_text, d.id
                  FROM documents d WHERE d.id IN (SELECT document FROM articles WHERE story = ?1) ORDER BY d.id",
             )
             .map_err(fail)?;
@@ -154,7 +154,10 @@ impl Store {
                         .unwrap_or_else(|| DocId::numbered(r.get::<_, i64>(9).unwrap_or(0) as u64)),
                     path: r.get(2)?,
                     format: if r.get::<_, i64>(3)? == 1 { DocFormat::Html } else { DocFormat::Text },
-                    text: r.get(8)?,
+                    text: unpack(&r.get::<_, Vec<u8>>(8)?).ok_or_else(|| {
+                        let damaged = std::io::Error::new(std::io::ErrorKind::InvalidData, "a damaged compressed text");
+                        rusqlite::Error::FromSqlConversionFailure(8, rusqlite::types::Type::Blob, Box::new(damaged))
+                    })?,
                     meta: DocMeta {
                         source: r.get(4)?,
                         title: r.get(5)?,

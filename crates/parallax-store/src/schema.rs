@@ -11,7 +11,9 @@ pub const APPLICATION_ID: i64 = 0x5052_4c58;
 
 /// The migrations, in order; migration `n` (from 1) brings the file to version `n`.
 pub const MIGRATIONS: &[&str] = &[
-    // 1: documents, articles, reuse bands, facts, stories and their term index.
+    // 1: documents (their text deflated), articles (metadata and facts, deflated JSON; the
+    // body is extracted again from the document when needed), reuse bands, stories and their
+    // term index.
     "
     CREATE TABLE documents (
         id INTEGER PRIMARY KEY,
@@ -24,7 +26,7 @@ pub const MIGRATIONS: &[&str] = &[
         title TEXT,
         published TEXT,
         url TEXT,
-        text TEXT NOT NULL,
+        packed_text BLOB NOT NULL,
         ingested_at TEXT NOT NULL
     );
     CREATE TABLE articles (
@@ -35,8 +37,7 @@ pub const MIGRATIONS: &[&str] = &[
         title TEXT,
         published TEXT,
         language TEXT,
-        body TEXT NOT NULL,
-        facts TEXT NOT NULL,
+        facts BLOB NOT NULL,
         story INTEGER NOT NULL
     );
     CREATE INDEX articles_document ON articles(document);

@@ -77,6 +77,12 @@ fn bad_databases_are_refused_with_the_reason() {
     let run = parallax(&["ingest", "--db", notes.to_str().expect("a path"), "examples/ferry"], b"");
     assert_eq!(run.code, Some(2));
     assert!(run.stderr.contains("not a Parallax database"), "{}", run.stderr);
+    // A place nobody may write, even root: sysfs.
+    if std::path::Path::new("/sys/kernel").is_dir() {
+        let run = parallax(&["ingest", "--db", "/sys/parallax-test.db", "examples/ferry"], b"");
+        assert_eq!(run.code, Some(2));
+        assert!(run.stderr.contains("cannot write here"), "{}", run.stderr);
+    }
     let run = parallax(&["stories", "--db", dir.path().join("missing.db").to_str().expect("a path")], b"");
     assert_eq!(run.code, Some(2));
     assert!(run.stderr.contains("no Parallax database here"), "{}", run.stderr);

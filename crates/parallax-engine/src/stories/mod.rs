@@ -30,10 +30,14 @@ pub const CENTROID_TERMS: usize = 96;
 /// Terms of an article used to look up candidate stories.
 pub const LOOKUP_TERMS: usize = 10;
 
+/// Terms from which an article's vector counts as full length for [`Config::join`].
+pub const FULL_LENGTH: f32 = 24.0;
+
 /// How stories are formed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
-    /// Cosine from which an article joins a story.
+    /// Cosine from which an article of at least [`FULL_LENGTH`] terms joins a story (lower
+    /// for shorter ones).
     pub join: f32,
     /// Cosine between two stories' centroids from which, when one article joins the one and
     /// reaches the other, they are merged.
@@ -210,11 +214,14 @@ pub fn decide(
         (Some(d), Some((first, last))) => d >= first - config.window_days && d <= last + config.window_days,
         _ => true,
     };
+    // A short text (a headline) shares few words with anything, so its cosine runs low even
+    // with its own story's: the bar is lowered with the square root of its length.
+    let bar = config.join * (vector.len() as f32 / FULL_LENGTH).sqrt().min(1.0);
     let mut scored: Vec<(f32, &Candidate)> = candidates
         .iter()
         .filter(|c| in_window(c))
         .map(|c| (cosine(vector, &c.centroid), c))
-        .filter(|(s, _)| *s >= config.join)
+        .filter(|(s, _)| *s >= bar)
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.story.cmp(&b.1.story)));
     let Some(&(_, best)) = scored.first() else { return Decision::default() };
