@@ -26,7 +26,7 @@ run() {
   local start end
   start=$(date +%s.%N)
   RAYON_NUM_THREADS=2 /usr/bin/time -f "$label: %e s wall, %M KB peak RSS" \
-    ./target/release/parallax ingest --db "$db" "$file" 2>&1 | grep -v '^$'
+    ./target/release/parallax ingest --batch "${BATCH:-1024}" --db "$db" "$file" 2>&1 | grep -v '^$'
   end=$(date +%s.%N)
   python3 -c "n=$(wc -l < "$file"); s=$end-$start; print(f'$label: {n} documents, {n/s:.0f} documents/s, {1000*s/n:.3f} ms per document')"
 }

@@ -68,7 +68,7 @@ pub(crate) struct IngestArgs {
     pub(crate) db: DbArgs,
 
     /// Documents committed per transaction.
-    #[arg(long, value_name = "N", default_value_t = 512)]
+    #[arg(long, value_name = "N", default_value_t = 1024)]
     pub(crate) batch: usize,
 }
 
@@ -84,6 +84,10 @@ pub(crate) struct StoriesArgs {
     /// Show only stories with at least this many articles.
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub(crate) min_size: usize,
+
+    /// Show the N stories active last (0: all of them).
+    #[arg(long, value_name = "N", default_value_t = 100)]
+    pub(crate) limit: usize,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

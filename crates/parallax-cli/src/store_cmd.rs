@@ -151,7 +151,8 @@ fn plural(n: usize) -> &'static str {
 pub(crate) fn stories(raw: StoriesArgs) -> anyhow::Result<ExitCode> {
     let path = db_path(&raw.db)?;
     let store = Store::open_read_only(&path)?;
-    let rows: Vec<_> = store.stories()?.into_iter().filter(|s| s.size >= raw.min_size).collect();
+    let limit = (raw.limit > 0).then_some(raw.limit);
+    let rows = store.latest_stories(raw.min_size.max(1), limit)?;
     let text = match raw.format {
         ListFormat::Json => {
             let list: Vec<serde_json::Value> = rows.iter().map(parallax_store::StoryRow::to_json).collect();

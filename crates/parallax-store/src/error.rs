@@ -63,7 +63,10 @@ impl StoreError {
             _ => {
                 let text = e.to_string();
                 let text = text.split(" (os error").next().unwrap_or(&text).to_lowercase();
-                StoreError::Other { path: path.to_path_buf(), message: format!("cannot create its folder: {text}") }
+                StoreError::Other {
+                    path: path.to_path_buf(),
+                    message: format!("cannot create its folder: {text}"),
+                }
             }
         }
     }

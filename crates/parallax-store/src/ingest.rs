@@ -51,7 +51,7 @@ const POSTINGS_PER_TERM: usize = 48;
 /// Candidate stories compared with an article: those sharing most of its lookup terms.
 const CANDIDATES: usize = 24;
 /// Index terms kept per story.
-const STORY_INDEX_TERMS: usize = 16;
+const STORY_INDEX_TERMS: usize = 12;
 
 /// A new document, prepared outside the transaction.
 struct Prepared {
@@ -189,7 +189,8 @@ impl Store {
 /// `bytes` deflated (fast level: text shrinks about threefold, at little cost).
 pub(crate) fn pack(bytes: &[u8]) -> Vec<u8> {
     use std::io::Write as _;
-    let mut encoder = flate2::write::DeflateEncoder::new(Vec::with_capacity(bytes.len() / 2), flate2::Compression::fast());
+    let mut encoder =
+        flate2::write::DeflateEncoder::new(Vec::with_capacity(bytes.len() / 2), flate2::Compression::fast());
     // Writing to memory cannot fail.
     let _ = encoder.write_all(bytes);
     encoder.finish().unwrap_or_default()
@@ -332,8 +333,8 @@ fn insert_article(
 ) -> rusqlite::Result<()> {
     let art = &a.article;
     tx.prepare_cached(
-        "INSERT INTO articles (document, article_id, source, title, published, language, facts, story)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO articles (document, article_id, source, title, published, language, facts, bands, story)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?
     .execute(params![
         document,
@@ -343,6 +344,7 @@ fn insert_article(
         art.published.map(|d| d.to_string()),
         art.language,
         a.facts,
+        a.bands.iter().flat_map(|b| b.to_le_bytes()).collect::<Vec<u8>>(),
         story,
     ])?;
     let id = tx.last_insert_rowid();
@@ -368,11 +370,10 @@ fn place(
     let mut copy_of: Option<i64> = None;
     {
         let mut find = tx.prepare_cached(
-            "SELECT articles.story FROM bands JOIN articles ON articles.id = bands.article
-             WHERE bands.key = ?1 ORDER BY articles.story LIMIT 1",
+            "SELECT min(articles.story) FROM bands JOIN articles ON articles.id = bands.article WHERE bands.key = ?1",
         )?;
         for key in &a.bands {
-            if let Some(story) = find.query_row([key], |r| r.get::<_, i64>(0)).optional()? {
+            if let Some(story) = find.query_row([key], |r| r.get::<_, Option<i64>>(0))? {
                 copy_of = Some(copy_of.map_or(story, |s: i64| s.min(story)));
             }
         }
@@ -419,7 +420,12 @@ fn place(
                         tx.query_row("SELECT size FROM stories WHERE id = ?1", [other], |r| r.get(0))?;
                     tx.execute("UPDATE stories SET size = size + ?1 WHERE id = ?2", params![size, story])?;
                     tx.execute("UPDATE articles SET story = ?1 WHERE story = ?2", params![story, other])?;
-                    tx.execute("DELETE FROM story_terms WHERE story = ?1", [other])?;
+                    for term in index_terms(&c.centroid) {
+                        tx.execute(
+                            "DELETE FROM story_terms WHERE term = ?1 AND story = ?2",
+                            params![term as i64, other],
+                        )?;
+                    }
                     tx.execute("DELETE FROM stories WHERE id = ?1", [other])?;
                     report.merged += 1;
                 }

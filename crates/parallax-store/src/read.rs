@@ -58,47 +58,55 @@ pub struct StoryStats {
 impl Store {
     /// Every story, latest activity first (then larger first, then by id).
     pub fn stories(&self) -> Result<Vec<StoryRow>, StoreError> {
+        self.latest_stories(1, None)
+    }
+
+    /// The `limit` stories (all when `None`) of at least `min_size` articles that were active
+    /// last (by their latest dated member), then larger first, then by id; each with its
+    /// members read through the story index, so a short list from a large store is quick.
+    pub fn latest_stories(&self, min_size: usize, limit: Option<usize>) -> Result<Vec<StoryRow>, StoreError> {
         let fail = |e: rusqlite::Error| StoreError::from_sqlite(&self.path, &e);
-        let mut members: BTreeMap<i64, Vec<Member>> = BTreeMap::new();
-        let mut stmt = self
+        let mut chosen = self
             .conn
             .prepare(
-                "SELECT a.story, a.id, a.article_id, a.title, coalesce(a.published, substr(d.ingested_at, 1, 10))
-                 FROM articles a JOIN documents d ON d.id = a.document ORDER BY a.id",
+                "SELECT id, centroid FROM stories WHERE size >= ?1
+                 ORDER BY coalesce(last_day, -2147483648) DESC, size DESC, id LIMIT ?2",
             )
             .map_err(fail)?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    Member { row: r.get(1)?, id: r.get(2)?, title: r.get(3)?, day: r.get(4)? },
-                ))
-            })
+        let limit = limit.map_or(-1, |l| l as i64);
+        let picked: Vec<(i64, Vec<u8>)> = chosen
+            .query_map(params![min_size as i64, limit], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(fail)?
+            .collect::<Result<_, _>>()
             .map_err(fail)?;
-        for row in rows {
-            let (story, member) = row.map_err(fail)?;
-            members.entry(story).or_default().push(member);
-        }
-        let mut centroids: BTreeMap<i64, Vec<(u64, f32)>> = BTreeMap::new();
-        let mut stmt = self.conn.prepare("SELECT id, centroid FROM stories").map_err(fail)?;
-        let rows =
-            stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?))).map_err(fail)?;
-        for row in rows {
-            let (id, blob) = row.map_err(fail)?;
-            centroids.insert(id, decode_vector(&blob));
-        }
+        let mut members_of = self
+            .conn
+            .prepare(
+                "SELECT a.id, a.article_id, a.title, coalesce(a.published, substr(d.ingested_at, 1, 10)), a.bands
+                 FROM articles a JOIN documents d ON d.id = a.document WHERE a.story = ?1 ORDER BY a.id",
+            )
+            .map_err(fail)?;
         let mut analyzer = Analyzer::new();
-        let mut out = Vec::with_capacity(members.len());
-        for (story, list) in members {
-            let centroid: BTreeMap<u64, f32> =
-                centroids.get(&story).map(|c| c.iter().copied().collect()).unwrap_or_default();
+        let mut out = Vec::with_capacity(picked.len());
+        for (story, blob) in picked {
+            let list: Vec<Member> = members_of
+                .query_map([story], |r| {
+                    Ok(Member { id: r.get(1)?, title: r.get(2)?, day: r.get(3)?, bands: r.get(4)? })
+                })
+                .map_err(fail)?
+                .collect::<Result<_, _>>()
+                .map_err(fail)?;
+            if list.is_empty() {
+                continue;
+            }
+            let centroid: BTreeMap<u64, f32> = decode_vector(&blob).into_iter().collect();
             let headline = headline(&list, &centroid, &mut analyzer);
             let days: BTreeSet<&str> = list.iter().map(|m| m.day.as_str()).collect();
             out.push(StoryRow {
                 id: story,
                 headline,
                 size: list.len(),
-                origins: self.origins(&list).map_err(fail)?,
+                origins: Store::origins(&list),
                 first_seen: days.first().map(|d| d.to_string()).unwrap_or_default(),
                 last_seen: days.last().map(|d| d.to_string()).unwrap_or_default(),
                 documents: list.iter().map(|m| m.id.clone()).collect(),
@@ -109,7 +117,7 @@ impl Store {
     }
 
     /// Independent origins among a story's members: near-copies are joined.
-    fn origins(&self, members: &[Member]) -> rusqlite::Result<usize> {
+    fn origins(members: &[Member]) -> usize {
         let mut parent: Vec<usize> = (0..members.len()).collect();
         fn root(parent: &mut [usize], mut x: usize) -> usize {
             while parent[x] != x {
@@ -119,17 +127,16 @@ impl Store {
             x
         }
         let mut by_key: BTreeMap<i64, usize> = BTreeMap::new();
-        let mut stmt = self.conn.prepare_cached("SELECT key FROM bands WHERE article = ?1")?;
         for (i, m) in members.iter().enumerate() {
-            let keys = stmt.query_map([m.row], |r| r.get::<_, i64>(0))?;
-            for key in keys {
-                let key = key?;
-                let first = *by_key.entry(key).or_insert(i);
+            for key in m.bands.chunks_exact(8) {
+                let mut bytes = [0u8; 8];
+                bytes.copy_from_slice(key);
+                let first = *by_key.entry(i64::from_le_bytes(bytes)).or_insert(i);
                 let (a, b) = (root(&mut parent, first), root(&mut parent, i));
                 parent[a.max(b)] = a.min(b);
             }
         }
-        Ok((0..members.len()).filter(|&i| root(&mut parent, i) == i).count())
+        (0..members.len()).filter(|&i| root(&mut parent, i) == i).count()
     }
 
     /// The documents of story `id`, ready to brief (ids made unique), or `None` when there is
@@ -155,8 +162,13 @@ impl Store {
                     path: r.get(2)?,
                     format: if r.get::<_, i64>(3)? == 1 { DocFormat::Html } else { DocFormat::Text },
                     text: unpack(&r.get::<_, Vec<u8>>(8)?).ok_or_else(|| {
-                        let damaged = std::io::Error::new(std::io::ErrorKind::InvalidData, "a damaged compressed text");
-                        rusqlite::Error::FromSqlConversionFailure(8, rusqlite::types::Type::Blob, Box::new(damaged))
+                        let damaged =
+                            std::io::Error::new(std::io::ErrorKind::InvalidData, "a damaged compressed text");
+                        rusqlite::Error::FromSqlConversionFailure(
+                            8,
+                            rusqlite::types::Type::Blob,
+                            Box::new(damaged),
+                        )
                     })?,
                     meta: DocMeta {
                         source: r.get(4)?,
@@ -189,8 +201,9 @@ impl Store {
 
 /// A story's member article.
 struct Member {
-    row: i64,
     id: String,
+    /// Its reuse bands, 8 bytes each.
+    bands: Vec<u8>,
     title: Option<String>,
     day: String,
 }

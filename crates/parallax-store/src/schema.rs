@@ -38,15 +38,16 @@ pub const MIGRATIONS: &[&str] = &[
         published TEXT,
         language TEXT,
         facts BLOB NOT NULL,
+        bands BLOB NOT NULL,
         story INTEGER NOT NULL
     );
     CREATE INDEX articles_document ON articles(document);
     CREATE INDEX articles_story ON articles(story);
     CREATE TABLE bands (
         key INTEGER NOT NULL,
-        article INTEGER NOT NULL REFERENCES articles(id)
-    );
-    CREATE INDEX bands_key ON bands(key);
+        article INTEGER NOT NULL REFERENCES articles(id),
+        PRIMARY KEY (key, article)
+    ) WITHOUT ROWID;
     CREATE TABLE stories (
         id INTEGER PRIMARY KEY,
         size INTEGER NOT NULL,
@@ -68,10 +69,6 @@ pub const MIGRATIONS: &[&str] = &[
         value INTEGER NOT NULL
     ) WITHOUT ROWID;
     INSERT INTO counters VALUES ('articles', 0);
-    ",
-    // 2: a story's index terms found by story, so that updating a story does not scan them all.
-    "
-    CREATE INDEX story_terms_story ON story_terms(story);
     ",
 ];
 
