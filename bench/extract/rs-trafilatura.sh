@@ -53,11 +53,5 @@ RUST
 (cd "$SCRATCH" && cargo build --release --quiet)
 theirs=$("$SCRATCH/target/release/rs-trafilatura-speed" "$bench/html")
 cargo build --release --quiet
-ours=0
-for _ in 1 2 3; do
-  rate=$(./target/release/parallax eval extract --bench "$bench" | sed -n 's/^parallax: \([0-9.]*\) pages\/s.*/\1/p')
-  ours=$(python3 -c "print(max($ours, $rate))")
-done
-echo "$theirs"
-echo "{\"tool\": \"parallax\", \"pages_per_second\": $ours}"
-python3 -c "import json; t=json.loads('''$theirs'''); print(f\"ratio: {$ours / t['pages_per_second']:.1f}x\")"
+source bench/extract/compare.sh
+compare "$bench" "$theirs"

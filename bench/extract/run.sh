@@ -12,12 +12,5 @@ VENV=${VENV:-/tmp/parallax-peers-venv}
 "$VENV/bin/python" -c "import trafilatura" 2>/dev/null || "$VENV/bin/pip" install -q trafilatura==2.3.1 lxml_html_clean
 cargo build --release --quiet
 theirs=$("$VENV/bin/python" bench/extract/trafilatura_speed.py "$bench")
-# Best of three runs of ours, extraction only (the command times each page after decompression).
-ours=0
-for _ in 1 2 3; do
-  rate=$(./target/release/parallax eval extract --bench "$bench" | sed -n 's/^parallax: \([0-9.]*\) pages\/s.*/\1/p')
-  ours=$(python3 -c "print(max($ours, $rate))")
-done
-echo "$theirs"
-echo "{\"tool\": \"parallax\", \"pages_per_second\": $ours}"
-python3 -c "import json; t=json.loads('''$theirs'''); print(f\"ratio: {$ours / t['pages_per_second']:.1f}x\")"
+source bench/extract/compare.sh
+compare "$bench" "$theirs"

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
+use parallax_engine::sets::DisjointSets;
 use parallax_engine::stories;
 use parallax_engine::text::{Analyzer, TokenKind, is_function_key};
 use parallax_model::{DocFormat, DocId, DocMeta, RawDoc};
@@ -441,21 +442,13 @@ fn average_link(sims: &[f32], n: usize) -> Vec<(usize, usize, f32)> {
 
 /// Cluster labels after applying the merges of similarity at least `cut`.
 fn cut_at(merges: &[(usize, usize, f32)], n: usize, cut: f32) -> Vec<String> {
-    let mut parent: Vec<usize> = (0..n).collect();
-    fn root(parent: &mut [usize], mut x: usize) -> usize {
-        while parent[x] != x {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-        x
-    }
+    let mut sets = DisjointSets::new(n);
     for &(a, b, s) in merges {
         if s >= cut {
-            let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
-            parent[ra.max(rb)] = ra.min(rb);
+            sets.union(a, b);
         }
     }
-    (0..n).map(|i| root(&mut parent, i).to_string()).collect()
+    (0..n).map(|i| sets.find(i).to_string()).collect()
 }
 
 /// B-cubed precision, recall and F1 over the items in `subset`.

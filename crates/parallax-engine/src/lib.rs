@@ -49,5 +49,6 @@ pub mod ingest;
 pub mod pipeline;
 pub mod render;
 pub mod reuse;
+pub mod sets;
 pub mod stories;
 pub mod text;

@@ -239,24 +239,15 @@ fn named_entities(
 /// corroboration: their origins, and every article sharing those origins, are joined.
 fn one_voice_per_page(articles: &[(Article, Analysis)], origin_of: &mut [usize]) {
     let groups = origin_of.iter().max().map_or(0, |m| m + 1);
-    let mut parent: Vec<usize> = (0..groups).collect();
-    fn root(parent: &mut [usize], mut x: usize) -> usize {
-        while parent[x] != x {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-        x
-    }
+    let mut sets = crate::sets::DisjointSets::new(groups);
     let mut first_of: std::collections::BTreeMap<(&str, &str), usize> = std::collections::BTreeMap::new();
     for ((a, _), &origin) in articles.iter().zip(origin_of.iter()) {
         let page = a.segment_of.as_ref().unwrap_or(&a.id).as_str();
         let first = *first_of.entry((page, a.source.name.as_str())).or_insert(origin);
-        let (x, y) = (root(&mut parent, first), root(&mut parent, origin));
-        // The smaller index stands for the group, so the result does not depend on order.
-        parent[x.max(y)] = x.min(y);
+        sets.union(first, origin);
     }
     for origin in origin_of.iter_mut() {
-        *origin = root(&mut parent, *origin);
+        *origin = sets.find(*origin);
     }
 }
 

@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use parallax_engine::sets::DisjointSets;
 use parallax_engine::text::{Analyzer, TokenKind};
 use parallax_model::{DocFormat, DocId, DocMeta, RawDoc};
 use rusqlite::params;
@@ -118,25 +119,17 @@ impl Store {
 
     /// Independent origins among a story's members: near-copies are joined.
     fn origins(members: &[Member]) -> usize {
-        let mut parent: Vec<usize> = (0..members.len()).collect();
-        fn root(parent: &mut [usize], mut x: usize) -> usize {
-            while parent[x] != x {
-                parent[x] = parent[parent[x]];
-                x = parent[x];
-            }
-            x
-        }
+        let mut sets = DisjointSets::new(members.len());
         let mut by_key: BTreeMap<i64, usize> = BTreeMap::new();
         for (i, m) in members.iter().enumerate() {
             for key in m.bands.chunks_exact(8) {
                 let mut bytes = [0u8; 8];
                 bytes.copy_from_slice(key);
                 let first = *by_key.entry(i64::from_le_bytes(bytes)).or_insert(i);
-                let (a, b) = (root(&mut parent, first), root(&mut parent, i));
-                parent[a.max(b)] = a.min(b);
+                sets.union(first, i);
             }
         }
-        (0..members.len()).filter(|&i| root(&mut parent, i) == i).count()
+        sets.count()
     }
 
     /// The documents of story `id`, ready to brief (ids made unique), or `None` when there is

@@ -26,23 +26,13 @@ pub struct Group {
 }
 
 pub(crate) fn group(docs: &[Doc], links: &[Link]) -> Vec<Group> {
-    let mut parent: Vec<usize> = (0..docs.len()).collect();
-    fn find(parent: &mut [usize], mut x: usize) -> usize {
-        while parent[x] != x {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-        x
-    }
+    let mut sets = crate::sets::DisjointSets::new(docs.len());
     for link in links.iter().filter(|l| matches!(l.relation, Relation::Copy | Relation::PartialCopy)) {
-        let (ra, rb) = (find(&mut parent, link.a), find(&mut parent, link.b));
-        if ra != rb {
-            parent[ra.max(rb)] = ra.min(rb);
-        }
+        sets.union(link.a, link.b);
     }
     let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for d in 0..docs.len() {
-        let root = find(&mut parent, d);
+        let root = sets.find(d);
         members.entry(root).or_default().push(d);
     }
     // How much of its origin-mates' text each document contains, summed over its links.
