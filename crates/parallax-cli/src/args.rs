@@ -217,7 +217,7 @@ pub(crate) enum EvalCommand {
 
 #[derive(Args, Debug)]
 pub(crate) struct EvalStoriesArgs {
-    /// The ecbplus folder (ECB+/<topic>/*.xml.gz) or the uci-news-aggregator-sample folder.
+    /// The ecbplus folder (ECB+/TOPIC/*.xml.gz) or the uci-news-aggregator-sample folder.
     #[arg(long, value_name = "DIR", default_value = "../shared/bench/ecbplus")]
     pub(crate) bench: PathBuf,
 
