@@ -44,14 +44,14 @@ pub struct IngestReport {
 
 /// Rows of the reuse index per article: bands of [`BAND_ROWS`] MinHash values; two articles
 /// sharing a band share much of their text (Jaccard similarity of their shingles about 0.6 or more).
-const BANDS: usize = 8;
+const BANDS: usize = 6;
 const BAND_ROWS: usize = 4;
 /// Stories read per lookup term: the most recently active first.
 const POSTINGS_PER_TERM: usize = 48;
 /// Candidate stories compared with an article: those sharing most of its lookup terms.
 const CANDIDATES: usize = 24;
 /// Index terms kept per story.
-const STORY_INDEX_TERMS: usize = 12;
+const STORY_INDEX_TERMS: usize = 8;
 
 /// A new document, prepared outside the transaction.
 struct Prepared {
