@@ -2,7 +2,8 @@
 //! define.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Write;
+use std::io::{Read, Write};
+use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -196,10 +197,7 @@ pub(crate) fn reuse(args: &EvalReuseArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// The planted pairs, by document number, with the share of text they keep in common.
-fn read_truth(
-    path: &std::path::Path,
-    index: &BTreeMap<&str, usize>,
-) -> anyhow::Result<BTreeMap<(usize, usize), f64>> {
+fn read_truth(path: &Path, index: &BTreeMap<&str, usize>) -> anyhow::Result<BTreeMap<(usize, usize), f64>> {
     let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
     let mut out = BTreeMap::new();
     for (n, line) in text.lines().enumerate().skip(1) {
@@ -223,4 +221,14 @@ pub(crate) fn round(x: f64) -> f64 {
 /// The harmonic mean of a precision and a recall (0 when both are 0).
 pub(crate) fn f1(p: f64, r: f64) -> f64 {
     if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+}
+
+/// Reads a gzip'd file whole.
+pub(crate) fn gunzip(path: &Path) -> anyhow::Result<Vec<u8>> {
+    let file = std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(file)
+        .read_to_end(&mut out)
+        .with_context(|| format!("cannot decompress {}", path.display()))?;
+    Ok(out)
 }

@@ -22,8 +22,6 @@
 //!   of the averages.
 
 use std::collections::{BTreeMap, HashMap};
-use std::io::Read;
-use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -33,7 +31,7 @@ use parallax_engine::{extract, ingest};
 use parallax_model::DocFormat;
 
 use crate::args::EvalExtractArgs;
-use crate::eval::{f1, round};
+use crate::eval::{f1, gunzip, round};
 use crate::exit;
 
 pub(crate) fn extract(args: &EvalExtractArgs) -> anyhow::Result<ExitCode> {
@@ -49,16 +47,6 @@ pub(crate) fn extract(args: &EvalExtractArgs) -> anyhow::Result<ExitCode> {
             args.bench.display()
         )
     }
-}
-
-/// Reads a gzip'd file whole.
-fn gunzip(path: &Path) -> anyhow::Result<Vec<u8>> {
-    let file = std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
-    let mut out = Vec::new();
-    flate2::read::GzDecoder::new(file)
-        .read_to_end(&mut out)
-        .with_context(|| format!("cannot decompress {}", path.display()))?;
-    Ok(out)
 }
 
 /// Parallax's article body for one HTML page (the page's own article with its live entries,

@@ -8,7 +8,6 @@
 //! shuffled order (a stream, not topic by topic).
 
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -20,7 +19,7 @@ use parallax_model::{DocFormat, DocId, DocMeta, RawDoc};
 use parallax_store::{IngestConfig, Store};
 
 use crate::args::EvalStoriesArgs;
-use crate::eval::round;
+use crate::eval::{gunzip, round};
 use crate::exit;
 
 /// One evaluation document.
@@ -231,16 +230,12 @@ fn read_ecbplus(bench: &Path) -> anyhow::Result<Vec<Item>> {
 }
 
 fn read_maybe_gz(path: &Path) -> anyhow::Result<String> {
-    let raw = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    if path.extension().is_some_and(|e| e == "gz") {
-        let mut out = String::new();
-        flate2::read::MultiGzDecoder::new(&raw[..])
-            .read_to_string(&mut out)
-            .with_context(|| format!("cannot decompress {}", path.display()))?;
-        Ok(out)
+    let bytes = if path.extension().is_some_and(|e| e == "gz") {
+        gunzip(path)?
     } else {
-        Ok(String::from_utf8_lossy(&raw).into_owned())
-    }
+        std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?
+    };
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// The text of a CROMER XML file: its tokens, one sentence per line, spaced as prose.

@@ -139,14 +139,24 @@ fn from_page(
     if page.feed {
         return from_feed(url, page.text.as_bytes(), config, fetch);
     }
-    let format = if page.html { DocFormat::Html } else { DocFormat::Text };
-    match ingest::text_document(url, &url_stem(&page.final_url), format, page.text.as_bytes(), config) {
+    match page_document(url, page, config) {
         Ok(mut doc) => {
             doc.meta.url = doc.meta.url.take().or_else(|| page.final_url.parse().ok());
             (vec![(doc, false)], Vec::new())
         }
         Err(d) => (Vec::new(), vec![d]),
     }
+}
+
+/// The document of a page that is not a feed (HTML or text), named `name`, its id made from
+/// the address it came from.
+fn page_document(
+    name: &str,
+    page: &parallax_fetch::Page,
+    config: &ingest::Config,
+) -> Result<RawDoc, Diagnostic> {
+    let format = if page.html { DocFormat::Html } else { DocFormat::Text };
+    ingest::text_document(name, &url_stem(&page.final_url), format, page.text.as_bytes(), config)
 }
 
 /// The items of a feed (a file or a fetched page): an item that carries its article is read
@@ -180,16 +190,7 @@ fn from_feed(
                 config,
             ),
             (None, Some(link)) => match pages.next().unwrap_or_else(|| Err("not fetched".to_string())) {
-                Ok(page) if page.html || !page.feed => {
-                    let format = if page.html { DocFormat::Html } else { DocFormat::Text };
-                    ingest::text_document(
-                        link,
-                        &url_stem(&page.final_url),
-                        format,
-                        page.text.as_bytes(),
-                        config,
-                    )
-                }
+                Ok(page) if page.html || !page.feed => page_document(link, &page, config),
                 Ok(_) => Err(Diagnostic::new(link, "a feed, not an article")),
                 Err(reason) => Err(Diagnostic::new(link, reason)),
             },
@@ -357,10 +358,9 @@ fn read_warc(
                 continue;
             }
         };
-        let format = if page.html { DocFormat::Html } else { DocFormat::Text };
-        match ingest::text_document(&label, &url_stem(&page.url), format, page.text.as_bytes(), config) {
+        match page_document(&label, &page, config) {
             Ok(mut doc) => {
-                doc.meta.url = doc.meta.url.take().or_else(|| page.url.parse().ok());
+                doc.meta.url = doc.meta.url.take().or_else(|| page.final_url.parse().ok());
                 docs.push((doc, false));
             }
             Err(d) => problems.push(d),

@@ -82,12 +82,7 @@ fn ingest_reading(
         for prepared in receive.iter() {
             match store.commit(prepared, &config) {
                 Ok(report) => {
-                    total.added += report.added;
-                    total.already += report.already;
-                    total.articles += report.articles;
-                    total.new_stories += report.new_stories;
-                    total.merged += report.merged;
-                    total.diagnostics.extend(report.diagnostics);
+                    total.absorb(report);
                     progress.set_message(format!("{} stored, {} already there", total.added, total.already));
                 }
                 Err(e) => {

@@ -36,9 +36,9 @@ impl<R: BufRead> Iterator for Warc<R> {
     fn next(&mut self) -> Option<Record> {
         while !self.done {
             match self.record() {
-                Ok(Some(Some(page))) => return Some(Ok(page)),
-                Ok(Some(None)) => {}
-                Ok(None) => self.done = true,
+                Ok(Next::Page(page)) => return Some(Ok(page)),
+                Ok(Next::NotAPage) => {}
+                Ok(Next::End) => self.done = true,
                 Err(Damage::Record(reason)) => return Some(Err(reason)),
                 Err(Damage::Stream(reason)) => {
                     self.done = true;
@@ -48,6 +48,16 @@ impl<R: BufRead> Iterator for Warc<R> {
         }
         None
     }
+}
+
+/// What the next record was.
+enum Next {
+    /// A page.
+    Page(Page),
+    /// A record that holds no page (a request, metadata, an image, a redirect).
+    NotAPage,
+    /// The end of the file.
+    End,
 }
 
 /// What went wrong: one record (the next can be read), or the stream (nothing more can).
@@ -60,8 +70,8 @@ enum Damage {
 const MAX_HEADER_BYTES: usize = 64 * 1024;
 
 impl<R: BufRead> Warc<R> {
-    /// The next record: `None` at the end, `Some(None)` for a record that is not a page.
-    fn record(&mut self) -> Result<Option<Option<Page>>, Damage> {
+    /// The next record.
+    fn record(&mut self) -> Result<Next, Damage> {
         let stream = |e: std::io::Error| Damage::Stream(format!("cannot read: {e}"));
         // The version line, after the blank lines that end the previous record.
         let mut line = String::new();
@@ -69,7 +79,7 @@ impl<R: BufRead> Warc<R> {
             line.clear();
             let n = (&mut self.reader).take(MAX_HEADER_BYTES as u64).read_line(&mut line).map_err(stream)?;
             if n == 0 {
-                return Ok(None);
+                return Ok(Next::End);
             }
             if !line.trim().is_empty() {
                 break;
@@ -124,7 +134,7 @@ impl<R: BufRead> Warc<R> {
                     self.max_bytes
                 )));
             }
-            return Ok(Some(None));
+            return Ok(Next::NotAPage);
         }
         let mut block = Vec::with_capacity(length as usize);
         (&mut self.reader).take(length).read_to_end(&mut block).map_err(stream)?;
@@ -135,7 +145,7 @@ impl<R: BufRead> Warc<R> {
             let is_http =
                 header("content-type").is_none_or(|t| t.to_ascii_lowercase().contains("application/http"));
             if !is_http {
-                return Ok(Some(None));
+                return Ok(Next::NotAPage);
             }
             http_page(&url, &block, self.max_bytes)
                 .map_err(|reason| Damage::Record(format!("{label}: {reason}")))?
@@ -143,7 +153,7 @@ impl<R: BufRead> Warc<R> {
             let content_type = header("content-type").unwrap_or("").to_ascii_lowercase();
             body_page(&url, &block, &content_type)
         };
-        Ok(Some(page))
+        Ok(page.map_or(Next::NotAPage, Next::Page))
     }
 }
 

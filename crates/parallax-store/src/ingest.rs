@@ -42,6 +42,18 @@ pub struct IngestReport {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl IngestReport {
+    /// Adds what another batch did.
+    pub fn absorb(&mut self, other: IngestReport) {
+        self.added += other.added;
+        self.already += other.already;
+        self.articles += other.articles;
+        self.new_stories += other.new_stories;
+        self.merged += other.merged;
+        self.diagnostics.extend(other.diagnostics);
+    }
+}
+
 /// Rows of the reuse index per article: bands of [`BAND_ROWS`] MinHash values; two articles
 /// sharing a band share much of their text (Jaccard similarity of their shingles about 0.6 or more).
 const BANDS: usize = 6;

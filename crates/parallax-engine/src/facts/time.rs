@@ -10,7 +10,7 @@
 
 use jiff::civil::{Date, Weekday};
 
-use crate::text::month_number;
+use crate::text::{day_number, month_number, year};
 
 /// How precise a date is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -87,16 +87,9 @@ pub(crate) fn dates(sentence: &str, published: Option<Date>, anchor: Option<Date
     let mut i = 0;
     while i < words.len() {
         let w = words[i];
-        let day_num = |s: &str| {
-            s.trim_end_matches(|c: char| c.is_alphabetic())
-                .parse::<i8>()
-                .ok()
-                .filter(|d| (1..=31).contains(d))
-        };
-        let year_num =
-            |s: Option<&&str>| s.and_then(|s| s.parse::<i16>().ok()).filter(|y| (1900..=2100).contains(y));
+        let year_num = |s: Option<&&str>| s.and_then(|s| year(s));
         // "15 August 2025", "15 August"
-        if let (Some(d), Some(m)) = (day_num(w), words.get(i + 1).and_then(|n| month_number(n))) {
+        if let (Some(d), Some(m)) = (day_number(w), words.get(i + 1).and_then(|n| month_number(n))) {
             let y = year_num(words.get(i + 2));
             if let Some(date) = full_date(y, m, d, published) {
                 out.push(When { date, precision: Precision::Day });
@@ -106,7 +99,7 @@ pub(crate) fn dates(sentence: &str, published: Option<Date>, anchor: Option<Date
         }
         // "August 15, 2025", "August 15", "February 2022"
         if let Some(m) = month_number(w).filter(|_| w.chars().next().is_some_and(char::is_uppercase)) {
-            if let Some(d) = words.get(i + 1).and_then(|n| day_num(n)) {
+            if let Some(d) = words.get(i + 1).and_then(|n| day_number(n)) {
                 let y = year_num(words.get(i + 2));
                 if let Some(date) = full_date(y, m, d, published) {
                     out.push(When { date, precision: Precision::Day });
@@ -125,7 +118,7 @@ pub(crate) fn dates(sentence: &str, published: Option<Date>, anchor: Option<Date
         // Weekdays: "on Monday", "last Friday"; the most recent such day on or before publication.
         if let (Some(day), Some(p)) = (weekday(w), published) {
             let before = i.checked_sub(1).map(|k| words[k].to_lowercase());
-            let explicit_date_follows = words.get(i + 1).is_some_and(|n| day_num(n).is_some())
+            let explicit_date_follows = words.get(i + 1).is_some_and(|n| day_number(n).is_some())
                 || words.get(i + 1).and_then(|n| month_number(n)).is_some();
             if !explicit_date_follows {
                 // "until Friday", "by Friday", "next Friday" look forward, and so does a weekday

@@ -164,7 +164,7 @@ pub fn url_date(url: &str) -> Option<Date> {
 }
 
 /// `19`, `19th`, `1st` as a day of the month.
-fn day_number(word: &str) -> Option<i8> {
+pub(crate) fn day_number(word: &str) -> Option<i8> {
     let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
     let suffix = &word[digits.len()..].trim_end_matches('.');
     if digits.is_empty() || digits.len() > 2 || !matches!(*suffix, "" | "st" | "nd" | "rd" | "th") {
@@ -174,7 +174,7 @@ fn day_number(word: &str) -> Option<i8> {
 }
 
 /// A four-digit year, from 1900 to 2199.
-fn year(word: &str) -> Option<i16> {
+pub(crate) fn year(word: &str) -> Option<i16> {
     let w = word.trim_end_matches('.');
     if w.len() != 4 {
         return None;

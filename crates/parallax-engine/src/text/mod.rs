@@ -16,6 +16,7 @@ mod tokens;
 
 pub use analyze::{Analysis, Analyzer, analyze};
 pub use chars::{is_closing_quote, is_dash, is_opening_quote, is_space};
+pub(crate) use dates::{day_number, year};
 pub use dates::{month_number, parse_date, url_date, written_date};
 pub use fold::{fold, name_key, stem_key};
 pub use function_words::is_function_key;
