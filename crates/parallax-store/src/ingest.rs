@@ -9,8 +9,10 @@ use parallax_engine::{extract, facts, text};
 use parallax_model::{Article, Diagnostic, DocFormat, RawDoc};
 use rayon::prelude::*;
 use rusqlite::{OptionalExtension, Transaction, params};
+use rustc_hash::FxHashMap;
 use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 
+use crate::tiered::{self, BAND_INDEX, TERM_INDEX};
 use crate::{Store, StoreError};
 
 /// How a batch is ingested.
@@ -171,31 +173,121 @@ impl Store {
                 explicit.push(e);
             }
         }
-        let tx = self.conn.transaction().map_err(fail)?;
-        let mut df = DocFreq::load(&tx, &prepared).map_err(fail)?;
-        // Rarity counts the whole batch before any of it is placed, so that the first batch
-        // of an empty store is weighed too, and the same whatever its order.
-        for p in &prepared {
-            for a in &p.articles {
-                df.count(&a.profile);
-            }
+        let written =
+            write_batch(&mut self.conn, &mut self.stories, &prepared, &explicit, config, &mut report);
+        if written.is_err() {
+            // The transaction rolled back: what the cache learned in it is void.
+            self.stories.clear();
         }
-        for (p, &explicit) in prepared.iter().zip(&explicit) {
-            report.diagnostics.extend(p.diagnostics.iter().cloned());
-            let document = insert_document(&tx, p, explicit, &config.now).map_err(fail)?;
-            report.added += 1;
-            for a in &p.articles {
-                let vector = stories::vector(&a.profile, &df);
-                let lookup = stories::lookup_terms(&vector, &df);
-                let story = place(&tx, a, &vector, &lookup, &config.stories, &mut report).map_err(fail)?;
-                insert_article(&tx, document, a, story).map_err(fail)?;
-                report.articles += 1;
-            }
-        }
-        df.save(&tx).map_err(fail)?;
-        tx.commit().map_err(fail)?;
+        written.map_err(fail)?;
         Ok(report)
     }
+}
+
+/// The transaction of [`Store::commit`].
+fn write_batch(
+    conn: &mut rusqlite::Connection,
+    cache: &mut StoryCache,
+    prepared: &[Prepared],
+    explicit: &[bool],
+    config: &IngestConfig,
+    report: &mut IngestReport,
+) -> rusqlite::Result<()> {
+    let tx = conn.transaction()?;
+    cache.check(&tx)?;
+    let mut writing = Writing { cache, index: IndexChanges::default() };
+    let mut df = DocFreq::load(&tx, prepared)?;
+    // Rarity counts the whole batch before any of it is placed, so that the first batch
+    // of an empty store is weighed too, and the same whatever its order.
+    for p in prepared {
+        for a in &p.articles {
+            df.count(&a.profile);
+        }
+    }
+    for (p, &explicit) in prepared.iter().zip(explicit) {
+        report.diagnostics.extend(p.diagnostics.iter().cloned());
+        let document = insert_document(&tx, p, explicit, &config.now)?;
+        report.added += 1;
+        for a in &p.articles {
+            let vector = stories::vector(&a.profile, &df);
+            let lookup = stories::lookup_terms(&vector, &df);
+            let story = place(&tx, a, &vector, &lookup, &config.stories, &mut writing, report)?;
+            insert_article(&tx, document, a, story, &mut writing.index)?;
+            report.articles += 1;
+        }
+    }
+    df.save(&tx)?;
+    BAND_INDEX.settle(&tx, writing.index.bands)?;
+    TERM_INDEX.settle(&tx, writing.index.terms)?;
+    tx.commit()
+}
+
+/// Stories read or written lately, so that the candidates an article is compared with (mostly
+/// the newest stories, which the next articles are compared with too) are not read and
+/// decoded again for each article. The oldest stories leave first once [`CACHED_STORIES`]
+/// are held. Only this connection's writes are cached: when another connection has committed
+/// (SQLite's `data_version` moved) the cache is emptied.
+#[derive(Default)]
+pub(crate) struct StoryCache {
+    stories: BTreeMap<i64, Candidate>,
+    version: Option<i64>,
+}
+
+/// Stories kept in [`StoryCache`] (each up to [`stories::CENTROID_TERMS`] terms: about 50 MB).
+const CACHED_STORIES: usize = 32_768;
+
+impl StoryCache {
+    /// Empties the cache when another connection has written since it was filled.
+    fn check(&mut self, tx: &Transaction<'_>) -> rusqlite::Result<()> {
+        let version: i64 = tx.query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        if self.version != Some(version) {
+            self.stories.clear();
+            self.version = Some(version);
+        }
+        Ok(())
+    }
+
+    pub(crate) fn clear(&mut self) {
+        self.stories.clear();
+        self.version = None;
+    }
+
+    /// The story, from the cache or the store.
+    fn get(&mut self, tx: &Transaction<'_>, story: i64) -> rusqlite::Result<Option<Candidate>> {
+        if let Some(c) = self.stories.get(&story) {
+            return Ok(Some(c.clone()));
+        }
+        let found = load_story(tx, story)?;
+        if let Some(c) = &found {
+            self.put(c.clone());
+        }
+        Ok(found)
+    }
+
+    /// Records a story as now written.
+    fn put(&mut self, story: Candidate) {
+        self.stories.insert(story.story, story);
+        while self.stories.len() > CACHED_STORIES {
+            self.stories.pop_first();
+        }
+    }
+
+    fn remove(&mut self, story: i64) {
+        self.stories.remove(&story);
+    }
+}
+
+/// The writer's state through one transaction.
+struct Writing<'c> {
+    cache: &'c mut StoryCache,
+    index: IndexChanges,
+}
+
+/// What a transaction changed in the two-table indexes.
+#[derive(Default)]
+struct IndexChanges {
+    bands: tiered::Changes,
+    terms: tiered::Changes,
 }
 
 /// `bytes` deflated (fast level: text shrinks about threefold, at little cost).
@@ -342,6 +434,7 @@ fn insert_article(
     document: i64,
     a: &PreparedArticle,
     story: i64,
+    index: &mut IndexChanges,
 ) -> rusqlite::Result<()> {
     let art = &a.article;
     tx.prepare_cached(
@@ -360,9 +453,8 @@ fn insert_article(
         story,
     ])?;
     let id = tx.last_insert_rowid();
-    let mut band = tx.prepare_cached("INSERT INTO bands (key, article) VALUES (?1, ?2)")?;
-    for key in &a.bands {
-        band.execute(params![key, id])?;
+    for &key in &a.bands {
+        BAND_INDEX.insert(tx, key, id, &mut index.bands)?;
     }
     Ok(())
 }
@@ -376,38 +468,41 @@ fn place(
     vector: &[(u64, f32)],
     lookup: &[u64],
     config: &stories::Config,
+    writing: &mut Writing<'_>,
     report: &mut IngestReport,
 ) -> rusqlite::Result<i64> {
-    // A near-copy of a stored article belongs to its story.
+    let Writing { cache, index } = writing;
+    // A near-copy of a stored article belongs to its story (the oldest, if several).
+    let mut copies = Vec::new();
+    for &key in &a.bands {
+        BAND_INDEX.values(tx, key, &mut copies)?;
+    }
+    copies.sort_unstable();
+    copies.dedup();
     let mut copy_of: Option<i64> = None;
     {
-        let mut find = tx.prepare_cached(
-            "SELECT min(articles.story) FROM bands JOIN articles ON articles.id = bands.article WHERE bands.key = ?1",
-        )?;
-        for key in &a.bands {
-            if let Some(story) = find.query_row([key], |r| r.get::<_, Option<i64>>(0))? {
+        let mut story_of = tx.prepare_cached("SELECT story FROM articles WHERE id = ?1")?;
+        for article in copies {
+            if let Some(story) = story_of.query_row([article], |r| r.get::<_, i64>(0)).optional()? {
                 copy_of = Some(copy_of.map_or(story, |s: i64| s.min(story)));
             }
         }
     }
     // Stories that share the article's heaviest terms, the ones sharing most of them first.
     let mut hits: BTreeMap<i64, usize> = BTreeMap::new();
-    {
-        let mut postings =
-            tx.prepare_cached("SELECT story FROM story_terms WHERE term = ?1 ORDER BY story DESC LIMIT ?2")?;
-        for &term in lookup {
-            let rows =
-                postings.query_map(params![term as i64, POSTINGS_PER_TERM as i64], |r| r.get::<_, i64>(0))?;
-            for story in rows {
-                *hits.entry(story?).or_default() += 1;
-            }
+    let mut postings = Vec::new();
+    for &term in lookup {
+        postings.clear();
+        TERM_INDEX.largest(tx, term as i64, POSTINGS_PER_TERM, &mut postings)?;
+        for &story in postings.iter().take(POSTINGS_PER_TERM) {
+            *hits.entry(story).or_default() += 1;
         }
     }
     let mut ranked: Vec<(usize, i64)> = hits.into_iter().map(|(story, n)| (n, story)).collect();
     ranked.sort_by(|a, b| b.cmp(a));
     let mut loaded = Vec::with_capacity(ranked.len().min(CANDIDATES));
     for (_, story) in ranked.into_iter().take(CANDIDATES) {
-        if let Some(c) = load_story(tx, story)? {
+        if let Some(c) = cache.get(tx, story)? {
             loaded.push(c);
         }
     }
@@ -420,7 +515,7 @@ fn place(
             let mut current = match loaded.iter().find(|c| c.story == story) {
                 Some(c) => c.clone(),
                 None => {
-                    load_story(tx, story)?.unwrap_or(Candidate { story, centroid: Vec::new(), days: None })
+                    cache.get(tx, story)?.unwrap_or(Candidate { story, centroid: Vec::new(), days: None })
                 }
             };
             let previous = current.centroid.clone();
@@ -433,18 +528,17 @@ fn place(
                     tx.execute("UPDATE stories SET size = size + ?1 WHERE id = ?2", params![size, story])?;
                     tx.execute("UPDATE articles SET story = ?1 WHERE story = ?2", params![story, other])?;
                     for term in index_terms(&c.centroid) {
-                        tx.execute(
-                            "DELETE FROM story_terms WHERE term = ?1 AND story = ?2",
-                            params![term as i64, other],
-                        )?;
+                        TERM_INDEX.delete(tx, term as i64, *other, &mut index.terms)?;
                     }
                     tx.execute("DELETE FROM stories WHERE id = ?1", [other])?;
+                    cache.remove(*other);
                     report.merged += 1;
                 }
             }
             current.centroid = stories::add(&current.centroid, vector);
             current.days = widen(current.days, a.profile.day.map(|d| (d, d)));
-            save_story(tx, &current, Some(&previous), 1)?;
+            save_story(tx, &current, Some(&previous), 1, &mut index.terms)?;
+            cache.put(current);
             story
         }
         None => {
@@ -454,7 +548,9 @@ fn place(
             )?;
             let story = tx.last_insert_rowid();
             let days = a.profile.day.map(|d| (d, d));
-            save_story(tx, &Candidate { story, centroid: vector.to_vec(), days }, None, 1)?;
+            let created = Candidate { story, centroid: vector.to_vec(), days };
+            save_story(tx, &created, None, 1, &mut index.terms)?;
+            cache.put(created);
             report.new_stories += 1;
             story
         }
@@ -487,6 +583,7 @@ fn save_story(
     story: &Candidate,
     previous: Option<&[(u64, f32)]>,
     members: i64,
+    terms: &mut tiered::Changes,
 ) -> rusqlite::Result<()> {
     tx.prepare_cached(
         "UPDATE stories SET size = size + ?1, first_day = ?2, last_day = ?3, centroid = ?4 WHERE id = ?5",
@@ -502,13 +599,11 @@ fn save_story(
     let old = previous.map(index_terms).unwrap_or_default();
     // Only the terms that left or entered the story's heaviest are written: a story's top
     // terms change rarely once it has a few members.
-    let mut delete = tx.prepare_cached("DELETE FROM story_terms WHERE term = ?1 AND story = ?2")?;
     for term in old.difference(&new) {
-        delete.execute(params![*term as i64, story.story])?;
+        TERM_INDEX.delete(tx, *term as i64, story.story, terms)?;
     }
-    let mut insert = tx.prepare_cached("INSERT OR IGNORE INTO story_terms (term, story) VALUES (?1, ?2)")?;
     for term in new.difference(&old) {
-        insert.execute(params![*term as i64, story.story])?;
+        TERM_INDEX.insert(tx, *term as i64, story.story, terms)?;
     }
     Ok(())
 }
@@ -543,11 +638,12 @@ pub(crate) fn decode_vector(bytes: &[u8]) -> Vec<(u64, f32)> {
         .collect()
 }
 
-/// Document frequencies of the batch's terms: the store's, plus the batch's own.
+/// Document frequencies of the batch's terms: the store's, plus the batch's own. (Hash maps:
+/// the writer looks up every term of every article; the keys are hashes already.)
 struct DocFreq {
     articles: u64,
-    before: BTreeMap<u64, u64>,
-    added: BTreeMap<u64, u64>,
+    before: FxHashMap<u64, u64>,
+    added: FxHashMap<u64, u64>,
     new_articles: u64,
 }
 
@@ -560,14 +656,14 @@ impl DocFreq {
             .flat_map(|p| &p.articles)
             .flat_map(|a| a.profile.terms.iter().map(|(t, _)| *t))
             .collect();
-        let mut before = BTreeMap::new();
+        let mut before = FxHashMap::default();
         let mut get = tx.prepare_cached("SELECT df FROM term_df WHERE term = ?1")?;
         for t in terms {
             if let Some(df) = get.query_row([t as i64], |r| r.get::<_, i64>(0)).optional()? {
                 before.insert(t, df as u64);
             }
         }
-        Ok(DocFreq { articles: articles as u64, before, added: BTreeMap::new(), new_articles: 0 })
+        Ok(DocFreq { articles: articles as u64, before, added: FxHashMap::default(), new_articles: 0 })
     }
 
     fn count(&mut self, profile: &stories::Profile) {
@@ -581,8 +677,10 @@ impl DocFreq {
         let mut upsert = tx.prepare_cached(
             "INSERT INTO term_df (term, df) VALUES (?1, ?2) ON CONFLICT(term) DO UPDATE SET df = df + ?2",
         )?;
-        for (t, n) in &self.added {
-            upsert.execute(params![*t as i64, *n as i64])?;
+        let mut added: Vec<(u64, u64)> = self.added.iter().map(|(t, n)| (*t, *n)).collect();
+        added.sort_unstable();
+        for (t, n) in added {
+            upsert.execute(params![t as i64, n as i64])?;
         }
         tx.execute(
             "UPDATE counters SET value = value + ?1 WHERE name = 'articles'",

@@ -19,6 +19,7 @@ mod error;
 mod ingest;
 mod read;
 pub mod schema;
+mod tiered;
 
 use std::path::{Path, PathBuf};
 
@@ -32,6 +33,8 @@ pub use read::{StoryRow, StoryStats};
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The writer's cache of recently used stories.
+    stories: ingest::StoryCache,
 }
 
 /// Where the store lives when `--db` is not given: `$PARALLAX_DB`, else
@@ -55,7 +58,7 @@ impl Store {
             std::fs::create_dir_all(dir).map_err(|e| StoreError::io(path, &e))?;
         }
         let conn = Connection::open(path).map_err(|e| StoreError::from_sqlite(path, &e))?;
-        let mut store = Store { conn, path: path.to_path_buf() };
+        let mut store = Store { conn, path: path.to_path_buf(), stories: ingest::StoryCache::default() };
         store.configure(true)?;
         schema::migrate(&mut store.conn).map_err(|e| e.at(path))?;
         Ok(store)
@@ -71,7 +74,7 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| StoreError::from_sqlite(path, &e))?;
-        let store = Store { conn, path: path.to_path_buf() };
+        let store = Store { conn, path: path.to_path_buf(), stories: ingest::StoryCache::default() };
         store.configure(false)?;
         schema::check(&store.conn).map_err(|e| e.at(path))?;
         Ok(store)

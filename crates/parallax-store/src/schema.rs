@@ -70,6 +70,25 @@ pub const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     INSERT INTO counters VALUES ('articles', 0);
     ",
+    // 2: the two growing indexes (reuse bands, story terms) each get a small table of recent
+    // entries, folded into the large one in key order now and then (see `ingest::Tiered`):
+    // an entry added to a large index dirties one page of it at random, and the commit writes
+    // that page; folding in key order writes each page once for many entries.
+    "
+    CREATE TABLE bands_recent (
+        key INTEGER NOT NULL,
+        article INTEGER NOT NULL REFERENCES articles(id),
+        PRIMARY KEY (key, article)
+    ) WITHOUT ROWID;
+    CREATE TABLE story_terms_recent (
+        term INTEGER NOT NULL,
+        story INTEGER NOT NULL,
+        PRIMARY KEY (term, story)
+    ) WITHOUT ROWID;
+    INSERT INTO counters SELECT 'bands', count(*) FROM bands;
+    INSERT INTO counters SELECT 'story_terms', count(*) FROM story_terms;
+    INSERT INTO counters VALUES ('bands_recent', 0), ('story_terms_recent', 0);
+    ",
 ];
 
 /// The newest schema this build knows.

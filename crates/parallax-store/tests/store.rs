@@ -122,6 +122,71 @@ fn later_batches_join_running_stories() {
     assert_eq!(memberships(&store).len(), 2);
 }
 
+/// Each story's size and centroid as stored, in id order.
+fn story_rows(path: &std::path::Path) -> Vec<(i64, i64, Vec<u8>)> {
+    let conn = rusqlite::Connection::open(path).expect("open");
+    let mut stmt = conn.prepare("SELECT id, size, centroid FROM stories ORDER BY id").expect("prepare");
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows")
+}
+
+#[test]
+fn two_writers_taking_turns_store_what_one_would() {
+    // The writer caches the stories it has read; a batch written by another process in
+    // between must not leave it working from stale centroids.
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let batches: Vec<Vec<(RawDoc, bool)>> = reports().chunks(2).map(|c| c.to_vec()).collect();
+    let one = dir.path().join("one.db");
+    let mut alone = Store::open(&one).expect("a store");
+    for batch in &batches {
+        alone.ingest(batch.clone(), &config()).expect("ingest");
+    }
+    let shared = dir.path().join("shared.db");
+    let mut first = Store::open(&shared).expect("a store");
+    let mut second = Store::open(&shared).expect("a second writer");
+    first.ingest(batches[0].clone(), &config()).expect("ingest");
+    second.ingest(batches[1].clone(), &config()).expect("ingest");
+    first.ingest(batches[2].clone(), &config()).expect("ingest");
+    assert_eq!(story_rows(&shared), story_rows(&one));
+    assert_eq!(memberships(&first), memberships(&alone));
+}
+
+#[test]
+fn a_store_of_the_first_schema_is_brought_up_to_date() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("old.db");
+    let conn = rusqlite::Connection::open(&path).expect("open");
+    conn.execute_batch(parallax_store::schema::MIGRATIONS[0]).expect("version 1");
+    conn.execute_batch("INSERT INTO story_terms VALUES (1, 1), (2, 1), (3, 1)").expect("rows");
+    conn.pragma_update(None, "application_id", parallax_store::schema::APPLICATION_ID).expect("pragma");
+    drop(conn);
+    set_user_version(&path, 1);
+    // Readers do not migrate; the next writer does.
+    let err = Store::open_read_only(&path).err().expect("refused");
+    assert!(err.to_string().contains("older"), "{err}");
+    let mut store = Store::open(&path).expect("migrated");
+    store.ingest(reports(), &config()).expect("ingest");
+    let conn = rusqlite::Connection::open(&path).expect("open");
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).expect("version");
+    assert_eq!(version, parallax_store::schema::latest());
+    let counted: i64 = conn
+        .query_row(
+            "SELECT (SELECT value FROM counters WHERE name = 'story_terms') + (SELECT value FROM counters WHERE name = 'story_terms_recent')",
+            [],
+            |r| r.get(0),
+        )
+        .expect("counters");
+    let rows: i64 = conn
+        .query_row("SELECT (SELECT count(*) FROM story_terms) + (SELECT count(*) FROM story_terms_recent)", [], |r| {
+            r.get(0)
+        })
+        .expect("rows");
+    assert_eq!(counted, rows);
+    assert!(rows > 3);
+}
+
 #[test]
 fn files_it_must_not_touch_are_refused_clearly() {
     let dir = tempfile::tempdir().expect("a temp dir");
