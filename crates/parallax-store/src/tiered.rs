@@ -90,14 +90,16 @@ impl Tiered {
     ) -> rusqlite::Result<()> {
         let start = out.len();
         for suffix in ["", "_recent"] {
+            // The limit is written into the statement: bound as a parameter, it made SQLite
+            // prepare the statement again at every run (its plan depends on the limit).
             let sql = format!(
-                "SELECT {v} FROM {t}{suffix} WHERE {k} = ?1 ORDER BY {v} DESC LIMIT ?2",
+                "SELECT {v} FROM {t}{suffix} WHERE {k} = ?1 ORDER BY {v} DESC LIMIT {limit}",
                 v = self.value,
                 t = self.table,
                 k = self.key
             );
             let mut stmt = tx.prepare_cached(&sql)?;
-            let rows = stmt.query_map(params![key, limit as i64], |r| r.get::<_, i64>(0))?;
+            let rows = stmt.query_map([key], |r| r.get::<_, i64>(0))?;
             for v in rows {
                 out.push(v?);
             }
