@@ -217,6 +217,11 @@ fn write_batch(
         }
     }
     df.save(&tx)?;
+    let stories = report.new_stories as i64 - report.merged as i64;
+    tx.prepare_cached("UPDATE counters SET value = value + ?1 WHERE name = ?2")?
+        .execute(params![report.added as i64, "documents"])?;
+    tx.prepare_cached("UPDATE counters SET value = value + ?1 WHERE name = ?2")?
+        .execute(params![stories, "stories"])?;
     BAND_INDEX.settle(&tx, writing.index.bands)?;
     TERM_INDEX.settle(&tx, writing.index.terms)?;
     tx.commit()
@@ -474,9 +479,7 @@ fn place(
     let Writing { cache, index } = writing;
     // A near-copy of a stored article belongs to its story (the oldest, if several).
     let mut copies = Vec::new();
-    for &key in &a.bands {
-        BAND_INDEX.values(tx, key, &mut copies)?;
-    }
+    BAND_INDEX.values(tx, &a.bands, &mut copies)?;
     copies.sort_unstable();
     copies.dedup();
     let mut copy_of: Option<i64> = None;

@@ -184,9 +184,9 @@ impl Store {
             self.conn.query_row(sql, [], |r| r.get::<_, i64>(0)).map(|n| n as u64).map_err(fail)
         };
         Ok(StoryStats {
-            documents: count("SELECT count(*) FROM documents")?,
-            articles: count("SELECT count(*) FROM articles")?,
-            stories: count("SELECT count(*) FROM stories")?,
+            documents: count("SELECT value FROM counters WHERE name = 'documents'")?,
+            articles: count("SELECT value FROM counters WHERE name = 'articles'")?,
+            stories: count("SELECT value FROM counters WHERE name = 'stories'")?,
             bytes: count("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()")?,
         })
     }

@@ -71,9 +71,10 @@ pub const MIGRATIONS: &[&str] = &[
     INSERT INTO counters VALUES ('articles', 0);
     ",
     // 2: the two growing indexes (reuse bands, story terms) each get a small table of recent
-    // entries, folded into the large one in key order now and then (see `ingest::Tiered`):
-    // an entry added to a large index dirties one page of it at random, and the commit writes
-    // that page; folding in key order writes each page once for many entries.
+    // entries, folded into the large one in key order now and then (see `tiered`): an entry
+    // added to a large index dirties one page of it at random, and the commit writes that
+    // page; folding in key order writes each page once for many entries. Counts of documents
+    // and stories are kept, so that no reader counts a million rows.
     "
     CREATE TABLE bands_recent (
         key INTEGER NOT NULL,
@@ -88,6 +89,8 @@ pub const MIGRATIONS: &[&str] = &[
     INSERT INTO counters SELECT 'bands', count(*) FROM bands;
     INSERT INTO counters SELECT 'story_terms', count(*) FROM story_terms;
     INSERT INTO counters VALUES ('bands_recent', 0), ('story_terms_recent', 0);
+    INSERT INTO counters SELECT 'documents', count(*) FROM documents;
+    INSERT INTO counters SELECT 'stories', count(*) FROM stories;
     ",
 ];
 

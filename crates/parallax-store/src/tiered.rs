@@ -109,12 +109,17 @@ impl Tiered {
         Ok(())
     }
 
-    /// The values under `key` in both tables, in no particular order.
-    pub fn values(&self, tx: &Transaction<'_>, key: i64, out: &mut Vec<i64>) -> rusqlite::Result<()> {
+    /// The values under any of `keys` in both tables, in no particular order.
+    pub fn values(&self, tx: &Transaction<'_>, keys: &[i64], out: &mut Vec<i64>) -> rusqlite::Result<()> {
+        if keys.is_empty() {
+            return Ok(());
+        }
+        let slots = vec!["?"; keys.len()].join(", ");
         for suffix in ["", "_recent"] {
-            let sql = format!("SELECT {} FROM {}{suffix} WHERE {} = ?1", self.value, self.table, self.key);
+            let sql =
+                format!("SELECT {} FROM {}{suffix} WHERE {} IN ({slots})", self.value, self.table, self.key);
             let mut stmt = tx.prepare_cached(&sql)?;
-            for v in stmt.query_map([key], |r| r.get::<_, i64>(0))? {
+            for v in stmt.query_map(rusqlite::params_from_iter(keys), |r| r.get::<_, i64>(0))? {
                 out.push(v?);
             }
         }
@@ -191,7 +196,7 @@ mod tests {
         TERM_INDEX.delete(&tx, 7, 2, &mut changes).expect("sqlite");
         TERM_INDEX.delete(&tx, 7, 5, &mut changes).expect("sqlite");
         out.clear();
-        TERM_INDEX.values(&tx, 7, &mut out).expect("sqlite");
+        TERM_INDEX.values(&tx, &[7], &mut out).expect("sqlite");
         out.sort_unstable();
         assert_eq!(out, vec![1, 4]);
         assert_eq!((changes.settled, changes.recent), (-1, 2));
@@ -218,7 +223,7 @@ mod tests {
         assert_eq!(counter(&tx, "story_terms"), FOLD_MIN);
         assert_eq!(counter(&tx, "story_terms_recent"), 0);
         let mut out = Vec::new();
-        TERM_INDEX.values(&tx, -1, &mut out).expect("sqlite");
+        TERM_INDEX.values(&tx, &[-1], &mut out).expect("sqlite");
         assert_eq!(out, vec![FOLD_MIN]);
     }
 

@@ -120,6 +120,8 @@ fn later_batches_join_running_stories() {
     let report = store.ingest(later, &config()).expect("second batch");
     assert_eq!(report.new_stories, 0, "{report:?}");
     assert_eq!(memberships(&store).len(), 2);
+    let stats = store.stats().expect("stats");
+    assert_eq!((stats.documents, stats.articles, stats.stories), (6, 6, 2));
 }
 
 /// Each story's size and centroid as stored, in id order.
@@ -179,9 +181,11 @@ fn a_store_of_the_first_schema_is_brought_up_to_date() {
         )
         .expect("counters");
     let rows: i64 = conn
-        .query_row("SELECT (SELECT count(*) FROM story_terms) + (SELECT count(*) FROM story_terms_recent)", [], |r| {
-            r.get(0)
-        })
+        .query_row(
+            "SELECT (SELECT count(*) FROM story_terms) + (SELECT count(*) FROM story_terms_recent)",
+            [],
+            |r| r.get(0),
+        )
         .expect("rows");
     assert_eq!(counted, rows);
     assert!(rows > 3);

@@ -125,7 +125,16 @@ fn corpus(n: usize) -> String {
 fn count_documents(db: &str) -> u64 {
     let store = parallax_store::Store::open_read_only(std::path::Path::new(db)).expect("the store opens");
     store.integrity_check().expect("SQLite's integrity check passes");
-    store.stats().expect("stats").documents
+    let counted = store.stats().expect("stats").documents;
+    // The rows themselves: each content once, and as many as the store's own count says.
+    let conn =
+        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).expect("open");
+    let (rows, distinct): (i64, i64) = conn
+        .query_row("SELECT count(*), count(DISTINCT hash) FROM documents", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("count");
+    assert_eq!(rows, distinct, "a content stored twice");
+    assert_eq!(rows as u64, counted, "the document count kept by the store");
+    counted
 }
 
 #[test]
