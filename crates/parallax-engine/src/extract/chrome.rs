@@ -621,6 +621,8 @@ pub(crate) fn name_like(s: &str) -> Option<String> {
     let ok = (1..=5).contains(&words.len())
         && words.first().is_some_and(capitalised)
         && words.iter().all(|w| capitalised(w) || connector(w))
+        // A figure is not a name ("113.40" in a table of prices).
+        && s.chars().any(char::is_alphabetic)
         && s.len() <= 40;
     ok.then(|| words.join(" "))
 }
@@ -629,7 +631,16 @@ pub(crate) fn name_like(s: &str) -> Option<String> {
 mod tests {
     use parallax_model::RemovedKind::{self, *};
 
-    use super::{classify, outlet_in_prompt};
+    use super::{classify, name_like, outlet_in_prompt};
+
+    #[test]
+    fn names_have_letters() {
+        assert_eq!(name_like("9News Perth").as_deref(), Some("9News Perth"));
+        assert_eq!(name_like("The Daily Star").as_deref(), Some("The Daily Star"));
+        // Cells of a table of prices are not outlets.
+        assert_eq!(name_like("113.40"), None);
+        assert_eq!(name_like("-4.61"), None);
+    }
 
     #[track_caller]
     fn check(text: &str, expect: Option<RemovedKind>) {

@@ -41,6 +41,20 @@ pub(crate) struct Page {
     pub(crate) entries: Vec<(usize, Date)>,
 }
 
+/// Elements the page hides (`hidden`, or an inline style of `display: none` or `visibility:
+/// hidden`): schema.org data repeated for machines, menus shown on a click. Their attributes
+/// are still read for the page's metadata; their text is never the article's.
+pub(super) fn hidden(e: &scraper::node::Element) -> bool {
+    if e.attr("hidden").is_some() {
+        return true;
+    }
+    e.attr("style").is_some_and(|style| {
+        let style: String =
+            style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        style.contains("display:none") || style.contains("visibility:hidden")
+    })
+}
+
 /// Elements whose content is never article text.
 pub(super) fn skipped(name: &str) -> bool {
     matches!(
@@ -158,6 +172,9 @@ pub(crate) fn render(html: &str) -> Page {
                             if muted.is_none() && m.boilerplate.binary_search(&node.id()).is_ok() {
                                 muted = Some(node.id());
                             }
+                        }
+                        if muted.is_none() && hidden(e) {
+                            muted = Some(node.id());
                         }
                         if let Ok(at) = live.binary_search_by_key(&node.id(), |(id, _)| *id) {
                             out.flush(roles.last().copied().unwrap_or(Marker::None));

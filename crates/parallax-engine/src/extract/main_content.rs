@@ -180,7 +180,11 @@ pub(crate) fn find(dom: &Html) -> Option<MainContent> {
                 match node.value() {
                     Node::Element(e) => {
                         let name = e.name();
-                        if never_text(name) {
+                        let hidden = super::html::hidden(e);
+                        if hidden {
+                            boilerplate.push(node.id());
+                        }
+                        if never_text(name) || hidden {
                             skip = Some(node.id());
                             continue;
                         }
@@ -284,7 +288,14 @@ pub(crate) fn find(dom: &Html) -> Option<MainContent> {
         let link_density = if s.chars == 0 { 0.0 } else { s.link_chars as f64 / s.chars as f64 };
         w * (1.0 - link_density)
     };
-    let mut ranked: Vec<(NodeId, f64)> = scores.iter().map(|(&id, &raw)| (id, weighed(id, raw))).collect();
+    // A candidate must hold a fair share of the page's prose: a class name cannot make a
+    // block of one paragraph the article when another holds five times as much.
+    let most = scores.values().copied().fold(0.0f64, f64::max);
+    let mut ranked: Vec<(NodeId, f64)> = scores
+        .iter()
+        .filter(|&(_, &raw)| raw >= most * 0.2)
+        .map(|(&id, &raw)| (id, weighed(id, raw)))
+        .collect();
     // Highest score first; ties by document order (node ids grow in parse order).
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let &(top, best) = ranked.first()?;
@@ -363,8 +374,9 @@ fn lead(dom: &Html, stats: &IdMap<Stats>, roots: &[NodeId]) -> Option<NodeId> {
         if matches!(e.name(), "meta" | "head" | "script" | "title" | "html" | "body") {
             return None;
         }
-        let own = stats.get(&n.id())?.own_chars;
-        if own * 2 < wanted || own > wanted * 3 {
+        let s = stats.get(&n.id())?;
+        // About the description's length, in its own text and in all it holds.
+        if s.own_chars * 2 < wanted || s.chars > wanted * 3 {
             return None;
         }
         let text: String =
@@ -437,5 +449,32 @@ mod tests {
     #[test]
     fn a_page_without_prose_has_no_main_content() {
         assert_eq!(main_text("<html><body><a href='/'>Home</a> <p>Short.</p></body></html>"), "");
+    }
+
+    #[test]
+    fn a_class_name_does_not_make_one_line_the_article() {
+        // The byline block is classed "content"; the body's first paragraph carries a pop-up
+        // of links that weighs on its link density. The body still wins: it holds five times
+        // the prose.
+        let links =
+            "<a href='/x'>A long headline of another story about something else entirely</a>".repeat(4);
+        let html = format!(
+            r##"<html><body>
+            <div class="content-wrapper"><p>By A. Reporter, Staff Writer, on Tuesday at noon</p></div>
+            <div class="field-item"><p>{PARA} <span class="pop">{links}</span></p><p>{PARA}</p><p>{PARA}</p>
+              <p>{PARA}</p><p>{PARA}</p></div>
+            </body></html>"##
+        );
+        assert!(main_text(&html).starts_with(PARA), "{}", main_text(&html));
+    }
+
+    #[test]
+    fn hidden_elements_are_not_text() {
+        let html = format!(
+            r##"<html><body><div class="story"><p>{PARA}</p><p>{PARA}</p>
+            <div style="display: none" itemscope><p>Machine-readable copy of the headline, for search engines only.</p></div>
+            <p hidden>A menu that a click would show, with a sentence in it.</p></div></body></html>"##
+        );
+        assert_eq!(main_text(&html), format!("{PARA} | {PARA}"));
     }
 }
