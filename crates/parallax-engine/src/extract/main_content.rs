@@ -44,6 +44,11 @@ impl Hasher for IdHasher {
 
 type IdMap<V> = HashMap<NodeId, V, BuildHasherDefault<IdHasher>>;
 
+/// How far above the best candidate the article's other chunks are looked for. Six levels
+/// measured best on both extraction benchmarks (Zyte F1 0.969 at three levels, 0.971 at six;
+/// trafilatura corpus 0.881 and 0.886; eight helped the first and hurt the second).
+const CHUNK_LEVELS: usize = 6;
+
 /// What the page's main content is.
 pub(crate) struct MainContent {
     /// The elements whose text is the article (the root and the siblings that join it).
@@ -321,12 +326,13 @@ pub(crate) fn find(dom: &Html) -> Option<MainContent> {
             }
         }
     }
-    // The article's other chunks: elements with the top's exact class, within three levels
-    // above it, holding prose of their own ("article__body" repeated between ad rails).
+    // The article's other chunks: elements with the top's exact class, under its ancestor
+    // [`CHUNK_LEVELS`] up, holding prose of their own ("article__body" repeated between ad
+    // rails, or between figures each wrapped in sections of their own).
     if let Some(top_node) = dom.tree.get(top)
         && let Some(class) =
             top_node.value().as_element().and_then(|e| e.attr("class")).filter(|c| !c.trim().is_empty())
-        && let Some(grand) = top_node.parent().and_then(|p| p.parent()).map(|g| g.parent().unwrap_or(g))
+        && let Some(grand) = top_node.ancestors().take(CHUNK_LEVELS).last()
     {
         for d in grand.descendants() {
             let same = d.value().as_element().is_some_and(|e| e.attr("class") == Some(class));
