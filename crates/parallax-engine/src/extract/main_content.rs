@@ -483,4 +483,41 @@ mod tests {
         );
         assert_eq!(main_text(&html), format!("{PARA} | {PARA}"));
     }
+
+    #[test]
+    fn chunks_of_the_body_in_sections_of_their_own_join_it() {
+        // Each chunk of the body sits four levels down in a wrapper of its own, between figures.
+        let chunk = |text: &str| {
+            format!(
+                r##"<div class="acf"><section class="outer"><div class="flex"><div class="section">
+                <div class="post__content"><p>{text}</p><p>{text}</p></div></div></div></section></div>"##
+            )
+        };
+        let html = format!(
+            r##"<html><body><main>{}<figure><img src="a.jpg"></figure>{}</main></body></html>"##,
+            chunk(PARA),
+            chunk(
+                "The crew brought the ferry back to the quay by noon, and the harbour master thanked them."
+            )
+        );
+        let text = main_text(&html);
+        assert!(text.contains("The crew brought"), "{text}");
+        assert!(text.starts_with(PARA), "{text}");
+    }
+
+    #[test]
+    fn a_lead_is_about_as_long_as_the_description() {
+        let description = "A ferry and a cargo ship collided in fog off the harbour on Tuesday morning.";
+        let teasers = "<p>Another story here.</p>".repeat(12);
+        let html = format!(
+            r##"<html><head><meta name="description" content="{description}"></head><body>
+            <div class="wrap">{description}<div class="list">{teasers}</div></div>
+            <div class="story"><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></div>
+            </body></html>"##
+        );
+        // The block that opens with the description also holds a dozen teasers: not the lead.
+        let text = main_text(&html);
+        assert!(!text.contains("Another story"), "{text}");
+        assert!(text.contains(PARA), "{text}");
+    }
 }
