@@ -283,9 +283,21 @@ fn is_read_more(k: &str, words: usize) -> bool {
 
 /// Labels that introduce a link to another story, in the languages news is read in most:
 /// "See also: …", "Lesen Sie auch: …", "À lire aussi : …", "VEA TAMBIÉN: …" (folded form).
-const READ_ALSO: [&str; 34] = [
+const READ_ALSO: [&str; 46] = [
     "see also",
     "also read",
+    "read",
+    "lea",
+    "lea mas",
+    "lee mas",
+    "leer mas",
+    "le puede interesar",
+    "les puede interesar",
+    "mira",
+    "leia mais",
+    "leia",
+    "mehr lesen",
+    "lire la suite",
     "read also",
     "related",
     "watch",
@@ -662,6 +674,11 @@ mod tests {
         check("More from Politics", Some(Related));
         check("Read more here", Some(ReadMore));
         check("Read more: Minister resigns over ferry report", Some(ReadMore));
+        check("Lea más: Juez ordena nueva audiencia para el ministro", Some(ReadMore));
+        check("LE PUEDE INTERESAR: La ficha del ministro en el tribunal", Some(ReadMore));
+        check("MIRA: Así fue la llegada del ferry al puerto", Some(ReadMore));
+        // A sentence that only starts with the same word is prose.
+        check("Mira Sorvino said on Tuesday that the ferry had left at dawn.", None);
         check("VEA TAMBIÉN: El puerto reabre tras la colisión", Some(ReadMore));
         check("Lesen Sie auch: Fähre läuft vor Halvik auf Grund", Some(ReadMore));
         check("À lire aussi : Le port rouvre", Some(ReadMore));
