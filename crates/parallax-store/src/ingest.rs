@@ -342,7 +342,8 @@ fn prepare_with(
     let found = extract::extract(&doc, config);
     let articles: Vec<Article> = found.articles.into_iter().filter(|a| !a.blocks.is_empty()).collect();
     let refs: Vec<&Article> = articles.iter().collect();
-    let found_facts = facts::facts(&refs, &facts::Config::default());
+    // The store keeps people, organisations, places and quotes; sentences are not dated here.
+    let found_facts = facts::facts(&refs, &facts::Config { dates: false });
     let prepared = articles
         .into_iter()
         .enumerate()
