@@ -61,7 +61,7 @@ impl IngestReport {
 const BANDS: usize = 6;
 const BAND_ROWS: usize = 4;
 /// Stories read per lookup term: the most recently active first.
-const POSTINGS_PER_TERM: usize = 48;
+const POSTINGS_PER_TERM: usize = 32;
 /// Candidate stories compared with an article: those sharing most of its lookup terms.
 const CANDIDATES: usize = 24;
 /// Index terms kept per story.
