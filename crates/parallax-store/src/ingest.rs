@@ -12,6 +12,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use rustc_hash::FxHashMap;
 use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 
+use crate::schema::{add_to_counter, counter};
 use crate::tiered::{self, BAND_INDEX, TERM_INDEX};
 use crate::{Store, StoreError};
 
@@ -217,11 +218,8 @@ fn write_batch(
         }
     }
     df.save(&tx)?;
-    let stories = report.new_stories as i64 - report.merged as i64;
-    tx.prepare_cached("UPDATE counters SET value = value + ?1 WHERE name = ?2")?
-        .execute(params![report.added as i64, "documents"])?;
-    tx.prepare_cached("UPDATE counters SET value = value + ?1 WHERE name = ?2")?
-        .execute(params![stories, "stories"])?;
+    add_to_counter(&tx, "documents", report.added as i64)?;
+    add_to_counter(&tx, "stories", report.new_stories as i64 - report.merged as i64)?;
     BAND_INDEX.settle(&tx, writing.index.bands)?;
     TERM_INDEX.settle(&tx, writing.index.terms)?;
     tx.commit()
@@ -653,8 +651,7 @@ struct DocFreq {
 
 impl DocFreq {
     fn load(tx: &Transaction<'_>, batch: &[Prepared]) -> rusqlite::Result<DocFreq> {
-        let articles: i64 =
-            tx.query_row("SELECT value FROM counters WHERE name = 'articles'", [], |r| r.get(0))?;
+        let articles = counter(tx, "articles")?;
         let terms: BTreeSet<u64> = batch
             .iter()
             .flat_map(|p| &p.articles)
@@ -686,10 +683,7 @@ impl DocFreq {
         for (t, n) in added {
             upsert.execute(params![t as i64, n as i64])?;
         }
-        tx.execute(
-            "UPDATE counters SET value = value + ?1 WHERE name = 'articles'",
-            [self.new_articles as i64],
-        )?;
+        add_to_counter(tx, "articles", self.new_articles as i64)?;
         Ok(())
     }
 }

@@ -9,6 +9,7 @@ use rusqlite::params;
 use serde_json::json;
 
 use crate::ingest::{decode_vector, unpack};
+use crate::schema::counter;
 use crate::{Store, StoreError};
 
 /// One story as `parallax stories` lists it.
@@ -180,14 +181,20 @@ impl Store {
     /// What the store holds.
     pub fn stats(&self) -> Result<StoryStats, StoreError> {
         let fail = |e: rusqlite::Error| StoreError::from_sqlite(&self.path, &e);
-        let count = |sql: &str| -> Result<u64, StoreError> {
-            self.conn.query_row(sql, [], |r| r.get::<_, i64>(0)).map(|n| n as u64).map_err(fail)
-        };
+        let count = |name: &str| counter(&self.conn, name).map(|n| n as u64).map_err(fail);
+        let bytes: i64 = self
+            .conn
+            .query_row(
+                "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(fail)?;
         Ok(StoryStats {
-            documents: count("SELECT value FROM counters WHERE name = 'documents'")?,
-            articles: count("SELECT value FROM counters WHERE name = 'articles'")?,
-            stories: count("SELECT value FROM counters WHERE name = 'stories'")?,
-            bytes: count("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()")?,
+            documents: count("documents")?,
+            articles: count("articles")?,
+            stories: count("stories")?,
+            bytes: bytes as u64,
         })
     }
 }

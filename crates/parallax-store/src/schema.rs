@@ -2,7 +2,7 @@
 //! migration runs in its own transaction, so a file is always at one version or the next.
 //! `application_id` marks the file as Parallax's.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, params};
 
 use crate::error::Unplaced;
 
@@ -93,6 +93,19 @@ pub const MIGRATIONS: &[&str] = &[
     INSERT INTO counters SELECT 'stories', count(*) FROM stories;
     ",
 ];
+
+/// The value of counter `name` (documents, articles, stories, index rows) in the `counters`
+/// table, which the writer keeps so that no reader counts rows.
+pub(crate) fn counter(conn: &Connection, name: &str) -> rusqlite::Result<i64> {
+    conn.prepare_cached("SELECT value FROM counters WHERE name = ?1")?.query_row([name], |r| r.get(0))
+}
+
+/// Adds `by` to counter `name`.
+pub(crate) fn add_to_counter(conn: &Connection, name: &str, by: i64) -> rusqlite::Result<()> {
+    conn.prepare_cached("UPDATE counters SET value = value + ?1 WHERE name = ?2")?
+        .execute(params![by, name])?;
+    Ok(())
+}
 
 /// The newest schema this build knows.
 pub fn latest() -> i64 {

@@ -14,6 +14,8 @@
 
 use rusqlite::{Transaction, params};
 
+use crate::schema::{add_to_counter, counter};
+
 /// The recent table is folded in once it holds `max(FOLD_MIN, sqrt(settled × FOLD_SCALE))`
 /// entries: about the number of entries one batch adds, times the square root of the ratio
 /// of settled entries to entries per page.
@@ -130,13 +132,10 @@ impl Tiered {
     /// the settled one when it is due. Returns whether it folded.
     pub fn settle(&self, tx: &Transaction<'_>, changes: Changes) -> rusqlite::Result<bool> {
         let recent_name = format!("{}_recent", self.table);
-        let mut bump = tx.prepare_cached("UPDATE counters SET value = value + ?1 WHERE name = ?2")?;
-        bump.execute(params![changes.settled, self.table])?;
-        bump.execute(params![changes.recent, recent_name])?;
-        let mut get = tx.prepare_cached("SELECT value FROM counters WHERE name = ?1")?;
-        let settled: i64 = get.query_row([self.table], |r| r.get(0))?;
-        let recent: i64 = get.query_row([&recent_name], |r| r.get(0))?;
-        if recent < fold_due(settled) {
+        add_to_counter(tx, self.table, changes.settled)?;
+        add_to_counter(tx, &recent_name, changes.recent)?;
+        let recent = counter(tx, &recent_name)?;
+        if recent < fold_due(counter(tx, self.table)?) {
             return Ok(false);
         }
         // The recent table is read in key order (its primary key), so the settled table's
@@ -151,8 +150,8 @@ impl Tiered {
             [],
         )?;
         tx.execute(&format!("DELETE FROM {recent_name}"), [])?;
-        bump.execute(params![moved as i64, self.table])?;
-        tx.execute("UPDATE counters SET value = 0 WHERE name = ?1", [&recent_name])?;
+        add_to_counter(tx, self.table, moved as i64)?;
+        add_to_counter(tx, &recent_name, -recent)?;
         Ok(true)
     }
 }

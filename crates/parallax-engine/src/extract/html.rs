@@ -49,9 +49,14 @@ pub(super) fn hidden(e: &scraper::node::Element) -> bool {
         return true;
     }
     e.attr("style").is_some_and(|style| {
-        let style: String =
-            style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-        style.contains("display:none") || style.contains("visibility:hidden")
+        style.split(';').any(|declaration| {
+            let Some((property, value)) = declaration.split_once(':') else { return false };
+            // "none !important" is still none.
+            let value = value.split('!').next().unwrap_or_default().trim();
+            let property = property.trim();
+            (property.eq_ignore_ascii_case("display") && value.eq_ignore_ascii_case("none"))
+                || (property.eq_ignore_ascii_case("visibility") && value.eq_ignore_ascii_case("hidden"))
+        })
     })
 }
 
@@ -173,7 +178,8 @@ pub(crate) fn render(html: &str) -> Page {
                                 muted = Some(node.id());
                             }
                         }
-                        if muted.is_none() && hidden(e) {
+                        // With main content found, hidden elements are among its boilerplate.
+                        if main.is_none() && muted.is_none() && hidden(e) {
                             muted = Some(node.id());
                         }
                         if let Ok(at) = live.binary_search_by_key(&node.id(), |(id, _)| *id) {
@@ -560,6 +566,25 @@ mod tests {
             })
             .collect();
         assert_eq!(got, expect);
+    }
+
+    #[test]
+    fn hidden_by_attribute_or_inline_style() {
+        let hidden_div = |html: &str| {
+            let dom = scraper::Html::parse_fragment(html);
+            dom.tree
+                .root()
+                .descendants()
+                .filter_map(|n| n.value().as_element())
+                .find(|e| e.name() == "div")
+                .is_some_and(super::hidden)
+        };
+        assert!(hidden_div("<div hidden>x</div>"));
+        assert!(hidden_div("<div style='display: none'>x</div>"));
+        assert!(hidden_div("<div style='color:red; DISPLAY:NONE !important'>x</div>"));
+        assert!(hidden_div("<div style='visibility : hidden;'>x</div>"));
+        assert!(!hidden_div("<div style='display: block; visibility: visible'>x</div>"));
+        assert!(!hidden_div("<div>x</div>"));
     }
 
     #[test]

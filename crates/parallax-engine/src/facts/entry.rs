@@ -152,37 +152,8 @@ pub fn facts(articles: &[&Article], config: &Config) -> Facts {
                 span: Span::new(base + r.start, base + r.end),
             });
         }
-        if !config.dates {
-            docs.push(doc);
-            continue;
-        }
-        // With no publication date, the document's own dated weekday stands in, and says so.
-        let published = article.published.or_else(|| {
-            let implied = implied_date(article.title.iter().map(String::as_str).chain(texts.iter().copied()));
-            doc.implied_published = implied;
-            implied
-        });
-        let mut anchor = None;
-        for (block, shape) in article.blocks.iter().zip(&layout) {
-            for s in &shape.sentences {
-                let sentence = &block.text[s.range()];
-                let mut seen = Vec::new();
-                let found = dates(sentence, published, anchor);
-                if let Some(last) = found.iter().rfind(|w| w.precision == Precision::Day) {
-                    anchor = Some(last.date);
-                }
-                for when in found {
-                    let label = when.label();
-                    // A sentence that names a day and its year once is dated once.
-                    if !seen.contains(&label)
-                        && (when.precision == Precision::Day
-                            || !seen.iter().any(|s: &String| s.starts_with(&label)))
-                    {
-                        seen.push(label.clone());
-                        doc.dated.push(Dated { date: label, text: sentence.to_string() });
-                    }
-                }
-            }
+        if config.dates {
+            date_sentences(article, &texts, &layout, &mut doc);
         }
         docs.push(doc);
     }
@@ -194,6 +165,39 @@ pub fn facts(articles: &[&Article], config: &Config) -> Facts {
         .filter(|p| !named.iter().any(|n| n.name == p.name || n.aliases.contains(&p.name)))
         .collect();
     Facts { docs, people, named }
+}
+
+/// Dates `article`'s sentences into `doc.dated` (relative dates resolved against its
+/// publication date, or the weekday it names when it has none).
+fn date_sentences(article: &Article, texts: &[&str], layout: &[Layout], doc: &mut DocFacts) {
+    // With no publication date, the document's own dated weekday stands in, and says so.
+    let published = article.published.or_else(|| {
+        let implied = implied_date(article.title.iter().map(String::as_str).chain(texts.iter().copied()));
+        doc.implied_published = implied;
+        implied
+    });
+    let mut anchor = None;
+    for (block, shape) in article.blocks.iter().zip(layout) {
+        for s in &shape.sentences {
+            let sentence = &block.text[s.range()];
+            let mut seen = Vec::new();
+            let found = dates(sentence, published, anchor);
+            if let Some(last) = found.iter().rfind(|w| w.precision == Precision::Day) {
+                anchor = Some(last.date);
+            }
+            for when in found {
+                let label = when.label();
+                // A sentence that names a day and its year once is dated once.
+                if !seen.contains(&label)
+                    && (when.precision == Precision::Day
+                        || !seen.iter().any(|s: &String| s.starts_with(&label)))
+                {
+                    seen.push(label.clone());
+                    doc.dated.push(Dated { date: label, text: sentence.to_string() });
+                }
+            }
+        }
+    }
 }
 
 /// The speaker's name (or the unnamed source as written) and the person, for a mention.
