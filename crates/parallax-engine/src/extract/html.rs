@@ -11,11 +11,8 @@
 //! `<title>`), the outlet (`og:site_name`), the publication date (`article:published_time`,
 //! JSON-LD `datePublished`, a `<time datetime>`), and authors (`<meta name="author">`).
 
-use std::borrow::Cow;
-
-use ego_tree::iter::Edge;
 use jiff::civil::Date;
-use scraper::{Html, Node};
+use parallax_html::{Document, Edge, Element, NodeId, NodeRef};
 
 use super::units::{Marker, Unit};
 use crate::text::parse_date;
@@ -44,7 +41,7 @@ pub(crate) struct Page {
 /// Elements the page hides (`hidden`, or an inline style of `display: none` or `visibility:
 /// hidden`): schema.org data repeated for machines, menus shown on a click. Their attributes
 /// are still read for the page's metadata; their text is never the article's.
-pub(super) fn hidden(e: &scraper::node::Element) -> bool {
+pub(super) fn hidden(e: &Element<'_>) -> bool {
     if e.attr("hidden").is_some() {
         return true;
     }
@@ -137,65 +134,59 @@ fn marker_of(name: &str) -> Marker {
     }
 }
 
-/// How deep elements may nest before the parser sees them. The HTML parser checks scopes by
-/// walking the stack of open elements, so its cost grows with depth times size; real pages
-/// stay far below this.
-const MAX_DEPTH: usize = 512;
-
 /// Renders `html` to units and reads its metadata.
 pub(crate) fn render(html: &str) -> Page {
-    let html = limit_depth(html, MAX_DEPTH);
-    let dom = Html::parse_document(&html);
+    let dom = Document::parse(html);
     let main = super::main_content::find(&dom);
     let live = super::live::entries(&dom, html.contains("LiveBlogPosting"));
     let mut entries: Vec<(usize, Date)> = Vec::new();
     let mut out = Renderer::default();
     let mut meta = Meta::default();
-    let mut skip: Option<ego_tree::NodeId> = None;
+    let mut skip: Option<NodeId> = None;
     // Text counts only inside the main content's roots (all of the page when none was found)
     // and outside boilerplate; `muted` is the outermost element that silences it.
-    let mut muted: Option<ego_tree::NodeId> = None;
+    let mut muted: Option<NodeId> = None;
     let mut inside = usize::from(main.is_none());
     // For each open block element, innermost last, the role its text takes: its own, or the
     // nearest enclosing one (text in a `p` inside a `figcaption` is a caption).
     let mut roles: Vec<Marker> = Vec::new();
-    for edge in dom.tree.root().traverse() {
+    for edge in dom.root().traverse() {
         match edge {
             Edge::Open(node) => {
                 if skip.is_some() {
                     continue;
                 }
-                match node.value() {
-                    Node::Text(text) if inside > 0 && muted.is_none() => out.push_text(&text.text),
-                    Node::Element(e) => {
-                        let name = e.name();
-                        meta.read(name, e, node);
-                        if let Some(m) = &main {
-                            if m.roots.binary_search(&node.id()).is_ok() {
-                                inside += 1;
-                            }
-                            if muted.is_none() && m.boilerplate.binary_search(&node.id()).is_ok() {
-                                muted = Some(node.id());
-                            }
+                if let Some(text) = node.text() {
+                    if inside > 0 && muted.is_none() {
+                        out.push_text(text);
+                    }
+                } else if let Some(e) = node.element() {
+                    let name = e.name();
+                    meta.read(name, &e, node);
+                    if let Some(m) = &main {
+                        if m.roots.binary_search(&node.id()).is_ok() {
+                            inside += 1;
                         }
-                        // With main content found, hidden elements are among its boilerplate.
-                        if main.is_none() && muted.is_none() && hidden(e) {
+                        if muted.is_none() && m.boilerplate.binary_search(&node.id()).is_ok() {
                             muted = Some(node.id());
                         }
-                        if let Ok(at) = live.binary_search_by_key(&node.id(), |(id, _)| *id) {
-                            out.flush(roles.last().copied().unwrap_or(Marker::None));
-                            entries.push((out.units.len(), live[at].1));
-                        }
-                        if skipped(name) {
-                            skip = Some(node.id());
-                        } else if block(name) {
-                            let outer = roles.last().copied().unwrap_or(Marker::None);
-                            out.flush(outer);
-                            let own = marker_of(name);
-                            roles.push(if own == Marker::None { outer } else { own });
-                        }
                     }
-                    _ => {}
+                    // With main content found, hidden elements are among its boilerplate.
+                    if main.is_none() && muted.is_none() && hidden(&e) {
+                        muted = Some(node.id());
+                    }
+                    if let Ok(at) = live.binary_search_by_key(&node.id(), |(id, _)| *id) {
+                        out.flush(roles.last().copied().unwrap_or(Marker::None));
+                        entries.push((out.units.len(), live[at].1));
+                    }
+                    if skipped(name) {
+                        skip = Some(node.id());
+                    } else if block(name) {
+                        let outer = roles.last().copied().unwrap_or(Marker::None);
+                        out.flush(outer);
+                        let own = marker_of(name);
+                        roles.push(if own == Marker::None { outer } else { own });
+                    }
                 }
             }
             Edge::Close(node) => {
@@ -208,7 +199,7 @@ pub(crate) fn render(html: &str) -> Page {
                     }
                     continue;
                 }
-                if let Node::Element(e) = node.value()
+                if let Some(e) = node.element()
                     && block(e.name())
                 {
                     out.flush(roles.last().copied().unwrap_or(Marker::None));
@@ -237,113 +228,6 @@ pub(crate) fn render(html: &str) -> Page {
         authors: meta.authors,
         entries,
     }
-}
-
-/// `html` with the tags nested deeper than `limit` left out (their text is kept), in one
-/// linear pass. Comments, `script` and `style` are copied as they are; void elements and
-/// self-closing tags do not nest.
-fn limit_depth(html: &str, limit: usize) -> Cow<'_, str> {
-    let bytes = html.as_bytes();
-    let mut out = String::new();
-    let mut copied = 0;
-    let mut depth = 0usize;
-    let mut excess = 0usize;
-    let mut i = 0;
-    while let Some(rel) = html[i..].find('<') {
-        let at = i + rel;
-        let rest = &html[at..];
-        if rest.starts_with("<!--") {
-            i = rest.find("-->").map_or(html.len(), |e| at + e + 3);
-            continue;
-        }
-        let Some(end) = rest.find('>').map(|e| at + e + 1) else { break };
-        let tag = &html[at + 1..end - 1];
-        let closing = tag.starts_with('/');
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
-        i = end;
-        if name.is_empty() || tag.ends_with('/') || is_void(&name) {
-            continue;
-        }
-        if !closing && (name == "script" || name == "style") {
-            let close = format!("</{name}");
-            i = find_ignoring_case(&html.as_bytes()[end..], close.as_bytes()).map_or(html.len(), |e| end + e);
-            continue;
-        }
-        let drop = if closing {
-            if excess > 0 {
-                excess -= 1;
-                true
-            } else {
-                depth = depth.saturating_sub(1);
-                false
-            }
-        } else if depth >= limit {
-            excess += 1;
-            true
-        } else {
-            depth += 1;
-            false
-        };
-        if drop {
-            out.push_str(&html[copied..at]);
-            copied = end;
-        }
-    }
-    debug_assert!(copied <= bytes.len());
-    if copied == 0 {
-        return Cow::Borrowed(html);
-    }
-    out.push_str(&html[copied..]);
-    Cow::Owned(out)
-}
-
-/// Where `needle` (lowercase ASCII) first occurs in `haystack`, ASCII case ignored, without
-/// copying the haystack (a page with many scripts would otherwise be lowercased once per
-/// script).
-fn find_ignoring_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    let first = *needle.first()?;
-    let mut from = 0;
-    while let Some(rel) = haystack[from..].iter().position(|b| b.to_ascii_lowercase() == first) {
-        let at = from + rel;
-        if haystack.len() - at >= needle.len() && haystack[at..at + needle.len()].eq_ignore_ascii_case(needle)
-        {
-            return Some(at);
-        }
-        from = at + 1;
-    }
-    None
-}
-
-fn is_void(name: &str) -> bool {
-    matches!(
-        name,
-        "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "link"
-            | "meta"
-            | "source"
-            | "track"
-            | "wbr"
-            | "p"
-            | "li"
-            | "dt"
-            | "dd"
-            | "tr"
-            | "td"
-            | "th"
-            | "option"
-    )
 }
 
 /// Builds the text rendering and its units.
@@ -404,16 +288,8 @@ struct Meta {
 }
 
 impl Meta {
-    fn read(&mut self, name: &str, e: &scraper::node::Element, node: ego_tree::NodeRef<'_, Node>) {
-        let text_of = || -> String {
-            let mut s = String::new();
-            for d in node.descendants() {
-                if let Node::Text(t) = d.value() {
-                    s.push_str(&t.text);
-                }
-            }
-            s.split_whitespace().collect::<Vec<_>>().join(" ")
-        };
+    fn read(&mut self, name: &str, e: &Element<'_>, node: NodeRef<'_>) {
+        let text_of = || -> String { node.text_content().split_whitespace().collect::<Vec<_>>().join(" ") };
         match name {
             "meta" => {
                 let key = e
@@ -540,14 +416,6 @@ fn strip_site_suffix(title: &str) -> String {
 mod tests {
     use super::{Marker, render, strip_site_suffix};
 
-    #[test]
-    fn closing_tags_are_found_in_any_case() {
-        use super::find_ignoring_case;
-        assert_eq!(find_ignoring_case(b"var a = 1;</SCRIPT>", b"</script"), Some(10));
-        assert_eq!(find_ignoring_case(b"no end here", b"</script"), None);
-        assert_eq!(find_ignoring_case(b"</scrip", b"</script"), None);
-    }
-
     #[track_caller]
     fn check(html: &str, expect: &[&str]) {
         let page = render(html);
@@ -571,13 +439,12 @@ mod tests {
     #[test]
     fn hidden_by_attribute_or_inline_style() {
         let hidden_div = |html: &str| {
-            let dom = scraper::Html::parse_fragment(html);
-            dom.tree
-                .root()
+            let dom = parallax_html::Document::parse(html);
+            dom.root()
                 .descendants()
-                .filter_map(|n| n.value().as_element())
+                .filter_map(|n| n.element())
                 .find(|e| e.name() == "div")
-                .is_some_and(super::hidden)
+                .is_some_and(|e| super::hidden(&e))
         };
         assert!(hidden_div("<div hidden>x</div>"));
         assert!(hidden_div("<div style='display: none'>x</div>"));
@@ -622,14 +489,6 @@ mod tests {
         assert_eq!(page.published.map(|d| d.to_string()), Some("2026-03-04".to_string()));
         assert_eq!(page.authors, ["Jane Roe", "John Doe"]);
         assert_eq!(strip_site_suffix("Short - Site"), "Short - Site");
-    }
-
-    #[test]
-    fn depth_is_limited_in_one_pass() {
-        let deep = format!("{}x{}", "<div>".repeat(5), "</div>".repeat(5));
-        assert_eq!(super::limit_depth(&deep, 3), "<div><div><div>x</div></div></div>");
-        let mixed = "<div><!-- <div> --><script>if (a<b) {}</script><br><img/><p>t</div>";
-        assert_eq!(super::limit_depth(mixed, 1), mixed);
     }
 
     #[test]

@@ -11,23 +11,21 @@
 
 use std::collections::BTreeMap;
 
-use ego_tree::NodeId;
-use ego_tree::iter::Edge;
 use jiff::civil::Date;
-use scraper::{Html, Node};
+use parallax_html::{Document, Edge, NodeId};
 
 use crate::text::parse_date;
 
 /// The entries of a live page, in document order, with their dates; empty for other pages.
-pub(super) fn entries(dom: &Html, declared_live: bool) -> Vec<(NodeId, Date)> {
+pub(super) fn entries(dom: &Document, declared_live: bool) -> Vec<(NodeId, Date)> {
     // How many dated time elements each element holds, and the time elements in order.
     let mut counts: BTreeMap<NodeId, u32> = BTreeMap::new();
     let mut times: Vec<(NodeId, Date, String)> = Vec::new();
     let mut open: Vec<NodeId> = Vec::new();
-    for edge in dom.tree.root().traverse() {
+    for edge in dom.root().traverse() {
         match edge {
             Edge::Open(node) => {
-                if let Node::Element(e) = node.value() {
+                if let Some(e) = node.element() {
                     open.push(node.id());
                     if e.name() == "time"
                         && let Some(raw) = e.attr("datetime")
@@ -41,7 +39,7 @@ pub(super) fn entries(dom: &Html, declared_live: bool) -> Vec<(NodeId, Date)> {
                 }
             }
             Edge::Close(node) => {
-                if matches!(node.value(), Node::Element(_)) {
+                if node.element().is_some() {
                     open.pop();
                 }
             }
@@ -54,7 +52,7 @@ pub(super) fn entries(dom: &Html, declared_live: bool) -> Vec<(NodeId, Date)> {
     // Each time's entry, grouped by the list it stands in.
     let mut lists: BTreeMap<NodeId, Vec<(NodeId, Date, &str)>> = BTreeMap::new();
     for (time, date, raw) in &times {
-        let Some(mut entry) = dom.tree.get(*time) else { continue };
+        let Some(mut entry) = dom.get(*time) else { continue };
         while let Some(parent) = entry.parent().filter(|p| count(p.id()) == 1) {
             entry = parent;
         }
@@ -75,7 +73,7 @@ pub(super) fn entries(dom: &Html, declared_live: bool) -> Vec<(NodeId, Date)> {
 
 #[cfg(test)]
 mod tests {
-    use scraper::Html;
+    use parallax_html::Document;
 
     use super::entries;
 
@@ -99,17 +97,17 @@ mod tests {
 
     #[test]
     fn entries_of_live_pages() {
-        let dom = Html::parse_document(&live_page(5, false));
+        let dom = Document::parse(&live_page(5, false));
         let found = entries(&dom, false);
         assert_eq!(found.len(), 5);
         assert_eq!(found[0].1.to_string(), "2026-03-04");
         assert_eq!(found[4].1.to_string(), "2026-03-03");
         // Three entries are a live page only when the page says it is one.
-        let dom = Html::parse_document(&live_page(3, true));
+        let dom = Document::parse(&live_page(3, true));
         assert_eq!(entries(&dom, true).len(), 3);
         assert!(entries(&dom, false).is_empty());
         // An article with one date is not a live page.
         let one = "<html><body><article><time datetime=\"2026-03-04\">4 March</time><p>Text.</p></article></body></html>";
-        assert!(entries(&Html::parse_document(one), true).is_empty());
+        assert!(entries(&Document::parse(one), true).is_empty());
     }
 }

@@ -17,9 +17,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use ego_tree::NodeId;
-use ego_tree::iter::Edge;
-use scraper::{Html, Node};
+use parallax_html::{Document, Edge, Element, NodeId};
 
 /// A hasher for node ids (small distinct integers): one multiply instead of SipHash, which
 /// dominated this pass. Maps keyed by it are looked up, never iterated for output order.
@@ -114,7 +112,7 @@ fn negative(attr: &str) -> bool {
     .any(|w| attr.contains(w))
 }
 
-fn class_and_id(e: &scraper::node::Element) -> String {
+fn class_and_id(e: &Element<'_>) -> String {
     let mut s = String::new();
     if let Some(c) = e.attr("class") {
         s.push_str(&c.to_ascii_lowercase());
@@ -170,61 +168,57 @@ fn inline(name: &str) -> bool {
 }
 
 /// Finds the main content of `dom`, or `None` when no element holds prose.
-pub(crate) fn find(dom: &Html) -> Option<MainContent> {
+pub(crate) fn find(dom: &Document) -> Option<MainContent> {
     let mut stats: IdMap<Stats> = IdMap::default();
     let mut boilerplate = Vec::new();
     // Open elements, innermost last, with whether they are links and whether inline.
     let mut open: Vec<(NodeId, bool, bool)> = Vec::new();
     let mut skip: Option<NodeId> = None;
-    for edge in dom.tree.root().traverse() {
+    for edge in dom.root().traverse() {
         match edge {
             Edge::Open(node) => {
                 if skip.is_some() {
                     continue;
                 }
-                match node.value() {
-                    Node::Element(e) => {
-                        let name = e.name();
-                        let hidden = super::html::hidden(e);
-                        if hidden {
-                            boilerplate.push(node.id());
-                        }
-                        if never_text(name) || hidden {
-                            skip = Some(node.id());
-                            continue;
-                        }
-                        let attrs = class_and_id(e);
-                        // Never the page's outer frame, whatever its class says.
-                        if !matches!(name, "html" | "body" | "main" | "article")
-                            && negative(&attrs)
-                            && !positive_strong(&attrs)
-                        {
-                            boilerplate.push(node.id());
-                        }
-                        open.push((node.id(), name == "a", inline(name)));
+                if let Some(e) = node.element() {
+                    let name = e.name();
+                    let hidden = super::html::hidden(&e);
+                    if hidden {
+                        boilerplate.push(node.id());
                     }
-                    Node::Text(t) => {
-                        let n = t.text.trim().chars().count();
-                        if n == 0 {
-                            continue;
-                        }
-                        let commas = t.text.matches(',').count();
-                        let in_link = open.iter().any(|(_, a, _)| *a);
-                        for (id, _, _) in &open {
-                            let s = stats.entry(*id).or_default();
-                            s.chars += n;
-                            s.commas += commas;
-                            if in_link {
-                                s.link_chars += n;
-                            }
-                        }
-                        if !in_link && let Some((owner, _, _)) = open.iter().rev().find(|(_, _, inl)| !inl) {
-                            let s = stats.entry(*owner).or_default();
-                            s.own_chars += n;
-                            s.own_commas += commas;
+                    if never_text(name) || hidden {
+                        skip = Some(node.id());
+                        continue;
+                    }
+                    let attrs = class_and_id(&e);
+                    // Never the page's outer frame, whatever its class says.
+                    if !matches!(name, "html" | "body" | "main" | "article")
+                        && negative(&attrs)
+                        && !positive_strong(&attrs)
+                    {
+                        boilerplate.push(node.id());
+                    }
+                    open.push((node.id(), name == "a", inline(name)));
+                } else if let Some(t) = node.text() {
+                    let n = t.trim().chars().count();
+                    if n == 0 {
+                        continue;
+                    }
+                    let commas = t.matches(',').count();
+                    let in_link = open.iter().any(|(_, a, _)| *a);
+                    for (id, _, _) in &open {
+                        let s = stats.entry(*id).or_default();
+                        s.chars += n;
+                        s.commas += commas;
+                        if in_link {
+                            s.link_chars += n;
                         }
                     }
-                    _ => {}
+                    if !in_link && let Some((owner, _, _)) = open.iter().rev().find(|(_, _, inl)| !inl) {
+                        let s = stats.entry(*owner).or_default();
+                        s.own_chars += n;
+                        s.own_commas += commas;
+                    }
                 }
             }
             Edge::Close(node) => {
@@ -234,17 +228,15 @@ pub(crate) fn find(dom: &Html) -> Option<MainContent> {
                     }
                     continue;
                 }
-                if matches!(node.value(), Node::Element(_))
-                    && open.last().is_some_and(|(id, _, _)| *id == node.id())
-                {
+                if node.element().is_some() && open.last().is_some_and(|(id, _, _)| *id == node.id()) {
                     open.pop();
                 }
             }
         }
     }
     // Link lists ("related", menus without a class): a list or block that is mostly links.
-    for node in dom.tree.root().descendants() {
-        if let Node::Element(e) = node.value()
+    for node in dom.root().descendants() {
+        if let Some(e) = node.element()
             && matches!(e.name(), "ul" | "ol" | "div" | "section" | "table")
             && let Some(s) = stats.get(&node.id())
             && s.chars > 0
@@ -257,8 +249,8 @@ pub(crate) fn find(dom: &Html) -> Option<MainContent> {
     let mut scores: IdMap<f64> = IdMap::default();
     // A paragraph is any block holding 25 characters or more of its own text (`p`, or the
     // `div` a site uses as one).
-    for node in dom.tree.root().descendants() {
-        let Node::Element(e) = node.value() else { continue };
+    for node in dom.root().descendants() {
+        let Some(e) = node.element() else { continue };
         if matches!(e.name(), "body" | "html" | "main" | "article") {
             continue;
         }
@@ -269,7 +261,7 @@ pub(crate) fn find(dom: &Html) -> Option<MainContent> {
         }
         let score = 1.0 + s.own_commas as f64 + (own as f64 / 100.0).min(3.0);
         for (level, ancestor) in node.ancestors().take(3).enumerate() {
-            if matches!(ancestor.value(), Node::Element(_)) {
+            if ancestor.element().is_some() {
                 let divisor = match level {
                     0 => 1.0,
                     1 => 2.0,
@@ -280,8 +272,8 @@ pub(crate) fn find(dom: &Html) -> Option<MainContent> {
         }
     }
     let weighed = |id: NodeId, raw: f64| -> f64 {
-        let node = dom.tree.get(id);
-        let attrs = node.and_then(|n| n.value().as_element().map(class_and_id)).unwrap_or_default();
+        let node = dom.get(id);
+        let attrs = node.and_then(|n| n.element().map(|e| class_and_id(&e))).unwrap_or_default();
         let mut w = raw;
         if positive(&attrs) {
             w += 25.0;
@@ -309,7 +301,7 @@ pub(crate) fn find(dom: &Html) -> Option<MainContent> {
     }
     let mut roots = vec![top];
     let best_raw = scores.get(&top).copied().unwrap_or(0.0);
-    if let Some(parent) = dom.tree.get(top).and_then(|n| n.parent()) {
+    if let Some(parent) = dom.get(top).and_then(|n| n.parent()) {
         for sibling in parent.children() {
             let id = sibling.id();
             if id == top {
@@ -320,7 +312,7 @@ pub(crate) fn find(dom: &Html) -> Option<MainContent> {
             let raw = scores.get(&id).copied().unwrap_or(0.0);
             let s = stats.get(&id).copied().unwrap_or_default();
             let link_density = if s.chars == 0 { 1.0 } else { s.link_chars as f64 / s.chars as f64 };
-            let attrs = sibling.value().as_element().map(class_and_id).unwrap_or_default();
+            let attrs = sibling.element().map(|e| class_and_id(&e)).unwrap_or_default();
             if raw >= (best_raw * 0.2).max(10.0) && link_density < 0.25 && !negative(&attrs) {
                 roots.push(id);
             }
@@ -329,13 +321,12 @@ pub(crate) fn find(dom: &Html) -> Option<MainContent> {
     // The article's other chunks: elements with the top's exact class, under its ancestor
     // [`CHUNK_LEVELS`] up, holding prose of their own ("article__body" repeated between ad
     // rails, or between figures each wrapped in sections of their own).
-    if let Some(top_node) = dom.tree.get(top)
-        && let Some(class) =
-            top_node.value().as_element().and_then(|e| e.attr("class")).filter(|c| !c.trim().is_empty())
+    if let Some(top_node) = dom.get(top)
+        && let Some(class) = top_node.element().and_then(|e| e.attr("class")).filter(|c| !c.trim().is_empty())
         && let Some(grand) = top_node.ancestors().take(CHUNK_LEVELS).last()
     {
         for d in grand.descendants() {
-            let same = d.value().as_element().is_some_and(|e| e.attr("class") == Some(class));
+            let same = d.element().is_some_and(|e| e.attr("class") == Some(class));
             let prose = scores.get(&d.id()).copied().unwrap_or(0.0) > 0.0;
             let inside = roots.iter().any(|r| *r == d.id() || d.ancestors().any(|a| a.id() == *r));
             if same && prose && !inside {
@@ -351,7 +342,7 @@ pub(crate) fn find(dom: &Html) -> Option<MainContent> {
     boilerplate.dedup();
     // A root is never left out as boilerplate, nor is anything that holds one.
     boilerplate.retain(|b| {
-        !roots.iter().any(|r| r == b || dom.tree.get(*r).is_some_and(|n| n.ancestors().any(|a| a.id() == *b)))
+        !roots.iter().any(|r| r == b || dom.get(*r).is_some_and(|n| n.ancestors().any(|a| a.id() == *b)))
     });
     Some(MainContent { roots, boilerplate })
 }
@@ -359,10 +350,10 @@ pub(crate) fn find(dom: &Html) -> Option<MainContent> {
 /// The article's lead when the page states it apart from the body: the block before the body
 /// whose text opens with the page's own description (`og:description`, `description`), as a
 /// standfirst under the headline does.
-fn lead(dom: &Html, stats: &IdMap<Stats>, roots: &[NodeId]) -> Option<NodeId> {
+fn lead(dom: &Document, stats: &IdMap<Stats>, roots: &[NodeId]) -> Option<NodeId> {
     let first_root = *roots.iter().min()?;
-    let description = dom.tree.root().descendants().find_map(|n| {
-        let e = n.value().as_element()?;
+    let description = dom.root().descendants().find_map(|n| {
+        let e = n.element()?;
         if e.name() != "meta" {
             return None;
         }
@@ -375,8 +366,8 @@ fn lead(dom: &Html, stats: &IdMap<Stats>, roots: &[NodeId]) -> Option<NodeId> {
     })?;
     let probe: String = description.chars().take(40).collect();
     let wanted = description.chars().count();
-    dom.tree.root().descendants().take_while(|n| n.id() < first_root).find_map(|n| {
-        let e = n.value().as_element()?;
+    dom.root().descendants().take_while(|n| n.id() < first_root).find_map(|n| {
+        let e = n.element()?;
         if matches!(e.name(), "meta" | "head" | "script" | "title" | "html" | "body") {
             return None;
         }
@@ -385,8 +376,7 @@ fn lead(dom: &Html, stats: &IdMap<Stats>, roots: &[NodeId]) -> Option<NodeId> {
         if s.own_chars * 2 < wanted || s.chars > wanted * 3 {
             return None;
         }
-        let text: String =
-            n.descendants().filter_map(|d| d.value().as_text().map(|t| t.text.to_string())).collect();
+        let text = n.text_content();
         let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
         text.starts_with(&probe).then(|| n.id())
     })
@@ -410,20 +400,20 @@ fn positive_strong(attrs: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use scraper::Html;
+    use parallax_html::Document;
 
     use super::find;
 
     /// The text of the roots, with boilerplate left out.
     fn main_text(html: &str) -> String {
-        let dom = Html::parse_document(html);
+        let dom = Document::parse(html);
         let Some(m) = find(&dom) else { return String::new() };
         let mut out = Vec::new();
         for root in &m.roots {
-            let node = dom.tree.get(*root).expect("root is in the tree");
+            let node = dom.get(*root).expect("root is in the tree");
             for d in node.descendants() {
                 let muted = d.ancestors().chain(std::iter::once(d)).any(|a| m.boilerplate.contains(&a.id()));
-                if let Some(t) = d.value().as_text()
+                if let Some(t) = d.text()
                     && !muted
                     && !t.trim().is_empty()
                 {
