@@ -215,6 +215,11 @@ impl<'a> NodeRef<'a> {
         Traverse { doc: self.doc, next: self.id, end: self.data().end, open: Vec::new() }
     }
 
+    /// Whether `other` is this node or one of its descendants.
+    pub fn contains(&self, other: NodeId) -> bool {
+        (self.id..self.data().end).contains(&other.0)
+    }
+
     /// The text under this node, joined as it stands.
     pub fn text_content(&self) -> String {
         let mut s = String::new();

@@ -14,33 +14,10 @@
 //! (photo captions are not article text here). Bylines and timestamps are not: the text rules
 //! read them (authors, dates) and keep them out of the body.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
 
-use parallax_html::{Document, Edge, Element, NodeId};
-
-/// A hasher for node ids (small distinct integers): one multiply instead of SipHash, which
-/// dominated this pass. Maps keyed by it are looked up, never iterated for output order.
-#[derive(Default)]
-struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.0 = (n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    }
-}
-
-type IdMap<V> = HashMap<NodeId, V, BuildHasherDefault<IdHasher>>;
+use aho_corasick::AhoCorasick;
+use parallax_html::{Document, Edge, Element, NodeId, NodeRef};
 
 /// How far above the best candidate the article's other chunks are looked for. Six levels
 /// measured best on both extraction benchmarks (Zyte F1 0.969 at three levels, 0.971 at six;
@@ -56,72 +33,113 @@ pub(crate) struct MainContent {
 }
 
 /// Class or id words of the article's container.
-fn positive(attr: &str) -> bool {
-    ["article", "body", "content", "entry", "main", "post", "text", "story", "blog"]
-        .iter()
-        .any(|w| attr.contains(w))
-}
+const POSITIVE: [&str; 9] = ["article", "body", "content", "entry", "main", "post", "text", "story", "blog"];
 
 /// Class or id words of boilerplate.
-fn negative(attr: &str) -> bool {
-    [
-        "comment",
-        "related",
-        "share",
-        "sharing",
-        "social",
-        "sidebar",
-        "promo",
-        "advert",
-        "newsletter",
-        "subscribe",
-        "signup",
-        "breadcrumb",
-        "footer",
-        "masthead",
-        "menu",
-        "navigation",
-        "popup",
-        "modal",
-        "cookie",
-        "recommend",
-        "trending",
-        "most-popular",
-        "mostpopular",
-        "outbrain",
-        "taboola",
-        "widget",
-        "tags",
-        "author-bio",
-        "toolbar",
-        "skip",
-        "print",
-        "disclaimer",
-        "more-stories",
-        "read-more",
-        "readmore",
-        "teaser",
-        "banner",
-        "rollover",
-        "caption",
-        "credit",
-        "tooltip",
-        "popover",
-    ]
-    .iter()
-    .any(|w| attr.contains(w))
+const NEGATIVE: [&str; 42] = [
+    "comment",
+    "related",
+    "share",
+    "sharing",
+    "social",
+    "sidebar",
+    "promo",
+    "advert",
+    "newsletter",
+    "subscribe",
+    "signup",
+    "breadcrumb",
+    "footer",
+    "masthead",
+    "menu",
+    "navigation",
+    "popup",
+    "modal",
+    "cookie",
+    "recommend",
+    "trending",
+    "most-popular",
+    "mostpopular",
+    "outbrain",
+    "taboola",
+    "widget",
+    "tags",
+    "author-bio",
+    "toolbar",
+    "skip",
+    "print",
+    "disclaimer",
+    "more-stories",
+    "read-more",
+    "readmore",
+    "teaser",
+    "banner",
+    "rollover",
+    "caption",
+    "credit",
+    "tooltip",
+    "popover",
+];
+
+/// Class or id words that mark the article body itself even when a boilerplate word is in
+/// them too ("article-body share-tools" is still the body).
+const STRONG: [&str; 7] = [
+    "article-body",
+    "articlebody",
+    "story-body",
+    "entry-content",
+    "post-content",
+    "article__body",
+    "article-content",
+];
+
+/// Which kinds of words an element's class or id holds (bits of [`Words`]).
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+struct Words(u8);
+
+impl Words {
+    const POSITIVE: u8 = 1;
+    const NEGATIVE: u8 = 2;
+    const STRONG: u8 = 4;
+
+    fn positive(self) -> bool {
+        self.0 & Self::POSITIVE != 0
+    }
+
+    fn negative(self) -> bool {
+        self.0 & Self::NEGATIVE != 0
+    }
+
+    fn strong(self) -> bool {
+        self.0 & Self::STRONG != 0
+    }
 }
 
-fn class_and_id(e: &Element<'_>) -> String {
-    let mut s = String::new();
-    if let Some(c) = e.attr("class") {
-        s.push_str(&c.to_ascii_lowercase());
+/// All the words, ASCII case ignored, in one automaton; a match's pattern index tells its kind.
+static WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(POSITIVE.iter().chain(&NEGATIVE).chain(&STRONG))
+        .expect("the class words are valid patterns")
+});
+
+/// The kinds of words in the class and id of `e`, each searched on its own (no word has a space,
+/// so none spans the two).
+fn words(e: &Element<'_>) -> Words {
+    let mut found = 0;
+    for value in [e.attr("class"), e.attr("id")].into_iter().flatten() {
+        for m in WORDS.find_overlapping_iter(value) {
+            let i = m.pattern().as_usize();
+            found |= if i < POSITIVE.len() {
+                Words::POSITIVE
+            } else if i < POSITIVE.len() + NEGATIVE.len() {
+                Words::NEGATIVE
+            } else {
+                Words::STRONG
+            };
+        }
     }
-    s.push(' ');
-    if let Some(i) = e.attr("id") {
-        s.push_str(&i.to_ascii_lowercase());
-    }
-    s
+    Words(found)
 }
 
 /// Elements whose text never counts: the head, and what the renderer skips.
@@ -169,10 +187,13 @@ fn inline(name: &str) -> bool {
 
 /// Finds the main content of `dom`, or `None` when no element holds prose.
 pub(crate) fn find(dom: &Document) -> Option<MainContent> {
-    let mut stats: IdMap<Stats> = IdMap::default();
+    // Per node, indexed by id: text statistics, and the kinds of class and id words.
+    let mut stats = vec![Stats::default(); dom.len()];
+    let mut words_of = vec![Words::default(); dom.len()];
     let mut boilerplate = Vec::new();
-    // Open elements, innermost last, with whether they are links and whether inline.
-    let mut open: Vec<(NodeId, bool, bool)> = Vec::new();
+    // Open elements, innermost last, with whether each is inline; and how many are links.
+    let mut open: Vec<(NodeId, bool)> = Vec::new();
+    let mut links = 0usize;
     let mut skip: Option<NodeId> = None;
     for edge in dom.root().traverse() {
         match edge {
@@ -190,32 +211,30 @@ pub(crate) fn find(dom: &Document) -> Option<MainContent> {
                         skip = Some(node.id());
                         continue;
                     }
-                    let attrs = class_and_id(&e);
+                    let w = words(&e);
+                    words_of[node.id().index()] = w;
                     // Never the page's outer frame, whatever its class says.
-                    if !matches!(name, "html" | "body" | "main" | "article")
-                        && negative(&attrs)
-                        && !positive_strong(&attrs)
-                    {
+                    if !matches!(name, "html" | "body" | "main" | "article") && w.negative() && !w.strong() {
                         boilerplate.push(node.id());
                     }
-                    open.push((node.id(), name == "a", inline(name)));
+                    links += usize::from(name == "a");
+                    open.push((node.id(), inline(name)));
                 } else if let Some(t) = node.text() {
                     let n = t.trim().chars().count();
+                    let Some(&(innermost, _)) = open.last() else { continue };
                     if n == 0 {
                         continue;
                     }
                     let commas = t.matches(',').count();
-                    let in_link = open.iter().any(|(_, a, _)| *a);
-                    for (id, _, _) in &open {
-                        let s = stats.entry(*id).or_default();
-                        s.chars += n;
-                        s.commas += commas;
-                        if in_link {
-                            s.link_chars += n;
-                        }
-                    }
-                    if !in_link && let Some((owner, _, _)) = open.iter().rev().find(|(_, _, inl)| !inl) {
-                        let s = stats.entry(*owner).or_default();
+                    // Counted on the innermost element; each element adds its totals to its
+                    // parent's when it closes.
+                    let s = &mut stats[innermost.index()];
+                    s.chars += n;
+                    s.commas += commas;
+                    if links > 0 {
+                        s.link_chars += n;
+                    } else if let Some(&(owner, _)) = open.iter().rev().find(|(_, inline)| !inline) {
+                        let s = &mut stats[owner.index()];
                         s.own_chars += n;
                         s.own_commas += commas;
                     }
@@ -228,17 +247,28 @@ pub(crate) fn find(dom: &Document) -> Option<MainContent> {
                     }
                     continue;
                 }
-                if node.element().is_some() && open.last().is_some_and(|(id, _, _)| *id == node.id()) {
+                if open.last().is_some_and(|(id, _)| *id == node.id()) {
                     open.pop();
+                    if node.element().is_some_and(|e| e.name() == "a") {
+                        links -= 1;
+                    }
+                    let child = stats[node.id().index()];
+                    if let Some(&(parent, _)) = open.last() {
+                        let p = &mut stats[parent.index()];
+                        p.chars += child.chars;
+                        p.link_chars += child.link_chars;
+                        p.commas += child.commas;
+                    }
                 }
             }
         }
     }
+    let stats_of = |id: NodeId| stats[id.index()];
     // Link lists ("related", menus without a class): a list or block that is mostly links.
     for node in dom.root().descendants() {
         if let Some(e) = node.element()
             && matches!(e.name(), "ul" | "ol" | "div" | "section" | "table")
-            && let Some(s) = stats.get(&node.id())
+            && let s = stats_of(node.id())
             && s.chars > 0
             && s.link_chars * 10 >= s.chars * 7
         {
@@ -246,7 +276,7 @@ pub(crate) fn find(dom: &Document) -> Option<MainContent> {
         }
     }
     // Paragraph scores, credited up the tree.
-    let mut scores: IdMap<f64> = IdMap::default();
+    let mut scores = vec![0.0f64; dom.len()];
     // A paragraph is any block holding 25 characters or more of its own text (`p`, or the
     // `div` a site uses as one).
     for node in dom.root().descendants() {
@@ -254,7 +284,7 @@ pub(crate) fn find(dom: &Document) -> Option<MainContent> {
         if matches!(e.name(), "body" | "html" | "main" | "article") {
             continue;
         }
-        let Some(s) = stats.get(&node.id()) else { continue };
+        let s = stats_of(node.id());
         let own = s.own_chars;
         if own < 25 {
             continue;
@@ -267,31 +297,33 @@ pub(crate) fn find(dom: &Document) -> Option<MainContent> {
                     1 => 2.0,
                     _ => 3.0,
                 };
-                *scores.entry(ancestor.id()).or_default() += score / divisor;
+                scores[ancestor.id().index()] += score / divisor;
             }
         }
     }
+    let score_of = |id: NodeId| scores[id.index()];
+    let link_density =
+        |s: Stats, none: f64| if s.chars == 0 { none } else { s.link_chars as f64 / s.chars as f64 };
     let weighed = |id: NodeId, raw: f64| -> f64 {
-        let node = dom.get(id);
-        let attrs = node.and_then(|n| n.element().map(|e| class_and_id(&e))).unwrap_or_default();
-        let mut w = raw;
-        if positive(&attrs) {
-            w += 25.0;
+        let w = words_of[id.index()];
+        let mut weight = raw;
+        if w.positive() {
+            weight += 25.0;
         }
-        if negative(&attrs) {
-            w -= 25.0;
+        if w.negative() {
+            weight -= 25.0;
         }
-        let s = stats.get(&id).copied().unwrap_or_default();
-        let link_density = if s.chars == 0 { 0.0 } else { s.link_chars as f64 / s.chars as f64 };
-        w * (1.0 - link_density)
+        weight * (1.0 - link_density(stats_of(id), 0.0))
     };
     // A candidate must hold a fair share of the page's prose: a class name cannot make a
     // block of one paragraph the article when another holds five times as much.
-    let most = scores.values().copied().fold(0.0f64, f64::max);
-    let mut ranked: Vec<(NodeId, f64)> = scores
-        .iter()
-        .filter(|&(_, &raw)| raw >= most * 0.2)
-        .map(|(&id, &raw)| (id, weighed(id, raw)))
+    let most = scores.iter().copied().fold(0.0f64, f64::max);
+    let mut ranked: Vec<(NodeId, f64)> = dom
+        .root()
+        .descendants()
+        .map(|n| (n.id(), score_of(n.id())))
+        .filter(|&(_, raw)| raw > 0.0 && raw >= most * 0.2)
+        .map(|(id, raw)| (id, weighed(id, raw)))
         .collect();
     // Highest score first; ties by document order (node ids grow in parse order).
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -300,7 +332,7 @@ pub(crate) fn find(dom: &Document) -> Option<MainContent> {
         return None;
     }
     let mut roots = vec![top];
-    let best_raw = scores.get(&top).copied().unwrap_or(0.0);
+    let best_raw = score_of(top);
     if let Some(parent) = dom.get(top).and_then(|n| n.parent()) {
         for sibling in parent.children() {
             let id = sibling.id();
@@ -309,27 +341,25 @@ pub(crate) fn find(dom: &Document) -> Option<MainContent> {
             }
             // A sibling joins on its own prose, not on its class name, and not as a list of
             // links ("you may also like").
-            let raw = scores.get(&id).copied().unwrap_or(0.0);
-            let s = stats.get(&id).copied().unwrap_or_default();
-            let link_density = if s.chars == 0 { 1.0 } else { s.link_chars as f64 / s.chars as f64 };
-            let attrs = sibling.element().map(|e| class_and_id(&e)).unwrap_or_default();
-            if raw >= (best_raw * 0.2).max(10.0) && link_density < 0.25 && !negative(&attrs) {
+            if score_of(id) >= (best_raw * 0.2).max(10.0)
+                && link_density(stats_of(id), 1.0) < 0.25
+                && !words_of[id.index()].negative()
+            {
                 roots.push(id);
             }
         }
     }
+    let node = |id: NodeId| dom.get(id).expect("ids come from this document");
     // The article's other chunks: elements with the top's exact class, under its ancestor
     // [`CHUNK_LEVELS`] up, holding prose of their own ("article__body" repeated between ad
     // rails, or between figures each wrapped in sections of their own).
-    if let Some(top_node) = dom.get(top)
-        && let Some(class) = top_node.element().and_then(|e| e.attr("class")).filter(|c| !c.trim().is_empty())
-        && let Some(grand) = top_node.ancestors().take(CHUNK_LEVELS).last()
+    if let Some(class) = node(top).element().and_then(|e| e.attr("class")).filter(|c| !c.trim().is_empty())
+        && let Some(grand) = node(top).ancestors().take(CHUNK_LEVELS).last()
     {
         for d in grand.descendants() {
             let same = d.element().is_some_and(|e| e.attr("class") == Some(class));
-            let prose = scores.get(&d.id()).copied().unwrap_or(0.0) > 0.0;
-            let inside = roots.iter().any(|r| *r == d.id() || d.ancestors().any(|a| a.id() == *r));
-            if same && prose && !inside {
+            let prose = score_of(d.id()) > 0.0;
+            if same && prose && !roots.iter().any(|r| node(*r).contains(d.id())) {
                 roots.push(d.id());
             }
         }
@@ -341,16 +371,14 @@ pub(crate) fn find(dom: &Document) -> Option<MainContent> {
     boilerplate.sort();
     boilerplate.dedup();
     // A root is never left out as boilerplate, nor is anything that holds one.
-    boilerplate.retain(|b| {
-        !roots.iter().any(|r| r == b || dom.get(*r).is_some_and(|n| n.ancestors().any(|a| a.id() == *b)))
-    });
+    boilerplate.retain(|b| !roots.iter().any(|r| node(*b).contains(*r)));
     Some(MainContent { roots, boilerplate })
 }
 
 /// The article's lead when the page states it apart from the body: the block before the body
 /// whose text opens with the page's own description (`og:description`, `description`), as a
 /// standfirst under the headline does.
-fn lead(dom: &Document, stats: &IdMap<Stats>, roots: &[NodeId]) -> Option<NodeId> {
+fn lead(dom: &Document, stats: &[Stats], roots: &[NodeId]) -> Option<NodeId> {
     let first_root = *roots.iter().min()?;
     let description = dom.root().descendants().find_map(|n| {
         let e = n.element()?;
@@ -366,12 +394,12 @@ fn lead(dom: &Document, stats: &IdMap<Stats>, roots: &[NodeId]) -> Option<NodeId
     })?;
     let probe: String = description.chars().take(40).collect();
     let wanted = description.chars().count();
-    dom.root().descendants().take_while(|n| n.id() < first_root).find_map(|n| {
+    dom.root().descendants().take_while(|n| n.id() < first_root).find_map(|n: NodeRef<'_>| {
         let e = n.element()?;
         if matches!(e.name(), "meta" | "head" | "script" | "title" | "html" | "body") {
             return None;
         }
-        let s = stats.get(&n.id())?;
+        let s = stats[n.id().index()];
         // About the description's length, in its own text and in all it holds.
         if s.own_chars * 2 < wanted || s.chars > wanted * 3 {
             return None;
@@ -380,22 +408,6 @@ fn lead(dom: &Document, stats: &IdMap<Stats>, roots: &[NodeId]) -> Option<NodeId
         let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
         text.starts_with(&probe).then(|| n.id())
     })
-}
-
-/// Class or id words that mark the article body itself even when a boilerplate word is in
-/// them too ("article-body share-tools" is still the body).
-fn positive_strong(attrs: &str) -> bool {
-    [
-        "article-body",
-        "articlebody",
-        "story-body",
-        "entry-content",
-        "post-content",
-        "article__body",
-        "article-content",
-    ]
-    .iter()
-    .any(|w| attrs.contains(w))
 }
 
 #[cfg(test)]

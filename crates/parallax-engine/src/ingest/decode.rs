@@ -18,13 +18,12 @@ pub fn decode(bytes: &[u8], config: &Config) -> Result<String, String> {
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         utf16(rest, u16::from_be_bytes)?
     } else {
-        if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        if let Some(at) = memchr::memchr(0, bytes) {
             return Err(format!("binary data, not text (NUL byte at offset {at})"));
         }
         utf8(bytes)?
     };
-    let controls =
-        text.chars().filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0C')).count();
+    let controls = controls(&text);
     if controls > 0 && controls * 100 > text.chars().count() {
         return Err(format!("binary data, not text ({controls} control characters)"));
     }
@@ -36,6 +35,21 @@ pub fn decode(bytes: &[u8], config: &Config) -> Result<String, String> {
         });
     }
     Ok(text)
+}
+
+/// How many control characters `text` holds besides line breaks, tabs and form feeds, counted
+/// on its bytes: C0 controls and DEL are single bytes, C1 controls (U+0080 to U+009F) are
+/// 0xC2 followed by 0x80 to 0x9F.
+fn controls(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let c0 = bytes
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)) || b == 0x7F)
+        .count();
+    let c1 = memchr::memchr_iter(0xC2, bytes)
+        .filter(|&at| bytes.get(at + 1).is_some_and(|b| (0x80..=0x9F).contains(b)))
+        .count();
+    c0 + c1
 }
 
 fn utf8(bytes: &[u8]) -> Result<String, String> {
@@ -111,6 +125,17 @@ mod tests {
         );
         check(&[b'a'; 2000], 1024, Err("too large: over the limit of 1.0 KiB"));
         check(&[b'a'; 20], 10, Err("too large: over the limit of 10 B"));
+        for text in [
+            "plain",
+            "tab\there\r\n",
+            "caf\u{e9} \u{a3}5 \u{a0}",
+            "\u{1}\u{7f}\u{80}\u{9f}\u{a0}\u{c2}",
+            "\u{85}x\u{c}",
+        ] {
+            let expect =
+                text.chars().filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0C')).count();
+            assert_eq!(super::controls(text), expect, "{text:?}");
+        }
         assert_eq!(super::too_large(Some(2400), 1024), "too large: 2.3 KiB is over the limit of 1.0 KiB");
     }
 }
