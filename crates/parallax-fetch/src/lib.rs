@@ -177,50 +177,9 @@ pub fn looks_like_feed(head: &str) -> bool {
     after_decl.starts_with("<rss") || after_decl.starts_with("<feed") || after_decl.starts_with("<rdf:rdf")
 }
 
-/// The body as UTF-8: the header's charset, else the page's `<meta charset>`, else UTF-8 when
-/// valid, else windows-1252 (what undeclared Western pages are).
-pub fn decode(bytes: &[u8], content_type: &str) -> String {
-    let from_header = charset_in(content_type);
-    let from_meta = || {
-        let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
-        meta_charset(&head)
-    };
-    let label = from_header.or_else(from_meta);
-    let encoding = label.as_deref().and_then(|l| encoding_rs::Encoding::for_label(l.as_bytes()));
-    match encoding {
-        Some(enc) => enc.decode(bytes).0.into_owned(),
-        None => match std::str::from_utf8(bytes) {
-            Ok(s) => s.to_string(),
-            Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(),
-        },
-    }
-}
-
-fn charset_in(content_type: &str) -> Option<String> {
-    let at = content_type.find("charset=")?;
-    let rest = &content_type[at + "charset=".len()..];
-    let value: String = rest
-        .trim_start_matches(['"', '\''])
-        .chars()
-        .take_while(|c| !matches!(c, ';' | '"' | '\'' | ' '))
-        .collect();
-    (!value.is_empty()).then_some(value)
-}
-
-fn meta_charset(head: &str) -> Option<String> {
-    let mut rest = head;
-    while let Some(i) = rest.find("<meta") {
-        let tag_end = rest[i..].find('>').map_or(rest.len(), |e| i + e);
-        let tag = &rest[i..tag_end];
-        if let Some(c) =
-            charset_in(&tag.replace(['"', '\''], " ").replace("charset =", "charset=").replace(' ', ";"))
-        {
-            return Some(c.trim_matches(';').to_string());
-        }
-        rest = &rest[tag_end..];
-    }
-    None
-}
+/// The body as UTF-8 (the byte-order mark's encoding, the header's charset, UTF-8 when valid,
+/// the page's `<meta charset>`, else windows-1252).
+pub use parallax_html::decode;
 
 /// One item of a feed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -259,17 +218,7 @@ pub fn feed_items(bytes: &[u8]) -> Result<Vec<FeedItem>, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{decode, feed_items, looks_like_feed};
-
-    #[test]
-    fn charsets_from_header_meta_or_the_bytes() {
-        let cp1252 = b"<html><body>caf\xe9 \x93quoted\x94</body></html>";
-        assert!(decode(cp1252, "text/html").contains("café “quoted”"));
-        assert!(decode(cp1252, "text/html; charset=windows-1252").contains("café"));
-        let meta = b"<html><head><meta charset=\"iso-8859-1\"></head><body>caf\xe9</body></html>";
-        assert!(decode(meta, "text/html").contains("café"));
-        assert!(decode("caf\u{e9}".as_bytes(), "").contains("café"));
-    }
+    use super::{feed_items, looks_like_feed};
 
     #[test]
     fn feeds_are_recognised_and_read() {

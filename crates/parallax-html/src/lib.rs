@@ -35,8 +35,11 @@
 //! Elements nest at most [`MAX_DEPTH`] levels: deeper tags are dropped (their text is kept), so
 //! a page of 100,000 nested `div`s costs neither stack nor quadratic time.
 
+mod charset;
 mod entities;
 mod parse;
+
+pub use charset::decode;
 
 /// How deep elements nest at most; deeper start tags are left out, their text kept.
 pub const MAX_DEPTH: usize = 512;

@@ -8,6 +8,16 @@ use super::Config;
 /// Refuses empty input, input over [`Config::max_doc_bytes`], binary data (a NUL byte or
 /// many control characters) and invalid UTF-8, saying where the first bad byte is.
 pub fn decode(bytes: &[u8], config: &Config) -> Result<String, String> {
+    decode_as(bytes, config, false)
+}
+
+/// The text of an HTML page: as [`decode`], but bytes that are not UTF-8 are read in the
+/// charset the page declares (`<meta charset>`), else as windows-1252, as browsers read them.
+pub fn decode_html(bytes: &[u8], config: &Config) -> Result<String, String> {
+    decode_as(bytes, config, true)
+}
+
+fn decode_as(bytes: &[u8], config: &Config, html: bool) -> Result<String, String> {
     if bytes.len() > config.max_doc_bytes {
         return Err(too_large(None, config.max_doc_bytes));
     }
@@ -21,7 +31,11 @@ pub fn decode(bytes: &[u8], config: &Config) -> Result<String, String> {
         if let Some(at) = memchr::memchr(0, bytes) {
             return Err(format!("binary data, not text (NUL byte at offset {at})"));
         }
-        utf8(bytes)?
+        if html && std::str::from_utf8(bytes).is_err() {
+            parallax_html::decode(bytes, "")
+        } else {
+            utf8(bytes)?
+        }
     };
     let controls = controls(&text);
     if controls > 0 && controls * 100 > text.chars().count() {
@@ -136,6 +150,13 @@ mod tests {
                 text.chars().filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0C')).count();
             assert_eq!(super::controls(text), expect, "{text:?}");
         }
+        let page =
+            super::decode_html(b"<meta charset=iso-8859-2><p>\xa3\xf3d\xbc", &Config { max_doc_bytes: 100 });
+        assert_eq!(page.as_deref(), Ok("<meta charset=iso-8859-2><p>Łódź"));
+        assert_eq!(
+            super::decode_html(b"<p>caf\xe9", &Config { max_doc_bytes: 100 }).as_deref(),
+            Ok("<p>café")
+        );
         assert_eq!(super::too_large(Some(2400), 1024), "too large: 2.3 KiB is over the limit of 1.0 KiB");
     }
 }

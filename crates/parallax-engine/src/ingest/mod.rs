@@ -9,7 +9,7 @@ mod decode;
 mod ids;
 mod jsonl;
 
-pub use decode::{decode, too_large};
+pub use decode::{decode, decode_html, too_large};
 pub use ids::assign_ids;
 pub use jsonl::{Record, jsonl_record};
 
@@ -37,7 +37,8 @@ pub fn text_document(
     bytes: &[u8],
     config: &Config,
 ) -> Result<RawDoc, Diagnostic> {
-    let text = decode(bytes, config).map_err(|reason| Diagnostic::new(name, reason))?;
+    let text = if format == DocFormat::Html { decode_html(bytes, config) } else { decode(bytes, config) }
+        .map_err(|reason| Diagnostic::new(name, reason))?;
     let id = DocId::new(stem)
         .or_else(|| DocId::new("document"))
         .ok_or_else(|| Diagnostic::new(name, "no usable id"))?;
