@@ -28,9 +28,19 @@ fn decode_as(bytes: &[u8], config: &Config, html: bool) -> Result<String, String
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         utf16(rest, u16::from_be_bytes)?
     } else {
-        if let Some(at) = memchr::memchr(0, bytes) {
+        let nuls = memchr::memchr_iter(0, bytes).count();
+        // A page with a stray NUL or two (browsers drop them) is still a page; text is not.
+        if nuls > 0 && (!html || nuls * 1000 > bytes.len()) {
+            let at = memchr::memchr(0, bytes).unwrap_or_default();
             return Err(format!("binary data, not text (NUL byte at offset {at})"));
         }
+        let without_nuls: Vec<u8>;
+        let bytes = if nuls > 0 {
+            without_nuls = bytes.iter().copied().filter(|&b| b != 0).collect();
+            &without_nuls
+        } else {
+            bytes
+        };
         if html && std::str::from_utf8(bytes).is_err() {
             parallax_html::decode(bytes, "")
         } else {
@@ -157,6 +167,11 @@ mod tests {
             super::decode_html(b"<p>caf\xe9", &Config { max_doc_bytes: 100 }).as_deref(),
             Ok("<p>café")
         );
+        let stray = [b"<p>".repeat(400).as_slice(), b"a\0b"].concat();
+        assert!(
+            super::decode_html(&stray, &Config { max_doc_bytes: 10_000 }).is_ok_and(|t| t.ends_with("ab"))
+        );
+        assert!(super::decode_html(b"<p>a\0b", &Config { max_doc_bytes: 100 }).is_err());
         assert_eq!(super::too_large(Some(2400), 1024), "too large: 2.3 KiB is over the limit of 1.0 KiB");
     }
 }
