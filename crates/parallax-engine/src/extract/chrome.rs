@@ -59,7 +59,7 @@ pub(crate) fn classify(text: &str) -> Option<RemovedKind> {
 /// "Updated: 19/08/2025 14:05").
 pub(crate) fn is_timestamp(k: &str) -> bool {
     let words: Vec<&str> =
-        k.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+        k.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).take(13).collect();
     if words.is_empty() || words.len() > 12 {
         return false;
     }
@@ -627,6 +627,9 @@ pub(crate) fn outlet_in_prompt(text: &str) -> Option<String> {
 /// `s` when it reads as a name: one to five capitalised words.
 pub(crate) fn name_like(s: &str) -> Option<String> {
     let s = s.trim();
+    if s.len() > 40 {
+        return None;
+    }
     let words: Vec<&str> = s.split_whitespace().collect();
     let capitalised = |w: &&str| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     let connector = |w: &&str| matches!(*w, "of" | "the" | "and" | "&" | "for" | "de" | "la" | "-" | "on");

@@ -98,10 +98,13 @@ pub(crate) fn split(units: &[Unit], kinds: &mut [Option<RemovedKind>]) -> Vec<Se
 fn header_len(units: &[Unit], kinds: &[Option<RemovedKind>], i: usize, after_related: bool) -> Option<usize> {
     let outlet_unit = units.get(i)?;
     let age = units.get(i + 1)?;
-    if outlet_unit.marker != Marker::None || kinds[i].is_some() || !is_timestamp(&key(&age.text)) {
+    if outlet_unit.marker != Marker::None || kinds[i].is_some() {
         return None;
     }
     let outlet = name_like(&outlet_unit.text)?;
+    if !is_timestamp(&key(&age.text)) {
+        return None;
+    }
     let byline = units.get(i + 2).filter(|u| {
         let k = key(&u.text);
         k == key(&outlet) || (k.starts_with("by ") && word_count(&k) <= 6)

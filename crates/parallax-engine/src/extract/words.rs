@@ -31,7 +31,22 @@ pub(crate) fn starts_capitalised(s: &str) -> bool {
 /// punctuation that decorates chrome ("Comments:", "Read more »").
 pub(crate) fn key(s: &str) -> String {
     let folded = crate::text::fold(s);
-    folded.trim_matches(|c: char| !c.is_alphanumeric()).split_whitespace().collect::<Vec<_>>().join(" ")
+    let trimmed = folded.trim_matches(|c: char| !c.is_alphanumeric());
+    // White space collapsed in one pass (the trimmed text starts and ends with a character).
+    let mut out = String::with_capacity(trimmed.len());
+    let mut space = false;
+    for c in trimmed.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Whether `word` (lowercase) names a unit of time, singular or plural.
