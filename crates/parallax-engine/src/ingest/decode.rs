@@ -28,7 +28,7 @@ fn decode_as(bytes: &[u8], config: &Config, html: bool) -> Result<String, String
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         utf16(rest, u16::from_be_bytes)?
     } else {
-        let nuls = memchr::memchr_iter(0, bytes).count();
+        let nuls = if memchr::memchr(0, bytes).is_some() { memchr::memchr_iter(0, bytes).count() } else { 0 };
         // A page with a stray NUL or two (browsers drop them) is still a page; text is not.
         if nuls > 0 && (!html || nuls * 1000 > bytes.len()) {
             let at = memchr::memchr(0, bytes).unwrap_or_default();
@@ -41,10 +41,10 @@ fn decode_as(bytes: &[u8], config: &Config, html: bool) -> Result<String, String
         } else {
             bytes
         };
-        if html && std::str::from_utf8(bytes).is_err() {
-            parallax_html::decode(bytes, "")
-        } else {
-            utf8(bytes)?
+        match std::str::from_utf8(bytes) {
+            Ok(text) => text.to_string(),
+            Err(_) if html => parallax_html::decode(bytes, ""),
+            Err(_) => utf8(bytes)?,
         }
     };
     let controls = controls(&text);
@@ -66,10 +66,17 @@ fn decode_as(bytes: &[u8], config: &Config, html: bool) -> Result<String, String
 /// 0xC2 followed by 0x80 to 0x9F.
 fn controls(text: &str) -> usize {
     let bytes = text.as_bytes();
-    let c0 = bytes
-        .iter()
-        .filter(|&&b| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)) || b == 0x7F)
-        .count();
+    // In chunks of 255 summed as bytes, so the test runs on whole vectors.
+    let c0: usize = bytes
+        .chunks(255)
+        .map(|chunk| {
+            let n = chunk.iter().fold(0u8, |n, &b| {
+                let c0 = (b < 0x20) & (b != b'\n') & (b != b'\r') & (b != b'\t') & (b != 0x0C);
+                n + u8::from(c0 | (b == 0x7F))
+            });
+            usize::from(n)
+        })
+        .sum();
     let c1 = memchr::memchr_iter(0xC2, bytes)
         .filter(|&at| bytes.get(at + 1).is_some_and(|b| (0x80..=0x9F).contains(b)))
         .count();
