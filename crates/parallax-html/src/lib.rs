@@ -55,11 +55,20 @@ impl NodeId {
     }
 }
 
-/// A range of the document's string buffer.
+/// A range of the document's string buffer, or of the page itself when `start` has
+/// [`Range::SOURCE`] set (text, names and values that needed no decoding are not copied).
 #[derive(Clone, Copy, Debug, Default)]
 struct Range {
     start: u32,
     end: u32,
+}
+
+impl Range {
+    const SOURCE: u32 = 1 << 31;
+
+    fn in_source(self) -> bool {
+        self.start & Self::SOURCE != 0
+    }
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -86,18 +95,19 @@ struct NodeData {
     end: u32,
 }
 
-/// A parsed page.
+/// A parsed page; it borrows the page's text.
 #[derive(Debug)]
-pub struct Document {
+pub struct Document<'h> {
+    source: &'h str,
     nodes: Vec<NodeData>,
     buffer: String,
     /// Attribute names and values, ranges of `buffer`.
     attrs: Vec<(Range, Range)>,
 }
 
-impl Document {
+impl<'h> Document<'h> {
     /// Parses `html`; never fails (malformed markup is read as browsers read it).
-    pub fn parse(html: &str) -> Document {
+    pub fn parse(html: &'h str) -> Document<'h> {
         parse::parse(html)
     }
 
@@ -122,14 +132,18 @@ impl Document {
     }
 
     fn str(&self, r: Range) -> &str {
-        self.buffer.get(r.start as usize..r.end as usize).unwrap_or_default()
+        if r.in_source() {
+            self.source.get((r.start & !Range::SOURCE) as usize..r.end as usize).unwrap_or_default()
+        } else {
+            self.buffer.get(r.start as usize..r.end as usize).unwrap_or_default()
+        }
     }
 }
 
 /// A node and its document.
 #[derive(Clone, Copy)]
 pub struct NodeRef<'a> {
-    doc: &'a Document,
+    doc: &'a Document<'a>,
     id: u32,
 }
 
@@ -238,7 +252,7 @@ impl<'a> NodeRef<'a> {
 /// An element: its name and attributes.
 #[derive(Clone, Copy)]
 pub struct Element<'a> {
-    doc: &'a Document,
+    doc: &'a Document<'a>,
     name: Range,
     attrs: Range,
 }
@@ -265,7 +279,7 @@ impl<'a> Element<'a> {
 
 /// See [`NodeRef::children`].
 pub struct Children<'a> {
-    doc: &'a Document,
+    doc: &'a Document<'a>,
     next: u32,
 }
 
@@ -283,7 +297,7 @@ impl<'a> Iterator for Children<'a> {
 
 /// See [`NodeRef::ancestors`].
 pub struct Ancestors<'a> {
-    doc: &'a Document,
+    doc: &'a Document<'a>,
     next: u32,
 }
 
@@ -301,7 +315,7 @@ impl<'a> Iterator for Ancestors<'a> {
 
 /// See [`NodeRef::descendants`].
 pub struct Descendants<'a> {
-    doc: &'a Document,
+    doc: &'a Document<'a>,
     next: u32,
     end: u32,
 }
@@ -320,7 +334,7 @@ impl<'a> Iterator for Descendants<'a> {
 
 /// See [`NodeRef::traverse`].
 pub struct Traverse<'a> {
-    doc: &'a Document,
+    doc: &'a Document<'a>,
     next: u32,
     end: u32,
     /// Open nodes, innermost last, with where their subtrees end.

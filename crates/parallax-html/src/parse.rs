@@ -49,7 +49,7 @@ struct Tag {
 
 struct Builder<'h> {
     html: &'h str,
-    doc: Document,
+    doc: Document<'h>,
     /// Open elements, innermost last, with whether each is SVG or MathML.
     stack: Vec<(u32, bool)>,
     mode: Mode,
@@ -60,7 +60,7 @@ struct Builder<'h> {
     tag_name: String,
 }
 
-pub(crate) fn parse(html: &str) -> Document {
+pub(crate) fn parse(html: &str) -> Document<'_> {
     let mut cut = html.len().min(MAX_INPUT);
     while !html.is_char_boundary(cut) {
         cut -= 1;
@@ -78,7 +78,7 @@ pub(crate) fn parse(html: &str) -> Document {
     };
     let mut b = Builder {
         html,
-        doc: Document { nodes: vec![root], buffer, attrs: Vec::new() },
+        doc: Document { source: html, nodes: vec![root], buffer, attrs: Vec::new() },
         stack: Vec::new(),
         mode: Mode::BeforeHtml,
         excess: 0,
@@ -97,7 +97,7 @@ fn tag_end(b: u8) -> bool {
     is_space(b) || b == b'/' || b == b'>'
 }
 
-impl Builder<'_> {
+impl<'h> Builder<'h> {
     fn run(&mut self) {
         let html = self.html;
         let bytes = html.as_bytes();
@@ -293,7 +293,20 @@ impl Builder<'_> {
         name
     }
 
+    /// Where `s` stands in the page, when it is a slice of it.
+    fn source_range(&self, s: &str) -> Option<Range> {
+        let base = self.html.as_ptr() as usize;
+        let at = (s.as_ptr() as usize).checked_sub(base)?;
+        (at + s.len() <= self.html.len())
+            .then(|| Range { start: at as u32 | Range::SOURCE, end: (at + s.len()) as u32 })
+    }
+
     fn push_lower(&mut self, s: &str) -> Range {
+        if !s.bytes().any(|b| b.is_ascii_uppercase())
+            && let Some(r) = self.source_range(s)
+        {
+            return r;
+        }
         let start = self.doc.buffer.len();
         self.doc.buffer.push_str(s);
         self.doc.buffer[start..].make_ascii_lowercase();
@@ -301,6 +314,11 @@ impl Builder<'_> {
     }
 
     fn push_attr_value(&mut self, s: &str) -> Range {
+        if memchr::memchr(b'&', s.as_bytes()).is_none()
+            && let Some(r) = self.source_range(s)
+        {
+            return r;
+        }
         let start = self.doc.buffer.len();
         push_decoded(&mut self.doc.buffer, s, true);
         Range { start: start as u32, end: self.doc.buffer.len() as u32 }
@@ -382,25 +400,52 @@ impl Builder<'_> {
         self.append_text(s);
     }
 
-    /// Text of the current node, joined to the text node before it if they touch.
+    /// Text of the current node, joined to the text node before it if they touch. A slice of
+    /// the page is kept where it stands; decoded text, and text joined to a piece of another
+    /// kind, goes to the buffer.
     fn append_text(&mut self, s: &str) {
         if s.is_empty() {
             return;
         }
-        let start = self.doc.buffer.len();
-        self.doc.buffer.push_str(s);
-        let end = self.doc.buffer.len() as u32;
+        let source = self.source_range(s);
         let parent = self.current() as usize;
         let last = self.doc.nodes[parent].last_child;
         if last != NONE
             && last as usize + 1 == self.doc.nodes.len()
-            && let Kind::Text(r) = &mut self.doc.nodes[last as usize].kind
-            && r.end as usize == start
+            && let Kind::Text(r) = self.doc.nodes[last as usize].kind
         {
-            r.end = end;
+            let joined = match source {
+                Some(new) if r.in_source() && r.end == new.start & !Range::SOURCE => {
+                    Range { start: r.start, end: new.end }
+                }
+                _ => {
+                    // Into the buffer, the earlier piece first unless it already ends it.
+                    let start = if !r.in_source() && r.end as usize == self.doc.buffer.len() {
+                        r.start
+                    } else {
+                        let start = self.doc.buffer.len() as u32;
+                        let from = (r.start & !Range::SOURCE) as usize..r.end as usize;
+                        if r.in_source() {
+                            self.doc.buffer.push_str(&self.html[from]);
+                        } else {
+                            let earlier = self.doc.buffer[from].to_string();
+                            self.doc.buffer.push_str(&earlier);
+                        }
+                        start
+                    };
+                    self.doc.buffer.push_str(s);
+                    Range { start, end: self.doc.buffer.len() as u32 }
+                }
+            };
+            self.doc.nodes[last as usize].kind = Kind::Text(joined);
             return;
         }
-        self.append(Kind::Text(Range { start: start as u32, end }));
+        let range = source.unwrap_or_else(|| {
+            let start = self.doc.buffer.len() as u32;
+            self.doc.buffer.push_str(s);
+            Range { start, end: self.doc.buffer.len() as u32 }
+        });
+        self.append(Kind::Text(range));
     }
 
     /// Opens what the page left implied, up to `body`.
@@ -676,7 +721,7 @@ impl Builder<'_> {
         }
     }
 
-    fn finish(mut self) -> Document {
+    fn finish(mut self) -> Document<'h> {
         self.pop_to(0);
         self.doc.nodes[0].end = self.doc.nodes.len() as u32;
         self.doc

@@ -97,13 +97,15 @@ mod tests {
 
     #[test]
     fn entries_of_live_pages() {
-        let dom = Document::parse(&live_page(5, false));
+        let page = live_page(5, false);
+        let dom = Document::parse(&page);
         let found = entries(&dom, false);
         assert_eq!(found.len(), 5);
         assert_eq!(found[0].1.to_string(), "2026-03-04");
         assert_eq!(found[4].1.to_string(), "2026-03-03");
         // Three entries are a live page only when the page says it is one.
-        let dom = Document::parse(&live_page(3, true));
+        let page = live_page(3, true);
+        let dom = Document::parse(&page);
         assert_eq!(entries(&dom, true).len(), 3);
         assert!(entries(&dom, false).is_empty());
         // An article with one date is not a live page.
