@@ -11,7 +11,9 @@
 //! the root; its siblings join when they score at least a fifth of it (articles split into
 //! several containers). Elements whose class or id names boilerplate, and lists made mostly of
 //! links, are left out wherever they stand; so are containers classed as captions or credits
-//! (photo captions are not article text here). Bylines and timestamps are not: the text rules
+//! (photo captions are not article text here). The prose of comment threads (a class or id with
+//! "comment" and no article word) scores for no candidate, as a long thread would otherwise
+//! outscore the article. Bylines and timestamps are not: the text rules
 //! read them (authors, dates) and keep them out of the body.
 
 use std::sync::LazyLock;
@@ -101,6 +103,7 @@ impl Words {
     const POSITIVE: u8 = 1;
     const NEGATIVE: u8 = 2;
     const STRONG: u8 = 4;
+    const COMMENTS: u8 = 8;
 
     fn positive(self) -> bool {
         self.0 & Self::POSITIVE != 0
@@ -112,6 +115,10 @@ impl Words {
 
     fn strong(self) -> bool {
         self.0 & Self::STRONG != 0
+    }
+
+    fn comments(self) -> bool {
+        self.0 & Self::COMMENTS != 0
     }
 }
 
@@ -132,6 +139,9 @@ fn words(e: &Element<'_>) -> Words {
             let i = m.pattern().as_usize();
             found |= if i < POSITIVE.len() {
                 Words::POSITIVE
+            } else if i == POSITIVE.len() {
+                // NEGATIVE[0], "comment".
+                Words::NEGATIVE | Words::COMMENTS
             } else if i < POSITIVE.len() + NEGATIVE.len() {
                 Words::NEGATIVE
             } else {
@@ -194,6 +204,9 @@ pub(crate) fn find(dom: &Document) -> Option<MainContent> {
     // Open elements, innermost last, with whether each is inline; and how many are links.
     let mut open: Vec<(NodeId, bool)> = Vec::new();
     let mut links = 0usize;
+    // Open comment threads (a class or id with "comment" and no article word): readers' prose
+    // scores for no candidate, as a long thread would otherwise outscore the article.
+    let mut muted: Vec<NodeId> = Vec::new();
     let mut skip: Option<NodeId> = None;
     for edge in dom.root().traverse() {
         match edge {
@@ -216,6 +229,9 @@ pub(crate) fn find(dom: &Document) -> Option<MainContent> {
                     // Never the page's outer frame, whatever its class says.
                     if !matches!(name, "html" | "body" | "main" | "article") && w.negative() && !w.strong() {
                         boilerplate.push(node.id());
+                        if w.comments() && !w.positive() {
+                            muted.push(node.id());
+                        }
                     }
                     links += usize::from(name == "a");
                     open.push((node.id(), inline(name)));
@@ -233,7 +249,9 @@ pub(crate) fn find(dom: &Document) -> Option<MainContent> {
                     s.commas += commas;
                     if links > 0 {
                         s.link_chars += n;
-                    } else if let Some(&(owner, _)) = open.iter().rev().find(|(_, inline)| !inline) {
+                    } else if muted.is_empty()
+                        && let Some(&(owner, _)) = open.iter().rev().find(|(_, inline)| !inline)
+                    {
                         let s = &mut stats[owner.index()];
                         s.own_chars += n;
                         s.own_commas += commas;
@@ -249,6 +267,9 @@ pub(crate) fn find(dom: &Document) -> Option<MainContent> {
                 }
                 if open.last().is_some_and(|(id, _)| *id == node.id()) {
                     open.pop();
+                    if muted.last() == Some(&node.id()) {
+                        muted.pop();
+                    }
                     if node.element().is_some_and(|e| e.name() == "a") {
                         links -= 1;
                     }
@@ -452,6 +473,17 @@ mod tests {
             </body></html>"##
         );
         assert_eq!(main_text(&html), format!("{PARA} | {PARA}"));
+    }
+
+    #[test]
+    fn a_long_comment_thread_does_not_outscore_the_article() {
+        let comment = format!("<li id='c'><p>{PARA} I agree, mostly, but not quite.</p></li>");
+        let html = format!(
+            r##"<html><body><div class="post"><div class="body"><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></div></div>
+            <div class="discussion"><ul class="comments">{}</ul></div></body></html>"##,
+            comment.repeat(40)
+        );
+        assert_eq!(main_text(&html), format!("{PARA} | {PARA} | {PARA}"));
     }
 
     #[test]
