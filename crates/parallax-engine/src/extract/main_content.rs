@@ -13,7 +13,8 @@
 //! links, are left out wherever they stand; so are containers classed as captions or credits
 //! (photo captions are not article text here). The prose of comment threads (a class or id with
 //! "comment" and no article word) scores for no candidate, as a long thread would otherwise
-//! outscore the article. Bylines and timestamps are not: the text rules
+//! outscore the article. A block that holds most of a root's prose is never left out, whatever
+//! its class says (page builders class every block a "widget"). Bylines and timestamps are not: the text rules
 //! read them (authors, dates) and keep them out of the body.
 
 use std::sync::LazyLock;
@@ -296,8 +297,9 @@ pub(crate) fn find(dom: &Document) -> Option<MainContent> {
             boilerplate.push(node.id());
         }
     }
-    // Paragraph scores, credited up the tree.
+    // Paragraph scores, credited up the tree; and all the paragraph scores each element holds.
     let mut scores = vec![0.0f64; dom.len()];
+    let mut prose = vec![0.0f64; dom.len()];
     // A paragraph is any block holding 25 characters or more of its own text (`p`, or the
     // `div` a site uses as one).
     for node in dom.root().descendants() {
@@ -311,6 +313,7 @@ pub(crate) fn find(dom: &Document) -> Option<MainContent> {
             continue;
         }
         let score = 1.0 + s.own_commas as f64 + (own as f64 / 100.0).min(3.0);
+        prose[node.id().index()] += score;
         for (level, ancestor) in node.ancestors().take(3).enumerate() {
             if ancestor.element().is_some() {
                 let divisor = match level {
@@ -320,6 +323,13 @@ pub(crate) fn find(dom: &Document) -> Option<MainContent> {
                 };
                 scores[ancestor.id().index()] += score / divisor;
             }
+        }
+    }
+    // Children come after their parents: one pass from the end sums each subtree.
+    let nodes: Vec<NodeRef<'_>> = dom.root().descendants().collect();
+    for n in nodes.iter().rev() {
+        if let Some(parent) = n.parent() {
+            prose[parent.id().index()] += prose[n.id().index()];
         }
     }
     let score_of = |id: NodeId| scores[id.index()];
@@ -391,8 +401,13 @@ pub(crate) fn find(dom: &Document) -> Option<MainContent> {
     roots.sort();
     boilerplate.sort();
     boilerplate.dedup();
-    // A root is never left out as boilerplate, nor is anything that holds one.
-    boilerplate.retain(|b| !roots.iter().any(|r| node(*b).contains(*r)));
+    // A root is never left out as boilerplate, nor is anything that holds one, nor what holds
+    // most of a root's prose (a page builder names every block a "widget").
+    boilerplate.retain(|b| {
+        !roots.iter().any(|r| {
+            node(*b).contains(*r) || (node(*r).contains(*b) && prose[b.index()] * 2.0 > prose[r.index()])
+        })
+    });
     Some(MainContent { roots, boilerplate })
 }
 
@@ -484,6 +499,17 @@ mod tests {
             comment.repeat(40)
         );
         assert_eq!(main_text(&html), format!("{PARA} | {PARA} | {PARA}"));
+    }
+
+    #[test]
+    fn a_boilerplate_word_does_not_drop_the_block_holding_the_prose() {
+        // A page builder classes every block a "widget"; the one holding the prose is the body.
+        let html = format!(
+            r##"<html><body><div class="widget-wrap"><div class="widget-heading"><h1>Ferry</h1></div>
+            <div class="post-content-widget"><div class="widget-container"><p>{PARA}</p><p>{PARA}</p>
+            <div class="share-widget"><a href="/s">Share</a></div></div></div></div></body></html>"##
+        );
+        assert_eq!(main_text(&html), format!("{PARA} | {PARA}"));
     }
 
     #[test]
