@@ -257,9 +257,71 @@ fn is_related(k: &str) -> bool {
             | "don't miss"
             | "dont miss"
             | "popular now"
-    ) || ((k.starts_with("more from ") || k.starts_with("more on ")) && word_count(k) <= 5)
+    ) || RELATED_ELSEWHERE.contains(&k)
+        || READ_ALSO.iter().any(|label| label.contains(' ') && k == *label)
+        || ((k.starts_with("more from ") || k.starts_with("more on ")) && word_count(k) <= 5)
         || (k.starts_with("more ") && (k.ends_with(" stories") || k.ends_with(" news")) && word_count(k) <= 5)
 }
+
+/// Headings over lists of other stories, in the languages news is read in most besides
+/// English (folded form: lowercase, without accents).
+const RELATED_ELSEWHERE: [&str; 37] = [
+    "weitere artikel",
+    "weitere artikel zum thema",
+    "ahnliche artikel",
+    "verwandte artikel",
+    "meistgelesen",
+    "meistgelesene artikel",
+    "das konnte dich auch interessieren",
+    "passend zum thema",
+    "nachster artikel",
+    "vorheriger artikel",
+    "vorschau auf den nachsten artikel",
+    "empfehlungen der redaktion",
+    "articles similaires",
+    "sur le meme sujet",
+    "les plus lus",
+    "vous aimerez aussi",
+    "articles lies",
+    "article suivant",
+    "article precedent",
+    "noticias relacionadas",
+    "articulos relacionados",
+    "lo mas leido",
+    "mas leidas",
+    "te recomendamos",
+    "tambien te puede interesar",
+    "articoli correlati",
+    "potrebbe interessarti",
+    "i piu letti",
+    "mais lidas",
+    "voce tambem pode gostar",
+    "materias relacionadas",
+    "polecamy",
+    "najczesciej czytane",
+    "podobne artykuly",
+    "gerelateerde artikelen",
+    "meest gelezen",
+    "lees meer",
+];
+
+/// Prompts to rate or share the article, outside English (folded form).
+const FEEDBACK_ELSEWHERE: [&str; 14] = [
+    "war der artikel nutzlich",
+    "war dieser artikel hilfreich",
+    "wie bewerten sie diesen artikel",
+    "hier konnen sie den artikel bewerten",
+    "artikel bewerten",
+    "mochten sie den artikel teilen",
+    "artikel teilen",
+    "diesen artikel teilen",
+    "partager cet article",
+    "cet article vous a-t-il ete utile",
+    "compartir este articulo",
+    "comparte este articulo",
+    "condividi questo articolo",
+    "udostepnij artykul",
+];
 
 fn is_read_more(k: &str, words: usize) -> bool {
     const LEADS: [&str; 9] = [
@@ -333,6 +395,11 @@ const READ_ALSO: [&str; 46] = [
 ];
 
 fn is_share(k: &str) -> bool {
+    if matches!(k, "was this article helpful" | "was this helpful" | "rate this article")
+        || FEEDBACK_ELSEWHERE.contains(&k)
+    {
+        return true;
+    }
     k.split(' ').all(|w| {
         matches!(
             w,
@@ -647,6 +714,22 @@ mod tests {
     use parallax_model::RemovedKind::{self, *};
 
     use super::{classify, name_like, outlet_in_prompt};
+
+    #[test]
+    fn related_headings_and_feedback_prompts_in_other_languages() {
+        for line in
+            ["Auch interessant", "À lire aussi", "Lo más leído", "Zum Weiterlesen:", "Ähnliche Artikel"]
+        {
+            assert_eq!(classify(line), Some(Related), "{line}");
+        }
+        for line in
+            ["War der Artikel nützlich?", "Möchten Sie den Artikel teilen?", "Was this article helpful?"]
+        {
+            assert_eq!(classify(line), Some(Share), "{line}");
+        }
+        // A name is not a label: "Mira" alone is left to the other rules.
+        assert_ne!(classify("Mira"), Some(Related));
+    }
 
     #[test]
     fn names_have_letters() {
