@@ -66,23 +66,50 @@ pub(crate) fn is_timestamp(k: &str) -> bool {
     if matches!(k, "just now" | "yesterday" | "today") {
         return true;
     }
-    let lead = |w: &str| {
+    // Verbs that label a date, in English and (folded) the languages news is read in most.
+    let verb = |w: &str| {
         matches!(
             w,
             "updated"
                 | "published"
                 | "posted"
-                | "last"
-                | "first"
-                | "on"
-                | "at"
                 | "modified"
                 | "created"
-                | "date"
-                | "time"
+                | "aktualisiert"
+                | "veroffentlicht"
+                | "erstellt"
+                | "publie"
+                | "publicado"
+                | "actualizado"
+                | "pubblicato"
+                | "aggiornato"
+                | "atualizado"
         )
     };
+    let lead = |w: &str| {
+        verb(w)
+            || matches!(
+                w,
+                "last"
+                    | "first"
+                    | "on"
+                    | "at"
+                    | "date"
+                    | "time"
+                    | "stand"
+                    | "am"
+                    | "um"
+                    | "le"
+                    | "el"
+                    | "il"
+                    | "em"
+            )
+    };
     let body: Vec<&str> = words.iter().copied().skip_while(|w| lead(w.trim_end_matches(':'))).collect();
+    // A label alone ("Updated:", "Aktualisiert:"), its date on the next line.
+    if body.is_empty() {
+        return words.iter().any(|w| verb(w.trim_end_matches(':')));
+    }
     // "25 minutes ago", "an hour ago", "2h ago".
     if let [n, unit, "ago"] = body.as_slice()
         && (n.parse::<u32>().is_ok() || matches!(*n, "a" | "an" | "one" | "two" | "few"))
@@ -108,14 +135,14 @@ pub(crate) fn is_timestamp(k: &str) -> bool {
         if is_month(w)
             || (numeric
                 && w.chars().any(|c| c.is_ascii_digit())
-                && (w.contains(['/', '-', ':']) || w.len() == 4))
+                && (w.contains(['/', '-', ':']) || w.len() == 4 || w.matches('.').count() == 2))
         {
             dated = true;
         } else if !(numeric
             || ordinal
             || is_weekday(w)
             || is_zone(w)
-            || matches!(w, "am" | "pm" | "a.m" | "p.m" | "at" | "on" | "|" | "-" | "by"))
+            || matches!(w, "am" | "pm" | "a.m" | "p.m" | "at" | "on" | "|" | "-" | "by" | "uhr" | "um" | "h"))
         {
             return false;
         }
@@ -306,7 +333,17 @@ const RELATED_ELSEWHERE: [&str; 37] = [
 ];
 
 /// Prompts to rate or share the article, outside English (folded form).
-const FEEDBACK_ELSEWHERE: [&str; 14] = [
+const FEEDBACK_ELSEWHERE: [&str; 24] = [
+    "teilen",
+    "seite teilen",
+    "beitrag teilen",
+    "diesen beitrag teilen",
+    "teile diesen beitrag",
+    "teile diesen beitrag auf",
+    "partager",
+    "compartir",
+    "condividi",
+    "compartilhe",
     "war der artikel nutzlich",
     "war dieser artikel hilfreich",
     "wie bewerten sie diesen artikel",
@@ -595,8 +632,20 @@ fn is_follow_prompt(k: &str) -> bool {
         "on tiktok",
         "latest news",
     ];
-    VERBS.iter().any(|v| k.starts_with(v) && k[v.len()..].starts_with([' ', ':']))
-        && AIMS.iter().any(|a| format!(" {k} ").contains(a))
+    const ELSEWHERE: [&str; 9] = [
+        "folge uns",
+        "folgen sie uns",
+        "abonniere unseren",
+        "abonnieren sie unseren",
+        "suivez-nous",
+        "abonnez-vous",
+        "siguenos",
+        "seguici",
+        "siga-nos",
+    ];
+    (VERBS.iter().any(|v| k.starts_with(v) && k[v.len()..].starts_with([' ', ':']))
+        && AIMS.iter().any(|a| format!(" {k} ").contains(a)))
+        || ELSEWHERE.iter().any(|lead| k.starts_with(lead))
 }
 
 /// A promotion of the site's own products or an advertisement slot: short, no sentence, and
@@ -628,7 +677,8 @@ fn is_promo(k: &str, text: &str) -> bool {
             | "sign up"
             | "log in"
             | "sign in"
-    ) || gallery_counter(k)
+    ) || NAVIGATION_ELSEWHERE.contains(&k)
+        || gallery_counter(k)
         || site_navigation(k)
     {
         return true;
@@ -641,6 +691,32 @@ fn is_promo(k: &str, text: &str) -> bool {
         && VERBS.iter().any(|v| k.starts_with(v) && k[v.len()..].starts_with(' '))
         && [" our ", " you ", " your ", " for you "].iter().any(|a| aimed.contains(a))
 }
+
+/// Links to neighbouring pages and the top of the page, outside English (folded form).
+const NAVIGATION_ELSEWHERE: [&str; 22] = [
+    "nach oben",
+    "zuruck nach oben",
+    "vorheriges",
+    "nachstes",
+    "vorheriger beitrag",
+    "nachster beitrag",
+    "zuruck",
+    "weiter",
+    "retour en haut",
+    "haut de page",
+    "precedent",
+    "suivant",
+    "volver arriba",
+    "anterior",
+    "siguiente",
+    "torna su",
+    "precedente",
+    "successivo",
+    "voltar ao topo",
+    "proximo",
+    "poprzedni",
+    "nastepny",
+];
 
 /// A gallery's counter: "image 1 of 5", "photo 3 of / 12", "1 of 23".
 fn gallery_counter(k: &str) -> bool {
@@ -727,6 +803,15 @@ mod tests {
         {
             assert_eq!(classify(line), Some(Share), "{line}");
         }
+        for line in
+            ["Aktualisiert: 03.04.2020, 14:05 Uhr", "Aktualisiert:", "Publié le 04.03.2026", "a minute ago"]
+        {
+            assert_eq!(classify(line), Some(Timestamp), "{line}");
+        }
+        assert_eq!(classify("Nach oben"), Some(Promo));
+        assert_eq!(classify("Folge uns überall!"), Some(FollowPrompt));
+        assert_eq!(classify("Teile diesen Beitrag auf"), Some(Share));
+        assert_eq!(classify("Am Montag wurde der Hafen geschlossen."), None);
         // A name is not a label: "Mira" alone is left to the other rules.
         assert_ne!(classify("Mira"), Some(Related));
     }
