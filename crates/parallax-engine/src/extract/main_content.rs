@@ -3,8 +3,8 @@
 //!
 //! One pass over the DOM (no recursion) measures every element's text and link text, and the
 //! text each block holds itself (through inline elements). Each block holding 25 characters or
-//! more of its own (a `p`, or the `div` a site uses as one) scores 1, plus one per comma, plus
-//! one per 100 characters (at most 3), credited fully to its parent, half to its grandparent and a
+//! more of its own (a `p`, or the `div` a site uses as one) scores 1, plus one per comma (not
+//! in a list of short lines broken by `br`), plus one per 100 characters (at most 3), credited fully to its parent, half to its grandparent and a
 //! third to the element above. A candidate's score is then weighed by its class and id (words
 //! such as `article`, `content`, `story` raise it; `comment`, `related`, `share`, `sidebar`,
 //! `promo` lower it) and by the share of its text that is not link text. The best candidate is
@@ -27,6 +27,12 @@ use parallax_html::{Document, Edge, Element, NodeId, NodeRef};
 /// measured best on both extraction benchmarks (Zyte F1 0.969 at three levels, 0.971 at six;
 /// trafilatura corpus 0.881 and 0.886; eight helped the first and hurt the second).
 const CHUNK_LEVELS: usize = 6;
+
+/// A block of at least this many lines broken by `br`, averaging fewer than [`LINE_CHARS`]
+/// characters, is a list (names, an address): its commas do not score. The trafilatura corpus
+/// gives the same figure for 3 to 6 lines and 40 to 80 characters.
+const LINES_MIN: usize = 4;
+const LINE_CHARS: usize = 40;
 
 /// Readability's rule for articles cut into chunks: of the best [`PROMOTE_TOP`] candidates, the
 /// ones within [`PROMOTE_SHARE`] of the best; when [`PROMOTE_MIN`] of them share an ancestor with
@@ -176,6 +182,8 @@ struct Stats {
     commas: usize,
     own_chars: usize,
     own_commas: usize,
+    /// Line breaks (`br`) in the text it holds itself.
+    own_breaks: usize,
 }
 
 /// Inline elements: their text belongs to the block around them.
@@ -242,6 +250,11 @@ pub(crate) fn find(dom: &Document) -> Option<MainContent> {
                         if w.comments() && !w.positive() {
                             muted.push(node.id());
                         }
+                    }
+                    if name == "br"
+                        && let Some(&(owner, _)) = open.iter().rev().find(|(_, inline)| !inline)
+                    {
+                        stats[owner.index()].own_breaks += 1;
                     }
                     links += usize::from(name == "a");
                     open.push((node.id(), inline(name)));
@@ -321,7 +334,11 @@ pub(crate) fn find(dom: &Document) -> Option<MainContent> {
         if own < 25 {
             continue;
         }
-        let score = 1.0 + s.own_commas as f64 + (own as f64 / 100.0).min(3.0);
+        // Short lines broken by `br` (a list of names, an address) are not prose: their
+        // commas separate items, not clauses.
+        let lines = s.own_breaks + 1;
+        let commas = if lines >= LINES_MIN && own / lines < LINE_CHARS { 0 } else { s.own_commas };
+        let score = 1.0 + commas as f64 + (own as f64 / 100.0).min(3.0);
         prose[node.id().index()] += score;
         for (level, ancestor) in node.ancestors().take(3).enumerate() {
             if ancestor.element().is_some() {
@@ -557,6 +574,17 @@ mod tests {
         );
         let text = main_text(&html);
         assert!(text.starts_with(PARA) && text.contains("Services resumed"), "{text}");
+    }
+
+    #[test]
+    fn a_list_of_names_is_not_prose() {
+        // An open letter and its signatories, one per line, each with an affiliation.
+        let names = "<b>Jane Roe</b>, University of the Harbour<br>".repeat(60);
+        let html = format!(
+            r##"<html><body><div class="letter"><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p>
+            </div><table><tr><td>{names}</td></tr></table></body></html>"##
+        );
+        assert_eq!(main_text(&html), format!("{PARA} | {PARA} | {PARA}"));
     }
 
     #[test]
