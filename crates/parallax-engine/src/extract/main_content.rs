@@ -4,8 +4,8 @@
 //! One pass over the DOM (no recursion) measures every element's text and link text, and the
 //! text each block holds itself (through inline elements). Each block holding 25 characters or
 //! more of its own (a `p`, or the `div` a site uses as one) scores 1, plus one per comma (not
-//! in a list of short lines broken by `br`), plus one per 100 characters (at most 3), credited fully to its parent, half to its grandparent and a
-//! third to the element above. A candidate's score is then weighed by its class and id (words
+//! in a list of short lines broken by `br`), plus one per 100 characters (at most 3), credited
+//! fully to its parent, half to its grandparent and a third to the element above. A candidate's score is then weighed by its class and id (words
 //! such as `article`, `content`, `story` raise it; `comment`, `related`, `share`, `sidebar`,
 //! `promo` lower it) and by the share of its text that is not link text. The best candidate is
 //! the root, or the ancestor it shares with three more candidates of nearly its weight (an
