@@ -239,13 +239,41 @@ fn is_comments(k: &str) -> bool {
             | "load comments"
             | "reader comments"
             | "write a comment"
+            | "kommentare"
+            | "keine kommentare"
+            | "kommentar schreiben"
+            | "kommentare schreiben"
+            | "kommentieren"
+            | "jetzt kommentieren"
+            | "commentaires"
+            | "aucun commentaire"
+            | "laisser un commentaire"
+            | "comentarios"
+            | "sin comentarios"
+            | "deja un comentario"
+            | "commenti"
+            | "lascia un commento"
+            | "komentarze"
+            | "reacties"
     ) {
         return true;
     }
     let mut parts = k.split(' ');
     matches!(
         (parts.next().map(str::parse::<u32>), parts.next(), parts.next()),
-        (Some(Ok(_)), Some("comment" | "comments"), None)
+        (
+            Some(Ok(_)),
+            Some(
+                "comment"
+                    | "comments"
+                    | "kommentare"
+                    | "kommentar"
+                    | "commentaires"
+                    | "comentarios"
+                    | "commenti"
+            ),
+            None
+        )
     )
 }
 
@@ -285,6 +313,11 @@ fn is_related(k: &str) -> bool {
             | "dont miss"
             | "popular now"
     ) || RELATED_ELSEWHERE.contains(&k)
+        || (word_count(k) <= 8
+            && (k.starts_with("lesen sie auch")
+                || k.starts_with("weitere artikel")
+                || k.starts_with("weitere beitrage")
+                || k.contains("auch interessieren")))
         || READ_ALSO.iter().any(|label| label.contains(' ') && k == *label)
         || ((k.starts_with("more from ") || k.starts_with("more on ")) && word_count(k) <= 5)
         || (k.starts_with("more ") && (k.ends_with(" stories") || k.ends_with(" news")) && word_count(k) <= 5)
@@ -807,6 +840,16 @@ mod tests {
             ["Aktualisiert: 03.04.2020, 14:05 Uhr", "Aktualisiert:", "Publié le 04.03.2026", "a minute ago"]
         {
             assert_eq!(classify(line), Some(Timestamp), "{line}");
+        }
+        for line in [
+            "Lesen Sie auch die folgenden Beiträge:",
+            "Das Thema könnte dich auch interessieren:",
+            "Weitere Beiträge aus der Kolumne:",
+        ] {
+            assert_eq!(classify(line), Some(Related), "{line}");
+        }
+        for line in ["Keine Kommentare", "12 Kommentare", "Laisser un commentaire"] {
+            assert_eq!(classify(line), Some(Comments), "{line}");
         }
         assert_eq!(classify("Nach oben"), Some(Promo));
         assert_eq!(classify("Folge uns überall!"), Some(FollowPrompt));
