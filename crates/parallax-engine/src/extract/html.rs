@@ -230,6 +230,11 @@ pub(crate) fn render(html: &str) -> Page {
     }
 }
 
+/// Characters that show nothing where a page puts them inside words: the soft hyphen (a
+/// possible break, "Mit&shy;tel&shy;al&shy;ter"), the zero-width space and joiners, the word
+/// joiner and a stray byte-order mark. Left in, they split words for every later rule.
+const INVISIBLE: [char; 6] = ['\u{AD}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}'];
+
 /// Builds the text rendering and its units.
 #[derive(Default)]
 struct Renderer {
@@ -248,7 +253,11 @@ impl Renderer {
             if spaced && !self.line.is_empty() && !self.line.ends_with(' ') {
                 self.line.push(' ');
             }
-            self.line.push_str(word);
+            if word.contains(INVISIBLE) {
+                self.line.extend(word.chars().filter(|c| !INVISIBLE.contains(c)));
+            } else {
+                self.line.push_str(word);
+            }
             first = false;
         }
         if text.ends_with(char::is_whitespace) && !self.line.is_empty() && !self.line.ends_with(' ') {
@@ -472,6 +481,7 @@ mod tests {
             ],
         );
         check("not html at all", &["not html at all"]);
+        check("<p>Mit&shy;tel&shy;al\u{200b}ter</p>", &["Mittelalter"]);
         check("<p>unclosed <b>bold", &["unclosed bold"]);
     }
 
