@@ -12,6 +12,16 @@ use super::words::{is_month, is_time_unit, is_weekday, key, word_count};
 
 /// Why `text` (one unit) is not article text, or `None` when it may be.
 pub(crate) fn classify(text: &str) -> Option<RemovedKind> {
+    // Every rule but one is for short lines (the longest reach is 60 words); a paragraph of
+    // more than 80 can only be a "Continue reading: …" line, told by its first words, so its
+    // whole key is not built.
+    if text.split_whitespace().nth(80).is_some() {
+        let mut end = text.len().min(240);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        return is_read_more(&key(&text[..end]), usize::MAX).then_some(RemovedKind::ReadMore);
+    }
     let k = key(text);
     let words = word_count(&k);
     if k.is_empty() {

@@ -47,9 +47,16 @@ fn decode_as(bytes: &[u8], config: &Config, html: bool) -> Result<String, String
             Err(_) => utf8(bytes)?,
         }
     };
-    let controls = controls(&text);
-    if controls > 0 && controls * 100 > text.chars().count() {
-        return Err(format!("binary data, not text ({controls} control characters)"));
+    // Binary data shows in its first 64 KiB; a huge text is not scanned to its end.
+    let mut head = text.len().min(64 * 1024);
+    while !text.is_char_boundary(head) {
+        head -= 1;
+    }
+    let head = &text[..head];
+    let controls = controls(head);
+    if controls > 0 && controls * 100 > head.chars().count() {
+        let within = if head.len() < text.len() { " in its first 64 KiB" } else { "" };
+        return Err(format!("binary data, not text ({controls} control characters{within})"));
     }
     if text.trim().is_empty() {
         return Err(if bytes.is_empty() {
