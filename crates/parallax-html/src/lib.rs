@@ -214,12 +214,12 @@ impl<'a> NodeRef<'a> {
 
     /// The children, in order.
     pub fn children(&self) -> Children<'a> {
-        Children { doc: self.doc, next: self.data().first_child }
+        Links { doc: self.doc, next: self.data().first_child, step: |n| n.next_sibling }
     }
 
     /// The parent, its parent, and so on up to the root (not this node).
     pub fn ancestors(&self) -> Ancestors<'a> {
-        Ancestors { doc: self.doc, next: self.data().parent }
+        Links { doc: self.doc, next: self.data().parent, step: |n| n.parent }
     }
 
     /// This node and everything under it, in document order.
@@ -277,37 +277,27 @@ impl<'a> Element<'a> {
     }
 }
 
-/// See [`NodeRef::children`].
-pub struct Children<'a> {
+/// Nodes reached by following one link from node to node: see [`NodeRef::children`] (next
+/// siblings) and [`NodeRef::ancestors`] (parents).
+pub struct Links<'a> {
     doc: &'a Document<'a>,
     next: u32,
+    step: fn(&NodeData) -> u32,
 }
 
-impl<'a> Iterator for Children<'a> {
-    type Item = NodeRef<'a>;
-
-    fn next(&mut self) -> Option<NodeRef<'a>> {
-        (self.next != NONE).then(|| {
-            let node = NodeRef { doc: self.doc, id: self.next };
-            self.next = node.data().next_sibling;
-            node
-        })
-    }
-}
+/// See [`NodeRef::children`].
+pub type Children<'a> = Links<'a>;
 
 /// See [`NodeRef::ancestors`].
-pub struct Ancestors<'a> {
-    doc: &'a Document<'a>,
-    next: u32,
-}
+pub type Ancestors<'a> = Links<'a>;
 
-impl<'a> Iterator for Ancestors<'a> {
+impl<'a> Iterator for Links<'a> {
     type Item = NodeRef<'a>;
 
     fn next(&mut self) -> Option<NodeRef<'a>> {
         (self.next != NONE).then(|| {
             let node = NodeRef { doc: self.doc, id: self.next };
-            self.next = node.data().parent;
+            self.next = (self.step)(node.data());
             node
         })
     }

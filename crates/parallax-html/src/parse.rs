@@ -658,32 +658,29 @@ impl<'h> Builder<'h> {
         None
     }
 
-    fn in_table_scope(&self, name: &str) -> Option<usize> {
+    /// Where the innermost open element for which `target` holds stands in the stack, looking
+    /// down from the current node and giving up at one for which `stop` holds.
+    fn find_open(&self, target: impl Fn(&str) -> bool, stop: impl Fn(&str) -> bool) -> Option<usize> {
         for k in (0..self.stack.len()).rev() {
             let n = self.name(self.stack[k].0);
-            if n == name {
+            if target(n) {
                 return Some(k);
             }
-            if matches!(n, "html" | "table" | "template") {
+            if stop(n) {
                 return None;
             }
         }
         None
     }
 
+    fn in_table_scope(&self, name: &str) -> Option<usize> {
+        self.find_open(|n| n == name, table_boundary)
+    }
+
     /// Where `name` is open with no special (block) element above it: the rule for end tags
     /// of inline elements, so that `</b>` never closes a `div` opened inside the `b`.
     fn open_before_block(&self, name: &str) -> Option<usize> {
-        for k in (0..self.stack.len()).rev() {
-            let n = self.name(self.stack[k].0);
-            if n == name {
-                return Some(k);
-            }
-            if special(n) {
-                return None;
-            }
-        }
-        None
+        self.find_open(|n| n == name, special)
     }
 
     fn close_p(&mut self) {
@@ -695,29 +692,15 @@ impl<'h> Builder<'h> {
     /// A new list item (or definition term) closes the open one, unless a block other than
     /// `address`, `div` or `p` stands between.
     fn close_list_item(&mut self, item: impl Fn(&str) -> bool) {
-        for k in (0..self.stack.len()).rev() {
-            let n = self.name(self.stack[k].0);
-            if item(n) {
-                self.pop_to(k);
-                return;
-            }
-            if special(n) && !matches!(n, "address" | "div" | "p") {
-                return;
-            }
+        if let Some(k) = self.find_open(item, |n| special(n) && !matches!(n, "address" | "div" | "p")) {
+            self.pop_to(k);
         }
     }
 
     /// A new cell, row or row group closes the open one of its table.
     fn close_in_table(&mut self, target: impl Fn(&str) -> bool) {
-        for k in (0..self.stack.len()).rev() {
-            let n = self.name(self.stack[k].0);
-            if target(n) {
-                self.pop_to(k);
-                return;
-            }
-            if matches!(n, "table" | "html" | "template") {
-                return;
-            }
+        if let Some(k) = self.find_open(target, table_boundary) {
+            self.pop_to(k);
         }
     }
 
@@ -851,6 +834,11 @@ fn closes_p(name: &str) -> bool {
 /// End tags matched only within their scope.
 fn closes_in_scope(name: &str) -> bool {
     closes_p(name) || matches!(name, "applet" | "button" | "marquee" | "object" | "select" | "template")
+}
+
+/// Where a search for an open cell, row or table element stops.
+fn table_boundary(name: &str) -> bool {
+    matches!(name, "html" | "table" | "template")
 }
 
 fn scope_boundary(name: &str, foreign: bool) -> bool {
