@@ -403,6 +403,8 @@ pub(crate) fn find(dom: &Document) -> Option<MainContent> {
         .ancestors()
         .take_while(|a| a.element().is_some_and(|e| !matches!(e.name(), "body" | "html")))
         .find(|a| close.iter().filter(|c| a.contains(**c)).count() >= PROMOTE_MIN)
+        // Not a frame of link lists around a short article.
+        .filter(|a| link_density(stats_of(a.id()), 0.0) < 0.3)
         .map_or(first, |a| a.id());
     let mut roots = vec![top];
     let best_raw = score_of(top);
@@ -442,12 +444,14 @@ pub(crate) fn find(dom: &Document) -> Option<MainContent> {
     roots.sort();
     boilerplate.sort();
     boilerplate.dedup();
-    // A root is never left out as boilerplate, nor is anything that holds one, nor what holds
-    // most of a root's prose (a page builder names every block a "widget").
+    // A root is never left out as boilerplate, nor is anything that holds one or the best
+    // candidate, nor what holds most of a root's prose (a page builder names every block a
+    // "widget").
     boilerplate.retain(|b| {
-        !roots.iter().any(|r| {
-            node(*b).contains(*r) || (node(*r).contains(*b) && prose[b.index()] * 2.0 > prose[r.index()])
-        })
+        !node(*b).contains(first)
+            && !roots.iter().any(|r| {
+                node(*b).contains(*r) || (node(*r).contains(*b) && prose[b.index()] * 2.0 > prose[r.index()])
+            })
     });
     Some(MainContent { roots, boilerplate })
 }
