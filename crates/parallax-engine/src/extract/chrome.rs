@@ -76,6 +76,17 @@ pub(crate) fn is_timestamp(k: &str) -> bool {
     if matches!(k, "just now" | "yesterday" | "today") {
         return true;
     }
+    // A reading time: "4 min read", "Lesezeit: 3 Minuten", "5 Min. Lesezeit".
+    let minutes =
+        |w: &str| matches!(w.trim_end_matches('.'), "min" | "mins" | "minute" | "minutes" | "minuten");
+    let number = |w: &str| w.parse::<u32>().is_ok();
+    match words.as_slice() {
+        [n, m, "read"] | [n, m, "lesezeit"] if number(n) && minutes(m) => return true,
+        ["lesezeit" | "lesezeit:" | "reading time" | "temps de lecture", n, m] if number(n) && minutes(m) => {
+            return true;
+        }
+        _ => {}
+    }
     // Verbs that label a date, in English and (folded) the languages news is read in most.
     let verb = |w: &str| {
         matches!(
@@ -425,7 +436,7 @@ fn is_read_more(k: &str, words: usize) -> bool {
 
 /// Labels that introduce a link to another story, in the languages news is read in most:
 /// "See also: …", "Lesen Sie auch: …", "À lire aussi : …", "VEA TAMBIÉN: …" (folded form).
-const READ_ALSO: [&str; 46] = [
+const READ_ALSO: [&str; 47] = [
     "see also",
     "also read",
     "read",
@@ -472,6 +483,7 @@ const READ_ALSO: [&str; 46] = [
     "bekijk ook",
     "siehe auch",
     "mehr dazu",
+    "auch lesen",
 ];
 
 fn is_share(k: &str) -> bool {
@@ -721,6 +733,7 @@ fn is_promo(k: &str, text: &str) -> bool {
             | "log in"
             | "sign in"
     ) || NAVIGATION_ELSEWHERE.contains(&k)
+        || SLOTS_ELSEWHERE.contains(&k)
         || gallery_counter(k)
         || site_navigation(k)
     {
@@ -734,6 +747,28 @@ fn is_promo(k: &str, text: &str) -> bool {
         && VERBS.iter().any(|v| k.starts_with(v) && k[v.len()..].starts_with(' '))
         && [" our ", " you ", " your ", " for you "].iter().any(|a| aimed.contains(a))
 }
+
+/// Advertisement slots and page furniture, mostly outside English (folded form): "Anzeige",
+/// "Inhaltsverzeichnis", "Permalink", "Beitragsbild" (the featured image's label).
+const SLOTS_ELSEWHERE: [&str; 17] = [
+    "anzeige",
+    "werbung",
+    "publicidad",
+    "publicite",
+    "pubblicita",
+    "reklama",
+    "advertentie",
+    "inhaltsverzeichnis",
+    "table of contents",
+    "permalink",
+    "permalien",
+    "bild anzeigen",
+    "beitragsbild",
+    "quellen ausblenden",
+    "weitere informationen",
+    "noch keine bewertungen",
+    "telefon",
+];
 
 /// Links to neighbouring pages and the top of the page, outside English (folded form).
 const NAVIGATION_ELSEWHERE: [&str; 22] = [
@@ -862,6 +897,10 @@ mod tests {
             assert_eq!(classify(line), Some(Comments), "{line}");
         }
         assert_eq!(classify("Nach oben"), Some(Promo));
+        assert_eq!(classify("- Anzeige -"), Some(Promo));
+        assert_eq!(classify("4 Min Read"), Some(Timestamp));
+        assert_eq!(classify("Lesezeit: 3 Minuten"), Some(Timestamp));
+        assert_eq!(classify("Auch lesen:"), Some(Related));
         assert_eq!(classify("Folge uns überall!"), Some(FollowPrompt));
         assert_eq!(classify("Teile diesen Beitrag auf"), Some(Share));
         assert_eq!(classify("Am Montag wurde der Hafen geschlossen."), None);
