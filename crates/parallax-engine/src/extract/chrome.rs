@@ -154,6 +154,7 @@ pub(crate) fn is_timestamp(k: &str) -> bool {
             && w.chars().take(w.len() - 2).all(|c| c.is_ascii_digit())
             && matches!(&w[w.len() - 2..], "st" | "nd" | "rd" | "th");
         if is_month(w)
+            || is_month_elsewhere(w)
             || (numeric
                 && w.chars().any(|c| c.is_ascii_digit())
                 && (w.contains(['/', '-', ':']) || w.len() == 4 || w.matches('.').count() == 2))
@@ -163,12 +164,91 @@ pub(crate) fn is_timestamp(k: &str) -> bool {
             || ordinal
             || is_weekday(w)
             || is_zone(w)
-            || matches!(w, "am" | "pm" | "a.m" | "p.m" | "at" | "on" | "|" | "-" | "by" | "uhr" | "um" | "h"))
+            || matches!(
+                w,
+                "am" | "pm"
+                    | "a.m"
+                    | "p.m"
+                    | "at"
+                    | "on"
+                    | "|"
+                    | "-"
+                    | "by"
+                    | "uhr"
+                    | "um"
+                    | "h"
+                    | "de"
+                    | "del"
+                    | "a"
+                    | "las"
+                    | "alle"
+                    | "ore"
+            )
+            || w.strip_suffix('h')
+                .is_some_and(|t| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || c == ':')))
         {
             return false;
         }
     }
     dated
+}
+
+/// Month names in German, French, Spanish, Italian and Portuguese (folded form), for telling a
+/// dateline; dates are not read from them.
+fn is_month_elsewhere(w: &str) -> bool {
+    matches!(
+        w,
+        "januar"
+            | "februar"
+            | "marz"
+            | "mai"
+            | "juni"
+            | "juli"
+            | "oktober"
+            | "dezember"
+            | "janvier"
+            | "fevrier"
+            | "mars"
+            | "avril"
+            | "juin"
+            | "juillet"
+            | "aout"
+            | "septembre"
+            | "octobre"
+            | "novembre"
+            | "decembre"
+            | "enero"
+            | "febrero"
+            | "marzo"
+            | "abril"
+            | "mayo"
+            | "junio"
+            | "julio"
+            | "agosto"
+            | "septiembre"
+            | "setiembre"
+            | "octubre"
+            | "noviembre"
+            | "diciembre"
+            | "gennaio"
+            | "febbraio"
+            | "aprile"
+            | "maggio"
+            | "giugno"
+            | "luglio"
+            | "settembre"
+            | "ottobre"
+            | "dicembre"
+            | "janeiro"
+            | "fevereiro"
+            | "marco"
+            | "maio"
+            | "junho"
+            | "julho"
+            | "setembro"
+            | "outubro"
+            | "dezembro"
+    )
 }
 
 /// A rights notice: "© 2026 The Courier", "Copyright 2025 ...", "All rights reserved".
@@ -193,17 +273,41 @@ pub(crate) fn byline_names(text: &str) -> Vec<String> {
     let parts: Vec<&str> = t.split(';').collect();
     for part in &parts {
         let part = part.trim();
-        let rest =
-            ["By ", "by ", "BY ", "Reporting by ", "Writing by ", "Editing by ", "Additional reporting by "]
-                .iter()
-                .find_map(|lead| part.strip_prefix(lead));
+        let rest = [
+            "By ",
+            "by ",
+            "BY ",
+            "Reporting by ",
+            "Writing by ",
+            "Editing by ",
+            "Additional reporting by ",
+            // German, Spanish and Portuguese, French, Dutch.
+            "Von ",
+            "von ",
+            "VON ",
+            "Por ",
+            "por ",
+            "POR ",
+            "Par ",
+            "par ",
+            "PAR ",
+            "Door ",
+            "door ",
+        ]
+        .iter()
+        .find_map(|lead| part.strip_prefix(lead));
         let Some(rest) = rest else {
             // Every part of a byline is one: "By A; Editing by B".
             return Vec::new();
         };
         // Names end at the first comma or dash: what follows is a role or a place.
         let names_part = rest.split([',', '|', '–', '—']).next().unwrap_or(rest);
-        for name in names_part.split(" and ").flat_map(|n| n.split(" & ")) {
+        for name in [" and ", " und ", " y ", " et ", " e ", " en "]
+            .iter()
+            .fold(vec![names_part], |parts, sep| parts.iter().flat_map(|p| p.split(sep)).collect())
+            .into_iter()
+            .flat_map(|n| n.split(" & "))
+        {
             match name_like(name) {
                 Some(n) if word_count(&n) >= 2 => names.push(n),
                 _ => return Vec::new(),
@@ -896,6 +1000,15 @@ mod tests {
         for line in ["Keine Kommentare", "12 Kommentare", "Laisser un commentaire"] {
             assert_eq!(classify(line), Some(Comments), "{line}");
         }
+        assert_eq!(classify("Publicado el 21 de abril de 2022 a las 22:04h"), Some(Timestamp));
+        assert_eq!(classify("Aktualisiert am 3. März 2020"), Some(Timestamp));
+        assert_eq!(
+            super::byline_names("Von Max Mustermann und Erika Musterfrau"),
+            ["Max Mustermann", "Erika Musterfrau"]
+        );
+        assert_eq!(super::byline_names("por Henry Montenegro"), ["Henry Montenegro"]);
+        assert!(super::byline_names("Par ailleurs le ministre a parlé").is_empty());
+        assert!(super::byline_names("Von der Leyen sagte am Montag").is_empty());
         assert_eq!(classify("Nach oben"), Some(Promo));
         assert_eq!(classify("- Anzeige -"), Some(Promo));
         assert_eq!(classify("4 Min Read"), Some(Timestamp));
