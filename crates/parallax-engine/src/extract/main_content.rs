@@ -384,11 +384,34 @@ pub(crate) fn find(dom: &Document) -> Option<MainContent> {
         .collect();
     // Highest score first; ties by document order (node ids grow in parse order).
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    let &(first, best) = ranked.first()?;
+    let node = |id: NodeId| dom.get(id).expect("ids come from this document");
+    // The prose a candidate would show: its own less what boilerplate inside it mutes.
+    boilerplate.sort();
+    boilerplate.dedup();
+    let shown = |id: NodeId| -> f64 {
+        let root = node(id);
+        let mut muted = 0.0;
+        let mut last: Option<NodeId> = None;
+        for &b in &boilerplate {
+            if b == id || !root.contains(b) || last.is_some_and(|l| node(l).contains(b)) {
+                continue;
+            }
+            muted += prose[b.index()];
+            last = Some(b);
+        }
+        prose[id.index()] - muted
+    };
+    // The best candidate that would show at least a quarter of its prose, not boilerplate (a
+    // gallery whose slides are all captions), else the best. Half measured 0.001 lower on the
+    // trafilatura corpus.
+    let &(first, best) = ranked
+        .iter()
+        .take(8)
+        .find(|(id, w)| *w > 0.0 && shown(*id) * 4.0 >= prose[id.index()])
+        .or(ranked.first())?;
     if best <= 0.0 {
         return None;
     }
-    let node = |id: NodeId| dom.get(id).expect("ids come from this document");
     // An article cut into chunks between embeds scores as several candidates of about the same
     // weight: when at least three others of the best five come within a quarter of the best
     // and share an ancestor with it, that ancestor is the article.
@@ -589,6 +612,20 @@ mod tests {
             </div><table><tr><td>{names}</td></tr></table></body></html>"##
         );
         assert_eq!(main_text(&html), format!("{PARA} | {PARA} | {PARA}"));
+    }
+
+    #[test]
+    fn a_root_that_would_show_only_boilerplate_is_passed_over() {
+        // A slider classed as "text" holds long captions; the article holds less prose.
+        let slide = format!(
+            r##"<div class="slide"><p class="caption">{PARA} Photo, by a reader, at dawn.</p></div>"##
+        );
+        let html = format!(
+            r##"<html><body><div class="gallery-text">{}</div>
+            <section class="editor"><p>{PARA}</p><p>{PARA}</p></section></body></html>"##,
+            slide.repeat(4)
+        );
+        assert_eq!(main_text(&html), format!("{PARA} | {PARA}"));
     }
 
     #[test]
