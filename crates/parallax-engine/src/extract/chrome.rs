@@ -96,6 +96,7 @@ pub(crate) fn is_timestamp(k: &str) -> bool {
                 | "posted"
                 | "modified"
                 | "created"
+                | "release"
                 | "aktualisiert"
                 | "veroffentlicht"
                 | "erstellt"
@@ -854,7 +855,11 @@ fn is_promo(k: &str, text: &str) -> bool {
 
 /// Advertisement slots and page furniture, mostly outside English (folded form): "Anzeige",
 /// "Inhaltsverzeichnis", "Permalink", "Beitragsbild" (the featured image's label).
-const SLOTS_ELSEWHERE: [&str; 17] = [
+const SLOTS_ELSEWHERE: [&str; 21] = [
+    "kontakt",
+    "von",
+    "pdf",
+    "weiterfuhrender link",
     "anzeige",
     "werbung",
     "publicidad",
@@ -1011,6 +1016,8 @@ mod tests {
         assert!(super::byline_names("Von der Leyen sagte am Montag").is_empty());
         assert_eq!(classify("Nach oben"), Some(Promo));
         assert_eq!(classify("- Anzeige -"), Some(Promo));
+        assert_eq!(classify("Kontakt:"), Some(Promo));
+        assert_eq!(classify("Release Date:"), Some(Timestamp));
         assert_eq!(classify("4 Min Read"), Some(Timestamp));
         assert_eq!(classify("Lesezeit: 3 Minuten"), Some(Timestamp));
         assert_eq!(classify("Auch lesen:"), Some(Related));
