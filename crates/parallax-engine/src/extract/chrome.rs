@@ -61,6 +61,9 @@ pub(crate) fn classify(text: &str) -> Option<RemovedKind> {
     if words <= 12 && is_promo(&k, text) {
         return Some(RemovedKind::Promo);
     }
+    if words <= 30 && PROMPTS.iter().any(|p| k.starts_with(p)) {
+        return Some(RemovedKind::Promo);
+    }
     None
 }
 
@@ -853,6 +856,27 @@ fn is_promo(k: &str, text: &str) -> bool {
         && [" our ", " you ", " your ", " for you "].iter().any(|a| aimed.contains(a))
 }
 
+/// How prompts to donate, subscribe past a paywall, accept an embed, or read more of the site
+/// begin (folded form), and the disclosures of affiliate links.
+const PROMPTS: [&str; 16] = [
+    "unterstutze ",
+    "unterstutzen sie ",
+    "jetzt unterstutzen",
+    "jede kleine spende",
+    "pour lire la suite",
+    "pour acceder en illimite",
+    "abonnez-vous",
+    "we may receive compensation",
+    "we may earn a commission",
+    "advertising disclosure",
+    "lust auf mehr",
+    "mehr zum thema",
+    "wenn sie dieses youtube",
+    "wenn sie dieses video",
+    "mit diesem button",
+    "support our journalism",
+];
+
 /// Advertisement slots and page furniture, mostly outside English (folded form): "Anzeige",
 /// "Inhaltsverzeichnis", "Permalink", "Beitragsbild" (the featured image's label).
 const SLOTS_ELSEWHERE: [&str; 21] = [
@@ -1017,6 +1041,14 @@ mod tests {
         assert_eq!(classify("Nach oben"), Some(Promo));
         assert_eq!(classify("- Anzeige -"), Some(Promo));
         assert_eq!(classify("Kontakt:"), Some(Promo));
+        for line in [
+            "Unterstütze RosaMag mit einer Spende!",
+            "We may receive compensation when you click.",
+            "Lust auf mehr?",
+        ] {
+            assert_eq!(classify(line), Some(Promo), "{line}");
+        }
+        assert_eq!(classify("Unterstützung kam vom Land, das die Kosten übernahm."), None);
         assert_eq!(classify("Release Date:"), Some(Timestamp));
         assert_eq!(classify("4 Min Read"), Some(Timestamp));
         assert_eq!(classify("Lesezeit: 3 Minuten"), Some(Timestamp));
