@@ -322,6 +322,16 @@ impl<'a> Iterator for Descendants<'a> {
     }
 }
 
+/// Backwards, every node comes before its parent: one pass sums values up the tree.
+impl DoubleEndedIterator for Descendants<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        (self.next < self.end).then(|| {
+            self.end -= 1;
+            NodeRef { doc: self.doc, id: self.end }
+        })
+    }
+}
+
 /// See [`NodeRef::traverse`].
 pub struct Traverse<'a> {
     doc: &'a Document<'a>,

@@ -146,6 +146,9 @@ fn navigation() {
     assert_eq!(div.children().count(), 2);
     assert_eq!(div.text_content(), "xyz");
     assert_eq!(div.descendants().count(), 7);
+    let backwards: Vec<_> = div.descendants().rev().map(|n| n.id()).collect();
+    let forwards: Vec<_> = div.descendants().map(|n| n.id()).collect();
+    assert_eq!(backwards, forwards.into_iter().rev().collect::<Vec<_>>());
     let b = div.descendants().find(|n| n.element().is_some_and(|e| e.name() == "b")).expect("b");
     let up: Vec<_> = b.ancestors().filter_map(|a| a.element().map(|e| e.name())).collect();
     assert_eq!(up, ["p", "div", "body", "html"]);

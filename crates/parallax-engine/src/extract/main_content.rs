@@ -5,18 +5,20 @@
 //! text each block holds itself (through inline elements). Each block holding 25 characters or
 //! more of its own (a `p`, or the `div` a site uses as one) scores 1, plus one per comma (not
 //! in a list of short lines broken by `br`), plus one per 100 characters (at most 3), credited
-//! fully to its parent, half to its grandparent and a third to the element above. A candidate's score is then weighed by its class and id (words
-//! such as `article`, `content`, `story` raise it; `comment`, `related`, `share`, `sidebar`,
-//! `promo` lower it) and by the share of its text that is not link text. The best candidate is
-//! the root, or the ancestor it shares with three more candidates of nearly its weight (an
-//! article cut into chunks between embeds); its siblings join when they score at least a fifth
-//! of it (articles split into several containers). Elements whose class or id names boilerplate, and lists made mostly of
+//! fully to its parent, half to its grandparent and a third to the element above. A
+//! candidate's score is then weighed by its class and id (words such as `article`, `content`,
+//! `story` raise it; `comment`, `related`, `share`, `sidebar`, `promo` lower it) and by the
+//! share of its text that is not link text. The best candidate is the root, or the ancestor it
+//! shares with three more candidates of nearly its weight (an article cut into chunks between
+//! embeds); its siblings join when they score at least a fifth of it (articles split into
+//! several containers). Elements whose class or id names boilerplate, and lists made mostly of
 //! links, are left out wherever they stand; so are containers classed as captions or credits
-//! (photo captions are not article text here). The prose of comment threads (a class or id with
-//! "comment" and no article word) scores for no candidate, as a long thread would otherwise
-//! outscore the article. A block that holds most of a root's prose is never left out, whatever
-//! its class says (page builders class every block a "widget"). Bylines and timestamps are not: the text rules
-//! read them (authors, dates) and keep them out of the body.
+//! (photo captions are not article text here). The prose of comment threads (a class or id
+//! with "comment" and no article word) scores for no candidate, as a long thread would
+//! otherwise outscore the article. A block that holds most of a root's prose is never left
+//! out, whatever its class says (page builders class every block a "widget"). Bylines and
+//! timestamps are not left out here: the text rules read them (authors, dates) and keep them
+//! out of the body.
 
 use std::sync::LazyLock;
 
@@ -103,42 +105,6 @@ const NEGATIVE: [&str; 42] = [
     "popover",
 ];
 
-/// The standfirst a page marks by its class ("intro", "lead", "standfirst", ...): the last such
-/// block of prose (a dozen words or more ending like a sentence, 80 to 600 characters, under
-/// 30% link text) before the first root, under the root's ancestor [`LEAD_LEVELS`] up. Used
-/// when the page's description names no lead.
-fn classed_lead(dom: &Document<'_>, stats: &[Stats], roots: &[NodeId]) -> Option<NodeId> {
-    const WORDS: [&str; 9] =
-        ["intro", "lead", "standfirst", "dek", "summary", "excerpt", "abstract", "teaser-text", "hero__text"];
-    let first_root = *roots.iter().min()?;
-    let root = dom.get(first_root)?;
-    let area = root.ancestors().take(LEAD_LEVELS).last()?;
-    area.descendants()
-        .take_while(|n| n.id() < first_root)
-        .filter(|n| {
-            let Some(e) = n.element() else { return false };
-            let s = stats[n.id().index()];
-            let marked = [e.attr("class"), e.attr("id")]
-                .into_iter()
-                .flatten()
-                .any(|v| WORDS.iter().any(|w| v.to_ascii_lowercase().contains(w)));
-            if !(marked
-                && (80..=600).contains(&s.chars)
-                && s.link_chars * 10 < s.chars * 3
-                && !n.contains(first_root))
-            {
-                return false;
-            }
-            // Prose: a dozen words or more that end like a sentence, not a header of labels.
-            let text = n.text_content();
-            let text = text
-                .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '”' | '’' | '»' | ')'));
-            text.split_whitespace().count() >= 12 && text.ends_with(['.', '!', '?', '…'])
-        })
-        .last()
-        .map(|n| n.id())
-}
-
 /// Class or id words that mark the article body itself even when a boilerplate word is in
 /// them too ("article-body share-tools" is still the body).
 const STRONG: [&str; 7] = [
@@ -219,7 +185,6 @@ fn never_text(name: &str) -> bool {
 struct Stats {
     chars: usize,
     link_chars: usize,
-    commas: usize,
     own_chars: usize,
     own_commas: usize,
     /// Line breaks (`br`) in the text it holds itself.
@@ -309,7 +274,6 @@ pub(crate) fn find(dom: &Document) -> Option<MainContent> {
                     // parent's when it closes.
                     let s = &mut stats[innermost.index()];
                     s.chars += n;
-                    s.commas += commas;
                     if links > 0 {
                         s.link_chars += n;
                     } else if muted.is_empty()
@@ -341,7 +305,6 @@ pub(crate) fn find(dom: &Document) -> Option<MainContent> {
                         let p = &mut stats[parent.index()];
                         p.chars += child.chars;
                         p.link_chars += child.link_chars;
-                        p.commas += child.commas;
                     }
                 }
             }
@@ -392,8 +355,7 @@ pub(crate) fn find(dom: &Document) -> Option<MainContent> {
         }
     }
     // Children come after their parents: one pass from the end sums each subtree.
-    let nodes: Vec<NodeRef<'_>> = dom.root().descendants().collect();
-    for n in nodes.iter().rev() {
+    for n in dom.root().descendants().rev() {
         if let Some(parent) = n.parent() {
             prose[parent.id().index()] += prose[n.id().index()];
         }
@@ -507,8 +469,6 @@ pub(crate) fn find(dom: &Document) -> Option<MainContent> {
         roots.push(lead);
     }
     roots.sort();
-    boilerplate.sort();
-    boilerplate.dedup();
     // A root is never left out as boilerplate, nor is anything that holds one or the best
     // candidate, nor what holds most of a root's prose (a page builder names every block a
     // "widget").
@@ -554,6 +514,42 @@ fn lead(dom: &Document, stats: &[Stats], roots: &[NodeId]) -> Option<NodeId> {
         let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
         text.starts_with(&probe).then(|| n.id())
     })
+}
+
+/// The standfirst a page marks by its class ("intro", "lead", "standfirst", ...): the last such
+/// block of prose (a dozen words or more ending like a sentence, 80 to 600 characters, under
+/// 30% link text) before the first root, under the root's ancestor [`LEAD_LEVELS`] up. Used
+/// when the page's description names no lead.
+fn classed_lead(dom: &Document<'_>, stats: &[Stats], roots: &[NodeId]) -> Option<NodeId> {
+    const LEAD_WORDS: [&str; 9] =
+        ["intro", "lead", "standfirst", "dek", "summary", "excerpt", "abstract", "teaser-text", "hero__text"];
+    let first_root = *roots.iter().min()?;
+    let root = dom.get(first_root)?;
+    let area = root.ancestors().take(LEAD_LEVELS).last()?;
+    area.descendants()
+        .take_while(|n| n.id() < first_root)
+        .filter(|n| {
+            let Some(e) = n.element() else { return false };
+            let s = stats[n.id().index()];
+            let marked = [e.attr("class"), e.attr("id")].into_iter().flatten().any(|v| {
+                let v = v.to_ascii_lowercase();
+                LEAD_WORDS.iter().any(|w| v.contains(w))
+            });
+            if !(marked
+                && (80..=600).contains(&s.chars)
+                && s.link_chars * 10 < s.chars * 3
+                && !n.contains(first_root))
+            {
+                return false;
+            }
+            // Prose: a dozen words or more that end like a sentence, not a header of labels.
+            let text = n.text_content();
+            let text = text
+                .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '”' | '’' | '»' | ')'));
+            text.split_whitespace().count() >= 12 && text.ends_with(['.', '!', '?', '…'])
+        })
+        .last()
+        .map(|n| n.id())
 }
 
 #[cfg(test)]

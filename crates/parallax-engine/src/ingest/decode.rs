@@ -28,10 +28,12 @@ fn decode_as(bytes: &[u8], config: &Config, html: bool) -> Result<String, String
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         utf16(rest, u16::from_be_bytes)?
     } else {
-        let nuls = if memchr::memchr(0, bytes).is_some() { memchr::memchr_iter(0, bytes).count() } else { 0 };
+        let first_nul = memchr::memchr(0, bytes);
+        let nuls = first_nul.map_or(0, |_| memchr::memchr_iter(0, bytes).count());
         // A page with a stray NUL or two (browsers drop them) is still a page; text is not.
-        if nuls > 0 && (!html || nuls * 1000 > bytes.len()) {
-            let at = memchr::memchr(0, bytes).unwrap_or_default();
+        if let Some(at) = first_nul
+            && (!html || nuls * 1000 > bytes.len())
+        {
             return Err(format!("binary data, not text (NUL byte at offset {at})"));
         }
         let without_nuls: Vec<u8>;
