@@ -551,6 +551,14 @@ impl<'h> Builder<'h> {
             "td" | "th" => self.close_in_table(|n| matches!(n, "td" | "th")),
             "tr" => self.close_in_table(|n| n == "tr"),
             "tbody" | "thead" | "tfoot" => self.close_in_table(|n| matches!(n, "tbody" | "thead" | "tfoot")),
+            // Ruby annotations close the open one: `<ruby>漢<rt>kan<rt>ji</ruby>`.
+            "rb" | "rt" | "rp" | "rtc" => {
+                while matches!(self.current_name(), "rb" | "rt" | "rp")
+                    || (matches!(name, "rb" | "rtc") && self.current_name() == "rtc")
+                {
+                    self.pop_to(self.stack.len() - 1);
+                }
+            }
             "option" | "optgroup" => {
                 if self.current_name() == "option" {
                     self.pop_to(self.stack.len() - 1);

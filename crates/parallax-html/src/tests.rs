@@ -69,6 +69,8 @@ fn paragraphs_close_on_blocks_and_items_on_siblings() {
     body("<h1>a<h2>b</h1>c", r#"h1("a") h2("b") "c""#);
     body("<p>a<table><tr><td>x<td>y<tr><td>z</table>", r#"p("a") table(tr(td("x") td("y")) tr(td("z")))"#);
     body("<select><option>a<option>b</select>", r#"select(option("a") option("b"))"#);
+    body("<ruby>a<rp>(<rt>x<rp>)</ruby>", r#"ruby("a" rp("(") rt("x") rp(")"))"#);
+    body("<ruby>a<rtc>b<rt>x<rb>c</ruby>", r#"ruby("a" rtc("b" rt("x")) rb("c"))"#);
     body("<p>a</p></p>b", r#"p("a") "b""#);
 }
 

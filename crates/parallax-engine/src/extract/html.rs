@@ -82,6 +82,9 @@ pub(super) fn skipped(name: &str) -> bool {
             | "title"
             | "dialog"
             | "menu"
+            // Ruby annotations: the reading of the text they sit beside, not more text.
+            | "rt"
+            | "rp"
     )
 }
 
@@ -483,6 +486,7 @@ mod tests {
         check("not html at all", &["not html at all"]);
         check("<p>Mit&shy;tel&shy;al\u{200b}ter</p>", &["Mittelalter"]);
         check("<p>unclosed <b>bold", &["unclosed bold"]);
+        check("<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>ども</p>", &["子ども"]);
     }
 
     #[test]
