@@ -64,8 +64,151 @@ pub(crate) fn classify(text: &str) -> Option<RemovedKind> {
     if words <= 30 && PROMPTS.iter().any(|p| k.starts_with(p)) {
         return Some(RemovedKind::Promo);
     }
+    if words <= 80 && DISCLOSURES.iter().any(|d| k.contains(d)) {
+        return Some(RemovedKind::Promo);
+    }
+    // WordPress's own line runs on with how to follow the replies: up to 60 words.
+    if words <= 60 && POSTED.iter().any(|p| k.starts_with(p)) {
+        return Some(RemovedKind::Timestamp);
+    }
+    if words <= 30
+        && let Some(kind) = metadata_fields(text)
+    {
+        return Some(kind);
+    }
+    if words <= 15 && is_furniture(&k) {
+        return Some(RemovedKind::Promo);
+    }
     None
 }
+
+/// A line of post metadata or a breadcrumb: three or more short fields between `|`, none a
+/// sentence ("Friday | 14 June 2019 | 15:49 | 0 comments", "Views: 1120 | Added by: Ann |
+/// Tags: …"). A date among them makes it a timestamp line.
+fn metadata_fields(text: &str) -> Option<RemovedKind> {
+    let fields: Vec<&str> = text.split('|').map(str::trim).collect();
+    if fields.len() < 3
+        || fields.iter().any(|f| f.is_empty() || word_count(f) > 6 || f.ends_with(['.', '!', '?']))
+    {
+        return None;
+    }
+    let dated = fields.iter().any(|f| is_timestamp(&key(f)));
+    Some(if dated { RemovedKind::Timestamp } else { RemovedKind::Promo })
+}
+
+/// Page furniture told by its first words: a taxonomy label ("Category: Press releases",
+/// "Tags: …"), a link back to a listing ("Zurück zur Übersicht", "Back to news"), an
+/// advertisement label leading a line ("Anzeige – …", "Advertisement: …"), contact details
+/// ("Telefon: +49 …", "E-mail: press@…"), a call to register or subscribe to read on.
+fn is_furniture(k: &str) -> bool {
+    const TAXONOMY: [&str; 18] = [
+        "category",
+        "categories",
+        "kategorie",
+        "kategorien",
+        "tags",
+        "schlagworte",
+        "schlagworter",
+        "stichworter",
+        "filed under",
+        "posted in",
+        "categorie",
+        "categorie(s)",
+        "rubrique",
+        "rubrik",
+        "categoria",
+        "categorias",
+        "etiquetas",
+        "kategoria",
+    ];
+    const BACK: [&str; 12] = [
+        "zuruck zu ",
+        "zuruck zur ",
+        "zuruck zum ",
+        "retour a ",
+        "retour aux ",
+        "retour au ",
+        "volver a ",
+        "volver al ",
+        "torna a ",
+        "torna alla ",
+        "terug naar ",
+        "powrot do ",
+    ];
+    const LISTINGS: [&str; 12] = [
+        "top", "list", "overview", "news", "home", "homepage", "newsroom", "results", "search", "articles",
+        "blog", "index",
+    ];
+    const ADS: [&str; 9] = [
+        "anzeige",
+        "werbung",
+        "advertisement",
+        "sponsored",
+        "publicidad",
+        "publicite",
+        "pubblicita",
+        "reklama",
+        "advertentie",
+    ];
+    const CONTACT: [&str; 9] =
+        ["telefon", "tel", "phone", "fax", "telefax", "e-mail", "email", "mobil", "mobile"];
+    const READ_ON: [&str; 6] =
+        ["weiterlesen", "continue reading", "keep reading", "read on", "lire la suite", "seguir leyendo"];
+    let words = word_count(k);
+    let (label, rest) = match k.split_once(':') {
+        Some((label, rest)) => (label.trim(), Some(rest.trim())),
+        None => (k, None),
+    };
+    if rest.is_some() && TAXONOMY.contains(&label) {
+        return true;
+    }
+    if words <= 5
+        && (BACK.iter().any(|b| k.starts_with(b))
+            || k.strip_prefix("back to ").is_some_and(|r| LISTINGS.contains(&r.trim_start_matches("the "))))
+    {
+        return true;
+    }
+    if ADS.iter().any(|a| {
+        k.strip_prefix(a).is_some_and(|r| [",", " -", " –", " |", ":"].iter().any(|sep| r.starts_with(sep)))
+    }) {
+        return true;
+    }
+    if let Some(rest) = rest
+        && CONTACT.contains(&label)
+        && word_count(rest) <= 8
+        && rest.contains(|c: char| c.is_ascii_digit() || c == '@')
+    {
+        return true;
+    }
+    // "Jetzt registrieren und weiterlesen", "Subscribe to continue reading".
+    READ_ON.iter().any(|r| {
+        k.strip_suffix(r).is_some_and(|before| {
+            before.is_empty()
+                || [" und ", " and ", " to ", " et ", " y "].iter().any(|joint| before.ends_with(joint))
+        })
+    })
+}
+
+/// Disclosures of affiliate links and advertisers, wherever they stand in a line.
+const DISCLOSURES: [&str; 5] = [
+    "we may receive compensation",
+    "we may earn a commission",
+    "we may earn commission",
+    "products from one or more of our advertisers",
+    "enthalt affiliate",
+];
+
+/// How a line of post metadata begins: "This entry was posted on …", "Der Beitrag wurde am …
+/// veröffentlicht".
+const POSTED: [&str; 7] = [
+    "this entry was posted",
+    "this entry was filed",
+    "this post was posted",
+    "this post was published",
+    "der beitrag wurde am",
+    "dieser beitrag wurde am",
+    "dieser eintrag wurde",
+];
 
 /// Whether `k` (a unit's key) is a bare timestamp: an age ("25 minutes ago", "2h ago",
 /// "just now"), or a date and time with nothing else ("Tuesday 19 August 2025 06:44 BST",
@@ -633,7 +776,15 @@ fn is_share(k: &str) -> bool {
 /// An image credit or licence line: "Image credit: ...", "Photo: Name/Agency",
 /// "... public domain, via Wikimedia Commons".
 fn is_image_credit(k: &str, words: usize) -> bool {
-    const LABELS: [&str; 12] = [
+    const LABELS: [&str; 20] = [
+        "credits photos",
+        "credit photo",
+        "credits photo",
+        "bildnachweis",
+        "bildquelle",
+        "fotonachweis",
+        "foto",
+        "fotos",
         "image credit",
         "image credits",
         "photo credit",
@@ -858,7 +1009,7 @@ fn is_promo(k: &str, text: &str) -> bool {
 
 /// How prompts to donate, subscribe past a paywall, accept an embed, or read more of the site
 /// begin (folded form), and the disclosures of affiliate links.
-const PROMPTS: [&str; 16] = [
+const PROMPTS: [&str; 22] = [
     "unterstutze ",
     "unterstutzen sie ",
     "jetzt unterstutzen",
@@ -875,6 +1026,12 @@ const PROMPTS: [&str; 16] = [
     "wenn sie dieses video",
     "mit diesem button",
     "support our journalism",
+    "we want to hear what you think",
+    "submit your letter to the editor",
+    "submit a letter to the editor",
+    "gefallt dir unser",
+    "gefallt ihnen unser",
+    "do you like our",
 ];
 
 /// Advertisement slots and page furniture, mostly outside English (folded form): "Anzeige",
@@ -1119,6 +1276,41 @@ mod tests {
         check("All rights reserved.", Some(Copyright));
         check("By Jane Roe, transport correspondent", Some(Byline));
         check("Reporting by Jane Roe; Editing by John Doe", Some(Byline));
+    }
+
+    #[test]
+    fn page_furniture_by_its_first_words() {
+        check("Kategorie: News, Wien", Some(Promo));
+        check("Tags: ferry, harbour, fog", Some(Promo));
+        check("zurück zur Listenansicht", Some(Promo));
+        check("Back to news", Some(Promo));
+        check("Retour à la liste", Some(Promo));
+        check("Anzeige, enthält Affiliate Links", Some(Promo));
+        check("ANZEIGE - Heute mal essen gehen? Wie wäre es mit:", Some(Promo));
+        check("Telefon: +49 40 300 30 1141", Some(Promo));
+        check("E-Mail: presse@example.org", Some(Promo));
+        check("Kostenlos registrieren und weiterlesen", Some(Promo));
+        check("Subscribe to continue reading", Some(Promo));
+        check(
+            "This post contains references to products from one or more of our advertisers. Terms apply.",
+            Some(Promo),
+        );
+        check("We want to hear what you think about this article.", Some(Promo));
+        check("Gefällt dir unser Magazin?", Some(Promo));
+        check(
+            "This entry was posted on Wednesday, November 27th, 2019 at 3:21 pm and is filed under News.",
+            Some(Timestamp),
+        );
+        check("Freitag | 14. Juni 2019 | 15:49 | 0 Kommentare", Some(Timestamp));
+        check("Home | Regional | Harbour", Some(Promo));
+        check("Crédits photos : Bestimage", Some(ImageCredit));
+        check("Foto: Jane Roe", Some(ImageCredit));
+        // Prose with the same words is left alone.
+        check("Back to the harbour went the crew, tired after the night.", None);
+        check("Die Kategorie: eine Frage der Ordnung, sagte sie.", None);
+        check("The ferry | the pier | the fog rolled in over the harbour at dawn.", None);
+        check("Readers keep reading long stories when they are well told, the editor said.", None);
+        check("Telefon: Das Gerät hat die Kommunikation verändert, schreibt der Autor.", None);
     }
 
     #[test]
