@@ -141,4 +141,6 @@ pub enum RemovedKind {
     Byline,
     /// A copyright or rights notice.
     Copyright,
+    /// An "About the author" box: its label, and the name and short biography under it.
+    AuthorBox,
 }

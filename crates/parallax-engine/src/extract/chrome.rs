@@ -37,6 +37,9 @@ pub(crate) fn classify(text: &str) -> Option<RemovedKind> {
     if !byline_names(text).is_empty() {
         return Some(RemovedKind::Byline);
     }
+    if words <= 6 && is_author_box(&k) {
+        return Some(RemovedKind::AuthorBox);
+    }
     if words <= 6 && is_comments(&k) {
         return Some(RemovedKind::Comments);
     }
@@ -546,6 +549,27 @@ fn is_comments(k: &str) -> bool {
             ),
             None
         )
+    )
+}
+
+/// The label of an "About the author" box (folded form).
+pub(crate) fn is_author_box(k: &str) -> bool {
+    matches!(
+        k,
+        "about the author"
+            | "about the authors"
+            | "uber den autor"
+            | "uber die autorin"
+            | "uber die autoren"
+            | "zum autor"
+            | "zur autorin"
+            | "a propos de l'auteur"
+            | "sobre el autor"
+            | "sobre la autora"
+            | "sobre o autor"
+            | "l'autore"
+            | "o autorze"
+            | "over de auteur"
     )
 }
 

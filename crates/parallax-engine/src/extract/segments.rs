@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use parallax_model::RemovedKind;
 
-use super::chrome::{is_timestamp, name_like};
+use super::chrome::{is_author_box, is_timestamp, name_like};
 use super::units::{Marker, Unit};
 use super::words::{ends_punctuated, key, word_count};
 
@@ -27,6 +27,7 @@ pub(crate) struct Segment {
 
 /// Applies the rules that look at neighbours to `kinds` (one per unit, `None` for text).
 pub(crate) fn classify_in_context(units: &[Unit], kinds: &mut [Option<RemovedKind>]) {
+    author_boxes(units, kinds);
     let mut zone: Option<RemovedKind> = None;
     for i in 0..units.len() {
         if header_len(units, kinds, i, zone.is_some()).is_some() {
@@ -59,6 +60,28 @@ pub(crate) fn classify_in_context(units: &[Unit], kinds: &mut [Option<RemovedKin
         }
     }
 }
+
+/// Under an "About the author" label, the box: up to [`AUTHOR_BOX_UNITS`] short units (a name,
+/// a biography of at most 80 words), ending at a heading once text has come.
+fn author_boxes(units: &[Unit], kinds: &mut [Option<RemovedKind>]) {
+    for i in 0..units.len() {
+        if kinds[i] != Some(RemovedKind::AuthorBox) || !is_author_box(&key(&units[i].text)) {
+            continue;
+        }
+        let mut text_seen = false;
+        for j in (i + 1..units.len()).take(AUTHOR_BOX_UNITS) {
+            let heading = units[j].marker == Marker::Heading;
+            if kinds[j].is_some() || word_count(&units[j].text) > 80 || (heading && text_seen) {
+                break;
+            }
+            text_seen |= !heading;
+            kinds[j] = Some(RemovedKind::AuthorBox);
+        }
+    }
+}
+
+/// How many units an author box takes at most after its label: a name, a role, a biography.
+const AUTHOR_BOX_UNITS: usize = 3;
 
 /// Splits the units into articles and marks item headers in `kinds`. The first segment is the
 /// page's own article; it may name an outlet when the page starts with a header.
@@ -235,6 +258,22 @@ mod tests {
         check(
             "Opening text.\nLive Updates\n10:32 BST\nEntry text.",
             &["Opening text.", "Live Updates", "Timestamp: 10:32 BST", "Entry text.", "[0..4 None]"],
+        );
+    }
+
+    #[test]
+    fn an_author_box_ends_at_the_next_section() {
+        check(
+            "Body.\n# About the author\n# Jane Roe\nJane Roe covers the harbour for the Gazette.\n# Next section\nMore.",
+            &[
+                "Body.",
+                "AuthorBox: About the author",
+                "AuthorBox: Jane Roe",
+                "AuthorBox: Jane Roe covers the harbour for the Gazette.",
+                "Next section",
+                "More.",
+                "[0..6 None]",
+            ],
         );
     }
 

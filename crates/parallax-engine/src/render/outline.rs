@@ -415,6 +415,7 @@ pub(crate) fn removed_label(kind: RemovedKind) -> &'static str {
         RemovedKind::ItemHeader => "item header",
         RemovedKind::Byline => "byline",
         RemovedKind::Copyright => "copyright notice",
+        RemovedKind::AuthorBox => "author box",
     }
 }
 
