@@ -58,13 +58,16 @@ pub(crate) fn classify(text: &str) -> Option<RemovedKind> {
     if is_caption(text, words) {
         return Some(RemovedKind::Caption);
     }
-    if words <= 20 && is_follow_prompt(&k) {
+    if (words <= 20 && is_follow_prompt(&k)) || (words <= 40 && is_channel_prompt(&k)) {
         return Some(RemovedKind::FollowPrompt);
     }
     if words <= 12 && is_promo(&k, text) {
         return Some(RemovedKind::Promo);
     }
     if words <= 30 && PROMPTS.iter().any(|p| k.starts_with(p)) {
+        return Some(RemovedKind::Promo);
+    }
+    if words <= 80 && SUPPORT.iter().any(|p| k.starts_with(p)) {
         return Some(RemovedKind::Promo);
     }
     if words <= 80 && DISCLOSURES.iter().any(|d| k.contains(d)) {
@@ -190,6 +193,41 @@ fn is_furniture(k: &str) -> bool {
                 || [" und ", " and ", " to ", " et ", " y "].iter().any(|joint| before.ends_with(joint))
         })
     })
+}
+
+/// How an appeal for readers' support begins, which often runs on for a paragraph: "Do you
+/// like our magazine? We chose not to put up a paywall …" (folded form).
+const SUPPORT: [&str; 9] = [
+    "gefallt dir unser",
+    "gefallt ihnen unser",
+    "do you like our",
+    "wenn ihnen unser artikel gefallen hat",
+    "wenn ihnen dieser artikel gefallen hat",
+    "wenn dir unser artikel gefallen hat",
+    "if you enjoyed this article",
+    "if you liked this article",
+    "si te parece valioso",
+];
+
+/// A pointer to the outlet's channel on a platform: "Follow The Gazette on Twitter and
+/// Instagram …", "¡Mira lo que tiene nuestro canal de YouTube!", "… tenemos canal de Telegram".
+fn is_channel_prompt(k: &str) -> bool {
+    const PLATFORMS: [&str; 8] =
+        ["twitter", "instagram", "facebook", "telegram", "youtube", "whatsapp", "tiktok", "linkedin"];
+    const OURS: [&str; 10] = [
+        "nuestro canal",
+        "tenemos canal",
+        "our channel",
+        "our youtube",
+        "our telegram",
+        "our whatsapp",
+        "unseren kanal",
+        "unser kanal",
+        "notre chaine",
+        "nosso canal",
+    ];
+    PLATFORMS.iter().any(|p| k.contains(p))
+        && (k.starts_with("follow ") || OURS.iter().any(|o| k.contains(o)))
 }
 
 /// Disclosures of affiliate links and advertisers, wherever they stand in a line.
@@ -1033,7 +1071,7 @@ fn is_promo(k: &str, text: &str) -> bool {
 
 /// How prompts to donate, subscribe past a paywall, accept an embed, or read more of the site
 /// begin (folded form), and the disclosures of affiliate links.
-const PROMPTS: [&str; 22] = [
+const PROMPTS: [&str; 19] = [
     "unterstutze ",
     "unterstutzen sie ",
     "jetzt unterstutzen",
@@ -1053,9 +1091,6 @@ const PROMPTS: [&str; 22] = [
     "we want to hear what you think",
     "submit your letter to the editor",
     "submit a letter to the editor",
-    "gefallt dir unser",
-    "gefallt ihnen unser",
-    "do you like our",
 ];
 
 /// Advertisement slots and page furniture, mostly outside English (folded form): "Anzeige",
@@ -1321,6 +1356,20 @@ mod tests {
         );
         check("We want to hear what you think about this article.", Some(Promo));
         check("Gefällt dir unser Magazin?", Some(Promo));
+        check(
+            "Gefällt dir unser Magazin? Wir haben entschieden, keine Bezahlschranke einzuführen, \
+             und das bleibt so, denn wir möchten möglichst viele Leser erreichen. Dafür brauchen wir dich.",
+            Some(Promo),
+        );
+        check("Wenn Ihnen unser Artikel gefallen hat: Unterstützen Sie diese Form des", Some(Promo));
+        check(
+            "Follow The Gazette on Twitter and Instagram @Gazette and on Facebook @TheGazette. Send us a \
+             message on WhatsApp at 555 0100 or email us at news@example.org.",
+            Some(FollowPrompt),
+        );
+        check("¡Mira lo que tiene nuestro canal de YouTube!", Some(FollowPrompt));
+        check("¿Ya sabías que tenemos canal de Telegram? Únete desde tu celular.", Some(FollowPrompt));
+        check("The minister said he would follow the rules Twitter set for all accounts.", None);
         check(
             "This entry was posted on Wednesday, November 27th, 2019 at 3:21 pm and is filed under News.",
             Some(Timestamp),
