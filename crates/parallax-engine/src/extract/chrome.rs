@@ -34,7 +34,7 @@ pub(crate) fn classify(text: &str) -> Option<RemovedKind> {
     if words <= 20 && is_copyright(text) {
         return Some(RemovedKind::Copyright);
     }
-    if !byline_names(text).is_empty() {
+    if !byline_names(text).is_empty() || (words <= 8 && is_source_line(&k)) {
         return Some(RemovedKind::Byline);
     }
     if words <= 6 && is_author_box(&k) {
@@ -82,10 +82,27 @@ pub(crate) fn classify(text: &str) -> Option<RemovedKind> {
     {
         return Some(kind);
     }
-    if words <= 15 && is_furniture(&k) {
+    if (words <= 15 && is_furniture(&k)) || (words <= 40 && is_server_error(&k)) {
         return Some(RemovedKind::Promo);
     }
     None
+}
+
+/// A PHP error printed into the page: "Warning: Creating default object from empty value in
+/// /var/www/… on line 12".
+fn is_server_error(k: &str) -> bool {
+    ["warning:", "notice:", "deprecated:", "fatal error:", "strict standards:", "parse error:"]
+        .iter()
+        .any(|l| k.starts_with(l))
+        && k.contains(" on line ")
+}
+
+/// A line naming where the text came from: "Quelle: dpa", "Source: Reuters", "Fuente: EFE".
+fn is_source_line(k: &str) -> bool {
+    const LABELS: [&str; 10] = [
+        "quelle", "quellen", "source", "sources", "fuente", "fuentes", "fonte", "fontes", "zrodło", "zrodlo",
+    ];
+    k.split_once(':').is_some_and(|(label, rest)| LABELS.contains(&label.trim()) && !rest.trim().is_empty())
 }
 
 /// A line of post metadata or a breadcrumb: three or more short fields between `|`, none a
@@ -186,6 +203,20 @@ fn is_furniture(k: &str) -> bool {
     {
         return true;
     }
+    // A label and an address: "Permalink https://…", "Short URL: https://…".
+    if let Some((label, url)) = k.rsplit_once(' ')
+        && (url.starts_with("http://") || url.starts_with("https://"))
+        && SLOTS_ELSEWHERE
+            .iter()
+            .chain(&["short url", "short link", "kurzlink", "kurz-url"])
+            .any(|s| label.trim_end_matches([':', ' ']) == *s)
+    {
+        return true;
+    }
+    // "… Sign up here", "… hier anmelden".
+    if SIGN_UP_HERE.iter().any(|e| k.ends_with(e)) {
+        return true;
+    }
     // "Jetzt registrieren und weiterlesen", "Subscribe to continue reading".
     READ_ON.iter().any(|r| {
         k.strip_suffix(r).is_some_and(|before| {
@@ -229,6 +260,18 @@ fn is_channel_prompt(k: &str) -> bool {
     PLATFORMS.iter().any(|p| k.contains(p))
         && (k.starts_with("follow ") || OURS.iter().any(|o| k.contains(o)))
 }
+
+/// How a call to sign up ends (folded form).
+const SIGN_UP_HERE: [&str; 8] = [
+    "sign up here",
+    "subscribe here",
+    "register here",
+    "hier anmelden",
+    "jetzt anmelden",
+    "hier abonnieren",
+    "inscrivez-vous ici",
+    "suscribete aqui",
+];
 
 /// Disclosures of affiliate links and advertisers, wherever they stand in a line.
 const DISCLOSURES: [&str; 5] = [
@@ -1377,6 +1420,17 @@ mod tests {
         check("Freitag | 14. Juni 2019 | 15:49 | 0 Kommentare", Some(Timestamp));
         check("Home | Regional | Harbour", Some(Promo));
         check("Crédits photos : Bestimage", Some(ImageCredit));
+        check("Permalien https://p.dw.com/p/RPYx", Some(Promo));
+        check("Do you want to hear about our work? Sign up here", Some(Promo));
+        check(
+            "Warning: Creating default object from empty value in /var/www/site/index.php on line 12",
+            Some(Promo),
+        );
+        check("Quelle: Landesregierung", Some(Byline));
+        check("Source: Reuters", Some(Byline));
+        assert!(super::byline_names("Quelle: dpa").is_empty());
+        check("Warning: the bridge is closed until Friday, the council said.", None);
+        check("The source: a leaked memo from the ministry, seen by this newspaper.", None);
         check("Foto: Jane Roe", Some(ImageCredit));
         // Prose with the same words is left alone.
         check("Back to the harbour went the crew, tired after the night.", None);
