@@ -702,7 +702,7 @@ fn is_related(k: &str) -> bool {
 
 /// Headings over lists of other stories, in the languages news is read in most besides
 /// English (folded form: lowercase, without accents).
-const RELATED_ELSEWHERE: [&str; 37] = [
+const RELATED_ELSEWHERE: [&str; 38] = [
     "weitere artikel",
     "weitere artikel zum thema",
     "ahnliche artikel",
@@ -733,6 +733,7 @@ const RELATED_ELSEWHERE: [&str; 37] = [
     "i piu letti",
     "mais lidas",
     "voce tambem pode gostar",
+    "voce pode gostar",
     "materias relacionadas",
     "polecamy",
     "najczesciej czytane",

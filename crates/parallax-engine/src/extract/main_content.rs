@@ -16,7 +16,8 @@
 //! links, are left out wherever they stand; so are containers classed as captions or credits
 //! (photo captions are not article text here). The prose of comment threads (a class or id
 //! with "comment" and no article word) scores for no candidate, as a long thread would
-//! otherwise outscore the article. A block that holds most of a root's prose is never left
+//! otherwise outscore the article; nor does the prose of a block whose first element is a
+//! heading over other stories ("Related articles", "Você pode gostar..."), left out too. A block that holds most of a root's prose is never left
 //! out, whatever its class says (page builders class every block a "widget"). Bylines and
 //! timestamps are not left out here: the text rules read them (authors, dates) and keep them
 //! out of the body.
@@ -182,6 +183,21 @@ fn words(e: &Element<'_>) -> Words {
     Words(found)
 }
 
+/// Whether the first element in `node` is a heading that reads as one over other stories
+/// ("Related articles", "Você pode gostar...", "Lesen Sie auch").
+fn headed_as_related(node: NodeRef<'_>) -> bool {
+    let Some(first) =
+        node.children().find(|c| c.element().is_some() || c.text().is_some_and(|t| !t.trim().is_empty()))
+    else {
+        return false;
+    };
+    let heading = first.element().is_some_and(|e| matches!(e.name(), "h2" | "h3" | "h4" | "h5" | "h6"));
+    heading && {
+        let text = first.text_content();
+        text.len() <= 80 && super::chrome::classify(&text) == Some(parallax_model::RemovedKind::Related)
+    }
+}
+
 /// Elements whose text never counts: the head, and what the renderer skips.
 fn never_text(name: &str) -> bool {
     name == "head" || super::html::skipped(name)
@@ -257,6 +273,12 @@ pub(crate) fn find(dom: &Document) -> Option<MainContent> {
                     }
                     let w = words(&e);
                     words_of[node.id().index()] = w;
+                    // A block headed "Related articles" or "You may also like" holds teasers
+                    // of other stories: their prose scores for no candidate either.
+                    if !matches!(name, "html" | "body" | "main") && headed_as_related(node) {
+                        boilerplate.push(node.id());
+                        muted.push(node.id());
+                    }
                     // Never the page's outer frame, whatever its class says.
                     if !matches!(name, "html" | "body" | "main" | "article") && w.negative() && !w.strong() {
                         boilerplate.push(node.id());
@@ -733,6 +755,27 @@ mod tests {
         );
         let text = main_text(&html);
         assert!(text.contains("Soft muffins") && text.contains("Step 8:"), "{text}");
+    }
+
+    #[test]
+    fn a_block_headed_as_related_stories_is_not_the_article() {
+        // Teasers of other posts, each classed as a post, under "You may also like": more
+        // prose than the article, but none of it the article's.
+        let teaser = |n: usize| {
+            format!(
+                "<article class='post post-{n}'><h2>Other story {n}</h2><p>{PARA}</p><p>{PARA}</p></article>"
+            )
+        };
+        let teasers: String = (1..=4).map(teaser).collect();
+        let html = format!(
+            r##"<html><body><div class="page">
+            <article class="post post-0"><h1>The story</h1><p>The ferry left at dawn, and the fog, \
+              thick as wool, closed behind it.</p><p>{PARA}</p></article>
+            <section class="more"><h3>You may also like...</h3>{teasers}</section>
+            </div></body></html>"##
+        );
+        let text = main_text(&html);
+        assert!(text.contains("The ferry left at dawn") && !text.contains("Other story"), "{text}");
     }
 
     #[test]
