@@ -184,7 +184,8 @@ fn words(e: &Element<'_>) -> Words {
 }
 
 /// Whether the first element in `node` is a heading that reads as one over other stories
-/// ("Related articles", "Você pode gostar...", "Lesen Sie auch").
+/// ("Related articles", "Você pode gostar...", "Lesen Sie auch"): a label of four words at
+/// most, as a headline is longer ("More from the harbour desk" heads an article).
 fn headed_as_related(node: NodeRef<'_>) -> bool {
     let Some(first) =
         node.children().find(|c| c.element().is_some() || c.text().is_some_and(|t| !t.trim().is_empty()))
@@ -194,7 +195,8 @@ fn headed_as_related(node: NodeRef<'_>) -> bool {
     let heading = first.element().is_some_and(|e| matches!(e.name(), "h2" | "h3" | "h4" | "h5" | "h6"));
     heading && {
         let text = first.text_content();
-        text.len() <= 80 && super::chrome::classify(&text) == Some(parallax_model::RemovedKind::Related)
+        text.split_whitespace().count() <= 4
+            && super::chrome::classify(&text) == Some(parallax_model::RemovedKind::Related)
     }
 }
 
@@ -776,6 +778,11 @@ mod tests {
         );
         let text = main_text(&html);
         assert!(text.contains("The ferry left at dawn") && !text.contains("Other story"), "{text}");
+        // A headline that only reads like a label over other stories is the article's own.
+        let html = format!(
+            "<html><body><article><h2>More from the harbour desk</h2><p>{PARA}</p><p>{PARA}</p></article></body></html>"
+        );
+        assert!(main_text(&html).contains(PARA));
     }
 
     #[test]
