@@ -654,6 +654,12 @@ pub(crate) fn is_author_box(k: &str) -> bool {
     )
 }
 
+/// Whether `text` is a heading over other stories ("Related articles", "Lesen Sie auch").
+pub(crate) fn is_related_label(text: &str) -> bool {
+    let k = key(text);
+    word_count(&k) <= 6 && is_related(&k)
+}
+
 fn is_related(k: &str) -> bool {
     matches!(
         k,

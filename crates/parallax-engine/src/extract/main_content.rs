@@ -193,11 +193,13 @@ fn headed_as_related(node: NodeRef<'_>) -> bool {
         return false;
     };
     let heading = first.element().is_some_and(|e| matches!(e.name(), "h2" | "h3" | "h4" | "h5" | "h6"));
-    heading && {
-        let text = first.text_content();
-        text.split_whitespace().count() <= 4
-            && super::chrome::classify(&text) == Some(parallax_model::RemovedKind::Related)
+    if !heading {
+        return false;
     }
+    // Counted before anything is built: most headings are headlines, longer than a label.
+    let words: usize =
+        first.descendants().filter_map(|d| d.text()).map(|t| t.split_whitespace().count()).sum();
+    words <= 4 && super::chrome::is_related_label(&first.text_content())
 }
 
 /// Elements whose text never counts: the head, and what the renderer skips.
