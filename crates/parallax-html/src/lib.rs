@@ -25,9 +25,9 @@
 //! their character references, and all named and numeric character references. The tree
 //! builder follows the HTML tree-construction rules that decide block structure: implied
 //! `html`, `head` and `body`; paragraphs closed by blocks; list items, definition terms, table
-//! cells, rows, options and ruby annotations closed by their next sibling; end tags matched within their scope
-//! and ignored when a block stands between (a stray `</b>` never closes a `div`); void
-//! elements; `svg` and `math` with self-closing tags. It does not move nodes after creating
+//! cells, rows, options and ruby annotations closed by their next sibling; end tags matched
+//! within their scope and ignored when a block stands between (a stray `</b>` never closes a
+//! `div`); void elements; `svg` and `math` with self-closing tags. It does not move nodes after creating
 //! them: there is no foster parenting of text misplaced in tables and no adoption agency for
 //! misnested formatting elements, which change where inline markup sits but not which text a
 //! block holds. So the tree stays in document order and building it is one linear pass.

@@ -82,7 +82,7 @@ pub(crate) fn classify(text: &str) -> Option<RemovedKind> {
     {
         return Some(kind);
     }
-    if (words <= 15 && is_furniture(&k)) || (words <= 40 && is_server_error(&k)) {
+    if (words <= 15 && is_furniture(&k, words)) || (words <= 40 && is_server_error(&k)) {
         return Some(RemovedKind::Promo);
     }
     None
@@ -123,7 +123,7 @@ fn metadata_fields(text: &str) -> Option<RemovedKind> {
 /// "Tags: …"), a link back to a listing ("Zurück zur Übersicht", "Back to news"), an
 /// advertisement label leading a line ("Anzeige – …", "Advertisement: …"), contact details
 /// ("Telefon: +49 …", "E-mail: press@…"), a call to register or subscribe to read on.
-fn is_furniture(k: &str) -> bool {
+fn is_furniture(k: &str, words: usize) -> bool {
     const TAXONOMY: [&str; 18] = [
         "category",
         "categories",
@@ -177,7 +177,6 @@ fn is_furniture(k: &str) -> bool {
         ["telefon", "tel", "phone", "fax", "telefax", "e-mail", "email", "mobil", "mobile"];
     const READ_ON: [&str; 6] =
         ["weiterlesen", "continue reading", "keep reading", "read on", "lire la suite", "seguir leyendo"];
-    let words = word_count(k);
     let (label, rest) = match k.split_once(':') {
         Some((label, rest)) => (label.trim(), Some(rest.trim())),
         None => (k, None),
@@ -634,7 +633,7 @@ fn is_comments(k: &str) -> bool {
 }
 
 /// The label of an "About the author" box (folded form).
-pub(crate) fn is_author_box(k: &str) -> bool {
+fn is_author_box(k: &str) -> bool {
     matches!(
         k,
         "about the author"
@@ -656,8 +655,7 @@ pub(crate) fn is_author_box(k: &str) -> bool {
 
 /// Whether `text` is a heading over other stories ("Related articles", "Lesen Sie auch").
 pub(crate) fn is_related_label(text: &str) -> bool {
-    let k = key(text);
-    word_count(&k) <= 6 && is_related(&k)
+    is_related(&key(text))
 }
 
 fn is_related(k: &str) -> bool {

@@ -11,16 +11,17 @@
 //! share of its text that is not link text. The best candidate is the root, or the ancestor it
 //! shares with three more candidates of nearly its weight (an article cut into chunks between
 //! embeds); its siblings join when they score at least a fifth of it (articles split into
-//! several containers). Roots that hold less than half the page's prose give way to the nearest
-//! ancestor that holds half (an article cut into many small blocks). Elements whose class or id names boilerplate, and lists made mostly of
-//! links, are left out wherever they stand; so are containers classed as captions or credits
-//! (photo captions are not article text here). The prose of comment threads (a class or id
-//! with "comment" and no article word) scores for no candidate, as a long thread would
-//! otherwise outscore the article; nor does the prose of a block whose first element is a
-//! heading over other stories ("Related articles", "Você pode gostar..."), left out too. A block that holds most of a root's prose is never left
-//! out, whatever its class says (page builders class every block a "widget"). Bylines and
-//! timestamps are not left out here: the text rules read them (authors, dates) and keep them
-//! out of the body.
+//! several containers). Roots that hold less than half the page's prose give way to the
+//! nearest ancestor that holds half (an article cut into many small blocks). Elements whose
+//! class or id names boilerplate, and lists made mostly of links, are left out wherever they
+//! stand; so are containers classed as captions or credits (photo captions are not article
+//! text here). The prose of comment threads (a class or id with "comment" and no article
+//! word) scores for no candidate, as a long thread would otherwise outscore the article; nor
+//! does the prose of a block whose first element is a heading over other stories ("Related
+//! articles", "Você pode gostar..."), left out too. A block that holds most of a root's prose
+//! is never left out, whatever its class says (page builders class every block a "widget").
+//! Bylines and timestamps are not left out here: the text rules read them (authors, dates)
+//! and keep them out of the body.
 
 use std::sync::LazyLock;
 
@@ -277,16 +278,16 @@ pub(crate) fn find(dom: &Document) -> Option<MainContent> {
                     }
                     let w = words(&e);
                     words_of[node.id().index()] = w;
-                    // A block headed "Related articles" or "You may also like" holds teasers
-                    // of other stories: their prose scores for no candidate either.
-                    if !matches!(name, "html" | "body" | "main") && headed_as_related(node) {
-                        boilerplate.push(node.id());
-                        muted.push(node.id());
-                    }
                     // Never the page's outer frame, whatever its class says.
-                    if !matches!(name, "html" | "body" | "main" | "article") && w.negative() && !w.strong() {
+                    let classed =
+                        !matches!(name, "html" | "body" | "main" | "article") && w.negative() && !w.strong();
+                    // A block headed "Related articles" or "You may also like" holds teasers
+                    // of other stories: like a comment thread's, their prose scores for no
+                    // candidate.
+                    let related = !matches!(name, "html" | "body" | "main") && headed_as_related(node);
+                    if classed || related {
                         boilerplate.push(node.id());
-                        if w.comments() && !w.positive() {
+                        if related || (classed && w.comments() && !w.positive()) {
                             muted.push(node.id());
                         }
                     }
@@ -458,13 +459,18 @@ pub(crate) fn find(dom: &Document) -> Option<MainContent> {
         .filter(|(_, w)| *w >= best * PROMOTE_SHARE)
         .map(|(id, _)| *id)
         .collect();
-    let top = node(first)
-        .ancestors()
-        .take_while(|a| a.element().is_some_and(|e| !matches!(e.name(), "body" | "html")))
-        .find(|a| close.iter().filter(|c| a.contains(**c)).count() >= PROMOTE_MIN)
-        // Not a frame of link lists around a short article.
-        .filter(|a| link_density(stats_of(a.id()), 0.0) < 0.3)
-        .map_or(first, |a| a.id());
+    // The nearest ancestor of `from` below the body that `holds`, unless that one is a frame of
+    // links around it (`links` or more of its text link text).
+    let enclosing = |from: NodeId, holds: &dyn Fn(NodeRef<'_>) -> bool, links: f64| {
+        node(from)
+            .ancestors()
+            .take_while(|a| a.element().is_some_and(|e| !matches!(e.name(), "body" | "html")))
+            .find(|a| holds(*a))
+            .filter(|a| link_density(stats_of(a.id()), 0.0) < links)
+            .map(|a| a.id())
+    };
+    let top = enclosing(first, &|a| close.iter().filter(|c| a.contains(**c)).count() >= PROMOTE_MIN, 0.3)
+        .unwrap_or(first);
     let mut roots = vec![top];
     let best_raw = score_of(top);
     if let Some(parent) = dom.get(top).and_then(|n| n.parent()) {
@@ -509,14 +515,11 @@ pub(crate) fn find(dom: &Document) -> Option<MainContent> {
     let page_prose = prose[dom.root().id().index()];
     let held: f64 = roots.iter().map(|r| prose[r.index()]).sum();
     if held < page_prose * ARTICLE_SHARE
-        && let Some(article) = node(top)
-            .ancestors()
-            .take_while(|a| a.element().is_some_and(|e| !matches!(e.name(), "body" | "html")))
-            .find(|a| prose[a.id().index()] >= page_prose * ARTICLE_SHARE)
-            .filter(|a| link_density(stats_of(a.id()), 0.0) < ARTICLE_LINKS)
+        && let Some(article) =
+            enclosing(top, &|a| prose[a.id().index()] >= page_prose * ARTICLE_SHARE, ARTICLE_LINKS)
     {
-        roots.retain(|r| !article.contains(*r));
-        roots.push(article.id());
+        roots.retain(|r| !node(article).contains(*r));
+        roots.push(article);
     }
     roots.sort();
     // A root is never left out as boilerplate, nor is anything that holds one or the best

@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use parallax_model::RemovedKind;
 
-use super::chrome::{is_author_box, is_timestamp, name_like};
+use super::chrome::{is_timestamp, name_like};
 use super::units::{Marker, Unit};
 use super::words::{ends_punctuated, key, word_count};
 
@@ -64,18 +64,25 @@ pub(crate) fn classify_in_context(units: &[Unit], kinds: &mut [Option<RemovedKin
 /// Under an "About the author" label, the box: up to [`AUTHOR_BOX_UNITS`] short units (a name,
 /// a biography of at most 80 words), ending at a heading once text has come.
 fn author_boxes(units: &[Unit], kinds: &mut [Option<RemovedKind>]) {
-    for i in 0..units.len() {
-        if kinds[i] != Some(RemovedKind::AuthorBox) || !is_author_box(&key(&units[i].text)) {
+    // Before this pass only labels are author boxes (`classify` marks them); the units of a
+    // box are stepped over, so none is taken for a label in turn.
+    let mut i = 0;
+    while i < units.len() {
+        let label = kinds[i] == Some(RemovedKind::AuthorBox);
+        i += 1;
+        if !label {
             continue;
         }
         let mut text_seen = false;
-        for j in (i + 1..units.len()).take(AUTHOR_BOX_UNITS) {
-            let heading = units[j].marker == Marker::Heading;
-            if kinds[j].is_some() || word_count(&units[j].text) > 80 || (heading && text_seen) {
+        let end = (i + AUTHOR_BOX_UNITS).min(units.len());
+        while i < end {
+            let heading = units[i].marker == Marker::Heading;
+            if kinds[i].is_some() || word_count(&units[i].text) > 80 || (heading && text_seen) {
                 break;
             }
             text_seen |= !heading;
-            kinds[j] = Some(RemovedKind::AuthorBox);
+            kinds[i] = Some(RemovedKind::AuthorBox);
+            i += 1;
         }
     }
 }
