@@ -788,6 +788,12 @@ mod tests {
             "<html><body><article><h2>More from the harbour desk</h2><p>{PARA}</p><p>{PARA}</p></article></body></html>"
         );
         assert!(main_text(&html).contains(PARA));
+        // A comments block headed as related is muted once: the article after it still scores.
+        let html = format!(
+            "<html><body><div class='comments'><h3>Related</h3><p>{PARA}</p></div>\
+             <div class='story'><p>{PARA} The ferry left.</p><p>{PARA}</p></div></body></html>"
+        );
+        assert!(main_text(&html).contains("The ferry left."), "{}", main_text(&html));
     }
 
     #[test]
