@@ -213,6 +213,28 @@ pub(crate) enum EvalCommand {
     /// Aggregator sample (gold stories): B-cubed P/R/F1 and ARI, next to a TF-IDF +
     /// agglomerative baseline scored by the same code.
     Stories(EvalStoriesArgs),
+    /// Real coverage of news events by many outlets, against hand-made gold: origins, facts
+    /// found and their corroboration counts, divergences, merged conflicts, citations, summary
+    /// repeats, quotes and speakers, the timeline, and page chrome in the output; per event
+    /// and in total, beside the targets.
+    Events(EvalEventsArgs),
+}
+
+#[derive(Args, Debug)]
+pub(crate) struct EvalEventsArgs {
+    /// The real-events folder: each <event>.jsonl beside its <event>.gold.json.
+    #[arg(long, value_name = "DIR", default_value = "../shared/bench/real-events")]
+    pub(crate) bench: PathBuf,
+
+    /// Also list every miss: missed and false divergences, merged conflicts, facts not found
+    /// or miscounted, citations that do not hold, summary repeats, wrong speakers, missed
+    /// timeline entries, origins joined or split, and outputs that are page chrome.
+    #[arg(long)]
+    pub(crate) errors: bool,
+
+    /// Print the figures as JSON instead of a table.
+    #[arg(long)]
+    pub(crate) json: bool,
 }
 
 #[derive(Args, Debug)]

@@ -46,5 +46,19 @@ fn run() -> anyhow::Result<ExitCode> {
         args::Command::Eval(args::EvalCommand::Extract(raw)) => eval_extract::extract(&raw),
         args::Command::Eval(args::EvalCommand::Claims(raw)) => eval_claims::claims(&raw),
         args::Command::Eval(args::EvalCommand::Brief(raw)) => eval_brief::brief(&raw),
+        args::Command::Eval(args::EvalCommand::Events(raw)) => eval_events(&raw),
     }
+}
+
+/// `parallax eval events`: the evaluation lives in `parallax-eval`; this prints its report.
+fn eval_events(args: &args::EvalEventsArgs) -> anyhow::Result<ExitCode> {
+    use anyhow::Context as _;
+    let scores = parallax_eval::events::run(&args.bench)
+        .with_context(|| format!("cannot evaluate the events in {}", args.bench.display()))?;
+    if args.json {
+        println!("{:#}", parallax_eval::events::report_json(&scores, args.errors));
+    } else {
+        print!("{}", parallax_eval::events::report(&scores, args.errors));
+    }
+    Ok(exit::SUCCESS)
 }

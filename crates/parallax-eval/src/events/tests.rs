@@ -1,0 +1,166 @@
+//! The metric on small hand-made briefings: each case states the counts it must give.
+
+use parallax_model::{Briefing, DocFormat, DocId, DocMeta, RawDoc};
+
+use super::{Counts, Gold, Miss, chrome_shape, score};
+
+fn raw(id: &str, text: &str) -> RawDoc {
+    RawDoc {
+        id: DocId::new(id).expect("id"),
+        path: "t.jsonl".into(),
+        format: DocFormat::Text,
+        text: text.into(),
+        meta: DocMeta::default(),
+    }
+}
+
+fn gold() -> Gold {
+    serde_json::from_value(serde_json::json!({
+        "event": "a crash", "date": "2024-12-29",
+        "origins": [["a", "b"], ["c"], ["d"]],
+        "facts": [
+            {"id": "F1", "statement": "The plane crashed at Muan.", "keywords": ["crash", "Muan"],
+             "documents": ["a", "b", "c"], "origins": 2},
+            {"id": "F2", "statement": "179 died.", "keywords": ["179"], "documents": ["c", "d"], "origins": 2}
+        ],
+        "divergences": [
+            {"id": "D1", "kind": "number", "about": "dead",
+             "sides": [{"value": "179", "text_has": "179 dead", "documents": ["c"]},
+                       {"value": "177", "text_has": "177 dead", "documents": ["d"]}]}
+        ],
+        "quotes": [
+            {"document": "c", "text_has": "a terrible day", "speaker": "Kim E-bae", "speaker_words": ["Kim"]},
+            {"document": "d", "text_has": "we are sorry", "speaker": null}
+        ],
+        "timeline": [{"date": "2024-12-29", "what": "crash", "has": ["crashed", "Muan"]}]
+    }))
+    .expect("gold")
+}
+
+fn briefing(value: serde_json::Value) -> Briefing {
+    let mut base = serde_json::json!({
+        "schema": "parallax.brief/1", "documents": [], "reuse": [], "origins": [], "entities": [],
+        "quotes": [], "claims": [], "divergences": [], "timeline": [], "summary": [], "errors": []
+    });
+    if let (Some(b), Some(v)) = (base.as_object_mut(), value.as_object()) {
+        for (k, x) in v {
+            b.insert(k.clone(), x.clone());
+        }
+    }
+    serde_json::from_value(base).expect("briefing")
+}
+
+fn docs() -> Vec<RawDoc> {
+    vec![
+        raw("a", "The plane crashed at Muan on Sunday."),
+        raw("b", "The plane crashed at Muan on Sunday, officials said."),
+        raw("c", "The Jeju Air plane crashed at Muan: 179 dead. \"A terrible day,\" Kim said."),
+        raw("d", "Reports said 177 dead after the plane crashed. \"We are sorry.\""),
+    ]
+}
+
+#[test]
+fn a_good_briefing_scores_full_marks() {
+    let b = briefing(serde_json::json!({
+        "origins": [
+            {"id": "o1", "documents": ["a", "b"], "root": "a", "name": null, "reprints": []},
+            {"id": "o2", "documents": ["c"], "root": "c", "name": null, "reprints": []},
+            {"id": "o3", "documents": ["d"], "root": "d", "name": null, "reprints": []}
+        ],
+        "claims": [
+            {"id": "c1", "text": "The plane crashed at Muan.", "documents": ["a", "b", "c"], "origins": 2, "support": "corroborated"},
+            {"id": "c2", "text": "179 dead.", "documents": ["c"], "origins": 1, "support": "single_source"}
+        ],
+        "divergences": [{"kind": "number", "description": "dead", "sides": [
+            {"text": "The Jeju Air plane crashed at Muan: 179 dead.", "documents": ["c"]},
+            {"text": "Reports said 177 dead after the plane crashed.", "documents": ["d"]}]}],
+        "quotes": [
+            {"id": "q1", "speaker": "Kim E-bae", "text": "A terrible day", "documents": ["c"], "variants": [], "venue": null, "partial": false},
+            {"id": "q2", "speaker": null, "text": "We are sorry.", "documents": ["d"], "variants": [], "venue": null, "partial": false}
+        ],
+        "timeline": [{"date": "2024-12-29", "text": "The plane crashed at Muan on Sunday.", "documents": ["a"]}],
+        "summary": [
+            {"text": "The plane crashed at Muan.", "documents": ["a", "c"]},
+            {"text": "Reports said 177 dead.", "documents": ["d"]}
+        ]
+    }));
+    let (counts, misses) = score(&docs(), &b, &gold());
+    assert_eq!(
+        counts,
+        Counts {
+            documents: 4,
+            origin_pairs_right: 1,
+            origin_pairs_reported: 1,
+            origin_pairs_gold: 1,
+            facts: 2,
+            facts_found: 2,
+            counts_right: 1,
+            divergences: 1,
+            divergences_found: 1,
+            divergences_reported: 1,
+            divergences_right: 1,
+            merged_conflicts: 0,
+            citations: 3,
+            citations_holding: 3,
+            summary_sentences: 2,
+            repeats: 0,
+            quotes: 2,
+            quotes_found: 2,
+            speakers_right: 2,
+            timeline: 1,
+            timeline_found: 1,
+            chrome: 0,
+        }
+    );
+    // "179 dead." lists one of F2's two documents (half: found) but counts one origin, not two.
+    assert_eq!(
+        misses,
+        vec![Miss::FactMiscounted { id: "F2".into(), claim: "179 dead.".into(), got: 1, want: 2 }]
+    );
+}
+
+#[test]
+fn a_merged_conflict_a_false_divergence_and_bad_citations_are_counted() {
+    let b = briefing(serde_json::json!({
+        "origins": [{"id": "o1", "documents": ["a", "b", "c", "d"], "root": "a", "name": null, "reprints": []}],
+        "claims": [
+            {"id": "c1", "text": "The plane crashed: 179 dead.", "documents": ["c", "d"], "origins": 2, "support": "corroborated"}
+        ],
+        "divergences": [{"kind": "date", "description": "day", "sides": [
+            {"text": "on Sunday", "documents": ["a"]}, {"text": "on Monday", "documents": ["c"]}]}],
+        "quotes": [
+            {"id": "q1", "speaker": "Officials", "text": "A terrible day", "documents": ["c"], "variants": [], "venue": null, "partial": false}
+        ],
+        "timeline": [{"date": "2024-12-28", "text": "The plane crashed at Muan.", "documents": ["a"]}],
+        "summary": [
+            {"text": "The plane crashed at Muan with 181 aboard.", "documents": ["a"]},
+            {"text": "The plane crashed at Muan, killing all.", "documents": ["b"]},
+            {"text": "Skip Navigation", "documents": ["b"]}
+        ]
+    }));
+    let (counts, _) = score(&docs(), &b, &gold());
+    assert_eq!(counts.origin_pairs_reported, 6);
+    assert_eq!(counts.origin_pairs_right, 1);
+    assert_eq!(counts.merged_conflicts, 1);
+    assert_eq!((counts.divergences_found, counts.divergences_reported, counts.divergences_right), (0, 1, 0));
+    assert_eq!((counts.facts_found, counts.counts_right), (1, 1));
+    assert_eq!((counts.citations, counts.citations_holding), (3, 1));
+    assert_eq!(counts.repeats, 1);
+    assert_eq!((counts.quotes_found, counts.speakers_right), (1, 0));
+    assert_eq!(counts.timeline_found, 0);
+    assert_eq!(counts.chrome, 1);
+}
+
+#[test]
+fn chrome_shapes() {
+    let check = |text: &str, want: Option<&str>| assert_eq!(chrome_shape(text), want, "{text}");
+    check("Skip Navigation", Some("navigation or section label"));
+    check(" date 2025-08-19 Plane crashes", Some("date stamp"));
+    check("ALSO READ: Ten things to know", Some("read-more link"));
+    check("NEW You can now listen to Fox News articles!", Some("listen prompt"));
+    check("2 6 An activist holds a sign", Some("gallery counter"));
+    check("Photo by Jane Roe / AFP", Some("photo credit"));
+    check("— ANI (@ANI) August 18, 2025", Some("embed credit"));
+    check("The plane crashed at Muan on Sunday, killing 179.", None);
+    check("Breaking news rules changed in 2024, the regulator said.", None);
+}
