@@ -10,9 +10,10 @@
 //!   word.
 //! - stances: one source says a person agreed, accepted or confirmed something; another that
 //!   it was not confirmed, was denied or refused.
-//! - quote wording: one quote worded differently by different origins (a word substituted,
-//!   words left out). Not a divergence: spelling (co-ordination / coordination), case and
-//!   punctuation, a partial quote of the same words.
+//!
+//! Quotes worded differently by different outlets are not divergences: real coverage trims and
+//! retypes quotes all the time, and an editor does not call that a disagreement. The wordings
+//! are shown with each quote (its variants).
 //!
 //! Only sides from different origins count: a reprint that edits its copy is the reuse
 //! stage's business.
@@ -24,7 +25,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use super::group::{DocInput, Prepared, common_limit};
 use super::similar::{Statement, coverage, similarity};
-use crate::text::{Analyzer, TokenKind, fold, lcs_len, stem_key};
+use crate::text::{Analyzer, fold, stem_key};
 
 /// One point of disagreement.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -50,7 +51,6 @@ pub struct QuoteInput {
 pub(crate) struct Context<'a> {
     pub docs: &'a [DocInput<'a>],
     pub prepared: &'a Prepared,
-    pub quotes: &'a [QuoteInput],
     /// Surname keys of known people, with the name to show.
     pub people: &'a HashMap<u64, String>,
 }
@@ -62,7 +62,6 @@ pub(crate) fn divergences(cx: &Context) -> Vec<Divergence> {
     out.extend(dates(cx));
     out.extend(attributes(cx));
     out.extend(stances(cx));
-    out.extend(quote_wording(cx));
     out
 }
 
@@ -159,6 +158,50 @@ struct Figure {
     written: String,
     unit: String,
     bound: Bound,
+    /// What happened to what it counts, from the nearest word of a class around it ("killed",
+    /// "aboard", "injured"): 179 killed and 181 aboard are two quantities of one unit.
+    class: Option<&'static str>,
+    /// Words within [`CLASS_WINDOW`] of it, lower-cased, besides numbers and function words:
+    /// two figures count one thing only when these share a word.
+    near: BTreeSet<String>,
+    /// Capitalised words within the window: whose figure it is
+    /// ("Labour", "the Liberal Democrats").
+    names: BTreeSet<String>,
+}
+
+/// Words that say what happened to the people or things a figure counts, by class. The
+/// nearest such word within [`CLASS_WINDOW`] words of a figure gives its class.
+const CLASSES: &[(&str, &[&str])] = &[
+    (
+        "dead",
+        &["killed", "killing", "died", "dead", "deaths", "death", "lives", "fatalities", "perished", "die", "dies"],
+    ),
+    ("injured", &["injured", "injuring", "wounded", "wounding", "hurt", "injuries", "hospitalized", "hospitalised"]),
+    ("missing", &["missing", "unaccounted"]),
+    ("aboard", &["aboard", "onboard", "board", "carrying", "carried", "passengers"]),
+    ("evacuated", &["evacuated", "evacuate", "evacuation", "evacuations", "displaced", "fled"]),
+    ("recovered", &["recovered", "retrieved", "found", "pulled"]),
+    ("rescued", &["rescued", "survived", "survivors", "survivor", "alive"]),
+    ("destroyed", &["destroyed", "damaged", "burned", "razed"]),
+    ("arrested", &["arrested", "detained", "charged"]),
+];
+
+/// How many words either side of a figure are read for its class.
+const CLASS_WINDOW: usize = 6;
+
+/// The class of the figure at word `at` of `words`: the class of the nearest class word.
+fn class_near(words: &[&str], at: usize) -> Option<&'static str> {
+    let lower = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    for distance in 1..=CLASS_WINDOW {
+        for i in [at.checked_sub(distance), at.checked_add(distance)].into_iter().flatten() {
+            let Some(w) = words.get(i) else { continue };
+            let w = lower(w);
+            if let Some((class, _)) = CLASSES.iter().find(|(_, ws)| ws.contains(&w.as_str())) {
+                return Some(class);
+            }
+        }
+    }
+    None
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -251,6 +294,21 @@ fn figures(text: &str) -> Vec<Figure> {
                 unit = n;
                 break;
             }
+            // "179 of the 181 people": a part counts what its whole counts.
+            let bare = |k: usize| words.get(k).map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+            if unit.is_empty() && bare(next).as_deref() == Some("of") {
+                let mut k = next + 1;
+                if matches!(bare(k).as_deref(), Some("the" | "its" | "their")) {
+                    k += 1;
+                }
+                let whole = bare(k).unwrap_or_default();
+                let is_number = !whole.is_empty()
+                    && (whole.bytes().all(|c| c.is_ascii_digit() || c == b',')
+                        || NUMBER_WORDS.iter().any(|(w, _)| *w == whole));
+                if is_number && let Some(u) = bare(k + 1).filter(|u| !u.is_empty() && !is_function_word(u)) {
+                    unit = u;
+                }
+            }
         }
         let unit = if money { "money".to_string() } else { unit };
         if unit.is_empty() {
@@ -275,7 +333,22 @@ fn figures(text: &str) -> Vec<Figure> {
         } else {
             Bound::Exact
         };
-        out.push(Figure { value, written: w.to_string(), unit: unit_key(&unit), bound });
+        let class = class_near(&words, i);
+        let window = i.saturating_sub(CLASS_WINDOW)..(i + CLASS_WINDOW + 1).min(words.len());
+        let mut near = BTreeSet::new();
+        let mut names = BTreeSet::new();
+        for j in window.filter(|&j| j != i) {
+            let word = words[j].trim_matches(|c: char| !c.is_alphanumeric());
+            let lower = word.to_lowercase();
+            if lower.len() < 3 || lower.bytes().any(|c| c.is_ascii_digit()) || is_function_word(&lower) {
+                continue;
+            }
+            if word.chars().next().is_some_and(char::is_uppercase) {
+                names.insert(lower.clone());
+            }
+            near.insert(lower);
+        }
+        out.push(Figure { value, written: w.to_string(), unit: unit_key(&unit), bound, class, near, names });
     }
     out
 }
@@ -326,6 +399,15 @@ fn figures_disagree(a: &Figure, b: &Figure) -> bool {
     if lo.bound == Bound::AtLeast || hi.bound == Bound::AtMost {
         return false;
     }
+    // Rounding to fewer decimals: 33.8 and 34 per cent.
+    let decimals = |f: &Figure| f.written.rsplit_once('.').map_or(0, |(_, d)| d.len() as i32);
+    let (coarse, fine) = if decimals(a) < decimals(b) { (a, b) } else { (b, a) };
+    if decimals(coarse) < decimals(fine) {
+        let step = 10f64.powi(-decimals(coarse));
+        if (fine.value - coarse.value).abs() <= step / 2.0 + 1e-9 {
+            return false;
+        }
+    }
     // Rounding: within 5% where one is the rounder figure.
     let close = (hi.value - lo.value) / hi.value <= 0.05;
     let rounder = |x: f64, y: f64| trailing_zeros(x) > trailing_zeros(y);
@@ -353,47 +435,119 @@ fn trailing_zeros(x: f64) -> u32 {
     z
 }
 
+/// How far apart two figures for one thing may be and still be a disagreement rather than two
+/// different quantities that count the same kind of thing ("412 seats" for one party, "121
+/// seats" for another): real disagreements between outlets are near misses (948 and 984 feet,
+/// 27 and 28 bodies, 60 and 64 passengers).
+const MAX_RATIO: f64 = 1.4;
+
+/// How alike the rest of two sentences must be, their numbers aside, for their figures of one
+/// unit to count the same thing. Lower than [`SAME_DATED_EVENT`]: outlets state one figure in
+/// sentences of their own ("killing 179 of the 181 aboard" and "the crash on Sunday killed 179
+/// people on board").
+const SAME_QUANTITY: f64 = 0.3;
+
+/// At most this many later figures of one unit are compared with each figure, so a story of
+/// thousands of articles stays linear.
+const MAX_COMPARED: usize = 400;
+
 fn numbers(cx: &Context) -> Vec<Divergence> {
     let figs: Vec<Vec<Vec<Figure>>> =
         cx.docs.iter().map(|d| d.sentences.iter().map(|s| figures(s)).collect()).collect();
     let stmts = &cx.prepared.statements;
-    let pairs = similar_pairs(cx, SAME_DATED_EVENT, |d, i| {
-        (!figs[d][i].is_empty()).then(|| without_numbers(&stmts[d][i]))
-    });
+    // Every value each document gives each unit: a document that gives both values of a pair
+    // (an update, or two counts of one kind) takes neither side.
+    let mut values_of: Vec<HashMap<&str, Vec<f64>>> = vec![HashMap::new(); cx.docs.len()];
+    // Figures by unit: (value, document, sentence, figure), only a figure that is the sole one
+    // of its unit in its sentence ("$1.66 or 16.7 percent, at $8.26" holds two sums).
+    let mut by_unit: BTreeMap<&str, Vec<(f64, usize, usize, usize)>> = BTreeMap::new();
+    for (d, sentences) in figs.iter().enumerate() {
+        for (i, fs) in sentences.iter().enumerate() {
+            if stmts[d].get(i).is_none_or(Statement::is_empty) {
+                continue;
+            }
+            for (k, f) in fs.iter().enumerate() {
+                values_of[d].entry(f.unit.as_str()).or_default().push(f.value);
+                if fs.iter().filter(|g| g.unit == f.unit).count() == 1 {
+                    by_unit.entry(f.unit.as_str()).or_default().push((f.value, d, i, k));
+                }
+            }
+        }
+    }
+    let gives = |d: usize, unit: &str, value: f64| values_of[d].get(unit).is_some_and(|v| v.contains(&value));
+    let mut context: HashMap<(usize, usize), Statement> = HashMap::new();
     let mut found = Collector::default();
-    for (a, b) in pairs {
-        // A later report with a larger running figure is an update, not a disagreement.
-        let (pa, pb) = (cx.docs[a.0].published, cx.docs[b.0].published);
-        // Only a figure that is the sole one of its kind on both sides can be matched to the
-        // other: "$1.66 or 16.7 percent, at $8.26" holds two sums.
-        let sole = |fs: &'_ [Figure], unit: &str| fs.iter().filter(|f| f.unit == unit).count() == 1;
-        for fa in figs[a.0][a.1].iter().filter(|f| sole(&figs[a.0][a.1], &f.unit)) {
-            for fb in figs[b.0][b.1].iter().filter(|f| f.unit == fa.unit && sole(&figs[b.0][b.1], &f.unit)) {
-                if !figures_disagree(fa, fb) {
+    for (unit, mut list) in by_unit {
+        list.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        for (n, &(va, da, ia, ka)) in list.iter().enumerate() {
+            for &(vb, db, ib, kb) in list[n + 1..].iter().take(MAX_COMPARED) {
+                if vb > va.max(f64::MIN_POSITIVE) * MAX_RATIO {
+                    break;
+                }
+                if cx.docs[da].origin == cx.docs[db].origin {
                     continue;
                 }
-                let update = match (pa, pb) {
-                    (Some(x), Some(y)) if x != y => (x < y) == (fa.value < fb.value),
-                    _ => false,
-                };
-                if update {
+                let (fa, fb) = (&figs[da][ia][ka], &figs[db][ib][kb]);
+                if !figures_disagree(fa, fb) || gives(da, unit, vb) || gives(db, unit, va) {
                     continue;
                 }
-                let unit_word = unit_word(cx.docs[a.0].sentences[a.1], &fa.written);
-                let (lo, hi) = if fa.value < fb.value { (fa, fb) } else { (fb, fa) };
+                // Two classes, or another scope (another year, another clock time), count two
+                // things.
+                if fa.class != fb.class
+                    || fa.near.is_disjoint(&fb.near)
+                    || (!fa.names.is_empty() && !fb.names.is_empty() && fa.names.is_disjoint(&fb.names))
+                    || !same_scope(cx.docs[da].sentences[ia], cx.docs[db].sentences[ib], &fa.written, &fb.written)
+                {
+                    continue;
+                }
+                // A figure of another day is an update or another count, not a disagreement.
+                if let (Some(x), Some(y)) = (cx.docs[da].published, cx.docs[db].published)
+                    && x != y
+                {
+                    continue;
+                }
+                for key in [(da, ia), (db, ib)] {
+                    context.entry(key).or_insert_with(|| without_numbers(&stmts[key.0][key.1]));
+                }
+                if similarity(&context[&(da, ia)], &context[&(db, ib)], &cx.prepared.weights) < SAME_QUANTITY {
+                    continue;
+                }
+                let a = (da, ia);
+                let unit_word = unit_word(cx.docs[da].sentences[ia], &fa.written);
                 found.add(
                     DivergenceKind::Number,
-                    format!("How many {unit_word}: {} or {}", lo.written, hi.written),
+                    format!("How many {unit_word}: {} or {}", fa.written, fb.written),
                     order(cx, a),
                     [
-                        (cx.docs[a.0].sentences[a.1].trim().to_string(), a.0),
-                        (cx.docs[b.0].sentences[b.1].trim().to_string(), b.0),
+                        (cx.docs[da].sentences[ia].trim().to_string(), da),
+                        (cx.docs[db].sentences[ib].trim().to_string(), db),
                     ],
                 );
             }
         }
     }
     found.finish()
+}
+
+/// Whether two sentences that give figures of one unit speak of one time: no year or clock
+/// time that one gives and the other lacks, besides the figures themselves ("As of 8 a.m." and
+/// "As of 8:52 a.m." are two counts; "in 1997" and "in 2019" two elections).
+fn same_scope(a: &str, b: &str, written_a: &str, written_b: &str) -> bool {
+    let anchors = |s: &str, written: &str| -> BTreeSet<String> {
+        s.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | ';'))
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != ':').to_lowercase())
+            .filter(|w| *w != written.to_lowercase())
+            .filter(|w| {
+                let year = w.len() == 4
+                    && w.bytes().all(|c| c.is_ascii_digit())
+                    && (b"19".as_slice() == &w.as_bytes()[..2] || b"20".as_slice() == &w.as_bytes()[..2]);
+                let clock = w.contains(':') && w.split(':').all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()));
+                year || clock
+            })
+            .collect()
+    };
+    let (x, y) = (anchors(a, written_a), anchors(b, written_b));
+    x.is_empty() || y.is_empty() || !x.is_disjoint(&y)
 }
 
 /// The word after the figure `written` in `sentence`, for the description.
@@ -762,90 +916,9 @@ fn stances(cx: &Context) -> Vec<Divergence> {
     found.finish()
 }
 
-// ---------------------------------------------------------------------------------------------
-// Quote wording
-
-/// The words of a wording as keys: stems, numbers written in words as digits ("five" / "5").
-fn wording_keys(text: &str, analyzer: &mut Analyzer) -> Vec<u64> {
-    let mut tokens = Vec::new();
-    analyzer.tokenize_into(text, 0, &mut tokens);
-    tokens
-        .iter()
-        .map(|t| {
-            let w = text[t.span.range()].to_lowercase();
-            match NUMBER_WORDS.iter().find(|(n, _)| *n == w) {
-                Some(&(_, v)) if t.kind == TokenKind::Word => xxh3_64(format!("{v}").as_bytes()),
-                _ if t.kind == TokenKind::Number => xxh3_64(w.replace(',', "").as_bytes()),
-                _ => t.key,
-            }
-        })
-        .collect()
-}
-
-/// How two wordings of one quote differ, or None when they do not (the same words, or one a
-/// run of the other's words).
-fn wording_difference(a: &[u64], b: &[u64]) -> Option<&'static str> {
-    if a == b {
-        return None;
-    }
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if short.is_empty() || long.windows(short.len()).any(|w| w == short) {
-        return None;
-    }
-    // Long wordings are not compared word by word (quadratic); they are not the same quote.
-    if short.len().saturating_mul(long.len()) > 250_000 {
-        return None;
-    }
-    let common = lcs_len(short, long);
-    if common * 10 < short.len() * 6 {
-        return None; // not the same quote after all
-    }
-    if common == short.len() {
-        Some("words left out")
-    } else if short.len() == long.len() {
-        Some("a word substituted")
-    } else {
-        Some("worded differently")
-    }
-}
-
-fn quote_wording(cx: &Context) -> Vec<Divergence> {
-    let mut analyzer = Analyzer::new();
-    let mut out = Vec::new();
-    for q in cx.quotes {
-        let keyed: Vec<(Vec<u64>, &String, &BTreeSet<usize>)> =
-            q.variants.iter().map(|(t, d)| (wording_keys(t, &mut analyzer), t, d)).collect();
-        let mut sides: BTreeMap<&String, BTreeSet<usize>> = BTreeMap::new();
-        let mut how = BTreeSet::new();
-        for (x, (ka, ta, da)) in keyed.iter().enumerate() {
-            for (kb, tb, db) in &keyed[x + 1..] {
-                let origins =
-                    |d: &BTreeSet<usize>| d.iter().map(|&d| cx.docs[d].origin).collect::<BTreeSet<_>>();
-                if origins(da).is_disjoint(&origins(db))
-                    && let Some(h) = wording_difference(ka, kb)
-                {
-                    how.insert(h);
-                    sides.entry(ta).or_default().extend(da.iter().copied());
-                    sides.entry(tb).or_default().extend(db.iter().copied());
-                }
-            }
-        }
-        if sides.len() >= 2 {
-            let who = q.speaker.as_deref().unwrap_or("an unnamed speaker");
-            let how: Vec<&str> = how.into_iter().collect();
-            out.push(Divergence {
-                kind: DivergenceKind::QuoteWording,
-                description: format!("{who}'s words as quoted: {}", how.join(", ")),
-                sides: sides.into_iter().map(|(t, d)| (t.clone(), d)).collect(),
-            });
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{Bound, figures, figures_disagree, wording_difference};
+    use super::{Bound, figures, figures_disagree, same_scope};
 
     #[test]
     fn figures_read_digits_words_scales_and_bounds() {
@@ -869,14 +942,29 @@ mod tests {
         assert!(!figures_disagree(&one("about 20,000 children"), &one("19,546 children")));
         assert!(!figures_disagree(&one("at least 20,000 children"), &one("21,000 children")));
         assert!(figures_disagree(&one("at least 20,000 children"), &one("12,000 children")));
+        assert!(!figures_disagree(&one("won 33.8 per cent"), &one("won 34 per cent")), "rounded to units");
+        assert!(figures_disagree(&one("won 32.1 per cent"), &one("won 32.3 per cent")));
     }
 
     #[test]
-    fn wording_differences() {
-        let k = |s: &str| s.split(' ').map(|w| xxhash_rust::xxh3::xxh3_64(w.as_bytes())).collect::<Vec<_>>();
-        assert_eq!(wording_difference(&k("a b c d"), &k("a b c d")), None);
-        assert_eq!(wording_difference(&k("b c"), &k("a b c d")), None, "a partial quote");
-        assert_eq!(wording_difference(&k("a b d e"), &k("a b c d e")), Some("words left out"));
-        assert_eq!(wording_difference(&k("a b x d"), &k("a b c d")), Some("a word substituted"));
+    fn figures_know_what_happened_to_what_they_count() {
+        let classes: Vec<Option<&str>> =
+            figures("The crash killed 179 of the 181 people aboard and injured two others.")
+                .iter()
+                .map(|f| f.class)
+                .collect();
+        assert_eq!(classes, vec![Some("dead"), Some("aboard"), Some("injured")]);
+        let f = figures("Labour won 412 seats, the Conservatives 121 seats.");
+        assert!(f[0].names.contains("labour"), "{:?}", f[0].names);
+        assert!(f[1].names.contains("conservatives"), "{:?}", f[1].names);
     }
+
+    #[test]
+    fn another_year_or_clock_time_is_another_scope() {
+        assert!(same_scope("Labour won 412 seats.", "Labour won 411 seats on Friday.", "412", "411"));
+        assert!(!same_scope("In 1997 Labour won 43.2 per cent.", "In 2019 it won 32.1 per cent.", "43.2", "32.1"));
+        assert!(!same_scope("As of 8:00 Delta had canceled 415 flights.", "As of 8:52 Delta had canceled 417.", "415", "417"));
+        assert!(same_scope("At 9:03 the plane crashed.", "At 9:07 the plane crashed.", "9:03", "9:07"));
+    }
+
 }
