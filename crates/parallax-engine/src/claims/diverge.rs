@@ -174,9 +174,24 @@ struct Figure {
 const CLASSES: &[(&str, &[&str])] = &[
     (
         "dead",
-        &["killed", "killing", "died", "dead", "deaths", "death", "lives", "fatalities", "perished", "die", "dies"],
+        &[
+            "killed",
+            "killing",
+            "died",
+            "dead",
+            "deaths",
+            "death",
+            "lives",
+            "fatalities",
+            "perished",
+            "die",
+            "dies",
+        ],
     ),
-    ("injured", &["injured", "injuring", "wounded", "wounding", "hurt", "injuries", "hospitalized", "hospitalised"]),
+    (
+        "injured",
+        &["injured", "injuring", "wounded", "wounding", "hurt", "injuries", "hospitalized", "hospitalised"],
+    ),
     ("missing", &["missing", "unaccounted"]),
     ("aboard", &["aboard", "onboard", "board", "carrying", "carried", "passengers"]),
     ("evacuated", &["evacuated", "evacuate", "evacuation", "evacuations", "displaced", "fled"]),
@@ -295,7 +310,9 @@ fn figures(text: &str) -> Vec<Figure> {
                 break;
             }
             // "179 of the 181 people": a part counts what its whole counts.
-            let bare = |k: usize| words.get(k).map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+            let bare = |k: usize| {
+                words.get(k).map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            };
             if unit.is_empty() && bare(next).as_deref() == Some("of") {
                 let mut k = next + 1;
                 if matches!(bare(k).as_deref(), Some("the" | "its" | "their")) {
@@ -387,6 +404,47 @@ fn is_function_word(w: &str) -> bool {
             | "that"
             | "this"
     )
+}
+
+/// The figures of one sentence, read once, for the grouping's test of whether two sentences
+/// contradict each other.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct SentenceFigures(Vec<Figure>, BTreeSet<&'static str>);
+
+/// The days of the week, as a sentence names them.
+const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+impl SentenceFigures {
+    /// The figures and weekdays of `text`.
+    pub(crate) fn of(text: &str) -> SentenceFigures {
+        let days = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter_map(|w| WEEKDAYS.iter().copied().find(|d| d.eq_ignore_ascii_case(w)))
+            .collect();
+        SentenceFigures(figures(text), days)
+    }
+
+    /// Whether the two sentences name days of the week and none in common: "would resume on
+    /// Saturday" does not state "suspended until Friday".
+    pub(crate) fn other_day(&self, other: &SentenceFigures) -> bool {
+        !self.1.is_empty() && !other.1.is_empty() && self.1.is_disjoint(&other.1)
+    }
+
+    /// Whether the two sentences give one quantity (unit and class) incompatible values,
+    /// neither giving the other's: "killing 179" and "177 people died", "a father of four" and
+    /// "a father of two". Such sentences are never one claim.
+    pub(crate) fn contradict(&self, other: &SentenceFigures) -> bool {
+        let gives = |fs: &[Figure], f: &Figure| fs.iter().any(|g| g.unit == f.unit && g.value == f.value);
+        self.0.iter().any(|a| {
+            other.0.iter().any(|b| {
+                a.unit == b.unit
+                    && a.class == b.class
+                    && figures_disagree(a, b)
+                    && !gives(&other.0, a)
+                    && !gives(&self.0, b)
+            })
+        })
+    }
 }
 
 /// Whether two figures for the same thing disagree.
@@ -496,7 +554,12 @@ fn numbers(cx: &Context) -> Vec<Divergence> {
                 if fa.class != fb.class
                     || fa.near.is_disjoint(&fb.near)
                     || (!fa.names.is_empty() && !fb.names.is_empty() && fa.names.is_disjoint(&fb.names))
-                    || !same_scope(cx.docs[da].sentences[ia], cx.docs[db].sentences[ib], &fa.written, &fb.written)
+                    || !same_scope(
+                        cx.docs[da].sentences[ia],
+                        cx.docs[db].sentences[ib],
+                        &fa.written,
+                        &fb.written,
+                    )
                 {
                     continue;
                 }
@@ -509,7 +572,8 @@ fn numbers(cx: &Context) -> Vec<Divergence> {
                 for key in [(da, ia), (db, ib)] {
                     context.entry(key).or_insert_with(|| without_numbers(&stmts[key.0][key.1]));
                 }
-                if similarity(&context[&(da, ia)], &context[&(db, ib)], &cx.prepared.weights) < SAME_QUANTITY {
+                if similarity(&context[&(da, ia)], &context[&(db, ib)], &cx.prepared.weights) < SAME_QUANTITY
+                {
                     continue;
                 }
                 let a = (da, ia);
@@ -541,7 +605,8 @@ fn same_scope(a: &str, b: &str, written_a: &str, written_b: &str) -> bool {
                 let year = w.len() == 4
                     && w.bytes().all(|c| c.is_ascii_digit())
                     && (b"19".as_slice() == &w.as_bytes()[..2] || b"20".as_slice() == &w.as_bytes()[..2]);
-                let clock = w.contains(':') && w.split(':').all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()));
+                let clock = w.contains(':')
+                    && w.split(':').all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()));
                 year || clock
             })
             .collect()
@@ -962,9 +1027,18 @@ mod tests {
     #[test]
     fn another_year_or_clock_time_is_another_scope() {
         assert!(same_scope("Labour won 412 seats.", "Labour won 411 seats on Friday.", "412", "411"));
-        assert!(!same_scope("In 1997 Labour won 43.2 per cent.", "In 2019 it won 32.1 per cent.", "43.2", "32.1"));
-        assert!(!same_scope("As of 8:00 Delta had canceled 415 flights.", "As of 8:52 Delta had canceled 417.", "415", "417"));
+        assert!(!same_scope(
+            "In 1997 Labour won 43.2 per cent.",
+            "In 2019 it won 32.1 per cent.",
+            "43.2",
+            "32.1"
+        ));
+        assert!(!same_scope(
+            "As of 8:00 Delta had canceled 415 flights.",
+            "As of 8:52 Delta had canceled 417.",
+            "415",
+            "417"
+        ));
         assert!(same_scope("At 9:03 the plane crashed.", "At 9:07 the plane crashed.", "9:03", "9:07"));
     }
-
 }

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::diverge::{Context, Divergence, QuoteInput, divergences};
-use super::group::{ClaimGroup, DocInput, Prepared, group, prepare};
+use super::group::{ClaimGroup, DocInput, Prepared, extend, group, prepare};
 use super::summary::{Picked, Story, headline, summarize};
 use crate::text::stem_key;
 
@@ -40,18 +40,14 @@ pub struct Claims {
 pub fn claims(input: &Input, _config: &Config) -> Claims {
     let aliases = name_aliases(&input.people);
     let prepared = prepare(&input.docs, &aliases);
-    let groups = group(&input.docs, &prepared);
+    let mut groups = group(&input.docs, &prepared);
+    extend(&input.docs, &prepared, &mut groups);
     let people: HashMap<u64, String> = input
         .people
         .iter()
         .filter_map(|p| p.split_whitespace().next_back().map(|last| (stem_key(last), p.clone())))
         .collect();
-    let divergences = divergences(&Context {
-        docs: &input.docs,
-        prepared: &prepared,
-        quotes: &input.quotes,
-        people: &people,
-    });
+    let divergences = divergences(&Context { docs: &input.docs, prepared: &prepared, people: &people });
     let story = Story::new(&prepared);
     let summary = summarize(&input.docs, &groups, &prepared, &story);
     let titles: Vec<Option<&str>> = input.docs.iter().map(|d| d.title).collect();

@@ -13,7 +13,8 @@ use std::collections::{BTreeSet, HashMap};
 
 use rayon::prelude::*;
 
-use super::similar::{SAME_STATEMENT, Statement, Weights, similarity};
+use super::diverge::SentenceFigures;
+use super::similar::{KeyMap, SAME_STATEMENT, Statement, Weights, coverage, similarity};
 use super::summary::stands_alone;
 use crate::text::Analyzer;
 
@@ -70,6 +71,9 @@ pub struct ClaimGroup {
 
 /// The prepared sentences of a document set, with the word weights of the set.
 pub struct Prepared {
+    /// The figures of each sentence, by document then sentence: sentences that contradict each
+    /// other's figures are never one claim.
+    pub(crate) figures: Vec<Vec<SentenceFigures>>,
     /// Per document, per sentence, its statement (empty when the sentence is not a claim).
     pub statements: Vec<Vec<Statement>>,
     /// Word weights over all sentences.
@@ -98,13 +102,15 @@ pub fn prepare(docs: &[DocInput], aliases: &HashMap<u64, u64>) -> Prepared {
         })
         .collect();
     let weights = Weights::new(statements.iter().flatten().filter(|s| !s.is_empty()));
-    Prepared { statements, weights }
+    let figures =
+        docs.par_iter().map(|d| d.sentences.iter().map(|s| SentenceFigures::of(s)).collect()).collect();
+    Prepared { figures, statements, weights }
 }
 
 /// Groups the claim sentences of `docs` (see the module documentation). Groups come in the
 /// order of their first sentence.
 pub fn group(docs: &[DocInput], prepared: &Prepared) -> Vec<ClaimGroup> {
-    let Prepared { statements, weights } = prepared;
+    let Prepared { statements, weights, figures } = prepared;
     let refs: Vec<SentenceRef> = statements
         .iter()
         .enumerate()
@@ -177,8 +183,13 @@ pub fn group(docs: &[DocInput], prepared: &Prepared) -> Vec<ClaimGroup> {
         let s = stmt(distinct[i][0]);
         let joined = near.iter().find_map(|&(j, _)| {
             let g = group_of[j];
-            let leader = stmt(distinct[leaders[g]][0]);
-            (similarity(s, leader, weights) >= SAME_STATEMENT - LEADER_SLACK).then_some(g)
+            let (ld, li) = distinct[leaders[g]][0];
+            let (sd, si) = distinct[i][0];
+            let leader = &statements[ld][li];
+            (similarity(s, leader, weights) >= SAME_STATEMENT - LEADER_SLACK
+                && !figures[sd][si].contradict(&figures[ld][li])
+                && !figures[sd][si].other_day(&figures[ld][li]))
+            .then_some(g)
         });
         match joined {
             Some(g) => group_of.push(g),
@@ -235,4 +246,143 @@ pub fn group(docs: &[DocInput], prepared: &Prepared) -> Vec<ClaimGroup> {
             }
         })
         .collect()
+}
+
+/// The share of a claim's weight a sentence must hold to state the claim: outlets tell one fact
+/// inside sentences of their own ("Jeju Air flight 2216 from Bangkok crashed at Muan
+/// International Airport on Sunday morning, killing 179 of the 181 people aboard" states "A Jeju
+/// Air plane crashed at Muan airport, killing 179"), so the sentence need only hold the claim,
+/// not be like it as a whole.
+pub const STATES_CLAIM: f64 = 0.5;
+
+/// Adds to each claim the sentences of other documents that state it ([`STATES_CLAIM`] of the
+/// representative's weight, and every number the representative gives), and counts its
+/// documents and origins again. A sentence may state several claims, as a document states many
+/// facts. The claim's members stay the sentences grouped by likeness: where they stand still
+/// places the claim in the summary's reading order.
+///
+/// Candidates come from an inverted index probed with the representative's heaviest words (a
+/// sentence holding [`STATES_CLAIM`] of its weight holds one of the words that make up the rest),
+/// so the pass stays near-linear on large stories.
+pub fn extend(docs: &[DocInput], prepared: &Prepared, groups: &mut [ClaimGroup]) {
+    let Prepared { statements, weights, figures } = prepared;
+    let mut index: KeyMap<Vec<SentenceRef>> = KeyMap::default();
+    let mut count = 0;
+    for (d, ss) in statements.iter().enumerate() {
+        for (i, s) in ss.iter().enumerate().filter(|(_, s)| !s.is_empty()) {
+            count += 1;
+            for &t in &s.terms {
+                index.entry(t).or_default().push((d, i));
+            }
+        }
+    }
+    let common = common_limit(count);
+    groups.par_iter_mut().for_each(|g| {
+        let r = &statements[g.representative.0][g.representative.1];
+        let mut probe: Vec<(f64, u64)> = r.terms.iter().map(|&t| (weights.weight(t), t)).collect();
+        probe.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let total: f64 = probe.iter().map(|p| p.0).sum();
+        let mut rest = total;
+        let mut candidates: BTreeSet<SentenceRef> = BTreeSet::new();
+        for &(w, t) in &probe {
+            if rest < STATES_CLAIM * total {
+                break;
+            }
+            rest -= w;
+            if let Some(list) = index.get(&t).filter(|l| l.len() <= common) {
+                candidates.extend(list.iter().copied().filter(|c| !g.documents.contains(&c.0)));
+            }
+        }
+        let mut added = Vec::new();
+        for c in candidates {
+            if added.last().is_some_and(|&(d, _): &SentenceRef| d == c.0) {
+                continue;
+            }
+            let s = &statements[c.0][c.1];
+            if s.negated == r.negated
+                && !figures[c.0][c.1].contradict(&figures[g.representative.0][g.representative.1])
+                && !figures[c.0][c.1].other_day(&figures[g.representative.0][g.representative.1])
+                && r.numbers.iter().all(|n| s.numbers.contains(n))
+                && coverage(r, s, weights) >= STATES_CLAIM
+            {
+                added.push(c);
+            }
+        }
+        if added.is_empty() {
+            return;
+        }
+        g.documents.extend(added.iter().map(|c| c.0));
+        g.origins = g.documents.iter().map(|&d| docs[d].origin).collect::<BTreeSet<usize>>().len();
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::{DocInput, extend, group, prepare};
+
+    /// The claims of documents given as (origin, sentences): each claim as its text and the
+    /// documents that state it, for those stated by more than one document.
+    #[track_caller]
+    fn check(docs: &[(usize, &[&str])], expect: &[(&str, &[usize])]) {
+        let inputs: Vec<DocInput> = docs
+            .iter()
+            .map(|&(origin, sentences)| DocInput {
+                sentences: sentences.to_vec(),
+                origin,
+                ..DocInput::default()
+            })
+            .collect();
+        let prepared = prepare(&inputs, &HashMap::new());
+        let mut groups = group(&inputs, &prepared);
+        extend(&inputs, &prepared, &mut groups);
+        let got: Vec<(String, Vec<usize>)> = groups
+            .iter()
+            .filter(|g| g.documents.len() > 1)
+            .map(|g| (g.text.clone(), g.documents.iter().copied().collect()))
+            .collect();
+        let want: Vec<(String, Vec<usize>)> =
+            expect.iter().map(|(t, d)| (t.to_string(), d.to_vec())).collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_claim_gathers_longer_sentences_that_state_it() {
+        check(
+            &[
+                (0, &["The ferry struck the bulk carrier Baltic Crane in thick fog near Halvik harbour."]),
+                (
+                    1,
+                    &[
+                        "In thick fog, the Aurora Star ferry struck the bulk carrier Baltic Crane near Halvik harbour early on Tuesday, as it was arriving from Skarvik with passengers.",
+                    ],
+                ),
+                (
+                    2,
+                    &[
+                        "Officials confirmed the ferry had struck the Baltic Crane, a bulk carrier, near Halvik harbour.",
+                    ],
+                ),
+                (3, &["The weather in the region was calm for most of the week ahead."]),
+            ],
+            &[(
+                "The ferry struck the bulk carrier Baltic Crane in thick fog near Halvik harbour.",
+                &[0, 1, 2],
+            )],
+        );
+    }
+
+    #[test]
+    fn contradicting_figures_and_days_are_never_one_claim() {
+        check(
+            &[
+                (0, &["The crash on Sunday killed 179 people on board the Jeju Air plane."]),
+                (1, &["The crash on Sunday killed 177 people on board the Jeju Air plane."]),
+                (2, &["Nordlys Lines said the Skarvik ferry route would resume on Saturday."]),
+                (3, &["Nordlys Lines said the Skarvik ferry route would resume on Friday."]),
+            ],
+            &[],
+        );
+    }
 }
