@@ -222,7 +222,7 @@ pub(crate) enum EvalCommand {
 
 #[derive(Args, Debug)]
 pub(crate) struct EvalEventsArgs {
-    /// The real-events folder: each <event>.jsonl beside its <event>.gold.json.
+    /// The real-events folder: each EVENT.jsonl beside its EVENT.gold.json.
     #[arg(long, value_name = "DIR", default_value = "../shared/bench/real-events")]
     pub(crate) bench: PathBuf,
 
