@@ -503,7 +503,7 @@ const MAX_RATIO: f64 = 1.4;
 /// unit to count the same thing. Lower than [`SAME_DATED_EVENT`]: outlets state one figure in
 /// sentences of their own ("killing 179 of the 181 aboard" and "the crash on Sunday killed 179
 /// people on board").
-const SAME_QUANTITY: f64 = 0.3;
+const SAME_QUANTITY: f64 = 0.4;
 
 /// At most this many later figures of one unit are compared with each figure, so a story of
 /// thousands of articles stays linear.
