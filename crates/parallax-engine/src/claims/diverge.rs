@@ -510,8 +510,8 @@ const SAME_QUANTITY: f64 = 0.4;
 const MAX_COMPARED: usize = 400;
 
 fn numbers(cx: &Context) -> Vec<Divergence> {
-    let figs: Vec<Vec<Vec<Figure>>> =
-        cx.docs.iter().map(|d| d.sentences.iter().map(|s| figures(s)).collect()).collect();
+    // The figures the grouping read, not read again.
+    let figs = &cx.prepared.figures;
     let stmts = &cx.prepared.statements;
     // Every value each document gives each unit: a document that gives both values of a pair
     // (an update, or two counts of one kind) takes neither side.
@@ -524,6 +524,7 @@ fn numbers(cx: &Context) -> Vec<Divergence> {
             if stmts[d].get(i).is_none_or(Statement::is_empty) {
                 continue;
             }
+            let fs = &fs.0;
             for (k, f) in fs.iter().enumerate() {
                 values_of[d].entry(f.unit.as_str()).or_default().push(f.value);
                 if fs.iter().filter(|g| g.unit == f.unit).count() == 1 {
@@ -545,7 +546,7 @@ fn numbers(cx: &Context) -> Vec<Divergence> {
                 if cx.docs[da].origin == cx.docs[db].origin {
                     continue;
                 }
-                let (fa, fb) = (&figs[da][ia][ka], &figs[db][ib][kb]);
+                let (fa, fb) = (&figs[da][ia].0[ka], &figs[db][ib].0[kb]);
                 if !figures_disagree(fa, fb) || gives(da, unit, vb) || gives(db, unit, va) {
                     continue;
                 }
