@@ -115,6 +115,12 @@ fn markdown(articles: &[Article]) -> String {
                     }
                     let _ = writeln!(out, "{text}\n");
                 }
+                BlockKind::Embed => {
+                    if in_list {
+                        out.push('\n');
+                    }
+                    let _ = writeln!(out, "> {text}\n");
+                }
             }
             in_list = false;
         }

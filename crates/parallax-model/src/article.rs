@@ -90,6 +90,14 @@ pub struct Block {
     pub text: String,
 }
 
+impl Block {
+    /// The text the analysis reads: the block's own, or nothing for an embedded post (the
+    /// page shows it, but the report does not state it).
+    pub fn own_text(&self) -> &str {
+        if self.kind == BlockKind::Embed { "" } else { &self.text }
+    }
+}
+
 /// The kinds of body block.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -100,6 +108,10 @@ pub enum BlockKind {
     Heading,
     /// A bullet point: a list item or a live page's entry.
     ListItem,
+    /// An embedded social-media post, told by the account and day that end it ("— Name
+    /// (@handle) July 22, 2024"): shown on the page and kept in the body, but someone else's
+    /// post, not the report's own text, so the analysis does not read it ([`Block::own_text`]).
+    Embed,
 }
 
 /// A piece of the document that is not part of the body.

@@ -264,8 +264,28 @@ pub const STATES_CLAIM: f64 = 0.5;
 /// Candidates come from an inverted index probed with the representative's heaviest words (a
 /// sentence holding [`STATES_CLAIM`] of its weight holds one of the words that make up the rest),
 /// so the pass stays near-linear on large stories.
+impl Prepared {
+    /// Whether sentence `s` states the claim whose sentence is `r`: it holds
+    /// [`STATES_CLAIM`] of `r`'s weight and every number `r` gives, says it with the same
+    /// negation, and neither contradicts its figures nor names another day of the week.
+    pub(crate) fn states(&self, s: SentenceRef, r: SentenceRef) -> bool {
+        let (ss, rs) = (&self.statements[s.0][s.1], &self.statements[r.0][r.1]);
+        let (sf, rf) = (&self.figures[s.0][s.1], &self.figures[r.0][r.1]);
+        ss.negated == rs.negated
+            && !sf.contradict(rf)
+            && !sf.other_day(rf)
+            && rs.numbers.iter().all(|n| ss.numbers.contains(n))
+            && coverage(rs, ss, &self.weights) >= STATES_CLAIM
+    }
+
+    /// Whether one of document `d`'s sentences states the claim whose sentence is `r`.
+    pub(crate) fn document_states(&self, d: usize, r: SentenceRef) -> bool {
+        d == r.0 || (0..self.statements[d].len()).any(|i| self.states((d, i), r))
+    }
+}
+
 pub fn extend(docs: &[DocInput], prepared: &Prepared, groups: &mut [ClaimGroup]) {
-    let Prepared { statements, weights, figures } = prepared;
+    let Prepared { statements, weights, .. } = prepared;
     let mut index: KeyMap<Vec<SentenceRef>> = KeyMap::default();
     let mut count = 0;
     for (d, ss) in statements.iter().enumerate() {
@@ -298,13 +318,7 @@ pub fn extend(docs: &[DocInput], prepared: &Prepared, groups: &mut [ClaimGroup])
             if added.last().is_some_and(|&(d, _): &SentenceRef| d == c.0) {
                 continue;
             }
-            let s = &statements[c.0][c.1];
-            if s.negated == r.negated
-                && !figures[c.0][c.1].contradict(&figures[g.representative.0][g.representative.1])
-                && !figures[c.0][c.1].other_day(&figures[g.representative.0][g.representative.1])
-                && r.numbers.iter().all(|n| s.numbers.contains(n))
-                && coverage(r, s, weights) >= STATES_CLAIM
-            {
+            if prepared.states(c, g.representative) {
                 added.push(c);
             }
         }

@@ -7,7 +7,9 @@
 //! many documents use), and how near the top of its documents it stands (news puts the main
 //! facts first). Sentences are then taken best first, skipping any that repeats one already
 //! taken, up to [`MAX_SENTENCES`], and put in reading order: by where they stand in their
-//! documents. Each keeps the documents of its whole group as citations.
+//! documents. Each cites the documents of its group that state it (one of their sentences
+//! holds its numbers and most of its weight, [`Prepared::document_states`]): a document grouped
+//! with it for a looser likeness is not cited for the sentence as worded.
 //!
 //! The headline is the document title whose words the story reports most widely.
 
@@ -153,7 +155,16 @@ pub(crate) fn summarize(
     taken
         .into_iter()
         .map(|(_, n)| n)
-        .map(|n| Picked { text: groups[n].text.clone(), group: n, documents: groups[n].documents.clone() })
+        .map(|n| {
+            let g = &groups[n];
+            let documents = g
+                .documents
+                .iter()
+                .copied()
+                .filter(|&d| prepared.document_states(d, g.representative))
+                .collect();
+            Picked { text: g.text.clone(), group: n, documents }
+        })
         .collect()
 }
 

@@ -52,8 +52,11 @@ pub(crate) fn classify(text: &str) -> Option<RemovedKind> {
     if words <= 8 && is_share(&k) {
         return Some(RemovedKind::Share);
     }
-    if is_image_credit(&k, words) {
+    if is_image_credit(&k, words) || (words <= 10 && is_photo_by(text)) {
         return Some(RemovedKind::ImageCredit);
+    }
+    if words <= 60 && FILE_PHOTO.iter().any(|l| k.starts_with(l)) {
+        return Some(RemovedKind::Caption);
     }
     if is_caption(text, words) {
         return Some(RemovedKind::Caption);
@@ -65,6 +68,12 @@ pub(crate) fn classify(text: &str) -> Option<RemovedKind> {
         return Some(RemovedKind::Promo);
     }
     if words <= 30 && PROMPTS.iter().any(|p| k.starts_with(p)) {
+        return Some(RemovedKind::Promo);
+    }
+    if words <= 20 && LISTEN.iter().any(|p| k.contains(p)) {
+        return Some(RemovedKind::Promo);
+    }
+    if (2..=4).contains(&words) && is_cut_prompt(&k) {
         return Some(RemovedKind::Promo);
     }
     if words <= 80 && SUPPORT.iter().any(|p| k.starts_with(p)) {
@@ -86,6 +95,67 @@ pub(crate) fn classify(text: &str) -> Option<RemovedKind> {
         return Some(RemovedKind::Promo);
     }
     None
+}
+
+/// Skip links, as page text renders them (lower case).
+pub(crate) const SKIP_LINKS: [&str; 6] = [
+    "skip to content",
+    "skip to main content",
+    "skip to navigation",
+    "skip navigation",
+    "skip next section",
+    "skip to footer",
+];
+
+/// How a wire photo's caption is labelled when the picture is from the archive (folded form).
+const FILE_PHOTO: [&str; 4] = ["file photo:", "file picture:", "file image:", "file photo -"];
+
+/// Prompts to play the article as audio, wherever they stand in a short line (folded form).
+const LISTEN: [&str; 4] =
+    ["you can now listen to", "listen to this article", "listen to this story", "listen to article"];
+
+/// A prompt cut off by the page's text rendering after its first words: a line of two to four
+/// words that begins one of the longer prompts ("Support truly" of "Support truly independent
+/// journalism").
+fn is_cut_prompt(k: &str) -> bool {
+    PROMPTS
+        .iter()
+        .chain(&SUPPORT)
+        .any(|p| p.split(' ').count() >= 3 && p.strip_prefix(k).is_some_and(|rest| rest.starts_with(' ')))
+}
+
+/// A credit line that names the photographer after "Photo by": "Photo by Anna Berg/UPI",
+/// "Photo by Kyodo News/EPA-EFE" (a slash or an agency, capitalised, no sentence).
+fn is_photo_by(text: &str) -> bool {
+    let t = text.trim();
+    let Some(rest) = ["Photo by ", "Photos by ", "Image by ", "Picture by ", "Photograph by "]
+        .iter()
+        .find_map(|l| t.strip_prefix(l).or_else(|| t.strip_prefix(&l.to_uppercase()[..])))
+    else {
+        return false;
+    };
+    let last = key(rest.rsplit(['/', ' ']).next().unwrap_or(rest));
+    rest.chars().next().is_some_and(char::is_uppercase)
+        && !rest.ends_with(['.', '!', '?'])
+        && (rest.contains('/') || CREDIT_WORDS.contains(&last.as_str()))
+}
+
+/// An embedded post: a unit that ends in the account and the day it was posted, "— Jane
+/// Roe (@janeroe) July 22, 2024" or "Harbour News (@harbournews) 3 May 2023".
+pub(crate) fn is_embed_credit(text: &str) -> bool {
+    let t = text.trim_end();
+    let Some(at) = t.rfind("(@") else { return false };
+    let Some(close) = t[at..].find(')') else { return false };
+    let handle = &t[at + 2..at + close];
+    let day = t[at + close + 1..].trim();
+    let words: Vec<&str> = day.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    let number = |w: &str, max: u32| w.parse::<u32>().is_ok_and(|n| (1..=max).contains(&n));
+    let dated = match words.as_slice() {
+        [m, d, y] if is_month(&key(m)) => number(d, 31) && number(y, 2100),
+        [d, m, y] if is_month(&key(m)) => number(d, 31) && number(y, 2100),
+        _ => false,
+    };
+    dated && !handle.is_empty() && handle.chars().all(|c| c.is_alphanumeric() || c == '_')
 }
 
 /// A PHP error printed into the page: "Warning: Creating default object from empty value in
@@ -385,6 +455,7 @@ pub(crate) fn is_timestamp(k: &str) -> bool {
             && matches!(&w[w.len() - 2..], "st" | "nd" | "rd" | "th");
         if is_month(w)
             || is_month_elsewhere(w)
+            || is_iso_datetime(w)
             || (numeric
                 && w.chars().any(|c| c.is_ascii_digit())
                 && (w.contains(['/', '-', ':']) || w.len() == 4 || w.matches('.').count() == 2))
@@ -425,6 +496,17 @@ pub(crate) fn is_timestamp(k: &str) -> bool {
 
 /// Month names in German, French, Spanish, Italian and Portuguese (folded form), for telling a
 /// dateline; dates are not read from them.
+/// An ISO 8601 date and time in one word (folded): "2024-07-19t08:30:00z",
+/// "2024-07-19t08:30+02:00".
+fn is_iso_datetime(w: &str) -> bool {
+    w.split_once('t').is_some_and(|(day, time)| {
+        day.len() == 10
+            && day.bytes().all(|c| c.is_ascii_digit() || c == b'-')
+            && time.len() >= 5
+            && time.bytes().all(|c| c.is_ascii_digit() || matches!(c, b':' | b'.' | b'+' | b'-' | b'z'))
+    })
+}
+
 fn is_month_elsewhere(w: &str) -> bool {
     matches!(
         w,
@@ -908,6 +990,9 @@ fn is_image_credit(k: &str, words: usize) -> bool {
         "image source",
         "images",
     ];
+    if words <= 12 && k.starts_with("mandatory credit") {
+        return true;
+    }
     let label = k.split(':').next().unwrap_or(k);
     let label = label.split(" (").next().unwrap_or(label).trim();
     if LABELS.contains(&label) && (k.contains(':') || words <= 3) && words <= 30 {
@@ -970,10 +1055,21 @@ const CREDIT_WORDS: [&str; 30] = [
 /// A photo caption: a short unit that ends in a credit in brackets, "(Aaron Schwartz/PA)",
 /// "(AP Photo/Evan Vucci)", "(Photo: Reuters)", or in "Photograph: Name/Agency".
 pub(crate) fn is_caption(text: &str, words: usize) -> bool {
+    if words > 100 {
+        return false;
+    }
+    let t = text.trim_end().trim_end_matches(['.', '/']);
+    // An explicit photo credit ends a caption of up to 100 words: "… (Photo by Name/AFP via
+    // Getty Images)", "… Photo by Name/UPI", "… Mandatory credit Kyodo via REUTERS".
+    let tail_at = |label: &str| t.rfind(label).filter(|&at| at > 0 && word_count(&t[at..]) <= 10);
+    if ["Photo by ", "Mandatory credit ", "MANDATORY CREDIT "].iter().any(|l| {
+        tail_at(l).is_some_and(|at| l.starts_with('M') || is_photo_by(t[at..].trim_end_matches(')')))
+    }) {
+        return true;
+    }
     if words > 60 {
         return false;
     }
-    let t = text.trim_end().trim_end_matches('.');
     if let Some(inner) = t.strip_suffix(')').and_then(|t| t.rfind('(').map(|at| &t[at + 1..])) {
         return is_credit(inner);
     }
@@ -1102,8 +1198,11 @@ fn is_promo(k: &str, text: &str) -> bool {
             | "log in"
             | "sign in"
     ) || NAVIGATION_ELSEWHERE.contains(&k)
+        || SKIP_LINKS.contains(&k)
         || SLOTS_ELSEWHERE.contains(&k)
         || gallery_counter(k)
+        || more_photos(k)
+        || ["report an error", "report a typo", "report a correction"].iter().any(|e| k.ends_with(e))
         || site_navigation(k)
     {
         return true;
@@ -1119,7 +1218,8 @@ fn is_promo(k: &str, text: &str) -> bool {
 
 /// How prompts to donate, subscribe past a paywall, accept an embed, or read more of the site
 /// begin (folded form), and the disclosures of affiliate links.
-const PROMPTS: [&str; 19] = [
+const PROMPTS: [&str; 20] = [
+    "support truly independent journalism",
     "unterstutze ",
     "unterstutzen sie ",
     "jetzt unterstutzen",
@@ -1193,6 +1293,17 @@ const NAVIGATION_ELSEWHERE: [&str; 22] = [
     "nastepny",
 ];
 
+/// A gallery's link to the rest of its pictures: "See 5 more photos", "View 12 more images".
+fn more_photos(k: &str) -> bool {
+    let words: Vec<&str> = k.split_whitespace().collect();
+    words.windows(4).any(|w| {
+        matches!(w[0], "see" | "view")
+            && w[1].parse::<u32>().is_ok()
+            && w[2] == "more"
+            && matches!(w[3], "photos" | "images" | "pictures" | "videos")
+    })
+}
+
 /// A gallery's counter: "image 1 of 5", "photo 3 of / 12", "1 of 23".
 fn gallery_counter(k: &str) -> bool {
     let words: Vec<&str> =
@@ -1265,6 +1376,52 @@ mod tests {
     use parallax_model::RemovedKind::{self, *};
 
     use super::{classify, name_like, outlet_in_prompt};
+
+    #[test]
+    fn furniture_of_real_news_pages() {
+        let cases: [(&str, RemovedKind); 14] = [
+            ("date 2023-05-11", Timestamp),
+            ("Published: 2023-05-11T08:30:00Z", Timestamp),
+            ("Skip to content", Promo),
+            ("Skip next section", Promo),
+            ("Skip Navigation", Promo),
+            ("Support truly", Promo),
+            ("FILE PHOTO: A harbour crane stands idle in Rotterdam, Netherlands, May 3, 2021.", Caption),
+            ("Photo by Anna Berg/UPI", ImageCredit),
+            ("Photo by Kyodo News/EPA-EFE", ImageCredit),
+            ("Mandatory credit Kyodo via REUTERS", ImageCredit),
+            ("Sign up See 7 more photos Report an error", Promo),
+            (
+                "Cranes stand idle at the port of Halden on Monday, as dock workers strike for a third day over pay and hours. Photo by Anna Berg/UPI",
+                Caption,
+            ),
+            (
+                "A road cracked by the earthquake is seen in Halden, May 3, 2023, in this photo released by Kyodo. Mandatory credit Kyodo via REUTERS",
+                Caption,
+            ),
+            ("NEW You can now listen to Harbour News articles!", Promo),
+        ];
+        for (line, kind) in cases {
+            assert_eq!(classify(line), Some(kind), "{line}");
+        }
+        for line in [
+            "Photo by photo, the exhibition retraces the port's history.",
+            "The mayor wrote on X (@HaldenCity) that the port would reopen on May 3, 2023",
+            "Skipping the vote, the council adjourned.",
+        ] {
+            assert_eq!(classify(line), None, "{line}");
+        }
+        // Embedded posts stay in the body (as blocks of their own kind), told by their credit.
+        for line in [
+            "The port will reopen soon. https://t.co/AbCdEf123 — City of Halden (@HaldenCity) May 3, 2023",
+            "Harbour News (@harbournews) 3 May 2023",
+        ] {
+            assert!(super::is_embed_credit(line), "{line}");
+        }
+        assert!(!super::is_embed_credit(
+            "The mayor wrote on X (@HaldenCity) that the port would reopen on May 3, 2023"
+        ));
+    }
 
     #[test]
     fn related_headings_and_feedback_prompts_in_other_languages() {

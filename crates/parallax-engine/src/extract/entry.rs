@@ -2,10 +2,11 @@
 
 use jiff::civil::Date;
 use parallax_model::{
-    Article, Block, Diagnostic, DocFormat, DocMeta, RawDoc, Removed, RemovedKind, Source, SourceFrom,
+    Article, Block, BlockKind, Diagnostic, DocFormat, DocMeta, RawDoc, Removed, RemovedKind, Source,
+    SourceFrom,
 };
 
-use super::chrome::{byline_names, classify, outlet_in_prompt};
+use super::chrome::{byline_names, classify, is_embed_credit, outlet_in_prompt};
 use super::dating;
 use super::html;
 use super::layout::{block_kinds, is_headline};
@@ -196,7 +197,10 @@ fn build(
     let blocks = body
         .iter()
         .zip(kinds)
-        .map(|(unit, kind)| Block { kind, span: unit.span, text: unit.text.clone() })
+        .map(|(unit, kind)| {
+            let kind = if is_embed_credit(&unit.text) { BlockKind::Embed } else { kind };
+            Block { kind, span: unit.span, text: unit.text.clone() }
+        })
         .collect();
     let prompt_outlet = removed
         .iter()

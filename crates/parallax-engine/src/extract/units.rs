@@ -5,9 +5,15 @@
 //! lines is taken as wrapped when every line but the last is of wrapping width (30 to 100
 //! characters) and most of them stop mid-sentence; then it is one unit, its line breaks read as
 //! spaces. Otherwise every line is a unit: a line break in news copy is a hard break.
+//!
+//! Text taken from a page sometimes runs page furniture into the first words of a line: a date
+//! stamp ("date 2024-07-19 The outage…", "Published 2024-07-19T08:00Z …") or a skip link
+//! ("Skip to content …", "Skip next section …"). Such a lead is split off as a unit of its own,
+//! so that the chrome rules can name it and the rest of the line is read as it is.
 
 use parallax_model::Span;
 
+use super::chrome::SKIP_LINKS;
 use super::words::ends_punctuated;
 
 /// What a Markdown-style marker at the start of a line said.
@@ -62,17 +68,20 @@ fn flush(text: &str, group: &mut Vec<(usize, usize)>, after_blank: bool, out: &m
     if is_wrapped(text, group) {
         let (start, _) = group[0];
         let (_, end) = group[group.len() - 1];
-        out.push(unit(text, start, end, after_blank));
+        push_unit(text, start, end, after_blank, out);
     } else {
         for (i, &(start, end)) in group.iter().enumerate() {
-            out.push(unit(text, start, end, after_blank && i == 0));
+            push_unit(text, start, end, after_blank && i == 0, out);
         }
     }
     group.clear();
 }
 
 fn is_wrapped(text: &str, group: &[(usize, usize)]) -> bool {
-    if group.len() < 2 || group.iter().any(|&(s, e)| marker(&text[s..e]).0 != Marker::None) {
+    if group.len() < 2
+        || group.iter().any(|&(s, e)| marker(&text[s..e]).0 != Marker::None)
+        || run_in_lead(&text[group[0].0..group[0].1]).is_some()
+    {
         return false;
     }
     let body = &group[..group.len() - 1];
@@ -87,6 +96,70 @@ fn unit(text: &str, start: usize, end: usize, after_blank: bool) -> Unit {
     let piece: String =
         text[start..end].chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }).collect();
     Unit { span: Span::new(start, end), text: piece, marker, after_blank }
+}
+
+/// Pushes the unit `start..end` of `text`, split in two where it opens with run-in furniture.
+fn push_unit(text: &str, start: usize, end: usize, after_blank: bool, out: &mut Vec<Unit>) {
+    let line = &text[start..end];
+    if let Some(lead) = run_in_lead(line) {
+        let rest = start + lead + (line[lead..].len() - line[lead..].trim_start().len());
+        out.push(unit(text, start, start + line[..lead].trim_end().len(), after_blank));
+        push_unit(text, rest, end, false, out);
+    } else {
+        out.push(unit(text, start, end, after_blank));
+    }
+}
+
+/// Labels that may stand before a run-in date stamp (lower case, without a colon).
+const STAMP_LABELS: [&str; 6] = ["date", "published", "updated", "posted", "last updated", "modified"];
+
+/// The byte length of run-in furniture at the start of `line` followed by more text: an
+/// ISO date stamp with an optional label ("date 2024-07-19", "Published: 2024-07-19 08:00")
+/// or a skip link. `None` when the line does not open with one or holds nothing after it.
+fn run_in_lead(line: &str) -> Option<usize> {
+    let lower = line.to_ascii_lowercase();
+    let lead = SKIP_LINKS
+        .iter()
+        .find(|s| lower.starts_with(*s) && lower[s.len()..].starts_with(' '))
+        .map(|s| s.len())
+        .or_else(|| iso_stamp(&lower))?;
+    let rest = line[lead..].trim_start();
+    rest.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '"' || c == '“').then_some(lead)
+}
+
+/// The byte length of an ISO date stamp at the start of `lower` (a lower-cased line), with an
+/// optional label before it and an optional time after it.
+fn iso_stamp(lower: &str) -> Option<usize> {
+    let mut at = 0;
+    if let Some(label) = STAMP_LABELS.iter().find(|l| lower.starts_with(*l)) {
+        at = label.len();
+        at += lower[at..].len() - lower[at..].trim_start_matches([':', ' ']).len();
+    }
+    let b = lower.as_bytes();
+    let digits =
+        |from: usize, n: usize| b.len() >= from + n && b[from..from + n].iter().all(u8::is_ascii_digit);
+    if !(digits(at, 4)
+        && b.get(at + 4) == Some(&b'-')
+        && digits(at + 5, 2)
+        && b.get(at + 7) == Some(&b'-')
+        && digits(at + 8, 2))
+    {
+        return None;
+    }
+    at += 10;
+    // A time: "T08:00:00Z", " 08:00", "08:00:00+02:00".
+    if matches!(b.get(at), Some(b't' | b' '))
+        && digits(at + 1, 2)
+        && b.get(at + 3) == Some(&b':')
+        && digits(at + 4, 2)
+    {
+        at += 6;
+        while at < b.len() && (b[at].is_ascii_digit() || matches!(b[at], b':' | b'.' | b'+' | b'-' | b'z')) {
+            at += 1;
+        }
+    }
+    // The stamp ends at a word boundary.
+    (at == b.len() || b[at] == b' ').then_some(at)
 }
 
 /// The marker at the start of `line` and how many bytes it and its spaces take.
@@ -154,5 +227,26 @@ mod tests {
             &["|# Sub head", "* first point", "* second point", "-not a bullet"],
         );
         check("", &[]);
+    }
+
+    #[test]
+    fn run_in_furniture_is_split_off() {
+        check(
+            " date 2024-07-19 Skip to content\nThe outage began.",
+            &["|date 2024-07-19", "Skip to content", "The outage began."],
+        );
+        check(
+            "Skip next section Airlines resume flights",
+            &["|Skip next section", "Airlines resume flights"],
+        );
+        check(
+            "Published: 2024-07-19T08:30:00Z The outage began.",
+            &["|Published: 2024-07-19T08:30:00Z", "The outage began."],
+        );
+        // Not a stamp: a figure, a range, a stamp with nothing after it, a sentence about skipping.
+        check("2024-2025 budget was cut.", &["|2024-2025 budget was cut."]);
+        check("date 2024-07-19", &["|date 2024-07-19"]);
+        check("Skip to content", &["|Skip to content"]);
+        check("Skipping school is a crime there.", &["|Skipping school is a crime there."]);
     }
 }

@@ -91,14 +91,14 @@ pub struct Facts {
 /// Facts of `articles`, whose publication dates resolve relative dates.
 pub fn facts(articles: &[&Article], config: &Config) -> Facts {
     let all_mentions: Vec<Vec<Vec<Mention>>> =
-        articles.iter().map(|a| a.blocks.iter().map(|b| mentions(&b.text)).collect()).collect();
+        articles.iter().map(|a| a.blocks.iter().map(|b| mentions(b.own_text())).collect()).collect();
     // Every mention with its document and the text before it (for place prepositions).
     let with_context: Vec<(usize, &str, &Mention)> = all_mentions
         .iter()
         .enumerate()
         .flat_map(|(d, blocks)| {
             blocks.iter().enumerate().flat_map(move |(b, ms)| {
-                let text = articles[d].blocks[b].text.as_str();
+                let text = articles[d].blocks[b].own_text();
                 ms.iter().map(move |m| (d, text.get(..m.start).unwrap_or(""), m))
             })
         })
@@ -107,7 +107,7 @@ pub fn facts(articles: &[&Article], config: &Config) -> Facts {
     let mut registry = Registry::build(&names);
     let mut docs = Vec::with_capacity(articles.len());
     for (d, article) in articles.iter().enumerate() {
-        let texts: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
+        let texts: Vec<&str> = article.blocks.iter().map(parallax_model::Block::own_text).collect();
         let layout: Vec<Layout> = texts.iter().map(|t| Layout::new(t)).collect();
         let found = quotes(&texts, &layout, &all_mentions[d]);
         let mut doc = DocFacts::default();
@@ -179,7 +179,7 @@ fn date_sentences(article: &Article, texts: &[&str], layout: &[Layout], doc: &mu
     let mut anchor = None;
     for (block, shape) in article.blocks.iter().zip(layout) {
         for s in &shape.sentences {
-            let sentence = &block.text[s.range()];
+            let sentence = &block.own_text()[s.range()];
             let mut seen = Vec::new();
             let found = dates(sentence, published, anchor);
             if let Some(last) = found.iter().rfind(|w| w.precision == Precision::Day) {

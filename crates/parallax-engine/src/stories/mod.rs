@@ -68,12 +68,13 @@ pub fn profile(article: &Article, analyzer: &mut Analyzer, names: &[String]) -> 
     let mut tokens = Vec::new();
     for (n, block) in article.blocks.iter().enumerate() {
         tokens.clear();
-        analyzer.tokenize_into(&block.text, 0, &mut tokens);
+        let text = block.own_text();
+        analyzer.tokenize_into(text, 0, &mut tokens);
         let position = if n < 2 { 2.0 } else { 1.0 };
         let mut previous_end = 0;
         for token in &tokens {
-            let word = block.text.get(token.span.range()).unwrap_or("");
-            let gap = block.text.get(previous_end..token.span.start as usize).unwrap_or("");
+            let word = text.get(token.span.range()).unwrap_or("");
+            let gap = text.get(previous_end..token.span.start as usize).unwrap_or("");
             let starts_sentence = previous_end == 0 || gap.contains(['.', '!', '?', ':', '"', '“']);
             previous_end = token.span.end as usize;
             if token.kind != TokenKind::Word || is_function_key(token.key) || word.chars().count() < 2 {

@@ -46,6 +46,9 @@ impl Analyzer {
     pub fn analyze(&mut self, article: &Article) -> Analysis {
         let mut out = Analysis::default();
         for (index, block) in article.blocks.iter().enumerate() {
+            if block.kind == BlockKind::Embed {
+                continue;
+            }
             let base = block.span.start as usize;
             let block_no = u32::try_from(index).unwrap_or(u32::MAX);
             let mut push =
