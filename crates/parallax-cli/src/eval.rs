@@ -93,12 +93,8 @@ pub(crate) fn reuse(args: &EvalReuseArgs) -> anyhow::Result<ExitCode> {
     // Identical documents are linked to their first copy only: a pair counts as linked when both
     // resolve to the same first copy, or their first copies are linked.
     let first = |d: usize| found.duplicate_of[d].unwrap_or(d);
-    let linked: BTreeSet<(usize, usize)> = found
-        .links
-        .iter()
-        .filter(|l| matches!(l.relation, Relation::Copy | Relation::PartialCopy))
-        .map(|l| (l.a, l.b))
-        .collect();
+    let linked: BTreeSet<(usize, usize)> =
+        found.links.iter().filter(|l| l.relation.same_origin()).map(|l| (l.a, l.b)).collect();
     let is_linked = |&(a, b): &(usize, usize)| {
         let (x, y) = (first(a), first(b));
         x == y || linked.contains(&(x.min(y), x.max(y)))

@@ -3,8 +3,8 @@
 
 use parallax_model::{
     Article, Attribution, BriefDocument, Briefing, Claim, Diagnostic, Divergence, DivergenceSide, DocId,
-    Entity, EntityKind, InputError, Origin, Quote, QuoteVariant, RawDoc, Relation, RemovedText, Reprint,
-    ReuseLink, SCHEMA, SharedPassage, Summary, Support, TimelineEntry,
+    Entity, EntityKind, InputError, Origin, Quote, QuoteVariant, RawDoc, RemovedText, Reprint, ReuseLink,
+    SCHEMA, SharedPassage, Summary, Support, TimelineEntry,
 };
 use rayon::prelude::*;
 
@@ -296,7 +296,7 @@ fn origin(
         .filter(|&&m| m != group.root)
         .filter_map(|&m| {
             // The link to the root when there is one, else to the earliest member it copies.
-            let copies = |l: &&reuse::Link| matches!(l.relation, Relation::Copy | Relation::PartialCopy);
+            let copies = |l: &&reuse::Link| l.relation.same_origin();
             let link = links
                 .iter()
                 .filter(copies)

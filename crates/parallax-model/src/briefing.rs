@@ -284,6 +284,17 @@ pub enum Relation {
     PartialCopy,
     /// Independent prose quoting the same words.
     SharedQuotes,
+    /// The same copy reworded sentence by sentence: a wire story's write-through (its lead
+    /// and figures updated, sentences changed, added or cut) or a site's reworded reprint.
+    Rewrite,
+}
+
+impl Relation {
+    /// Whether the two documents go back to one origin: a copy, a partial copy or a rewrite
+    /// of the same copy (quoting the same words does not make one).
+    pub fn same_origin(self) -> bool {
+        matches!(self, Relation::Copy | Relation::PartialCopy | Relation::Rewrite)
+    }
 }
 
 /// What an entity is.

@@ -40,7 +40,7 @@ pub(crate) fn classify(text: &str) -> Option<RemovedKind> {
     if words <= 6 && is_author_box(&k) {
         return Some(RemovedKind::AuthorBox);
     }
-    if words <= 6 && is_comments(&k) {
+    if (words <= 6 || (words <= 16 && k.contains(" ("))) && is_comments(&k) {
         return Some(RemovedKind::Comments);
     }
     if words <= 6 && is_related(&k) {
@@ -657,6 +657,12 @@ fn is_zone(w: &str) -> bool {
 
 fn is_comments(k: &str) -> bool {
     let k = k.trim_end_matches('.');
+    // A note in brackets after the label: "No comments (comments appear once approved)".
+    // (The key has lost the closing bracket.)
+    let k = match k.split_once(" (") {
+        Some((label, note)) if word_count(note) <= 10 && !note.contains(['(', ')']) => label.trim_end(),
+        _ => k,
+    };
     if matches!(
         k,
         "comment"
@@ -1447,7 +1453,12 @@ mod tests {
         ] {
             assert_eq!(classify(line), Some(Related), "{line}");
         }
-        for line in ["Keine Kommentare", "12 Kommentare", "Laisser un commentaire"] {
+        for line in [
+            "Keine Kommentare",
+            "12 Kommentare",
+            "Laisser un commentaire",
+            "Keine Kommentare (Kommentare erscheinen nach Freigabe)",
+        ] {
             assert_eq!(classify(line), Some(Comments), "{line}");
         }
         assert_eq!(classify("Publicado el 21 de abril de 2022 a las 22:04h"), Some(Timestamp));

@@ -25,11 +25,20 @@ pub(crate) struct Segment {
     pub(crate) entry: Option<jiff::civil::Date>,
 }
 
+/// Words of article text that come before a comments section.
+const COMMENTS_AFTER: usize = 40;
+
 /// Applies the rules that look at neighbours to `kinds` (one per unit, `None` for text).
 pub(crate) fn classify_in_context(units: &[Unit], kinds: &mut [Option<RemovedKind>]) {
     author_boxes(units, kinds);
     let mut zone: Option<RemovedKind> = None;
+    // Words of text above: a comments section follows the article, so a comment counter
+    // above it ("0 comment", "12 comments" under the headline) opens none.
+    let mut text_above = 0;
     for i in 0..units.len() {
+        if kinds[i].is_none() && zone.is_none() {
+            text_above += word_count(&units[i].text);
+        }
         if header_len(units, kinds, i, zone.is_some()).is_some() {
             zone = None;
             continue;
@@ -44,7 +53,14 @@ pub(crate) fn classify_in_context(units: &[Unit], kinds: &mut [Option<RemovedKin
                     kinds[i + 1] = Some(RemovedKind::ImageCredit);
                 }
             }
-            Some(kind @ (RemovedKind::Comments | RemovedKind::Related)) => zone = Some(kind),
+            Some(RemovedKind::Comments) => {
+                let none_yet = word_count(&units[i].text) <= 3
+                    && units[i].text.split_whitespace().next().is_some_and(|w| w == "0");
+                if text_above >= COMMENTS_AFTER && !none_yet {
+                    zone = Some(RemovedKind::Comments);
+                }
+            }
+            Some(RemovedKind::Related) => zone = Some(RemovedKind::Related),
             None => match zone {
                 // Everything under a comments heading is comments, up to the next section.
                 Some(RemovedKind::Comments) => kinds[i] = Some(RemovedKind::Comments),
@@ -219,6 +235,20 @@ mod tests {
             got.push(format!("[{}..{} {:?}]", s.units.start, s.units.end, s.outlet));
         }
         assert_eq!(got, expect);
+    }
+
+    #[test]
+    fn a_comment_counter_above_the_article_opens_no_comments_section() {
+        check(
+            "Ferry runs aground\n0 comment\nThe ferry ran aground on Tuesday.\nAll passengers were brought ashore.",
+            &[
+                "Ferry runs aground",
+                "Comments: 0 comment",
+                "The ferry ran aground on Tuesday.",
+                "All passengers were brought ashore.",
+                "[0..4 None]",
+            ],
+        );
     }
 
     #[test]

@@ -211,6 +211,7 @@ fn origin_entry(b: &Briefing, o: &Origin) -> Entry {
             Relation::Copy => "copies",
             Relation::PartialCopy => "reuses part of",
             Relation::SharedQuotes => "quotes the same words as",
+            Relation::Rewrite => "rewrites",
         };
         details.push(vec![
             piece(Role::Id, format!("[{}]", r.document)),

@@ -15,12 +15,26 @@
 //! - `copy`: at least 60% of each document's text is found in the other;
 //! - `partial_copy`: less (a reprint plus appended items, an item that reuses a block of wire
 //!   copy);
+//! - `rewrite`: no prose reuse, but the same copy reworded sentence by sentence: a run of
+//!   [`REWRITE_RUN`] sentences in the same order, each holding half the content words of its
+//!   counterpart (a lead skipped or added here and there). A wire story's write-through
+//!   changes its lead, figures and word choice but keeps its build; a site that rewords a
+//!   reprint ("deeply sorry" → "deeply regret") keeps every sentence in its place. Independent
+//!   reports of one event tell the same facts, but not five in a row in the same order;
 //! - `shared_quotes`: no prose reuse, but quoted words found in both;
 //! - nothing: too little is shared.
 
 use parallax_model::Relation;
 
 use super::doc::{Doc, shingles_of};
+use crate::text::is_function_key;
+
+/// Sentences in the same order, each a rewording of its counterpart, that make a rewrite.
+pub const REWRITE_RUN: usize = 5;
+/// A sentence rewords another when they share this share of the shorter one's content words.
+const REWORDS: f64 = 0.5;
+/// Sentences with fewer content words are not compared for rewording.
+const MIN_CONTENT: usize = 4;
 
 /// Sentences shorter than this many tokens are never matched on their own: "He said so."
 const MIN_TOKENS: usize = 4;
@@ -34,6 +48,9 @@ pub(crate) struct Prepared {
     lengths: Vec<usize>,
     /// All shingles of the document, sorted and unique.
     all: Vec<u64>,
+    /// Per sentence: its content words (stem keys of words that are not function words),
+    /// sorted and unique; empty for a sentence of fewer than [`MIN_CONTENT`].
+    content: Vec<Vec<u64>>,
 }
 
 impl Prepared {
@@ -53,7 +70,17 @@ impl Prepared {
         }
         all.sort_unstable();
         all.dedup();
-        Prepared { sentences, lengths: doc.sentences.iter().map(|s| s.text.len()).collect(), all }
+        let content = doc
+            .sentences
+            .iter()
+            .map(|s| {
+                let mut words: Vec<u64> = s.keys.iter().copied().filter(|&k| !is_function_key(k)).collect();
+                words.sort_unstable();
+                words.dedup();
+                if words.len() < MIN_CONTENT { Vec::new() } else { words }
+            })
+            .collect();
+        Prepared { sentences, lengths: doc.sentences.iter().map(|s| s.text.len()).collect(), all, content }
     }
 }
 
@@ -107,8 +134,8 @@ pub(crate) struct Alignment {
 }
 
 pub(crate) fn align(a: &Prepared, b: &Prepared) -> Alignment {
-    let found_a = found(a, b);
-    let found_b = found(b, a);
+    let mut found_a = found(a, b);
+    let mut found_b = found(b, a);
     let share = |found: &[Found], lengths: &[usize], pick: &dyn Fn(Found) -> bool| -> f64 {
         let total: usize = lengths.iter().sum();
         if total == 0 {
@@ -119,22 +146,103 @@ pub(crate) fn align(a: &Prepared, b: &Prepared) -> Alignment {
     };
     let any = |f: Found| f != Found::No;
     let prose = |f: Found| f == Found::Prose;
-    let containment = (share(&found_a, &a.lengths, &any), share(&found_b, &b.lengths, &any));
     let prose_share = (share(&found_a, &a.lengths, &prose), share(&found_b, &b.lengths, &prose));
     let prose_count = found_a.iter().filter(|f| **f == Found::Prose).count();
     let longest_run = longest_prose_run(&found_a).max(longest_prose_run(&found_b));
     let quotes = found_a.iter().chain(&found_b).any(|f| *f == Found::Quote);
     let reuses = longest_run >= 3 || (prose_count >= 2 && prose_share.0.max(prose_share.1) >= 0.3);
-    let relation = if reuses && containment.0 >= 0.6 && containment.1 >= 0.6 {
-        Some(Relation::Copy)
-    } else if reuses {
-        Some(Relation::PartialCopy)
+    let mut relation = if reuses {
+        None
+    } else if let Some(chain) = rewrite(a, b) {
+        // A rewrite's sentences are found in the other where they reword one: what is left
+        // is what the version changed, added or cut.
+        for (i, j) in chain {
+            for f in [&mut found_a[i], &mut found_b[j]] {
+                if *f == Found::No {
+                    *f = Found::Prose;
+                }
+            }
+        }
+        Some(Relation::Rewrite)
     } else if quotes {
         Some(Relation::SharedQuotes)
     } else {
         None
     };
+    let containment = (share(&found_a, &a.lengths, &any), share(&found_b, &b.lengths, &any));
+    if reuses {
+        relation = Some(if containment.0 >= 0.6 && containment.1 >= 0.6 {
+            Relation::Copy
+        } else {
+            Relation::PartialCopy
+        });
+    }
     Alignment { relation, containment, found_a, found_b }
+}
+
+/// The sentences (of `a`, of `b`) of the longest run of rewordings in the same order, when it
+/// reaches [`REWRITE_RUN`]: each step moves one or two sentences on in both documents, so a
+/// sentence added or cut here and there does not break the run.
+fn rewrite(a: &Prepared, b: &Prepared) -> Option<Vec<(usize, usize)>> {
+    let usable = |p: &Prepared| p.content.iter().filter(|c| !c.is_empty()).count();
+    if usable(a) < REWRITE_RUN || usable(b) < REWRITE_RUN {
+        return None;
+    }
+    // run[i][j]: the longest run ending with sentence i of a rewording sentence j of b.
+    let width = b.content.len();
+    let mut run = vec![0u16; a.content.len() * width];
+    let mut best = (0u16, 0, 0);
+    for (i, ca) in a.content.iter().enumerate().filter(|(_, c)| !c.is_empty()) {
+        for (j, cb) in b.content.iter().enumerate().filter(|(_, c)| !c.is_empty()) {
+            if !rewords(ca, cb) {
+                continue;
+            }
+            let mut length = 1;
+            for (di, dj) in [(1, 1), (1, 2), (2, 1), (2, 2)] {
+                if i >= di && j >= dj {
+                    length = length.max(run[(i - di) * width + j - dj] + 1);
+                }
+            }
+            run[i * width + j] = length;
+            if length > best.0 {
+                best = (length, i, j);
+            }
+        }
+    }
+    if usize::from(best.0) < REWRITE_RUN {
+        return None;
+    }
+    // Walk the run back from its end.
+    let (mut length, mut i, mut j) = best;
+    let mut chain = vec![(i, j)];
+    while length > 1 {
+        let step = [(1, 1), (1, 2), (2, 1), (2, 2)]
+            .into_iter()
+            .find(|&(di, dj)| i >= di && j >= dj && run[(i - di) * width + j - dj] == length - 1)?;
+        i -= step.0;
+        j -= step.1;
+        length -= 1;
+        chain.push((i, j));
+    }
+    chain.reverse();
+    Some(chain)
+}
+
+/// Whether two sentences' content words (sorted, unique) share [`REWORDS`] of the shorter's.
+fn rewords(a: &[u64], b: &[u64]) -> bool {
+    let (mut x, mut y, mut shared) = (0, 0, 0);
+    while x < a.len() && y < b.len() {
+        match a[x].cmp(&b[y]) {
+            std::cmp::Ordering::Less => x += 1,
+            std::cmp::Ordering::Greater => y += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                x += 1;
+                y += 1;
+            }
+        }
+    }
+    shared as f64 >= REWORDS * a.len().min(b.len()) as f64
 }
 
 fn longest_prose_run(found: &[Found]) -> usize {

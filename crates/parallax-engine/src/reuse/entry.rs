@@ -271,6 +271,30 @@ mod tests {
     }
 
     #[test]
+    fn a_write_through_is_a_rewrite_and_independent_reports_are_not() {
+        // A later version: the toll updated, the lead and word choice changed, one sentence
+        // added, every sentence still in its place.
+        let later = "Sixteen people were hurt on Tuesday after a ferry collided with a cargo ship in thick fog off the port, officials said.\n\
+            All 212 passengers were ashore by mid-morning, according to the coastguard.\n\
+            Divers began checking the harbour channel for debris in the afternoon.\n\
+            An inquiry into the collision was ordered by the transport minister and the accident board.\n\
+            The operator of the ferry, co-operating fully with investigators, has suspended the route.\n\
+            Three of the hurt suffered fractures and went to hospital, while the others got treatment at the scene.";
+        check(WIRE, later, "Rewrite");
+        let found = reuse(&[doc("a", WIRE), doc("b", later)], &Config::default());
+        assert_eq!(found.origins.len(), 1, "a write-through joins its story's origin");
+        assert_eq!(found.links[0].only_in_b, [2], "what the version added");
+        // The same facts in another outlet's own build: other order, other sentences.
+        let independent = "A ferry operator suspended its route after one of its ships collided with a cargo vessel in fog.\n\
+            Three passengers suffered fractures and were taken to hospital, and others were treated at the scene.\n\
+            The minister for transport said an accident board would hold an inquiry into the collision.\n\
+            Fourteen people were injured in the crash off the port on Tuesday morning.\n\
+            All of the 212 passengers reached the shore by mid-morning, the coastguard said.\n\
+            Local fishermen said the fog had been the thickest in years.";
+        check(WIRE, independent, "none");
+    }
+
+    #[test]
     fn unrelated_stories_are_not_linked() {
         let other = "The council approved new cycle lanes on the bridge after a two-year campaign.\n\
             Work is due to start in June and will close one lane to cars for six weeks.";

@@ -9,8 +9,6 @@
 
 use std::collections::BTreeMap;
 
-use parallax_model::Relation;
-
 use super::doc::Doc;
 use super::entry::Link;
 
@@ -27,7 +25,7 @@ pub struct Group {
 
 pub(crate) fn group(docs: &[Doc], links: &[Link]) -> Vec<Group> {
     let mut sets = crate::sets::DisjointSets::new(docs.len());
-    for link in links.iter().filter(|l| matches!(l.relation, Relation::Copy | Relation::PartialCopy)) {
+    for link in links.iter().filter(|l| l.relation.same_origin()) {
         sets.union(link.a, link.b);
     }
     let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -37,7 +35,7 @@ pub(crate) fn group(docs: &[Doc], links: &[Link]) -> Vec<Group> {
     }
     // How much of its origin-mates' text each document contains, summed over its links.
     let mut contained = vec![0.0f64; docs.len()];
-    for link in links.iter().filter(|l| matches!(l.relation, Relation::Copy | Relation::PartialCopy)) {
+    for link in links.iter().filter(|l| l.relation.same_origin()) {
         contained[link.a] += link.containment_b;
         contained[link.b] += link.containment_a;
     }
