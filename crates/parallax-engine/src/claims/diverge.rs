@@ -676,6 +676,12 @@ fn dates(cx: &Context) -> Vec<Divergence> {
             continue;
         }
         let (ta, tb) = (cx.docs[a.0].sentences[a.1], cx.docs[b.0].sentences[b.1]);
+        // "The third body was recovered Friday" and "the fifth body was recovered Wednesday"
+        // are two happenings.
+        let (oa, ob) = (ordinals(ta), ordinals(tb));
+        if !oa.is_empty() && !ob.is_empty() && oa.is_disjoint(&ob) {
+            continue;
+        }
         let join = |d: &BTreeSet<&str>| d.iter().copied().collect::<Vec<_>>().join(", ");
         let (first, second) = if join(da) <= join(db) { (join(da), join(db)) } else { (join(db), join(da)) };
         found.add(
@@ -686,6 +692,29 @@ fn dates(cx: &Context) -> Vec<Divergence> {
         );
     }
     found.finish()
+}
+
+/// The ordinal words of a sentence ("third", "5th", "last", "final"), which tell happenings of
+/// one series apart.
+fn ordinals(text: &str) -> BTreeSet<String> {
+    const WORDS: [&str; 12] = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+        "last", "final",
+    ];
+    let folded = fold(text);
+    let words: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let mut out = BTreeSet::new();
+    for (i, w) in words.iter().enumerate() {
+        let numbered = w.len() >= 3
+            && w[..w.len() - 2].bytes().all(|b| b.is_ascii_digit())
+            && matches!(&w[w.len() - 2..], "st" | "nd" | "rd" | "th");
+        // "last week", "first time": a time, not a place in a series.
+        let of_time = words.get(i + 1).is_some_and(|n| DATE_WORDS.contains(&stem_key(n)) || *n == "time");
+        if (WORDS.contains(w) || numbered) && !of_time {
+            out.insert(if *w == "final" { "last".to_string() } else { (*w).to_string() });
+        }
+    }
+    out
 }
 
 /// Whether two dates (day, month, year, or a week `YYYY-MM-DD/P1W`) can be the same day.

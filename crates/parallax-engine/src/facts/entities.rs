@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::lexicon::not_a_person;
 use super::mentions::{Kind, Mention};
 use crate::text::name_key;
 
@@ -58,8 +59,11 @@ impl Registry {
     pub(crate) fn build(names: &[(usize, &Mention)]) -> Registry {
         let mut registry = Registry::default();
         // Full names first, so that a bare surname joins the person it abbreviates.
-        let mut ordered: Vec<&(usize, &Mention)> =
-            names.iter().filter(|(_, m)| m.kind == Kind::Name && !m.org).collect();
+        // A name that reads as a place, a people or a party is a person only with a title.
+        let mut ordered: Vec<&(usize, &Mention)> = names
+            .iter()
+            .filter(|(_, m)| m.kind == Kind::Name && !m.org && (m.titled || !not_a_person(&m.text)))
+            .collect();
         ordered.sort_by_key(|(_, m)| std::cmp::Reverse(m.text.split_whitespace().count().min(2)));
         for (doc, m) in ordered {
             let key = surname_key(&m.text);
@@ -102,6 +106,11 @@ impl Registry {
             p.mentions += 1;
         }
         registry
+    }
+
+    /// Whether person `id`'s surname is the one word `surname`.
+    pub(crate) fn same_surname(&self, id: usize, surname: &str) -> bool {
+        surname_key(&self.people[id].name) == surname_key(surname)
     }
 
     /// The person a name mention refers to.

@@ -3,6 +3,7 @@
 use parallax_model::{Article, Span};
 
 use super::entities::{Person, Registry};
+use super::lexicon::not_a_person;
 use super::mentions::{Kind, Mention, mentions};
 use super::named::{Named, named};
 use super::quotes::{Layout, quotes, reported};
@@ -213,11 +214,24 @@ fn resolve(
     let written = || article.blocks[block].text.get(m.start..m.end).unwrap_or(&m.text).to_string();
     match m.kind {
         Kind::Name if m.org => (written(), None),
+        // A surname alone stands for the person of that surname named last before it in the
+        // document: "Sánchez said" after "Luís Sánchez, a welder" is the welder, not the
+        // prime minister the story names more often.
+        Kind::Name
+            if m.text.split_whitespace().count() == 1
+                && let Some(id) = recent_people(registry, mentions, block, m.start)
+                    .into_iter()
+                    .find(|&id| registry.same_surname(id, &m.text)) =>
+        {
+            (registry.people[id].name.clone(), Some(id))
+        }
         Kind::Name => match registry.by_name(&m.text) {
             Some(id) => (registry.people[id].name.clone(), Some(id)),
             // A named source the registry does not hold as a person: kept as written when it
             // reads as a full name or an organisation, else unknown.
-            None if m.org || m.text.split_whitespace().count() > 1 => (m.text.clone(), None),
+            None if m.org || m.text.split_whitespace().count() > 1 && !not_a_person(&m.text) => {
+                (m.text.clone(), None)
+            }
             None => (String::new(), None),
         },
         Kind::Role => {
@@ -253,8 +267,8 @@ fn recent_people(registry: &Registry, mentions: &[Vec<Mention>], block: usize, a
     out
 }
 
-/// The person a pronoun at `(block, at)` stands for: the subject of the nearest sentence before
-/// it that opens with a person (a name or a role that resolves), else the nearest person named.
+/// The person a pronoun at `(block, at)` stands for: in the nearest sentence before it that
+/// names a person (a name or a role that resolves), its subject, else the last person named.
 fn antecedent(
     registry: &Registry,
     mentions: &[Vec<Mention>],
@@ -270,7 +284,6 @@ fn antecedent(
         Kind::Role => registry.by_role_recent(&m.text, doc, &recent_people(registry, mentions, b, m.start)),
         Kind::Pronoun => None,
     };
-    let mut nearest = None;
     for b in (0..=block).rev() {
         let text = &article.blocks[b].text;
         let limit = if b == block { at } else { text.len() };
@@ -290,21 +303,22 @@ fn antecedent(
                 .take_while(|m| m.start < to)
                 .filter(|m| m.end <= to && !in_quote(m))
                 .collect();
-            // The subject: a person mention within the sentence's first eight words.
+            // The nearest sentence that names a person holds the antecedent: its subject (a
+            // person within its first eight words), else the last person it names.
             let head_end =
                 text[from..to].split_whitespace().take(8).map(|w| w.len() + 1).sum::<usize>() + from;
             if let Some(id) = in_sentence.iter().filter(|m| m.start <= head_end).find_map(|m| person(b, m)) {
                 return Some(id);
             }
-            if nearest.is_none() {
-                nearest = in_sentence.iter().rev().find_map(|m| person(b, m));
+            if let Some(id) = in_sentence.iter().rev().find_map(|m| person(b, m)) {
+                return Some(id);
             }
         }
         if block - b >= 3 {
             break;
         }
     }
-    nearest
+    None
 }
 
 #[cfg(test)]
@@ -346,6 +360,38 @@ mod tests {
             let got = facts(&[&a], &Config::default());
             assert!(got.people.is_empty());
         }
+    }
+
+    /// The speakers of the quotes of `text`, in order.
+    fn speakers(texts: &[&str]) -> Vec<Vec<String>> {
+        let articles: Vec<Article> = texts.iter().map(|t| article(t)).collect();
+        let refs: Vec<&Article> = articles.iter().collect();
+        let got = facts(&refs, &Config::default());
+        got.docs
+            .iter()
+            .map(|d| d.quotes.iter().map(|q| q.speaker.clone().unwrap_or_default()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_surname_is_the_person_named_last_and_a_pronoun_the_person_of_the_nearest_sentence() {
+        let got = speakers(&[
+            "Prime Minister Pedro Alvarez said the army would help. Pedro Alvarez visited the town.",
+            "Prime Minister Pedro Alvarez flew in on Friday.\n\
+             Luis Alvarez, a welder, was stuck on the motorway for hours.\n\
+             \"I saw cars floating past,\" Alvarez said.",
+        ]);
+        assert_eq!(got[1], ["Luis Alvarez"], "the welder named just before, not the better-known namesake");
+        let got = speakers(&["Minister Jo Berg opened the new harbour office on Monday.\n\
+             In Halvik, most houses may have been damaged, according to its mayor, Kari Lind.\n\
+             \"The situation is very bad,\" she said."]);
+        assert_eq!(got[0], ["Kari Lind"], "the person of the nearest sentence that names one");
+    }
+
+    #[test]
+    fn places_peoples_and_parties_are_not_speakers() {
+        let got = speakers(&["\"The vote was a disaster,\" said Northern England on Friday."]);
+        assert_eq!(got[0], [""]);
     }
 
     #[test]

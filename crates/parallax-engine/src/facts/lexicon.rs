@@ -123,6 +123,32 @@ static SPEECH_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> 
 static PLACE_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
     std::sync::LazyLock::new(|| PLACES.split('|').collect());
 
+/// The words of a vocabulary table: one per line, `#` comments and blank lines skipped.
+fn table(text: &'static str) -> std::collections::HashSet<&'static str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+}
+
+/// Nationalities, regional adjectives and parties (`vocab/en/place-adjectives.txt`).
+static PLACE_ADJECTIVES: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| table(include_str!("../../vocab/en/place-adjectives.txt")));
+
+/// Whether a capitalised name of several words (its title and role taken off) reads as a
+/// place, a people or a party rather than a person: a word before its last is a nationality,
+/// regional adjective or party ("Pacific Palisades", "British Indian", "Conservative Blue
+/// Wall"; a last word may be a surname: David French, Mark Cuban), or a word after its first
+/// is a known place ("Universal Studios Japan"; a first word may be a given name: Jordan,
+/// Georgia, Chad). A single word is left to the other evidence.
+pub(crate) fn not_a_person(name: &str) -> bool {
+    let words: Vec<&str> =
+        name.split_whitespace().map(|w| w.trim_end_matches("’s").trim_end_matches("'s")).collect();
+    let before_last = words.len().saturating_sub(1);
+    // A known place as the last of two words may be a surname (Kerry Washington, Whitney
+    // Houston); as the last of three it ends a place or a body's name.
+    let places_to = if words.len() >= 3 { words.len() } else { before_last };
+    words[..before_last].iter().any(|w| PLACE_ADJECTIVES.contains(w))
+        || words[..places_to].iter().skip(1).any(|w| is_known_place(w))
+}
+
 /// Whether `w` (lowercase) is a speech verb in any form: "say", "said", "saying", "claims",
 /// "described", "promising".
 pub(crate) fn is_speech_verb(w: &str) -> bool {
@@ -582,4 +608,19 @@ pub(crate) fn is_geo_word(w: &str) -> bool {
             | "Oblast"
             | "City"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::not_a_person;
+
+    #[test]
+    fn places_peoples_and_parties_are_not_people() {
+        for name in ["Northern England", "Pacific Palisades", "British Indian", "Universal Studios Japan"] {
+            assert!(not_a_person(name), "{name}");
+        }
+        for name in ["David French", "Mark Cuban", "Jordan Peele", "Washington", "Kerry Washington"] {
+            assert!(!not_a_person(name), "{name}");
+        }
+    }
 }

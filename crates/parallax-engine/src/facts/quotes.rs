@@ -457,16 +457,23 @@ fn right_cue(
         let np_end =
             text[verb_end..clause_end].find([',', '(', '—', '–']).map_or(clause_end, |i| verb_end + i);
         let np_end = relative_clause(text, verb_end, np_end);
-        people
-            .iter()
-            .find(|m| {
-                m.start > verb_at
-                    && m.start < np_end
-                    && m.kind != Kind::Pronoun
-                    && text[verb_end..m.start].split_whitespace().count() <= 6
-            })
-            .cloned()
-            .or_else(|| unnamed_source(text, verb_end, np_end))
+        let in_phrase = |m: &&Mention| {
+            m.start > verb_at
+                && m.start < np_end
+                && m.kind != Kind::Pronoun
+                && text[verb_end..m.start].split_whitespace().count() <= 6
+        };
+        let first = people.iter().find(in_phrase);
+        // "said Spain's Transport Minister Óscar Puente": the owner is not the speaker, the
+        // name after it is.
+        let owner = first.is_some_and(|m| {
+            let w = &text[m.start..m.end];
+            w.ends_with("’s") || w.ends_with("'s") || text[m.end..].starts_with(['’', '\''])
+        });
+        let owned = first
+            .filter(|_| owner)
+            .and_then(|o| people.iter().filter(in_phrase).find(|m| m.start > o.end && m.kind == Kind::Name));
+        owned.or(first).cloned().or_else(|| unnamed_source(text, verb_end, np_end))
     } else {
         // "he told", "Sir Keir said", "the company wrote", "chief executive Jo Lind said",
         // "Jo Lind, a union official, said": a short subject right after the quote, not a
@@ -968,6 +975,10 @@ mod tests {
     fn attribution_right_left_and_continued() {
         check(&["“We won the vote,” he told the BBC."], &["he [BBC]: We won the vote,"]);
         check(&["“It is over now,” said Transport Minister Tomas Varga."], &["Tomas Varga: It is over now,"]);
+        check(
+            &["“There are people in the cars,” said Norway’s Transport Minister Tomas Varga."],
+            &["Tomas Varga: There are people in the cars,"],
+        );
         check(
             &["Mr Zelensky said: “We are very happy with the talks.”"],
             &["Zelensky: We are very happy with the talks."],

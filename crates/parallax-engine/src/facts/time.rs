@@ -75,9 +75,40 @@ fn monday(d: Date) -> Option<Date> {
     d.checked_sub(jiff::Span::new().days(i64::from(d.weekday().to_monday_zero_offset()))).ok()
 }
 
+/// Where a dateline that carries a date ends: "April 6 (UPI) — …", "BALTIMORE, April 6 (UPI)
+/// -- …", "Jan. 30 (Reuters) - …": a date, an agency in brackets and a dash within the first
+/// 60 bytes. 0 when the sentence opens with none.
+fn dateline_end(sentence: &str) -> usize {
+    let Some(open) = sentence.get(..sentence.len().min(60)).and_then(|head| head.find(" (")) else {
+        return 0;
+    };
+    let Some(close) = sentence[open..].find(')').map(|k| open + k) else { return 0 };
+    let agency = &sentence[open + 2..close];
+    let after = sentence[close + 1..].trim_start();
+    let dash = after.strip_prefix("--").or_else(|| after.strip_prefix(['—', '–', '-']));
+    let before = &sentence[..open];
+    let dated = before
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .any(|w| month_number(w.trim_end_matches('.')).is_some());
+    match dash {
+        Some(rest)
+            if dated
+                && (1..=12).contains(&agency.len())
+                && agency.chars().next().is_some_and(char::is_uppercase)
+                && !agency.contains(char::is_whitespace) =>
+        {
+            sentence.len() - rest.trim_start().len()
+        }
+        _ => 0,
+    }
+}
+
 /// The time expressions of `sentence`, each resolved against `published` where it needs it,
 /// and "N days after" against `anchor` (the last day-precise date before the sentence).
 pub(crate) fn dates(sentence: &str, published: Option<Date>, anchor: Option<Date>) -> Vec<When> {
+    // A dateline's date is the day the copy was filed, not a day something happened.
+    let sentence = &sentence[dateline_end(sentence)..];
     let words: Vec<&str> = sentence
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '“' | '”' | '"'))
         .filter(|w| !w.is_empty())
@@ -291,6 +322,13 @@ mod tests {
             .map(|w| w.label())
             .collect();
         assert_eq!(got, expect);
+    }
+
+    #[test]
+    fn a_dateline_date_is_the_filing_day_not_a_happening() {
+        check("Aug. 18 (UPI) -- Divers recovered the body on Friday.", &["2025-08-15"]);
+        check("HALVIK, Aug. 18 (Reuters) - The port reopened on Friday.", &["2025-08-15"]);
+        check("On Aug. 18 (local time) - as planned - the port reopened.", &["2025-08-18"]);
     }
 
     #[test]
