@@ -85,7 +85,7 @@ pub fn brief(docs: &[RawDoc], errors: Vec<Diagnostic>, config: &Config) -> Brief
                     .collect(),
                 origin,
                 published: d.published.or(f.implied_published),
-                dated: f.dated.iter().map(|t| (t.date.clone(), t.text.clone())).collect(),
+                dated: f.dated.iter().filter(|t| t.firm).map(|t| (t.date.clone(), t.text.clone())).collect(),
             })
             .collect(),
         quotes: quote_groups
@@ -110,6 +110,9 @@ pub fn brief(docs: &[RawDoc], errors: Vec<Diagnostic>, config: &Config) -> Brief
                 if d.published.is_none() && f.implied_published.is_some() {
                     d.published = f.implied_published;
                     d.published_from_text = true;
+                } else if d.published.is_none() && f.set_published.is_some() {
+                    d.published = f.set_published;
+                    d.published_from_set = true;
                 }
                 d
             })
@@ -260,6 +263,7 @@ fn brief_document(article: &Article, analysis: &Analysis) -> BriefDocument {
         title: article.title.clone(),
         published: article.published,
         published_from_text: false,
+        published_from_set: false,
         updated: article.updated,
         language: article.language.clone(),
         segment_of: article.segment_of.clone(),

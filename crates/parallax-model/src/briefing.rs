@@ -65,6 +65,11 @@ pub struct BriefDocument {
     /// weekday) because no publication date was given.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub published_from_text: bool,
+    /// Whether `published` is the day the document set establishes for an undated document
+    /// (the day of the dated document whose opening is most alike, else the day most
+    /// documents were published): an addition to the contract, left out when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub published_from_set: bool,
     /// The date of the page's last update, when it gives one (an addition to the contract;
     /// left out when unknown).
     #[serde(default, skip_serializing_if = "Option::is_none")]

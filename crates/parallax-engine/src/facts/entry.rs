@@ -62,6 +62,11 @@ pub struct Dated {
     pub date: String,
     /// The sentence.
     pub text: String,
+    /// Whether the sentence itself names the day and it was resolved against a publication
+    /// date given or read from the document: a lead dated by its publication day, or a
+    /// weekday read against the day the set establishes, is not firm, and no divergence is
+    /// drawn from it.
+    pub firm: bool,
 }
 
 /// The facts of one document.
@@ -76,6 +81,9 @@ pub struct DocFacts {
     /// With no publication date given, the date its text gives itself (a full date with a
     /// weekday that agrees), used for relative dates.
     pub implied_published: Option<jiff::civil::Date>,
+    /// With no publication date given nor read from its text, the day the document set
+    /// establishes for it ([`set_days`]), used for relative dates.
+    pub set_published: Option<jiff::civil::Date>,
 }
 
 /// What the facts stage found.
@@ -106,6 +114,7 @@ pub fn facts(articles: &[&Article], config: &Config) -> Facts {
         .collect();
     let names: Vec<(usize, &Mention)> = with_context.iter().map(|&(d, _, m)| (d, m)).collect();
     let mut registry = Registry::build(&names);
+    let set_day = if config.dates { set_days(articles) } else { vec![None; articles.len()] };
     let mut docs = Vec::with_capacity(articles.len());
     for (d, article) in articles.iter().enumerate() {
         let texts: Vec<&str> = article.blocks.iter().map(parallax_model::Block::own_text).collect();
@@ -154,7 +163,7 @@ pub fn facts(articles: &[&Article], config: &Config) -> Facts {
             });
         }
         if config.dates {
-            date_sentences(article, &texts, &layout, &mut doc);
+            date_sentences(article, &texts, &layout, set_day[d], &mut doc);
         }
         docs.push(doc);
     }
@@ -168,21 +177,109 @@ pub fn facts(articles: &[&Article], config: &Config) -> Facts {
     Facts { docs, people, named }
 }
 
+/// A lead has this many words or more ...
+const LEAD_WORDS: usize = 8;
+/// ... and stands in one of the body's first blocks.
+const LEAD_BLOCKS: usize = 2;
+/// An undated document takes the day of the dated document whose opening shares the most of
+/// its words, when they share this share (Jaccard) or more.
+const SAME_OPENING: f64 = 0.1;
+
+/// For each document without a publication date, the day the set establishes for it: the
+/// publication day of the dated document whose opening (title and first three paragraphs,
+/// words of four letters or more) is most alike, when they share [`SAME_OPENING`] of their
+/// words (the earlier day on a tie); `None` for dated documents, and for a document like none
+/// of the dated ones (the day most documents give is no evidence for a report of something
+/// else: 0.806 on the real-events timeline against 0.819 without it).
+fn set_days(articles: &[&Article]) -> Vec<Option<jiff::civil::Date>> {
+    let dated: Vec<(usize, jiff::civil::Date)> =
+        articles.iter().enumerate().filter_map(|(d, a)| a.published.map(|p| (d, p))).collect();
+    if dated.is_empty() {
+        return vec![None; articles.len()];
+    }
+    let opening = |a: &Article| -> std::collections::BTreeSet<String> {
+        a.title
+            .iter()
+            .map(String::as_str)
+            .chain(a.blocks.iter().take(3).map(|b| b.own_text()))
+            .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| w.chars().count() >= 4)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let undated = articles.iter().any(|a| a.published.is_none());
+    let openings: Vec<std::collections::BTreeSet<String>> =
+        if undated { articles.iter().map(|a| opening(a)).collect() } else { Vec::new() };
+    articles
+        .iter()
+        .enumerate()
+        .map(|(d, a)| {
+            if a.published.is_some() {
+                return None;
+            }
+            let alike = |o: usize| {
+                let (x, y) = (&openings[d], &openings[o]);
+                let shared = x.intersection(y).count();
+                let union = x.len() + y.len() - shared;
+                if union == 0 { 0.0 } else { shared as f64 / union as f64 }
+            };
+            let best = dated
+                .iter()
+                .map(|&(o, p)| (alike(o), p))
+                .filter(|(s, _)| *s >= SAME_OPENING)
+                .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+            best.map(|(_, p)| p)
+        })
+        .collect()
+}
+
 /// Dates `article`'s sentences into `doc.dated` (relative dates resolved against its
-/// publication date, or the weekday it names when it has none).
-fn date_sentences(article: &Article, texts: &[&str], layout: &[Layout], doc: &mut DocFacts) {
+/// publication date, else the weekday it names, else the day the set establishes), and its
+/// lead, when it names no day of its own, at that date: a report's opening tells what happened
+/// by the day it was published.
+fn date_sentences(
+    article: &Article,
+    texts: &[&str],
+    layout: &[Layout],
+    set_day: Option<jiff::civil::Date>,
+    doc: &mut DocFacts,
+) {
     // With no publication date, the document's own dated weekday stands in, and says so.
-    let published = article.published.or_else(|| {
-        let implied = implied_date(article.title.iter().map(String::as_str).chain(texts.iter().copied()));
-        doc.implied_published = implied;
-        implied
-    });
+    let published = article
+        .published
+        .or_else(|| {
+            let implied = implied_date(article.title.iter().map(String::as_str).chain(texts.iter().copied()));
+            doc.implied_published = implied;
+            implied
+        })
+        .or_else(|| {
+            doc.set_published = set_day;
+            set_day
+        });
+    let firm = doc.set_published.is_none();
     let mut anchor = None;
-    for (block, shape) in article.blocks.iter().zip(layout) {
+    let mut lead_seen = false;
+    for (n, (block, shape)) in article.blocks.iter().zip(layout).enumerate() {
         for s in &shape.sentences {
             let sentence = &block.own_text()[s.range()];
             let mut seen = Vec::new();
             let found = dates(sentence, published, anchor);
+            // The lead: the first sentence of the report's opening paragraphs (a live page's
+            // summary further down is no lead).
+            let lead = !lead_seen
+                && n < LEAD_BLOCKS
+                && sentence.split_whitespace().count() >= LEAD_WORDS
+                && !sentence.trim_start().starts_with(['"', '“', '‘', '\''])
+                && sentence.trim_end().ends_with(['.', '!', '"', '”', '\''])
+                && block.kind == parallax_model::BlockKind::Paragraph;
+            if lead {
+                lead_seen = true;
+                if found.is_empty()
+                    && let Some(day) = published
+                {
+                    doc.dated.push(Dated { date: day.to_string(), text: sentence.to_string(), firm: false });
+                }
+            }
             if let Some(last) = found.iter().rfind(|w| w.precision == Precision::Day) {
                 anchor = Some(last.date);
             }
@@ -194,7 +291,7 @@ fn date_sentences(article: &Article, texts: &[&str], layout: &[Layout], doc: &mu
                         || !seen.iter().any(|s: &String| s.starts_with(&label)))
                 {
                     seen.push(label.clone());
-                    doc.dated.push(Dated { date: label, text: sentence.to_string() });
+                    doc.dated.push(Dated { date: label, text: sentence.to_string(), firm });
                 }
             }
         }
@@ -392,6 +489,40 @@ mod tests {
     fn places_peoples_and_parties_are_not_speakers() {
         let got = speakers(&["\"The vote was a disaster,\" said Northern England on Friday."]);
         assert_eq!(got[0], [""]);
+    }
+
+    #[test]
+    fn an_undated_report_takes_the_day_the_set_establishes_and_leads_are_dated() {
+        let dated = |text: &str, day: Option<jiff::civil::Date>| {
+            let mut a = article(text);
+            a.published = day;
+            a
+        };
+        let day = jiff::civil::date(2026, 3, 4);
+        let a = dated(
+            "Ferry hits cargo ship off Halvik\nA ferry and a cargo ship collided in fog off Halvik, injuring fourteen people.",
+            Some(day),
+        );
+        let b = dated(
+            "Council votes on cycle lanes\nThe city council approved new cycle lanes on the bridge after a long campaign.",
+            Some(jiff::civil::date(2026, 2, 1)),
+        );
+        let c = dated(
+            "Fog blamed as ferry hits cargo ship off Halvik\nA ferry collided with a cargo ship in fog off Halvik, and fourteen people were hurt.\nThe port reopened on Tuesday.",
+            None,
+        );
+        let got = facts(&[&a, &b, &c], &Config::default());
+        assert_eq!(got.docs[2].set_published, Some(day), "the day of the report most alike");
+        assert_eq!(got.docs[0].set_published, None);
+        let lead = &got.docs[0].dated[0];
+        assert_eq!((lead.date.as_str(), lead.firm), ("2026-03-04", false), "a lead is dated by its report");
+        let tuesday: Vec<(&str, bool)> = got.docs[2]
+            .dated
+            .iter()
+            .filter(|t| t.text.contains("Tuesday"))
+            .map(|t| (t.date.as_str(), t.firm))
+            .collect();
+        assert_eq!(tuesday, [("2026-03-03", false)], "read against a day the set gave: not firm");
     }
 
     #[test]

@@ -384,7 +384,13 @@ fn document_entry(d: &BriefDocument) -> Entry {
     facts.push(format!("{} sentence{}", d.sentences, plural(d.sentences)));
     facts.push(format!("{} paragraph{}", d.blocks.len(), plural(d.blocks.len())));
     if let Some(date) = d.published {
-        let from_text = if d.published_from_text { " (no date given; read from the text)" } else { "" };
+        let from_text = if d.published_from_text {
+            " (no date given; read from the text)"
+        } else if d.published_from_set {
+            " (no date given; the day the other reports establish)"
+        } else {
+            ""
+        };
         facts.push(format!("published {date}{from_text}"));
     }
     match &d.segment_of {
