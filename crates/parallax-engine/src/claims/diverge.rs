@@ -60,6 +60,7 @@ pub(crate) fn divergences(cx: &Context) -> Vec<Divergence> {
     let mut out = Vec::new();
     out.extend(numbers(cx));
     out.extend(dates(cx));
+    out.extend(times(cx));
     out.extend(attributes(cx));
     out.extend(stances(cx));
     out
@@ -748,6 +749,236 @@ static DATE_WORDS: std::sync::LazyLock<BTreeSet<u64>> = std::sync::LazyLock::new
 });
 
 // ---------------------------------------------------------------------------------------------
+// Times of day
+
+/// A clock time a sentence gives: minutes after midnight, and whether the text fixed the half
+/// of the day (a.m., p.m., a 24-hour reading past 12, "local time").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Clock {
+    minutes: u16,
+    fixed: bool,
+    /// How many minutes either way the reading allows: 0 for "9:03", 5 for "about 1:30", 30
+    /// for a whole hour ("9 p.m.", "3pm").
+    slack: u16,
+}
+
+/// The clock times of a sentence: "9:03 a.m.", "8.11pm", "3pm", "2 pm AEST", "20.15 local
+/// time", "00:30 local time", "9:03" (a colon between hour and minutes; with no half of the
+/// day it may be either).
+fn clocks(text: &str) -> Vec<Clock> {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
+    let lower = fold(text).into_owned();
+    let b = lower.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit()
+            || (i > 0 && (b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b'.' | b',' | b':')))
+        {
+            i += 1;
+            continue;
+        }
+        let digits = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let h_len = digits(i);
+        let hour: u16 = lower[i..i + h_len].parse().unwrap_or(99);
+        let mut j = i + h_len;
+        let mut minute: Option<u16> = None;
+        let mut sep = 0u8;
+        if h_len <= 2 && j + 2 < b.len() + 1 && matches!(b.get(j), Some(b':' | b'.')) && digits(j + 1) == 2 {
+            sep = b[j];
+            minute = lower[j + 1..j + 3].parse().ok();
+            j += 3;
+        }
+        let rest = lower[j..].trim_start();
+        let half = ["a.m.", "a.m", "am", "p.m.", "p.m", "pm"]
+            .iter()
+            .find(|h| rest.starts_with(*h) && !rest[h.len()..].starts_with(|c: char| c.is_alphabetic()))
+            .map(|h| h.starts_with('p'));
+        let local = [
+            "local time",
+            "gmt",
+            "utc",
+            "hrs",
+            "hours local",
+            "aest",
+            "aedt",
+            "bst",
+            "cet",
+            "est",
+            "edt",
+            "pst",
+            "kst",
+            "jst",
+        ]
+        .iter()
+        .any(|z| rest.starts_with(z) && !rest[z.len()..].starts_with(|c: char| c.is_alphabetic()));
+        let valid = h_len <= 2 && minute.is_none_or(|m| m < 60);
+        // The words before: a bound ("as early as 2 a.m.", "by 6:30", "until 9") gives no
+        // reading; "about", "around" a rough one.
+        let before: Vec<&str> = lower[..i].split_whitespace().rev().take(3).collect();
+        let range = before.iter().any(|w| matches!(*w, "between" | "from"));
+        let bound = before.first().is_some_and(|w| {
+            matches!(*w, "by" | "before" | "after" | "until" | "till" | "since" | "from" | "as" | "between")
+                || (range && matches!(*w, "and" | "to"))
+        });
+        let rough = before.iter().take(2).any(|w| {
+            matches!(
+                *w,
+                "about"
+                    | "around"
+                    | "approximately"
+                    | "roughly"
+                    | "nearly"
+                    | "almost"
+                    | "shortly"
+                    | "just"
+                    | "some"
+                    | "circa"
+            )
+        });
+        let slack = if minute.is_none_or(|m| m == 0) {
+            30
+        } else if rough {
+            5
+        } else {
+            0
+        };
+        let clock = match (half, minute) {
+            _ if bound => None,
+            (Some(pm), _) if valid && (1..=12).contains(&hour) => {
+                let h = hour % 12 + if pm { 12 } else { 0 };
+                Some(Clock { minutes: h * 60 + minute.unwrap_or(0), fixed: true, slack })
+            }
+            // "20.15 local time", "00:30 local time", "9:03": a reading with minutes.
+            (None, Some(m)) if valid && hour <= 23 && (sep == b':' || local) => {
+                Some(Clock { minutes: hour * 60 + m, fixed: hour > 12 || hour == 0 || local, slack })
+            }
+            _ => None,
+        };
+        out.extend(clock);
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// Whether two clock times can be one: the same reading, or twelve hours apart when either
+/// leaves the half of the day open.
+fn clocks_agree(a: Clock, b: Clock) -> bool {
+    let near = |x: u16, y: u16| x.abs_diff(y) <= a.slack.max(b.slack);
+    near(a.minutes, b.minutes) || (!(a.fixed && b.fixed) && near(a.minutes % 720, b.minutes % 720))
+}
+
+/// What a clock time in a sentence is the time of, by the words the sentence uses (folded
+/// stems): the impact or crash, the start of a fire or quake, an alert sent.
+const HAPPENINGS: [(&str, &[&str]); 3] = [
+    (
+        "impact",
+        &[
+            "crash",
+            "collision",
+            "collid",
+            "struck",
+            "strike",
+            "impact",
+            "accident",
+            "incident",
+            "happen",
+            "occur",
+            "hit",
+            "slam",
+        ],
+    ),
+    ("outbreak", &["broke out", "erupt", "ignit", "spark", "start", "first report"]),
+    ("alert", &["alert", "warning", "message", "text", "sent", "issued"]),
+];
+
+/// How each happening reads in a divergence's description.
+const HAPPENING_LABELS: [(&str, &str); 3] =
+    [("impact", "the crash or impact"), ("outbreak", "the start"), ("alert", "the alert")];
+
+/// The happening a sentence times, when its words name exactly one.
+fn happening(text: &str) -> Option<&'static str> {
+    let lower = fold(text);
+    let names = |stems: &[&str]| {
+        stems.iter().any(|st| {
+            lower.match_indices(st).any(|(at, _)| at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphabetic())
+        })
+    };
+    let mut found = HAPPENINGS.iter().filter(|(_, stems)| names(stems)).map(|(name, _)| *name);
+    let first = found.next()?;
+    found.next().is_none().then_some(first)
+}
+
+/// Clock times of one happening this far apart or less are near misses of one reading;
+/// further apart they are different moments (the power lost at 1:24, the bridge struck at
+/// 1:28 are four minutes apart and both "impact"-free; "6:20" and "6:40" for one fire's start
+/// are a disagreement).
+const MAX_CLOCK_GAP: u16 = 60;
+
+/// Two reports giving one happening different clock times ("the crash happened at 9:03 a.m."
+/// / "the incident occurred at 9:07 a.m."): sentences of different origins, published the same
+/// day where both dates are known, that time the same happening ([`HAPPENINGS`]) with clock
+/// times up to [`MAX_CLOCK_GAP`] apart and none in common, naming no other day of the week and
+/// no different place in a series; a document that gives both times takes neither side.
+fn times(cx: &Context) -> Vec<Divergence> {
+    // (happening, clock, doc, sentence) for each timed sentence of one happening.
+    let mut timed: Vec<(&'static str, Clock, usize, usize)> = Vec::new();
+    let mut per_doc: Vec<Vec<Clock>> = vec![Vec::new(); cx.docs.len()];
+    for (d, doc) in cx.docs.iter().enumerate() {
+        for (i, sentence) in doc.sentences.iter().enumerate() {
+            let clocks = clocks(sentence);
+            if clocks.is_empty() {
+                continue;
+            }
+            per_doc[d].extend(&clocks);
+            if let Some(what) = happening(sentence) {
+                timed.extend(clocks.into_iter().map(|c| (what, c, d, i)));
+            }
+        }
+    }
+    let mut found = Collector::default();
+    for (n, &(what, ca, da, ia)) in timed.iter().enumerate() {
+        for &(what_b, cb, db, ib) in timed[n + 1..].iter().take(MAX_COMPARED) {
+            if what != what_b
+                || cx.docs[da].origin == cx.docs[db].origin
+                || clocks_agree(ca, cb)
+                || ca.minutes.abs_diff(cb.minutes) > MAX_CLOCK_GAP
+                || per_doc[da].iter().any(|c| c.minutes % 720 == cb.minutes % 720)
+                || per_doc[db].iter().any(|c| c.minutes % 720 == ca.minutes % 720)
+            {
+                continue;
+            }
+            if let (Some(x), Some(y)) = (cx.docs[da].published, cx.docs[db].published)
+                && x != y
+            {
+                continue;
+            }
+            let (ta, tb) = (cx.docs[da].sentences[ia], cx.docs[db].sentences[ib]);
+            let (oa, ob) = (ordinals(ta), ordinals(tb));
+            if cx.prepared.figures[da][ia].other_day(&cx.prepared.figures[db][ib])
+                || (!oa.is_empty() && !ob.is_empty() && oa.is_disjoint(&ob))
+            {
+                continue;
+            }
+            // One divergence per happening: every reading that disagrees with another is a
+            // side of it, so the reader sees the spread at once.
+            found.add(
+                DivergenceKind::Date,
+                format!(
+                    "What time ({})",
+                    HAPPENING_LABELS.iter().find(|(k, _)| *k == what).map_or(what, |l| l.1)
+                ),
+                order(cx, (da, ia)),
+                [(ta.trim().to_string(), da), (tb.trim().to_string(), db)],
+            );
+        }
+    }
+    found.finish()
+}
+
+// ---------------------------------------------------------------------------------------------
 // Attributes
 
 /// One attribute a sentence gives: whose, which, and its value.
@@ -1013,7 +1244,25 @@ fn stances(cx: &Context) -> Vec<Divergence> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Bound, figures, figures_disagree, same_scope};
+    use super::{Bound, clocks, clocks_agree, figures, figures_disagree, happening, same_scope};
+
+    #[test]
+    fn clock_times_and_what_they_time() {
+        let read = |t: &str| clocks(t).iter().map(|c| (c.minutes, c.slack)).collect::<Vec<_>>();
+        assert_eq!(read("the crash happened at 9:03 a.m. on Sunday"), [(543, 0)]);
+        assert_eq!(read("at 8.11pm, and 20.15 local time"), [(1211, 0), (1215, 0)]);
+        assert_eq!(read("struck the bridge at 00:30 local time on Tuesday"), [(30, 0)]);
+        assert_eq!(read("around 1:30 a.m. and at 3pm"), [(90, 5), (900, 30)]);
+        assert!(read("as early as 2:00 a.m., by 6 p.m., a 7.5 quake, 1,300 people").is_empty());
+        let c = |t: &str| clocks(t)[0];
+        assert!(clocks_agree(c("at 1:27 a.m."), c("about 1:30 a.m.")));
+        assert!(!clocks_agree(c("at 00:30 local time"), c("about 1:30 a.m.")));
+        assert!(!clocks_agree(c("at 9:03 a.m."), c("at 9:07 a.m.")));
+        assert!(clocks_agree(c("at 9:03"), c("at 9:03 p.m.")), "no half of the day given");
+        assert_eq!(happening("The incident occurred at 9:07 a.m."), Some("impact"));
+        assert_eq!(happening("The alert was sent to phones at 8:12 p.m."), Some("alert"));
+        assert_eq!(happening("Markets closed at 4 p.m."), None);
+    }
 
     #[test]
     fn figures_read_digits_words_scales_and_bounds() {

@@ -108,11 +108,6 @@ impl Registry {
         registry
     }
 
-    /// Whether person `id`'s surname is the one word `surname`.
-    pub(crate) fn same_surname(&self, id: usize, surname: &str) -> bool {
-        surname_key(&self.people[id].name) == surname_key(surname)
-    }
-
     /// The person a name mention refers to.
     pub(crate) fn by_name(&self, name: &str) -> Option<usize> {
         let by_surname = self.by_surname.get(&surname_key(name)).and_then(|ids| match first_key(name) {

@@ -315,10 +315,8 @@ fn resolve(
         // document: "Sánchez said" after "Luís Sánchez, a welder" is the welder, not the
         // prime minister the story names more often.
         Kind::Name
-            if m.text.split_whitespace().count() == 1
-                && let Some(id) = recent_people(registry, mentions, block, m.start)
-                    .into_iter()
-                    .find(|&id| registry.same_surname(id, &m.text)) =>
+            if !m.text.contains(' ')
+                && let Some(id) = recent_namesake(registry, mentions, block, m.start, &m.text) =>
         {
             (registry.people[id].name.clone(), Some(id))
         }
@@ -342,6 +340,29 @@ fn resolve(
             None => (written(), None),
         },
     }
+}
+
+/// The person last named in full before `(block, at)` whose surname is `surname` (at most the
+/// last 64 mentions are read).
+fn recent_namesake(
+    registry: &Registry,
+    mentions: &[Vec<Mention>],
+    block: usize,
+    at: usize,
+    surname: &str,
+) -> Option<usize> {
+    let key = crate::text::name_key(surname);
+    let before = (0..=block).rev().flat_map(|b| {
+        let ms = &mentions[b];
+        let upto = if b == block { ms.partition_point(|m| m.end <= at) } else { ms.len() };
+        ms[..upto].iter().rev()
+    });
+    before
+        .take(64)
+        .filter(|m| m.kind == Kind::Name && !m.org)
+        .filter_map(|m| m.text.rsplit_once(' ').map(|(_, last)| (m, last)))
+        .find(|(_, last)| crate::text::name_key(last) == key)
+        .and_then(|(m, _)| registry.by_name(&m.text))
 }
 
 /// People named before `(block, at)`, nearest first (at most the last 64 mentions are read).
