@@ -510,6 +510,22 @@ const SAME_QUANTITY: f64 = 0.4;
 /// thousands of articles stays linear.
 const MAX_COMPARED: usize = 400;
 
+/// The capitalised words of a sentence but its first word (capitalised as a first word) and
+/// the names of months and days, folded: what it names.
+fn sentence_names(text: &str) -> BTreeSet<String> {
+    text.split_whitespace()
+        .skip(1)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).trim_end_matches("'s").trim_end_matches("’s"))
+        .filter(|w| w.len() >= 2 && w.chars().next().is_some_and(char::is_uppercase))
+        .map(|w| fold(w).into_owned())
+        .filter(|w| !DATE_WORDS.contains(&stem_key(w)))
+        .collect()
+}
+
+/// Words near a figure that make it a threshold, not a count.
+const THRESHOLD_WORDS: [&str; 7] =
+    ["required", "needed", "majority", "threshold", "target", "necessary", "need"];
+
 fn numbers(cx: &Context) -> Vec<Divergence> {
     // The figures the grouping read, not read again.
     let figs = &cx.prepared.figures;
@@ -548,7 +564,27 @@ fn numbers(cx: &Context) -> Vec<Divergence> {
                     continue;
                 }
                 let (fa, fb) = (&figs[da][ia].0[ka], &figs[db][ib].0[kb]);
-                if !figures_disagree(fa, fb) || gives(da, unit, vb) || gives(db, unit, va) {
+                // A sentence that gives the other value too, of any unit ("28 bodies: 27
+                // passengers and one from the helicopter"), takes neither side.
+                let sentence_gives = |d: usize, i: usize, v: f64| figs[d][i].0.iter().any(|g| g.value == v);
+                if !figures_disagree(fa, fb)
+                    || gives(da, unit, vb)
+                    || gives(db, unit, va)
+                    || sentence_gives(da, ia, vb)
+                    || sentence_gives(db, ib, va)
+                {
+                    continue;
+                }
+                // Two sentences that name things, and none in common, count two things' figures
+                // (the Dow's and the Nasdaq's, one company's shares and another's).
+                let (na, nb) =
+                    (sentence_names(cx.docs[da].sentences[ia]), sentence_names(cx.docs[db].sentences[ib]));
+                if !na.is_empty() && !nb.is_empty() && na.is_disjoint(&nb) {
+                    continue;
+                }
+                // A threshold ("the 326 seats required for a majority") is not a count.
+                let threshold = |f: &Figure| f.near.iter().any(|w| THRESHOLD_WORDS.contains(&w.as_str()));
+                if threshold(fa) != threshold(fb) {
                     continue;
                 }
                 // Two classes, or another scope (another year, another clock time), count two
@@ -1245,6 +1281,53 @@ fn stances(cx: &Context) -> Vec<Divergence> {
 #[cfg(test)]
 mod tests {
     use super::{Bound, clocks, clocks_agree, figures, figures_disagree, happening, same_scope};
+
+    /// The divergences found among documents given as (origin, sentences): each as its
+    /// description.
+    fn found(docs: &[(usize, &[&str])]) -> Vec<String> {
+        let inputs: Vec<crate::claims::DocInput> = docs
+            .iter()
+            .map(|&(origin, sentences)| crate::claims::DocInput {
+                sentences: sentences.to_vec(),
+                origin,
+                ..Default::default()
+            })
+            .collect();
+        let input = crate::claims::Input { docs: inputs, quotes: Vec::new(), people: Vec::new() };
+        let out = crate::claims::claims(&input, &Default::default());
+        out.divergences.iter().map(|d| d.description.clone()).collect()
+    }
+
+    #[test]
+    fn divergences_on_shapes_of_real_coverage() {
+        // One happening, two clock readings.
+        assert_eq!(
+            found(&[
+                (0, &["The ferry hit the pier at 9:03 a.m. on Sunday, the coastguard said."]),
+                (1, &["Officials said the collision occurred at 9:07 a.m. on Sunday."]),
+            ]),
+            ["What time (the crash or impact)"]
+        );
+        // A sentence that gives both values, a threshold, and two companies' figures are
+        // none.
+        assert!(found(&[
+            (0, &["Divers said the bodies of 28 passengers were recovered from the river on Thursday."]),
+            (1, &["Divers said 28 bodies were recovered from the river: 27 passengers from the jet and one soldier."]),
+        ])
+        .is_empty());
+        assert!(found(&[
+            (0, &["The Harbour Party won 412 seats in the 650-seat assembly on Thursday."]),
+            (1, &["The Harbour Party won the 326 seats required for a majority in the assembly on Thursday."]),
+        ])
+        .is_empty());
+        assert!(
+            found(&[
+                (0, &["Shares of Nordlys Lines fell 25 cents to close at $32.30 on the exchange."]),
+                (1, &["Shares of Halvik Shipping fell 45 cents to close at $33.70 on the exchange."]),
+            ])
+            .is_empty()
+        );
+    }
 
     #[test]
     fn clock_times_and_what_they_time() {
