@@ -97,6 +97,87 @@ pub struct Facts {
     pub named: Vec<Named>,
 }
 
+/// What the document set tells of which capitalised names can be people's.
+struct NameCheck {
+    /// Words the documents write in lower case: a name made of them is a headline's title
+    /// case ("Experts Claim Height", "Election Staff"), not a person.
+    lower: std::collections::HashSet<String>,
+    /// Per document, the name mention its text stops in, when it stops mid-sentence (a
+    /// truncated page) right after a name: its block, start and end.
+    cut: Vec<Option<(usize, usize, usize)>>,
+    /// Per document and block, whether the block is a line in title case (a headline, a
+    /// subheading, a bullet): most of its words of four letters or more capitalised.
+    title_case: Vec<Vec<bool>>,
+}
+
+impl NameCheck {
+    fn new(articles: &[&Article], mentions: &[Vec<Vec<Mention>>]) -> NameCheck {
+        let mut lower = std::collections::HashSet::new();
+        for a in articles {
+            for b in &a.blocks {
+                for w in b.own_text().split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')) {
+                    if w.chars().next().is_some_and(char::is_lowercase) && !lower.contains(w) {
+                        lower.insert(w.to_string());
+                    }
+                }
+            }
+        }
+        let cut = articles
+            .iter()
+            .zip(mentions)
+            .map(|(a, blocks)| {
+                let (n, last) = a.blocks.iter().enumerate().next_back()?;
+                let text = last.own_text().trim_end();
+                if text.ends_with(['.', '!', '?', '"', '”', '\'', ')']) {
+                    return None;
+                }
+                blocks[n].last().filter(|m| m.end >= text.len()).map(|m| (n, m.start, m.end))
+            })
+            .collect();
+        let title_case = articles
+            .iter()
+            .map(|a| {
+                a.blocks
+                    .iter()
+                    .map(|b| {
+                        let long: Vec<&str> =
+                            b.own_text().split_whitespace().filter(|w| w.chars().count() >= 4).collect();
+                        let capitalised =
+                            long.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+                        long.len() >= 3 && capitalised * 4 >= long.len() * 3
+                    })
+                    .collect()
+            })
+            .collect();
+        NameCheck { lower, cut, title_case }
+    }
+
+    /// Whether the name mention `m` of block `b` of document `d` can be a person's: not in a
+    /// line in title case (a headline's words are not names), not cut off by the end of a
+    /// truncated text ("Liz Tru"), and, unless a title or role vouches for it, not a place, a people
+    /// or a party ([`not_a_person`]); not mostly words the documents write in lower case (all
+    /// of one or two words, two thirds of three or more; a word with a lower-case part after a
+    /// hyphen, "Flag-waving", "Sunak-led", is one); not cut off by the end of a truncated text
+    /// ("Liz Tru").
+    fn person(&self, d: usize, b: usize, m: &Mention) -> bool {
+        if self.title_case[d][b] {
+            return false;
+        }
+        let words: Vec<&str> = m.text.split_whitespace().collect();
+        let common = words
+            .iter()
+            .filter(|w| {
+                self.lower.contains(&w.to_lowercase())
+                    || w.split('-').skip(1).any(|part| part.chars().next().is_some_and(char::is_lowercase))
+            })
+            .count();
+        let title_case = if words.len() <= 2 { common == words.len() } else { common * 3 >= words.len() * 2 };
+        let cut = self.cut[d] == Some((b, m.start, m.end));
+        // A title or role vouches for the words, not for a headline or a cut name.
+        !cut && (m.titled || (!title_case && !not_a_person(&m.text)))
+    }
+}
+
 /// Facts of `articles`, whose publication dates resolve relative dates.
 pub fn facts(articles: &[&Article], config: &Config) -> Facts {
     let all_mentions: Vec<Vec<Vec<Mention>>> =
@@ -112,7 +193,17 @@ pub fn facts(articles: &[&Article], config: &Config) -> Facts {
             })
         })
         .collect();
-    let names: Vec<(usize, &Mention)> = with_context.iter().map(|&(d, _, m)| (d, m)).collect();
+    let check = NameCheck::new(articles, &all_mentions);
+    // Only names with the shape of a person's make people (a title or role vouches for any).
+    let names: Vec<(usize, &Mention)> = all_mentions
+        .iter()
+        .enumerate()
+        .flat_map(|(d, blocks)| {
+            blocks.iter().enumerate().flat_map(move |(b, ms)| ms.iter().map(move |m| (d, b, m)))
+        })
+        .filter(|&(d, b, m)| m.kind != Kind::Name || m.org || check.person(d, b, m))
+        .map(|(d, _, m)| (d, m))
+        .collect();
     let mut registry = Registry::build(&names);
     let set_day = if config.dates { set_days(articles) } else { vec![None; articles.len()] };
     let mut docs = Vec::with_capacity(articles.len());
@@ -504,6 +595,18 @@ mod tests {
              In Halvik, most houses may have been damaged, according to its mayor, Kari Lind.\n\
              \"The situation is very bad,\" she said."]);
         assert_eq!(got[0], ["Kari Lind"], "the person of the nearest sentence that names one");
+    }
+
+    #[test]
+    fn headline_words_and_cut_names_are_not_people() {
+        let a = article(
+            "Ferry Crash\nInvestigators Blame Fog For Harbour Collision On Tuesday\n\
+             \"We saw nothing,\" said harbour pilot Jo Lind.\n\
+             The inquiry was ordered by former minister Kari Tr",
+        );
+        let got = facts(&[&a], &Config::default());
+        let people: Vec<&str> = got.people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(people, ["Jo Lind"]);
     }
 
     #[test]

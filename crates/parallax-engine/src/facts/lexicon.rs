@@ -145,7 +145,13 @@ pub(crate) fn not_a_person(name: &str) -> bool {
     // A known place as the last of two words may be a surname (Kerry Washington, Whitney
     // Houston); as the last of three it ends a place or a body's name.
     let places_to = if words.len() >= 3 { words.len() } else { before_last };
-    words[..before_last].iter().any(|w| PLACE_ADJECTIVES.contains(w))
+    // "South Korean", "North London": a direction before a place or a people.
+    let direction = words.len() >= 2
+        && matches!(words[0], "North" | "South" | "East" | "West")
+        && (is_known_place(&words[1..].join(" "))
+            || words.last().is_some_and(|w| PLACE_ADJECTIVES.contains(w)));
+    direction
+        || words[..before_last].iter().any(|w| PLACE_ADJECTIVES.contains(w))
         || words[..places_to].iter().skip(1).any(|w| is_known_place(w))
 }
 
@@ -616,7 +622,13 @@ mod tests {
 
     #[test]
     fn places_peoples_and_parties_are_not_people() {
-        for name in ["Northern England", "Pacific Palisades", "British Indian", "Universal Studios Japan"] {
+        for name in [
+            "Northern England",
+            "Pacific Palisades",
+            "British Indian",
+            "Universal Studios Japan",
+            "South Korean",
+        ] {
             assert!(not_a_person(name), "{name}");
         }
         for name in ["David French", "Mark Cuban", "Jordan Peele", "Washington", "Kerry Washington"] {

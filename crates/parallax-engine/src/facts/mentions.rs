@@ -312,7 +312,17 @@ fn name_in_run(text: &str, ws: &[Word<'_>], i: usize, j: usize) -> Option<Mentio
             name_from = k + 1;
         }
     }
-    let name_words = &run[name_from..];
+    // Post-nominals end no name: "Keir Starmer MP", "Martin Luther King Jr".
+    let mut name_end = run.len();
+    while name_end > name_from + 1
+        && matches!(
+            run[name_end - 1].text.trim_end_matches(['.', ',']),
+            "MP" | "MEP" | "MSP" | "QC" | "KC" | "Jr" | "Sr" | "OBE" | "MBE" | "CBE"
+        )
+    {
+        name_end -= 1;
+    }
+    let name_words = &run[name_from..name_end];
     let prefix = &run[..name_from];
     let last = name_words.last()?;
     if name_words.iter().all(|w| is_not_name(w.text)) {
@@ -419,6 +429,7 @@ mod tests {
         check("The Kremlin said so.", &["Kremlin"]);
         check("The Marine Accident Board met in Halvik.", &["Marine Accident Board", "Halvik"]);
         check("Coastguard commander Ingrid Solberg said", &["Ingrid Solberg (coastguard commander)"]);
+        check("Labour leader Jo Lind MP said", &["Jo Lind (labour leader)"]);
         check(
             "former presidential candidate Herman Cain said",
             &["Herman Cain (former presidential candidate)"],
