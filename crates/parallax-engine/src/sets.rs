@@ -1,6 +1,23 @@
 //! Disjoint sets (union-find) over `0..n`, for every place that groups items by links:
 //! reprints into origins, a page's entries into one voice, near-copies in a story, clusters.
-//! The smaller index always stands for its set, so results never depend on link order.
+//! The smaller index always stands for its set, so results never depend on link order. And
+//! the walk over two sorted key lists that sentence comparisons share ([`for_each_common`]).
+
+/// Calls `f` with every key two sorted, deduplicated lists both hold, in order.
+pub fn for_each_common(a: &[u64], b: &[u64], mut f: impl FnMut(u64)) {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                f(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+}
 
 /// Disjoint sets over `0..n`.
 #[derive(Clone, Debug)]

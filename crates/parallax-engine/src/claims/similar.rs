@@ -165,18 +165,8 @@ pub fn coverage(a: &Statement, b: &Statement, weights: &Weights) -> f64 {
 
 /// The summed weight of the terms two sorted lists both hold.
 fn shared_weight(a: &[u64], b: &[u64], weights: &Weights) -> f64 {
-    let (mut i, mut j, mut out) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                out += weights.weight(a[i]);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let mut out = 0.0;
+    crate::sets::for_each_common(a, b, |k| out += weights.weight(k));
     out
 }
 

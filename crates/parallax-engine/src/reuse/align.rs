@@ -230,18 +230,8 @@ fn rewrite(a: &Prepared, b: &Prepared) -> Option<Vec<(usize, usize)>> {
 
 /// Whether two sentences' content words (sorted, unique) share [`REWORDS`] of the shorter's.
 fn rewords(a: &[u64], b: &[u64]) -> bool {
-    let (mut x, mut y, mut shared) = (0, 0, 0);
-    while x < a.len() && y < b.len() {
-        match a[x].cmp(&b[y]) {
-            std::cmp::Ordering::Less => x += 1,
-            std::cmp::Ordering::Greater => y += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                x += 1;
-                y += 1;
-            }
-        }
-    }
+    let mut shared = 0;
+    crate::sets::for_each_common(a, b, |_| shared += 1);
     shared as f64 >= REWORDS * a.len().min(b.len()) as f64
 }
 
