@@ -82,7 +82,8 @@ pub struct DocFacts {
     /// weekday that agrees), used for relative dates.
     pub implied_published: Option<jiff::civil::Date>,
     /// With no publication date given nor read from its text, the day the document set
-    /// establishes for it ([`set_days`]), used for relative dates.
+    /// establishes for it (the day of the dated document whose opening is most alike), used
+    /// for relative dates.
     pub set_published: Option<jiff::civil::Date>,
 }
 
