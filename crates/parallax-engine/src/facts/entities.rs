@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::lexicon::not_a_person;
 use super::mentions::{Kind, Mention};
-use crate::text::name_key;
+use crate::text::{fold, name_key};
 
 /// A person.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -30,6 +30,16 @@ pub struct Person {
 pub(crate) struct Registry {
     pub(crate) people: Vec<Person>,
     by_surname: BTreeMap<u64, Vec<usize>>,
+    /// People of two words or more by the letters of their name ([`letters`]).
+    by_letters: BTreeMap<String, usize>,
+    /// People of two words or more by the key of their given name.
+    by_given: BTreeMap<u64, Vec<usize>>,
+}
+
+/// A name's letters and digits, folded, hyphens and spaces set aside: "Choi Sang-mok" and
+/// "Choi Sang Mok" are one.
+fn letters(name: &str) -> String {
+    fold(name).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 fn surname_key(name: &str) -> u64 {
@@ -41,6 +51,21 @@ fn first_key(name: &str) -> Option<u64> {
     // "NATO Rutte" (from "NATO's Rutte"): an acronym is not a first name.
     let acronym = words.first().is_some_and(|w| w.len() >= 2 && w.chars().all(|c| c.is_uppercase()));
     (words.len() > 1 && !acronym).then(|| name_key(words[0]))
+}
+
+/// Whether two words differ by exactly one inserted, deleted or replaced letter.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a == b || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    let head = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
+    if short.len() == long.len() {
+        short[head + 1..] == long[head + 1..]
+    } else {
+        short[head..] == long[head + 1..]
+    }
 }
 
 /// The person whose first name is `name` ("Sir Keir" → Keir Starmer), when exactly one is.
@@ -85,12 +110,20 @@ impl Registry {
                     (m.text.split_whitespace().count() == 1)
                         .then(|| by_first_name(&registry.people, &m.text))
                         .flatten()
-                });
+                })
+                .or_else(|| registry.spelling_of(&m.text));
             let id = found.unwrap_or_else(|| {
                 registry.people.push(Person { name: m.text.clone(), ..Person::default() });
                 registry.by_surname.entry(key).or_default().push(registry.people.len() - 1);
                 registry.people.len() - 1
             });
+            if let [given, _, ..] = m.text.split_whitespace().collect::<Vec<_>>()[..] {
+                registry.by_letters.entry(letters(&m.text)).or_insert(id);
+                let ids = registry.by_given.entry(name_key(given)).or_default();
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
             let p = &mut registry.people[id];
             if m.text.split_whitespace().count() > p.name.split_whitespace().count() {
                 let old = std::mem::replace(&mut p.name, m.text.clone());
@@ -106,6 +139,30 @@ impl Registry {
             p.mentions += 1;
         }
         registry
+    }
+
+    /// The person `name` (of two words or more) spells another way: the same letters once
+    /// hyphens and spaces are set aside ("Choi Sang Mok", "Choi Sang-mok"), or the same given
+    /// name and a surname one edit away, for surnames of five letters or more ("Volodymyr
+    /// Zelenskiy", "Volodymyr Zelenskyy"; transliterations differ by a letter). A rule for any
+    /// name, not a list of known people.
+    fn spelling_of(&self, name: &str) -> Option<usize> {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if words.len() < 2 {
+            return None;
+        }
+        if let Some(&id) = self.by_letters.get(&letters(name)) {
+            return Some(id);
+        }
+        let surname = letters(words[words.len() - 1]);
+        if surname.chars().count() < 5 {
+            return None;
+        }
+        self.by_given.get(&name_key(words[0]))?.iter().copied().find(|&id| {
+            let theirs = &self.people[id].name;
+            theirs.split_whitespace().nth(1).is_some()
+                && one_edit_apart(&surname, &letters(theirs.split_whitespace().last().unwrap_or("")))
+        })
     }
 
     /// The person a name mention refers to.
@@ -156,5 +213,49 @@ impl Registry {
             .filter(|(_, p)| fits(p) && p.evidence)
             .max_by_key(|(i, p)| (p.documents.contains(&doc), p.mentions, std::cmp::Reverse(*i)))
             .map(|(i, _)| i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Registry, one_edit_apart};
+    use crate::facts::mentions::mentions;
+
+    /// The people of the texts (one per document), each with their other spellings.
+    fn people(texts: &[&str]) -> Vec<String> {
+        let found: Vec<Vec<_>> = texts.iter().map(|t| mentions(t)).collect();
+        let names: Vec<(usize, &_)> =
+            found.iter().enumerate().flat_map(|(d, ms)| ms.iter().map(move |m| (d, m))).collect();
+        let registry = Registry::build(&names);
+        registry
+            .people
+            .iter()
+            .map(|p| {
+                let aliases: Vec<&str> = p.aliases.iter().map(String::as_str).collect();
+                format!("{} [{}]", p.name, aliases.join(", "))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn spellings_of_one_name_are_one_person() {
+        assert_eq!(
+            people(&["President Volodymyr Zelenskiy spoke.", "Volodymyr Zelenskyy arrived."]),
+            ["Volodymyr Zelenskiy [Volodymyr Zelenskyy]"]
+        );
+        assert_eq!(
+            people(&["Acting President Choi Sang-mok spoke.", "Choi Sang Mok arrived."]),
+            ["Choi Sang Mok [Choi Sang-mok]"]
+        );
+        // Other given names, or short surnames one letter apart, are other people.
+        assert_eq!(people(&["Anna Berg spoke.", "Anna Borg arrived."]), ["Anna Berg []", "Anna Borg []"]);
+        assert_eq!(
+            people(&["Maria Lindqvist spoke.", "Marta Lindqvest arrived."]),
+            ["Maria Lindqvist []", "Marta Lindqvest []"]
+        );
+        assert!(one_edit_apart("zelenskiy", "zelenskyy"));
+        assert!(one_edit_apart("zelensky", "zelenskyy"));
+        assert!(!one_edit_apart("zelensky", "zelensky"));
+        assert!(!one_edit_apart("lopez", "perez"));
     }
 }
