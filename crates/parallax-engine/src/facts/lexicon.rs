@@ -150,7 +150,11 @@ pub(crate) fn not_a_person(name: &str) -> bool {
         && matches!(words[0], "North" | "South" | "East" | "West")
         && (is_known_place(&words[1..].join(" "))
             || words.last().is_some_and(|w| PLACE_ADJECTIVES.contains(w)));
+    // "Washington European": every word a place or a people.
+    let all_places =
+        words.len() >= 2 && words.iter().all(|w| is_known_place(w) || PLACE_ADJECTIVES.contains(w));
     direction
+        || all_places
         || words[..before_last].iter().any(|w| PLACE_ADJECTIVES.contains(w))
         || words[..places_to].iter().skip(1).any(|w| is_known_place(w))
 }
@@ -221,6 +225,25 @@ pub(crate) fn is_title(w: &str) -> bool {
             | "Adm"
             | "Admiral"
             | "Col"
+            | "Col."
+            | "Lt"
+            | "Lt."
+            | "Maj"
+            | "Maj."
+            | "Sgt"
+            | "Sgt."
+            | "Cmdr"
+            | "Cmdr."
+            | "Adm."
+            | "Capt."
+            | "Supt"
+            | "Supt."
+            | "Det"
+            | "Det."
+            | "Cpl"
+            | "Cpl."
+            | "Sec."
+            | "Pres."
             | "Colonel"
             | "Capt"
             | "Captain"
@@ -628,6 +651,7 @@ mod tests {
             "British Indian",
             "Universal Studios Japan",
             "South Korean",
+            "Washington European",
         ] {
             assert!(not_a_person(name), "{name}");
         }

@@ -431,6 +431,10 @@ mod tests {
         check("Coastguard commander Ingrid Solberg said", &["Ingrid Solberg (coastguard commander)"]);
         check("Labour leader Jo Lind MP said", &["Jo Lind (labour leader)"]);
         check(
+            "said Harbour Police Col. Ingrid Solberg, per the Ledger.",
+            &["Ingrid Solberg (harbour police col.)", "Ledger"],
+        );
+        check(
             "former presidential candidate Herman Cain said",
             &["Herman Cain (former presidential candidate)"],
         );
