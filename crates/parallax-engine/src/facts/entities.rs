@@ -53,6 +53,12 @@ fn first_key(name: &str) -> Option<u64> {
     (words.len() > 1 && !acronym).then(|| name_key(words[0]))
 }
 
+/// The words of a role phrase that a person's role must hold: an owner in the possessive
+/// ("the city's mayor", "the company's chief executive") says whose office it is, not what.
+fn role_words(role: &str) -> Vec<&str> {
+    role.split_whitespace().filter(|w| !(w.ends_with("'s") || w.ends_with("’s"))).collect()
+}
+
 /// Whether two words differ by exactly one inserted, deleted or replaced letter.
 fn one_edit_apart(a: &str, b: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
@@ -185,7 +191,7 @@ impl Registry {
     /// The person a role phrase stands for, preferring whoever of `recent` (people named before
     /// it, nearest first) holds the role: "the president" after "Mr Trump said" is Trump.
     pub(crate) fn by_role_recent(&self, role: &str, doc: usize, recent: &[usize]) -> Option<usize> {
-        let words: Vec<&str> = role.split_whitespace().collect();
+        let words = role_words(role);
         let fits = |p: &Person| {
             p.roles.iter().any(|r| {
                 let have: Vec<&str> = r.split_whitespace().collect();
@@ -200,7 +206,7 @@ impl Registry {
     }
 
     pub(crate) fn by_role(&self, role: &str, doc: usize) -> Option<usize> {
-        let words: Vec<&str> = role.split_whitespace().collect();
+        let words = role_words(role);
         let fits = |p: &Person| {
             p.roles.iter().any(|r| {
                 let have: Vec<&str> = r.split_whitespace().collect();

@@ -611,6 +611,13 @@ mod tests {
     }
 
     #[test]
+    fn an_office_in_the_possessive_is_its_holder() {
+        let got = speakers(&["Mayor Kari Lind visited the harbour on Monday.\n\
+             \"We are doing everything we can,\" the city's mayor said."]);
+        assert_eq!(got[0], ["Kari Lind"]);
+    }
+
+    #[test]
     fn places_peoples_and_parties_are_not_speakers() {
         let got = speakers(&["\"The vote was a disaster,\" said Northern England on Friday."]);
         assert_eq!(got[0], [""]);
