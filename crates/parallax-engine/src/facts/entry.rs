@@ -174,8 +174,10 @@ impl NameCheck {
             .count();
         let title_case = if words.len() <= 2 { common == words.len() } else { common * 3 >= words.len() * 2 };
         let cut = self.cut[d] == Some((b, m.start, m.end));
-        // A title or role vouches for the words, not for a headline or a cut name.
-        !cut && (m.titled || (!title_case && !not_a_person(&m.text)))
+        // A title or role vouches for the words, not for a headline or a cut name. A place
+        // named alone is no new person (a person of that surname, named in full, still is).
+        let place = words.len() == 1 && super::lexicon::is_known_place(&m.text);
+        !cut && (m.titled || (!title_case && !place && !not_a_person(&m.text)))
     }
 }
 

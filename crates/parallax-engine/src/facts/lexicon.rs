@@ -150,6 +150,15 @@ pub(crate) fn not_a_person(name: &str) -> bool {
         && matches!(words[0], "North" | "South" | "East" | "West")
         && (is_known_place(&words[1..].join(" "))
             || words.last().is_some_and(|w| PLACE_ADJECTIVES.contains(w)));
+    // "Rishi Sunak-led Conservatives", "Kremlin-backed Media": a compound that describes.
+    let described = words.iter().any(|w| {
+        ["-led", "-backed", "-based", "-owned", "-run", "-linked", "-funded", "-style"]
+            .iter()
+            .any(|s| w.ends_with(s))
+    });
+    if described {
+        return true;
+    }
     // "Washington European": every word a place or a people.
     let all_places =
         words.len() >= 2 && words.iter().all(|w| is_known_place(w) || PLACE_ADJECTIVES.contains(w));
@@ -652,6 +661,7 @@ mod tests {
             "Universal Studios Japan",
             "South Korean",
             "Washington European",
+            "Rishi Sunak-led Conservatives",
         ] {
             assert!(not_a_person(name), "{name}");
         }
