@@ -113,11 +113,22 @@ struct NameCheck {
 
 impl NameCheck {
     fn new(articles: &[&Article], mentions: &[Vec<Vec<Mention>>]) -> NameCheck {
+        // Only the words of names are looked for, so the scan allocates nothing per word.
+        let wanted: std::collections::HashSet<String> = mentions
+            .iter()
+            .flatten()
+            .flatten()
+            .filter(|m| m.kind == Kind::Name && !m.org)
+            .flat_map(|m| m.text.split_whitespace().map(str::to_lowercase))
+            .collect();
         let mut lower = std::collections::HashSet::new();
         for a in articles {
             for b in &a.blocks {
                 for w in b.own_text().split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')) {
-                    if w.chars().next().is_some_and(char::is_lowercase) && !lower.contains(w) {
+                    if w.chars().next().is_some_and(char::is_lowercase)
+                        && wanted.contains(w)
+                        && !lower.contains(w)
+                    {
                         lower.insert(w.to_string());
                     }
                 }
@@ -455,6 +466,8 @@ fn recent_namesake(
         .take(64)
         .filter(|m| m.kind == Kind::Name && !m.org)
         .filter_map(|m| m.text.rsplit_once(' ').map(|(_, last)| (m, last)))
+        // Spellings of one surname differ by a letter or two: a cheap test before the key.
+        .filter(|(_, last)| last.len().abs_diff(surname.len()) <= 2)
         .find(|(_, last)| crate::text::name_key(last) == key)
         .and_then(|(m, _)| registry.by_name(&m.text))
 }

@@ -1,135 +1,43 @@
-//! Word lists the facts rules read: speech verbs, titles, role nouns, pronouns. General
-//! English news vocabulary, not the names of any story.
+//! Word lists the facts rules read: speech verbs, titles, role nouns, the gazetteer, place
+//! adjectives, pronouns. General English news vocabulary, not the names of any story. The
+//! lists live as tables in `crates/parallax-engine/vocab/en/` (one entry per line, `#`
+//! comments), loaded once into sets; a language is added by adding its tables.
 
-/// Base forms of verbs that attribute speech, writing or a stated view.
-const SPEECH_VERBS: &[&str] = &[
-    "say",
-    "tell",
-    "add",
-    "ask",
-    "write",
-    "post",
-    "tweet",
-    "state",
-    "explain",
-    "continue",
-    "declare",
-    "insist",
-    "warn",
-    "note",
-    "argue",
-    "claim",
-    "stress",
-    "reply",
-    "respond",
-    "announce",
-    "acknowledge",
-    "admit",
-    "suggest",
-    "urge",
-    "recall",
-    "emphasise",
-    "emphasize",
-    "reveal",
-    "hail",
-    "describe",
-    "call",
-    "predict",
-    "vow",
-    "promise",
-    "concede",
-    "counter",
-    "remark",
-    "joke",
-    "quip",
-    "complain",
-    "report",
-    "testify",
-    "observe",
-    "conclude",
-    "boast",
-    "shout",
-    "pledge",
-    "confirm",
-    "deny",
-    "believe",
-    "think",
-    "maintain",
-    "tout",
-    "accuse",
-    "charge",
-    "blast",
-    "slam",
-    "praise",
-    "criticise",
-    "criticize",
-    "dismiss",
-    "mock",
-    "assert",
-    "allege",
-    "contend",
-    "brand",
-    "label",
-    "tweet",
-    "chant",
-    "sing",
-    "read",
-    "quote",
-    "exclaim",
-    "demand",
-    "propose",
-    "recommend",
-    "caution",
-    "question",
-    "wonder",
-    "muse",
-    "lament",
-    "proclaim",
-    "reiterate",
-    "repeat",
-    "echo",
-    "retort",
-    "scoff",
-    "snap",
-    "cry",
-    "beg",
-    "plead",
-    "pray",
-    "retaliate",
-    "interject",
-    "elaborate",
-    "point",
-    "grouse",
-    "gripe",
-    "mutter",
-    "whisper",
-    "yell",
-    "scream",
-    "rail",
-    "press",
-    "assure",
-    "inform",
-    "advise",
-    "concur",
-    "agree",
-    "answer",
-];
+/// Base forms of verbs that attribute speech, writing or a stated view
+/// (`vocab/en/speech-verbs.txt`; membership only, so its order cannot leak).
+static SPEECH_SET: std::sync::LazyLock<Table> =
+    std::sync::LazyLock::new(|| table(include_str!("../../vocab/en/speech-verbs.txt")));
 
-/// [`SPEECH_VERBS`] for lookups (membership only; never iterated, so order cannot leak).
-static SPEECH_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-    std::sync::LazyLock::new(|| SPEECH_VERBS.iter().copied().collect());
+/// The same verbs as a list, for the scan of forms one letter longer than a stem ("not" + "e").
+static SPEECH_LIST: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    let mut list: Vec<&'static str> = SPEECH_SET.iter().copied().collect();
+    list.sort_unstable();
+    list
+});
 
-/// [`PLACES`] for lookups (membership only).
-static PLACE_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-    std::sync::LazyLock::new(|| PLACES.split('|').collect());
+/// Countries, continents, US states and major world cities: a general gazetteer of the places
+/// news names most, no story's places (`vocab/en/places.txt`).
+static PLACE_SET: std::sync::LazyLock<Table> =
+    std::sync::LazyLock::new(|| table(include_str!("../../vocab/en/places.txt")));
+
+/// Titles that stand before a name (`vocab/en/titles.txt`).
+static TITLES: std::sync::LazyLock<Table> =
+    std::sync::LazyLock::new(|| table(include_str!("../../vocab/en/titles.txt")));
+
+/// Nouns that name a role or office (`vocab/en/role-nouns.txt`).
+static ROLE_NOUNS: std::sync::LazyLock<Table> =
+    std::sync::LazyLock::new(|| table(include_str!("../../vocab/en/role-nouns.txt")));
+
+/// A vocabulary table loaded for lookups (xxh3: the rules look words up on every token).
+type Table = std::collections::HashSet<&'static str, xxhash_rust::xxh3::Xxh3Builder>;
 
 /// The words of a vocabulary table: one per line, `#` comments and blank lines skipped.
-fn table(text: &'static str) -> std::collections::HashSet<&'static str> {
+fn table(text: &'static str) -> Table {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
 }
 
 /// Nationalities, regional adjectives and parties (`vocab/en/place-adjectives.txt`).
-static PLACE_ADJECTIVES: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+static PLACE_ADJECTIVES: std::sync::LazyLock<Table> =
     std::sync::LazyLock::new(|| table(include_str!("../../vocab/en/place-adjectives.txt")));
 
 /// Whether a capitalised name of several words (its title and role taken off) reads as a
@@ -189,7 +97,7 @@ pub(crate) fn is_speech_verb(w: &str) -> bool {
     ];
     // `stem` plus one letter ("not" + "e"), compared without building the string.
     let plus = |stem: &str, last: u8| {
-        SPEECH_VERBS
+        SPEECH_LIST
             .iter()
             .any(|v| v.len() == stem.len() + 1 && v.as_bytes()[stem.len()] == last && v.starts_with(stem))
     };
@@ -202,193 +110,14 @@ pub(crate) fn is_speech_verb(w: &str) -> bool {
     })
 }
 
-/// Titles that stand before a name.
+/// Titles that stand before a name (`vocab/en/titles.txt`).
 pub(crate) fn is_title(w: &str) -> bool {
-    matches!(
-        w,
-        "Mr" | "Mr."
-            | "Mrs"
-            | "Mrs."
-            | "Ms"
-            | "Ms."
-            | "Miss"
-            | "Dr"
-            | "Dr."
-            | "Sir"
-            | "Dame"
-            | "Lord"
-            | "PM"
-            | "MP"
-            | "CEO"
-            | "Sec"
-            | "Pres"
-            | "Lady"
-            | "Prof"
-            | "Prof."
-            | "Professor"
-            | "Rev"
-            | "Rev."
-            | "Gen"
-            | "Gen."
-            | "General"
-            | "Adm"
-            | "Admiral"
-            | "Col"
-            | "Col."
-            | "Lt"
-            | "Lt."
-            | "Maj"
-            | "Maj."
-            | "Sgt"
-            | "Sgt."
-            | "Cmdr"
-            | "Cmdr."
-            | "Adm."
-            | "Capt."
-            | "Supt"
-            | "Supt."
-            | "Det"
-            | "Det."
-            | "Cpl"
-            | "Cpl."
-            | "Sec."
-            | "Pres."
-            | "Colonel"
-            | "Capt"
-            | "Captain"
-            | "Sen"
-            | "Sen."
-            | "Senator"
-            | "Rep"
-            | "Rep."
-            | "Gov"
-            | "Gov."
-            | "Governor"
-            | "President"
-            | "Chancellor"
-            | "Judge"
-            | "Justice"
-            | "Commander"
-            | "Commissioner"
-            | "Mayor"
-            | "Minister"
-            | "Secretary"
-            | "Ambassador"
-            | "Envoy"
-            | "King"
-            | "Queen"
-            | "Prince"
-            | "Princess"
-            | "Pope"
-            | "Cardinal"
-            | "Bishop"
-            | "Sheikh"
-            | "Chief"
-            | "Inspector"
-            | "Detective"
-            | "Sergeant"
-            | "Officer"
-            | "Speaker"
-            | "Leader"
-            | "Chair"
-            | "Chairman"
-            | "Chairwoman"
-            | "Director"
-            | "Premier"
-    )
+    TITLES.contains(w)
 }
 
-/// Nouns that name a role or office (lowercase).
+/// Nouns that name a role or office, lowercase (`vocab/en/role-nouns.txt`).
 pub(crate) fn is_role_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "president"
-            | "minister"
-            | "chancellor"
-            | "secretary"
-            | "general"
-            | "envoy"
-            | "leader"
-            | "chief"
-            | "executive"
-            | "spokesperson"
-            | "spokesman"
-            | "spokeswoman"
-            | "commander"
-            | "ambassador"
-            | "governor"
-            | "senator"
-            | "mayor"
-            | "director"
-            | "chair"
-            | "chairman"
-            | "chairwoman"
-            | "premier"
-            | "king"
-            | "queen"
-            | "prince"
-            | "official"
-            | "officials"
-            | "diplomat"
-            | "adviser"
-            | "advisor"
-            | "correspondent"
-            | "editor"
-            | "reporter"
-            | "judge"
-            | "candidate"
-            | "nominee"
-            | "campaign"
-            | "manager"
-            | "officer"
-            | "lawyer"
-            | "attorney"
-            | "secretary-general"
-            | "staff"
-            | "source"
-            | "sources"
-            | "aide"
-            | "aides"
-            | "analyst"
-            | "professor"
-            | "economist"
-            | "expert"
-            | "head"
-            | "founder"
-            | "owner"
-            | "passenger"
-            | "witness"
-            | "resident"
-            | "residents"
-            | "organiser"
-            | "organizer"
-            | "representative"
-            | "congressman"
-            | "congresswoman"
-            | "speaker"
-            | "admiral"
-            | "colonel"
-            | "captain"
-            | "prosecutor"
-            | "commissioner"
-            | "deputy"
-            | "vice"
-            | "prime"
-            | "foreign"
-            | "defence"
-            | "defense"
-            | "health"
-            | "transport"
-            | "finance"
-            | "interior"
-            | "press"
-            | "special"
-            | "harbourmaster"
-            | "harbormaster"
-            | "coastguard"
-            | "police"
-            | "union"
-    )
+    ROLE_NOUNS.contains(w)
 }
 
 /// Personal pronouns that can stand for a speaker.
@@ -549,37 +278,6 @@ pub(crate) fn is_not_name(w: &str) -> bool {
     )
 }
 
-/// Countries, continents, US states and major world cities: a general gazetteer of the places
-/// news names most, written once here (no story's places).
-const PLACES: &str = "Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|\
-Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia|Botswana|Brazil|Brunei|\
-Bulgaria|Burkina Faso|Burundi|Cambodia|Cameroon|Canada|Chad|Chile|China|Colombia|Congo|Costa Rica|Croatia|Cuba|\
-Cyprus|Czech Republic|Czechia|Denmark|Djibouti|Dominica|Ecuador|Egypt|El Salvador|Eritrea|Estonia|Eswatini|Ethiopia|\
-Fiji|Finland|France|Gabon|Gambia|Georgia|Germany|Ghana|Greece|Greenland|Grenada|Guatemala|Guinea|Guyana|Haiti|\
-Honduras|Hungary|Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|Jamaica|Japan|Jordan|Kazakhstan|Kenya|\
-Kosovo|Kuwait|Kyrgyzstan|Laos|Latvia|Lebanon|Lesotho|Liberia|Libya|Liechtenstein|Lithuania|Luxembourg|Madagascar|\
-Malawi|Malaysia|Maldives|Mali|Malta|Mauritania|Mauritius|Mexico|Moldova|Monaco|Mongolia|Montenegro|Morocco|\
-Mozambique|Myanmar|Namibia|Nepal|Netherlands|New Zealand|Nicaragua|Niger|Nigeria|North Korea|North Macedonia|Norway|\
-Oman|Pakistan|Palestine|Panama|Papua New Guinea|Paraguay|Peru|Philippines|Poland|Portugal|Qatar|Romania|Russia|\
-Rwanda|Samoa|San Marino|Saudi Arabia|Senegal|Serbia|Seychelles|Sierra Leone|Singapore|Slovakia|Slovenia|Somalia|\
-South Africa|South Korea|South Sudan|Spain|Sri Lanka|Sudan|Suriname|Sweden|Switzerland|Syria|Taiwan|Tajikistan|\
-Tanzania|Thailand|Togo|Tonga|Tunisia|Turkey|Turkmenistan|Uganda|Ukraine|United Arab Emirates|United Kingdom|\
-United States|Uruguay|Uzbekistan|Vatican|Venezuela|Vietnam|Yemen|Zambia|Zimbabwe|Britain|Great Britain|England|\
-Scotland|Wales|Northern Ireland|America|US|U.S.|USA|UK|UAE|Crimea|Gaza|West Bank|Donbas|Kashmir|Tibet|Hong Kong|\
-Macau|Puerto Rico|Africa|Asia|Europe|Antarctica|Oceania|Arctic|Middle East|Latin America|South America|North America|\
-Central America|Balkans|Baltics|Caucasus|Scandinavia|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|\
-Delaware|Florida|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|\
-Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|\
-North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|\
-Virginia|West Virginia|Wisconsin|Wyoming|London|Paris|Berlin|Rome|Madrid|Lisbon|Dublin|Brussels|Amsterdam|Vienna|\
-Prague|Warsaw|Budapest|Athens|Stockholm|Oslo|Copenhagen|Helsinki|Moscow|Kyiv|Kiev|Minsk|Ankara|Istanbul|Tehran|\
-Baghdad|Damascus|Beirut|Jerusalem|Tel Aviv|Cairo|Riyadh|Doha|Dubai|Abu Dhabi|Kabul|Islamabad|Delhi|New Delhi|Mumbai|\
-Beijing|Shanghai|Tokyo|Seoul|Pyongyang|Taipei|Hanoi|Bangkok|Jakarta|Manila|Sydney|Canberra|Ottawa|Toronto|Montreal|\
-Washington|Chicago|Los Angeles|San Francisco|Boston|Miami|Houston|Dallas|Atlanta|Seattle|Philadelphia|Detroit|\
-Mexico City|Havana|Caracas|Bogota|Lima|Santiago|Buenos Aires|Brasilia|Nairobi|Lagos|Johannesburg|Cape Town|\
-Addis Ababa|Khartoum|Tripoli|Algiers|Tunis|Rabat|Geneva|Zurich|Munich|Frankfurt|Hamburg|Milan|Naples|Barcelona|\
-Edinburgh|Glasgow|Manchester|Birmingham|Liverpool|Belfast|Cardiff|Anchorage|Honolulu|Las Vegas|Phoenix|Denver";
-
 /// Whether `name` is a country, continent, US state or major city.
 pub(crate) fn is_known_place(name: &str) -> bool {
     PLACE_SET.contains(name)
@@ -650,7 +348,29 @@ pub(crate) fn is_geo_word(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::not_a_person;
+    use super::{is_known_place, is_role_noun, is_speech_verb, is_title, not_a_person};
+
+    #[test]
+    fn the_tables_load_and_hold_one_clean_entry_per_line() {
+        for (name, text) in [
+            ("speech-verbs", include_str!("../../vocab/en/speech-verbs.txt")),
+            ("places", include_str!("../../vocab/en/places.txt")),
+            ("titles", include_str!("../../vocab/en/titles.txt")),
+            ("role-nouns", include_str!("../../vocab/en/role-nouns.txt")),
+            ("place-adjectives", include_str!("../../vocab/en/place-adjectives.txt")),
+        ] {
+            let mut seen = std::collections::HashSet::new();
+            for line in text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+                assert_eq!(line, line.trim(), "{name}: stray space in {line:?}");
+                assert!(seen.insert(line), "{name}: {line:?} twice");
+            }
+            assert!(seen.len() >= 10, "{name} is nearly empty");
+        }
+        assert!(is_title("Mr.") && is_title("Col.") && !is_title("Tuesday"));
+        assert!(is_role_noun("minister") && !is_role_noun("ferry"));
+        assert!(is_known_place("Spain") && is_known_place("Buenos Aires") && !is_known_place("Halvik"));
+        assert!(is_speech_verb("warned") && is_speech_verb("says") && !is_speech_verb("not"));
+    }
 
     #[test]
     fn places_peoples_and_parties_are_not_people() {

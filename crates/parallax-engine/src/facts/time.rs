@@ -79,7 +79,13 @@ fn monday(d: Date) -> Option<Date> {
 /// -- …", "Jan. 30 (Reuters) - …": a date, an agency in brackets and a dash within the first
 /// 60 bytes. 0 when the sentence opens with none.
 fn dateline_end(sentence: &str) -> usize {
-    let Some(open) = sentence.get(..sentence.len().min(60)).and_then(|head| head.find(" (")) else {
+    // A char search first: most sentences hold no bracket at all.
+    let Some(open) = sentence
+        .get(..sentence.len().min(60))
+        .and_then(|head| head.find('('))
+        .filter(|&at| at > 0 && sentence.as_bytes()[at - 1] == b' ')
+        .map(|at| at - 1)
+    else {
         return 0;
     };
     let Some(close) = sentence[open..].find(')').map(|k| open + k) else { return 0 };
