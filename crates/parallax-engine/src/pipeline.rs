@@ -77,7 +77,13 @@ pub fn brief(docs: &[RawDoc], errors: Vec<Diagnostic>, config: &Config) -> Brief
             .zip(&articles)
             .map(|(((d, &origin), f), (a, _))| claims::DocInput {
                 title: a.title.as_deref(),
-                sentences: d.sentences.iter().map(|s| s.text.as_str()).collect(),
+                // A sentence that reads as page chrome makes no claim; it keeps its place, empty,
+                // so that positions still hold.
+                sentences: d
+                    .sentences
+                    .iter()
+                    .map(|s| if extract::is_chrome(&s.text) { "" } else { s.text.as_str() })
+                    .collect(),
                 quoted: d
                     .sentences
                     .iter()

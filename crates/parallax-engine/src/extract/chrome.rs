@@ -1417,6 +1417,13 @@ mod tests {
         ] {
             assert_eq!(classify(line), None, "{line}");
         }
+        // Inside a paragraph, prompts and link labels are chrome; a caption-like or dated
+        // sentence is prose.
+        assert!(crate::extract::is_chrome("Sign up See 7 more photos Report an error"));
+        assert!(crate::extract::is_chrome("Get breaking news in your inbox."));
+        assert!(!crate::extract::is_chrome(
+            "The ferry was carrying 212 people when it struck the pier on May 3, killing two."
+        ));
         // Embedded posts stay in the body (as blocks of their own kind), told by their credit.
         for line in [
             "The port will reopen soon. https://t.co/AbCdEf123 — City of Halden (@HaldenCity) May 3, 2023",

@@ -32,3 +32,17 @@ mod words;
 mod entry;
 
 pub use entry::{Config, Extraction, extract};
+
+/// Whether a sentence of running text is page furniture run into a paragraph by the
+/// extraction rules' reading: a prompt, a link label, a share bar, an image credit, a
+/// copyright line ("… Get breaking news in your inbox. Sign up See 5 more photos Report an
+/// error"). Captions and timestamps are left out: inside a paragraph they read as prose.
+pub fn is_chrome(text: &str) -> bool {
+    use parallax_model::RemovedKind::{
+        Comments, Copyright, FollowPrompt, ImageCredit, Promo, ReadMore, Related, Share,
+    };
+    matches!(
+        chrome::classify(text),
+        Some(Promo | FollowPrompt | ReadMore | Share | Related | Comments | ImageCredit | Copyright)
+    )
+}
