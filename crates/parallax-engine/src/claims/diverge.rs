@@ -552,6 +552,7 @@ fn numbers(cx: &Context) -> Vec<Divergence> {
     }
     let gives = |d: usize, unit: &str, value: f64| values_of[d].get(unit).is_some_and(|v| v.contains(&value));
     let mut context: HashMap<(usize, usize), Statement> = HashMap::new();
+    let mut names: HashMap<(usize, usize), BTreeSet<String>> = HashMap::new();
     let mut found = Collector::default();
     for (unit, mut list) in by_unit {
         list.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
@@ -577,9 +578,10 @@ fn numbers(cx: &Context) -> Vec<Divergence> {
                 }
                 // Two sentences that name things, and none in common, count two things' figures
                 // (the Dow's and the Nasdaq's, one company's shares and another's).
-                let (na, nb) =
-                    (sentence_names(cx.docs[da].sentences[ia]), sentence_names(cx.docs[db].sentences[ib]));
-                if !na.is_empty() && !nb.is_empty() && na.is_disjoint(&nb) {
+                for key in [(da, ia), (db, ib)] {
+                    names.entry(key).or_insert_with(|| sentence_names(cx.docs[key.0].sentences[key.1]));
+                }
+                if both_and_apart(&names[&(da, ia)], &names[&(db, ib)]) {
                     continue;
                 }
                 // A threshold ("the 326 seats required for a majority") is not a count.
@@ -591,7 +593,7 @@ fn numbers(cx: &Context) -> Vec<Divergence> {
                 // things.
                 if fa.class != fb.class
                     || fa.near.is_disjoint(&fb.near)
-                    || (!fa.names.is_empty() && !fb.names.is_empty() && fa.names.is_disjoint(&fb.names))
+                    || both_and_apart(&fa.names, &fb.names)
                     || !same_scope(
                         cx.docs[da].sentences[ia],
                         cx.docs[db].sentences[ib],
@@ -713,10 +715,7 @@ fn dates(cx: &Context) -> Vec<Divergence> {
             continue;
         }
         let (ta, tb) = (cx.docs[a.0].sentences[a.1], cx.docs[b.0].sentences[b.1]);
-        // "The third body was recovered Friday" and "the fifth body was recovered Wednesday"
-        // are two happenings.
-        let (oa, ob) = (ordinals(ta), ordinals(tb));
-        if !oa.is_empty() && !ob.is_empty() && oa.is_disjoint(&ob) {
+        if other_in_series(ta, tb) {
             continue;
         }
         let join = |d: &BTreeSet<&str>| d.iter().copied().collect::<Vec<_>>().join(", ");
@@ -729,6 +728,17 @@ fn dates(cx: &Context) -> Vec<Divergence> {
         );
     }
     found.finish()
+}
+
+/// Whether both sets hold something and nothing in common.
+fn both_and_apart<T: Ord>(a: &BTreeSet<T>, b: &BTreeSet<T>) -> bool {
+    !a.is_empty() && !b.is_empty() && a.is_disjoint(b)
+}
+
+/// Whether two sentences give different places in a series ("the third body", "the fifth
+/// body"): two happenings, whatever else they share.
+fn other_in_series(a: &str, b: &str) -> bool {
+    both_and_apart(&ordinals(a), &ordinals(b))
 }
 
 /// The ordinal words of a sentence ("third", "5th", "last", "final"), which tell happenings of
@@ -992,9 +1002,7 @@ fn times(cx: &Context) -> Vec<Divergence> {
                 continue;
             }
             let (ta, tb) = (cx.docs[da].sentences[ia], cx.docs[db].sentences[ib]);
-            let (oa, ob) = (ordinals(ta), ordinals(tb));
-            if cx.prepared.figures[da][ia].other_day(&cx.prepared.figures[db][ib])
-                || (!oa.is_empty() && !ob.is_empty() && oa.is_disjoint(&ob))
+            if cx.prepared.figures[da][ia].other_day(&cx.prepared.figures[db][ib]) || other_in_series(ta, tb)
             {
                 continue;
             }

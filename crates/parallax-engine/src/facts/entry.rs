@@ -447,6 +447,15 @@ fn resolve(
     }
 }
 
+/// The mentions before `(block, at)`, nearest first.
+fn mentions_before(mentions: &[Vec<Mention>], block: usize, at: usize) -> impl Iterator<Item = &Mention> {
+    (0..=block).rev().flat_map(move |b| {
+        let ms = &mentions[b];
+        let upto = if b == block { ms.partition_point(|m| m.end <= at) } else { ms.len() };
+        ms[..upto].iter().rev()
+    })
+}
+
 /// The person last named in full before `(block, at)` whose surname is `surname` (at most the
 /// last 64 mentions are read).
 fn recent_namesake(
@@ -457,11 +466,7 @@ fn recent_namesake(
     surname: &str,
 ) -> Option<usize> {
     let key = crate::text::name_key(surname);
-    let before = (0..=block).rev().flat_map(|b| {
-        let ms = &mentions[b];
-        let upto = if b == block { ms.partition_point(|m| m.end <= at) } else { ms.len() };
-        ms[..upto].iter().rev()
-    });
+    let before = mentions_before(mentions, block, at);
     before
         .take(64)
         .filter(|m| m.kind == Kind::Name && !m.org)
@@ -475,11 +480,7 @@ fn recent_namesake(
 /// People named before `(block, at)`, nearest first (at most the last 64 mentions are read).
 fn recent_people(registry: &Registry, mentions: &[Vec<Mention>], block: usize, at: usize) -> Vec<usize> {
     let mut out = Vec::new();
-    let before = (0..=block).rev().flat_map(|b| {
-        let ms = &mentions[b];
-        let upto = if b == block { ms.partition_point(|m| m.end <= at) } else { ms.len() };
-        ms[..upto].iter().rev()
-    });
+    let before = mentions_before(mentions, block, at);
     for m in before.take(64) {
         if m.kind == Kind::Name
             && !m.org
