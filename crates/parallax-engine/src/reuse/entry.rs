@@ -295,6 +295,35 @@ mod tests {
     }
 
     #[test]
+    fn one_long_wire_sentence_kept_word_for_word_is_reuse_and_a_shared_quote_is_not() {
+        // A later version with a new lead and new sentences keeps one long sentence of the
+        // wire copy as it was.
+        let long = "The ferry operator said late on Tuesday that it was co-operating fully with the             investigators from the marine accident board and had suspended every crossing on the             route until the inquiry into the collision off the port had reported its findings.";
+        let first = format!(
+            "Fourteen people were injured when a ferry and a cargo ship collided in fog off the port on Tuesday.\n\
+             {long}\n\
+             The coastguard said all 212 passengers had been brought ashore by mid-morning."
+        );
+        let later = format!(
+            "Divers spent Wednesday checking the harbour channel for debris left by the collision.\n\
+             Sixteen people are now known to have been hurt, two more than first reported.\n\
+             {long}\n\
+             Fishermen said the fog had been the thickest they could remember."
+        );
+        check(&first, &later, "PartialCopy");
+        // The same words as a quote in single quotation marks: two outlets quoting one speaker.
+        // (An apostrophe before it, as in "Nato's", throws off which marks pair.)
+        let quoted = format!("'{},' she told reporters.", &long[..long.len() - 1]);
+        let one = "Divers spent Wednesday checking the harbour channel for debris left by the collision.\n\
+             Sixteen people are now known to have been hurt, two more than first reported.\n\
+             The operator's chief executive spoke at the port's terminal on Wednesday.";
+        let other = "Unions have warned for years that the channel is too busy at the morning peak.\n\
+             The company's shares fell by a tenth in early trading in Oslo on Wednesday.\n\
+             The company's head spoke to the harbour's press corps at noon.";
+        check(&format!("{one}\n{quoted}"), &format!("{other}\n{quoted}"), "none");
+    }
+
+    #[test]
     fn unrelated_stories_are_not_linked() {
         let other = "The council approved new cycle lanes on the bridge after a two-year campaign.\n\
             Work is due to start in June and will close one lane to cars for six weeks.";
