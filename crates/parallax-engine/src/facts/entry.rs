@@ -3,10 +3,10 @@
 use parallax_model::{Article, Span};
 
 use super::entities::{Person, Registry};
-use super::lexicon::not_a_person;
+use super::lexicon::{is_known_place, not_a_person, stands_for_org};
 use super::mentions::{Kind, Mention, mentions};
 use super::named::{Named, named};
-use super::quotes::{Layout, quotes, reported};
+use super::quotes::{Layout, is_plain_saying, quotes, reported};
 use super::time::{Precision, dates, implied_date};
 
 /// Settings of the facts stage.
@@ -187,7 +187,7 @@ impl NameCheck {
         let cut = self.cut[d] == Some((b, m.start, m.end));
         // A title or role vouches for the words, not for a headline or a cut name. A place
         // named alone is no new person (a person of that surname, named in full, still is).
-        let place = words.len() == 1 && super::lexicon::is_known_place(&m.text);
+        let place = words.len() == 1 && is_known_place(&m.text);
         !cut && (m.titled || (!title_case && !place && !not_a_person(&m.text)))
     }
 }
@@ -434,6 +434,14 @@ fn resolve(
             }
             None => (String::new(), None),
         },
+        // "The company said", "it posted": the organisation the sentences before have
+        // speaking or as their subject.
+        Kind::Role | Kind::Pronoun
+            if stands_for_org(&m.text)
+                && let Some(org) = org_antecedent(mentions, layout, article, block, m.start) =>
+        {
+            (org, None)
+        }
         Kind::Role => {
             match registry.by_role_recent(&m.text, doc, &recent_people(registry, mentions, block, m.start)) {
                 Some(id) => (registry.people[id].name.clone(), Some(id)),
@@ -530,13 +538,23 @@ fn antecedent(
                 .filter(|m| m.end <= to && !in_quote(m))
                 .collect();
             // The nearest sentence that names a person holds the antecedent: its subject (a
-            // person within its first eight words), else the last person it names.
+            // person within its first eight words), else the last person it names by name,
+            // else by role (a role beside a name is that name's: "Kevin Cartwright, the
+            // spokesperson for the fire department, told Reuters").
             let head_end =
                 text[from..to].split_whitespace().take(8).map(|w| w.len() + 1).sum::<usize>() + from;
+            // A person the sentence has speaking ("…, U.S. Attorney Bill Essayli said.") is
+            // who a following "he said" goes on quoting, before the subject the sentence is
+            // about ("Jonathan Rinderknecht was charged …").
+            let speaking = in_sentence.iter().filter(|m| m.kind == Kind::Name && speaks(text, m));
+            if let Some(id) = speaking.clone().find_map(|m| person(b, m)) {
+                return Some(id);
+            }
             if let Some(id) = in_sentence.iter().filter(|m| m.start <= head_end).find_map(|m| person(b, m)) {
                 return Some(id);
             }
-            if let Some(id) = in_sentence.iter().rev().find_map(|m| person(b, m)) {
+            let named = in_sentence.iter().rev().filter(|m| m.kind == Kind::Name).find_map(|m| person(b, m));
+            if let Some(id) = named.or_else(|| in_sentence.iter().rev().find_map(|m| person(b, m))) {
                 return Some(id);
             }
         }
@@ -545,6 +563,77 @@ fn antecedent(
         }
     }
     None
+}
+
+/// The organisation a description or "it" at `(block, at)` stands for: in the nearest of the
+/// three sentences before it that names one (a name with no title or role, not a place's),
+/// the one that is
+/// its subject (among its first four words), else the one it has speaking.
+fn org_antecedent(
+    mentions: &[Vec<Mention>],
+    layout: &[Layout],
+    article: &Article,
+    block: usize,
+    at: usize,
+) -> Option<String> {
+    let mut read = 0;
+    for b in (block.saturating_sub(2)..=block).rev() {
+        let text = &article.blocks[b].text;
+        let limit = if b == block { at } else { text.len() };
+        let sentences = &layout[b].sentences;
+        let upto = sentences.partition_point(|s| (s.start as usize) < limit);
+        for s in sentences[..upto].iter().rev() {
+            if read == 3 {
+                return None;
+            }
+            read += 1;
+            let (from, to) = (s.start as usize, (s.end as usize).min(limit));
+            let ms = &mentions[b];
+            let first = ms.partition_point(|m| m.start < from);
+            let orgs: Vec<&Mention> = ms[first..]
+                .iter()
+                .take_while(|m| m.start < to)
+                .filter(|m| {
+                    m.kind == Kind::Name
+                        && !layout[b].in_quote(m.start, m.end)
+                        && !is_known_place(&m.text)
+                        // "Halvik's library": an owner, not the subject.
+                        && !text[m.end..].starts_with(['\'', '’'])
+                        && !text[m.start..m.end].ends_with("'s")
+                        && !text[m.start..m.end].ends_with("’s")
+                        // "It" and "the company" are never a person: any name will do but a
+                        // titled one ("Mr Smith") or a place.
+                        && !m.titled
+                        && m.role.is_none()
+                })
+                .collect();
+            let head_end =
+                text[from..to].split_whitespace().take(4).map(|w| w.len() + 1).sum::<usize>() + from;
+            if let Some(m) =
+                orgs.iter().find(|m| m.start < head_end).or_else(|| orgs.iter().find(|m| speaks(text, m)))
+            {
+                return Some(m.text.clone());
+            }
+        }
+    }
+    None
+}
+
+/// Whether the mention is the subject of a plain verb of saying right after it ("Essayli
+/// said") or the name right after one ("said Essayli").
+fn speaks(text: &str, m: &Mention) -> bool {
+    let rest = text.get(m.end..).unwrap_or("");
+    // Past an apposition: "Govia Thameslink Railway, the UK's largest rail franchise, said".
+    let rest = match rest.strip_prefix(',') {
+        Some(apposition) => {
+            apposition.get(apposition.find(',').filter(|&i| i < 80).map_or(0, |i| i + 1)..).unwrap_or("")
+        }
+        None => rest,
+    };
+    let after = rest.split_whitespace().next().unwrap_or("");
+    let before = text.get(..m.start).unwrap_or("").split_whitespace().next_back().unwrap_or("");
+    let verb = |w: &str| is_plain_saying(&w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase());
+    verb(after) || verb(before) && !before.ends_with([',', '.', ';', ':'])
 }
 
 #[cfg(test)]
@@ -612,6 +701,38 @@ mod tests {
              In Halvik, most houses may have been damaged, according to its mayor, Kari Lind.\n\
              \"The situation is very bad,\" she said."]);
         assert_eq!(got[0], ["Kari Lind"], "the person of the nearest sentence that names one");
+    }
+
+    #[test]
+    fn a_pronoun_goes_on_quoting_whoever_spoke_last_by_name() {
+        let got = speakers(&[
+            // The speaker of the sentence before, not the subject it is about, and the name
+            // beside a role, not another document's holder of that role.
+            "Skipper Ola Berg was charged with sailing drunk, prosecutor Kari Lind said.\n\
+             The ferry hit the pier, \"one of the worst accidents in years,\" she said.",
+            "Anna Vik, the spokesperson for the harbour police, gave no details.",
+            "Jo Strand, the spokesperson for the Halvik fire service, spoke to reporters.\n\
+             \"This is a mass-casualty event,\" he said.",
+        ]);
+        assert_eq!(got[0], ["Kari Lind"]);
+        assert_eq!(got[2], ["Jo Strand"]);
+    }
+
+    #[test]
+    fn it_and_the_company_are_the_body_that_spoke_or_was_the_subject() {
+        let got = speakers(&[
+            "Nordlys Lines said in a statement it had received the notice.\n\
+             \"We remain focused on restoring our crossings,\" the company said.",
+            "Most crossings were cancelled on Friday, the harbour office said.\n\
+             The outage hit 8,000 Windows machines, Skarvik Data said in a blog post.\n\
+             \"We estimate that the update affected less than one percent,\" it said.",
+            "Minister Jo Berg spoke in Halvik.\n\"We are ready,\" it said.",
+            "Halvik's library reopened on Wednesday.\n\"It has doubled in size,\" the council said.",
+        ]);
+        assert_eq!(got[0], ["Nordlys Lines"]);
+        assert_eq!(got[1], ["Skarvik Data"]);
+        assert_eq!(got[2], ["it"], "a titled name is a person, never \"it\"");
+        assert_eq!(got[3], ["the council"], "an owner is not the subject");
     }
 
     #[test]

@@ -120,6 +120,16 @@ pub(crate) fn is_role_noun(w: &str) -> bool {
     ROLE_NOUNS.contains(w)
 }
 
+/// Nouns that stand for an organisation named before them (`vocab/en/org-nouns.txt`).
+static ORG_NOUNS: std::sync::LazyLock<Table> =
+    std::sync::LazyLock::new(|| table(include_str!("../../vocab/en/org-nouns.txt")));
+
+/// Whether a role phrase ("company", "airline") or pronoun ("it") stands for an organisation
+/// rather than a person.
+pub(crate) fn stands_for_org(role: &str) -> bool {
+    role == "it" || ORG_NOUNS.contains(role)
+}
+
 /// Personal pronouns that can stand for a speaker.
 pub(crate) fn is_person_pronoun(w: &str) -> bool {
     let w = w.trim_end_matches("’s").trim_end_matches("'s").trim_end_matches("’d").trim_end_matches("'d");
@@ -348,7 +358,7 @@ pub(crate) fn is_geo_word(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_known_place, is_role_noun, is_speech_verb, is_title, not_a_person};
+    use super::{is_known_place, is_role_noun, is_speech_verb, is_title, not_a_person, stands_for_org};
 
     #[test]
     fn the_tables_load_and_hold_one_clean_entry_per_line() {
@@ -358,6 +368,7 @@ mod tests {
             ("titles", include_str!("../../vocab/en/titles.txt")),
             ("role-nouns", include_str!("../../vocab/en/role-nouns.txt")),
             ("place-adjectives", include_str!("../../vocab/en/place-adjectives.txt")),
+            ("org-nouns", include_str!("../../vocab/en/org-nouns.txt")),
         ] {
             let mut seen = std::collections::HashSet::new();
             for line in text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
@@ -368,6 +379,7 @@ mod tests {
         }
         assert!(is_title("Mr.") && is_title("Col.") && !is_title("Tuesday"));
         assert!(is_role_noun("minister") && !is_role_noun("ferry"));
+        assert!(stands_for_org("airline") && stands_for_org("it") && !stands_for_org("spokesperson"));
         assert!(is_known_place("Spain") && is_known_place("Buenos Aires") && !is_known_place("Halvik"));
         assert!(is_speech_verb("warned") && is_speech_verb("says") && !is_speech_verb("not"));
     }

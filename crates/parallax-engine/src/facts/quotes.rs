@@ -521,7 +521,7 @@ fn right_cue(
 }
 
 /// The plain verbs of saying that may follow a quote ending in a full stop.
-fn is_plain_saying(w: &str) -> bool {
+pub(crate) fn is_plain_saying(w: &str) -> bool {
     matches!(
         w,
         "said"
