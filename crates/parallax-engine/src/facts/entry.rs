@@ -442,14 +442,19 @@ fn resolve(
         {
             (org, None)
         }
+        // An indefinite description ("an official", "one witness") is nobody named before.
+        Kind::Role if ["a ", "an ", "one ", "another "].iter().any(|a| m.text.starts_with(a)) => {
+            (written(), None)
+        }
         Kind::Role => {
             match registry.by_role_recent(&m.text, doc, &recent_people(registry, mentions, block, m.start)) {
                 Some(id) => (registry.people[id].name.clone(), Some(id)),
                 None => (written(), None),
             }
         }
-        Kind::Pronoun => match antecedent(registry, mentions, layout, article, block, m.start, doc) {
-            Some(id) => (registry.people[id].name.clone(), Some(id)),
+        Kind::Pronoun => match antecedent(registry, mentions, layout, article, block, m, doc) {
+            Some(Antecedent::Person(id)) => (registry.people[id].name.clone(), Some(id)),
+            Some(Antecedent::Described(what)) => (what, None),
             None => (written(), None),
         },
     }
@@ -501,6 +506,14 @@ fn recent_people(registry: &Registry, mentions: &[Vec<Mention>], block: usize, a
     out
 }
 
+/// What a pronoun stands for.
+enum Antecedent {
+    /// A person of the registry.
+    Person(usize),
+    /// A description of someone not named, as written ("the judge", "one official").
+    Described(String),
+}
+
 /// The person a pronoun at `(block, at)` stands for: in the nearest sentence before it that
 /// names a person (a name or a role that resolves), its subject, else the last person named.
 fn antecedent(
@@ -509,11 +522,12 @@ fn antecedent(
     layout: &[Layout],
     article: &Article,
     block: usize,
-    at: usize,
+    pronoun: &Mention,
     doc: usize,
-) -> Option<usize> {
+) -> Option<Antecedent> {
+    let at = pronoun.start;
     let person = |b: usize, m: &Mention| match m.kind {
-        Kind::Name if m.org => None,
+        Kind::Name if m.org || is_known_place(&m.text) => None,
         Kind::Name => registry.by_name(&m.text),
         Kind::Role => registry.by_role_recent(&m.text, doc, &recent_people(registry, mentions, b, m.start)),
         Kind::Pronoun => None,
@@ -548,17 +562,57 @@ fn antecedent(
             // about ("Jonathan Rinderknecht was charged …").
             let speaking = in_sentence.iter().filter(|m| m.kind == Kind::Name && speaks(text, m));
             if let Some(id) = speaking.clone().find_map(|m| person(b, m)) {
-                return Some(id);
+                return Some(Antecedent::Person(id));
             }
-            if let Some(id) = in_sentence.iter().filter(|m| m.start <= head_end).find_map(|m| person(b, m)) {
-                return Some(id);
+            // A sentence whose subject is the same pronoun goes on about the same person
+            // ("At a news conference he said he would drop Rishi Sunak's scheme."): the
+            // antecedent lies further back.
+            let head: Vec<&&Mention> = in_sentence.iter().filter(|m| m.start < head_end).collect();
+            let first_person = head.iter().position(|m| m.kind != Kind::Pronoun && person(b, m).is_some());
+            let same = head
+                .iter()
+                .position(|m| m.kind == Kind::Pronoun && m.text.eq_ignore_ascii_case(&pronoun.text));
+            if same.is_some_and(|p| first_person.is_none_or(|f| p < f)) {
+                continue;
+            }
+            // The subject: the first person of the head, a role in apposition standing for
+            // the name beside it ("the prime minister of Portugal, Luis Montenegro, …" is
+            // Montenegro, not another country's prime minister).
+            let apposed = |k: usize| {
+                let m = head[k];
+                let next = head[k + 1..]
+                    .iter()
+                    .position(|n| n.start >= m.end && !is_known_place(&n.text))
+                    .map(|p| k + 1 + p);
+                next.filter(|&n| {
+                    let (n, gap) = (head[n], &text[m.end..head[n].start]);
+                    m.kind == Kind::Role
+                        && n.kind == Kind::Name
+                        && (gap.trim_matches([',', ' ']).is_empty()
+                            || gap.trim_end().ends_with(',') && gap.split_whitespace().count() <= 3)
+                })
+            };
+            let subject = (0..head.len()).find_map(|k| person(b, head[apposed(k).unwrap_or(k)]));
+            if let Some(id) = subject {
+                return Some(Antecedent::Person(id));
+            }
+            // A description nobody named stands for itself: "The judge commented …" then
+            // "…," he stated", "one official said …" then "…," they said".
+            let described = in_sentence
+                .iter()
+                .filter(|m| m.kind == Kind::Role && !stands_for_org(&m.text))
+                .find(|m| speaks(text, m) || text[from..m.start].split_whitespace().count() <= 1);
+            if let Some(m) = described
+                && in_sentence.iter().all(|n| n.kind != Kind::Name || person(b, n).is_none())
+            {
+                return Some(Antecedent::Described(text[m.start..m.end].to_string()));
             }
             let named = in_sentence.iter().rev().filter(|m| m.kind == Kind::Name).find_map(|m| person(b, m));
             if let Some(id) = named.or_else(|| in_sentence.iter().rev().find_map(|m| person(b, m))) {
-                return Some(id);
+                return Some(Antecedent::Person(id));
             }
         }
-        if block - b >= 3 {
+        if block - b >= 4 {
             break;
         }
     }
@@ -716,6 +770,26 @@ mod tests {
         ]);
         assert_eq!(got[0], ["Kari Lind"]);
         assert_eq!(got[2], ["Jo Strand"]);
+    }
+
+    #[test]
+    fn a_pronoun_skips_sentences_about_the_same_he_and_reads_apposition_and_descriptions() {
+        let got = speakers(&[
+            // "He" of the sentence before is the same he: Sunak is only named there.
+            "Prime Minister Kari Lind took office on Friday.\n\
+             At a news conference he said he would drop Ola Berg's ferry plan.\n\
+             \"The plan was dead before it started,\" he told reporters.",
+            // A role in apposition is the name beside it, not another country's holder.
+            "Prime Minister Jo Strand of Norway spoke on Monday.\n\
+             Meanwhile, the prime minister of Sweden, Anna Vik, offered help.\n\
+             \"We stand ready,\" she said.",
+            // A description nobody named stands for itself.
+            "The judge commented on complaints against the crews.\n\
+             \"The water made it impossible to reach them,\" he stated.",
+        ]);
+        assert_eq!(got[0], ["Kari Lind"]);
+        assert_eq!(got[1], ["Anna Vik"]);
+        assert_eq!(got[2], ["The judge"]);
     }
 
     #[test]

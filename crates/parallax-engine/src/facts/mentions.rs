@@ -351,6 +351,11 @@ fn name_in_run(text: &str, ws: &[Word<'_>], i: usize, j: usize) -> Option<Mentio
     let before: Vec<&str> = text[..first.start].split_whitespace().rev().take(4).collect();
     let mut lower_role = Vec::new();
     for b in &before {
+        // A role does not reach over a sentence's end: "…, said the government official.
+        // Spain's minister …".
+        if b.ends_with(['.', '!', '?', ';', ':']) {
+            break;
+        }
         let b = b.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
         let lower = b.to_lowercase();
         // Qualifiers of an office already found: "former presidential candidate".
