@@ -425,6 +425,11 @@ impl SentenceFigures {
         SentenceFigures(figures(text), days)
     }
 
+    /// Whether the sentence gives no figure and names no day.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.0.is_empty() && self.1.is_empty()
+    }
+
     /// Whether the two sentences name days of the week and none in common: "would resume on
     /// Saturday" does not state "suspended until Friday".
     pub(crate) fn other_day(&self, other: &SentenceFigures) -> bool {

@@ -92,7 +92,7 @@ pub fn prepare(docs: &[DocInput], aliases: &HashMap<u64, u64>) -> Prepared {
                 .map(|(s, &q)| {
                     let st = Statement::new(s, analyzer, aliases);
                     // A sentence that is mostly a quote is a quote: "who said what" shows it.
-                    if st.terms.len() < MIN_TERMS || q > 0.6 || s.trim_end().ends_with('?') {
+                    if st.terms.len() < MIN_TERMS || q > 0.6 || s.trim_end().ends_with('?') || is_heading(s) {
                         Statement::default()
                     } else {
                         st
@@ -105,6 +105,22 @@ pub fn prepare(docs: &[DocInput], aliases: &HashMap<u64, u64>) -> Prepared {
     let figures =
         docs.par_iter().map(|d| d.sentences.iter().map(|s| SentenceFigures::of(s)).collect()).collect();
     Prepared { figures, statements, weights }
+}
+
+/// Whether a line reads as a heading, not a statement: it ends in no sentence mark and most
+/// of its words are capitalised ("Reactions from Former President Trump", "Flights Grounded,
+/// Business Stopped Globally"). A subheading tells what follows; it is no source's claim.
+fn is_heading(s: &str) -> bool {
+    let s = s.trim_end();
+    if s.ends_with(['.', '!', '"', '”', '\'', '’', ')']) {
+        return false;
+    }
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
+        .count();
+    capitalised * 5 >= words.len() * 3
 }
 
 /// Groups the claim sentences of `docs` (see the module documentation). Groups come in the
@@ -179,24 +195,35 @@ pub fn group(docs: &[DocInput], prepared: &Prepared) -> Vec<ClaimGroup> {
     // Leader clustering over the distinct statements, in order.
     let mut group_of: Vec<usize> = Vec::with_capacity(distinct.len());
     let mut leaders: Vec<usize> = Vec::new();
+    // Per group, its members that give figures or days: a sentence joins a group only when it
+    // contradicts none of them, not only its leader (two write-throughs giving 202 and 203
+    // seats both agree with a third version that gives none).
+    let mut dated: Vec<Vec<SentenceRef>> = Vec::new();
     for (i, near) in neighbours.iter().enumerate() {
         let s = stmt(distinct[i][0]);
+        let (sd, si) = distinct[i][0];
+        let sf = &figures[sd][si];
         let joined = near.iter().find_map(|&(j, _)| {
             let g = group_of[j];
             let (ld, li) = distinct[leaders[g]][0];
-            let (sd, si) = distinct[i][0];
             let leader = &statements[ld][li];
             (similarity(s, leader, weights) >= SAME_STATEMENT - LEADER_SLACK
-                && !figures[sd][si].contradict(&figures[ld][li])
-                && !figures[sd][si].other_day(&figures[ld][li]))
+                && dated[g]
+                    .iter()
+                    .all(|&(md, mi)| !sf.contradict(&figures[md][mi]) && !sf.other_day(&figures[md][mi])))
             .then_some(g)
         });
-        match joined {
-            Some(g) => group_of.push(g),
+        let g = match joined {
+            Some(g) => g,
             None => {
-                group_of.push(leaders.len());
                 leaders.push(i);
+                dated.push(Vec::new());
+                leaders.len() - 1
             }
+        };
+        group_of.push(g);
+        if !sf.is_empty() {
+            dated[g].push((sd, si));
         }
     }
     let mut members_of: Vec<Vec<usize>> = vec![Vec::new(); leaders.len()];
@@ -398,6 +425,37 @@ mod tests {
                 "The ferry struck the bulk carrier Baltic Crane in thick fog near Halvik harbour.",
                 &[0, 1, 2],
             )],
+        );
+    }
+
+    #[test]
+    fn a_sentence_joins_a_claim_only_when_it_contradicts_none_of_its_members() {
+        // The first version gives no figure, so both others agree with it; they do not agree
+        // with each other.
+        let texts = [
+            "The Labour party suffered its worst result in the 2019 election under Jeremy Corbyn.",
+            "The Labour party suffered its worst result in the 2019 election, 202 seats, under Jeremy Corbyn.",
+            "The Labour party suffered its worst result in the 2019 election, 203 seats, under Jeremy Corbyn.",
+        ];
+        let inputs: Vec<DocInput> = texts
+            .iter()
+            .enumerate()
+            .map(|(n, t)| DocInput { sentences: vec![t], origin: n, ..DocInput::default() })
+            .collect();
+        let prepared = prepare(&inputs, &HashMap::new());
+        let groups = group(&inputs, &prepared);
+        assert!(groups.iter().any(|g| g.documents.len() == 2), "a figure-less version joins one of them");
+        assert!(groups.iter().all(|g| !(g.documents.contains(&1) && g.documents.contains(&2))));
+    }
+
+    #[test]
+    fn a_subheading_is_no_claim() {
+        check(
+            &[
+                (0, &["Reactions From Former President Ola Berg And Ministers"]),
+                (1, &["Reactions From Former President Ola Berg And Ministers"]),
+            ],
+            &[],
         );
     }
 
