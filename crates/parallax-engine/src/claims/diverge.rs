@@ -511,6 +511,14 @@ const MAX_RATIO: f64 = 1.4;
 /// people on board").
 const SAME_QUANTITY: f64 = 0.4;
 
+/// The likeness that is enough for two figures anchored to one thing (see `numbers`), with
+/// [`ANCHOR_WORDS`] words of four letters or more around both. Swept over the eight real events
+/// with the generated 1,000-article story beside them: 0.2 finds 14 of 60 gold divergences at
+/// precision 0.867 (0.4 everywhere: 12 at 0.900), 0.15 finds 15 at 0.778, 0.1 15 at 0.762;
+/// one shared word instead of two reports twice as many false ones.
+const SAME_ANCHORED_QUANTITY: f64 = 0.2;
+const ANCHOR_WORDS: usize = 2;
+
 /// At most this many later figures of one unit are compared with each figure, so a story of
 /// thousands of articles stays linear.
 const MAX_COMPARED: usize = 400;
@@ -526,6 +534,13 @@ fn sentence_names(text: &str) -> BTreeSet<String> {
         .filter(|w| !DATE_WORDS.contains(&stem_key(w)))
         .collect()
 }
+
+/// Words near a figure that make it a rise, and a fall: "shares rose 46 cents" and "shares
+/// fell 25 cents" are two movements.
+const RISES: [&str; 10] =
+    ["rose", "up", "gained", "climbed", "jumped", "increased", "added", "higher", "rising", "gaining"];
+const FALLS: [&str; 11] =
+    ["fell", "down", "declined", "shed", "lost", "dropped", "slipped", "lower", "falling", "eased", "slid"];
 
 /// Words near a figure that make it a threshold, not a count.
 const THRESHOLD_WORDS: [&str; 7] =
@@ -570,6 +585,13 @@ fn numbers(cx: &Context) -> Vec<Divergence> {
                     continue;
                 }
                 let (fa, fb) = (&figs[da][ia].0[ka], &figs[db][ib].0[kb]);
+                // A figure converted in brackets ("1 meter (3 feet)") is compared as the
+                // figure it converts, with its bound.
+                if conversion(cx.docs[da].sentences[ia], &fa.written)
+                    || conversion(cx.docs[db].sentences[ib], &fb.written)
+                {
+                    continue;
+                }
                 // A sentence that gives the other value too, of any unit ("28 bodies: 27
                 // passengers and one from the helicopter"), takes neither side.
                 let sentence_gives = |d: usize, i: usize, v: f64| figs[d][i].0.iter().any(|g| g.value == v);
@@ -587,6 +609,18 @@ fn numbers(cx: &Context) -> Vec<Divergence> {
                     names.entry(key).or_insert_with(|| sentence_names(cx.docs[key.0].sentences[key.1]));
                 }
                 if both_and_apart(&names[&(da, ia)], &names[&(db, ib)]) {
+                    continue;
+                }
+                // A rise and a fall are two movements, not one count told two ways.
+                let direction = |f: &Figure| {
+                    let up = f.near.iter().any(|w| RISES.contains(&w.as_str()));
+                    let down = f.near.iter().any(|w| FALLS.contains(&w.as_str()));
+                    (up, down)
+                };
+                let (da_dir, db_dir) = (direction(fa), direction(fb));
+                if da_dir.0 && db_dir.1 && !da_dir.1 && !db_dir.0
+                    || da_dir.1 && db_dir.0 && !da_dir.0 && !db_dir.1
+                {
                     continue;
                 }
                 // A threshold ("the 326 seats required for a majority") is not a count.
@@ -617,8 +651,18 @@ fn numbers(cx: &Context) -> Vec<Divergence> {
                 for key in [(da, ia), (db, ib)] {
                     context.entry(key).or_insert_with(|| without_numbers(&stmts[key.0][key.1]));
                 }
-                if similarity(&context[&(da, ia)], &context[&(db, ib)], &cx.prepared.weights) < SAME_QUANTITY
-                {
+                // Two figures anchored to one thing (the same class of what happened, or a name
+                // near both) with two words of their own around them in common ("Labour won 412
+                // seats", "The Labour Party won 411 seats out of the 650") need less of the
+                // rest of their sentences alike.
+                let shared_near = fa.near.intersection(&fb.near).filter(|w| w.len() >= 4).count();
+                let anchored = fa.class.is_some() || !fa.names.is_disjoint(&fb.names);
+                let need = if anchored && shared_near >= ANCHOR_WORDS {
+                    SAME_ANCHORED_QUANTITY
+                } else {
+                    SAME_QUANTITY
+                };
+                if similarity(&context[&(da, ia)], &context[&(db, ib)], &cx.prepared.weights) < need {
                     continue;
                 }
                 let a = (da, ia);
@@ -656,9 +700,46 @@ fn same_scope(a: &str, b: &str, written_a: &str, written_b: &str) -> bool {
             })
             .collect()
     };
-    let (x, y) = (anchors(a, written_a), anchors(b, written_b));
+    // "At 8 a.m." is a clock time too.
+    let hours = |s: &str| -> BTreeSet<String> {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        words
+            .windows(2)
+            .filter(|w| {
+                let next = w[1].trim_end_matches([',', '.', ';']).to_lowercase();
+                matches!(next.as_str(), "a.m" | "p.m" | "am" | "pm" | "a.m." | "p.m.")
+                    && w[0].len() <= 2
+                    && w[0].bytes().all(|c| c.is_ascii_digit())
+            })
+            .map(|w| format!("{}:00", w[0]))
+            .collect()
+    };
+    let (mut x, mut y) = (anchors(a, written_a), anchors(b, written_b));
+    x.extend(hours(a));
+    y.extend(hours(b));
+    // A figure of the past ("five years ago", "at the previous election") is another count.
+    let past = |s: &str| {
+        let s = s.to_lowercase();
+        PAST_MARKS.iter().any(|m| s.contains(m))
+    };
+    if past(a) != past(b) {
+        return false;
+    }
     x.is_empty() || y.is_empty() || !x.is_disjoint(&y)
 }
+
+/// Whether the figure `written` stands in brackets right after another figure: a conversion
+/// ("more than 1 meter (3 feet)", "1.6-mile (2.57 km)").
+fn conversion(sentence: &str, written: &str) -> bool {
+    let Some(at) = sentence.find(&format!("({written}")) else { return false };
+    let before = &sentence[..at];
+    let start = before.char_indices().rev().nth(20).map_or(0, |(i, _)| i);
+    before[start..].bytes().any(|c| c.is_ascii_digit())
+}
+
+/// Words that put a figure in the past of the story: the sentence counts another time.
+const PAST_MARKS: [&str; 6] =
+    [" years ago", " ago,", "previous election", "last election", "up from ", "down from "];
 
 /// The word after the figure `written` in `sentence`, for the description.
 fn unit_word(sentence: &str, written: &str) -> String {
@@ -1340,6 +1421,50 @@ mod tests {
             ])
             .is_empty()
         );
+    }
+
+    #[test]
+    fn anchored_counts_conversions_movements_and_the_past() {
+        // One party's seats told in sentences of their own: the name and two words around the
+        // figure anchor it.
+        assert_eq!(
+            found(&[
+                (
+                    0,
+                    &[
+                        "Despite a small rise in vote share, the Harbour Party won 412 seats in the assembly, largely due to a collapse of its rivals."
+                    ]
+                ),
+                (
+                    1,
+                    &[
+                        "The Harbour Party won 411 seats in the assembly out of the 650 on offer, a comfortable majority."
+                    ]
+                ),
+            ]),
+            ["How many seats: 411 or 412"]
+        );
+        // A conversion in brackets keeps the bound of what it converts.
+        assert!(found(&[
+            (0, &["The quake set off warnings, followed by waves of more than 1 meter (3 feet) at Halvik on Monday."]),
+            (1, &["Waves at least 1.2 metres (four feet) high hit the port of Halvik on Monday."]),
+        ])
+        .is_empty());
+        // A rise and a fall, and a count of the past, are other quantities.
+        assert!(
+            found(&[
+                (0, &["Shares of Nordlys Lines rose 46 cents to close at $32.30 on the exchange in Oslo."]),
+                (1, &["Shares of Nordlys Lines fell 45 cents to close at $31.70 on the exchange in Oslo."]),
+            ])
+            .is_empty()
+        );
+        assert!(!same_scope("Labour won 202 seats five years ago.", "Labour won 203 seats.", "202", "203"));
+        assert!(!same_scope(
+            "As of 8 a.m. Delta had canceled 415 flights.",
+            "As of 9:52 a.m. Delta had canceled 417 flights.",
+            "415",
+            "417"
+        ));
     }
 
     #[test]
