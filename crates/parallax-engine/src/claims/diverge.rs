@@ -628,11 +628,12 @@ fn numbers(cx: &Context) -> Vec<Divergence> {
                 if threshold(fa) != threshold(fb) {
                     continue;
                 }
-                // Two classes, or another scope (another year, another clock time), count two
-                // things.
+                // Two classes, names near each figure that the other lacks ("Standard & Poor's
+                // 500 Index" and "Nasdaq Composite Index"), or another scope (another year,
+                // another clock time) count two things.
                 if fa.class != fb.class
                     || fa.near.is_disjoint(&fb.near)
-                    || both_and_apart(&fa.names, &fb.names)
+                    || each_apart(&fa.names, &fb.names)
                     || !same_scope(
                         cx.docs[da].sentences[ia],
                         cx.docs[db].sentences[ib],
@@ -819,6 +820,12 @@ fn dates(cx: &Context) -> Vec<Divergence> {
 /// Whether both sets hold something and nothing in common.
 fn both_and_apart<T: Ord>(a: &BTreeSet<T>, b: &BTreeSet<T>) -> bool {
     !a.is_empty() && !b.is_empty() && a.is_disjoint(b)
+}
+
+/// Whether each set holds something the other lacks: "Standard & Poor's 500 Index" and
+/// "Nasdaq Composite Index" share a word and name two things.
+fn each_apart<T: Ord>(a: &BTreeSet<T>, b: &BTreeSet<T>) -> bool {
+    a.iter().any(|x| !b.contains(x)) && b.iter().any(|x| !a.contains(x))
 }
 
 /// Whether two sentences give different places in a series ("the third body", "the fifth
@@ -1450,6 +1457,14 @@ mod tests {
             (1, &["Waves at least 1.2 metres (four feet) high hit the port of Halvik on Monday."]),
         ])
         .is_empty());
+        // Two indexes that share a word of their names are two things.
+        assert!(
+            found(&[
+                (0, &["The broader Halvik 500 Index climbed 17.08 points, or 1.74 percent, to 998.68 on Monday."]),
+                (1, &["The technology-laced Skarvik Composite Index climbed 15.20 points, or 1.42 percent, to 990.10 on Monday."]),
+            ])
+            .is_empty()
+        );
         // A rise and a fall, and a count of the past, are other quantities.
         assert!(
             found(&[
