@@ -6,7 +6,8 @@
 //! content the story as a whole reports (the share of its word weight carried by words that
 //! many documents use), and how near the top of its documents it stands (news puts the main
 //! facts first). Sentences are then taken best first, skipping any that repeats one already
-//! taken, up to [`MAX_SENTENCES`], and put in reading order: by where they stand in their
+//! taken or whose words the sentences taken so far already say (`ALREADY_SAID`), up to
+//! [`MAX_SENTENCES`], and put in reading order: by where they stand in their
 //! documents. Each cites the documents of its group that state it (one of their sentences
 //! holds its numbers and most of its weight, [`Prepared::document_states`]): a document grouped
 //! with it for a looser likeness is not cited for the sentence as worded.
@@ -16,13 +17,20 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::group::{ClaimGroup, DocInput, Prepared};
-use super::similar::{Statement, similarity};
+use super::similar::{Statement, coverage, similarity};
 use crate::text::Analyzer;
 
 /// At most this many summary sentences.
 pub const MAX_SENTENCES: usize = 8;
 /// Two summary sentences are redundant from this similarity.
 const REDUNDANT: f64 = 0.35;
+/// A sentence is left out when this share of its word weight is already said by the
+/// sentences taken before it, together. Swept over the eight real events (summary repeats
+/// 11 at no limit, 10 at 0.5, 8 at 0.4, 4 at 0.3 and 0.25, 3 at 0.2) with the AllSides
+/// roundups beside them (ROUGE-1 0.4192 at no limit, 0.4181 at 0.3): every summary still
+/// fills its eight sentences.
+const ALREADY_SAID: f64 = 0.3;
+
 /// Words that open a sentence which leans on the one before it.
 const DANGLING: &[&str] = &[
     "he",
@@ -137,6 +145,7 @@ pub(crate) fn summarize(
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut taken: Vec<(f64, usize)> = Vec::new();
+    let mut said = Statement::default();
     for &(score, n) in &scored {
         if taken.len() >= MAX_SENTENCES {
             break;
@@ -145,6 +154,14 @@ pub(crate) fn summarize(
         if taken.iter().any(|&(_, t)| similarity(s, stmt(&groups[t]), &prepared.weights) >= REDUNDANT) {
             continue;
         }
+        // What it says already said by the sentences taken together: two sentences, each
+        // unlike it, may between them tell its fact.
+        if coverage(s, &said, &prepared.weights) >= ALREADY_SAID {
+            continue;
+        }
+        said.terms.extend(&s.terms);
+        said.terms.sort_unstable();
+        said.terms.dedup();
         taken.push((score, n));
     }
     // Reading order: where the sentences stand in their documents, the better one first
