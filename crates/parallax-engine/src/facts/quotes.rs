@@ -446,12 +446,16 @@ fn right_cue(
     // A participle is not the attribution ("Clinton seized on it, repeating…"), and after a
     // quote that ended its sentence only a plain verb of saying is ("…today.” Smith said.").
     let ended = text[..end].trim_end().ends_with(['.', '!', '?']);
-    if verb > 0 && verb_word.ends_with("ing") || ended && !is_plain_saying(&verb_word) {
+    // "…” crew, according to a senior defense official": the source follows "according to",
+    // wherever it stands in the clause.
+    let according =
+        verb_word == "according" && words.get(verb + 1).is_some_and(|(_, w)| *w == "to") && !ended;
+    if !according && (verb > 0 && verb_word.ends_with("ing") || ended && !is_plain_saying(&verb_word)) {
         return None;
     }
     let verb_at = from + words[verb].0;
-    let verb_end = verb_at + words[verb].1.len();
-    let mention = if verb == 0 {
+    let verb_end = if according { from + words[verb + 1].0 + 2 } else { verb_at + words[verb].1.len() };
+    let mention = if verb == 0 || according {
         // "said German Chancellor Friedrich Merz", "said a former official, who…": a name
         // right after the verb, else the description there.
         let np_end =
@@ -996,6 +1000,11 @@ mod tests {
             &["he: Your plan fits with ours.", "he: With you alongside, we can go further."],
         );
         check(&["'That is really important,' Sir Keir said."], &["Keir: That is really important,"]);
+        // "According to" names the source wherever it stands after the quote.
+        check(
+            &["The helicopter had a “fairly experienced” crew, according to a senior defence official."],
+            &["a senior defence official (partial): fairly experienced"],
+        );
         check(
             &["“They want to support him,” a European diplomat revealed."],
             &["european diplomat: They want to support him,"],
