@@ -17,7 +17,7 @@
 
 use parallax_model::Span;
 
-use super::lexicon::{is_person_pronoun, is_speech_verb};
+use super::lexicon::{is_person_pronoun, is_role_noun, is_speech_verb};
 use super::mentions::{Kind, Mention};
 use super::time::weekday;
 use crate::text::{is_closing_quote, is_opening_quote, quoted_spans, split_sentences};
@@ -705,7 +705,11 @@ fn unnamed_source(text: &str, from: usize, to: usize) -> Option<Mention> {
     let words: Vec<&str> = phrase.split_whitespace().collect();
     let first = words.first()?.to_lowercase();
     let numeric = first.chars().next().is_some_and(|c| c.is_ascii_digit());
-    if !(is_determiner(&first) || numeric) || words.len() < 2 || words.len() > 9 {
+    // A bare plural of a role: "airport representatives", "police officials".
+    let bare_plural = (2..=3).contains(&words.len())
+        && words.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+        && words.last().and_then(|w| w.strip_suffix('s')).is_some_and(is_role_noun);
+    if !(is_determiner(&first) || numeric || bare_plural) || words.len() < 2 || words.len() > 9 {
         return None;
     }
     // A time phrase is not a source: "said this week", "said the day before".
@@ -1000,6 +1004,11 @@ mod tests {
             &["he: Your plan fits with ours.", "he: With you alongside, we can go further."],
         );
         check(&["'That is really important,' Sir Keir said."], &["Keir: That is really important,"]);
+        // A bare plural of a role is a description too.
+        check(
+            &["“The localizer had reached the end of its life,” explained airport representatives."],
+            &["airport representatives: The localizer had reached the end of its life,"],
+        );
         // "According to" names the source wherever it stands after the quote.
         check(
             &["The helicopter had a “fairly experienced” crew, according to a senior defence official."],
