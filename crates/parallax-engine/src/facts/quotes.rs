@@ -450,11 +450,20 @@ fn right_cue(
     // wherever it stands in the clause.
     let according =
         verb_word == "according" && words.get(verb + 1).is_some_and(|(_, w)| *w == "to") && !ended;
+    // "…,” the Banner was told by an employee": in the passive the source follows "by".
+    let passive = verb > 0
+        && matches!(words[verb - 1].1, "was" | "were" | "is" | "are" | "been")
+        && words.get(verb + 1).is_some_and(|(_, w)| *w == "by");
+    let according = according || passive;
     if !according && (verb > 0 && verb_word.ends_with("ing") || ended && !is_plain_saying(&verb_word)) {
         return None;
     }
     let verb_at = from + words[verb].0;
-    let verb_end = if according { from + words[verb + 1].0 + 2 } else { verb_at + words[verb].1.len() };
+    let verb_end = if according {
+        from + words[verb + 1].0 + words[verb + 1].1.len()
+    } else {
+        verb_at + words[verb].1.len()
+    };
     let mention = if verb == 0 || according {
         // "said German Chancellor Friedrich Merz", "said a former official, who…": a name
         // right after the verb, else the description there.
@@ -1004,6 +1013,11 @@ mod tests {
             &["he: Your plan fits with ours.", "he: With you alongside, we can go further."],
         );
         check(&["'That is really important,' Sir Keir said."], &["Keir: That is really important,"]);
+        // In the passive the source follows "by".
+        check(
+            &["“They are all hard-working men,” the Courier was told by an employee at the company."],
+            &["an employee at the company: They are all hard-working men,"],
+        );
         // A bare plural of a role is a description too.
         check(
             &["“The localizer had reached the end of its life,” explained airport representatives."],
