@@ -455,7 +455,23 @@ fn right_cue(
         && matches!(words[verb - 1].1, "was" | "were" | "is" | "are" | "been")
         && words.get(verb + 1).is_some_and(|(_, w)| *w == "by");
     let according = according || passive;
-    if !according && (verb > 0 && verb_word.ends_with("ing") || ended && !is_plain_saying(&verb_word)) {
+    // "…,” an official can be heard saying": a verb of perceiving and its auxiliaries before
+    // the participle belong to the attribution, not to the subject.
+    let perceived = if verb > 0 && matches!(words[verb - 1].1, "heard" | "seen" | "filmed" | "recorded") {
+        words[..verb - 1]
+            .iter()
+            .rev()
+            .take_while(|(_, w)| {
+                matches!(*w, "can" | "could" | "be" | "was" | "is" | "were" | "been" | "being")
+            })
+            .count()
+            + 1
+    } else {
+        0
+    };
+    if !according
+        && (verb > 0 && verb_word.ends_with("ing") && perceived == 0 || ended && !is_plain_saying(&verb_word))
+    {
         return None;
     }
     let verb_at = from + words[verb].0;
@@ -491,8 +507,10 @@ fn right_cue(
         // "he told", "Sir Keir said", "the company wrote", "chief executive Jo Lind said",
         // "Jo Lind, a union official, said": a short subject right after the quote, not a
         // clause of its own ("In a later vote, he warned", "because he said").
-        let subject = &text[from..verb_at];
-        let named = people.iter().rfind(|m| m.start >= from && m.end <= verb_at && m.kind != Kind::Pronoun);
+        let subject_end = if perceived > 0 { from + words[verb - perceived].0 } else { verb_at };
+        let subject = &text[from..subject_end];
+        let named =
+            people.iter().rfind(|m| m.start >= from && m.end <= subject_end && m.kind != Kind::Pronoun);
         let named_early = named.is_some_and(|m| text[from..m.start].split_whitespace().count() <= 5);
         let appositive = subject.trim_end().ends_with(',') && subject.matches(',').count() >= 2;
         // The quote's sentence running on before its attribution: "…” at the convention,
@@ -507,14 +525,15 @@ fn right_cue(
         {
             return Some((m.clone(), venue(&text[verb_at..clause_end.max(verb_at)])));
         }
-        if verb > 8 && !appositive
+        if verb - perceived > 8 && !appositive
             || subject.contains([';', ':'])
             || opens_clause(&words[0].1.to_lowercase())
             || !(opens_subject(words[0].1) || named_early)
         {
             return None;
         }
-        let head_end = if appositive { from + subject.find(',').unwrap_or(subject.len()) } else { verb_at };
+        let head_end =
+            if appositive { from + subject.find(',').unwrap_or(subject.len()) } else { subject_end };
         people
             .iter()
             .rfind(|m| m.start >= from && m.end <= head_end)
@@ -1013,6 +1032,11 @@ mod tests {
             &["he: Your plan fits with ours.", "he: With you alongside, we can go further."],
         );
         check(&["'That is really important,' Sir Keir said."], &["Keir: That is really important,"]);
+        // A verb of perceiving before the participle is part of the attribution.
+        check(
+            &["“There's a ship approaching,” an official of the port can be heard saying in radio traffic."],
+            &["official: There's a ship approaching,"],
+        );
         // In the passive the source follows "by".
         check(
             &["“They are all hard-working men,” the Courier was told by an employee at the company."],
