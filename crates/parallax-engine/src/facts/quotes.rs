@@ -441,11 +441,14 @@ fn right_cue(
         return Some((m.clone(), None));
     }
     let words: Vec<(usize, &str)> = word_offsets(clause).into_iter().take(24).collect();
-    let verb = (0..words.len()).find(|&i| speech_verb_at(&words, i))?;
+    let ended = text[..end].trim_end().ends_with(['.', '!', '?']);
+    // "…,” Kelley shared": a verb that is one of saying only right after a quote that runs on
+    // into its attribution (elsewhere one shares a photo).
+    let verb = (0..words.len())
+        .find(|&i| speech_verb_at(&words, i) || i <= 3 && !ended && words[i].1 == "shared")?;
     let verb_word = words[verb].1.to_lowercase();
     // A participle is not the attribution ("Clinton seized on it, repeating…"), and after a
     // quote that ended its sentence only a plain verb of saying is ("…today.” Smith said.").
-    let ended = text[..end].trim_end().ends_with(['.', '!', '?']);
     // "…” crew, according to a senior defense official": the source follows "according to",
     // wherever it stands in the clause.
     let according =
@@ -1032,6 +1035,13 @@ mod tests {
             &["he: Your plan fits with ours.", "he: With you alongside, we can go further."],
         );
         check(&["'That is really important,' Sir Keir said."], &["Keir: That is really important,"]);
+        // "Shared" right after a quote that runs on is its attribution.
+        check(
+            &[
+                "At the airport, travellers like Jo Lind were stuck. “I have a funeral tomorrow,” Lind shared, close to tears.",
+            ],
+            &["Lind: I have a funeral tomorrow,"],
+        );
         // A verb of perceiving before the participle is part of the attribution.
         check(
             &["“There's a ship approaching,” an official of the port can be heard saying in radio traffic."],
