@@ -542,6 +542,14 @@ const RISES: [&str; 10] =
 const FALLS: [&str; 11] =
     ["fell", "down", "declined", "shed", "lost", "dropped", "slipped", "lower", "falling", "eased", "slid"];
 
+/// Whether a figure is a rise (true) or a fall (false), when its words say one and not the
+/// other.
+fn movement(f: &Figure) -> Option<bool> {
+    let up = f.near.iter().any(|w| RISES.contains(&w.as_str()));
+    let down = f.near.iter().any(|w| FALLS.contains(&w.as_str()));
+    (up != down).then_some(up)
+}
+
 /// Words near a figure that make it a threshold, not a count.
 const THRESHOLD_WORDS: [&str; 7] =
     ["required", "needed", "majority", "threshold", "target", "necessary", "need"];
@@ -612,14 +620,8 @@ fn numbers(cx: &Context) -> Vec<Divergence> {
                     continue;
                 }
                 // A rise and a fall are two movements, not one count told two ways.
-                let direction = |f: &Figure| {
-                    let up = f.near.iter().any(|w| RISES.contains(&w.as_str()));
-                    let down = f.near.iter().any(|w| FALLS.contains(&w.as_str()));
-                    (up, down)
-                };
-                let (da_dir, db_dir) = (direction(fa), direction(fb));
-                if da_dir.0 && db_dir.1 && !da_dir.1 && !db_dir.0
-                    || da_dir.1 && db_dir.0 && !da_dir.0 && !db_dir.1
+                if let (Some(x), Some(y)) = (movement(fa), movement(fb))
+                    && x != y
                 {
                     continue;
                 }

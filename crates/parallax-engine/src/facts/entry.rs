@@ -6,7 +6,7 @@ use super::entities::{Person, Registry};
 use super::lexicon::{is_known_place, not_a_person, stands_for_org};
 use super::mentions::{Kind, Mention, mentions};
 use super::named::{Named, named};
-use super::quotes::{Layout, is_plain_saying, quotes, reported};
+use super::quotes::{Layout, is_plain_saying, quotes, reported, words_end};
 use super::time::{Precision, dates, implied_date};
 
 /// Settings of the facts stage.
@@ -652,17 +652,14 @@ fn org_antecedent(
                         && !layout[b].in_quote(m.start, m.end)
                         && !is_known_place(&m.text)
                         // "Halvik's library": an owner, not the subject.
-                        && !text[m.end..].starts_with(['\'', '’'])
-                        && !text[m.start..m.end].ends_with("'s")
-                        && !text[m.start..m.end].ends_with("’s")
+                        && !m.is_owner(text)
                         // "It" and "the company" are never a person: any name will do but a
                         // titled one ("Mr Smith") or a place.
                         && !m.titled
                         && m.role.is_none()
                 })
                 .collect();
-            let head_end =
-                text[from..to].split_whitespace().take(4).map(|w| w.len() + 1).sum::<usize>() + from;
+            let head_end = from + words_end(&text[from..to], 4);
             if let Some(m) =
                 orgs.iter().find(|m| m.start < head_end).or_else(|| orgs.iter().find(|m| speaks(text, m)))
             {

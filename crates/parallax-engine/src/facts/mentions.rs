@@ -44,6 +44,15 @@ impl Mention {
     pub(crate) fn plain(start: usize, end: usize, kind: Kind, text: String) -> Mention {
         Mention { start, end, kind, text, titled: false, role: None, org: false }
     }
+
+    /// Whether it stands in the possessive in `text`, the block it was found in ("Spain's
+    /// minister", "Halvik's library"): the owner of what follows, not the subject.
+    pub(crate) fn is_owner(&self, text: &str) -> bool {
+        let w = text.get(self.start..self.end).unwrap_or("");
+        w.ends_with("’s")
+            || w.ends_with("'s")
+            || text.get(self.end..).is_some_and(|r| r.starts_with(['’', '\'']))
+    }
 }
 
 /// A word of the block: its byte range and text.

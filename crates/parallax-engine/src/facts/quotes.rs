@@ -364,7 +364,7 @@ fn described_subject(text: &str, from: usize, at: usize) -> Option<Mention> {
 }
 
 /// The byte offset where the first `n` white-space separated words of `s` end.
-fn words_end(s: &str, n: usize) -> usize {
+pub(crate) fn words_end(s: &str, n: usize) -> usize {
     let mut seen = 0;
     let mut in_word = false;
     for (i, c) in s.char_indices() {
@@ -451,13 +451,10 @@ fn right_cue(
     // quote that ended its sentence only a plain verb of saying is ("…today.” Smith said.").
     // "…” crew, according to a senior defense official": the source follows "according to",
     // wherever it stands in the clause.
-    let according =
-        verb_word == "according" && words.get(verb + 1).is_some_and(|(_, w)| *w == "to") && !ended;
     // "…,” the Banner was told by an employee": in the passive the source follows "by".
-    let passive = verb > 0
-        && matches!(words[verb - 1].1, "was" | "were" | "is" | "are" | "been")
-        && words.get(verb + 1).is_some_and(|(_, w)| *w == "by");
-    let according = according || passive;
+    let next_is = |word: &str| words.get(verb + 1).is_some_and(|(_, w)| *w == word);
+    let source_follows = verb_word == "according" && next_is("to") && !ended
+        || verb > 0 && matches!(words[verb - 1].1, "was" | "were" | "is" | "are" | "been") && next_is("by");
     // "…,” an official can be heard saying": a verb of perceiving and its auxiliaries before
     // the participle belong to the attribution, not to the subject.
     let perceived = if verb > 0 && matches!(words[verb - 1].1, "heard" | "seen" | "filmed" | "recorded") {
@@ -472,18 +469,18 @@ fn right_cue(
     } else {
         0
     };
-    if !according
+    if !source_follows
         && (verb > 0 && verb_word.ends_with("ing") && perceived == 0 || ended && !is_plain_saying(&verb_word))
     {
         return None;
     }
     let verb_at = from + words[verb].0;
-    let verb_end = if according {
+    let verb_end = if source_follows {
         from + words[verb + 1].0 + words[verb + 1].1.len()
     } else {
         verb_at + words[verb].1.len()
     };
-    let mention = if verb == 0 || according {
+    let mention = if verb == 0 || source_follows {
         // "said German Chancellor Friedrich Merz", "said a former official, who…": a name
         // right after the verb, else the description there.
         let np_end =
@@ -498,10 +495,7 @@ fn right_cue(
         let first = people.iter().find(in_phrase);
         // "said Spain's Transport Minister Óscar Puente": the owner is not the speaker, the
         // name after it is.
-        let owner = first.is_some_and(|m| {
-            let w = &text[m.start..m.end];
-            w.ends_with("’s") || w.ends_with("'s") || text[m.end..].starts_with(['’', '\''])
-        });
+        let owner = first.is_some_and(|m| m.is_owner(text));
         let owned = first
             .filter(|_| owner)
             .and_then(|o| people.iter().filter(in_phrase).find(|m| m.start > o.end && m.kind == Kind::Name));

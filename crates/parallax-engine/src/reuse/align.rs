@@ -29,7 +29,7 @@
 use parallax_model::Relation;
 
 use super::doc::{Doc, shingles_of};
-use crate::text::is_function_key;
+use crate::text::{is_closing_quote, is_function_key, is_opening_quote};
 
 /// Sentences in the same order, each a rewording of its counterpart, that make a rewrite.
 pub const REWRITE_RUN: usize = 5;
@@ -153,7 +153,9 @@ fn found(a: &Prepared, b: &Prepared) -> Vec<Found> {
 fn quotes_anything(text: &str) -> bool {
     let mut before = ' ';
     text.chars().any(|c| {
-        let opens = matches!(c, '"' | '“' | '”' | '«' | '»' | '‘') || (c == '\'' && before.is_whitespace());
+        // An apostrophe is no quotation mark; a straight single one is, at a word's start.
+        let mark = (is_opening_quote(c) || is_closing_quote(c)) && !matches!(c, '\'' | '’');
+        let opens = mark || (c == '\'' && before.is_whitespace());
         before = c;
         opens
     })
