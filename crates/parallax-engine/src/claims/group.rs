@@ -325,7 +325,7 @@ impl Prepared {
 /// sentence holding [`STATES_CLAIM`] of its weight holds one of the words that make up the rest),
 /// so the pass stays near-linear on large stories.
 pub fn extend(docs: &[DocInput], prepared: &Prepared, groups: &mut [ClaimGroup]) {
-    let Prepared { statements, weights, .. } = prepared;
+    let statements = &prepared.statements;
     let mut index: KeyMap<Vec<SentenceRef>> = KeyMap::default();
     let mut count = 0;
     for (d, ss) in statements.iter().enumerate() {
@@ -338,37 +338,77 @@ pub fn extend(docs: &[DocInput], prepared: &Prepared, groups: &mut [ClaimGroup])
     }
     let common = common_limit(count);
     groups.par_iter_mut().for_each(|g| {
-        let r = &statements[g.representative.0][g.representative.1];
-        let mut probe: Vec<(f64, u64)> = r.terms.iter().map(|&t| (weights.weight(t), t)).collect();
-        probe.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        let total: f64 = probe.iter().map(|p| p.0).sum();
-        let mut rest = total;
-        let mut candidates: BTreeSet<SentenceRef> = BTreeSet::new();
-        let need = prepared.support_share(g.representative);
-        for &(w, t) in &probe {
-            if rest < need * total {
-                break;
-            }
-            rest -= w;
-            if let Some(list) = index.get(&t).filter(|l| l.len() <= common) {
-                candidates.extend(list.iter().copied().filter(|c| !g.documents.contains(&c.0)));
-            }
-        }
-        let mut added = Vec::new();
-        for c in candidates {
-            if added.last().is_some_and(|&(d, _): &SentenceRef| d == c.0) {
-                continue;
-            }
-            if prepared.states(c, g.representative, need) {
-                added.push(c);
-            }
+        let mut added: BTreeSet<usize> = BTreeSet::new();
+        for probe in probes(prepared, g) {
+            added.extend(supporters(prepared, &index, common, probe, &g.documents));
         }
         if added.is_empty() {
             return;
         }
-        g.documents.extend(added.iter().map(|c| c.0));
+        g.documents.extend(added);
         g.origins = g.documents.iter().map(|&d| docs[d].origin).collect::<BTreeSet<usize>>().len();
     });
+}
+
+/// How many of a claim's own wordings are read for support beside its representative.
+const PROBES: usize = 4;
+
+/// The wordings of a claim that other sentences are checked against: its representative, then
+/// its other distinct wordings, the lightest first (a short wording is stated inside more
+/// sentences).
+fn probes(prepared: &Prepared, g: &ClaimGroup) -> Vec<SentenceRef> {
+    let st = |r: SentenceRef| &prepared.statements[r.0][r.1];
+    let mut others: Vec<(f64, SentenceRef)> = Vec::new();
+    for &m in &g.members {
+        if m == g.representative || st(m).terms == st(g.representative).terms {
+            continue;
+        }
+        if others.iter().any(|&(_, o)| st(o).terms == st(m).terms)
+            || !prepared.states(m, g.representative, prepared.support_share(g.representative))
+        {
+            continue;
+        }
+        others.push((prepared.weights.total(&st(m).terms), m));
+    }
+    others.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    std::iter::once(g.representative).chain(others.into_iter().map(|o| o.1)).take(PROBES).collect()
+}
+
+/// The documents (outside `have`) with a sentence that states the wording `r`.
+fn supporters(
+    prepared: &Prepared,
+    index: &KeyMap<Vec<SentenceRef>>,
+    common: usize,
+    r: SentenceRef,
+    have: &BTreeSet<usize>,
+) -> Vec<usize> {
+    let st = &prepared.statements[r.0][r.1];
+    let weights = &prepared.weights;
+    let mut probe: Vec<(f64, u64)> = st.terms.iter().map(|&t| (weights.weight(t), t)).collect();
+    probe.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let total: f64 = probe.iter().map(|p| p.0).sum();
+    let mut rest = total;
+    let mut candidates: BTreeSet<SentenceRef> = BTreeSet::new();
+    let need = prepared.support_share(r);
+    for &(w, t) in &probe {
+        if rest < need * total {
+            break;
+        }
+        rest -= w;
+        if let Some(list) = index.get(&t).filter(|l| l.len() <= common) {
+            candidates.extend(list.iter().copied().filter(|c| !have.contains(&c.0)));
+        }
+    }
+    let mut added: Vec<usize> = Vec::new();
+    for c in candidates {
+        if added.last() == Some(&c.0) {
+            continue;
+        }
+        if prepared.states(c, r, need) {
+            added.push(c.0);
+        }
+    }
+    added
 }
 
 #[cfg(test)]

@@ -154,6 +154,15 @@ pub(crate) fn summarize(
         if taken.iter().any(|&(_, t)| similarity(s, stmt(&groups[t]), &prepared.weights) >= REDUNDANT) {
             continue;
         }
+        // A sentence that states a fact already taken, inside words of its own ("... after
+        // Labour won a landslide"), or that a taken sentence states, tells that fact twice.
+        let r = groups[n].representative;
+        if taken.iter().any(|&(_, t)| {
+            let tr = groups[t].representative;
+            prepared.states(r, tr, prepared.support_share(tr)) || prepared.states(tr, r, prepared.support_share(r))
+        }) {
+            continue;
+        }
         // What it says already said by the sentences taken together: two sentences, each
         // unlike it, may between them tell its fact.
         if coverage(s, &said, &prepared.weights) >= ALREADY_SAID {
