@@ -58,7 +58,7 @@ pub(crate) fn classify(text: &str) -> Option<RemovedKind> {
     if words <= 60 && FILE_PHOTO.iter().any(|l| k.starts_with(l)) {
         return Some(RemovedKind::Caption);
     }
-    if is_caption(text, words) {
+    if is_caption(text, words) || (words <= 60 && (describes_picture(&k) || ends_in_picture_date(text))) {
         return Some(RemovedKind::Caption);
     }
     if (words <= 20 && is_follow_prompt(&k)) || (words <= 40 && is_channel_prompt(&k)) {
@@ -1090,6 +1090,56 @@ pub(crate) fn is_caption(text: &str, words: usize) -> bool {
     false
 }
 
+/// What a caption opens on when it describes its picture (folded form): "A composite photo
+/// of", "An aerial view shows", "In this handout image".
+const PICTURE_KINDS: [&str; 8] = ["photo", "picture", "image", "photograph", "view", "screenshot", "still", "photos"];
+const PICTURE_MODIFIERS: [&str; 6] = ["composite", "file", "handout", "undated", "aerial", "satellite"];
+const PICTURE_VERBS: [&str; 5] = ["of", "shows", "showing", "taken", "released"];
+
+/// Whether a line opens by describing a picture: "A composite photo of ...", "An aerial view
+/// shows ...", "In this handout photo ...". Prose that speaks of pictures ("Images of the
+/// devastation showed ...") has no article before the picture's kind.
+fn describes_picture(k: &str) -> bool {
+    let mut words = k.split_whitespace().map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()));
+    let first = words.next().unwrap_or("");
+    let mut next = words.next().unwrap_or("");
+    match first {
+        "a" | "an" => {}
+        "in" if next == "this" => next = words.next().unwrap_or(""),
+        _ => return false,
+    }
+    if PICTURE_MODIFIERS.contains(&next) {
+        next = words.next().unwrap_or("");
+    }
+    if !PICTURE_KINDS.contains(&next) {
+        return false;
+    }
+    first == "in" || words.next().is_some_and(|w| PICTURE_VERBS.contains(&w))
+}
+
+/// Whether a line ends, as a wire photo's caption does, in the place and the day it was taken
+/// after a comma: "... in London, Britain, July 5, 2024." A date after "on", or after a
+/// weekday ("Thursday, March 28, 2024"), is prose or a dateline.
+fn ends_in_picture_date(text: &str) -> bool {
+    let t = text.trim_end().trim_end_matches('.');
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let n = words.len();
+    if n < 6 {
+        return false;
+    }
+    let year = words[n - 1];
+    let day = words[n - 2].trim_end_matches(',');
+    let month = words[n - 3];
+    let before = words[n - 4];
+    year.len() == 4
+        && year.bytes().all(|b| b.is_ascii_digit())
+        && (1..=2).contains(&day.len())
+        && day.bytes().all(|b| b.is_ascii_digit())
+        && is_month(&month.trim_end_matches('.').to_lowercase())
+        && before.ends_with(',')
+        && !is_weekday(&before.trim_end_matches(',').to_lowercase())
+}
+
 /// Whether the text inside brackets credits a photo.
 fn is_credit(inner: &str) -> bool {
     let k = key(inner);
@@ -1627,6 +1677,21 @@ mod tests {
         check("Crowds gather outside (Photo: Reuters)", Some(Caption));
         check("Rescuers at work. Photograph: Jane Roe/Reuters", Some(Caption));
         check("Ferry in port (Jane Roe/MPA)", Some(Caption));
+    }
+
+    #[test]
+    fn captions_by_their_shape() {
+        check("A composite photo of Chief Officer Ana Lind, left, and Captain Ole Berg.", Some(Caption));
+        check("An aerial view shows flooded streets in Halvik, Norway.", Some(Caption));
+        check("In this handout image, crews lift the wreck.", Some(Caption));
+        check(
+            "Harbour master Ole Berg speaks to reporters at the quay in Halvik, Norway, March 4, 2025.",
+            Some(Caption),
+        );
+        check("Harbour master Ole Berg spoke to reporters in Halvik on March 4, 2025.", None);
+        check("The talks ended in Geneva, Thursday, March 28, 2025.", None);
+        check("Images of the flooded streets showed cars piled against the walls.", None);
+        check("A view held by many in the port is that the ferry was overloaded.", None);
     }
 
     #[test]
