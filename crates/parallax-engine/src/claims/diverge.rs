@@ -410,17 +410,14 @@ fn is_function_word(w: &str) -> bool {
 /// The figures of one sentence, read once, for the grouping's test of whether two sentences
 /// contradict each other.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct SentenceFigures(Vec<Figure>, BTreeSet<&'static str>);
-
-/// The days of the week, as a sentence names them.
-const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+pub(crate) struct SentenceFigures(Vec<Figure>, BTreeSet<i8>);
 
 impl SentenceFigures {
     /// The figures and weekdays of `text`.
     pub(crate) fn of(text: &str) -> SentenceFigures {
         let days = text
             .split(|c: char| !c.is_alphanumeric())
-            .filter_map(|w| WEEKDAYS.iter().copied().find(|d| d.eq_ignore_ascii_case(w)))
+            .filter_map(|w| crate::text::weekday_name(w).map(|d| d.to_monday_one_offset()))
             .collect();
         SentenceFigures(figures(text), days)
     }
@@ -881,10 +878,10 @@ fn dates_agree(a: &str, b: &str) -> bool {
 }
 
 static DATE_WORDS: std::sync::LazyLock<BTreeSet<u64>> = std::sync::LazyLock::new(|| {
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight \
-     week weekend morning afternoon evening night day january february march april may june july \
-     august september october november december earlier later last next"
+    "today yesterday tomorrow tonight week weekend morning afternoon evening night day earlier \
+     later last next"
         .split_whitespace()
+        .chain(crate::text::calendar_names())
         .map(stem_key)
         .collect()
 });

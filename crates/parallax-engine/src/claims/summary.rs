@@ -181,7 +181,8 @@ pub(crate) fn summarize(
         let r = groups[n].representative;
         if taken.iter().any(|&(_, t)| {
             let tr = groups[t].representative;
-            prepared.states(r, tr, prepared.support_share(tr)) || prepared.states(tr, r, prepared.support_share(r))
+            prepared.states(r, tr, prepared.support_share(tr))
+                || prepared.states(tr, r, prepared.support_share(r))
         }) {
             continue;
         }

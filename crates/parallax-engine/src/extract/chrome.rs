@@ -1092,7 +1092,8 @@ pub(crate) fn is_caption(text: &str, words: usize) -> bool {
 
 /// What a caption opens on when it describes its picture (folded form): "A composite photo
 /// of", "An aerial view shows", "In this handout image".
-const PICTURE_KINDS: [&str; 8] = ["photo", "picture", "image", "photograph", "view", "screenshot", "still", "photos"];
+const PICTURE_KINDS: [&str; 8] =
+    ["photo", "picture", "image", "photograph", "view", "screenshot", "still", "photos"];
 const PICTURE_MODIFIERS: [&str; 6] = ["composite", "file", "handout", "undated", "aerial", "satellite"];
 const PICTURE_VERBS: [&str; 5] = ["of", "shows", "showing", "taken", "released"];
 

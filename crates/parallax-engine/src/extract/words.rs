@@ -86,24 +86,5 @@ pub(crate) fn is_month(word: &str) -> bool {
 
 /// Whether `word` (lowercase, without a trailing dot) is a weekday name or abbreviation.
 pub(crate) fn is_weekday(word: &str) -> bool {
-    matches!(
-        word,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "mon"
-            | "tue"
-            | "tues"
-            | "wed"
-            | "thu"
-            | "thur"
-            | "thurs"
-            | "fri"
-            | "sat"
-            | "sun"
-    )
+    crate::text::weekday(word).is_some()
 }

@@ -136,7 +136,8 @@ pub(crate) fn is_person_pronoun(w: &str) -> bool {
     matches!(w, "he" | "she" | "He" | "She" | "they" | "They" | "I" | "we" | "We")
 }
 
-/// Capitalised words that open sentences or name things, never people.
+/// Capitalised words that open sentences or name things (months and days of the week among
+/// them), never people.
 pub(crate) fn is_not_name(w: &str) -> bool {
     matches!(
         w,
@@ -193,25 +194,6 @@ pub(crate) fn is_not_name(w: &str) -> bool {
             | "Posting"
             | "Writing"
             | "Responding"
-            | "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "January"
-            | "February"
-            | "March"
-            | "April"
-            | "May"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
             | "Some"
             | "Many"
             | "Most"
@@ -285,7 +267,8 @@ pub(crate) fn is_not_name(w: &str) -> bool {
             | "Finally"
             | "Overall"
             | "Ultimately"
-    )
+    ) || (w.starts_with(|c: char| c.is_uppercase())
+        && (crate::text::is_month_name(w) || crate::text::weekday_name(w).is_some()))
 }
 
 /// Whether `name` is a country, continent, US state or major city.

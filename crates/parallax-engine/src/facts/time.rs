@@ -40,17 +40,9 @@ impl When {
     }
 }
 
+/// The day of the week a capitalised full name gives ("Friday").
 pub(crate) fn weekday(w: &str) -> Option<Weekday> {
-    Some(match w {
-        "Monday" => Weekday::Monday,
-        "Tuesday" => Weekday::Tuesday,
-        "Wednesday" => Weekday::Wednesday,
-        "Thursday" => Weekday::Thursday,
-        "Friday" => Weekday::Friday,
-        "Saturday" => Weekday::Saturday,
-        "Sunday" => Weekday::Sunday,
-        _ => return None,
-    })
+    w.starts_with(|c: char| c.is_uppercase()).then(|| crate::text::weekday_name(w)).flatten()
 }
 
 /// A count written as a numeral or a word: "3", "three".

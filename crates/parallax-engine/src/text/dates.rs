@@ -2,6 +2,8 @@
 
 use jiff::civil::Date;
 
+use super::calendar::month_number;
+
 /// A publication date from the forms feeds and exports use: `2025-08-19`, RFC 3339
 /// (`2025-08-19T10:00:00Z`, the date as written in its own offset), RFC 2822
 /// (`Tue, 19 Aug 2025 10:00:00 +0000`).
@@ -25,27 +27,6 @@ pub fn parse_date(raw: &str) -> Option<Date> {
         }
     }
     jiff::fmt::rfc2822::parse(raw).ok().map(|z| z.date())
-}
-
-/// The number of a month written as its English name or abbreviation ("March", "mar.",
-/// "Sept"), in any case.
-pub fn month_number(word: &str) -> Option<i8> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    Some(match w.as_str() {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sep" | "sept" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    })
 }
 
 /// The first full date written in a line of text, as datelines and "Published" lines write

@@ -5,6 +5,7 @@
 //! functions ([`split_sentences`], [`tokenize`], [`fold()`]) on a block of text.
 
 mod analyze;
+mod calendar;
 mod chars;
 mod dates;
 mod fold;
@@ -15,9 +16,10 @@ mod sentences;
 mod tokens;
 
 pub use analyze::{Analysis, Analyzer, analyze};
+pub use calendar::{calendar_names, is_month_name, month_number, weekday, weekday_name};
 pub use chars::{is_closing_quote, is_dash, is_opening_quote, is_space};
 pub(crate) use dates::{day_number, year};
-pub use dates::{month_number, parse_date, url_date, written_date};
+pub use dates::{parse_date, url_date, written_date};
 pub use fold::{fold, name_key, stem_key};
 pub use function_words::is_function_key;
 pub use lcs::lcs_len;
