@@ -206,15 +206,37 @@ const CLASSES: &[(&str, &[&str])] = &[
 const CLASS_WINDOW: usize = 6;
 
 /// The class of the figure at word `at` of `words`: the class of the nearest class word.
-fn class_near(words: &[&str], at: usize) -> Option<&'static str> {
+fn class_near(words: &[&str], at: usize, skip: &std::ops::Range<usize>) -> Option<&'static str> {
     let lower = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     for distance in 1..=CLASS_WINDOW {
         for i in [at.checked_sub(distance), at.checked_add(distance)].into_iter().flatten() {
+            if skip.contains(&i) {
+                continue;
+            }
             let Some(w) = words.get(i) else { continue };
             let w = lower(w);
             if let Some((class, _)) = CLASSES.iter().find(|(_, ws)| ws.contains(&w.as_str())) {
                 return Some(class);
             }
+        }
+    }
+    None
+}
+
+/// The class of the first word of a class within [`CLASS_WINDOW`] words after `at`; for what
+/// a subject underwent, only before any preposition ("179 were confirmed killed", not "28,000
+/// were still at evacuation shelters").
+fn class_after(words: &[&str], at: usize, stop_at_preposition: bool) -> Option<&'static str> {
+    for w in words.iter().skip(at + 1).take(CLASS_WINDOW) {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        if let Some((class, _)) = CLASSES.iter().find(|(_, ws)| ws.contains(&w.as_str())) {
+            return Some(class);
+        }
+        if stop_at_preposition
+            && is_function_word(&w)
+            && !matches!(w.as_str(), "were" | "have" | "had" | "been")
+        {
+            return None;
         }
     }
     None
@@ -263,6 +285,9 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
     ("dozen", 12.0),
 ];
 
+/// Classes whose figures count people.
+const PEOPLE_CLASSES: &[&str] = &["dead", "injured", "missing", "aboard", "evacuated", "rescued", "arrested"];
+
 const SCALES: &[(&str, f64)] =
     &[("thousand", 1e3), ("million", 1e6), ("millions", 1e6), ("billion", 1e9), ("trillion", 1e12)];
 
@@ -296,6 +321,9 @@ fn figures(text: &str) -> Vec<Figure> {
         }
         let mut next = i + 1;
         let mut unit = attached.clone().unwrap_or_default();
+        // The words of a part's whole ("of the 181 passengers"), which say nothing of what
+        // happened to the part.
+        let mut whole_span = 0..0;
         if unit.is_empty() {
             while let Some(n) = words.get(next) {
                 let n = n.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
@@ -314,8 +342,9 @@ fn figures(text: &str) -> Vec<Figure> {
             let bare = |k: usize| {
                 words.get(k).map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
             };
-            if unit.is_empty() && bare(next).as_deref() == Some("of") {
-                let mut k = next + 1;
+            let of = if bare(next).as_deref() == Some("out") { next + 1 } else { next };
+            if unit.is_empty() && bare(of).as_deref() == Some("of") {
+                let mut k = of + 1;
                 if matches!(bare(k).as_deref(), Some("the" | "its" | "their")) {
                     k += 1;
                 }
@@ -325,14 +354,55 @@ fn figures(text: &str) -> Vec<Figure> {
                         || NUMBER_WORDS.iter().any(|(w, _)| *w == whole));
                 if is_number && let Some(u) = bare(k + 1).filter(|u| !u.is_empty() && !is_function_word(u)) {
                     unit = u;
+                    whole_span = next..k + 2;
                 }
             }
+        }
+        let before: String = words[i.saturating_sub(2)..i].join(" ").to_lowercase();
+        // "All but two": the figure counts the others. "Two of the 181": the whole is what the
+        // part is counted against, not what happened to it.
+        let after_part = |k: usize| {
+            words.get(k).is_some_and(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+                w.bytes().all(|c| c.is_ascii_digit()) && !w.is_empty()
+                    || NUMBER_WORDS.iter().any(|(n, _)| *n == w)
+            })
+        };
+        let of_at = if i >= 1 && words[i - 1].eq_ignore_ascii_case("of") {
+            Some(i - 1)
+        } else if before == "of the" {
+            Some(i - 2)
+        } else {
+            None
+        };
+        let whole = of_at.is_some_and(|o| {
+            o >= 1
+                && (after_part(o - 1)
+                    || (o >= 2 && words[o - 1].eq_ignore_ascii_case("out") && after_part(o - 2)))
+        });
+        if ["all but", "all except", "except for"].iter().any(|b| before.ends_with(b)) {
+            continue;
+        }
+        // "179 were confirmed killed": a figure that is the subject of what happened to people
+        // counts people, and what happened is said after it.
+        let subject = unit.is_empty()
+            && matches!(words.get(i + 1).map(|w| w.to_lowercase()).as_deref(), Some("were" | "have" | "had"));
+        let class = if subject {
+            class_after(&words, i, true)
+        } else if whole {
+            // A whole tells its class after it ("of the 181 people aboard"), never by the verb
+            // that befell the part ("killing all but two of the 181").
+            class_after(&words, i, false)
+        } else {
+            class_near(&words, i, &whole_span)
+        };
+        if subject && class.is_some_and(|c| PEOPLE_CLASSES.contains(&c)) {
+            unit = "people".to_string();
         }
         let unit = if money { "money".to_string() } else { unit };
         if unit.is_empty() {
             continue;
         }
-        let before: String = words[i.saturating_sub(2)..i].join(" ").to_lowercase();
         let bound = if ["at least", "more than", "over", "upwards of", "in excess of"]
             .iter()
             .any(|b| before.ends_with(b))
@@ -351,7 +421,6 @@ fn figures(text: &str) -> Vec<Figure> {
         } else {
             Bound::Exact
         };
-        let class = class_near(&words, i);
         let window = i.saturating_sub(CLASS_WINDOW)..(i + CLASS_WINDOW + 1).min(words.len());
         let mut near = BTreeSet::new();
         let mut names = BTreeSet::new();
@@ -1533,6 +1602,17 @@ mod tests {
                 .map(|f| f.class)
                 .collect();
         assert_eq!(classes, vec![Some("dead"), Some("aboard"), Some("injured")]);
+        let classes = |t: &str| figures(t).iter().map(|f| (f.value, f.class)).collect::<Vec<_>>();
+        assert_eq!(
+            classes("Two people survived and 179 were confirmed killed in the crash."),
+            vec![(2.0, Some("rescued")), (179.0, Some("dead"))]
+        );
+        assert_eq!(
+            classes("The crash killed all but two out of 181 passengers and crew on board."),
+            vec![(181.0, Some("aboard"))],
+            "the exception is no count of the dead, nor the whole"
+        );
+        assert_eq!(classes("About 2,800 were still at evacuation shelters."), vec![]);
         let f = figures("Labour won 412 seats, the Conservatives 121 seats.");
         assert!(f[0].names.contains("labour"), "{:?}", f[0].names);
         assert!(f[1].names.contains("conservatives"), "{:?}", f[1].names);
