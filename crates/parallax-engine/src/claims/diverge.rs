@@ -399,6 +399,18 @@ fn figures(text: &str) -> Vec<Figure> {
         if subject && class.is_some_and(|c| PEOPLE_CLASSES.contains(&c)) {
             unit = "people".to_string();
         }
+        // "its worst result in terms of seats - 202 - at the last election": a figure set off
+        // by dashes counts the noun before them.
+        if unit.is_empty()
+            && i >= 2
+            && matches!(words[i - 1], "-" | "–" | "—")
+            && matches!(words.get(i + 1).copied(), Some("-" | "–" | "—"))
+        {
+            let noun = words[i - 2].trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            if noun.chars().all(char::is_alphabetic) && !noun.is_empty() && !is_function_word(&noun) {
+                unit = noun;
+            }
+        }
         let unit = if money { "money".to_string() } else { unit };
         if unit.is_empty() {
             continue;
@@ -1613,6 +1625,9 @@ mod tests {
             "the exception is no count of the dead, nor the whole"
         );
         assert_eq!(classes("About 2,800 were still at evacuation shelters."), vec![]);
+        let seats = figures("It suffered its worst result in seats - 202 - at the last election.");
+        assert_eq!(seats.len(), 1);
+        assert_eq!(seats[0].unit, figures("202 seats")[0].unit);
         let f = figures("Labour won 412 seats, the Conservatives 121 seats.");
         assert!(f[0].names.contains("labour"), "{:?}", f[0].names);
         assert!(f[1].names.contains("conservatives"), "{:?}", f[1].names);
