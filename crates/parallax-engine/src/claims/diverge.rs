@@ -285,6 +285,9 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
     ("dozen", 12.0),
 ];
 
+/// Words for a parent: "a father of four" counts children.
+const PARENTS: &[&str] = &["father", "mother", "parent", "grandfather", "grandmother", "dad", "mom", "mum"];
+
 /// Classes whose figures count people.
 const PEOPLE_CLASSES: &[&str] = &["dead", "injured", "missing", "aboard", "evacuated", "rescued", "arrested"];
 
@@ -398,6 +401,13 @@ fn figures(text: &str) -> Vec<Figure> {
         };
         if subject && class.is_some_and(|c| PEOPLE_CLASSES.contains(&c)) {
             unit = "people".to_string();
+        }
+        // "a father of four": a parent's figure counts children.
+        if unit.is_empty() && i >= 2 && words[i - 1].eq_ignore_ascii_case("of") {
+            let parent = words[i - 2].trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            if PARENTS.contains(&parent.as_str()) {
+                unit = "children".to_string();
+            }
         }
         // "its worst result in terms of seats - 202 - at the last election": a figure set off
         // by dashes counts the noun before them.
@@ -1625,6 +1635,8 @@ mod tests {
             "the exception is no count of the dead, nor the whole"
         );
         assert_eq!(classes("About 2,800 were still at evacuation shelters."), vec![]);
+        let children = |t: &str| figures(t).iter().map(|f| (f.value, f.unit.clone())).collect::<Vec<_>>();
+        assert_eq!(children("He was a father of four."), children("He had four children."));
         let seats = figures("It suffered its worst result in seats - 202 - at the last election.");
         assert_eq!(seats.len(), 1);
         assert_eq!(seats[0].unit, figures("202 seats")[0].unit);
