@@ -39,16 +39,6 @@ pub(crate) fn progress(inputs: usize) -> ProgressBar {
     bar
 }
 
-/// The peak resident memory of this process in MiB, from /proc (0 where there is none).
-pub(crate) fn peak_rss_mib() -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
-        .map_or(0, |kb| kb / 1024)
-}
-
 /// Writes `text` to `path`, or to stdout. A closed pipe (`| head`) is not an error.
 pub(crate) fn write(path: Option<&Path>, text: &str) -> anyhow::Result<()> {
     match path {

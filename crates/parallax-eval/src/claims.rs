@@ -8,16 +8,24 @@
 //! give, for choosing it on the training split only.
 
 use std::collections::HashMap;
-use std::path::Path;
-use std::process::ExitCode;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use parallax_engine::claims::{SAME_STATEMENT, Statement, Weights, similarity};
 use parallax_engine::text::Analyzer;
 
-use crate::args::EvalClaimsArgs;
-use crate::eval::{f1, round};
-use crate::exit;
+use crate::common::{f1, round};
+
+/// What `parallax eval claims` was asked.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// The MSRP folder (`msr_paraphrase_train.txt`, and `msr_paraphrase_test.txt` if present).
+    pub bench: PathBuf,
+    /// Print the figures as JSON instead of a table.
+    pub json: bool,
+    /// Also print accuracy and F1 at thresholds from 0.40 to 0.80.
+    pub sweep: bool,
+}
 
 /// One labelled pair.
 struct Pair {
@@ -37,8 +45,8 @@ struct Score {
     f1: f64,
 }
 
-/// `parallax eval claims --bench DIR`.
-pub(crate) fn claims(args: &EvalClaimsArgs) -> anyhow::Result<ExitCode> {
+/// Scores the same-statement decision on each MSRP split present and prints the figures.
+pub fn run(args: &Options) -> anyhow::Result<()> {
     let mut splits = Vec::new();
     for split in ["train", "test"] {
         let path = args.bench.join(format!("msr_paraphrase_{split}.txt"));
@@ -79,7 +87,7 @@ pub(crate) fn claims(args: &EvalClaimsArgs) -> anyhow::Result<ExitCode> {
              Qiu et al. 2006 0.720 / 0.816; Wan et al. 2006 (supervised) 0.756 / 0.830"
         );
     }
-    Ok(exit::SUCCESS)
+    Ok(())
 }
 
 /// The similarity of every pair, with its label, weights from the split's sentences.

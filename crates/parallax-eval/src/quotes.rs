@@ -13,16 +13,26 @@
 //! it. The mention-only figure is printed too. Each article is scored against its first
 //! annotator's file.
 
-use std::path::Path;
-use std::process::ExitCode;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use parallax_engine::{extract, facts, ingest};
 use parallax_model::DocFormat;
 
-use crate::args::EvalQuotesArgs;
-use crate::eval::{f1, round};
-use crate::exit;
+use crate::common::{f1, round};
+
+/// What `parallax eval quotes` was asked.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// The PolNeAR folder (holding `data/<split>/text` and `data/<split>/attributions`).
+    pub bench: PathBuf,
+    /// The splits to score, in order (`dev`, `train`, ...).
+    pub splits: Vec<String>,
+    /// Print the figures as JSON instead of a table.
+    pub json: bool,
+    /// Print each missed or spurious quote and each wrong speaker (for looking at errors).
+    pub errors: bool,
+}
 
 /// One gold quote: character range, and the character ranges of its source mentions.
 struct Gold {
@@ -53,14 +63,16 @@ struct Score {
     strict_right: usize,
 }
 
-pub(crate) fn quotes(args: &EvalQuotesArgs) -> anyhow::Result<ExitCode> {
+/// Scores quotes and speakers on each split asked for and prints the figures (and, with
+/// `errors`, every miss as it is found).
+pub fn run(args: &Options) -> anyhow::Result<()> {
     if !args.bench.join("data").is_dir() {
         bail!("{} is not the PolNeAR folder (no data/ in it)", args.bench.display());
     }
     let mut rows = Vec::new();
-    for split in args.splits.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+    for split in &args.splits {
         let score = score_split(&args.bench.join("data").join(split), args.errors)?;
-        rows.push((split.to_string(), score));
+        rows.push((split.clone(), score));
     }
     let f = |s: &Score| {
         let p = ratio(s.matched, s.system);
@@ -108,7 +120,7 @@ pub(crate) fn quotes(args: &EvalQuotesArgs) -> anyhow::Result<ExitCode> {
             "anchors: BBC Citron (PARC 3.0, content spans, overlap) F1 0.833; Gender Gap Tracker (own news set) quotes F1 0.837, speakers 0.865"
         );
     }
-    Ok(exit::SUCCESS)
+    Ok(())
 }
 
 fn ratio(a: usize, b: usize) -> f64 {

@@ -5,8 +5,7 @@
 //! against the roundup, next to a LexRank summary of the same sentences computed here.
 
 use std::collections::HashMap;
-use std::path::Path;
-use std::process::ExitCode;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use parallax_engine::text::{Analyzer, Token, TokenKind, lcs_len, split_sentences};
@@ -14,9 +13,16 @@ use parallax_engine::{ingest, pipeline};
 use parallax_model::{DocFormat, RawDoc};
 use rayon::prelude::*;
 
-use crate::args::EvalBriefArgs;
-use crate::eval::{f1, round};
-use crate::exit;
+use crate::common::{f1, round};
+
+/// What `parallax eval brief` was asked.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// The neus-allsides folder (holding `naacl2022_lrc_roundup_random_order_probe/val.*`).
+    pub bench: PathBuf,
+    /// Print the figures as JSON instead of a table.
+    pub json: bool,
+}
 
 /// Both summaries are cut to this many words: about the length of an AllSides roundup.
 const BUDGET: usize = 75;
@@ -29,8 +35,9 @@ struct Rouge {
     rl: f64,
 }
 
-/// `parallax eval brief --bench DIR`.
-pub(crate) fn brief(args: &EvalBriefArgs) -> anyhow::Result<ExitCode> {
+/// Scores Parallax's headline and summary, and the LexRank baseline, on each split present and
+/// prints the figures.
+pub fn run(args: &Options) -> anyhow::Result<()> {
     let dir = args.bench.join("naacl2022_lrc_roundup_random_order_probe");
     let mut splits = Vec::new();
     for split in ["val", "test"] {
@@ -98,7 +105,7 @@ pub(crate) fn brief(args: &EvalBriefArgs) -> anyhow::Result<ExitCode> {
             "(F1, Porter-stemmed, lower-cased; LexRank: TF-IDF cosine graph, threshold 0.1, same sentences and budget)"
         );
     }
-    Ok(exit::SUCCESS)
+    Ok(())
 }
 
 fn read_lines(path: &Path) -> anyhow::Result<Vec<String>> {

@@ -22,7 +22,7 @@
 //!   of the averages.
 
 use std::collections::{BTreeMap, HashMap};
-use std::process::ExitCode;
+use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::{Context, bail};
@@ -30,11 +30,24 @@ use parallax_engine::text::lcs_len;
 use parallax_engine::{extract, ingest};
 use parallax_model::DocFormat;
 
-use crate::args::EvalExtractArgs;
-use crate::eval::{f1, gunzip, round};
-use crate::exit;
+use crate::common::{f1, gunzip, round};
 
-pub(crate) fn extract(args: &EvalExtractArgs) -> anyhow::Result<ExitCode> {
+/// What `parallax eval extract` was asked.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// The benchmark folder: `scrapinghub-aeb` (`ground-truth.json`, `html/`, `output/`),
+    /// `trafilatura-eval` (`evaldata.json`, `cache/`, `eval/`) or `cleanportaleval`
+    /// (`GoldStandard/`, `input/`, `system_outputs/`).
+    pub bench: PathBuf,
+    /// Print the figures as JSON instead of a table.
+    pub json: bool,
+    /// Print, for each page, Parallax's F1 (or its missed and leaked snippets), worst first.
+    pub errors: bool,
+}
+
+/// Scores article-body extraction on the benchmark in `args.bench` (told by its files) and
+/// prints the table.
+pub fn run(args: &Options) -> anyhow::Result<()> {
     if args.bench.join("ground-truth.json").is_file() {
         zyte(args)
     } else if args.bench.join("evaldata.json").is_file() {
@@ -188,7 +201,7 @@ fn bodies(value: &serde_json::Value) -> BTreeMap<String, String> {
     .unwrap_or_default()
 }
 
-fn zyte(args: &EvalExtractArgs) -> anyhow::Result<ExitCode> {
+fn zyte(args: &Options) -> anyhow::Result<()> {
     let gt_path = args.bench.join("ground-truth.json");
     let gt: serde_json::Value = serde_json::from_slice(
         &std::fs::read(&gt_path).with_context(|| format!("cannot read {}", gt_path.display()))?,
@@ -243,7 +256,7 @@ fn zyte(args: &EvalExtractArgs) -> anyhow::Result<ExitCode> {
             "parallax: {pages_per_s:.0} pages/s on one thread (extraction only)\ntarget: F1 >= 0.97; published anchors (whole set): rs_trafilatura 0.970, trafilatura 0.958, readability_js 0.947, AutoExtract 0.970"
         ),
     );
-    Ok(exit::SUCCESS)
+    Ok(())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -253,7 +266,7 @@ fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn snippets(args: &EvalExtractArgs) -> anyhow::Result<ExitCode> {
+fn snippets(args: &Options) -> anyhow::Result<()> {
     let path = args.bench.join("evaldata.json");
     let data: serde_json::Value = serde_json::from_slice(
         &std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?,
@@ -328,7 +341,7 @@ fn snippets(args: &EvalExtractArgs) -> anyhow::Result<ExitCode> {
             "parallax: {pages_per_s:.0} pages/s on one thread (extraction only)\ntarget: F1 >= 0.93; published anchors (whole set): trafilatura 2.2.0 0.924, magic-html 0.889, justext 0.862, readability-lxml 0.826"
         ),
     );
-    Ok(exit::SUCCESS)
+    Ok(())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -395,7 +408,7 @@ fn clean_eval_row(system: &str, pages: &[(String, String, String)]) -> Row {
     averaged(system, &ps, &rs, same, pages.len())
 }
 
-fn clean_eval(args: &EvalExtractArgs) -> anyhow::Result<ExitCode> {
+fn clean_eval(args: &Options) -> anyhow::Result<()> {
     let gold_dir = args.bench.join("GoldStandard");
     let mut names: Vec<String> = std::fs::read_dir(&gold_dir)
         .with_context(|| format!("cannot list {}", gold_dir.display()))?
@@ -444,7 +457,7 @@ fn clean_eval(args: &EvalExtractArgs) -> anyhow::Result<ExitCode> {
             "parallax: {pages_per_s:.0} pages/s on one thread (extraction only)\nno target; the dataset's own system outputs are the anchors"
         ),
     );
-    Ok(exit::SUCCESS)
+    Ok(())
 }
 
 #[cfg(test)]

@@ -9,7 +9,6 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use anyhow::Context;
 use parallax_engine::sets::DisjointSets;
@@ -18,9 +17,18 @@ use parallax_engine::text::{Analyzer, TokenKind, is_function_key};
 use parallax_model::{DocFormat, DocId, DocMeta, RawDoc};
 use parallax_store::{IngestConfig, Store};
 
-use crate::args::EvalStoriesArgs;
-use crate::eval::{gunzip, round};
-use crate::exit;
+use crate::common::{gunzip, round};
+
+/// What `parallax eval stories` was asked.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// The `ecbplus` folder (`ECB+/TOPIC/*.xml.gz`) or the `uci-news-aggregator-sample` folder.
+    pub bench: PathBuf,
+    /// Print the figures as JSON instead of a table.
+    pub json: bool,
+    /// Also print B-cubed F1 at join thresholds from 0.15 to 0.50.
+    pub sweep: bool,
+}
 
 /// One evaluation document.
 struct Item {
@@ -36,7 +44,9 @@ struct Item {
     split: &'static str,
 }
 
-pub(crate) fn stories(args: &EvalStoriesArgs) -> anyhow::Result<ExitCode> {
+/// Clusters the benchmark's documents through a fresh store and with the baseline, and prints
+/// the figures per split.
+pub fn run(args: &Options) -> anyhow::Result<()> {
     let (name, items) = if args.bench.join("ECB+").is_dir() {
         ("ECB+", read_ecbplus(&args.bench)?)
     } else {
@@ -113,7 +123,7 @@ pub(crate) fn stories(args: &EvalStoriesArgs) -> anyhow::Result<ExitCode> {
             );
         }
     }
-    Ok(exit::SUCCESS)
+    Ok(())
 }
 
 fn distinct(labels: &[&str]) -> usize {
