@@ -816,6 +816,12 @@ fn same_scope(a: &str, b: &str, written_a: &str, written_b: &str) -> bool {
     if past(a) != past(b) {
         return false;
     }
+    // A count "as of Sunday evening" is a snapshot of a count that grows; beside a count told
+    // without its moment it is an update, not a disagreement.
+    let snapshot = |s: &str| s.to_lowercase().contains("as of ");
+    if snapshot(a) != snapshot(b) {
+        return false;
+    }
     x.is_empty() || y.is_empty() || !x.is_disjoint(&y)
 }
 
@@ -1643,6 +1649,22 @@ mod tests {
         let f = figures("Labour won 412 seats, the Conservatives 121 seats.");
         assert!(f[0].names.contains("labour"), "{:?}", f[0].names);
         assert!(f[1].names.contains("conservatives"), "{:?}", f[1].names);
+    }
+
+    #[test]
+    fn a_snapshot_is_no_scope_of_an_untimed_count() {
+        assert!(!same_scope(
+            "As of Sunday evening, officials confirmed that 177 people had died.",
+            "The crash on Sunday killed 179 people on board.",
+            "177",
+            "179"
+        ));
+        assert!(same_scope(
+            "As of Sunday evening, 177 people had died.",
+            "As of Sunday evening, 179 people had died.",
+            "177",
+            "179"
+        ));
     }
 
     #[test]
