@@ -6,8 +6,9 @@
 //! content the story as a whole reports (the share of its word weight carried by words that
 //! many documents use), and how near the top of its documents it stands (news puts the main
 //! facts first). Sentences are then taken best first, skipping any that repeats one already
-//! taken or whose words the sentences taken so far already say (`ALREADY_SAID`), or whose share
-//! of the story's core they already say (`SAID_CENTRAL`), up to
+//! taken or whose words the sentences taken so far already say (`ALREADY_SAID`), or that
+//! mostly retells the story's core they already tell (`SAID_CENTRAL`), or that is about
+//! something else (`OFF_STORY`), up to
 //! [`MAX_SENTENCES`], and put in reading order: by where they stand in their
 //! documents. Each cites the documents of its group that state it (one of their sentences
 //! holds its numbers and most of its weight, [`Prepared::document_states`]): a document grouped
@@ -31,13 +32,21 @@ const REDUNDANT: f64 = 0.35;
 /// roundups beside them (ROUGE-1 0.4192 at no limit, 0.4181 at 0.3): every summary still
 /// fills its eight sentences.
 const ALREADY_SAID: f64 = 0.3;
-/// A sentence is also left out when this share of its word weight is carried by words the
-/// whole story reports (see [`Story`]) that the sentences taken before it already hold: a
+/// A sentence whose centrality (the share of its weight carried by words the story reports
+/// widely) is under this share of the most central candidate's is about something else: a
+/// paragraph of another story in the same input ("Halvik's central library reopened …" in the
+/// ferry collision's demo set came in once other rules left slots free).
+const OFF_STORY: f64 = 0.4;
+/// A sentence is left out when the story's core words the summary already holds carry this
+/// share of its weight and what it adds to the core is under [`NEW_CORE`] times that: a
 /// sentence about the soldiers' names that retells, in a clause, the collision the summary
-/// opened on. Swept over the eight real events: summary repeats 7 with no such limit, 7 at
-/// 0.3 and 0.25, 6 at 0.2 and 0.15, 2 at 0.1, 1 at 0.05; AllSides ROUGE-1 0.4206 at 0.1, 0.4173
-/// at 0.05 (0.4181 before). Every summary still fills its eight sentences.
+/// opened on. Swept over the eight real events with the demo set beside them: without it,
+/// summary repeats 7; at 0.1 with no [`NEW_CORE`] allowance 2, but the demo summary lost its
+/// lead ("The ferry Aurora Star … was carrying 212 passengers") for a one-source quote
+/// fragment; with the allowance at 1.0 repeats 6, at 1.5 4 (the demo summary as before), at 3.0
+/// 5 with the demo losing a four-source fact. AllSides ROUGE 0.4185 / 0.1819 / 0.2849 at 1.5.
 const SAID_CENTRAL: f64 = 0.1;
+const NEW_CORE: f64 = 1.5;
 
 /// Words that open a sentence which leans on the one before it.
 const DANGLING: &[&str] = &[
@@ -166,6 +175,10 @@ pub(crate) fn summarize(
         })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    // A sentence far less about the story than its most central claim is about something
+    // else (another story's paragraph in the same input).
+    let floor = OFF_STORY
+        * scored.iter().map(|&(_, n)| story.centrality(stmt(&groups[n]), prepared)).fold(0.0, f64::max);
     let mut taken: Vec<(f64, usize)> = Vec::new();
     let mut said = Statement::default();
     for &(score, n) in &scored {
@@ -173,6 +186,9 @@ pub(crate) fn summarize(
             break;
         }
         let s = stmt(&groups[n]);
+        if story.centrality(s, prepared) < floor {
+            continue;
+        }
         if taken.iter().any(|&(_, t)| similarity(s, stmt(&groups[t]), &prepared.weights) >= REDUNDANT) {
             continue;
         }
@@ -191,7 +207,10 @@ pub(crate) fn summarize(
         if coverage(s, &said, &prepared.weights) >= ALREADY_SAID {
             continue;
         }
-        if story.said_share(s, &said, prepared) >= SAID_CENTRAL {
+        // What it tells of the story's core, mostly told already: a sentence about the
+        // soldiers' names that retells, in a clause, the collision the summary opened on.
+        let core_said = story.said_share(s, &said, prepared);
+        if core_said >= SAID_CENTRAL && story.centrality(s, prepared) - core_said < NEW_CORE * core_said {
             continue;
         }
         said.terms.extend(&s.terms);
@@ -243,6 +262,43 @@ pub(crate) fn headline(titles: &[Option<&str>], prepared: &Prepared, story: &Sto
 #[cfg(test)]
 mod tests {
     use super::stands_alone;
+    use crate::claims::{Config, DocInput, Input, claims};
+
+    #[test]
+    fn a_paragraph_of_another_story_stays_out_of_the_summary() {
+        let ferry: &[&[&str]] = &[
+            &[
+                "Fourteen people were injured when the ferry Aurora Star and a cargo ship collided in fog off Halvik on Tuesday.",
+                "The Aurora Star was carrying 212 passengers and 31 crew from Skarvik when it struck the cargo ship Baltic Crane.",
+                "Coastguard commander Ingrid Solberg said all ferry passengers were brought ashore by mid-morning.",
+            ],
+            &[
+                "The ferry Aurora Star and the cargo ship Baltic Crane collided in thick fog off Halvik on Tuesday, injuring fourteen people.",
+                "Coastguard commander Ingrid Solberg said every ferry passenger was ashore by mid-morning on Tuesday.",
+                "Halvik's central library reopened on Wednesday after eight months of repairs following the flood.",
+            ],
+            &[
+                "Fourteen were hurt as the Aurora Star ferry hit the Baltic Crane cargo ship in fog near Halvik harbour.",
+                "The Aurora Star ferry had 212 passengers and 31 crew on board when it struck the Baltic Crane near Halvik.",
+            ],
+            &[
+                "A ferry, the Aurora Star, collided with the cargo ship Baltic Crane in fog, and fourteen people were injured.",
+                "Ingrid Solberg of the coastguard said the ferry passengers were all brought ashore by mid-morning.",
+            ],
+            &[
+                "The Aurora Star ferry struck the Baltic Crane, a cargo ship, in thick fog, injuring fourteen people.",
+                "The ferry was carrying 212 passengers and 31 crew when the collision with the cargo ship happened.",
+            ],
+        ];
+        let docs: Vec<DocInput> = ferry
+            .iter()
+            .enumerate()
+            .map(|(n, s)| DocInput { sentences: s.to_vec(), origin: n, ..DocInput::default() })
+            .collect();
+        let out = claims(&Input { docs, ..Input::default() }, &Config::default());
+        assert!(!out.summary.is_empty());
+        assert!(out.summary.iter().all(|p| !p.text.contains("library")), "{:?}", out.summary);
+    }
 
     #[test]
     fn sentences_that_lean_on_others_or_are_fragments_do_not_stand_alone() {
