@@ -350,8 +350,10 @@ pub fn extend(docs: &[DocInput], prepared: &Prepared, groups: &mut [ClaimGroup])
     });
 }
 
-/// How many of a claim's own wordings are read for support beside its representative.
-const PROBES: usize = 4;
+/// How many of a claim's wordings are read for support, its representative included. Swept
+/// over the eight real events: 2, 4, 8 and 16 find the same facts (58 of 118); 2 counts one
+/// more right (18 against 17) and reads the fewest.
+const PROBES: usize = 2;
 
 /// The wordings of a claim that other sentences are checked against: its representative, then
 /// its other distinct wordings, the lightest first (a short wording is stated inside more
@@ -466,6 +468,41 @@ mod tests {
                 &[0, 1, 2],
             )],
         );
+    }
+
+    #[test]
+    fn a_claim_is_supported_through_a_shorter_wording_of_its_own() {
+        let docs: Vec<(usize, &[&str])> = vec![
+            (
+                0,
+                &[
+                    "The ferry struck the bulk carrier Baltic Crane in thick fog near Halvik harbour on Tuesday morning.",
+                ],
+            ),
+            (1, &["The ferry struck the bulk carrier Baltic Crane in thick fog near Halvik harbour."]),
+            (
+                2,
+                &[
+                    "Investigators said on Wednesday that the ferry struck the bulk carrier Baltic Crane near Halvik harbour after its ageing radar failed during a crowded evening crossing from Skarvik.",
+                ],
+            ),
+            (3, &["The weather in the region was calm for most of the week ahead."]),
+        ];
+        let inputs: Vec<DocInput> = docs
+            .iter()
+            .map(|&(origin, sentences)| DocInput {
+                sentences: sentences.to_vec(),
+                origin,
+                ..DocInput::default()
+            })
+            .collect();
+        let prepared = prepare(&inputs, &HashMap::new());
+        let mut groups = group(&inputs, &prepared);
+        assert!(groups.iter().all(|g| !g.documents.contains(&2) || g.documents.len() == 1));
+        extend(&inputs, &prepared, &mut groups);
+        // The third states the shorter wording (the second's), not the representative.
+        let after: Vec<Vec<usize>> = groups.iter().map(|g| g.documents.iter().copied().collect()).collect();
+        assert!(after.iter().any(|d| d == &[0, 1, 2]), "{after:?}");
     }
 
     #[test]
