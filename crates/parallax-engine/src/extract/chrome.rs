@@ -6,8 +6,11 @@
 //! credit in brackets. Rules that need context (what follows a "Related" heading, the line
 //! after an "Image credit:" label) live in [`super::segments`].
 
+use std::sync::LazyLock;
+
 use parallax_model::RemovedKind;
 
+use super::phrases::phrases;
 use super::words::{is_month, is_time_unit, is_weekday, key, word_count};
 
 /// Why `text` (one unit) is not article text, or `None` when it may be.
@@ -98,21 +101,13 @@ pub(crate) fn classify(text: &str) -> Option<RemovedKind> {
 }
 
 /// Skip links, as page text renders them (lower case).
-pub(crate) const SKIP_LINKS: [&str; 6] = [
-    "skip to content",
-    "skip to main content",
-    "skip to navigation",
-    "skip navigation",
-    "skip next section",
-    "skip to footer",
-];
+pub(crate) static SKIP_LINKS: LazyLock<&[&str]> = LazyLock::new(|| phrases("skip-links"));
 
 /// How a wire photo's caption is labelled when the picture is from the archive (folded form).
-const FILE_PHOTO: [&str; 4] = ["file photo:", "file picture:", "file image:", "file photo -"];
+static FILE_PHOTO: LazyLock<&[&str]> = LazyLock::new(|| phrases("file-photo"));
 
 /// Prompts to play the article as audio, wherever they stand in a short line (folded form).
-const LISTEN: [&str; 4] =
-    ["you can now listen to", "listen to this article", "listen to this story", "listen to article"];
+static LISTEN: LazyLock<&[&str]> = LazyLock::new(|| phrases("listen"));
 
 /// A prompt cut off by the page's text rendering after its first words: a line of two to four
 /// words that begins one of the longer prompts ("Support truly" of "Support truly independent
@@ -120,7 +115,7 @@ const LISTEN: [&str; 4] =
 fn is_cut_prompt(k: &str) -> bool {
     PROMPTS
         .iter()
-        .chain(&SUPPORT)
+        .chain(SUPPORT.iter())
         .any(|p| p.split(' ').count() >= 3 && p.strip_prefix(k).is_some_and(|rest| rest.starts_with(' ')))
 }
 
@@ -297,17 +292,7 @@ fn is_furniture(k: &str, words: usize) -> bool {
 
 /// How an appeal for readers' support begins, which often runs on for a paragraph: "Do you
 /// like our magazine? We chose not to put up a paywall …" (folded form).
-const SUPPORT: [&str; 9] = [
-    "gefallt dir unser",
-    "gefallt ihnen unser",
-    "do you like our",
-    "wenn ihnen unser artikel gefallen hat",
-    "wenn ihnen dieser artikel gefallen hat",
-    "wenn dir unser artikel gefallen hat",
-    "if you enjoyed this article",
-    "if you liked this article",
-    "si te parece valioso",
-];
+static SUPPORT: LazyLock<&[&str]> = LazyLock::new(|| phrases("support"));
 
 /// A pointer to the outlet's channel on a platform: "Follow The Gazette on Twitter and
 /// Instagram …", "¡Mira lo que tiene nuestro canal de YouTube!", "… tenemos canal de Telegram".
@@ -331,37 +316,14 @@ fn is_channel_prompt(k: &str) -> bool {
 }
 
 /// How a call to sign up ends (folded form).
-const SIGN_UP_HERE: [&str; 8] = [
-    "sign up here",
-    "subscribe here",
-    "register here",
-    "hier anmelden",
-    "jetzt anmelden",
-    "hier abonnieren",
-    "inscrivez-vous ici",
-    "suscribete aqui",
-];
+static SIGN_UP_HERE: LazyLock<&[&str]> = LazyLock::new(|| phrases("sign-up-here"));
 
 /// Disclosures of affiliate links and advertisers, wherever they stand in a line.
-const DISCLOSURES: [&str; 5] = [
-    "we may receive compensation",
-    "we may earn a commission",
-    "we may earn commission",
-    "products from one or more of our advertisers",
-    "enthalt affiliate",
-];
+static DISCLOSURES: LazyLock<&[&str]> = LazyLock::new(|| phrases("disclosures"));
 
 /// How a line of post metadata begins: "This entry was posted on …", "Der Beitrag wurde am …
 /// veröffentlicht".
-const POSTED: [&str; 7] = [
-    "this entry was posted",
-    "this entry was filed",
-    "this post was posted",
-    "this post was published",
-    "der beitrag wurde am",
-    "dieser beitrag wurde am",
-    "dieser eintrag wurde",
-];
+static POSTED: LazyLock<&[&str]> = LazyLock::new(|| phrases("posted"));
 
 /// Whether `k` (a unit's key) is a bare timestamp: an age ("25 minutes ago", "2h ago",
 /// "just now"), or a date and time with nothing else ("Tuesday 19 August 2025 06:44 BST",
@@ -794,74 +756,10 @@ fn is_related(k: &str) -> bool {
 
 /// Headings over lists of other stories, in the languages news is read in most besides
 /// English (folded form: lowercase, without accents).
-const RELATED_ELSEWHERE: [&str; 38] = [
-    "weitere artikel",
-    "weitere artikel zum thema",
-    "ahnliche artikel",
-    "verwandte artikel",
-    "meistgelesen",
-    "meistgelesene artikel",
-    "das konnte dich auch interessieren",
-    "passend zum thema",
-    "nachster artikel",
-    "vorheriger artikel",
-    "vorschau auf den nachsten artikel",
-    "empfehlungen der redaktion",
-    "articles similaires",
-    "sur le meme sujet",
-    "les plus lus",
-    "vous aimerez aussi",
-    "articles lies",
-    "article suivant",
-    "article precedent",
-    "noticias relacionadas",
-    "articulos relacionados",
-    "lo mas leido",
-    "mas leidas",
-    "te recomendamos",
-    "tambien te puede interesar",
-    "articoli correlati",
-    "potrebbe interessarti",
-    "i piu letti",
-    "mais lidas",
-    "voce tambem pode gostar",
-    "voce pode gostar",
-    "materias relacionadas",
-    "polecamy",
-    "najczesciej czytane",
-    "podobne artykuly",
-    "gerelateerde artikelen",
-    "meest gelezen",
-    "lees meer",
-];
+static RELATED_ELSEWHERE: LazyLock<&[&str]> = LazyLock::new(|| phrases("related-elsewhere"));
 
 /// Prompts to rate or share the article, outside English (folded form).
-const FEEDBACK_ELSEWHERE: [&str; 24] = [
-    "teilen",
-    "seite teilen",
-    "beitrag teilen",
-    "diesen beitrag teilen",
-    "teile diesen beitrag",
-    "teile diesen beitrag auf",
-    "partager",
-    "compartir",
-    "condividi",
-    "compartilhe",
-    "war der artikel nutzlich",
-    "war dieser artikel hilfreich",
-    "wie bewerten sie diesen artikel",
-    "hier konnen sie den artikel bewerten",
-    "artikel bewerten",
-    "mochten sie den artikel teilen",
-    "artikel teilen",
-    "diesen artikel teilen",
-    "partager cet article",
-    "cet article vous a-t-il ete utile",
-    "compartir este articulo",
-    "comparte este articulo",
-    "condividi questo articolo",
-    "udostepnij artykul",
-];
+static FEEDBACK_ELSEWHERE: LazyLock<&[&str]> = LazyLock::new(|| phrases("feedback-elsewhere"));
 
 fn is_read_more(k: &str, words: usize) -> bool {
     const LEADS: [&str; 9] = [
@@ -885,55 +783,7 @@ fn is_read_more(k: &str, words: usize) -> bool {
 
 /// Labels that introduce a link to another story, in the languages news is read in most:
 /// "See also: …", "Lesen Sie auch: …", "À lire aussi : …", "VEA TAMBIÉN: …" (folded form).
-const READ_ALSO: [&str; 47] = [
-    "see also",
-    "also read",
-    "read",
-    "lea",
-    "lea mas",
-    "lee mas",
-    "leer mas",
-    "le puede interesar",
-    "les puede interesar",
-    "mira",
-    "leia mais",
-    "leia",
-    "mehr lesen",
-    "lire la suite",
-    "read also",
-    "related",
-    "watch",
-    "lesen sie auch",
-    "lesen sie mehr",
-    "mehr zum thema",
-    "zum weiterlesen",
-    "weiterlesen",
-    "auch interessant",
-    "das konnte sie auch interessieren",
-    "lire aussi",
-    "a lire aussi",
-    "voir aussi",
-    "a voir aussi",
-    "lea tambien",
-    "lee tambien",
-    "vea tambien",
-    "ver tambien",
-    "puedes ver",
-    "mire",
-    "te puede interesar",
-    "leia tambem",
-    "veja tambem",
-    "leggi anche",
-    "guarda anche",
-    "czytaj tez",
-    "czytaj takze",
-    "zobacz tez",
-    "lees ook",
-    "bekijk ook",
-    "siehe auch",
-    "mehr dazu",
-    "auch lesen",
-];
+static READ_ALSO: LazyLock<&[&str]> = LazyLock::new(|| phrases("read-also"));
 
 fn is_share(k: &str) -> bool {
     if matches!(k, "was this article helpful" | "was this helpful" | "rate this article")
@@ -1025,38 +875,7 @@ fn is_image_credit(k: &str, words: usize) -> bool {
 }
 
 /// Agencies and words that end a photo credit.
-const CREDIT_WORDS: [&str; 30] = [
-    "pa",
-    "ap",
-    "afp",
-    "reuters",
-    "getty",
-    "getty images",
-    "epa",
-    "epa-efe",
-    "bloomberg",
-    "pool",
-    "shutterstock",
-    "alamy",
-    "anp",
-    "dpa",
-    "xinhua",
-    "tass",
-    "sipa",
-    "zuma",
-    "reuters/alamy",
-    "rex",
-    "pa wire",
-    "pa media",
-    "ap photo",
-    "afp via getty images",
-    "nurphoto",
-    "anadolu",
-    "sopa",
-    "handout",
-    "the white house",
-    "white house",
-];
+static CREDIT_WORDS: LazyLock<&[&str]> = LazyLock::new(|| phrases("credit-words"));
 
 /// A photo caption: a short unit that ends in a credit in brackets, "(Aaron Schwartz/PA)",
 /// "(AP Photo/Evan Vucci)", "(Photo: Reuters)", or in "Photograph: Name/Agency".
@@ -1092,10 +911,9 @@ pub(crate) fn is_caption(text: &str, words: usize) -> bool {
 
 /// What a caption opens on when it describes its picture (folded form): "A composite photo
 /// of", "An aerial view shows", "In this handout image".
-const PICTURE_KINDS: [&str; 8] =
-    ["photo", "picture", "image", "photograph", "view", "screenshot", "still", "photos"];
-const PICTURE_MODIFIERS: [&str; 6] = ["composite", "file", "handout", "undated", "aerial", "satellite"];
-const PICTURE_VERBS: [&str; 5] = ["of", "shows", "showing", "taken", "released"];
+static PICTURE_KINDS: LazyLock<&[&str]> = LazyLock::new(|| phrases("picture-kinds"));
+static PICTURE_MODIFIERS: LazyLock<&[&str]> = LazyLock::new(|| phrases("picture-modifiers"));
+static PICTURE_VERBS: LazyLock<&[&str]> = LazyLock::new(|| phrases("picture-verbs"));
 
 /// Whether a line opens by describing a picture: "A composite photo of ...", "An aerial view
 /// shows ...", "In this handout photo ...". Prose that speaks of pictures ("Images of the
@@ -1275,80 +1093,14 @@ fn is_promo(k: &str, text: &str) -> bool {
 
 /// How prompts to donate, subscribe past a paywall, accept an embed, or read more of the site
 /// begin (folded form), and the disclosures of affiliate links.
-const PROMPTS: [&str; 20] = [
-    "support truly independent journalism",
-    "unterstutze ",
-    "unterstutzen sie ",
-    "jetzt unterstutzen",
-    "jede kleine spende",
-    "pour lire la suite",
-    "pour acceder en illimite",
-    "abonnez-vous",
-    "we may receive compensation",
-    "we may earn a commission",
-    "advertising disclosure",
-    "lust auf mehr",
-    "mehr zum thema",
-    "wenn sie dieses youtube",
-    "wenn sie dieses video",
-    "mit diesem button",
-    "support our journalism",
-    "we want to hear what you think",
-    "submit your letter to the editor",
-    "submit a letter to the editor",
-];
+static PROMPTS: LazyLock<&[&str]> = LazyLock::new(|| phrases("prompts"));
 
 /// Advertisement slots and page furniture, mostly outside English (folded form): "Anzeige",
 /// "Inhaltsverzeichnis", "Permalink", "Beitragsbild" (the featured image's label).
-const SLOTS_ELSEWHERE: [&str; 21] = [
-    "kontakt",
-    "von",
-    "pdf",
-    "weiterfuhrender link",
-    "anzeige",
-    "werbung",
-    "publicidad",
-    "publicite",
-    "pubblicita",
-    "reklama",
-    "advertentie",
-    "inhaltsverzeichnis",
-    "table of contents",
-    "permalink",
-    "permalien",
-    "bild anzeigen",
-    "beitragsbild",
-    "quellen ausblenden",
-    "weitere informationen",
-    "noch keine bewertungen",
-    "telefon",
-];
+static SLOTS_ELSEWHERE: LazyLock<&[&str]> = LazyLock::new(|| phrases("slots-elsewhere"));
 
 /// Links to neighbouring pages and the top of the page, outside English (folded form).
-const NAVIGATION_ELSEWHERE: [&str; 22] = [
-    "nach oben",
-    "zuruck nach oben",
-    "vorheriges",
-    "nachstes",
-    "vorheriger beitrag",
-    "nachster beitrag",
-    "zuruck",
-    "weiter",
-    "retour en haut",
-    "haut de page",
-    "precedent",
-    "suivant",
-    "volver arriba",
-    "anterior",
-    "siguiente",
-    "torna su",
-    "precedente",
-    "successivo",
-    "voltar ao topo",
-    "proximo",
-    "poprzedni",
-    "nastepny",
-];
+static NAVIGATION_ELSEWHERE: LazyLock<&[&str]> = LazyLock::new(|| phrases("navigation-elsewhere"));
 
 /// A gallery's link to the rest of its pictures: "See 5 more photos", "View 12 more images".
 fn more_photos(k: &str) -> bool {

@@ -25,6 +25,7 @@ mod html;
 mod layout;
 mod live;
 mod main_content;
+mod phrases;
 mod segments;
 mod units;
 mod words;

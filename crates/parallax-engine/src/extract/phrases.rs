@@ -1,0 +1,103 @@
+//! Page-chrome phrases, read once from the per-language tables `vocab/<lang>/chrome.txt`.
+//!
+//! Each table holds `[section]`s, one per rule that reads them, with one phrase per line in
+//! folded form (lower case, accents removed); a phrase whose spaces at its ends matter is
+//! written in double quotes. A section's phrases are those of every language, English first:
+//! a page's language is not known before its chrome is read, and a language is added by
+//! adding its table here.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// The tables, English first.
+const TABLES: [(&str, &str); 8] = [
+    ("en", include_str!("../../vocab/en/chrome.txt")),
+    ("de", include_str!("../../vocab/de/chrome.txt")),
+    ("fr", include_str!("../../vocab/fr/chrome.txt")),
+    ("es", include_str!("../../vocab/es/chrome.txt")),
+    ("it", include_str!("../../vocab/it/chrome.txt")),
+    ("pt", include_str!("../../vocab/pt/chrome.txt")),
+    ("nl", include_str!("../../vocab/nl/chrome.txt")),
+    ("pl", include_str!("../../vocab/pl/chrome.txt")),
+];
+
+/// Every section's phrases over all tables.
+static SECTIONS: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
+    let mut out: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+    for (_, text) in TABLES {
+        let mut section = "";
+        for line in text.lines() {
+            let trimmed = line.trim();
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            if let Some(name) = trimmed.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
+                section = name;
+                continue;
+            }
+            let phrase = trimmed.strip_prefix('"').and_then(|t| t.strip_suffix('"')).unwrap_or(trimmed);
+            out.entry(section).or_default().push(phrase);
+        }
+    }
+    out
+});
+
+/// The phrases of `section`, every language's.
+pub(crate) fn phrases(section: &str) -> &'static [&'static str] {
+    SECTIONS.get(section).map_or(&[], Vec::as_slice)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{SECTIONS, TABLES, phrases};
+
+    /// The sections the extraction rules read.
+    const READ: [&str; 17] = [
+        "skip-links",
+        "file-photo",
+        "listen",
+        "support",
+        "sign-up-here",
+        "disclosures",
+        "posted",
+        "related-elsewhere",
+        "feedback-elsewhere",
+        "read-also",
+        "credit-words",
+        "prompts",
+        "slots-elsewhere",
+        "navigation-elsewhere",
+        "picture-kinds",
+        "picture-modifiers",
+        "picture-verbs",
+    ];
+
+    #[test]
+    fn every_section_read_is_there_and_every_section_there_is_read() {
+        for name in READ {
+            assert!(!phrases(name).is_empty(), "{name} is empty or missing");
+        }
+        for name in SECTIONS.keys() {
+            assert!(READ.contains(name), "[{name}] is read by no rule");
+        }
+    }
+
+    #[test]
+    fn phrases_are_folded_once_per_section_and_language() {
+        for (lang, text) in TABLES {
+            let mut section = "";
+            let mut seen = std::collections::HashSet::new();
+            for line in text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+                if line.starts_with('[') {
+                    section = line;
+                    continue;
+                }
+                assert_eq!(line, line.trim(), "{lang} {section}: stray space in {line:?}");
+                assert_eq!(line, line.to_lowercase(), "{lang} {section}: {line:?} is not folded");
+                assert!(line.is_ascii(), "{lang} {section}: {line:?} keeps an accent");
+                assert!(seen.insert((section, line)), "{lang} {section}: {line:?} twice");
+            }
+        }
+        assert!(phrases("prompts").contains(&"unterstutze "), "a quoted phrase keeps its space");
+    }
+}
