@@ -164,9 +164,7 @@ fn is_server_error(k: &str) -> bool {
 
 /// A line naming where the text came from: "Quelle: dpa", "Source: Reuters", "Fuente: EFE".
 fn is_source_line(k: &str) -> bool {
-    const LABELS: [&str; 10] = [
-        "quelle", "quellen", "source", "sources", "fuente", "fuentes", "fonte", "fontes", "zrodło", "zrodlo",
-    ];
+    static LABELS: LazyLock<&[&str]> = LazyLock::new(|| phrases("source-line-labels"));
     k.split_once(':').is_some_and(|(label, rest)| LABELS.contains(&label.trim()) && !rest.trim().is_empty())
 }
 
@@ -189,59 +187,12 @@ fn metadata_fields(text: &str) -> Option<RemovedKind> {
 /// advertisement label leading a line ("Anzeige – …", "Advertisement: …"), contact details
 /// ("Telefon: +49 …", "E-mail: press@…"), a call to register or subscribe to read on.
 fn is_furniture(k: &str, words: usize) -> bool {
-    const TAXONOMY: [&str; 18] = [
-        "category",
-        "categories",
-        "kategorie",
-        "kategorien",
-        "tags",
-        "schlagworte",
-        "schlagworter",
-        "stichworter",
-        "filed under",
-        "posted in",
-        "categorie",
-        "categorie(s)",
-        "rubrique",
-        "rubrik",
-        "categoria",
-        "categorias",
-        "etiquetas",
-        "kategoria",
-    ];
-    const BACK: [&str; 12] = [
-        "zuruck zu ",
-        "zuruck zur ",
-        "zuruck zum ",
-        "retour a ",
-        "retour aux ",
-        "retour au ",
-        "volver a ",
-        "volver al ",
-        "torna a ",
-        "torna alla ",
-        "terug naar ",
-        "powrot do ",
-    ];
-    const LISTINGS: [&str; 12] = [
-        "top", "list", "overview", "news", "home", "homepage", "newsroom", "results", "search", "articles",
-        "blog", "index",
-    ];
-    const ADS: [&str; 9] = [
-        "anzeige",
-        "werbung",
-        "advertisement",
-        "sponsored",
-        "publicidad",
-        "publicite",
-        "pubblicita",
-        "reklama",
-        "advertentie",
-    ];
-    const CONTACT: [&str; 9] =
-        ["telefon", "tel", "phone", "fax", "telefax", "e-mail", "email", "mobil", "mobile"];
-    const READ_ON: [&str; 6] =
-        ["weiterlesen", "continue reading", "keep reading", "read on", "lire la suite", "seguir leyendo"];
+    static TAXONOMY: LazyLock<&[&str]> = LazyLock::new(|| phrases("furniture-taxonomy"));
+    static BACK: LazyLock<&[&str]> = LazyLock::new(|| phrases("furniture-back"));
+    static LISTINGS: LazyLock<&[&str]> = LazyLock::new(|| phrases("furniture-listings"));
+    static ADS: LazyLock<&[&str]> = LazyLock::new(|| phrases("furniture-ads"));
+    static CONTACT: LazyLock<&[&str]> = LazyLock::new(|| phrases("furniture-contact"));
+    static READ_ON: LazyLock<&[&str]> = LazyLock::new(|| phrases("furniture-read-on"));
     let (label, rest) = match k.split_once(':') {
         Some((label, rest)) => (label.trim(), Some(rest.trim())),
         None => (k, None),
@@ -297,20 +248,8 @@ static SUPPORT: LazyLock<&[&str]> = LazyLock::new(|| phrases("support"));
 /// A pointer to the outlet's channel on a platform: "Follow The Gazette on Twitter and
 /// Instagram …", "¡Mira lo que tiene nuestro canal de YouTube!", "… tenemos canal de Telegram".
 fn is_channel_prompt(k: &str) -> bool {
-    const PLATFORMS: [&str; 8] =
-        ["twitter", "instagram", "facebook", "telegram", "youtube", "whatsapp", "tiktok", "linkedin"];
-    const OURS: [&str; 10] = [
-        "nuestro canal",
-        "tenemos canal",
-        "our channel",
-        "our youtube",
-        "our telegram",
-        "our whatsapp",
-        "unseren kanal",
-        "unser kanal",
-        "notre chaine",
-        "nosso canal",
-    ];
+    static PLATFORMS: LazyLock<&[&str]> = LazyLock::new(|| phrases("channel-platforms"));
+    static OURS: LazyLock<&[&str]> = LazyLock::new(|| phrases("channel-ours"));
     PLATFORMS.iter().any(|p| k.contains(p))
         && (k.starts_with("follow ") || OURS.iter().any(|o| k.contains(o)))
 }
@@ -762,17 +701,7 @@ static RELATED_ELSEWHERE: LazyLock<&[&str]> = LazyLock::new(|| phrases("related-
 static FEEDBACK_ELSEWHERE: LazyLock<&[&str]> = LazyLock::new(|| phrases("feedback-elsewhere"));
 
 fn is_read_more(k: &str, words: usize) -> bool {
-    const LEADS: [&str; 9] = [
-        "read more",
-        "continue reading",
-        "read the full",
-        "full story",
-        "click here",
-        "find out more",
-        "learn more",
-        "read the rest",
-        "keep reading",
-    ];
+    static LEADS: LazyLock<&[&str]> = LazyLock::new(|| phrases("read-more-leads"));
     LEADS.iter().any(|lead| k.starts_with(lead) && (words <= 6 || k[lead.len()..].starts_with(':')))
         || (k.starts_with("read more:") && words <= 25)
         || (words <= 25
@@ -824,28 +753,7 @@ fn is_share(k: &str) -> bool {
 /// An image credit or licence line: "Image credit: ...", "Photo: Name/Agency",
 /// "... public domain, via Wikimedia Commons".
 fn is_image_credit(k: &str, words: usize) -> bool {
-    const LABELS: [&str; 20] = [
-        "credits photos",
-        "credit photo",
-        "credits photo",
-        "bildnachweis",
-        "bildquelle",
-        "fotonachweis",
-        "foto",
-        "fotos",
-        "image credit",
-        "image credits",
-        "photo credit",
-        "photo credits",
-        "picture credit",
-        "credit",
-        "image",
-        "photo",
-        "photograph",
-        "picture",
-        "image source",
-        "images",
-    ];
+    static LABELS: LazyLock<&[&str]> = LazyLock::new(|| phrases("image-credit-labels"));
     if words <= 12 && k.starts_with("mandatory credit") {
         return true;
     }
@@ -854,17 +762,7 @@ fn is_image_credit(k: &str, words: usize) -> bool {
     if LABELS.contains(&label) && (k.contains(':') || words <= 3) && words <= 30 {
         return true;
     }
-    const LICENCES: [&str; 9] = [
-        "public domain",
-        "creative commons",
-        "cc by",
-        "wikimedia commons",
-        "getty images",
-        "shutterstock",
-        "alamy",
-        "all rights reserved",
-        "cc0",
-    ];
+    static LICENCES: LazyLock<&[&str]> = LazyLock::new(|| phrases("image-credit-licences"));
     words <= 45
         && LICENCES.iter().any(|l| k.contains(l))
         && (k.contains(" via ")
@@ -989,55 +887,9 @@ fn is_credit(inner: &str) -> bool {
 /// An imperative aimed at the reader: "Follow for more updates on X", "Sign up to our
 /// newsletter", "Download the app".
 fn is_follow_prompt(k: &str) -> bool {
-    const VERBS: [&str; 14] = [
-        "follow",
-        "subscribe",
-        "sign up",
-        "signup",
-        "join",
-        "get",
-        "download",
-        "like us",
-        "register",
-        "never miss",
-        "stay up to date",
-        "stay informed",
-        "listen",
-        "watch",
-    ];
-    const AIMS: [&str; 20] = [
-        "for more",
-        "updates",
-        "newsletter",
-        " us ",
-        " us on",
-        "our ",
-        "the app",
-        "alerts",
-        "notifications",
-        "free",
-        "on twitter",
-        "on x",
-        "on facebook",
-        "on instagram",
-        "on telegram",
-        "on whatsapp",
-        "on google news",
-        "on youtube",
-        "on tiktok",
-        "latest news",
-    ];
-    const ELSEWHERE: [&str; 9] = [
-        "folge uns",
-        "folgen sie uns",
-        "abonniere unseren",
-        "abonnieren sie unseren",
-        "suivez-nous",
-        "abonnez-vous",
-        "siguenos",
-        "seguici",
-        "siga-nos",
-    ];
+    static VERBS: LazyLock<&[&str]> = LazyLock::new(|| phrases("follow-verbs"));
+    static AIMS: LazyLock<&[&str]> = LazyLock::new(|| phrases("follow-aims"));
+    static ELSEWHERE: LazyLock<&[&str]> = LazyLock::new(|| phrases("follow-elsewhere"));
     (VERBS.iter().any(|v| k.starts_with(v) && k[v.len()..].starts_with([' ', ':']))
         && AIMS.iter().any(|a| format!(" {k} ").contains(a)))
         || ELSEWHERE.iter().any(|lead| k.starts_with(lead))
@@ -1082,8 +934,7 @@ fn is_promo(k: &str, text: &str) -> bool {
     {
         return true;
     }
-    const VERBS: [&str; 9] =
-        ["try", "explore", "discover", "upgrade", "unlock", "start", "get", "see what", "ask"];
+    static VERBS: LazyLock<&[&str]> = LazyLock::new(|| phrases("promo-verbs"));
     let aimed = format!(" {k} ");
     let sentence = text.trim_end().ends_with(['.', '!', '?', '"', '”']);
     !sentence
