@@ -419,18 +419,22 @@ mod tests {
 
     use super::{DocInput, extend, group, prepare};
 
-    /// The claims of documents given as (origin, sentences): each claim as its text and the
-    /// documents that state it, for those stated by more than one document.
-    #[track_caller]
-    fn check(docs: &[(usize, &[&str])], expect: &[(&str, &[usize])]) {
-        let inputs: Vec<DocInput> = docs
-            .iter()
+    /// Documents given as (origin, sentences).
+    fn inputs<'a>(docs: &[(usize, &[&'a str])]) -> Vec<DocInput<'a>> {
+        docs.iter()
             .map(|&(origin, sentences)| DocInput {
                 sentences: sentences.to_vec(),
                 origin,
                 ..DocInput::default()
             })
-            .collect();
+            .collect()
+    }
+
+    /// The claims of documents given as (origin, sentences): each claim as its text and the
+    /// documents that state it, for those stated by more than one document.
+    #[track_caller]
+    fn check(docs: &[(usize, &[&str])], expect: &[(&str, &[usize])]) {
+        let inputs = inputs(docs);
         let prepared = prepare(&inputs, &HashMap::new());
         let mut groups = group(&inputs, &prepared);
         extend(&inputs, &prepared, &mut groups);
@@ -488,14 +492,7 @@ mod tests {
             ),
             (3, &["The weather in the region was calm for most of the week ahead."]),
         ];
-        let inputs: Vec<DocInput> = docs
-            .iter()
-            .map(|&(origin, sentences)| DocInput {
-                sentences: sentences.to_vec(),
-                origin,
-                ..DocInput::default()
-            })
-            .collect();
+        let inputs = inputs(&docs);
         let prepared = prepare(&inputs, &HashMap::new());
         let mut groups = group(&inputs, &prepared);
         assert!(groups.iter().all(|g| !g.documents.contains(&2) || g.documents.len() == 1));
