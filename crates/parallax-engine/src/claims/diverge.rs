@@ -165,6 +165,9 @@ struct Figure {
     /// Words within [`CLASS_WINDOW`] of it, lower-cased, besides numbers and function words:
     /// two figures count one thing only when these share a word.
     near: BTreeSet<String>,
+    /// Whether what it counts is scoped to those aboard ("all 64 people on board the passenger
+    /// plane"): a toll of one craft's people is not the toll of the whole event.
+    aboard: bool,
     /// Capitalised words within the window: whose figure it is
     /// ("Labour", "the Liberal Democrats").
     names: BTreeSet<String>,
@@ -457,7 +460,25 @@ fn figures(text: &str) -> Vec<Figure> {
             }
             near.insert(lower);
         }
-        out.push(Figure { value, written: w.to_string(), unit: unit_key(&unit), bound, class, near, names });
+        let after: Vec<String> = words
+            .iter()
+            .skip(next + 1)
+            .take(2)
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .collect();
+        let aboard = matches!(after.first().map(String::as_str), Some("aboard" | "onboard"))
+            || (after.first().map(String::as_str) == Some("on")
+                && after.get(1).map(String::as_str) == Some("board"));
+        out.push(Figure {
+            value,
+            written: w.to_string(),
+            unit: unit_key(&unit),
+            bound,
+            class,
+            near,
+            names,
+            aboard,
+        });
     }
     out
 }
@@ -722,6 +743,7 @@ fn numbers(cx: &Context) -> Vec<Divergence> {
                 // 500 Index" and "Nasdaq Composite Index"), or another scope (another year,
                 // another clock time) count two things.
                 if fa.class != fb.class
+                    || (fa.aboard != fb.aboard && fa.class != Some("aboard"))
                     || fa.near.is_disjoint(&fb.near)
                     || each_apart(&fa.names, &fb.names)
                     || !same_scope(
@@ -1512,6 +1534,20 @@ mod tests {
             (1, &["Divers said 28 bodies were recovered from the river: 27 passengers from the jet and one soldier."]),
         ])
         .is_empty());
+        // The toll of one craft's people is not the whole toll; two tolls of it differ.
+        assert!(found(&[
+            (0, &["The collision of the ferry and the tug on Tuesday resulted in the deaths of 67 people."]),
+            (1, &["The collision of the ferry and the tug on Tuesday resulted in the deaths of all 64 people on board the ferry."]),
+        ])
+        .is_empty());
+        assert_eq!(
+            found(&[
+                (0, &["The collision of the ferry and the tug on Tuesday resulted in the deaths of 67 people."]),
+                (1, &["The collision of the ferry and the tug on Tuesday resulted in the deaths of 64 people."]),
+            ])
+            .len(),
+            1
+        );
         assert!(found(&[
             (0, &["The Harbour Party won 412 seats in the 650-seat assembly on Thursday."]),
             (1, &["The Harbour Party won the 326 seats required for a majority in the assembly on Thursday."]),
