@@ -32,6 +32,7 @@ use parallax_model::{Briefing, DocId, RawDoc};
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
+use crate::common::f1;
 use crate::matching::{contains, contains_folded, content_words, fold, numbers, word_f1};
 
 /// The gold of one event, as `ORIGIN.md` documents it.
@@ -229,7 +230,7 @@ impl Counts {
         Figures {
             origins_precision: p,
             origins_recall: r,
-            origins_f1: if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) },
+            origins_f1: f1(p, r),
             facts_found: share(self.facts_found, self.facts),
             counts_right: share(self.counts_right, self.facts_found),
             divergence_recall: share(self.divergences_found, self.divergences),

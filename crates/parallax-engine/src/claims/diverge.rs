@@ -208,17 +208,24 @@ const CLASSES: &[(&str, &[&str])] = &[
 /// How many words either side of a figure are read for its class.
 const CLASS_WINDOW: usize = 6;
 
+/// A word without the punctuation around it, in lower case.
+fn bare(w: &str) -> String {
+    w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()
+}
+
+/// The class a word (bare) says of what a figure counts.
+fn class_of(w: &str) -> Option<&'static str> {
+    CLASSES.iter().find(|(_, ws)| ws.contains(&w)).map(|(class, _)| *class)
+}
+
 /// The class of the figure at word `at` of `words`: the class of the nearest class word.
 fn class_near(words: &[&str], at: usize, skip: &std::ops::Range<usize>) -> Option<&'static str> {
-    let lower = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     for distance in 1..=CLASS_WINDOW {
         for i in [at.checked_sub(distance), at.checked_add(distance)].into_iter().flatten() {
             if skip.contains(&i) {
                 continue;
             }
-            let Some(w) = words.get(i) else { continue };
-            let w = lower(w);
-            if let Some((class, _)) = CLASSES.iter().find(|(_, ws)| ws.contains(&w.as_str())) {
+            if let Some(class) = words.get(i).and_then(|w| class_of(&bare(w))) {
                 return Some(class);
             }
         }
@@ -231,8 +238,8 @@ fn class_near(words: &[&str], at: usize, skip: &std::ops::Range<usize>) -> Optio
 /// were still at evacuation shelters").
 fn class_after(words: &[&str], at: usize, stop_at_preposition: bool) -> Option<&'static str> {
     for w in words.iter().skip(at + 1).take(CLASS_WINDOW) {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-        if let Some((class, _)) = CLASSES.iter().find(|(_, ws)| ws.contains(&w.as_str())) {
+        let w = bare(w);
+        if let Some(class) = class_of(&w) {
             return Some(class);
         }
         if stop_at_preposition
@@ -332,7 +339,7 @@ fn figures(text: &str) -> Vec<Figure> {
         let mut whole_span = 0..0;
         if unit.is_empty() {
             while let Some(n) = words.get(next) {
-                let n = n.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+                let n = bare(n);
                 if let Some(&(_, scale)) = SCALES.iter().find(|(s, _)| *s == n) {
                     value *= scale;
                     next += 1;
@@ -345,20 +352,19 @@ fn figures(text: &str) -> Vec<Figure> {
                 break;
             }
             // "179 of the 181 people": a part counts what its whole counts.
-            let bare = |k: usize| {
-                words.get(k).map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
-            };
-            let of = if bare(next).as_deref() == Some("out") { next + 1 } else { next };
-            if unit.is_empty() && bare(of).as_deref() == Some("of") {
+            let bare_at = |k: usize| words.get(k).map(|w| bare(w));
+            let of = if bare_at(next).as_deref() == Some("out") { next + 1 } else { next };
+            if unit.is_empty() && bare_at(of).as_deref() == Some("of") {
                 let mut k = of + 1;
-                if matches!(bare(k).as_deref(), Some("the" | "its" | "their")) {
+                if matches!(bare_at(k).as_deref(), Some("the" | "its" | "their")) {
                     k += 1;
                 }
-                let whole = bare(k).unwrap_or_default();
+                let whole = bare_at(k).unwrap_or_default();
                 let is_number = !whole.is_empty()
                     && (whole.bytes().all(|c| c.is_ascii_digit() || c == b',')
                         || NUMBER_WORDS.iter().any(|(w, _)| *w == whole));
-                if is_number && let Some(u) = bare(k + 1).filter(|u| !u.is_empty() && !is_function_word(u)) {
+                if is_number && let Some(u) = bare_at(k + 1).filter(|u| !u.is_empty() && !is_function_word(u))
+                {
                     unit = u;
                     whole_span = next..k + 2;
                 }
@@ -369,7 +375,7 @@ fn figures(text: &str) -> Vec<Figure> {
         // part is counted against, not what happened to it.
         let after_part = |k: usize| {
             words.get(k).is_some_and(|w| {
-                let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+                let w = bare(w);
                 w.bytes().all(|c| c.is_ascii_digit()) && !w.is_empty()
                     || NUMBER_WORDS.iter().any(|(n, _)| *n == w)
             })
@@ -407,7 +413,7 @@ fn figures(text: &str) -> Vec<Figure> {
         }
         // "a father of four": a parent's figure counts children.
         if unit.is_empty() && i >= 2 && words[i - 1].eq_ignore_ascii_case("of") {
-            let parent = words[i - 2].trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            let parent = bare(words[i - 2]);
             if PARENTS.contains(&parent.as_str()) {
                 unit = "children".to_string();
             }
@@ -419,7 +425,7 @@ fn figures(text: &str) -> Vec<Figure> {
             && matches!(words[i - 1], "-" | "–" | "—")
             && matches!(words.get(i + 1).copied(), Some("-" | "–" | "—"))
         {
-            let noun = words[i - 2].trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            let noun = bare(words[i - 2]);
             if noun.chars().all(char::is_alphabetic) && !noun.is_empty() && !is_function_word(&noun) {
                 unit = noun;
             }
@@ -460,15 +466,12 @@ fn figures(text: &str) -> Vec<Figure> {
             }
             near.insert(lower);
         }
-        let after: Vec<String> = words
-            .iter()
-            .skip(next + 1)
-            .take(2)
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
-            .collect();
-        let aboard = matches!(after.first().map(String::as_str), Some("aboard" | "onboard"))
-            || (after.first().map(String::as_str) == Some("on")
-                && after.get(1).map(String::as_str) == Some("board"));
+        let after = |k: usize| words.get(next + k).map(|w| bare(w));
+        let aboard = match after(1).as_deref() {
+            Some("aboard" | "onboard") => true,
+            Some("on") => after(2).as_deref() == Some("board"),
+            _ => false,
+        };
         out.push(Figure {
             value,
             written: w.to_string(),
@@ -1418,7 +1421,7 @@ const HYPOTHETICAL: &[&str] =
 fn stance(text: &str, analyzer: &mut Analyzer, people: &HashMap<u64, String>) -> Option<Stance> {
     let words: Vec<&str> = text.split_whitespace().collect();
     for (i, raw) in words.iter().enumerate() {
-        let w = raw.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        let w = bare(raw);
         let affirm = AFFIRM.contains(&w.as_str());
         if !affirm && !DENY.contains(&w.as_str()) {
             continue;

@@ -6,7 +6,8 @@
 //! content the story as a whole reports (the share of its word weight carried by words that
 //! many documents use), and how near the top of its documents it stands (news puts the main
 //! facts first). Sentences are then taken best first, skipping any that repeats one already
-//! taken or whose words the sentences taken so far already say (`ALREADY_SAID`), or that
+//! taken, that states a taken sentence's fact inside words of its own (or is stated by one),
+//! or whose words the sentences taken so far already say (`ALREADY_SAID`), or that
 //! mostly retells the story's core they already tell (`SAID_CENTRAL`), or that is about
 //! something else (`OFF_STORY`), up to
 //! [`MAX_SENTENCES`], and put in reading order: by where they stand in their
@@ -124,16 +125,7 @@ impl Story {
 
     /// The share of `s`'s word weight carried by widely reported words (0 to 1).
     fn centrality(&self, s: &Statement, prepared: &Prepared) -> f64 {
-        let total = prepared.weights.total(&s.terms);
-        if total <= 0.0 {
-            return 0.0;
-        }
-        let spread: f64 = s
-            .terms
-            .iter()
-            .map(|&t| prepared.weights.weight(t) * self.spread.get(&t).copied().unwrap_or(0.0))
-            .sum();
-        spread / total
+        self.said_share(s, s, prepared)
     }
 }
 
@@ -164,29 +156,29 @@ pub(crate) fn summarize(
             .map(|&(d, i)| i as f64 / docs[d].sentences.len().max(1) as f64)
             .fold(1.0_f64, f64::min)
     };
-    let mut scored: Vec<(f64, usize)> = groups
+    // Each candidate with its score and its centrality.
+    let mut scored: Vec<(f64, usize, f64)> = groups
         .iter()
         .enumerate()
         .filter(|(_, g)| stands_alone(&g.text))
         .map(|(n, g)| {
             let support = (g.origins as f64).ln_1p();
-            let score = support + story.centrality(stmt(g), prepared) + 0.5 * (1.0 - position(g));
-            (score, n)
+            let central = story.centrality(stmt(g), prepared);
+            (support + central + 0.5 * (1.0 - position(g)), n, central)
         })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     // A sentence far less about the story than its most central claim is about something
     // else (another story's paragraph in the same input).
-    let floor = OFF_STORY
-        * scored.iter().map(|&(_, n)| story.centrality(stmt(&groups[n]), prepared)).fold(0.0, f64::max);
+    let floor = OFF_STORY * scored.iter().map(|c| c.2).fold(0.0, f64::max);
     let mut taken: Vec<(f64, usize)> = Vec::new();
     let mut said = Statement::default();
-    for &(score, n) in &scored {
+    for &(score, n, central) in &scored {
         if taken.len() >= MAX_SENTENCES {
             break;
         }
         let s = stmt(&groups[n]);
-        if story.centrality(s, prepared) < floor {
+        if central < floor {
             continue;
         }
         if taken.iter().any(|&(_, t)| similarity(s, stmt(&groups[t]), &prepared.weights) >= REDUNDANT) {
@@ -210,7 +202,7 @@ pub(crate) fn summarize(
         // What it tells of the story's core, mostly told already: a sentence about the
         // soldiers' names that retells, in a clause, the collision the summary opened on.
         let core_said = story.said_share(s, &said, prepared);
-        if core_said >= SAID_CENTRAL && story.centrality(s, prepared) - core_said < NEW_CORE * core_said {
+        if core_said >= SAID_CENTRAL && central - core_said < NEW_CORE * core_said {
             continue;
         }
         said.terms.extend(&s.terms);

@@ -26,16 +26,12 @@ static SECTIONS: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::
     let mut out: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
     for (_, text) in TABLES {
         let mut section = "";
-        for line in text.lines() {
-            let trimmed = line.trim();
-            if trimmed.is_empty() || trimmed.starts_with('#') {
-                continue;
-            }
-            if let Some(name) = trimmed.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
+        for line in crate::text::table_lines(text) {
+            if let Some(name) = line.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
                 section = name;
                 continue;
             }
-            let phrase = trimmed.strip_prefix('"').and_then(|t| t.strip_suffix('"')).unwrap_or(trimmed);
+            let phrase = line.strip_prefix('"').and_then(|t| t.strip_suffix('"')).unwrap_or(line);
             out.entry(section).or_default().push(phrase);
         }
     }

@@ -33,7 +33,7 @@ type Table = std::collections::HashSet<&'static str, xxhash_rust::xxh3::Xxh3Buil
 
 /// The words of a vocabulary table: one per line, `#` comments and blank lines skipped.
 fn table(text: &'static str) -> Table {
-    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+    crate::text::table_lines(text).collect()
 }
 
 /// Nationalities, regional adjectives and parties (`vocab/en/place-adjectives.txt`).

@@ -14,8 +14,7 @@ struct Names(HashMap<&'static str, (i8, bool)>);
 impl Names {
     fn load(text: &'static str) -> Names {
         let mut out = HashMap::new();
-        let lines = text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'));
-        for (n, line) in (1i8..).zip(lines) {
+        for (n, line) in (1i8..).zip(super::table_lines(text)) {
             for (i, word) in line.split_whitespace().enumerate() {
                 out.insert(word, (n, i == 0));
             }

@@ -13,6 +13,7 @@ mod function_words;
 mod lcs;
 mod quotes;
 mod sentences;
+mod tables;
 mod tokens;
 
 pub use analyze::{Analysis, Analyzer, analyze};
@@ -25,4 +26,5 @@ pub use function_words::is_function_key;
 pub use lcs::lcs_len;
 pub use quotes::quoted_spans;
 pub use sentences::split_sentences;
+pub(crate) use tables::table_lines;
 pub use tokens::{Token, TokenKind, tokenize};
