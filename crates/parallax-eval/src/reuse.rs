@@ -62,6 +62,7 @@ pub fn run(options: &Options, read: impl FnOnce(&Path) -> Vec<RawDoc>) -> anyhow
                     sentences: Vec::new(),
                     credits: Vec::new(),
                     strong_credits: 0,
+                    page: None,
                 },
             }
         })

@@ -292,13 +292,17 @@ pub enum Relation {
     /// The same copy reworded sentence by sentence: a wire story's write-through (its lead
     /// and figures updated, sentences changed, added or cut) or a site's reworded reprint.
     Rewrite,
+    /// Two versions of one page: read from the same address at different times, however
+    /// much the text changed in between.
+    Version,
 }
 
 impl Relation {
-    /// Whether the two documents go back to one origin: a copy, a partial copy or a rewrite
-    /// of the same copy (quoting the same words does not make one).
+    /// Whether the two documents go back to one origin: a copy, a partial copy, a rewrite of
+    /// the same copy or another version of the same page (quoting the same words does not
+    /// make one).
     pub fn same_origin(self) -> bool {
-        matches!(self, Relation::Copy | Relation::PartialCopy | Relation::Rewrite)
+        matches!(self, Relation::Copy | Relation::PartialCopy | Relation::Rewrite | Relation::Version)
     }
 }
 

@@ -212,6 +212,7 @@ fn origin_entry(b: &Briefing, o: &Origin) -> Entry {
             Relation::PartialCopy => "reuses part of",
             Relation::SharedQuotes => "quotes the same words as",
             Relation::Rewrite => "rewrites",
+            Relation::Version => "is another version of",
         };
         details.push(vec![
             piece(Role::Id, format!("[{}]", r.document)),

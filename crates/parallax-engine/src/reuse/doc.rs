@@ -19,6 +19,8 @@ pub struct Doc {
     pub credits: Vec<String>,
     /// How many of `credits`, from the first, credit the copy rather than a photo.
     pub strong_credits: usize,
+    /// The address of the page it was read from, as [`page_address`] writes it, when known.
+    pub page: Option<String>,
 }
 
 /// One sentence: its text and the stem keys of its tokens, each marked when it stands inside
@@ -67,7 +69,19 @@ impl Doc {
             sentences.push(Sentence { text: text.to_string(), keys, quoted });
         }
         let (credits, strong_credits) = credits(article);
-        Doc { id: article.id.clone(), published: article.published, sentences, credits, strong_credits }
+        Doc {
+            id: article.id.clone(),
+            published: article.published,
+            sentences,
+            credits,
+            strong_credits,
+            page: article.url.as_ref().and_then(page_address),
+        }
+    }
+
+    /// The wire its copy credits, when it credits one ("LOS ANGELES (Reuters) –").
+    pub fn wire(&self) -> Option<&str> {
+        if self.strong_credits > 0 { self.credits.first().map(String::as_str) } else { None }
     }
 
     /// Total length of its sentences in bytes.
@@ -85,6 +99,26 @@ impl Doc {
         let keys: Vec<u64> = self.sentences.iter().flat_map(|s| s.keys.iter().copied()).collect();
         shingles_of(&keys, k)
     }
+}
+
+/// A page's address as one page, whatever the fetch: host without `www.` and lower-cased,
+/// path without a trailing slash, query without tracking parameters (`utm_…`), no scheme, no
+/// fragment. Two documents read from one address are versions of one page (a later update,
+/// a re-fetch), never independent reports. `None` for an address without a host.
+pub fn page_address(url: &url::Url) -> Option<String> {
+    let host = url.host_str()?.to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    let mut address = format!("{host}{}", url.path().trim_end_matches('/'));
+    let query: Vec<String> = url
+        .query_pairs()
+        .filter(|(k, _)| !k.starts_with("utm_"))
+        .map(|(k, v)| if v.is_empty() { k.into_owned() } else { format!("{k}={v}") })
+        .collect();
+    if !query.is_empty() {
+        address.push('?');
+        address.push_str(&query.join("&"));
+    }
+    Some(address)
 }
 
 /// Hashes of every run of `k` consecutive keys; one hash of all keys when there are fewer.

@@ -6,7 +6,7 @@ use parallax_model::Relation;
 use rayon::prelude::*;
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::align::{Found, Prepared, align};
+use super::align::{Found, Prepared, REWRITE_RUN, WIRE_REWRITE_RUN, align};
 use super::doc::Doc;
 use super::lsh;
 use super::minhash::signature;
@@ -91,7 +91,7 @@ pub fn reuse(docs: &[Doc], config: &Config) -> Reuse {
     }
     let distinct: Vec<usize> =
         (0..docs.len()).filter(|&i| duplicate_of[i].is_none() && !docs[i].is_empty()).collect();
-    let pairs: Vec<(usize, usize)> = if distinct.len() <= config.all_pairs_up_to {
+    let mut pairs: Vec<(usize, usize)> = if distinct.len() <= config.all_pairs_up_to {
         let mut pairs = Vec::new();
         for (n, &a) in distinct.iter().enumerate() {
             for &b in &distinct[n + 1..] {
@@ -102,11 +102,22 @@ pub fn reuse(docs: &[Doc], config: &Config) -> Reuse {
     } else {
         candidates(docs, &distinct, config)
     };
+    // Versions of one page are aligned whether or not the index paired them.
+    let versions = same_page(docs, &distinct);
+    pairs.extend(&versions);
+    pairs.sort_unstable();
+    pairs.dedup();
     let mut links: Vec<Link> = pairs
         .par_iter()
         .filter_map(|&(a, b)| {
-            let alignment = align(&prepared[a], &prepared[b]);
-            let relation = alignment.relation?;
+            let wire = docs[a].wire().is_some_and(|w| docs[b].wire() == Some(w));
+            let run = if wire { WIRE_REWRITE_RUN } else { REWRITE_RUN };
+            let alignment = align(&prepared[a], &prepared[b], run);
+            let relation = match alignment.relation {
+                Some(r) if r.same_origin() => r,
+                _ if versions.binary_search(&(a, b)).is_ok() => Relation::Version,
+                r => r?,
+            };
             Some(Link {
                 a,
                 b,
@@ -138,6 +149,25 @@ pub fn reuse(docs: &[Doc], config: &Config) -> Reuse {
     links.sort_by_key(|l| (l.a, l.b));
     let origins = group(docs, &links);
     Reuse { links, origins, candidates: pairs.len(), duplicate_of }
+}
+
+/// Pairs of documents among `distinct` read from one page address, `a < b`, sorted: each
+/// later version with the first.
+fn same_page(docs: &[Doc], distinct: &[usize]) -> Vec<(usize, usize)> {
+    let mut first: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut pairs = Vec::new();
+    for &d in distinct {
+        if let Some(page) = docs[d].page.as_deref() {
+            match first.get(page) {
+                Some(&f) => pairs.push((f, d)),
+                None => {
+                    first.insert(page, d);
+                }
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs
 }
 
 /// Candidate pairs among `distinct` from the LSH index.
@@ -210,12 +240,18 @@ mod tests {
     use crate::{extract, text};
 
     fn doc(id: &str, body: &str) -> Doc {
+        doc_at(id, body, None)
+    }
+
+    /// A document read from the page at `url`.
+    fn doc_at(id: &str, body: &str, url: Option<&str>) -> Doc {
+        let url = url.map(|u| u.parse().unwrap_or_else(|e| panic!("bad url {u}: {e}")));
         let raw = RawDoc {
             id: DocId::new(id).unwrap_or_else(|| panic!("bad id {id}")),
             path: format!("{id}.txt"),
             format: DocFormat::Text,
             text: body.to_string(),
-            meta: DocMeta::default(),
+            meta: DocMeta { url, ..DocMeta::default() },
         };
         let article = extract::extract(&raw, &extract::Config::default()).articles.into_iter().next();
         let article = article.unwrap_or_else(|| panic!("no article in {id}"));
@@ -292,6 +328,53 @@ mod tests {
             All of the 212 passengers reached the shore by mid-morning, the coastguard said.\n\
             Local fishermen said the fog had been the thickest in years.";
         check(WIRE, independent, "none");
+    }
+
+    #[test]
+    fn write_throughs_crediting_one_wire_need_a_shorter_run() {
+        // Three sentences reworded in order, the rest of each version its own: not enough for
+        // a rewrite on its own, enough when both credit the same wire in their copy.
+        let first = "PORT ELLEN (CWS) — Fourteen people were injured when a ferry and a cargo ship collided in fog off the port on Tuesday.\n\
+            The coastguard said all 212 passengers had been brought ashore by mid-morning.\n\
+            The transport minister ordered the accident board to open an inquiry into the collision.\n\
+            Fishermen said the fog had been the thickest they could remember.\n\
+            The harbour master closed the channel to small boats for the rest of the day.";
+        let later = "PORT ELLEN (CWS) — Sixteen people were hurt on Tuesday after a ferry collided with a cargo ship in thick fog off the port.\n\
+            All 212 passengers were ashore by mid-morning, according to the coastguard.\n\
+            An inquiry into the collision was ordered by the transport minister and the accident board.\n\
+            Two of the injured remained in hospital on Wednesday with broken legs.\n\
+            Divers began checking the channel for debris left by the crash.";
+        check(first, later, "Rewrite");
+        let uncredited = |t: &str| t.replacen("PORT ELLEN (CWS) — ", "", 1);
+        check(&uncredited(first), &uncredited(later), "none");
+        // Another wire's copy told in the same order is not that wire's write-through.
+        check(first, &later.replacen("(CWS)", "(NWA)", 1), "none");
+    }
+
+    #[test]
+    fn versions_of_one_page_are_one_origin_however_they_changed() {
+        let other = "Divers spent Wednesday checking the harbour channel for debris left by the collision.\n\
+            Sixteen people are now known to have been hurt, two more than first reported.";
+        let page = "https://www.example.com/news/ferry-collision/?utm_source=feed";
+        let found = reuse(
+            &[
+                doc_at("a", WIRE, Some(page)),
+                doc_at("b", other, Some("http://example.com/news/ferry-collision")),
+            ],
+            &Config::default(),
+        );
+        assert_eq!(found.links.len(), 1);
+        assert_eq!(found.links[0].relation, Relation::Version);
+        assert_eq!(found.origins.len(), 1);
+        // Another page of the same site is another report.
+        let found = reuse(
+            &[
+                doc_at("a", WIRE, Some(page)),
+                doc_at("b", other, Some("https://example.com/news/ferry-inquiry")),
+            ],
+            &Config::default(),
+        );
+        assert!(found.links.is_empty());
     }
 
     #[test]
