@@ -193,7 +193,7 @@ fn score_split(dir: &Path, show: bool) -> anyhow::Result<Score> {
                     score.strict_right += usize::from(strict);
                     score.speaker_right += usize::from(right);
                     score.mention_right += usize::from(mention_right);
-                    if show && !right {
+                    if show && !(right && strict) {
                         let said = s.speaker.map_or("-".to_string(), |(a, b)| chars(&text, a, b));
                         let gold_src = q
                             .sources
@@ -201,8 +201,15 @@ fn score_split(dir: &Path, show: bool) -> anyhow::Result<Score> {
                             .map(|&(a, b)| chars(&text, a, b))
                             .collect::<Vec<_>>()
                             .join(" / ");
+                        // Right by the project's rule but not by the strict one: say whom the
+                        // mention was resolved to.
+                        let (label, person) = if right {
+                            ("STRICT ", format!(" (resolved to {:?})", s.name.as_deref().unwrap_or("-")))
+                        } else {
+                            ("SPEAKER", String::new())
+                        };
                         say(&format!(
-                            "SPEAKER {stem}: {:?} said by {said:?}, gold {gold_src:?}",
+                            "{label} {stem}: {:?} said by {said:?}{person}, gold {gold_src:?}",
                             chars(&text, s.start, s.end)
                         ));
                     }

@@ -3,7 +3,7 @@
 use parallax_model::{Article, Span};
 
 use super::entities::{Person, Registry};
-use super::lexicon::{is_known_place, not_a_person, stands_for_org};
+use super::lexicon::{is_known_place, lone_word_not_a_person, not_a_person, stands_for_org};
 use super::mentions::{Kind, Mention, mentions};
 use super::named::{Named, named};
 use super::quotes::{Layout, is_plain_saying, quotes, reported, words_end};
@@ -231,8 +231,15 @@ pub fn facts(articles: &[&Article], config: &Config) -> Facts {
             let base = block.span.start as usize;
             let (speaker, speaker_mention) = match &q.cue {
                 Some(cue) => {
-                    let who =
-                        resolve(&registry, &all_mentions[d], &layout, article, cue.block, &cue.mention, d);
+                    let shaped = check.person(d, cue.block, &cue.mention);
+                    let who = resolve(
+                        &registry,
+                        &all_mentions[d],
+                        &layout,
+                        article,
+                        (cue.block, &cue.mention, shaped),
+                        d,
+                    );
                     if let Some(id) = who.1 {
                         registry.people[id].evidence = true;
                     }
@@ -252,7 +259,9 @@ pub fn facts(articles: &[&Article], config: &Config) -> Facts {
             });
         }
         for r in reported(&texts, &layout, &all_mentions[d]) {
-            let (name, id) = resolve(&registry, &all_mentions[d], &layout, article, r.block, &r.mention, d);
+            let shaped = check.person(d, r.block, &r.mention);
+            let (name, id) =
+                resolve(&registry, &all_mentions[d], &layout, article, (r.block, &r.mention, shaped), d);
             if let Some(id) = id {
                 registry.people[id].evidence = true;
             }
@@ -409,8 +418,7 @@ fn resolve(
     mentions: &[Vec<Mention>],
     layout: &[Layout],
     article: &Article,
-    block: usize,
-    m: &Mention,
+    (block, m, shaped): (usize, &Mention, bool),
     doc: usize,
 ) -> (String, Option<usize>) {
     let written = || article.blocks[block].text.get(m.start..m.end).unwrap_or(&m.text).to_string();
@@ -432,6 +440,9 @@ fn resolve(
             None if m.org || m.text.split_whitespace().count() > 1 && !not_a_person(&m.text) => {
                 (m.text.clone(), None)
             }
+            // One word with the shape of a person's name, the subject of a verb of saying
+            // ("Melanie said", "…," Boyle said): the source as written.
+            None if shaped && !lone_word_not_a_person(&m.text) => (m.text.clone(), None),
             None => (String::new(), None),
         },
         // "The company said", "it posted": the organisation the sentences before have
@@ -829,6 +840,32 @@ mod tests {
     fn places_peoples_and_parties_are_not_speakers() {
         let got = speakers(&["\"The vote was a disaster,\" said Northern England on Friday."]);
         assert_eq!(got[0], [""]);
+    }
+
+    #[test]
+    fn one_word_is_a_source_when_it_has_a_name_s_shape() {
+        let got = speakers(&["The couple arrived at the rally late on Friday.\n\
+             \"He really does love us,\" Melanie said.\n\
+             \"We will be back next week,\" Officials said, as officials often do.\n\
+             \"The vote was a disaster,\" British said.\n\
+             \"Talks resume then,\" Monday said."]);
+        assert_eq!(
+            got[0],
+            ["Melanie", "", "", ""],
+            "a given name speaks; a common word, a people, a day do not"
+        );
+    }
+
+    #[test]
+    fn the_aside_after_a_name_is_not_the_speaker() {
+        let got = speakers(&[
+            "\"Mitt Romney was prepared,\" Sen. Claire McCaskill (D-Mo.) said in a statement.",
+            "The current Democratic nominee said: \"We will win this state.\"",
+            "\"Today marks a milestone,\" Halvik State Police Superintendent Col. Kari Lind Jr. said.",
+        ]);
+        assert_eq!(got[0], ["Claire McCaskill"]);
+        assert_ne!(got[1], ["Democratic"], "the party is not the speaker");
+        assert_eq!(got[2], ["Kari Lind"], "\"State\" in a name is no verb of saying");
     }
 
     #[test]

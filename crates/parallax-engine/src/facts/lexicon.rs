@@ -76,6 +76,22 @@ pub(crate) fn not_a_person(name: &str) -> bool {
         || words[..places_to].iter().skip(1).any(|w| is_known_place(w))
 }
 
+/// Whether `w` is a nationality, regional adjective or party ("British", "Democratic").
+pub(crate) fn is_place_adjective(w: &str) -> bool {
+    PLACE_ADJECTIVES.contains(w)
+}
+
+/// Whether one capitalised word, the subject of a speech verb, reads as something other than
+/// a person: a nationality, regional adjective or party ("British said", "Conservative"), a
+/// known place, a month or a day of the week ("Jan", "Monday").
+pub(crate) fn lone_word_not_a_person(word: &str) -> bool {
+    let w = word.trim_end_matches("’s").trim_end_matches("'s");
+    is_place_adjective(w)
+        || is_known_place(w)
+        || crate::text::month_number(w).is_some()
+        || crate::text::weekday(w).is_some()
+}
+
 /// Whether `w` (lowercase) is a speech verb in any form: "say", "said", "saying", "claims",
 /// "described", "promising".
 pub(crate) fn is_speech_verb(w: &str) -> bool {

@@ -17,7 +17,9 @@
 
 use parallax_model::Span;
 
-use super::lexicon::{is_person_pronoun, is_role_noun, is_speech_verb};
+use super::lexicon::{
+    is_person_pronoun, is_place_adjective, is_role_noun, is_speech_verb, lone_word_not_a_person,
+};
 use super::mentions::{Kind, Mention};
 use super::time::weekday;
 use crate::text::{is_closing_quote, is_opening_quote, quoted_spans, split_sentences};
@@ -506,8 +508,9 @@ fn right_cue(
         // clause of its own ("In a later vote, he warned", "because he said").
         let subject_end = if perceived > 0 { from + words[verb - perceived].0 } else { verb_at };
         let subject = &text[from..subject_end];
-        let named =
-            people.iter().rfind(|m| m.start >= from && m.end <= subject_end && m.kind != Kind::Pronoun);
+        let named = people
+            .iter()
+            .rfind(|m| m.start >= from && m.end <= subject_end && m.kind != Kind::Pronoun && !aside(text, m));
         let named_early = named.is_some_and(|m| text[from..m.start].split_whitespace().count() <= 5);
         let appositive = subject.trim_end().ends_with(',') && subject.matches(',').count() >= 2;
         // The quote's sentence running on before its attribution: "…” at the convention,
@@ -533,7 +536,7 @@ fn right_cue(
             if appositive { from + subject.find(',').unwrap_or(subject.len()) } else { subject_end };
         people
             .iter()
-            .rfind(|m| m.start >= from && m.end <= head_end)
+            .rfind(|m| m.start >= from && m.end <= head_end && !aside(text, m))
             .cloned()
             .or_else(|| unnamed_source(text, from, head_end))
             // "Sanders's campaign manager, Jeff Weaver, said": the name in the appositive.
@@ -542,7 +545,8 @@ fn right_cue(
                 // "Read said", "It read", "it further wrote".
                 let first = words[0].1;
                 let pronoun = matches!(first, "it" | "It" | "they" | "They");
-                (verb == 1 && !is_determiner(&first.to_lowercase()) || pronoun && verb <= 3)
+                (verb == 1 && !is_determiner(&first.to_lowercase()) && !lone_word_not_a_person(first)
+                    || pronoun && verb <= 3)
                     .then(|| bare_subject(from, first))
             })
     }?;
@@ -605,6 +609,10 @@ fn relative_clause(text: &str, from: usize, to: usize) -> usize {
 /// Whether `words[i]` is a speech verb used as a verb: "his remarks", "the claims", "Clinton's
 /// comments" are nouns.
 fn speech_verb_at(words: &[(usize, &str)], i: usize) -> bool {
+    // Inside a clause a capitalised word is part of a name ("Maryland State Police").
+    if i > 0 && words[i].1.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
     let w = words[i].1.to_lowercase();
     if matches!(w.as_str(), "put" | "puts") {
         // "as Smith put it".
@@ -802,7 +810,7 @@ fn left_cue(
     };
     let verb_at = s_from + words[verb].0;
     let in_sentence: Vec<&Mention> =
-        people.iter().filter(|m| m.start >= s_from && m.end <= verb_at).collect();
+        people.iter().filter(|m| m.start >= s_from && m.end <= verb_at && !aside(text, m)).collect();
     // The subject just before the verb, unless a conjunction or participle stands there.
     let just_before = words[..verb].last().map(|(_, w)| w.to_lowercase());
     let subjectless =
@@ -857,6 +865,16 @@ fn left_cue(
             })
     }?;
     Some((mention, venue(sentence)))
+}
+
+/// Whether a mention cannot be the subject of a verb of saying: it opens a parenthesis, an
+/// aside to the name before it (a party and state, "Sen. Claire McCaskill (D-Mo.) said"; an
+/// agency; an abbreviation), or it is one word that is a nationality, regional adjective or
+/// party ("the current Democratic presidential nominee said": the nominee speaks, not the
+/// party).
+fn aside(text: &str, m: &Mention) -> bool {
+    let lone = m.kind == Kind::Name && !m.org && !m.text.contains(' ');
+    text[..m.start].trim_end().ends_with('(') || lone && is_place_adjective(&m.text)
 }
 
 /// Where something was said, from the words of its attribution.
