@@ -866,6 +866,11 @@ mod tests {
         assert_eq!(got[0], ["Claire McCaskill"]);
         assert_ne!(got[1], ["Democratic"], "the party is not the speaker");
         assert_eq!(got[2], ["Kari Lind"], "\"State\" in a name is no verb of saying");
+        let got = speakers(&[
+            "\"Carson is cratering,\" said Texas-based Jo Lind.",
+            "\"We could see people staying home,\" said Idaho supplement executive Kari Berg.",
+        ]);
+        assert_eq!(got, [["Jo Lind"], ["Kari Berg"]], "what describes or places a name is not its speaker");
     }
 
     #[test]

@@ -59,11 +59,7 @@ pub(crate) fn not_a_person(name: &str) -> bool {
         && (is_known_place(&words[1..].join(" "))
             || words.last().is_some_and(|w| PLACE_ADJECTIVES.contains(w)));
     // "Rishi Sunak-led Conservatives", "Kremlin-backed Media": a compound that describes.
-    let described = words.iter().any(|w| {
-        ["-led", "-backed", "-based", "-owned", "-run", "-linked", "-funded", "-style"]
-            .iter()
-            .any(|s| w.ends_with(s))
-    });
+    let described = words.iter().any(|w| describes(w));
     if described {
         return true;
     }
@@ -74,6 +70,14 @@ pub(crate) fn not_a_person(name: &str) -> bool {
         || all_places
         || words[..before_last].iter().any(|w| PLACE_ADJECTIVES.contains(w))
         || words[..places_to].iter().skip(1).any(|w| is_known_place(w))
+}
+
+/// Whether a word is a compound that describes what follows it ("Sunak-led", "Texas-based",
+/// "Kremlin-backed"): no name's word.
+pub(crate) fn describes(w: &str) -> bool {
+    ["-led", "-backed", "-based", "-owned", "-run", "-linked", "-funded", "-style", "-born"]
+        .iter()
+        .any(|s| w.ends_with(s))
 }
 
 /// Whether `w` is a nationality, regional adjective or party ("British", "Democratic").

@@ -316,7 +316,10 @@ fn name_in_run(text: &str, ws: &[Word<'_>], i: usize, j: usize) -> Option<Mentio
         let demonym_office = k == 0
             && is_demonym(w.text)
             && run.get(1).is_some_and(|n| is_title(n.text) || is_role_noun(&n.text.to_lowercase()));
-        let office = is_title(w.text) || is_role_noun(&lower) || (k + 1 < run.len() && demonym_office);
+        // "Texas-based Matt Mackowiak", "Iowa-born Jo Lind": a word that describes.
+        let describes = k == 0 && crate::facts::lexicon::describes(w.text);
+        let office =
+            is_title(w.text) || is_role_noun(&lower) || (k + 1 < run.len() && demonym_office) || describes;
         if office && k + 1 < run.len() {
             name_from = k + 1;
         }

@@ -494,7 +494,15 @@ fn right_cue(
                 && m.kind != Kind::Pronoun
                 && text[verb_end..m.start].split_whitespace().count() <= 6
         };
-        let first = people.iter().find(in_phrase);
+        // "said Idaho nutritional-supplement executive Frank VanderSloot": a place that
+        // qualifies the name after it is not the speaker.
+        let qualifier = |m: &Mention| {
+            m.kind == Kind::Name
+                && !m.text.contains(' ')
+                && lone_word_not_a_person(&m.text)
+                && people.iter().filter(in_phrase).any(|n| n.start > m.end && n.kind == Kind::Name)
+        };
+        let first = people.iter().filter(in_phrase).find(|m| !qualifier(m));
         // "said Spain's Transport Minister Óscar Puente": the owner is not the speaker, the
         // name after it is.
         let owner = first.is_some_and(|m| m.is_owner(text));
