@@ -25,6 +25,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use super::group::{DocInput, Prepared, common_limit};
 use super::similar::{Statement, coverage, similarity};
+use super::words::vocab;
 use crate::text::{Analyzer, fold, stem_key};
 
 /// One point of disagreement.
@@ -295,9 +296,6 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
     ("dozen", 12.0),
 ];
 
-/// Words for a parent: "a father of four" counts children.
-const PARENTS: &[&str] = &["father", "mother", "parent", "grandfather", "grandmother", "dad", "mom", "mum"];
-
 /// Classes whose figures count people.
 const PEOPLE_CLASSES: &[&str] = &["dead", "injured", "missing", "aboard", "evacuated", "rescued", "arrested"];
 
@@ -414,7 +412,7 @@ fn figures(text: &str) -> Vec<Figure> {
         // "a father of four": a parent's figure counts children.
         if unit.is_empty() && i >= 2 && words[i - 1].eq_ignore_ascii_case("of") {
             let parent = bare(words[i - 2]);
-            if PARENTS.contains(&parent.as_str()) {
+            if vocab("parents").contains(&parent.as_str()) {
                 unit = "children".to_string();
             }
         }
@@ -662,10 +660,6 @@ fn movement(f: &Figure) -> Option<bool> {
     (up != down).then_some(up)
 }
 
-/// Words near a figure that make it a threshold, not a count.
-const THRESHOLD_WORDS: [&str; 7] =
-    ["required", "needed", "majority", "threshold", "target", "necessary", "need"];
-
 fn numbers(cx: &Context) -> Vec<Divergence> {
     // The figures the grouping read, not read again.
     let figs = &cx.prepared.figures;
@@ -738,7 +732,7 @@ fn numbers(cx: &Context) -> Vec<Divergence> {
                     continue;
                 }
                 // A threshold ("the 326 seats required for a majority") is not a count.
-                let threshold = |f: &Figure| f.near.iter().any(|w| THRESHOLD_WORDS.contains(&w.as_str()));
+                let threshold = |f: &Figure| f.near.iter().any(|w| vocab("threshold").contains(&w.as_str()));
                 if threshold(fa) != threshold(fb) {
                     continue;
                 }
@@ -958,10 +952,6 @@ fn other_in_series(a: &str, b: &str) -> bool {
 /// The ordinal words of a sentence ("third", "5th", "last", "final"), which tell happenings of
 /// one series apart.
 fn ordinals(text: &str) -> BTreeSet<String> {
-    const WORDS: [&str; 12] = [
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-        "last", "final",
-    ];
     let folded = fold(text);
     let words: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let mut out = BTreeSet::new();
@@ -971,7 +961,7 @@ fn ordinals(text: &str) -> BTreeSet<String> {
             && matches!(&w[w.len() - 2..], "st" | "nd" | "rd" | "th");
         // "last week", "first time": a time, not a place in a series.
         let of_time = words.get(i + 1).is_some_and(|n| DATE_WORDS.contains(&stem_key(n)) || *n == "time");
-        if (WORDS.contains(w) || numbered) && !of_time {
+        if (vocab("ordinals").contains(w) || numbered) && !of_time {
             out.insert(if *w == "final" { "last".to_string() } else { (*w).to_string() });
         }
     }
@@ -1000,12 +990,7 @@ fn dates_agree(a: &str, b: &str) -> bool {
 }
 
 static DATE_WORDS: std::sync::LazyLock<BTreeSet<u64>> = std::sync::LazyLock::new(|| {
-    "today yesterday tomorrow tonight week weekend morning afternoon evening night day earlier \
-     later last next"
-        .split_whitespace()
-        .chain(crate::text::calendar_names())
-        .map(stem_key)
-        .collect()
+    vocab("date-words").iter().copied().chain(crate::text::calendar_names()).map(stem_key).collect()
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -1246,22 +1231,10 @@ struct Frame {
     value: String,
 }
 
-const WEAR: &[&str] = &["wore", "wearing", "wears", "dressed in", "clad in", "donned", "sporting"];
-const HELD: &[&str] = &[
-    "will be held in",
-    "will take place in",
-    "takes place in",
-    "to be held in",
-    "will meet in",
-    "is to take place in",
-    "would take place in",
-    "would be held in",
-];
-
 fn frames(text: &str, people: &HashMap<u64, String>) -> Vec<Frame> {
     let lower = fold(text).into_owned();
     let mut out = Vec::new();
-    for verb in WEAR {
+    for verb in vocab("wear") {
         let Some(at) = find_word(&lower, verb) else { continue };
         // The wearer: the first person the sentence names, its subject in news prose.
         let Some(holder) = first_person(text, people) else { continue };
@@ -1270,7 +1243,7 @@ fn frames(text: &str, people: &HashMap<u64, String>) -> Vec<Frame> {
             out.push(Frame { holder, what: "wore", value });
         }
     }
-    for verb in HELD {
+    for verb in vocab("held") {
         let Some(at) = find_word(&lower, verb) else { continue };
         let place: Vec<&str> = text[(at + verb.len()).min(text.len())..]
             .split_whitespace()
@@ -1368,40 +1341,8 @@ fn attributes(cx: &Context) -> Vec<Divergence> {
 // ---------------------------------------------------------------------------------------------
 // Stances
 
-const AFFIRM: &[&str] = &[
-    "agree",
-    "agreed",
-    "agrees",
-    "accept",
-    "accepted",
-    "accepts",
-    "confirm",
-    "confirmed",
-    "confirms",
-    "approve",
-    "approved",
-    "endorse",
-    "endorsed",
-];
-const DENY: &[&str] = &[
-    "deny",
-    "denied",
-    "denies",
-    "reject",
-    "rejected",
-    "rejects",
-    "refuse",
-    "refused",
-    "refuses",
-    "dispute",
-    "disputed",
-    "dismiss",
-    "dismissed",
-];
 /// How much of one side's event the other must cover for two stances to be about one event.
 const STANCE_EVENT: f64 = 0.3;
-const NEGATORS: &[&str] =
-    &["not", "never", "n't", "didn't", "hasn't", "haven't", "hadn't", "wouldn't", "did't", "won't"];
 
 /// The stance a sentence takes: whether it affirms, and the proposition after the verb.
 struct Stance {
@@ -1412,27 +1353,28 @@ struct Stance {
     people: BTreeSet<String>,
 }
 
-/// Words before a stance verb that make it hypothetical rather than reported: "would reject",
-/// "if he failed to agree", "may accept".
-const HYPOTHETICAL: &[&str] =
-    &["would", "could", "might", "may", "if", "unless", "whether", "to", "should", "possible", "will", "can"];
-
 /// The stance of the first stance verb of `text` that reports one.
 fn stance(text: &str, analyzer: &mut Analyzer, people: &HashMap<u64, String>) -> Option<Stance> {
     let words: Vec<&str> = text.split_whitespace().collect();
     for (i, raw) in words.iter().enumerate() {
         let w = bare(raw);
-        let affirm = AFFIRM.contains(&w.as_str());
-        if !affirm && !DENY.contains(&w.as_str()) {
+        let affirm = vocab("affirm").contains(&w.as_str());
+        if !affirm && !vocab("deny").contains(&w.as_str()) {
             continue;
         }
         let before: Vec<String> =
             words[i.saturating_sub(4)..i].iter().map(|p| p.to_lowercase().replace('’', "'")).collect();
-        if before.iter().any(|p| HYPOTHETICAL.contains(&p.trim_matches(|c: char| !c.is_alphanumeric()))) {
+        if before
+            .iter()
+            .any(|p| vocab("hypothetical").contains(&p.trim_matches(|c: char| !c.is_alphanumeric())))
+        {
             continue;
         }
-        let negated =
-            before.iter().rev().take(3).any(|p| NEGATORS.contains(&p.as_str()) || p.ends_with("n't"));
+        let negated = before
+            .iter()
+            .rev()
+            .take(3)
+            .any(|p| vocab("negators").contains(&p.as_str()) || p.ends_with("n't"));
         let affirms = affirm != negated;
         let verb = words[i.saturating_sub(if negated { 2 } else { 0 })..=i].join(" ");
         // The proposition: the subject before the verb and the clause after it, without a

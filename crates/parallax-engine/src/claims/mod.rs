@@ -6,6 +6,7 @@
 //! - `diverge`: divergences (numbers, dates, attributes, stances, quote wording), both sides
 //!   cited.
 //! - `summary`: the cited summary and the headline.
+//! - `words`: the words the rules read, from `vocab/en/claims.txt`.
 //!
 //! Call [`claims()`].
 
@@ -14,6 +15,7 @@ mod entry;
 mod group;
 mod similar;
 mod summary;
+mod words;
 
 pub use diverge::{Divergence, QuoteInput};
 pub use entry::{Claims, Config, Input, claims};

@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 
 use xxhash_rust::xxh3::xxh3_64;
 
+use super::words::vocab;
 use crate::text::{Analyzer, Token, TokenKind, is_function_key, stem_key};
 
 /// The score from which two sentences say the same thing (see [`similarity`]).
@@ -56,7 +57,10 @@ impl Statement {
                 continue;
             }
             let lower = word.to_ascii_lowercase();
-            if NEGATIONS.contains(&lower.as_str()) || lower.ends_with("n't") || lower.ends_with("n’t") {
+            if vocab("negations").contains(&lower.as_str())
+                || lower.ends_with("n't")
+                || lower.ends_with("n’t")
+            {
                 out.negated = true;
                 continue;
             }
@@ -176,53 +180,14 @@ fn numbers_clash(a: &[String], b: &[String]) -> bool {
     !a.is_empty() && !b.is_empty() && a.iter().any(|n| !b.contains(n)) && b.iter().any(|n| !a.contains(n))
 }
 
-/// Words that make a statement negative.
-const NEGATIONS: &[&str] = &["not", "no", "never", "neither", "nor", "none", "cannot", "without"];
-
-/// Words news uses for one another, by class; a word's key is replaced by its class's.
-const SYNONYM_CLASSES: &[&[&str]] = &[
-    &["phone", "phoned", "telephone", "call", "called", "rang", "ring"],
-    &["meeting", "meet", "met", "talks", "summit", "bilateral", "trilateral"],
-    &["arrange", "arranged", "organise", "organize", "set", "plan", "planning", "planned", "broker"],
-    &["begin", "began", "start", "started", "launch", "launched", "commence", "initiate"],
-    &["end", "ended", "finish", "conclude", "concluded", "conclusion", "close"],
-    &["buy", "bought", "purchase", "purchased", "acquire", "acquired", "acquisition"],
-    &["sell", "sold", "sale"],
-    &["kill", "killed", "dead", "death", "deaths", "die", "died", "fatalities"],
-    &["injure", "injured", "wounded", "hurt", "injuries"],
-    &[
-        "rise",
-        "rose",
-        "increase",
-        "increased",
-        "climb",
-        "climbed",
-        "gain",
-        "gained",
-        "grew",
-        "jump",
-        "jumped",
-    ],
-    &["fall", "fell", "drop", "dropped", "decline", "declined", "decrease", "slip", "slipped", "slide"],
-    &["arrest", "arrested", "detain", "detained", "custody"],
-    &["charge", "charged", "indict", "indicted", "accuse", "accused"],
-    &["show", "showed", "reveal", "revealed", "indicate", "indicated"],
-    &["help", "assist", "aid", "support"],
-    &["agree", "agreed", "accept", "accepted", "consent"],
-    &["reject", "rejected", "refuse", "refused", "decline"],
-    &["big", "large", "major", "significant"],
-    &["quit", "resign", "resigned", "step", "stepped"],
-    &["firm", "company", "corporation", "business"],
-    &["chief", "head", "leader", "boss"],
-    &["speak", "spoke", "spoken", "talk", "talked"],
-    &["president", "presidents"],
-];
-
 static SYNONYMS: LazyLock<HashMap<u64, u64>> = LazyLock::new(|| {
     let mut map = HashMap::new();
-    for class in SYNONYM_CLASSES {
-        let class_key = xxh3_64(format!("synonym:{}", class[0]).as_bytes());
-        for w in *class {
+    // Words news uses for one another, by class; a word's key is replaced by its class's.
+    for class in vocab("synonyms") {
+        let mut members = class.split(' ');
+        let Some(first) = members.next() else { continue };
+        let class_key = xxh3_64(format!("synonym:{first}").as_bytes());
+        for w in std::iter::once(first).chain(members) {
             map.insert(stem_key(w), class_key);
         }
     }

@@ -21,6 +21,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use super::group::{ClaimGroup, DocInput, Prepared};
 use super::similar::{Statement, coverage, similarity};
+use super::words::vocab;
 use crate::text::Analyzer;
 
 /// At most this many summary sentences.
@@ -48,37 +49,6 @@ const OFF_STORY: f64 = 0.4;
 /// 5 with the demo losing a four-source fact. AllSides ROUGE 0.4185 / 0.1819 / 0.2849 at 1.5.
 const SAID_CENTRAL: f64 = 0.1;
 const NEW_CORE: f64 = 1.5;
-
-/// Words that open a sentence which leans on the one before it.
-const DANGLING: &[&str] = &[
-    "he",
-    "she",
-    "it",
-    "they",
-    "this",
-    "that",
-    "these",
-    "those",
-    "but",
-    "and",
-    "also",
-    "however",
-    "meanwhile",
-    "his",
-    "her",
-    "their",
-    "its",
-    "there",
-    "then",
-    "so",
-    "yet",
-    "or",
-    "as",
-    "such",
-    "the same",
-    "him",
-    "them",
-];
 
 /// One sentence of the summary.
 #[derive(Clone, Debug, PartialEq)]
@@ -135,7 +105,7 @@ pub(crate) fn stands_alone(text: &str) -> bool {
     let first = text.split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric());
     (8..=55).contains(&words)
         && !text.trim_end().ends_with('?')
-        && !DANGLING.iter().any(|d| first.eq_ignore_ascii_case(d))
+        && !vocab("dangling").iter().any(|d| first.eq_ignore_ascii_case(d))
         && text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '“')
         && text.trim_end().ends_with(['.', '!', '"', '”', '\''])
 }

@@ -22,21 +22,8 @@ const TABLES: [(&str, &str); 8] = [
 ];
 
 /// Every section's phrases over all tables.
-static SECTIONS: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
-    let mut out: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
-    for (_, text) in TABLES {
-        let mut section = "";
-        for line in crate::text::table_lines(text) {
-            if let Some(name) = line.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
-                section = name;
-                continue;
-            }
-            let phrase = line.strip_prefix('"').and_then(|t| t.strip_suffix('"')).unwrap_or(line);
-            out.entry(section).or_default().push(phrase);
-        }
-    }
-    out
-});
+static SECTIONS: LazyLock<HashMap<&'static str, Vec<&'static str>>> =
+    LazyLock::new(|| crate::text::sections(TABLES.iter().map(|(_, text)| *text)));
 
 /// The phrases of `section`, every language's.
 pub(crate) fn phrases(section: &str) -> &'static [&'static str] {

@@ -1,7 +1,31 @@
 //! Reading the vocabulary tables under `vocab/<lang>/`: one entry per line, blank lines and
-//! lines opening with `#` (comments) left out, spaces around an entry trimmed.
+//! lines opening with `#` (comments) left out, spaces around an entry trimmed. A table read by
+//! several rules holds a `[section]` per rule; an entry whose spaces at its ends matter is
+//! written in double quotes.
+
+use std::collections::HashMap;
 
 /// The entries of a vocabulary table's text.
 pub(crate) fn table_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The entries of each `[section]` of the tables' texts, in order, the tables' entries of one
+/// section one after the other.
+pub(crate) fn sections(
+    texts: impl IntoIterator<Item = &'static str>,
+) -> HashMap<&'static str, Vec<&'static str>> {
+    let mut out: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+    for text in texts {
+        let mut section = "";
+        for line in table_lines(text) {
+            if let Some(name) = line.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
+                section = name;
+                continue;
+            }
+            let entry = line.strip_prefix('"').and_then(|t| t.strip_suffix('"')).unwrap_or(line);
+            out.entry(section).or_default().push(entry);
+        }
+    }
+    out
 }
