@@ -18,7 +18,7 @@
 use parallax_model::Span;
 
 use super::lexicon::{
-    is_person_pronoun, is_place_adjective, is_role_noun, is_speech_verb, lone_word_not_a_person,
+    describes, is_person_pronoun, is_place_adjective, is_role_noun, is_speech_verb, lone_word_not_a_person,
 };
 use super::mentions::{Kind, Mention};
 use super::time::weekday;
@@ -482,7 +482,15 @@ fn right_cue(
     } else {
         verb_at + words[verb].1.len()
     };
-    let mention = if verb == 0 || source_follows {
+    // "…” for the EU, said Geert Wilders": the quote's sentence runs on, then a clause of
+    // its own opens on the verb and names the source after it.
+    let inverted = verb > 0
+        && !ended
+        && clause[..words[verb].0].trim_end().ends_with(',')
+        && is_plain_saying(&verb_word)
+        && !people.iter().any(|m| m.kind == Kind::Name && m.start >= from && m.end <= from + words[verb].0)
+        && !words[..verb].iter().any(|(_, w)| is_person_pronoun(&w.to_lowercase()));
+    let mention = if verb == 0 || source_follows || inverted {
         // "said German Chancellor Friedrich Merz", "said a former official, who…": a name
         // right after the verb, else the description there.
         let np_end =
@@ -882,7 +890,18 @@ fn left_cue(
 /// party).
 fn aside(text: &str, m: &Mention) -> bool {
     let lone = m.kind == Kind::Name && !m.org && !m.text.contains(' ');
-    text[..m.start].trim_end().ends_with('(') || lone && is_place_adjective(&m.text)
+    let before = text[..m.start].trim_end();
+    // "Senator Ben Cardin of Maryland", "an expert at the Wilson Center in Washington": the
+    // object of a preposition, where the speaker is from or works.
+    let object = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| matches!(w, "of" | "in" | "from" | "at" | "for" | "near"));
+    before.ends_with('(')
+        || lone && is_place_adjective(&m.text)
+        || m.kind == Kind::Name && object && !m.titled
+        // "Los Angeles-based attorney Edgar Martirosyan": what describes the name after it.
+        || m.text.split_whitespace().last().is_some_and(describes)
 }
 
 /// Where something was said, from the words of its attribution.
