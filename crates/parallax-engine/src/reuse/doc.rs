@@ -19,7 +19,7 @@ pub struct Doc {
     pub credits: Vec<String>,
     /// How many of `credits`, from the first, credit the copy rather than a photo.
     pub strong_credits: usize,
-    /// The address of the page it was read from, as [`page_address`] writes it, when known.
+    /// The address of the page it was read from, as `page_address` writes it, when known.
     pub page: Option<String>,
 }
 
