@@ -6,8 +6,9 @@
 //! a page's language is not known before its chrome is read, and a language is added by
 //! adding its table here.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use crate::text::Sections;
 
 /// The tables, English first.
 const TABLES: [(&str, &str); 8] = [
@@ -22,12 +23,11 @@ const TABLES: [(&str, &str); 8] = [
 ];
 
 /// Every section's phrases over all tables.
-static SECTIONS: LazyLock<HashMap<&'static str, Vec<&'static str>>> =
-    LazyLock::new(|| crate::text::sections(TABLES.iter().map(|(_, text)| *text)));
+static SECTIONS: LazyLock<Sections> = LazyLock::new(|| Sections::read(TABLES.iter().map(|(_, text)| *text)));
 
 /// The phrases of `section`, every language's.
 pub(crate) fn phrases(section: &str) -> &'static [&'static str] {
-    SECTIONS.get(section).map_or(&[], Vec::as_slice)
+    SECTIONS.entries(section)
 }
 
 #[cfg(test)]
@@ -73,12 +73,7 @@ mod tests {
 
     #[test]
     fn every_section_read_is_there_and_every_section_there_is_read() {
-        for name in READ {
-            assert!(!phrases(name).is_empty(), "{name} is empty or missing");
-        }
-        for name in SECTIONS.keys() {
-            assert!(READ.contains(name), "[{name}] is read by no rule");
-        }
+        SECTIONS.assert_read_exactly(&READ);
     }
 
     #[test]

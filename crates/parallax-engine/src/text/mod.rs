@@ -26,5 +26,5 @@ pub use function_words::is_function_key;
 pub use lcs::lcs_len;
 pub use quotes::quoted_spans;
 pub use sentences::split_sentences;
-pub(crate) use tables::{sections, table_lines};
+pub(crate) use tables::{Sections, table_lines};
 pub use tokens::{Token, TokenKind, tokenize};
