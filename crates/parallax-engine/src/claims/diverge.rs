@@ -19,13 +19,14 @@
 //! stage's business.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::LazyLock;
 
 use parallax_model::DivergenceKind;
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::group::{DocInput, Prepared, common_limit};
 use super::similar::{Statement, coverage, similarity};
-use super::words::vocab;
+use super::words::{keyed, vocab};
 use crate::text::{Analyzer, fold, stem_key};
 
 /// One point of disagreement.
@@ -174,37 +175,10 @@ struct Figure {
     names: BTreeSet<String>,
 }
 
-/// Words that say what happened to the people or things a figure counts, by class. The
-/// nearest such word within [`CLASS_WINDOW`] words of a figure gives its class.
-const CLASSES: &[(&str, &[&str])] = &[
-    (
-        "dead",
-        &[
-            "killed",
-            "killing",
-            "died",
-            "dead",
-            "deaths",
-            "death",
-            "lives",
-            "fatalities",
-            "perished",
-            "die",
-            "dies",
-        ],
-    ),
-    (
-        "injured",
-        &["injured", "injuring", "wounded", "wounding", "hurt", "injuries", "hospitalized", "hospitalised"],
-    ),
-    ("missing", &["missing", "unaccounted"]),
-    ("aboard", &["aboard", "onboard", "board", "carrying", "carried", "passengers"]),
-    ("evacuated", &["evacuated", "evacuate", "evacuation", "evacuations", "displaced", "fled"]),
-    ("recovered", &["recovered", "retrieved", "found", "pulled"]),
-    ("rescued", &["rescued", "survived", "survivors", "survivor", "alive"]),
-    ("destroyed", &["destroyed", "damaged", "burned", "razed"]),
-    ("arrested", &["arrested", "detained", "charged"]),
-];
+/// Words that say what happened to the people or things a figure counts, by class (the
+/// table's `[classes]`). The nearest such word within [`CLASS_WINDOW`] words of a figure gives
+/// its class.
+static CLASSES: LazyLock<Vec<(&str, Vec<&str>)>> = LazyLock::new(|| keyed("classes"));
 
 /// How many words either side of a figure are read for its class.
 const CLASS_WINDOW: usize = 6;
@@ -390,7 +364,7 @@ fn figures(text: &str) -> Vec<Figure> {
                 && (after_part(o - 1)
                     || (o >= 2 && words[o - 1].eq_ignore_ascii_case("out") && after_part(o - 2)))
         });
-        if ["all but", "all except", "except for"].iter().any(|b| before.ends_with(b)) {
+        if vocab("all-but").iter().any(|b| before.ends_with(b)) {
             continue;
         }
         // "179 were confirmed killed": a figure that is the subject of what happened to people
@@ -432,20 +406,12 @@ fn figures(text: &str) -> Vec<Figure> {
         if unit.is_empty() {
             continue;
         }
-        let bound = if ["at least", "more than", "over", "upwards of", "in excess of"]
-            .iter()
-            .any(|b| before.ends_with(b))
-        {
+        let said_before = |section: &str| vocab(section).iter().any(|b| before.ends_with(b));
+        let bound = if said_before("at-least") {
             Bound::AtLeast
-        } else if ["up to", "fewer than", "less than", "under", "almost", "nearly", "at most"]
-            .iter()
-            .any(|b| before.ends_with(b))
-        {
+        } else if said_before("at-most") {
             Bound::AtMost
-        } else if ["about", "around", "some", "roughly", "approximately", "an estimated", "estimated"]
-            .iter()
-            .any(|b| before.ends_with(b))
-        {
+        } else if said_before("about") {
             Bound::About
         } else {
             Bound::Exact
@@ -645,18 +611,12 @@ fn sentence_names(text: &str) -> BTreeSet<String> {
         .collect()
 }
 
-/// Words near a figure that make it a rise, and a fall: "shares rose 46 cents" and "shares
-/// fell 25 cents" are two movements.
-const RISES: [&str; 10] =
-    ["rose", "up", "gained", "climbed", "jumped", "increased", "added", "higher", "rising", "gaining"];
-const FALLS: [&str; 11] =
-    ["fell", "down", "declined", "shed", "lost", "dropped", "slipped", "lower", "falling", "eased", "slid"];
-
 /// Whether a figure is a rise (true) or a fall (false), when its words say one and not the
-/// other.
+/// other (the table's `[rises]` and `[falls]`): "shares rose 46 cents" and "shares fell 25
+/// cents" are two movements.
 fn movement(f: &Figure) -> Option<bool> {
-    let up = f.near.iter().any(|w| RISES.contains(&w.as_str()));
-    let down = f.near.iter().any(|w| FALLS.contains(&w.as_str()));
+    let up = f.near.iter().any(|w| vocab("rises").contains(&w.as_str()));
+    let down = f.near.iter().any(|w| vocab("falls").contains(&w.as_str()));
     (up != down).then_some(up)
 }
 
@@ -827,10 +787,11 @@ fn same_scope(a: &str, b: &str, written_a: &str, written_b: &str) -> bool {
     let (mut x, mut y) = (anchors(a, written_a), anchors(b, written_b));
     x.extend(hours(a));
     y.extend(hours(b));
-    // A figure of the past ("five years ago", "at the previous election") is another count.
+    // A figure of the past ("five years ago", "at the previous election") is another count
+    // (the table's `[past-marks]`).
     let past = |s: &str| {
         let s = s.to_lowercase();
-        PAST_MARKS.iter().any(|m| s.contains(m))
+        vocab("past-marks").iter().any(|m| s.contains(m))
     };
     if past(a) != past(b) {
         return false;
@@ -852,10 +813,6 @@ fn conversion(sentence: &str, written: &str) -> bool {
     let start = before.char_indices().rev().nth(20).map_or(0, |(i, _)| i);
     before[start..].bytes().any(|c| c.is_ascii_digit())
 }
-
-/// Words that put a figure in the past of the story: the sentence counts another time.
-const PAST_MARKS: [&str; 6] =
-    [" years ago", " ago,", "previous election", "last election", "up from ", "down from "];
 
 /// The word after the figure `written` in `sentence`, for the description.
 fn unit_word(sentence: &str, written: &str) -> String {
@@ -989,7 +946,7 @@ fn dates_agree(a: &str, b: &str) -> bool {
     }
 }
 
-static DATE_WORDS: std::sync::LazyLock<BTreeSet<u64>> = std::sync::LazyLock::new(|| {
+static DATE_WORDS: LazyLock<BTreeSet<u64>> = LazyLock::new(|| {
     vocab("date-words").iter().copied().chain(crate::text::calendar_names()).map(stem_key).collect()
 });
 
@@ -1117,31 +1074,10 @@ fn clocks_agree(a: Clock, b: Clock) -> bool {
 
 /// What a clock time in a sentence is the time of, by the words the sentence uses (folded
 /// stems): the impact or crash, the start of a fire or quake, an alert sent.
-const HAPPENINGS: [(&str, &[&str]); 3] = [
-    (
-        "impact",
-        &[
-            "crash",
-            "collision",
-            "collid",
-            "struck",
-            "strike",
-            "impact",
-            "accident",
-            "incident",
-            "happen",
-            "occur",
-            "hit",
-            "slam",
-        ],
-    ),
-    ("outbreak", &["broke out", "erupt", "ignit", "spark", "start", "first report"]),
-    ("alert", &["alert", "warning", "message", "text", "sent", "issued"]),
-];
+static HAPPENINGS: LazyLock<Vec<(&str, Vec<&str>)>> = LazyLock::new(|| keyed("happenings"));
 
 /// How each happening reads in a divergence's description.
-const HAPPENING_LABELS: [(&str, &str); 3] =
-    [("impact", "the crash or impact"), ("outbreak", "the start"), ("alert", "the alert")];
+static HAPPENING_LABELS: LazyLock<Vec<(&str, Vec<&str>)>> = LazyLock::new(|| keyed("happening-labels"));
 
 /// The happening a sentence times, when its words name exactly one.
 fn happening(text: &str) -> Option<&'static str> {
@@ -1211,7 +1147,11 @@ fn times(cx: &Context) -> Vec<Divergence> {
                 DivergenceKind::Date,
                 format!(
                     "What time ({})",
-                    HAPPENING_LABELS.iter().find(|(k, _)| *k == what).map_or(what, |l| l.1)
+                    HAPPENING_LABELS
+                        .iter()
+                        .find(|(k, _)| *k == what)
+                        .and_then(|l| l.1.first().copied())
+                        .unwrap_or(what)
                 ),
                 order(cx, (da, ia)),
                 [(ta.trim().to_string(), da), (tb.trim().to_string(), db)],

@@ -1,5 +1,6 @@
 //! The words the claims stage's rules read, from the table `vocab/en/claims.txt`: a
-//! `[section]` per rule (parents, ordinals, thresholds, words of time, wearing and meeting
+//! `[section]` per rule (the classes of what a figure counts and its bounds, rises and falls,
+//! marks of the past, the happenings a clock time times, parents, ordinals, thresholds, words of time, wearing and meeting
 //! places, stance verbs and what turns them, negations, words that open a dangling sentence,
 //! synonym classes), read once.
 
@@ -9,6 +10,18 @@ use crate::text::Sections;
 
 static SECTIONS: LazyLock<Sections> =
     LazyLock::new(|| Sections::read([include_str!("../../vocab/en/claims.txt")]));
+
+/// The lines of a keyed `section` ("dead: killed, killing, died"), each as its name and its
+/// entries, in the table's order.
+pub(crate) fn keyed(section: &str) -> Vec<(&'static str, Vec<&'static str>)> {
+    vocab(section)
+        .iter()
+        .filter_map(|line| {
+            let (name, entries) = line.split_once(':')?;
+            Some((name.trim(), entries.split(',').map(str::trim).filter(|e| !e.is_empty()).collect()))
+        })
+        .collect()
+}
 
 /// The entries of `section`, in the table's order.
 pub(crate) fn vocab(section: &str) -> &'static [&'static str] {
@@ -20,7 +33,17 @@ mod tests {
     use super::{SECTIONS, vocab};
 
     /// The sections the rules read.
-    const READ: [&str; 13] = [
+    const READ: [&str; 23] = [
+        "classes",
+        "happenings",
+        "happening-labels",
+        "rises",
+        "falls",
+        "past-marks",
+        "all-but",
+        "at-least",
+        "at-most",
+        "about",
         "parents",
         "ordinals",
         "threshold",
@@ -41,5 +64,11 @@ mod tests {
         SECTIONS.assert_read_exactly(&READ);
         assert!(vocab("held").contains(&"will take place in"), "an entry keeps its inner spaces");
         assert!(vocab("synonyms").iter().all(|class| class.split(' ').count() >= 2));
+        for section in ["classes", "happenings", "happening-labels"] {
+            let lines = super::keyed(section);
+            assert_eq!(lines.len(), vocab(section).len(), "[{section}]: every line is \"name: entries\"");
+            assert!(lines.iter().all(|(name, entries)| !name.is_empty() && !entries.is_empty()));
+        }
+        assert!(vocab("past-marks").contains(&" years ago"), "a quoted entry keeps its spaces");
     }
 }
