@@ -64,6 +64,7 @@ pub(crate) fn divergences(cx: &Context) -> Vec<Divergence> {
     out.extend(dates(cx));
     out.extend(times(cx));
     out.extend(attributes(cx));
+    out.extend(ages(cx));
     out.extend(stances(cx));
     out
 }
@@ -1279,6 +1280,115 @@ fn attributes(cx: &Context) -> Vec<Divergence> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Ages
+
+/// At most this many ages are compared, pair by pair.
+const MAX_AGES: usize = 1000;
+
+/// An age a sentence gives a person named in full beside it: "38-year-old Maynor Yasir
+/// Suazo-Sandoval", "Maynor Suazo Sandoval, 35, is from Honduras". The name's words (two or
+/// more, each capitalised with a lower-case letter), and the age.
+fn ages_in(sentence: &str) -> Vec<(Vec<&str>, u8)> {
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    let name_word = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().any(char::is_lowercase)
+            && !crate::text::is_function_key(stem_key(w))
+    };
+    fn bare(w: &str) -> &str {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+    }
+    let age = |w: &str| w.parse::<u8>().ok().filter(|a| (1..=120).contains(a));
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        // "38-year-old Maynor Yasir Suazo-Sandoval from …"
+        if let Some(n) = bare(w).strip_suffix("-year-old").and_then(age) {
+            let mut name = Vec::new();
+            for next in &words[i + 1..] {
+                if !name_word(next) {
+                    break;
+                }
+                name.push(bare(next));
+                if next.ends_with([',', '.', ';']) {
+                    break;
+                }
+            }
+            if name.len() >= 2 {
+                out.push((name, n));
+            }
+        }
+        // "Maynor Yassir Suazo Sandoval, 35, is …"
+        if i > 0
+            && words[i - 1].ends_with(',')
+            && let Some(n) = w.strip_suffix(',').and_then(age)
+        {
+            let mut name: Vec<&str> = words[..i]
+                .iter()
+                .rev()
+                .enumerate()
+                .take_while(|(k, p)| name_word(p) && (*k == 0 || !p.ends_with([',', '.', ';'])))
+                .map(|(_, p)| bare(p))
+                .collect();
+            name.reverse();
+            if name.len() >= 2 {
+                out.push((name, n));
+            }
+        }
+    }
+    out
+}
+
+/// Different ages given to one person by different origins: an age does not change in the
+/// course of a story. One person is two names that share two words (spellings and hyphens
+/// aside: "Maynor Yassir Suazo Sandoval" and "Maynor Yasir Suazo-Sandoval").
+fn ages(cx: &Context) -> Vec<Divergence> {
+    let mut all: Vec<((usize, usize), String, BTreeSet<u64>, u8)> = Vec::new();
+    for (d, doc) in cx.docs.iter().enumerate() {
+        for (i, s) in doc.sentences.iter().enumerate() {
+            for (name, age) in ages_in(s) {
+                let keys = name.iter().flat_map(|w| w.split('-')).map(stem_key).collect();
+                all.push(((d, i), name.join(" "), keys, age));
+            }
+        }
+    }
+    all.truncate(MAX_AGES);
+    let mut sets = crate::sets::DisjointSets::new(all.len());
+    for x in 0..all.len() {
+        for y in x + 1..all.len() {
+            if all[x].2.intersection(&all[y].2).count() >= 2 {
+                sets.union(x, y);
+            }
+        }
+    }
+    // Each person is shown under the name of their first mention.
+    let mut shown: BTreeMap<usize, usize> = BTreeMap::new();
+    for x in 0..all.len() {
+        shown.entry(sets.find(x)).or_insert(x);
+    }
+    let mut found = Collector::default();
+    for x in 0..all.len() {
+        for y in x + 1..all.len() {
+            let ((a, _, _, va), (b, _, _, vb)) = (&all[x], &all[y]);
+            if va == vb || sets.find(x) != sets.find(y) || cx.docs[a.0].origin == cx.docs[b.0].origin {
+                continue;
+            }
+            let name = &all[shown[&sets.find(x)]].1;
+            found.add(
+                DivergenceKind::Number,
+                format!("How old {name} is"),
+                order(cx, *a),
+                [
+                    (cx.docs[a.0].sentences[a.1].trim().to_string(), a.0),
+                    (cx.docs[b.0].sentences[b.1].trim().to_string(), b.0),
+                ],
+            );
+        }
+    }
+    found.finish()
+}
+
+// ---------------------------------------------------------------------------------------------
 // Stances
 
 /// How much of one side's event the other must cover for two stances to be about one event.
@@ -1400,6 +1510,26 @@ mod tests {
         let input = crate::claims::Input { docs: inputs, quotes: Vec::new(), people: Vec::new() };
         let out = crate::claims::claims(&input, &Default::default());
         out.divergences.iter().map(|d| d.description.clone()).collect()
+    }
+
+    #[test]
+    fn one_person_given_two_ages_by_two_origins() {
+        let got = found(&[
+            (0, &["The mayor announced the recovery of 38-year-old Kari Anne Lind-Berg from the river."]),
+            (1, &["Kari Ann Lind Berg, 35, had lived in the town for 20 years."]),
+            (2, &["Rescuers found 35-year-old Ola Strand near the pier on Friday."]),
+            (3, &["Ola Strand, 35, was a welder."]),
+        ]);
+        assert_eq!(
+            got,
+            ["How old Kari Anne Lind-Berg is"],
+            "spellings aside one person; the same age is none"
+        );
+        assert!(
+            found(&[(0, &["Kari Lind, 38, spoke first."]), (0, &["Later, 35-year-old Kari Lind spoke."])])
+                .is_empty(),
+            "one origin does not disagree with itself"
+        );
     }
 
     #[test]
