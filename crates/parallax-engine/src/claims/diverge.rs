@@ -1343,12 +1343,19 @@ fn ages_in(sentence: &str) -> Vec<(Vec<&str>, u8)> {
 /// course of a story. One person is two names that share two words (spellings and hyphens
 /// aside: "Maynor Yassir Suazo Sandoval" and "Maynor Yasir Suazo-Sandoval").
 fn ages(cx: &Context) -> Vec<Divergence> {
-    let mut all: Vec<((usize, usize), String, BTreeSet<u64>, u8)> = Vec::new();
+    /// An age given in a sentence: where, to whom (the name and its word keys), and the age.
+    struct Age {
+        at: (usize, usize),
+        name: String,
+        keys: BTreeSet<u64>,
+        age: u8,
+    }
+    let mut all: Vec<Age> = Vec::new();
     for (d, doc) in cx.docs.iter().enumerate() {
         for (i, s) in doc.sentences.iter().enumerate() {
             for (name, age) in ages_in(s) {
                 let keys = name.iter().flat_map(|w| w.split('-')).map(stem_key).collect();
-                all.push(((d, i), name.join(" "), keys, age));
+                all.push(Age { at: (d, i), name: name.join(" "), keys, age });
             }
         }
     }
@@ -1356,7 +1363,7 @@ fn ages(cx: &Context) -> Vec<Divergence> {
     let mut sets = crate::sets::DisjointSets::new(all.len());
     for x in 0..all.len() {
         for y in x + 1..all.len() {
-            if all[x].2.intersection(&all[y].2).count() >= 2 {
+            if all[x].keys.intersection(&all[y].keys).count() >= 2 {
                 sets.union(x, y);
             }
         }
@@ -1369,15 +1376,18 @@ fn ages(cx: &Context) -> Vec<Divergence> {
     let mut found = Collector::default();
     for x in 0..all.len() {
         for y in x + 1..all.len() {
-            let ((a, _, _, va), (b, _, _, vb)) = (&all[x], &all[y]);
-            if va == vb || sets.find(x) != sets.find(y) || cx.docs[a.0].origin == cx.docs[b.0].origin {
+            let (a, b) = (all[x].at, all[y].at);
+            if all[x].age == all[y].age
+                || sets.find(x) != sets.find(y)
+                || cx.docs[a.0].origin == cx.docs[b.0].origin
+            {
                 continue;
             }
-            let name = &all[shown[&sets.find(x)]].1;
+            let name = &all[shown[&sets.find(x)]].name;
             found.add(
                 DivergenceKind::Number,
                 format!("How old {name} is"),
-                order(cx, *a),
+                order(cx, a),
                 [
                     (cx.docs[a.0].sentences[a.1].trim().to_string(), a.0),
                     (cx.docs[b.0].sentences[b.1].trim().to_string(), b.0),
