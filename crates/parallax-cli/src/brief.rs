@@ -80,7 +80,7 @@ pub(crate) fn run(options: Options) -> anyhow::Result<ExitCode> {
     output::write(options.output.as_deref(), &text)?;
     if any_errors {
         for e in &briefing.errors {
-            eprintln!("parallax: {}: {}", e.input, e.message);
+            output::warn(&e.input, &e.message);
         }
         return Ok(exit::input_errors());
     }

@@ -26,12 +26,12 @@ pub(crate) fn run(raw: ExtractArgs) -> anyhow::Result<ExitCode> {
     }
     let text = match raw.format {
         ExtractFormat::Json => json(&articles),
-        ExtractFormat::Text => plain(&articles),
-        ExtractFormat::Markdown => markdown(&articles),
+        ExtractFormat::Text => parallax_engine::render::visible(&plain(&articles)).into_owned(),
+        ExtractFormat::Markdown => parallax_engine::render::visible(&markdown(&articles)).into_owned(),
     };
     output::write(raw.output.as_deref(), &text)?;
     for p in &problems {
-        eprintln!("parallax: {}: {}", p.input, p.message);
+        output::warn(&p.input, &p.message);
     }
     Ok(if problems.is_empty() { exit::SUCCESS } else { exit::input_errors() })
 }

@@ -21,7 +21,7 @@ fn main() -> ExitCode {
     match run() {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("parallax: error: {e:#}");
+            eprintln!("parallax: error: {}", parallax_engine::render::visible(&format!("{e:#}")));
             exit::failure()
         }
     }

@@ -6,6 +6,13 @@ use std::path::Path;
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use parallax_engine::render;
+
+/// Reports a problem with one input on stderr, "parallax: INPUT: MESSAGE", its text made
+/// [`render::visible`]: a file name or a message quoting input cannot drive the terminal.
+pub(crate) fn warn(input: &str, message: &str) {
+    eprintln!("parallax: {}: {}", render::visible(input), render::visible(message));
+}
 
 /// Whether stdout is a terminal.
 pub(crate) fn stdout_is_terminal() -> bool {

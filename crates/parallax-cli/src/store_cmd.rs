@@ -116,7 +116,7 @@ pub(crate) fn ingest(raw: IngestArgs) -> anyhow::Result<ExitCode> {
     let (report, errors) = ingest_reading(&mut store, &reading, raw.batch, &progress)?;
     progress.finish_and_clear();
     for e in &errors {
-        eprintln!("parallax: {}: {}", e.input, e.message);
+        output::warn(&e.input, &e.message);
     }
     let stats = store.stats()?;
     eprintln!(
@@ -174,7 +174,7 @@ pub(crate) fn stories(raw: StoriesArgs) -> anyhow::Result<ExitCode> {
             if rows.is_empty() {
                 s.push_str("no stories yet: `parallax ingest` adds documents\n");
             }
-            s
+            parallax_engine::render::visible(&s).into_owned()
         }
     };
     output::write(None, &text)?;
@@ -213,7 +213,7 @@ pub(crate) fn watch(raw: WatchArgs) -> anyhow::Result<ExitCode> {
         let progress = indicatif::ProgressBar::hidden();
         let (report, errors) = ingest_reading(&mut store, &reading, 512, &progress)?;
         for e in &errors {
-            eprintln!("parallax: {}: {}", e.input, e.message);
+            output::warn(&e.input, &e.message);
         }
         any_errors |= !errors.is_empty();
         eprintln!(

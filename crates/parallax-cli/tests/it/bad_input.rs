@@ -117,3 +117,34 @@ fn text_with_no_article_is_reported() {
         "no article text found: every line reads as site chrome or a caption"
     );
 }
+
+#[test]
+fn control_characters_never_reach_a_reader_s_terminal() {
+    // ESC and BEL in a page's title and text, raw and as HTML entities, and a missing file's
+    // name with ESC in it: the human views show them as U+FFFD, JSON escapes them as JSON does.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("no temp dir: {e}"));
+    let page = "<html><head><title>Ferry\u{1b}[31m crash &#x1b;[2J news&#7;</title></head><body><article>\
+        <h1>Ferry\u{1b}[31m crash &#x1b;[2J news</h1>\
+        <p>The ferry Aurora hit the pier at the harbour on Tuesday morning, the coastguard said, and fourteen people were hurt.</p>\
+        <p>\"Visibility was poor\u{7},\" the captain said after the crash.</p></article></body></html>";
+    let good = dir.path().join("page.html");
+    std::fs::write(&good, page).unwrap_or_else(|e| panic!("cannot write: {e}"));
+    // A file that is not there: the message names it.
+    let bad_name = dir.path().join("bad\u{1b}[2Jname.txt");
+    let (good, bad) = (good.display().to_string(), bad_name.display().to_string());
+    let controls = |s: &str| s.chars().filter(|c| c.is_control() && !matches!(c, '\n' | '\t')).count();
+    for args in [
+        vec!["brief", "--format", "terminal", "--color", "never", &good, &bad],
+        vec!["brief", "--format", "markdown", &good, &bad],
+        vec!["extract", "--format", "text", &good, &bad],
+        vec!["extract", "--format", "markdown", &good, &bad],
+    ] {
+        let run = parallax(&args, b"");
+        assert!(run.stdout.contains("Ferry\u{fffd}"), "{args:?}: {} / {}", run.stdout, run.stderr);
+        assert_eq!(controls(&run.stdout), 0, "{args:?} stdout: {:?}", run.stdout);
+        assert!(run.stderr.contains("bad\u{fffd}[2Jname.txt"), "{args:?}: {}", run.stderr);
+        assert_eq!(controls(&run.stderr), 0, "{args:?} stderr: {:?}", run.stderr);
+    }
+    let run = parallax(&["brief", "--format", "json", &good], b"");
+    assert!(run.stdout.contains("Ferry\\u001b[31m crash"), "JSON escapes it: {}", run.stdout);
+}

@@ -4,11 +4,11 @@ use parallax_model::Briefing;
 
 use super::outline::{Piece, Role, sections, summary_line};
 
-/// The briefing as a Markdown document.
+/// The briefing as a Markdown document, every text [`super::visible`].
 pub fn markdown(briefing: &Briefing) -> String {
     let mut out = String::from("# Parallax briefing\n\n");
     if let Some(h) = &briefing.headline {
-        out.push_str(&format!("**{}**\n\n", escape(h)));
+        out.push_str(&format!("**{}**\n\n", escape(&super::visible(h))));
     }
     out.push_str(&summary_line(briefing));
     out.push('\n');

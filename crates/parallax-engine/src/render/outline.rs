@@ -42,8 +42,14 @@ pub(crate) enum Role {
     Error,
 }
 
+/// A piece of a view, its text made [`super::visible`].
 fn piece(role: Role, text: impl Into<String>) -> Piece {
-    Piece { role, text: text.into() }
+    let text = text.into();
+    let text = match super::visible(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(shown) => shown,
+    };
+    Piece { role, text }
 }
 
 /// The headline of the briefing: what was read.

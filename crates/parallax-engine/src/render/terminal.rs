@@ -42,7 +42,8 @@ pub fn terminal(briefing: &Briefing, style: Style) -> String {
     out.push_str(&paint(Role::Name, "PARALLAX BRIEFING"));
     out.push('\n');
     if let Some(h) = &briefing.headline {
-        wrap_into(&mut out, &[Piece { role: Role::Title, text: h.clone() }], width, "", "", &paint);
+        let title = Piece { role: Role::Title, text: super::visible(h).into_owned() };
+        wrap_into(&mut out, &[title], width, "", "", &paint);
     }
     out.push_str(&summary_line(briefing));
     out.push('\n');
