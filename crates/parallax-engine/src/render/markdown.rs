@@ -4,7 +4,7 @@ use parallax_model::Briefing;
 
 use super::outline::{Piece, Role, sections, summary_line};
 
-/// The briefing as a Markdown document, every text [`super::visible`].
+/// The briefing as a Markdown document, every text [`super::visible()`].
 pub fn markdown(briefing: &Briefing) -> String {
     let mut out = String::from("# Parallax briefing\n\n");
     if let Some(h) = &briefing.headline {

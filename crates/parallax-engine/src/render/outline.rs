@@ -42,7 +42,7 @@ pub(crate) enum Role {
     Error,
 }
 
-/// A piece of a view, its text made [`super::visible`].
+/// A piece of a view, its text made [`super::visible()`].
 fn piece(role: Role, text: impl Into<String>) -> Piece {
     let text = text.into();
     let text = match super::visible(&text) {
