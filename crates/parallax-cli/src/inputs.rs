@@ -3,6 +3,7 @@
 //!
 //! Every input that fails gives one diagnostic naming it, and the others are still read.
 
+use std::collections::BTreeSet;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -54,6 +55,8 @@ pub(crate) fn read_each(
     let (inputs, config, fetch_config) = (&reading.inputs, &reading.ingest, &reading.fetch);
     let mut errors = Vec::new();
     let mut files: Vec<Entry> = Vec::new();
+    // The real paths of the folders and files read, so that links read each once.
+    let mut seen: BTreeSet<PathBuf> = BTreeSet::new();
     for input in inputs {
         if input.as_os_str() == "-" {
             files.push(Entry::File("-".to_string(), input.clone(), None));
@@ -66,7 +69,8 @@ pub(crate) fn read_each(
         }
         let name = input.display().to_string();
         match std::fs::metadata(input) {
-            Ok(meta) if meta.is_dir() => walk(input, &mut files),
+            Ok(meta) if meta.is_dir() => walk(input, &mut files, &mut seen),
+            Ok(meta) if !meta.is_file() => files.push(Entry::Failed(Diagnostic::new(name, NOT_A_FILE))),
             Ok(_) => files.push(Entry::File(name, input.clone(), kind_by_extension(input))),
             Err(e) => files.push(Entry::Failed(Diagnostic::new(name, io_reason(&e)))),
         }
@@ -224,9 +228,20 @@ fn url_stem(url: &str) -> String {
 
 type Outcome = Result<(Vec<(RawDoc, bool)>, Vec<Diagnostic>), Diagnostic>;
 
-/// Collects the files under `dir`, sorted by name, skipping hidden ones.
-fn walk(dir: &Path, files: &mut Vec<Entry>) {
+/// What a path that is neither a folder nor a regular file is told: reading a named pipe
+/// would wait for a writer for ever.
+const NOT_A_FILE: &str = "skipped: not a regular file (a named pipe, socket or device)";
+
+/// Collects the files under `dir`, sorted by name, skipping hidden ones. A folder or file
+/// reached again through a link (a cycle, `ln -s . d/self`) is read once; a named pipe,
+/// socket or device is reported and skipped.
+fn walk(dir: &Path, files: &mut Vec<Entry>, seen: &mut BTreeSet<PathBuf>) {
     let name = dir.display().to_string();
+    if let Ok(real) = std::fs::canonicalize(dir)
+        && !seen.insert(real)
+    {
+        return files.push(Entry::Failed(Diagnostic::new(name, "skipped: a link to a folder already read")));
+    }
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => return files.push(Entry::Failed(Diagnostic::new(name, io_reason(&e)))),
@@ -234,13 +249,24 @@ fn walk(dir: &Path, files: &mut Vec<Entry>) {
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for path in paths {
-        let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+        let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
         if hidden {
             continue;
         }
         let name = path.display().to_string();
-        if path.is_dir() {
-            walk(&path, files);
+        let meta = match std::fs::metadata(&path) {
+            Ok(meta) => meta,
+            Err(e) => {
+                files.push(Entry::Failed(Diagnostic::new(name, io_reason(&e))));
+                continue;
+            }
+        };
+        if meta.is_dir() {
+            walk(&path, files, seen);
+        } else if !meta.is_file() {
+            files.push(Entry::Failed(Diagnostic::new(name, NOT_A_FILE)));
+        } else if std::fs::canonicalize(&path).is_ok_and(|real| !seen.insert(real)) {
+            // The same file through another link: read once.
         } else {
             files.push(match kind_by_extension(&path) {
                 Some(kind) => Entry::File(name, path, Some(kind)),
@@ -255,7 +281,8 @@ fn walk(dir: &Path, files: &mut Vec<Entry>) {
 
 /// The kind of file by its extension, looking through a `.gz`.
 fn kind_by_extension(path: &Path) -> Option<Kind> {
-    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+    // A name that is not UTF-8 is read lossily: its extension still tells the kind.
+    let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
     let name = name.strip_suffix(".gz").unwrap_or(&name);
     let ext = name.rsplit_once('.')?.1;
     match ext {

@@ -148,3 +148,29 @@ fn control_characters_never_reach_a_reader_s_terminal() {
     let run = parallax(&["brief", "--format", "json", &good], b"");
     assert!(run.stdout.contains("Ferry\\u001b[31m crash"), "JSON escapes it: {}", run.stdout);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_folder_walk_reads_each_real_file_once_and_skips_pipes() {
+    // A link back to the folder, a link to its parent, a named pipe and a name that is not
+    // UTF-8: the walk ends, each real file is read once, the pipe is named and skipped.
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("no temp dir: {e}"));
+    let d = dir.path().join("d");
+    std::fs::create_dir(&d).unwrap_or_else(|e| panic!("cannot create: {e}"));
+    let text = "Ferry Strikes Pier\nThe ferry struck the pier on Monday morning. Nobody was hurt.\n";
+    std::fs::write(d.join("a.txt"), text).unwrap_or_else(|e| panic!("cannot write: {e}"));
+    let latin1 = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+    std::fs::write(d.join(latin1), text.replace("Monday", "Tuesday"))
+        .unwrap_or_else(|e| panic!("cannot write: {e}"));
+    std::os::unix::fs::symlink(".", d.join("self")).unwrap_or_else(|e| panic!("no link: {e}"));
+    std::os::unix::fs::symlink("..", d.join("up")).unwrap_or_else(|e| panic!("no link: {e}"));
+    let made = std::process::Command::new("mkfifo").arg(d.join("x.txt")).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo failed");
+    let run = parallax(&["brief", "--format", "json", &dir.path().display().to_string()], b"");
+    assert_eq!(run.code, Some(1), "stderr: {}", run.stderr);
+    let briefing = json(&run);
+    assert_eq!(briefing["documents"].as_array().map(Vec::len), Some(2), "a.txt and café.txt, once each");
+    assert!(run.stderr.contains("x.txt: skipped: not a regular file"), "{}", run.stderr);
+    assert!(run.stderr.contains("self: skipped: a link to a folder already read"), "{}", run.stderr);
+}
