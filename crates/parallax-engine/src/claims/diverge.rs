@@ -912,6 +912,7 @@ fn other_in_series(a: &str, b: &str) -> bool {
 fn ordinals(text: &str) -> BTreeSet<String> {
     let folded = fold(text);
     let words: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let ordinal_words = vocab("ordinals");
     let mut out = BTreeSet::new();
     for (i, w) in words.iter().enumerate() {
         let numbered = w.len() >= 3
@@ -919,7 +920,7 @@ fn ordinals(text: &str) -> BTreeSet<String> {
             && matches!(&w[w.len() - 2..], "st" | "nd" | "rd" | "th");
         // "last week", "first time": a time, not a place in a series.
         let of_time = words.get(i + 1).is_some_and(|n| DATE_WORDS.contains(&stem_key(n)) || *n == "time");
-        if (vocab("ordinals").contains(w) || numbered) && !of_time {
+        if (ordinal_words.contains(w) || numbered) && !of_time {
             out.insert(if *w == "final" { "last".to_string() } else { (*w).to_string() });
         }
     }
@@ -1296,20 +1297,21 @@ fn ages_in(sentence: &str) -> Vec<(Vec<&str>, u8)> {
             && w.chars().any(char::is_lowercase)
             && !crate::text::is_function_key(stem_key(w))
     };
-    fn bare(w: &str) -> &str {
+    // A word of a name as written, punctuation around it off, hyphens kept.
+    fn name_part(w: &str) -> &str {
         w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
     }
     let age = |w: &str| w.parse::<u8>().ok().filter(|a| (1..=120).contains(a));
     let mut out = Vec::new();
     for (i, w) in words.iter().enumerate() {
         // "38-year-old Maynor Yasir Suazo-Sandoval from …"
-        if let Some(n) = bare(w).strip_suffix("-year-old").and_then(age) {
+        if let Some(n) = name_part(w).strip_suffix("-year-old").and_then(age) {
             let mut name = Vec::new();
             for next in &words[i + 1..] {
                 if !name_word(next) {
                     break;
                 }
-                name.push(bare(next));
+                name.push(name_part(next));
                 if next.ends_with([',', '.', ';']) {
                     break;
                 }
@@ -1328,7 +1330,7 @@ fn ages_in(sentence: &str) -> Vec<(Vec<&str>, u8)> {
                 .rev()
                 .enumerate()
                 .take_while(|(k, p)| name_word(p) && (*k == 0 || !p.ends_with([',', '.', ';'])))
-                .map(|(_, p)| bare(p))
+                .map(|(_, p)| name_part(p))
                 .collect();
             name.reverse();
             if name.len() >= 2 {
@@ -1368,22 +1370,23 @@ fn ages(cx: &Context) -> Vec<Divergence> {
             }
         }
     }
+    let person: Vec<usize> = (0..all.len()).map(|x| sets.find(x)).collect();
     // Each person is shown under the name of their first mention.
     let mut shown: BTreeMap<usize, usize> = BTreeMap::new();
-    for x in 0..all.len() {
-        shown.entry(sets.find(x)).or_insert(x);
+    for (x, &p) in person.iter().enumerate() {
+        shown.entry(p).or_insert(x);
     }
     let mut found = Collector::default();
     for x in 0..all.len() {
         for y in x + 1..all.len() {
             let (a, b) = (all[x].at, all[y].at);
             if all[x].age == all[y].age
-                || sets.find(x) != sets.find(y)
+                || person[x] != person[y]
                 || cx.docs[a.0].origin == cx.docs[b.0].origin
             {
                 continue;
             }
-            let name = &all[shown[&sets.find(x)]].name;
+            let name = &all[shown[&person[x]]].name;
             found.add(
                 DivergenceKind::Number,
                 format!("How old {name} is"),
@@ -1416,10 +1419,11 @@ struct Stance {
 /// The stance of the first stance verb of `text` that reports one.
 fn stance(text: &str, analyzer: &mut Analyzer, people: &HashMap<u64, String>) -> Option<Stance> {
     let words: Vec<&str> = text.split_whitespace().collect();
+    let (affirming, denying) = (vocab("affirm"), vocab("deny"));
     for (i, raw) in words.iter().enumerate() {
         let w = bare(raw);
-        let affirm = vocab("affirm").contains(&w.as_str());
-        if !affirm && !vocab("deny").contains(&w.as_str()) {
+        let affirm = affirming.contains(&w.as_str());
+        if !affirm && !denying.contains(&w.as_str()) {
             continue;
         }
         let before: Vec<String> =

@@ -48,6 +48,7 @@ impl Statement {
     /// The statement of the tokens of `text` (spans relative to `text`).
     pub fn from_tokens(text: &str, tokens: &[Token], aliases: &HashMap<u64, u64>) -> Statement {
         let mut out = Statement::default();
+        let negations = vocab("negations");
         for token in tokens {
             let Some(word) = text.get(token.span.range()) else { continue };
             if token.kind == TokenKind::Number {
@@ -57,10 +58,7 @@ impl Statement {
                 continue;
             }
             let lower = word.to_ascii_lowercase();
-            if vocab("negations").contains(&lower.as_str())
-                || lower.ends_with("n't")
-                || lower.ends_with("n’t")
-            {
+            if negations.contains(&lower.as_str()) || lower.ends_with("n't") || lower.ends_with("n’t") {
                 out.negated = true;
                 continue;
             }

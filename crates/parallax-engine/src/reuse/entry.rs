@@ -104,9 +104,11 @@ pub fn reuse(docs: &[Doc], config: &Config) -> Reuse {
     };
     // Versions of one page are aligned whether or not the index paired them.
     let versions = same_page(docs, &distinct);
-    pairs.extend(&versions);
-    pairs.sort_unstable();
-    pairs.dedup();
+    if !versions.is_empty() {
+        pairs.extend(&versions);
+        pairs.sort_unstable();
+        pairs.dedup();
+    }
     let mut links: Vec<Link> = pairs
         .par_iter()
         .filter_map(|&(a, b)| {
