@@ -1,9 +1,14 @@
 //! Divergences: points where independent sources disagree, typed, with every side cited.
 //!
 //! - numbers: the same statement with different counts, ages, amounts or durations for the
-//!   same thing ("20,000 children" / "19,546 children"). Not a divergence: rounding (within 5%
-//!   where one side is the rounder), a bound the other side meets ("at least 20,000" /
-//!   "21,000"), a running figure that a later report raised.
+//!   same thing ("20,000 children" / "19,546 children"). What a figure counts is its unit, one
+//!   for every spelling ("948 feet" / "984-foot"), and the class of what befell it; a toll's
+//!   figure counts the dead ("the death toll … hit 100 on Saturday"). Not a divergence:
+//!   rounding (within 5% where one side is the rounder), a bound the other side meets ("at
+//!   least 20,000" / "21,000"), a running figure that a later report raised (another
+//!   publication day, or another day the sentence or the report's lead names), a part of a
+//!   breakdown by place ("39 in Wajima and 23 in Suzu") against a whole, two occasions'
+//!   readings (another figure after the same word differs too: "to 1,514.77" / "to 1,700.34").
 //! - dates: the same statement dated on different days (dates that contain one another, a
 //!   day within "last week", agree).
 //! - attributes: what someone wore, where a meeting takes place, when the values share no
@@ -171,6 +176,10 @@ struct Figure {
     /// Whether what it counts is scoped to those aboard ("all 64 people on board the passenger
     /// plane"): a toll of one craft's people is not the toll of the whole event.
     aboard: bool,
+    /// Whether it is one part of a breakdown by place ("39 in Wajima and 23 in Suzu", "twelve
+    /// were missing within the Eaton Fire zone and four from the Palisades Fire"): a part is
+    /// not the whole's count.
+    part: bool,
     /// Capitalised words within the window: whose figure it is
     /// ("Labour", "the Liberal Democrats").
     names: BTreeSet<String>,
@@ -180,6 +189,9 @@ struct Figure {
 /// table's `[classes]`). The nearest such word within [`CLASS_WINDOW`] words of a figure gives
 /// its class.
 static CLASSES: LazyLock<Vec<(&str, Vec<&str>)>> = LazyLock::new(|| keyed("classes"));
+
+/// Spellings of units of measure, by unit (the table's `[units]`).
+static UNITS: LazyLock<Vec<(&str, Vec<&str>)>> = LazyLock::new(|| keyed("units"));
 
 /// How many words either side of a figure are read for its class.
 const CLASS_WINDOW: usize = 6;
@@ -321,6 +333,12 @@ fn figures(text: &str) -> Vec<Figure> {
                 if n.is_empty() || n.chars().all(|c| c.is_ascii_digit()) || is_function_word(&n) {
                     break;
                 }
+                // "110 confirmed deaths", "13 additional people": the noun after the
+                // qualifier is what is counted.
+                if vocab("unit-qualifiers").contains(&n.as_str()) {
+                    next += 1;
+                    continue;
+                }
                 unit = n;
                 break;
             }
@@ -368,6 +386,10 @@ fn figures(text: &str) -> Vec<Figure> {
         if vocab("all-but").iter().any(|b| before.ends_with(b)) {
             continue;
         }
+        // "Jan. 1", "March 26": a day of a month, not a count.
+        if i >= 1 && value <= 31.0 && crate::text::month_number(&bare(words[i - 1])).is_some() {
+            continue;
+        }
         // "179 were confirmed killed": a figure that is the subject of what happened to people
         // counts people, and what happened is said after it.
         let subject = unit.is_empty()
@@ -381,7 +403,21 @@ fn figures(text: &str) -> Vec<Figure> {
         } else {
             class_near(&words, i, &whole_span)
         };
-        if subject && class.is_some_and(|c| PEOPLE_CLASSES.contains(&c)) {
+        // A day or month after a figure dates it ("grew to 126 Saturday", "on 11 January"):
+        // it says nothing of what the figure counts.
+        if crate::text::weekday_name(&unit).is_some() || crate::text::is_month_name(&unit) {
+            unit.clear();
+        }
+        let mut class = class;
+        // "The death toll … grew to 126": a figure a toll reaches counts the dead.
+        if unit.is_empty() && toll_before(&words, i) {
+            class = Some("dead");
+            unit = "people".to_string();
+        }
+        // "110 deaths", "24 people killed", "16 victims": one count of people, however named.
+        if (subject || vocab("people-nouns").contains(&unit.as_str()))
+            && class.is_some_and(|c| PEOPLE_CLASSES.contains(&c))
+        {
             unit = "people".to_string();
         }
         // "a father of four": a parent's figure counts children.
@@ -426,7 +462,10 @@ fn figures(text: &str) -> Vec<Figure> {
             if lower.len() < 3 || lower.bytes().any(|c| c.is_ascii_digit()) || is_function_word(&lower) {
                 continue;
             }
-            if word.chars().next().is_some_and(char::is_uppercase) {
+            // A day or month ("Saturday", "Jan.") names no one whose figure it is.
+            let date = DATE_WORDS.contains(&stem_key(&lower))
+                || (words[j].ends_with('.') && crate::text::month_number(&lower).is_some());
+            if word.chars().next().is_some_and(char::is_uppercase) && !date {
                 names.insert(lower.clone());
             }
             near.insert(lower);
@@ -446,12 +485,97 @@ fn figures(text: &str) -> Vec<Figure> {
             near,
             names,
             aboard,
+            part: false,
         });
     }
+    mark_parts(&words, &mut out);
     out
 }
 
+/// Marks the figures of a breakdown by place: the sentence gives two figures joined by "and"
+/// with a place after the first ("39 in Wajima and 23 in Suzu"), and each figure followed by
+/// a place ([`placed_after`]) is a part.
+fn mark_parts(words: &[&str], figures: &mut [Figure]) {
+    let numbers: Vec<usize> = (0..words.len()).filter(|&i| is_number_word(words[i])).collect();
+    let breakdown = numbers.windows(2).any(|w| {
+        let between = &words[w[0] + 1..w[1]];
+        placed_after(words, w[0]) && between.iter().any(|x| bare(x) == "and")
+    });
+    if !breakdown {
+        return;
+    }
+    for f in figures.iter_mut() {
+        if let Some(&at) = numbers.iter().find(|&&i| {
+            let w = words[i].trim_matches(|c: char| matches!(c, ',' | '.' | '!' | '?' | '\'' | '‘' | '’'));
+            w == f.written
+        }) {
+            f.part = placed_after(words, at);
+        }
+    }
+}
+
+/// Whether a number word (digits or a number's name) stands at `w`.
+fn is_number_word(w: &str) -> bool {
+    let w = bare(w);
+    (!w.is_empty() && w.bytes().all(|c| c.is_ascii_digit() || c == b',' || c == b'.'))
+        || NUMBER_WORDS.iter().any(|(n, _)| *n == w)
+}
+
+/// Whether a place follows the figure at word `at`: within four words, a word of place ("in",
+/// "within", "from", "at") followed within three words by a capitalised word and before any
+/// other number.
+fn placed_after(words: &[&str], at: usize) -> bool {
+    let end = (at + 5).min(words.len());
+    for k in at + 1..end {
+        if is_number_word(words[k]) {
+            return false;
+        }
+        if matches!(bare(words[k]).as_str(), "in" | "within" | "from" | "at") {
+            return words[k + 1..(k + 4).min(words.len())]
+                .iter()
+                .take_while(|w| !is_number_word(w))
+                .any(|w| w.chars().next().is_some_and(char::is_uppercase));
+        }
+    }
+    false
+}
+
+/// The day of the week a report holds for: its publication day, or else the one day the first
+/// of its first two sentences that names days names ("Rescuers raised the death toll to 205 on Friday").
+fn report_day(doc: &DocInput, figures: &[SentenceFigures]) -> Option<i8> {
+    if let Some(date) = doc.published {
+        return Some(date.weekday().to_monday_one_offset());
+    }
+    let named = figures.iter().take(2).map(|f| &f.1).find(|days| !days.is_empty())?;
+    (named.len() == 1).then(|| named.first().copied()).flatten()
+}
+
+/// How many words before a figure a toll may stand and still be what the figure gives.
+const TOLL_WINDOW: usize = 24;
+
+/// Whether the figure at word `at` is what a toll reaches: "toll" stands within
+/// [`TOLL_WINDOW`] words before it, with no other figure between ("The death toll from the
+/// quake that struck on New Year's Day hit 100", "the toll rose to 202").
+fn toll_before(words: &[&str], at: usize) -> bool {
+    let start = at.saturating_sub(TOLL_WINDOW);
+    for k in (start..at).rev() {
+        let w = bare(words[k]);
+        if vocab("tolls").contains(&w.as_str()) {
+            return true;
+        }
+        // A day of a month ("the Jan. 1 earthquake") is no figure.
+        let dated = k >= 1 && crate::text::month_number(&bare(words[k - 1])).is_some();
+        if !dated && (w.bytes().any(|c| c.is_ascii_digit()) || NUMBER_WORDS.iter().any(|(n, _)| *n == w)) {
+            return false;
+        }
+    }
+    false
+}
+
+/// The key of the unit a figure counts: one for every spelling of a unit of measure (the
+/// table's `[units]`: "feet", "foot" and "ft" are one unit).
 fn unit_key(unit: &str) -> String {
+    let unit = UNITS.iter().find(|(_, ws)| ws.contains(&unit)).map_or(unit, |(name, _)| *name);
     let stem = stem_key(unit);
     format!("{stem:x}")
 }
@@ -646,6 +770,12 @@ fn numbers(cx: &Context) -> Vec<Divergence> {
         }
     }
     let gives = |d: usize, unit: &str, value: f64| values_of[d].get(unit).is_some_and(|v| v.contains(&value));
+    // The day each report holds for, for a sentence that names no day of its own: two counts
+    // of reports of different days are an update, not a disagreement.
+    let report_day: Vec<Option<i8>> =
+        cx.docs.iter().enumerate().map(|(d, doc)| report_day(doc, &figs[d])).collect();
+    let report_days =
+        |d: usize, i: usize| -> Option<i8> { if figs[d][i].1.is_empty() { report_day[d] } else { None } };
     let mut context: HashMap<(usize, usize), Statement> = HashMap::new();
     let mut names: HashMap<(usize, usize), BTreeSet<String>> = HashMap::new();
     let mut found = Collector::default();
@@ -701,6 +831,7 @@ fn numbers(cx: &Context) -> Vec<Divergence> {
                 // 500 Index" and "Nasdaq Composite Index"), or another scope (another year,
                 // another clock time) count two things.
                 if fa.class != fb.class
+                    || fa.part != fb.part
                     || (fa.aboard != fb.aboard && fa.class != Some("aboard"))
                     || fa.near.is_disjoint(&fb.near)
                     || each_apart(&fa.names, &fb.names)
@@ -713,10 +844,27 @@ fn numbers(cx: &Context) -> Vec<Divergence> {
                 {
                     continue;
                 }
-                // A figure of another day is an update or another count, not a disagreement.
+                // A figure of another day is an update or another count, not a disagreement:
+                // another publication day, or another day of the week named with it ("rose to
+                // 16 Saturday", "was up to 24 by Sunday evening").
+                if figs[da][ia].other_day(&figs[db][ib])
+                    || report_days(da, ia).zip(report_days(db, ib)).is_some_and(|(x, y)| x != y)
+                {
+                    continue;
+                }
                 if let (Some(x), Some(y)) = (cx.docs[da].published, cx.docs[db].published)
                     && x != y
                 {
+                    continue;
+                }
+                // Two sentences that give another figure after the same word, and differ there
+                // too, tell two occasions' readings ("rose 10.73, or 0.7 percent, to 1,514.77"
+                // and "rose 13.70, or 0.8 per cent, to 1700.34"), not one fact told two ways.
+                if two_readings(
+                    cx.docs[da].sentences[ia],
+                    cx.docs[db].sentences[ib],
+                    [&fa.written, &fb.written],
+                ) {
                     continue;
                 }
                 for key in [(da, ia), (db, ib)] {
@@ -737,7 +885,14 @@ fn numbers(cx: &Context) -> Vec<Divergence> {
                     continue;
                 }
                 let a = (da, ia);
-                let unit_word = unit_word(cx.docs[da].sentences[ia], &fa.written);
+                let mut unit_word = unit_word(cx.docs[da].sentences[ia], &fa.written);
+                // "hit 100 on Saturday": what a toll counts is its class, not the word after it.
+                if let Some(class) = fa.class
+                    && (is_function_word(&unit_word.to_lowercase())
+                        || DATE_WORDS.contains(&stem_key(&unit_word.to_lowercase())))
+                {
+                    unit_word = class.to_string();
+                }
                 found.add(
                     DivergenceKind::Number,
                     format!("How many {unit_word}: {} or {}", fa.written, fb.written),
@@ -753,8 +908,39 @@ fn numbers(cx: &Context) -> Vec<Divergence> {
     found.finish()
 }
 
-/// Whether two sentences that give figures of one unit speak of one time: no year or clock
-/// time that one gives and the other lacks, besides the figures themselves ("As of 8 a.m." and
+/// Whether two sentences each give, besides the figures compared (`compared`), a number after
+/// the same word with different values, neither given by the other sentence: "to 1,514.77" and
+/// "at 1700.34" are two closing levels, so the sentences are two days' readings ("at" and "to"
+/// count as one word).
+fn two_readings(a: &str, b: &str, compared: [&str; 2]) -> bool {
+    let after_word = |s: &str| -> Vec<(String, String)> {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        words
+            .windows(2)
+            .filter_map(|w| {
+                let number = w[1].trim_matches(|c: char| !c.is_ascii_digit());
+                // A level is given "to" or "at" it ("rose 8.25 points to 1,861.15", "was off
+                // 11.64 points at 1,912.65").
+                let before = match w[0].to_lowercase().as_str() {
+                    "at" => "to".to_string(),
+                    other => other.to_string(),
+                };
+                (!number.is_empty()
+                    && number.bytes().all(|c| c.is_ascii_digit() || c == b',' || c == b'.')
+                    && !compared.contains(&w[1].trim_end_matches(['.', ',', ';']))
+                    && before.chars().all(char::is_alphabetic))
+                .then(|| (before, number.replace(',', "")))
+            })
+            .collect()
+    };
+    let (x, y) = (after_word(a), after_word(b));
+    let gives = |list: &[(String, String)], n: &str| list.iter().any(|(_, m)| m == n);
+    x.iter().any(|(w, n)| y.iter().any(|(v, m)| w == v && n != m && !gives(&y, n) && !gives(&x, m)))
+}
+
+/// Whether two sentences that give figures of one unit speak of one time: no two days of a
+/// month that differ ("the quarter ended May 30" and "the quarter ended June 30"), no year or
+/// clock time that one gives and the other lacks, besides the figures themselves ("As of 8 a.m." and
 /// "As of 8:52 a.m." are two counts; "in 1997" and "in 2019" two elections).
 fn same_scope(a: &str, b: &str, written_a: &str, written_b: &str) -> bool {
     let anchors = |s: &str, written: &str| -> BTreeSet<String> {
@@ -785,6 +971,24 @@ fn same_scope(a: &str, b: &str, written_a: &str, written_b: &str) -> bool {
             .map(|w| format!("{}:00", w[0]))
             .collect()
     };
+    // "On March 26", "26 March": a day of a month.
+    let days = |s: &str| -> BTreeSet<String> {
+        let words: Vec<String> = s.split_whitespace().map(bare).collect();
+        let day = |w: &str| w.parse::<u8>().ok().filter(|d| (1..=31).contains(d));
+        words
+            .windows(2)
+            .filter_map(|w| {
+                let (m, d) = match crate::text::month_number(&w[0]) {
+                    Some(m) => (m, day(&w[1])?),
+                    None => (crate::text::month_number(&w[1])?, day(&w[0])?),
+                };
+                Some(format!("{m}-{d}"))
+            })
+            .collect()
+    };
+    if both_and_apart(&days(a), &days(b)) {
+        return false;
+    }
     let (mut x, mut y) = (anchors(a, written_a), anchors(b, written_b));
     x.extend(hours(a));
     y.extend(hours(b));
@@ -1641,6 +1845,96 @@ mod tests {
             "415",
             "417"
         ));
+    }
+
+    #[test]
+    fn tolls_units_parts_report_days_and_readings() {
+        // A toll told as the subject of its verb, its figure far from any word of death and
+        // followed by a day, counts the dead; three reports of one Saturday disagree.
+        let tolls = found(&[
+            (
+                0,
+                &[
+                    "The death toll from the storm that struck the Halvik coast on New Year's Day hit 100 on Saturday, local officials said.",
+                ],
+            ),
+            (
+                1,
+                &[
+                    "The death toll on the Halvik coast from the Jan. 1 storm grew to 126 Saturday, local officials said.",
+                ],
+            ),
+        ]);
+        assert_eq!(tolls, ["How many dead: 100 or 126"]);
+        // Spellings of one unit are one unit.
+        assert_eq!(
+            found(&[
+                (0, &["The Nordlys ferry is 948 feet long and was stacked high with containers."]),
+                (
+                    1,
+                    &["The Nordlys ferry, 985 ft long, was stacked high with containers when it lost power."]
+                ),
+            ]),
+            ["How many feet: 948 or 985"]
+        );
+        // A part of a breakdown by place is not the whole's count.
+        assert!(
+            found(&[
+                (0, &["The death toll includes 39 in Halvik and 23 in Skarvik, both towns on the coast."]),
+                (1, &["The local authorities reported a death toll of 30, with half of the dead in Halvik."]),
+            ])
+            .is_empty()
+        );
+        // A report of Thursday and one whose lead tells of Friday: a count raised, not disputed.
+        let report =
+            |origin: usize, published: Option<&str>, sentences: &[&'static str]| crate::claims::DocInput {
+                sentences: sentences.to_vec(),
+                origin,
+                published: published.and_then(|p| p.parse().ok()),
+                ..Default::default()
+            };
+        let docs = vec![
+            report(
+                0,
+                Some("2024-10-31"),
+                &[
+                    "Floods have killed 158 people, officials said.",
+                    "Most of the deaths were in the Halvik region, with 155 people confirmed dead there.",
+                ],
+            ),
+            report(
+                1,
+                None,
+                &[
+                    "Rescuers on Friday raised the death toll to 205.",
+                    "The coordinating agency said 202 people had been confirmed dead in the Halvik region.",
+                ],
+            ),
+        ];
+        let input = crate::claims::Input { docs, quotes: Vec::new(), people: Vec::new() };
+        let out = crate::claims::claims(&input, &Default::default());
+        assert!(out.divergences.is_empty(), "{:?}", out.divergences);
+        // Two days of a month are two scopes; one day written two ways is one.
+        assert!(!same_scope(
+            "In its quarter ended May 30, Nordlys Lines earned 27 cents a share.",
+            "In the quarter ended June 30, Nordlys Lines earned 32 cents a share.",
+            "27",
+            "32"
+        ));
+        assert!(same_scope(
+            "The bridge fell on March 26, killing six workers.",
+            "Six workers died when the bridge fell on 26 March.",
+            "six",
+            "Six"
+        ));
+        // Two days' closing levels of one index are two readings, not one figure disputed.
+        assert!(
+            found(&[
+                (0, &["The Halvik composite index increased 10.73, or 0.7 percent, to 1,514.77."]),
+                (1, &["The Halvik composite index rose 13.70, or 0.8 per cent, at 1700.34."]),
+            ])
+            .is_empty()
+        );
     }
 
     #[test]

@@ -33,7 +33,7 @@ mod tests {
     use super::{SECTIONS, vocab};
 
     /// The sections the rules read.
-    const READ: [&str; 23] = [
+    const READ: [&str; 27] = [
         "classes",
         "happenings",
         "happening-labels",
@@ -57,6 +57,10 @@ mod tests {
         "negations",
         "dangling",
         "synonyms",
+        "units",
+        "unit-qualifiers",
+        "people-nouns",
+        "tolls",
     ];
 
     #[test]
