@@ -78,6 +78,9 @@ pub struct Prepared {
     pub statements: Vec<Vec<Statement>>,
     /// Word weights over all sentences.
     pub weights: Weights,
+    /// People's first names read as their surnames: the same reading for any wording made
+    /// later (a claim's core, a clause of the summary).
+    pub(crate) aliases: HashMap<u64, u64>,
 }
 
 /// Statements of every sentence of `docs`, people's first names read as their surnames
@@ -104,7 +107,7 @@ pub fn prepare(docs: &[DocInput], aliases: &HashMap<u64, u64>) -> Prepared {
     let weights = Weights::new(statements.iter().flatten().filter(|s| !s.is_empty()));
     let figures =
         docs.par_iter().map(|d| d.sentences.iter().map(|s| SentenceFigures::of(s)).collect()).collect();
-    Prepared { figures, statements, weights }
+    Prepared { figures, statements, weights, aliases: aliases.clone() }
 }
 
 /// Whether a line reads as a heading, not a statement: it ends in no sentence mark and most
@@ -126,7 +129,7 @@ fn is_heading(s: &str) -> bool {
 /// Groups the claim sentences of `docs` (see the module documentation). Groups come in the
 /// order of their first sentence.
 pub fn group(docs: &[DocInput], prepared: &Prepared) -> Vec<ClaimGroup> {
-    let Prepared { statements, weights, figures } = prepared;
+    let Prepared { statements, weights, figures, .. } = prepared;
     let refs: Vec<SentenceRef> = statements
         .iter()
         .enumerate()
@@ -292,8 +295,13 @@ impl Prepared {
     /// of `r`'s weight and every number `r` gives, says it with the same negation, and neither
     /// contradicts its figures nor names another day of the week.
     pub(crate) fn states(&self, s: SentenceRef, r: SentenceRef, share: f64) -> bool {
-        let (ss, rs) = (&self.statements[s.0][s.1], &self.statements[r.0][r.1]);
-        let (sf, rf) = (&self.figures[s.0][s.1], &self.figures[r.0][r.1]);
+        self.states_wording(s, &self.statements[r.0][r.1], &self.figures[r.0][r.1], share)
+    }
+
+    /// Whether sentence `s` states a wording given as its statement `rs` and figures `rf` (see
+    /// [`Prepared::states`]).
+    fn states_wording(&self, s: SentenceRef, rs: &Statement, rf: &SentenceFigures, share: f64) -> bool {
+        let (ss, sf) = (&self.statements[s.0][s.1], &self.figures[s.0][s.1]);
         ss.negated == rs.negated
             && !sf.contradict(rf)
             && !sf.other_day(rf)
@@ -337,10 +345,10 @@ pub fn extend(docs: &[DocInput], prepared: &Prepared, groups: &mut [ClaimGroup])
         }
     }
     let common = common_limit(count);
-    groups.par_iter_mut().for_each(|g| {
+    groups.par_iter_mut().for_each_init(Analyzer::new, |analyzer, g| {
         let mut added: BTreeSet<usize> = BTreeSet::new();
-        for probe in probes(prepared, g) {
-            added.extend(supporters(prepared, &index, common, probe, &g.documents));
+        for probe in probes(docs, prepared, g, analyzer) {
+            added.extend(supporters(prepared, &index, common, &probe, &g.documents));
         }
         if added.is_empty() {
             return;
@@ -355,10 +363,45 @@ pub fn extend(docs: &[DocInput], prepared: &Prepared, groups: &mut [ClaimGroup])
 /// more right (18 against 17) and reads the fewest.
 const PROBES: usize = 2;
 
-/// The wordings of a claim that other sentences are checked against: its representative, then
-/// its other distinct wordings, the lightest first (a short wording is stated inside more
-/// sentences).
-fn probes(prepared: &Prepared, g: &ClaimGroup) -> Vec<SentenceRef> {
+/// A wording other sentences are checked against: its statement and its figures.
+struct Probe {
+    statement: Statement,
+    figures: SentenceFigures,
+}
+
+impl Probe {
+    fn of(prepared: &Prepared, r: SentenceRef) -> Probe {
+        Probe {
+            statement: prepared.statements[r.0][r.1].clone(),
+            figures: prepared.figures[r.0][r.1].clone(),
+        }
+    }
+
+    /// The share of its weight a sentence must hold to state it (see [`Prepared::support_share`]).
+    fn need(&self) -> f64 {
+        if self.statement.numbers.is_empty() { STATES_CLAIM } else { STATES_FIGURE }
+    }
+}
+
+/// The wordings of a claim that other sentences are checked against: its representative, its
+/// core without attribution and asides (`asides::core`), then its other distinct wordings, the
+/// lightest first (a short wording is stated inside more sentences).
+fn probes(docs: &[DocInput], prepared: &Prepared, g: &ClaimGroup, analyzer: &mut Analyzer) -> Vec<Probe> {
+    let (d, i) = g.representative;
+    let core = super::asides::core(docs[d].sentences[i])
+        .map(|text| Probe {
+            statement: Statement::new(&text, analyzer, &prepared.aliases),
+            figures: SentenceFigures::of(&text),
+        })
+        .filter(|p| p.statement.terms.len() >= MIN_TERMS);
+    let mut out: Vec<Probe> = wordings(prepared, g).into_iter().map(|r| Probe::of(prepared, r)).collect();
+    out.splice(1..1, core);
+    out
+}
+
+/// The representative of a claim and its other distinct wordings, the lightest first, at most
+/// [`PROBES`] in all.
+fn wordings(prepared: &Prepared, g: &ClaimGroup) -> Vec<SentenceRef> {
     let st = |r: SentenceRef| &prepared.statements[r.0][r.1];
     let mut others: Vec<(f64, SentenceRef)> = Vec::new();
     for &m in &g.members {
@@ -376,22 +419,22 @@ fn probes(prepared: &Prepared, g: &ClaimGroup) -> Vec<SentenceRef> {
     std::iter::once(g.representative).chain(others.into_iter().map(|o| o.1)).take(PROBES).collect()
 }
 
-/// The documents (outside `have`) with a sentence that states the wording `r`.
+/// The documents (outside `have`) with a sentence that states `wording`.
 fn supporters(
     prepared: &Prepared,
     index: &KeyMap<Vec<SentenceRef>>,
     common: usize,
-    r: SentenceRef,
+    wording: &Probe,
     have: &BTreeSet<usize>,
 ) -> Vec<usize> {
-    let st = &prepared.statements[r.0][r.1];
+    let st = &wording.statement;
     let weights = &prepared.weights;
     let mut probe: Vec<(f64, u64)> = st.terms.iter().map(|&t| (weights.weight(t), t)).collect();
     probe.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let total: f64 = probe.iter().map(|p| p.0).sum();
     let mut rest = total;
     let mut candidates: BTreeSet<SentenceRef> = BTreeSet::new();
-    let need = prepared.support_share(r);
+    let need = wording.need();
     for &(w, t) in &probe {
         if rest < need * total {
             break;
@@ -406,7 +449,7 @@ fn supporters(
         if added.last() == Some(&c.0) {
             continue;
         }
-        if prepared.states(c, r, need) {
+        if prepared.states_wording(c, &wording.statement, &wording.figures, need) {
             added.push(c.0);
         }
     }
@@ -500,6 +543,30 @@ mod tests {
         // The third states the shorter wording (the second's), not the representative.
         let after: Vec<Vec<usize>> = groups.iter().map(|g| g.documents.iter().copied().collect()).collect();
         assert!(after.iter().any(|d| d == &[0, 1, 2]), "{after:?}");
+    }
+
+    #[test]
+    fn a_claim_is_supported_through_its_core_without_attribution_and_asides() {
+        check(
+            &[
+                (
+                    0,
+                    &[
+                        "The Halvik ferry — operating out of Skarvik harbour with a crew of three — was on a training run near Halvik, according to the Nordlys coastguard.",
+                    ],
+                ),
+                (1, &["The Halvik ferry was on a training run near Halvik, officials said."]),
+                (2, &["The Halvik ferry had been on a training run near Halvik when it ran aground."]),
+                (3, &["The weather in the region was calm for most of the week ahead."]),
+            ],
+            &[
+                (
+                    "The Halvik ferry — operating out of Skarvik harbour with a crew of three — was on a training run near Halvik, according to the Nordlys coastguard.",
+                    &[0, 1, 2],
+                ),
+                ("The Halvik ferry was on a training run near Halvik, officials said.", &[0, 1, 2]),
+            ],
+        );
     }
 
     #[test]

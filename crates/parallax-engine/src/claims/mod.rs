@@ -3,6 +3,8 @@
 //!
 //! - `similar`: whether two sentences make the same statement.
 //! - `group`: claim groups across documents, with their origins.
+//! - `asides`: the core of a claim sentence, without its attribution and asides, that other
+//!   documents are checked against.
 //! - `diverge`: divergences (numbers, dates, attributes, stances, quote wording), both sides
 //!   cited.
 //! - `summary`: the cited summary and the headline.
@@ -10,6 +12,7 @@
 //!
 //! Call [`claims()`].
 
+mod asides;
 mod diverge;
 mod entry;
 mod group;

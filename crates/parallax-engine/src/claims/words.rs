@@ -33,7 +33,7 @@ mod tests {
     use super::{SECTIONS, vocab};
 
     /// The sections the rules read.
-    const READ: [&str; 27] = [
+    const READ: [&str; 28] = [
         "classes",
         "happenings",
         "happening-labels",
@@ -61,6 +61,7 @@ mod tests {
         "unit-qualifiers",
         "people-nouns",
         "tolls",
+        "attribution",
     ];
 
     #[test]
