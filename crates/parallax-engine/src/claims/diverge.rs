@@ -283,6 +283,9 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
     ("dozen", 12.0),
 ];
 
+/// The unit of a parent's figure ("a father of four").
+static CHILDREN: LazyLock<String> = LazyLock::new(|| unit_key("children"));
+
 /// Classes whose figures count people.
 const PEOPLE_CLASSES: &[&str] = &["dead", "injured", "missing", "aboard", "evacuated", "rescued", "arrested"];
 
@@ -614,27 +617,54 @@ fn is_function_word(w: &str) -> bool {
 /// The figures of one sentence, read once, for the grouping's test of whether two sentences
 /// contradict each other.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct SentenceFigures(Vec<Figure>, BTreeSet<i8>);
+pub(crate) struct SentenceFigures(Vec<Figure>, BTreeSet<i8>, BTreeSet<(i8, u8)>);
 
 impl SentenceFigures {
-    /// The figures and weekdays of `text`.
+    /// The figures, weekdays and days of a month of `text`.
     pub(crate) fn of(text: &str) -> SentenceFigures {
         let days = text
             .split(|c: char| !c.is_alphanumeric())
             .filter_map(|w| crate::text::weekday_name(w).map(|d| d.to_monday_one_offset()))
             .collect();
-        SentenceFigures(figures(text), days)
+        SentenceFigures(figures(text), days, month_days(text))
     }
 
-    /// Whether the sentence gives no figure and names no day.
+    /// The figures of several sentences (a document's) that say what befell what they count
+    /// ("killed 179", "a father of four"), without their days: a bare figure of one document
+    /// ("40 homes") is too often another thing's count to set against another sentence.
+    pub(crate) fn all<'a>(sentences: impl IntoIterator<Item = &'a SentenceFigures>) -> SentenceFigures {
+        let figures = sentences
+            .into_iter()
+            .flat_map(|s| s.0.iter().filter(|f| f.class.is_some() || f.unit == *CHILDREN).cloned())
+            .collect();
+        SentenceFigures(figures, BTreeSet::new(), BTreeSet::new())
+    }
+
+    /// Whether the sentence gives no figure and names no day of the week or of a month.
     pub(crate) fn is_empty(&self) -> bool {
-        self.0.is_empty() && self.1.is_empty()
+        self.0.is_empty() && self.1.is_empty() && self.2.is_empty()
     }
 
-    /// Whether the two sentences name days of the week and none in common: "would resume on
-    /// Saturday" does not state "suspended until Friday".
+    /// Whether the two sentences name days of the week, or days of a month, and none in common:
+    /// "would resume on Saturday" does not state "suspended until Friday", "crashed on Dec. 29"
+    /// not "crashed on Dec. 28".
     pub(crate) fn other_day(&self, other: &SentenceFigures) -> bool {
-        !self.1.is_empty() && !other.1.is_empty() && self.1.is_disjoint(&other.1)
+        both_and_apart(&self.1, &other.1) || both_and_apart(&self.2, &other.2)
+    }
+
+    /// Whether the two give one person's count of children incompatible values ("a father of
+    /// four" against "a husband and father of two"): an attribute of a person, which a document
+    /// gives once, so any sentence of it that gives another value sets the document apart.
+    pub(crate) fn contradict_personal(&self, other: &SentenceFigures) -> bool {
+        let children = &*CHILDREN;
+        let gives = |fs: &[Figure], f: &Figure| fs.iter().any(|g| g.unit == f.unit && g.value == f.value);
+        self.0.iter().filter(|a| a.unit == *children).any(|a| {
+            other
+                .0
+                .iter()
+                .filter(|b| b.unit == *children)
+                .any(|b| figures_disagree(a, b) && !gives(&other.0, a) && !gives(&self.0, b))
+        })
     }
 
     /// Whether the two sentences give one quantity (unit and class) incompatible values,
@@ -908,6 +938,19 @@ fn numbers(cx: &Context) -> Vec<Divergence> {
     found.finish()
 }
 
+/// The days of a month `text` names ("on March 26", "26 March", "Dec. 29"), as (month, day).
+fn month_days(text: &str) -> BTreeSet<(i8, u8)> {
+    let words: Vec<String> = text.split_whitespace().map(bare).collect();
+    let day = |w: &str| w.parse::<u8>().ok().filter(|d| (1..=31).contains(d));
+    words
+        .windows(2)
+        .filter_map(|w| match crate::text::month_number(&w[0]) {
+            Some(m) => Some((m, day(&w[1])?)),
+            None => Some((crate::text::month_number(&w[1])?, day(&w[0])?)),
+        })
+        .collect()
+}
+
 /// Whether two sentences each give, besides the figures compared (`compared`), a number after
 /// the same word with different values, neither given by the other sentence: "to 1,514.77" and
 /// "at 1700.34" are two closing levels, so the sentences are two days' readings ("at" and "to"
@@ -971,22 +1014,7 @@ fn same_scope(a: &str, b: &str, written_a: &str, written_b: &str) -> bool {
             .map(|w| format!("{}:00", w[0]))
             .collect()
     };
-    // "On March 26", "26 March": a day of a month.
-    let days = |s: &str| -> BTreeSet<String> {
-        let words: Vec<String> = s.split_whitespace().map(bare).collect();
-        let day = |w: &str| w.parse::<u8>().ok().filter(|d| (1..=31).contains(d));
-        words
-            .windows(2)
-            .filter_map(|w| {
-                let (m, d) = match crate::text::month_number(&w[0]) {
-                    Some(m) => (m, day(&w[1])?),
-                    None => (crate::text::month_number(&w[1])?, day(&w[0])?),
-                };
-                Some(format!("{m}-{d}"))
-            })
-            .collect()
-    };
-    if both_and_apart(&days(a), &days(b)) {
+    if both_and_apart(&month_days(a), &month_days(b)) {
         return false;
     }
     let (mut x, mut y) = (anchors(a, written_a), anchors(b, written_b));

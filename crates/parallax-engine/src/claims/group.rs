@@ -74,6 +74,11 @@ pub struct Prepared {
     /// The figures of each sentence, by document then sentence: sentences that contradict each
     /// other's figures are never one claim.
     pub(crate) figures: Vec<Vec<SentenceFigures>>,
+    /// Each document's figures that say what befell what they count, or a person's children
+    /// (`SentenceFigures::all`): a document that gives another value of such a figure anywhere
+    /// does not support a claim that gives it ("killed 62" against "killed 179"), and one that
+    /// gives a person another count of children does not join its group.
+    pub(crate) doc_figures: Vec<SentenceFigures>,
     /// Per document, per sentence, its statement (empty when the sentence is not a claim).
     pub statements: Vec<Vec<Statement>>,
     /// Word weights over all sentences.
@@ -105,9 +110,10 @@ pub fn prepare(docs: &[DocInput], aliases: &HashMap<u64, u64>) -> Prepared {
         })
         .collect();
     let weights = Weights::new(statements.iter().flatten().filter(|s| !s.is_empty()));
-    let figures =
+    let figures: Vec<Vec<SentenceFigures>> =
         docs.par_iter().map(|d| d.sentences.iter().map(|s| SentenceFigures::of(s)).collect()).collect();
-    Prepared { figures, statements, weights, aliases: aliases.clone() }
+    let doc_figures = figures.iter().map(SentenceFigures::all).collect();
+    Prepared { figures, doc_figures, statements, weights, aliases: aliases.clone() }
 }
 
 /// Whether a line reads as a heading, not a statement: it ends in no sentence mark and most
@@ -129,7 +135,7 @@ fn is_heading(s: &str) -> bool {
 /// Groups the claim sentences of `docs` (see the module documentation). Groups come in the
 /// order of their first sentence.
 pub fn group(docs: &[DocInput], prepared: &Prepared) -> Vec<ClaimGroup> {
-    let Prepared { statements, weights, figures, .. } = prepared;
+    let Prepared { statements, weights, figures, doc_figures, .. } = prepared;
     let refs: Vec<SentenceRef> = statements
         .iter()
         .enumerate()
@@ -211,9 +217,13 @@ pub fn group(docs: &[DocInput], prepared: &Prepared) -> Vec<ClaimGroup> {
             let (ld, li) = distinct[leaders[g]][0];
             let leader = &statements[ld][li];
             (similarity(s, leader, weights) >= SAME_STATEMENT - LEADER_SLACK
-                && dated[g]
-                    .iter()
-                    .all(|&(md, mi)| !sf.contradict(&figures[md][mi]) && !sf.other_day(&figures[md][mi])))
+                && dated[g].iter().all(|&(md, mi)| {
+                    let mf = &figures[md][mi];
+                    !sf.contradict(mf)
+                        && !sf.other_day(mf)
+                        && !doc_figures[sd].contradict_personal(mf)
+                        && !doc_figures[md].contradict_personal(sf)
+                }))
             .then_some(g)
         });
         let g = match joined {
@@ -449,7 +459,11 @@ fn supporters(
         if added.last() == Some(&c.0) {
             continue;
         }
-        if prepared.states_wording(c, &wording.statement, &wording.figures, need) {
+        // A document that gives another value of one of its figures elsewhere does not
+        // support it ("a father of four" in one sentence, "a father of two" in another).
+        if prepared.states_wording(c, &wording.statement, &wording.figures, need)
+            && !prepared.doc_figures[c.0].contradict(&wording.figures)
+        {
             added.push(c.0);
         }
     }
@@ -587,6 +601,41 @@ mod tests {
         let groups = group(&inputs, &prepared);
         assert!(groups.iter().any(|g| g.documents.len() == 2), "a figure-less version joins one of them");
         assert!(groups.iter().all(|g| !(g.documents.contains(&1) && g.documents.contains(&2))));
+    }
+
+    #[test]
+    fn a_document_that_gives_another_value_elsewhere_is_not_one_claim_with_it() {
+        // The second document gives the worker two children in another sentence.
+        check(
+            &[
+                (
+                    0,
+                    &[
+                        "The 38-year-old welder came to Halvik from Skarvik 17 years ago, was a father of four and hoped to start a business.",
+                    ],
+                ),
+                (
+                    1,
+                    &[
+                        "The body belonged to Ola Strand, a husband and father of two.",
+                        "The 38-year-old welder came to Halvik from Skarvik 17 years ago and hoped to start a business.",
+                    ],
+                ),
+            ],
+            // Both state the shorter claim; the second is no source of the four children.
+            &[(
+                "The 38-year-old welder came to Halvik from Skarvik 17 years ago and hoped to start a business.",
+                &[0, 1],
+            )],
+        );
+        // Two days of a month are two claims.
+        check(
+            &[
+                (0, &["The Jeju Air plane crashed at Muan airport on Dec. 29, officials said."]),
+                (1, &["The Jeju Air plane crashed at Muan airport on Dec. 28, officials said."]),
+            ],
+            &[],
+        );
     }
 
     #[test]
