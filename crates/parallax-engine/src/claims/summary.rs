@@ -265,6 +265,16 @@ mod tests {
     use super::stands_alone;
     use crate::claims::{Config, DocInput, Input, claims};
 
+    /// The claims of documents given as their sentences, each its own origin.
+    fn summary_of(texts: &[&[&str]]) -> crate::claims::Claims {
+        let docs: Vec<DocInput> = texts
+            .iter()
+            .enumerate()
+            .map(|(n, s)| DocInput { sentences: s.to_vec(), origin: n, ..DocInput::default() })
+            .collect();
+        claims(&Input { docs, ..Input::default() }, &Config::default())
+    }
+
     #[test]
     fn a_sentence_that_retells_a_taken_fact_in_a_clause_is_left_out() {
         let texts: &[&[&str]] = &[
@@ -283,12 +293,7 @@ mod tests {
             &["Farmers expect a late harvest after a cold and wet start to the growing season."],
             &["The museum opened a new wing devoted to maritime paintings and old ship models."],
         ];
-        let docs: Vec<DocInput> = texts
-            .iter()
-            .enumerate()
-            .map(|(n, s)| DocInput { sentences: s.to_vec(), origin: n, ..DocInput::default() })
-            .collect();
-        let out = claims(&Input { docs, ..Input::default() }, &Config::default());
+        let out = summary_of(texts);
         let told = out.summary.iter().filter(|p| p.text.contains("most destructive")).count();
         assert_eq!(told, 1, "{:?}", out.summary);
     }
@@ -319,12 +324,7 @@ mod tests {
                 "The ferry was carrying 212 passengers and 31 crew when the collision with the cargo ship happened.",
             ],
         ];
-        let docs: Vec<DocInput> = ferry
-            .iter()
-            .enumerate()
-            .map(|(n, s)| DocInput { sentences: s.to_vec(), origin: n, ..DocInput::default() })
-            .collect();
-        let out = claims(&Input { docs, ..Input::default() }, &Config::default());
+        let out = summary_of(ferry);
         assert!(!out.summary.is_empty());
         assert!(out.summary.iter().all(|p| !p.text.contains("library")), "{:?}", out.summary);
     }
