@@ -298,6 +298,8 @@ fn figures(text: &str) -> Vec<Figure> {
         .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '"' | '“' | '”' | ';' | ':'))
         .filter(|w| !w.is_empty())
         .collect();
+    let breakdown = breakdown(&words);
+    let (qualifiers, people_nouns) = (vocab("unit-qualifiers"), vocab("people-nouns"));
     let mut out = Vec::new();
     for (i, raw) in words.iter().enumerate() {
         let w = raw.trim_matches(|c: char| matches!(c, ',' | '.' | '!' | '?' | '\'' | '‘' | '’'));
@@ -338,7 +340,7 @@ fn figures(text: &str) -> Vec<Figure> {
                 }
                 // "110 confirmed deaths", "13 additional people": the noun after the
                 // qualifier is what is counted.
-                if vocab("unit-qualifiers").contains(&n.as_str()) {
+                if qualifiers.contains(&n.as_str()) {
                     next += 1;
                     continue;
                 }
@@ -418,7 +420,7 @@ fn figures(text: &str) -> Vec<Figure> {
             unit = "people".to_string();
         }
         // "110 deaths", "24 people killed", "16 victims": one count of people, however named.
-        if (subject || vocab("people-nouns").contains(&unit.as_str()))
+        if (subject || people_nouns.contains(&unit.as_str()))
             && class.is_some_and(|c| PEOPLE_CLASSES.contains(&c))
         {
             unit = "people".to_string();
@@ -488,33 +490,20 @@ fn figures(text: &str) -> Vec<Figure> {
             near,
             names,
             aboard,
-            part: false,
+            part: breakdown && placed_after(&words, i),
         });
     }
-    mark_parts(&words, &mut out);
     out
 }
 
-/// Marks the figures of a breakdown by place: the sentence gives two figures joined by "and"
-/// with a place after the first ("39 in Wajima and 23 in Suzu"), and each figure followed by
-/// a place ([`placed_after`]) is a part.
-fn mark_parts(words: &[&str], figures: &mut [Figure]) {
+/// Whether `words` are a breakdown by place: two figures joined by "and" with a place after
+/// the first ("39 in Wajima and 23 in Suzu"). Each of its figures followed by a place
+/// ([`placed_after`]) is a part.
+fn breakdown(words: &[&str]) -> bool {
     let numbers: Vec<usize> = (0..words.len()).filter(|&i| is_number_word(words[i])).collect();
-    let breakdown = numbers.windows(2).any(|w| {
-        let between = &words[w[0] + 1..w[1]];
-        placed_after(words, w[0]) && between.iter().any(|x| bare(x) == "and")
-    });
-    if !breakdown {
-        return;
-    }
-    for f in figures.iter_mut() {
-        if let Some(&at) = numbers.iter().find(|&&i| {
-            let w = words[i].trim_matches(|c: char| matches!(c, ',' | '.' | '!' | '?' | '\'' | '‘' | '’'));
-            w == f.written
-        }) {
-            f.part = placed_after(words, at);
-        }
-    }
+    numbers
+        .windows(2)
+        .any(|w| placed_after(words, w[0]) && words[w[0] + 1..w[1]].iter().any(|x| bare(x) == "and"))
 }
 
 /// Whether a number word (digits or a number's name) stands at `w`.
@@ -560,10 +549,10 @@ const TOLL_WINDOW: usize = 24;
 /// [`TOLL_WINDOW`] words before it, with no other figure between ("The death toll from the
 /// quake that struck on New Year's Day hit 100", "the toll rose to 202").
 fn toll_before(words: &[&str], at: usize) -> bool {
-    let start = at.saturating_sub(TOLL_WINDOW);
-    for k in (start..at).rev() {
+    let tolls = vocab("tolls");
+    for k in (at.saturating_sub(TOLL_WINDOW)..at).rev() {
         let w = bare(words[k]);
-        if vocab("tolls").contains(&w.as_str()) {
+        if tolls.contains(&w.as_str()) {
             return true;
         }
         // A day of a month ("the Jan. 1 earthquake") is no figure.
@@ -656,30 +645,25 @@ impl SentenceFigures {
     /// four" against "a husband and father of two"): an attribute of a person, which a document
     /// gives once, so any sentence of it that gives another value sets the document apart.
     pub(crate) fn contradict_personal(&self, other: &SentenceFigures) -> bool {
-        let children = &*CHILDREN;
-        let gives = |fs: &[Figure], f: &Figure| fs.iter().any(|g| g.unit == f.unit && g.value == f.value);
-        self.0.iter().filter(|a| a.unit == *children).any(|a| {
-            other
-                .0
-                .iter()
-                .filter(|b| b.unit == *children)
-                .any(|b| figures_disagree(a, b) && !gives(&other.0, a) && !gives(&self.0, b))
-        })
+        self.contradict_where(other, |a, b| a.unit == *CHILDREN && b.unit == *CHILDREN)
     }
 
     /// Whether the two sentences give one quantity (unit and class) incompatible values,
     /// neither giving the other's: "killing 179" and "177 people died", "a father of four" and
     /// "a father of two". Such sentences are never one claim.
     pub(crate) fn contradict(&self, other: &SentenceFigures) -> bool {
+        self.contradict_where(other, |a, b| a.unit == b.unit && a.class == b.class)
+    }
+
+    /// Whether a figure of each, of one quantity by `same`, disagree, neither side giving the
+    /// other's value.
+    fn contradict_where(&self, other: &SentenceFigures, same: impl Fn(&Figure, &Figure) -> bool) -> bool {
         let gives = |fs: &[Figure], f: &Figure| fs.iter().any(|g| g.unit == f.unit && g.value == f.value);
         self.0.iter().any(|a| {
-            other.0.iter().any(|b| {
-                a.unit == b.unit
-                    && a.class == b.class
-                    && figures_disagree(a, b)
-                    && !gives(&other.0, a)
-                    && !gives(&self.0, b)
-            })
+            other
+                .0
+                .iter()
+                .any(|b| same(a, b) && figures_disagree(a, b) && !gives(&other.0, a) && !gives(&self.0, b))
         })
     }
 }

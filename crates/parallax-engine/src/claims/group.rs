@@ -9,6 +9,7 @@
 //! of the earlier sentence it is most similar to, if it is also close enough to that group's
 //! first sentence, so one loose match cannot chain two different statements together.
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 
 use rayon::prelude::*;
@@ -300,6 +301,12 @@ pub const STATES_CLAIM: f64 = 0.5;
 /// (dead, injured, ...) found fewer facts (0.466) and merged more conflicts (9).
 pub const STATES_FIGURE: f64 = 0.3;
 
+/// The share of a wording's weight a sentence must hold to state it: [`STATES_CLAIM`], or
+/// [`STATES_FIGURE`] when it gives figures.
+fn share_to_state(wording: &Statement) -> f64 {
+    if wording.numbers.is_empty() { STATES_CLAIM } else { STATES_FIGURE }
+}
+
 impl Prepared {
     /// Whether sentence `s` states the claim whose sentence is `r` as worded: it holds `share`
     /// of `r`'s weight and every number `r` gives, says it with the same negation, and neither
@@ -322,7 +329,7 @@ impl Prepared {
     /// The share of a claim's weight a sentence must hold to support it: [`STATES_CLAIM`], or
     /// [`STATES_FIGURE`] for a claim that gives figures (its figures, all present, carry it).
     pub(crate) fn support_share(&self, r: SentenceRef) -> f64 {
-        if self.statements[r.0][r.1].numbers.is_empty() { STATES_CLAIM } else { STATES_FIGURE }
+        share_to_state(&self.statements[r.0][r.1])
     }
 
     /// Whether one of document `d`'s sentences states the claim whose sentence is `r` as
@@ -373,35 +380,36 @@ pub fn extend(docs: &[DocInput], prepared: &Prepared, groups: &mut [ClaimGroup])
 /// more right (18 against 17) and reads the fewest.
 const PROBES: usize = 2;
 
-/// A wording other sentences are checked against: its statement and its figures.
-struct Probe {
-    statement: Statement,
-    figures: SentenceFigures,
+/// A wording other sentences are checked against: its statement and its figures, borrowed
+/// from the prepared sentences or made for a claim's core.
+struct Probe<'a> {
+    statement: Cow<'a, Statement>,
+    figures: Cow<'a, SentenceFigures>,
 }
 
-impl Probe {
-    fn of(prepared: &Prepared, r: SentenceRef) -> Probe {
+impl<'a> Probe<'a> {
+    fn of(prepared: &'a Prepared, r: SentenceRef) -> Probe<'a> {
         Probe {
-            statement: prepared.statements[r.0][r.1].clone(),
-            figures: prepared.figures[r.0][r.1].clone(),
+            statement: Cow::Borrowed(&prepared.statements[r.0][r.1]),
+            figures: Cow::Borrowed(&prepared.figures[r.0][r.1]),
         }
-    }
-
-    /// The share of its weight a sentence must hold to state it (see [`Prepared::support_share`]).
-    fn need(&self) -> f64 {
-        if self.statement.numbers.is_empty() { STATES_CLAIM } else { STATES_FIGURE }
     }
 }
 
 /// The wordings of a claim that other sentences are checked against: its representative, its
 /// core without attribution and asides (`asides::core`), then its other distinct wordings, the
 /// lightest first (a short wording is stated inside more sentences).
-fn probes(docs: &[DocInput], prepared: &Prepared, g: &ClaimGroup, analyzer: &mut Analyzer) -> Vec<Probe> {
+fn probes<'a>(
+    docs: &[DocInput],
+    prepared: &'a Prepared,
+    g: &ClaimGroup,
+    analyzer: &mut Analyzer,
+) -> Vec<Probe<'a>> {
     let (d, i) = g.representative;
     let core = super::asides::core(docs[d].sentences[i])
         .map(|text| Probe {
-            statement: Statement::new(&text, analyzer, &prepared.aliases),
-            figures: SentenceFigures::of(&text),
+            statement: Cow::Owned(Statement::new(&text, analyzer, &prepared.aliases)),
+            figures: Cow::Owned(SentenceFigures::of(&text)),
         })
         .filter(|p| p.statement.terms.len() >= MIN_TERMS);
     let mut out: Vec<Probe> = wordings(prepared, g).into_iter().map(|r| Probe::of(prepared, r)).collect();
@@ -444,7 +452,7 @@ fn supporters(
     let total: f64 = probe.iter().map(|p| p.0).sum();
     let mut rest = total;
     let mut candidates: BTreeSet<SentenceRef> = BTreeSet::new();
-    let need = wording.need();
+    let need = share_to_state(&wording.statement);
     for &(w, t) in &probe {
         if rest < need * total {
             break;

@@ -122,6 +122,31 @@ fn clauses(text: &str) -> Vec<&str> {
         .collect()
 }
 
+/// The share of a sentence's weight (`text`, its statement `s`) carried by its clauses that one
+/// of the sentences already taken (`taken` lists their statements) tells ([`RETOLD`] of a clause's weight, clauses of
+/// [`CLAUSE_TERMS`] content words or more).
+fn retold_share<'a, I: Iterator<Item = &'a Statement>>(
+    text: &str,
+    s: &Statement,
+    taken: impl Fn() -> I,
+    prepared: &Prepared,
+    analyzer: &mut Analyzer,
+) -> f64 {
+    let whole = prepared.weights.total(&s.terms);
+    if whole <= 0.0 {
+        return 0.0;
+    }
+    let retold: f64 = clauses(text)
+        .iter()
+        .map(|clause| Statement::new(clause, analyzer, &prepared.aliases))
+        .filter(|c| {
+            c.terms.len() >= CLAUSE_TERMS && taken().any(|t| coverage(c, t, &prepared.weights) >= RETOLD)
+        })
+        .map(|c| prepared.weights.total(&c.terms))
+        .sum();
+    retold / whole
+}
+
 /// Whether `text` reads well on its own.
 pub(crate) fn stands_alone(text: &str) -> bool {
     let words = text.split_whitespace().count();
@@ -190,17 +215,10 @@ pub(crate) fn summarize(
         }
         // Clauses of it that taken sentences already tell, carrying a fair share of it: the
         // fact told twice.
-        let whole = prepared.weights.total(&s.terms);
-        let retold: f64 = clauses(&groups[n].text)
-            .iter()
-            .map(|clause| Statement::new(clause, &mut analyzer, &prepared.aliases))
-            .filter(|c| {
-                c.terms.len() >= CLAUSE_TERMS
-                    && taken.iter().any(|&(_, t)| coverage(c, stmt(&groups[t]), &prepared.weights) >= RETOLD)
-            })
-            .map(|c| prepared.weights.total(&c.terms))
-            .sum();
-        if whole > 0.0 && retold >= RETOLD_SHARE * whole {
+        let told = || taken.iter().map(|&(_, t)| stmt(&groups[t]));
+        if !taken.is_empty()
+            && retold_share(&groups[n].text, s, told, prepared, &mut analyzer) >= RETOLD_SHARE
+        {
             continue;
         }
         // What it says already said by the sentences taken together: two sentences, each
