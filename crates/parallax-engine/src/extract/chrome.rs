@@ -89,6 +89,9 @@ pub(crate) fn classify(text: &str) -> Option<RemovedKind> {
     if words <= 60 && POSTED.iter().any(|p| k.starts_with(p)) {
         return Some(RemovedKind::Timestamp);
     }
+    if words <= 40 && is_update_note(text, &k) {
+        return Some(RemovedKind::Timestamp);
+    }
     if words <= 30
         && let Some(kind) = metadata_fields(text)
     {
@@ -263,6 +266,40 @@ static DISCLOSURES: LazyLock<&[&str]> = LazyLock::new(|| phrases("disclosures"))
 /// How a line of post metadata begins: "This entry was posted on …", "Der Beitrag wurde am …
 /// veröffentlicht".
 static POSTED: LazyLock<&[&str]> = LazyLock::new(|| phrases("posted"));
+
+static UPDATE_LABELS: LazyLock<&[&str]> = LazyLock::new(|| phrases("update-labels"));
+static UPDATE_OPENINGS: LazyLock<&[&str]> = LazyLock::new(|| phrases("update-openings"));
+
+/// Whether `text` (its key `k`) is an editor's note on what changed in the story: it opens
+/// with "This story has been updated" or the like, or with an update label, a date and a
+/// colon ("Updated, Dec. 29: Changed headline, added CEO's apology.", "Correction, Jan. 3,
+/// 2025: An earlier version misstated …"). A label followed by news ("UPDATED: Death toll
+/// jumps to 177") is the news, not a note.
+fn is_update_note(text: &str, k: &str) -> bool {
+    if UPDATE_OPENINGS.iter().any(|o| k.starts_with(o)) {
+        return true;
+    }
+    let Some(label) =
+        UPDATE_LABELS.iter().find(|l| k.starts_with(*l) && !k[l.len()..].starts_with(char::is_alphanumeric))
+    else {
+        return false;
+    };
+    // The date between the label and the colon: a month or a number, nothing else but a
+    // weekday ("Updated Friday, Jan. 3:").
+    let folded = crate::text::fold(text);
+    let Some(colon) = folded.find(':') else { return false };
+    let Some(between) = folded
+        .get(..colon)
+        .and_then(|h| h.trim_start_matches(|c: char| !c.is_alphanumeric()).get(label.len()..))
+    else {
+        return false;
+    };
+    let words: Vec<&str> = between.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    !words.is_empty()
+        && words.len() <= 5
+        && words.iter().any(|w| is_month(w) || w.bytes().all(|b| b.is_ascii_digit()))
+        && words.iter().all(|w| is_month(w) || is_weekday(w) || w.bytes().all(|b| b.is_ascii_digit()))
+}
 
 /// Whether `k` (a unit's key) is a bare timestamp: an age ("25 minutes ago", "2h ago",
 /// "just now"), or a date and time with nothing else ("Tuesday 19 August 2025 06:44 BST",
@@ -1039,8 +1076,11 @@ mod tests {
 
     #[test]
     fn furniture_of_real_news_pages() {
-        let cases: [(&str, RemovedKind); 14] = [
+        let cases: [(&str, RemovedKind); 17] = [
             ("date 2023-05-11", Timestamp),
+            ("Updated, May 4: Changed headline, added the harbour master's apology.", Timestamp),
+            ("Correction, Friday, May 5, 2023: An earlier version misstated the ferry's name.", Timestamp),
+            ("This story has been updated with the coastguard's statement.", Timestamp),
             ("Published: 2023-05-11T08:30:00Z", Timestamp),
             ("Skip to content", Promo),
             ("Skip next section", Promo),
@@ -1068,6 +1108,9 @@ mod tests {
             "Photo by photo, the exhibition retraces the port's history.",
             "The mayor wrote on X (@HaldenCity) that the port would reopen on May 3, 2023",
             "Skipping the vote, the council adjourned.",
+            "UPDATED: Ferry death toll rises to 12 in Halden: coastguard",
+            "Update on the ferry: the coastguard says 12 died.",
+            "Updated at 17:18 JST: the ferry sank near Halden.",
         ] {
             assert_eq!(classify(line), None, "{line}");
         }

@@ -35,7 +35,7 @@ mod tests {
     use super::{SECTIONS, TABLES, phrases};
 
     /// The sections the extraction rules read.
-    const READ: [&str; 33] = [
+    const READ: [&str; 35] = [
         "source-line-labels",
         "furniture-taxonomy",
         "furniture-back",
@@ -59,6 +59,8 @@ mod tests {
         "sign-up-here",
         "disclosures",
         "posted",
+        "update-labels",
+        "update-openings",
         "related-elsewhere",
         "feedback-elsewhere",
         "read-also",
