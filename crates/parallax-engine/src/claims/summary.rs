@@ -15,7 +15,7 @@
 //! holds its numbers and most of its weight, [`Prepared::document_states`]): a document grouped
 //! with it for a looser likeness is not cited for the sentence as worded.
 //!
-//! The headline is the document title whose words the story reports most widely.
+//! The headline is the document title that tells most of what the story reports widely.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -258,8 +258,15 @@ pub(crate) fn summarize(
         .collect()
 }
 
-/// The headline: the title (by document) whose words the story reports most widely, the
-/// earliest on a tie; None when no document has a title.
+/// A title of more content words than this is a lede standing in the title field, not a
+/// headline; a headline's score counts its content words up to here.
+const HEADLINE_TERMS: usize = 10;
+
+/// The headline: the title (by document) that tells most of what the story reports widely: its
+/// centrality times its content words, up to [`HEADLINE_TERMS`] ("Japan earthquake death toll"
+/// is all core words but says little; "Death toll from New Year's Day quake in Japan rises
+/// above 200" says more of the story), the earliest on a tie; None when no document has a
+/// title.
 pub(crate) fn headline(titles: &[Option<&str>], prepared: &Prepared, story: &Story) -> Option<usize> {
     let mut analyzer = Analyzer::new();
     let none = HashMap::new();
@@ -270,7 +277,7 @@ pub(crate) fn headline(titles: &[Option<&str>], prepared: &Prepared, story: &Sto
         if s.terms.len() < 3 {
             continue;
         }
-        let score = story.centrality(&s, prepared);
+        let score = story.centrality(&s, prepared) * s.terms.len().min(HEADLINE_TERMS) as f64;
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, d));
         }
@@ -291,6 +298,40 @@ mod tests {
             .map(|(n, s)| DocInput { sentences: s.to_vec(), origin: n, ..DocInput::default() })
             .collect();
         claims(&Input { docs, ..Input::default() }, &Config::default())
+    }
+
+    #[test]
+    fn the_headline_is_the_title_that_tells_most_of_the_story() {
+        let bodies: [&[&str]; 4] = [
+            &[
+                "The ferry Aurora Star collided with a cargo ship in thick fog off Halvik on Tuesday, injuring 14 passengers.",
+            ],
+            &[
+                "Fourteen passengers were injured when the Aurora Star ferry and a cargo ship collided in fog off Halvik.",
+            ],
+            &["A cargo ship and the ferry Aurora Star collided off Halvik in fog; 14 people were hurt."],
+            &["The Halvik ferry collision injured 14 passengers, the coastguard said."],
+        ];
+        let titles = [
+            "Ferry collides off Halvik",
+            "Ferry Aurora Star and cargo ship collide in fog off Halvik, injuring 14",
+            "Halvik ferry",
+            "Coastguard statement",
+        ];
+        let docs: Vec<DocInput> = bodies
+            .iter()
+            .zip(titles)
+            .enumerate()
+            .map(|(n, (s, t))| DocInput {
+                title: Some(t),
+                sentences: s.to_vec(),
+                origin: n,
+                ..DocInput::default()
+            })
+            .collect();
+        let c = claims(&Input { docs, ..Input::default() }, &Config::default());
+        // The first title is all core words but says little.
+        assert_eq!(c.headline, Some(1));
     }
 
     #[test]
