@@ -1,6 +1,7 @@
 //! Criterion benches of the text stage, extraction, reuse, facts and the whole pipeline, on the
 //! committed demo corpus (`examples/ferry`); facts also on PolNeAR's dev articles when
-//! `../shared` is beside the checkout, and on hostile 100,000-character paragraphs. Run with `cargo bench -p parallax-engine`; CI only builds
+//! `../shared` is beside the checkout, on hostile 100,000-character paragraphs, and whole briefs
+//! of hostile shapes from 16 KB to 1 MB. Run with `cargo bench -p parallax-engine`; CI only builds
 //! them. Throughput is reported in bytes of input text per second, on one thread.
 
 use std::hint::black_box;
@@ -117,6 +118,39 @@ fn benches(c: &mut Criterion) {
     group.finish();
 }
 
+/// Whole briefs of hostile texts (a headline, a blank line, one shape repeated) at 16 KB, 128
+/// KB and 1 MB: the throughput criterion reports must stay flat across the sizes (a rule that
+/// reads back to a sentence's or a word's start for each mark would fall by 8x per step).
+fn hostile(c: &mut Criterion) {
+    let mut group = c.benchmark_group("hostile shapes, whole brief");
+    group.sample_size(10);
+    for (name, shape) in [("dot and letter", ".A"), ("euro and ligature", "€Œ"), ("short quotes", "\"a b\" ")]
+    {
+        for kb in [16, 128, 1024] {
+            let text = format!("A headline\n\n{}", shape.repeat(kb * 1024 / shape.len()));
+            let doc = ingest::text_document(
+                name,
+                "doc",
+                DocFormat::Text,
+                text.as_bytes(),
+                &ingest::Config::default(),
+            )
+            .expect("hostile text decodes");
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            group.bench_function(format!("{name}, {kb} KB"), |b| {
+                b.iter(|| {
+                    black_box(pipeline::brief(
+                        std::slice::from_ref(black_box(&doc)),
+                        Vec::new(),
+                        &pipeline::Config::default(),
+                    ))
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
 /// Paragraphs of 100,000 characters built to be hard on the facts rules.
 fn stress_texts() -> Vec<(&'static str, String)> {
     let unbalanced = "Mr Varga said: \"the ferry was late, and nobody told us why. ".repeat(1_700);
@@ -156,5 +190,5 @@ fn polnear_dev() -> Vec<parallax_model::Article> {
         .collect()
 }
 
-criterion_group!(stages, benches);
+criterion_group!(stages, benches, hostile);
 criterion_main!(stages);

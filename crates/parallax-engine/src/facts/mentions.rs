@@ -232,8 +232,9 @@ pub(crate) fn mentions(text: &str) -> Vec<Mention> {
         let possessive = |w: &str| w.ends_with("’s") || w.ends_with("'s");
         while j < ws.len() && adjacent(text, ws[j - 1], ws[j]) && !possessive(ws[j - 1].text) {
             let t = ws[j].text;
+            // "de la Fuente": a few particles, then a name.
             let particle_then_name = particle(t)
-                && ws[j..].iter().find(|n| !particle(n.text)).is_some_and(|n| capitalised(n.text));
+                && ws[j..].iter().take(4).find(|n| !particle(n.text)).is_some_and(|n| capitalised(n.text));
             if capitalised(t) || particle_then_name {
                 j += 1;
             } else {
@@ -286,6 +287,25 @@ pub(crate) fn mentions(text: &str) -> Vec<Mention> {
         i = j;
     }
     out
+}
+
+/// How far back, in bytes, the words before a name are read for its role: four words of an
+/// office ("former deputy secretary general") fit in it, and a text of one endless word is not
+/// read back to its start for every name in it.
+const ROLE_REACH: usize = 160;
+
+/// The last `n` whole words of `text` (at most [`ROLE_REACH`] bytes of it), the last first.
+fn last_words(text: &str, n: usize) -> Vec<&str> {
+    let mut from = text.len().saturating_sub(ROLE_REACH);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut tail = &text[from..];
+    // A word cut by the reach is not read.
+    if from > 0 && !text[..from].ends_with(char::is_whitespace) {
+        tail = tail.split_once(char::is_whitespace).map_or("", |(_, rest)| rest);
+    }
+    tail.split_whitespace().rev().take(n).collect()
 }
 
 /// Whether two words are separated by one space only (no punctuation between).
@@ -360,7 +380,7 @@ fn name_in_run(text: &str, ws: &[Word<'_>], i: usize, j: usize) -> Option<Mentio
         .collect();
     // Lowercase role words right before the run: "Nato secretary general Mark Rutte".
     let first = run[0];
-    let before: Vec<&str> = text[..first.start].split_whitespace().rev().take(4).collect();
+    let before = last_words(&text[..first.start], 4);
     let mut lower_role = Vec::new();
     for b in &before {
         // A role does not reach over a sentence's end: "…, said the government official.
@@ -405,7 +425,20 @@ fn name_in_run(text: &str, ws: &[Word<'_>], i: usize, j: usize) -> Option<Mentio
 
 #[cfg(test)]
 mod tests {
-    use super::{Kind, mentions};
+    use super::{Kind, last_words, mentions};
+
+    #[test]
+    fn the_role_before_a_name_is_read_within_reach() {
+        assert_eq!(
+            last_words("talks with the former deputy secretary general ", 4),
+            ["general", "secretary", "deputy", "former"]
+        );
+        // A text of one endless word is not read back to its start, and a word cut by the reach
+        // is not read.
+        assert!(last_words(&"€Œ".repeat(10_000), 4).is_empty());
+        let long = format!("{} said the deputy minister", "x".repeat(500));
+        assert_eq!(last_words(&long, 4), ["minister", "deputy", "the", "said"]);
+    }
 
     #[track_caller]
     fn check(text: &str, expect: &[&str]) {

@@ -629,6 +629,9 @@ fn speech_verb_at(words: &[(usize, &str)], i: usize) -> bool {
     if i > 0 && words[i].1.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
+    if words[i].1.len() < 3 {
+        return false;
+    }
     let w = words[i].1.to_lowercase();
     if matches!(w.as_str(), "put" | "puts") {
         // "as Smith put it".

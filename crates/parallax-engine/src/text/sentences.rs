@@ -147,8 +147,11 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
         if rest.is_empty() {
             break;
         }
-        let held = elision || (single_period && abbreviation_holds(text, i, after_space));
-        if has_space && starts_sentence(after_space) && !held {
+        if has_space
+            && starts_sentence(after_space)
+            && !elision
+            && !(single_period && abbreviation_holds(text, i, after_space))
+        {
             push_trimmed(text, start, end, &mut out);
             start = end;
         }
@@ -172,15 +175,19 @@ fn starts_sentence(s: &str) -> bool {
     }
 }
 
+/// The most characters (letters and dots) an abbreviation holds: "Calif", "U.S.A", "Ph.D".
+const MAX_ABBREVIATION: usize = 24;
+
 /// Whether the period at `dot` belongs to an abbreviation that holds the sentence open, given
 /// the text `next` that follows it.
 fn abbreviation_holds(text: &str, dot: usize, next: &str) -> bool {
-    let word_start = text[..dot]
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| c.is_alphabetic() || c == '.')
-        .last()
-        .map_or(dot, |(j, _)| j);
+    let mut back = text[..dot].char_indices().rev().take_while(|&(_, c)| c.is_alphabetic() || c == '.');
+    let word_start = back.by_ref().take(MAX_ABBREVIATION).last().map_or(dot, |(j, _)| j);
+    // A "word" of letters and dots longer than any abbreviation is none ("A.A.A.…" in a
+    // hostile text), and is not read back to its start for each of its dots.
+    if back.next().is_some() {
+        return false;
+    }
     let word = &text[word_start..dot];
     if word.is_empty() {
         return false;
@@ -244,6 +251,22 @@ mod tests {
         check("Acme Inc. said so. Acme Inc. The end.", &["Acme Inc. said so.", "Acme Inc.", "The end."]);
         check("He lives at No. 10 now.", &["He lives at No. 10 now."]);
         check("Said no. Then left.", &["Said no.", "Then left."]);
+    }
+
+    #[test]
+    fn a_run_of_letters_and_dots_longer_than_any_abbreviation_is_none() {
+        // Read back from each of its dots, a hostile ".A.A.A…" would take time that grows with
+        // the square of its length; past the longest abbreviation, the run is no abbreviation.
+        check(
+            "The ferry left the U.S.A. Ferry crews cheered.",
+            &["The ferry left the U.S.A. Ferry crews cheered."],
+        );
+        check(
+            "It read A.B.C.D.E.F.G.H.I.J.K.L.M.N. Ferry crews cheered.",
+            &["It read A.B.C.D.E.F.G.H.I.J.K.L.M.N.", "Ferry crews cheered."],
+        );
+        let hostile = format!("Headline\n\n{}", ".A".repeat(20_000));
+        assert_eq!(split_sentences(&hostile).len(), 2);
     }
 
     #[test]
