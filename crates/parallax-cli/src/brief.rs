@@ -29,6 +29,7 @@ impl Options {
             Some(_) => inputs::Reading::defaults(Vec::new()),
             None => inputs::Reading::validate(raw.input, "brief")?,
         };
+        output::check_not_input(raw.output.as_deref(), &reading.inputs)?;
         let extract = reading.extract.clone();
         Ok(Options {
             story: story.map(|id| (raw.db, id)),

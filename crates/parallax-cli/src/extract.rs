@@ -13,6 +13,7 @@ use crate::{exit, inputs, output};
 /// Runs `extract`.
 pub(crate) fn run(raw: ExtractArgs) -> anyhow::Result<ExitCode> {
     let reading = inputs::Reading::validate(raw.input, "extract")?;
+    output::check_not_input(raw.output.as_deref(), &reading.inputs)?;
     let progress = output::progress(reading.inputs.len());
     let read = inputs::read_all(&reading, &progress);
     progress.finish_and_clear();

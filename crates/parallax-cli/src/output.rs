@@ -46,6 +46,34 @@ pub(crate) fn progress(inputs: usize) -> ProgressBar {
     bar
 }
 
+/// Refuses an output file that is one of the inputs, or an existing file inside an input
+/// folder: it would be overwritten by the briefing of itself, or read as an input on the next
+/// run. Checked before anything is read; paths are compared once resolved (links, `..`).
+pub(crate) fn check_not_input(output: Option<&Path>, inputs: &[std::path::PathBuf]) -> anyhow::Result<()> {
+    let Some(output) = output else { return Ok(()) };
+    let Ok(out) = std::fs::canonicalize(output) else {
+        // A file that does not exist yet is no input.
+        return Ok(());
+    };
+    for input in inputs {
+        let Ok(resolved) = std::fs::canonicalize(input) else { continue };
+        if resolved == out {
+            anyhow::bail!(
+                "the output file {} is also an input: write the briefing elsewhere",
+                render::visible(&output.display().to_string())
+            );
+        }
+        if resolved.is_dir() && out.starts_with(&resolved) {
+            anyhow::bail!(
+                "the output file {} lies in the input folder {}: it would be read as an input and overwritten; write the briefing elsewhere",
+                render::visible(&output.display().to_string()),
+                render::visible(&input.display().to_string())
+            );
+        }
+    }
+    Ok(())
+}
+
 /// Writes `text` to `path`, or to stdout. A closed pipe (`| head`) is not an error.
 pub(crate) fn write(path: Option<&Path>, text: &str) -> anyhow::Result<()> {
     match path {

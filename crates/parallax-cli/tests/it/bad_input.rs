@@ -174,3 +174,30 @@ fn a_folder_walk_reads_each_real_file_once_and_skips_pipes() {
     assert!(run.stderr.contains("x.txt: skipped: not a regular file"), "{}", run.stderr);
     assert!(run.stderr.contains("self: skipped: a link to a folder already read"), "{}", run.stderr);
 }
+
+#[test]
+fn the_output_file_may_not_be_an_input() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("no temp dir: {e}"));
+    let input = dir.path().join("in.txt");
+    let text = "Ferry Strikes Pier\nThe ferry struck the pier on Monday morning. Nobody was hurt.\n";
+    std::fs::write(&input, text).unwrap_or_else(|e| panic!("cannot write: {e}"));
+    let path = input.display().to_string();
+    for args in [
+        vec!["brief", "-o", path.as_str(), path.as_str()],
+        vec!["extract", "-o", path.as_str(), path.as_str()],
+    ] {
+        let run = parallax(&args, b"");
+        assert_eq!(run.code, Some(2), "{args:?}: {}", run.stderr);
+        assert!(run.stderr.contains("is also an input"), "{}", run.stderr);
+        assert_eq!(std::fs::read_to_string(&input).unwrap_or_default(), text, "the input is untouched");
+    }
+    // An existing file inside an input folder would be read as an input next time.
+    let folder = dir.path().display().to_string();
+    let run = parallax(&["brief", "-o", path.as_str(), folder.as_str()], b"");
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(run.stderr.contains("lies in the input folder"), "{}", run.stderr);
+    // A new file beside the input is fine.
+    let out = dir.path().join("brief.md").display().to_string();
+    let run = parallax(&["brief", "-o", out.as_str(), path.as_str()], b"");
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+}
