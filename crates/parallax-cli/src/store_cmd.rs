@@ -35,7 +35,7 @@ fn ingest_reading(
     reading: &inputs::Reading,
     batch: usize,
     progress: &indicatif::ProgressBar,
-) -> anyhow::Result<(IngestReport, Vec<Diagnostic>)> {
+) -> (IngestReport, Vec<Diagnostic>, Option<anyhow::Error>) {
     let config = IngestConfig { extract: reading.extract.clone(), now: now(), ..IngestConfig::default() };
     let stop = std::sync::atomic::AtomicBool::new(false);
     let (send, receive) = std::sync::mpsc::sync_channel::<Batch>(1);
@@ -95,12 +95,9 @@ fn ingest_reading(
         drop(receive);
         producer.join().unwrap_or_default()
     });
-    if let Some(e) = failure {
-        return Err(e);
-    }
     let mut errors = errors;
     errors.append(&mut total.diagnostics);
-    Ok((total, errors))
+    (total, errors, failure)
 }
 
 /// `parallax ingest`.
@@ -113,11 +110,26 @@ pub(crate) fn ingest(raw: IngestArgs) -> anyhow::Result<ExitCode> {
     let mut store = Store::open(&path)?;
     let progress = output::progress(reading.inputs.len());
     let started = Instant::now();
-    let (report, errors) = ingest_reading(&mut store, &reading, raw.batch, &progress)?;
+    let (report, errors, failure) = ingest_reading(&mut store, &reading, raw.batch, &progress);
     progress.finish_and_clear();
     for e in &errors {
         output::warn(&e.input, &e.message);
     }
+    // A store failure after batches were committed is a partial run: what was kept is told,
+    // and the exit is 1, not "nothing done".
+    let partial = match failure {
+        Some(e) if report.added == 0 => return Err(e),
+        Some(e) => {
+            eprintln!(
+                "parallax: error: {}; the batch in progress was rolled back, the {} document{} committed before it are kept",
+                parallax_engine::render::visible(&format!("{e:#}")),
+                report.added,
+                plural(report.added)
+            );
+            true
+        }
+        None => false,
+    };
     let stats = store.stats()?;
     eprintln!(
         "parallax: {} new document{} ({} already stored), {} article{}, {} new stor{}, {} merged, in {:.1} s; \
@@ -135,7 +147,7 @@ pub(crate) fn ingest(raw: IngestArgs) -> anyhow::Result<ExitCode> {
         stats.stories,
         path.display(),
     );
-    Ok(if errors.is_empty() { exit::SUCCESS } else { exit::input_errors() })
+    Ok(if errors.is_empty() && !partial { exit::SUCCESS } else { exit::input_errors() })
 }
 
 fn plural(n: usize) -> &'static str {
@@ -211,9 +223,12 @@ pub(crate) fn watch(raw: WatchArgs) -> anyhow::Result<ExitCode> {
     loop {
         poll += 1;
         let progress = indicatif::ProgressBar::hidden();
-        let (report, errors) = ingest_reading(&mut store, &reading, 512, &progress)?;
+        let (report, errors, failure) = ingest_reading(&mut store, &reading, 512, &progress);
         for e in &errors {
             output::warn(&e.input, &e.message);
+        }
+        if let Some(e) = failure {
+            return Err(e);
         }
         any_errors |= !errors.is_empty();
         eprintln!(

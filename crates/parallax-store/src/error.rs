@@ -30,7 +30,11 @@ pub enum StoreError {
     )]
     Full { path: PathBuf },
     /// Another process holds the write lock for too long.
-    #[error("{}: busy: another process is writing (tried for 30 s)", path.display())]
+    #[error(
+        "{}: busy: another process kept writing for {} s, the longest a writer waits; nothing of this batch was written",
+        path.display(),
+        crate::BUSY_WAIT.as_secs()
+    )]
     Busy { path: PathBuf },
     /// The integrity check failed.
     #[error("{}: the integrity check failed: {report}", path.display())]

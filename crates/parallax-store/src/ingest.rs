@@ -194,7 +194,9 @@ fn write_batch(
     config: &IngestConfig,
     report: &mut IngestReport,
 ) -> rusqlite::Result<()> {
-    let tx = conn.transaction()?;
+    // The write lock is taken at once: a second writer then waits for it (the busy timeout)
+    // instead of failing when its read would have to become a write.
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     cache.check(&tx)?;
     let mut writing = Writing { cache, index: IndexChanges::default() };
     let mut df = DocFreq::load(&tx, prepared)?;

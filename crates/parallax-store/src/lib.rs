@@ -50,12 +50,29 @@ pub fn default_path() -> Option<PathBuf> {
     Some(data.join("parallax").join("parallax.db"))
 }
 
+/// How long a writer waits for another process's write to end before it gives up (the
+/// [`StoreError::Busy`] message states it). Writes take the lock when their transaction begins,
+/// so the wait is real: a second `parallax ingest` waits its turn, then proceeds.
+pub const BUSY_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
+
 impl Store {
     /// Opens the store at `path` for writing, creating it (and its folder) if needed, and
     /// brings its schema up to date.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| StoreError::io(path, &e))?;
+        }
+        // A file already there is read before anything is written to it: another program's
+        // SQLite file, or one of a newer Parallax, is refused untouched (switching it to WAL
+        // would already rewrite its header).
+        if path.metadata().is_ok_and(|m| m.len() > 0) {
+            let probe = Connection::open_with_flags(
+                path,
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )
+            .map_err(|e| StoreError::from_sqlite(path, &e))?;
+            probe.busy_timeout(BUSY_WAIT).map_err(|e| StoreError::from_sqlite(path, &e))?;
+            schema::probe(&probe).map_err(|e| e.at(path))?;
         }
         let conn = Connection::open(path).map_err(|e| StoreError::from_sqlite(path, &e))?;
         let mut store = Store { conn, path: path.to_path_buf(), stories: ingest::StoryCache::default() };
@@ -88,7 +105,7 @@ impl Store {
     fn configure(&self, write: bool) -> Result<(), StoreError> {
         let path = &self.path;
         let fail = |e: rusqlite::Error| StoreError::from_sqlite(path, &e);
-        self.conn.busy_timeout(std::time::Duration::from_secs(30)).map_err(fail)?;
+        self.conn.busy_timeout(BUSY_WAIT).map_err(fail)?;
         self.conn.set_prepared_statement_cache_capacity(64);
         // Reading the header tells a file that is not SQLite at once.
         self.conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(())).map_err(fail)?;

@@ -116,7 +116,7 @@ pub fn latest() -> i64 {
 pub(crate) fn migrate(conn: &mut Connection) -> Result<(), Unplaced> {
     let found = version(conn)?;
     for (n, sql) in MIGRATIONS.iter().enumerate().skip(usize::try_from(found).unwrap_or(0)) {
-        let tx = conn.transaction()?;
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         tx.pragma_update(None, "user_version", n as i64 + 1)?;
@@ -133,6 +133,12 @@ pub(crate) fn check(conn: &Connection) -> Result<(), Unplaced> {
         return Err(Unplaced::Old { found });
     }
     Ok(())
+}
+
+/// Checks, without writing, that `conn` is empty, or a Parallax database this build can
+/// bring up to date: what a writer checks before it touches a file.
+pub(crate) fn probe(conn: &Connection) -> Result<(), Unplaced> {
+    version(conn).map(|_| ())
 }
 
 /// The schema version of `conn`, refusing files that are not Parallax's or are newer.

@@ -156,6 +156,30 @@ fn two_writers_taking_turns_store_what_one_would() {
 }
 
 #[test]
+fn a_second_writer_waits_for_the_first_and_proceeds() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("news.db");
+    let batches: Vec<Vec<(RawDoc, bool)>> = reports().chunks(3).map(|c| c.to_vec()).collect();
+    let mut store = Store::open(&path).expect("a store");
+    store.ingest(batches[0].clone(), &config()).expect("first batch");
+    // Another process holds the write lock for a second and commits a change meanwhile.
+    let (held, wait) = std::sync::mpsc::channel();
+    let other = path.clone();
+    let holder = std::thread::spawn(move || {
+        let conn = rusqlite::Connection::open(&other).expect("open");
+        conn.execute_batch("BEGIN IMMEDIATE; UPDATE counters SET value = value;").expect("lock");
+        held.send(()).expect("signal");
+        std::thread::sleep(std::time::Duration::from_millis(1000));
+        conn.execute_batch("COMMIT").expect("commit");
+    });
+    wait.recv().expect("the lock is held");
+    let report = store.ingest(batches[1].clone(), &config()).expect("the second writer waits, then writes");
+    holder.join().expect("holder");
+    assert_eq!(report.added, 3);
+    assert_eq!(store.stats().expect("stats").documents, 6);
+}
+
+#[test]
 fn a_store_of_the_first_schema_is_brought_up_to_date() {
     let dir = tempfile::tempdir().expect("a temp dir");
     let path = dir.path().join("old.db");
@@ -203,13 +227,17 @@ fn files_it_must_not_touch_are_refused_clearly() {
         std::fs::read_to_string(&junk).expect("read"),
         "these are my notes, not a database, and they are long enough"
     );
-    // Another program's SQLite file.
+    // Another program's SQLite file: refused, and not a byte of it changed (its journal mode
+    // included).
     let other = dir.path().join("other.db");
     let conn = rusqlite::Connection::open(&other).expect("open");
     conn.execute_batch("CREATE TABLE recipes (name TEXT)").expect("create");
     drop(conn);
+    let before = std::fs::read(&other).expect("read");
     let err = Store::open(&other).err().expect("refused");
     assert!(matches!(err, StoreError::Foreign { .. }), "{err}");
+    assert!(std::fs::read(&other).expect("read") == before, "another program's file was modified");
+    assert!(!dir.path().join("other.db-wal").exists());
     // A store from a newer Parallax.
     let newer = dir.path().join("newer.db");
     let store = Store::open(&newer).expect("a store");

@@ -179,3 +179,41 @@ fn a_killed_ingest_loses_nothing_committed_and_readers_keep_working() {
     let total: u64 = json(&run).as_array().expect("stories").iter().filter_map(|s| s["size"].as_u64()).sum();
     assert_eq!(total, n as u64);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_store_failure_after_committed_batches_says_what_was_kept() {
+    // A file-size limit (SIGXFSZ ignored, so writes fail) stands for a full disk: set at three quarters
+    // of the size the whole ingest needs, some batches commit and a later one fails.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("no temp dir: {e}"));
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).unwrap_or_else(|e| panic!("cannot create: {e}"));
+    for i in 0..300 {
+        let body: String = (0..40)
+            .map(|j| format!("The ferry of town {i} met storm number {j} on day {}. ", i % 7))
+            .collect();
+        std::fs::write(inputs.join(format!("d{i:03}.txt")), format!("Report {i} on the ferry\n\n{body}\n"))
+            .unwrap_or_else(|e| panic!("cannot write: {e}"));
+    }
+    let whole = dir.path().join("whole.db");
+    let (whole_arg, inputs_arg) = (whole.display().to_string(), inputs.display().to_string());
+    let run = parallax(&["ingest", "--db", &whole_arg, "--batch", "50", &inputs_arg], b"");
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let size_kb = std::fs::metadata(&whole).map(|m| m.len() / 1024).unwrap_or(0);
+    assert!(size_kb > 40, "the store is {size_kb} KB");
+    let capped = dir.path().join("capped.db").display().to_string();
+    let script = format!(
+        "trap '' XFSZ; ulimit -f {}; exec \"$0\" ingest --db \"$1\" --batch 50 \"$2\"",
+        size_kb * 3 / 4
+    );
+    let out = std::process::Command::new("bash")
+        .args(["-c", &script, env!("CARGO_BIN_EXE_parallax"), &capped, &inputs_arg])
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run bash: {e}"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "a partial run exits 1: {stderr}");
+    assert!(stderr.contains("committed before it are kept"), "{stderr}");
+    assert!(!stderr.contains("nothing was changed"), "{stderr}");
+    let listed = parallax(&["stories", "--db", &capped, "--format", "json"], b"");
+    assert_eq!(listed.code, Some(0), "the store still reads: {}", listed.stderr);
+}
