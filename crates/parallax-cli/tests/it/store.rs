@@ -206,7 +206,7 @@ fn a_store_failure_after_committed_batches_says_what_was_kept() {
         "trap '' XFSZ; ulimit -f {}; exec \"$0\" ingest --db \"$1\" --batch 50 \"$2\"",
         size_kb * 3 / 4
     );
-    let out = std::process::Command::new("bash")
+    let out = Command::new("bash")
         .args(["-c", &script, env!("CARGO_BIN_EXE_parallax"), &capped, &inputs_arg])
         .output()
         .unwrap_or_else(|e| panic!("cannot run bash: {e}"));
