@@ -171,6 +171,12 @@ pub(crate) struct InputArgs {
     #[arg(long, value_name = "SIZE", default_value = "16MiB")]
     pub(crate) max_size: String,
 
+    /// Most decoded input held at once by a run that keeps what it reads (brief, extract),
+    /// each document counted as its text and 4 KiB: an input that would pass it is reported
+    /// and not read, the others are. `ingest` streams and is bounded by --batch instead.
+    #[arg(long, value_name = "SIZE", default_value = "2GiB")]
+    pub(crate) max_total: String,
+
     /// Seconds allowed for fetching one URL, connection to last byte.
     #[arg(long, value_name = "SECONDS", default_value_t = 20.0)]
     pub(crate) timeout: f64,

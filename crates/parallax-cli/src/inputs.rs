@@ -6,6 +6,7 @@
 use std::collections::BTreeSet;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 use parallax_engine::ingest::{self, assign_ids};
@@ -28,18 +29,35 @@ enum Kind {
     Warc,
 }
 
+/// `--max-total` when it is not given: 2 GiB of decoded input held at once.
+pub(crate) const DEFAULT_MAX_TOTAL: usize = 2 << 30;
+
 const SUPPORTED: &str = ".txt, .md, .html, .jsonl, .rss, .atom, .xml, .warc, each also gzipped (.gz)";
 
-/// A consumer of documents as they are read, in input order (JSON Lines in batches).
-pub(crate) type Sink<'a> = dyn FnMut(Vec<(RawDoc, bool)>) + 'a;
+/// A consumer of documents as they are read, in input order (JSON Lines and WARC records in
+/// batches). It answers `Break` to stop the reading of the current input.
+pub(crate) type Sink<'a> = dyn FnMut(Vec<(RawDoc, bool)>) -> ControlFlow<()> + 'a;
 
-/// JSON Lines records handed on at a time.
+/// Records handed on at a time.
 const JSONL_BATCH: usize = 1024;
+/// Decoded bytes after which the records read so far are handed on, however few.
+const BATCH_BYTES: usize = 64 << 20;
+/// What a document costs the run's memory budget besides its text: the analysis keeps a few
+/// kilobytes per document (its tokens, sentences, profile) whatever its length.
+const DOC_OVERHEAD: usize = 4 << 10;
+
+/// A document's cost against `--max-total`.
+fn held(doc: &RawDoc) -> usize {
+    doc.text.len() + DOC_OVERHEAD
+}
 
 /// Reads every input into memory, with ids made unique. `-` is stdin.
 pub(crate) fn read_all(reading: &Reading, progress: &indicatif::ProgressBar) -> Inputs {
     let mut docs: Vec<(RawDoc, bool)> = Vec::new();
-    let mut errors = read_each(reading, progress, &mut |mut batch| docs.append(&mut batch));
+    let mut errors = read_each(reading, Some(reading.max_total), progress, &mut |mut batch| {
+        docs.append(&mut batch);
+        ControlFlow::Continue(())
+    });
     let (docs, mut duplicate) = assign_ids(docs);
     errors.append(&mut duplicate);
     Inputs { docs, errors }
@@ -47,8 +65,15 @@ pub(crate) fn read_all(reading: &Reading, progress: &indicatif::ProgressBar) -> 
 
 /// Reads every input, handing the documents to `sink` as they come (a large JSON Lines file
 /// is never held whole); returns the inputs that failed. Ids are unique within each batch.
+///
+/// With a `budget` (bytes, each document counted by [`held`]), the caller keeps everything it
+/// is handed: each input is then handed on whole once read, and an input that would take the
+/// documents held past the budget is not read further and none of it is kept (a decompression
+/// bomb beside good files costs the run that input, not the run); the inputs after it are still
+/// read if they fit.
 pub(crate) fn read_each(
     reading: &Reading,
+    budget: Option<usize>,
     progress: &indicatif::ProgressBar,
     sink: &mut Sink<'_>,
 ) -> Vec<Diagnostic> {
@@ -87,7 +112,9 @@ pub(crate) fn read_each(
         ));
     }
     let mut fetched = parallax_fetch::fetch_all(&urls, fetch_config).into_iter();
+    let mut total = 0usize;
     for entry in files {
+        let mut input = Budgeted::new(budget, total);
         let (name, path, kind) = match entry {
             Entry::File(name, path, kind) => (name, path, kind),
             Entry::Url(url) => {
@@ -95,11 +122,12 @@ pub(crate) fn read_each(
                 match got {
                     Ok(page) => {
                         let (read, mut problems) = from_page(&url, &page, config, fetch_config);
-                        sink(read);
+                        let _ = input.take(read, sink);
                         errors.append(&mut problems);
                     }
-                    Err(reason) => errors.push(Diagnostic::new(url, reason)),
+                    Err(reason) => errors.push(Diagnostic::new(url.clone(), reason)),
                 }
+                total = input.finish(&url, sink, &mut errors);
                 progress.inc(1);
                 continue;
             }
@@ -109,21 +137,91 @@ pub(crate) fn read_each(
             }
         };
         progress.set_message(name.clone());
+        let mut take = |docs: Vec<(RawDoc, bool)>| input.take(docs, sink);
         let result = if name == "-" {
-            read_stdin(config, fetch_config, sink)
+            read_stdin(config, fetch_config, &mut take)
         } else {
-            read_file(&name, &path, kind, config, fetch_config, sink)
+            read_file(&name, &path, kind, config, fetch_config, &mut take)
         };
         match result {
             Ok((read, mut problems)) => {
-                sink(read);
+                let _ = take(read);
                 errors.append(&mut problems);
             }
             Err(diagnostic) => errors.push(diagnostic),
         }
+        total = input.finish(&name, sink, &mut errors);
         progress.inc(1);
     }
     errors
+}
+
+/// The documents of one input on their way to the sink, counted against the run's budget
+/// (see [`read_each`]).
+struct Budgeted {
+    /// The budget and what earlier inputs hold of it; None streams every batch on.
+    budget: Option<(usize, usize)>,
+    /// This input's documents, held back until it is read whole.
+    docs: Vec<(RawDoc, bool)>,
+    bytes: usize,
+    over: bool,
+}
+
+impl Budgeted {
+    fn new(budget: Option<usize>, held_before: usize) -> Budgeted {
+        Budgeted { budget: budget.map(|b| (b, held_before)), docs: Vec::new(), bytes: 0, over: false }
+    }
+
+    /// Takes documents read: on to the sink when there is no budget, else held back, and
+    /// `Break` once the input would take the run past its budget.
+    fn take(&mut self, docs: Vec<(RawDoc, bool)>, sink: &mut Sink<'_>) -> ControlFlow<()> {
+        let Some((budget, before)) = self.budget else { return sink(docs) };
+        if self.over {
+            return ControlFlow::Break(());
+        }
+        self.bytes += docs.iter().map(|(d, _)| held(d)).sum::<usize>();
+        if before + self.bytes > budget {
+            self.over = true;
+            self.docs = Vec::new();
+            return ControlFlow::Break(());
+        }
+        self.docs.extend(docs);
+        ControlFlow::Continue(())
+    }
+
+    /// Hands the input on whole, or reports that it did not fit; returns what the run now
+    /// holds.
+    fn finish(self, name: &str, sink: &mut Sink<'_>, errors: &mut Vec<Diagnostic>) -> usize {
+        let Some((budget, before)) = self.budget else { return 0 };
+        if self.over {
+            errors.push(Diagnostic::new(
+                name,
+                format!(
+                    "not read: with it, the documents held would pass the run's limit of {} of decoded input (--max-total); the other inputs are read. A larger set is read by `parallax ingest`, which does not hold it all",
+                    human_size(budget)
+                ),
+            ));
+            return before;
+        }
+        let _ = sink(self.docs);
+        before + self.bytes
+    }
+}
+
+/// A size in the largest binary unit that keeps it whole or near it ("2 GiB", "512 KiB").
+fn human_size(bytes: usize) -> String {
+    const UNITS: [&str; 4] = ["B", "KiB", "MiB", "GiB"];
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if value.fract() == 0.0 {
+        format!("{value} {}", UNITS[unit])
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
 }
 
 /// An input to read, or one that already failed, in input order.
@@ -323,7 +421,7 @@ fn read_file(
     };
     match kind {
         Kind::Jsonl => read_jsonl(name, &stem, reader, config, sink),
-        Kind::Warc => Ok(read_warc(name, reader, config)),
+        Kind::Warc => Ok(read_warc(name, reader, config, sink)),
         Kind::Feed => {
             let bytes = read_limited(reader, config.max_doc_bytes).map_err(read_fail)?;
             if bytes.len() > config.max_doc_bytes {
@@ -350,7 +448,7 @@ fn read_stdin(config: &ingest::Config, fetch: &parallax_fetch::Config, sink: &mu
     let fail = |e: io::Error| Diagnostic::new("-", io_reason(&e));
     match sniff(&mut reader).map_err(fail)? {
         Kind::Jsonl => read_jsonl("-", "stdin", reader, config, sink),
-        Kind::Warc => Ok(read_warc("-", reader, config)),
+        Kind::Warc => Ok(read_warc("-", reader, config, sink)),
         Kind::Feed => {
             let bytes = read_limited(reader, config.max_doc_bytes).map_err(fail)?;
             Ok(from_feed("-", &bytes, config, fetch))
@@ -369,10 +467,19 @@ fn read_warc(
     name: &str,
     reader: impl BufRead,
     config: &ingest::Config,
+    sink: &mut Sink<'_>,
 ) -> (Vec<(RawDoc, bool)>, Vec<Diagnostic>) {
     let mut docs = Vec::new();
     let mut problems = Vec::new();
+    let mut any = false;
+    let mut bytes = 0usize;
     for (n, record) in parallax_fetch::read_warc(reader, config.max_doc_bytes).enumerate() {
+        if docs.len() == JSONL_BATCH || bytes >= BATCH_BYTES {
+            bytes = 0;
+            if sink(std::mem::take(&mut docs)).is_break() {
+                return (Vec::new(), problems);
+            }
+        }
         let label = format!("{name}#{}", n + 1);
         let page = match record {
             Ok(page) if page.feed => {
@@ -388,12 +495,14 @@ fn read_warc(
         match page_document(&label, &page, config) {
             Ok(mut doc) => {
                 doc.meta.url = doc.meta.url.take().or_else(|| page.final_url.parse().ok());
+                bytes += doc.text.len();
+                any = true;
                 docs.push((doc, false));
             }
             Err(d) => problems.push(d),
         }
     }
-    if docs.is_empty() && problems.is_empty() {
+    if !any && problems.is_empty() {
         problems.push(Diagnostic::new(name, "a WARC file with no page in it"));
     }
     (docs, problems)
@@ -430,6 +539,7 @@ fn read_jsonl(
     sink: &mut Sink<'_>,
 ) -> Outcome {
     let mut docs = Vec::new();
+    let mut bytes = 0usize;
     let mut records = 0usize;
     let mut problems = Vec::new();
     let mut line = Vec::new();
@@ -460,11 +570,15 @@ fn read_jsonl(
         }
         match ingest::jsonl_record(name, stem, number, &line, config) {
             Ok(Some(mut record)) => {
+                bytes += record.doc.text.len();
                 docs.push((record.doc, record.explicit_id));
                 records += 1;
                 problems.append(&mut record.problems);
-                if docs.len() == JSONL_BATCH {
-                    sink(std::mem::take(&mut docs));
+                if docs.len() == JSONL_BATCH || bytes >= BATCH_BYTES {
+                    bytes = 0;
+                    if sink(std::mem::take(&mut docs)).is_break() {
+                        return Ok((Vec::new(), problems));
+                    }
                 }
             }
             Ok(None) => {}
@@ -506,6 +620,9 @@ pub(crate) struct Reading {
     /// The `--date` for inputs that carry none, and today's date, past which no page date
     /// is believed.
     pub(crate) extract: parallax_engine::extract::Config,
+    /// The most decoded input (bytes, each document counted by [`held`]) a run that holds
+    /// everything it reads (`brief`, `extract`) may hold: `--max-total`.
+    pub(crate) max_total: usize,
 }
 
 impl Reading {
@@ -516,6 +633,7 @@ impl Reading {
             ingest: ingest::Config::default(),
             fetch: parallax_fetch::Config::default(),
             extract: parallax_engine::extract::Config::default(),
+            max_total: DEFAULT_MAX_TOTAL,
         }
     }
 
@@ -531,6 +649,7 @@ impl Reading {
             })
             .transpose()?;
         let max_doc_bytes = parse_size(&raw.max_size).map_err(|e| anyhow::anyhow!("--max-size: {e}"))?;
+        let max_total = parse_size(&raw.max_total).map_err(|e| anyhow::anyhow!("--max-total: {e}"))?;
         let mut inputs = raw.inputs;
         if inputs.is_empty() {
             if crate::output::stdin_is_terminal() {
@@ -557,7 +676,7 @@ impl Reading {
         };
         let extract =
             parallax_engine::extract::Config { default_date: date, today: Some(jiff::Zoned::now().date()) };
-        Ok(Reading { inputs, ingest: ingest::Config { max_doc_bytes }, fetch, extract })
+        Ok(Reading { inputs, ingest: ingest::Config { max_doc_bytes }, fetch, extract, max_total })
     }
 }
 

@@ -2,6 +2,7 @@
 //! the store side of `parallax brief --story`.
 
 use std::fmt::Write as _;
+use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -58,9 +59,9 @@ fn ingest_reading(
                 // The writer has stopped when the channel is closed.
                 send.send(prepared).is_ok()
             };
-            let errors = inputs::read_each(reading, progress, &mut |mut docs| {
+            let errors = inputs::read_each(reading, None, progress, &mut |mut docs| {
                 if stop.load(std::sync::atomic::Ordering::Relaxed) {
-                    return;
+                    return ControlFlow::Break(());
                 }
                 pending.append(&mut docs);
                 while pending.len() >= batch {
@@ -69,9 +70,10 @@ fn ingest_reading(
                     pending = rest;
                     if !go_on {
                         stop.store(true, std::sync::atomic::Ordering::Relaxed);
-                        return;
+                        return ControlFlow::Break(());
                     }
                 }
+                ControlFlow::Continue(())
             });
             if !pending.is_empty() && !stop.load(std::sync::atomic::Ordering::Relaxed) {
                 hand_over(&mut pending);
@@ -212,6 +214,7 @@ pub(crate) fn watch(raw: WatchArgs) -> anyhow::Result<ExitCode> {
         inputs: raw.feeds.clone(),
         date: None,
         max_size: "16MiB".to_string(),
+        max_total: "2GiB".to_string(),
         timeout: raw.timeout,
         concurrency: 8,
     };

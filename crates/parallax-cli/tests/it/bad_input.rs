@@ -201,3 +201,46 @@ fn the_output_file_may_not_be_an_input() {
     let run = parallax(&["brief", "-o", out.as_str(), path.as_str()], b"");
     assert_eq!(run.code, Some(0), "{}", run.stderr);
 }
+
+#[test]
+fn an_input_past_the_run_s_memory_budget_is_skipped_and_the_rest_briefed() {
+    use std::io::Write as _;
+    // 40,000 small records, about 6 KB compressed: each counts its text and 4 KiB, 160 MiB in
+    // all, past a budget of 64 MiB. Good files stand before and after it.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("no temp dir: {e}"));
+    let bomb = dir.path().join("bomb.jsonl.gz");
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    for _ in 0..40_000 {
+        gz.write_all(b"{\"text\":\"The ferry left Halvik harbour on time.\"}\n")
+            .unwrap_or_else(|e| panic!("cannot compress: {e}"));
+    }
+    let bytes = gz.finish().unwrap_or_else(|e| panic!("cannot compress: {e}"));
+    std::fs::write(&bomb, &bytes).unwrap_or_else(|e| panic!("cannot write: {e}"));
+    let text = |day: &str| {
+        format!(
+            "Ferry Strikes Pier\nThe ferry struck the pier on {day} morning. Nobody was hurt, the harbour master said.\n"
+        )
+    };
+    let (a, b) = (dir.path().join("a.txt"), dir.path().join("z.txt"));
+    std::fs::write(&a, text("Monday")).unwrap_or_else(|e| panic!("cannot write: {e}"));
+    std::fs::write(&b, text("Tuesday")).unwrap_or_else(|e| panic!("cannot write: {e}"));
+    let args: Vec<String> =
+        [a.clone(), bomb.clone(), b.clone()].iter().map(|p| p.display().to_string()).collect();
+    let run =
+        parallax(&["brief", "--format", "json", "--max-total", "64MiB", &args[0], &args[1], &args[2]], b"");
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let briefing = json(&run);
+    let ids: Vec<&str> = briefing["documents"]
+        .as_array()
+        .map(|d| d.iter().filter_map(|x| x["id"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(ids, ["a", "z"], "the good files are briefed, none of the bomb is kept");
+    assert!(run.stderr.contains("bomb.jsonl.gz: not read"), "{}", run.stderr);
+    assert!(run.stderr.contains("64 MiB of decoded input (--max-total)"), "{}", run.stderr);
+    // Within the budget, everything is read.
+    let run = parallax(&["brief", "--format", "json", "--max-total", "1GiB", &args[1]], b"");
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let run = parallax(&["brief", "--max-total", "lots", &args[0]], b"");
+    assert_eq!(run.code, Some(2));
+    assert!(run.stderr.contains("--max-total"), "{}", run.stderr);
+}
