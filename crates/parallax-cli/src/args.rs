@@ -118,6 +118,15 @@ pub(crate) struct WatchArgs {
     /// Seconds allowed for fetching one URL.
     #[arg(long, value_name = "SECONDS", default_value_t = 20.0)]
     pub(crate) timeout: f64,
+
+    /// Items read from one feed per poll, at most.
+    #[arg(long, value_name = "N", default_value_t = 500)]
+    pub(crate) max_items: usize,
+
+    /// Let redirects and feed links reach loopback, private, link-local and reserved
+    /// addresses (see `parallax brief --help`).
+    #[arg(long)]
+    pub(crate) allow_private_urls: bool,
 }
 
 const EXTRACT_EXAMPLES: &str = "\
@@ -184,6 +193,16 @@ pub(crate) struct InputArgs {
     /// URLs fetched at once (feed items and pages).
     #[arg(long, value_name = "N", default_value_t = 8)]
     pub(crate) concurrency: usize,
+
+    /// Items read from one feed, at most; the rest are reported and not fetched.
+    #[arg(long, value_name = "N", default_value_t = 500)]
+    pub(crate) max_items: usize,
+
+    /// Let redirects and feed links reach loopback, private, link-local and reserved
+    /// addresses. Without it, a URL you name may reach its own kind of address (a loopback
+    /// URL stays on loopback), and links in a feed or page only what the feed's address could.
+    #[arg(long)]
+    pub(crate) allow_private_urls: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -119,6 +119,8 @@ pub(crate) fn read_each(
             Entry::File(name, path, kind) => (name, path, kind),
             Entry::Url(url) => {
                 let got = fetched.next().unwrap_or_else(|| Err("not fetched".to_string()));
+                // Named without the credentials it may carry, in errors and documents alike.
+                let url = parallax_fetch::without_credentials(&url);
                 match got {
                     Ok(page) => {
                         let (read, mut problems) = from_page(&url, &page, config, fetch_config);
@@ -239,7 +241,9 @@ fn from_page(
     fetch: &parallax_fetch::Config,
 ) -> (Vec<(RawDoc, bool)>, Vec<Diagnostic>) {
     if page.feed {
-        return from_feed(url, page.text.as_bytes(), config, fetch);
+        // The feed's links may reach what the feed's own address vouched for.
+        let reach = parallax_fetch::Reach::of_url(&page.url, fetch.allow_private);
+        return from_feed(url, page.text.as_bytes(), config, fetch, reach);
     }
     match page_document(url, page, config) {
         Ok(mut doc) => {
@@ -263,24 +267,38 @@ fn page_document(
 
 /// The items of a feed (a file or a fetched page): an item that carries its article is read
 /// from the feed; the others are fetched from their links.
+/// The items of a feed read from `bytes`, at most `fetch.max_items`, their links fetched
+/// within `reach` (the reach of where the feed came from: a local file's is public).
 fn from_feed(
     name: &str,
     bytes: &[u8],
     config: &ingest::Config,
     fetch: &parallax_fetch::Config,
+    reach: parallax_fetch::Reach,
 ) -> (Vec<(RawDoc, bool)>, Vec<Diagnostic>) {
-    let items = match parallax_fetch::feed_items(bytes) {
+    let mut items = match parallax_fetch::feed_items(bytes) {
         Ok(items) => items,
         Err(reason) => return (Vec::new(), vec![Diagnostic::new(name, reason)]),
     };
     if items.is_empty() {
         return (Vec::new(), vec![Diagnostic::new(name, "a feed with no items")]);
     }
+    let mut problems = Vec::new();
+    if items.len() > fetch.max_items {
+        problems.push(Diagnostic::new(
+            name,
+            format!(
+                "{} items past the first {} were not read (--max-items)",
+                items.len() - fetch.max_items,
+                fetch.max_items
+            ),
+        ));
+        items.truncate(fetch.max_items);
+    }
     let links: Vec<String> =
         items.iter().filter(|i| i.content.is_none()).filter_map(|i| i.link.clone()).collect();
-    let mut pages = parallax_fetch::fetch_all(&links, fetch).into_iter();
+    let mut pages = parallax_fetch::fetch_linked(&links, fetch, reach).into_iter();
     let mut docs = Vec::new();
-    let mut problems = Vec::new();
     for (n, item) in items.iter().enumerate() {
         let label = format!("{name}#{}", n + 1);
         let read = match (&item.content, &item.link) {
@@ -427,7 +445,7 @@ fn read_file(
             if bytes.len() > config.max_doc_bytes {
                 return Err(fail(ingest::too_large(Some(size), config.max_doc_bytes)));
             }
-            Ok(from_feed(name, &bytes, config, fetch))
+            Ok(from_feed(name, &bytes, config, fetch, parallax_fetch::Reach::Public))
         }
         Kind::Text(_) if size > config.max_doc_bytes as u64 => {
             Err(fail(ingest::too_large(Some(size), config.max_doc_bytes)))
@@ -451,7 +469,7 @@ fn read_stdin(config: &ingest::Config, fetch: &parallax_fetch::Config, sink: &mu
         Kind::Warc => Ok(read_warc("-", reader, config, sink)),
         Kind::Feed => {
             let bytes = read_limited(reader, config.max_doc_bytes).map_err(fail)?;
-            Ok(from_feed("-", &bytes, config, fetch))
+            Ok(from_feed("-", &bytes, config, fetch, parallax_fetch::Reach::Public))
         }
         Kind::Text(format) => {
             let bytes = read_limited(reader, config.max_doc_bytes).map_err(fail)?;
@@ -668,10 +686,15 @@ impl Reading {
         if !(raw.timeout.is_finite() && raw.timeout > 0.0) {
             anyhow::bail!("--timeout must be a positive number of seconds");
         }
+        if raw.max_items == 0 {
+            anyhow::bail!("--max-items must be at least 1");
+        }
         let fetch = parallax_fetch::Config {
             max_bytes: max_doc_bytes,
             timeout: std::time::Duration::from_secs_f64(raw.timeout.min(86_400.0)),
             concurrency: raw.concurrency,
+            allow_private: raw.allow_private_urls,
+            max_items: raw.max_items,
             ..parallax_fetch::Config::default()
         };
         let extract =

@@ -217,6 +217,8 @@ pub(crate) fn watch(raw: WatchArgs) -> anyhow::Result<ExitCode> {
         max_total: "2GiB".to_string(),
         timeout: raw.timeout,
         concurrency: 8,
+        max_items: raw.max_items,
+        allow_private_urls: raw.allow_private_urls,
     };
     let reading = inputs::Reading::validate(input, "watch")?;
     let path = db_path(&raw.db)?;

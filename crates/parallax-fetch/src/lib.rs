@@ -1,8 +1,11 @@
 //! The only Parallax crate that touches the network: pages by URL, and RSS/Atom feeds (read
 //! from bytes, or fetched), each turned into HTML or text for the engine.
 //!
-//! - [`fetch_all`]: URLs fetched with a timeout, a size cap, redirects followed (up to a limit),
-//!   a clear user agent, at most `concurrency` at a time; the body decoded by the charset of
+//! - [`fetch_all`] and [`fetch_linked`]: URLs fetched with a timeout, a size cap, redirects
+//!   followed (up to a limit), each distinct URL once, within the fetch policy's reach (the
+//!   `policy` module: every hop's resolved address checked; credentials stripped from the URLs
+//!   kept; unsupported content encodings refused), a clear user agent, at most `concurrency` at
+//!   a time; the body decoded by the charset of
 //!   its `Content-Type` header, else of its `<meta charset>`, else UTF-8 if it is valid UTF-8,
 //!   else windows-1252. One failed URL is one error, never a failed run.
 //! - [`read_warc`]: the pages of a WARC file of pages fetched elsewhere (no network).
@@ -11,10 +14,13 @@
 //!
 //! Everything returned is in input order.
 
+mod policy;
 mod warc;
 
+pub use policy::{Class, Reach, Refused, without_credentials};
 pub use warc::{Record, Warc, read_warc};
 
+use std::collections::BTreeMap;
 use std::io::Read;
 use std::sync::Mutex;
 use std::time::Duration;
@@ -34,6 +40,11 @@ pub struct Config {
     pub concurrency: usize,
     /// The `User-Agent` header.
     pub user_agent: String,
+    /// Whether loopback, private, link-local and reserved addresses may be reached from
+    /// anywhere (`--allow-private-urls`; see [`Reach`]).
+    pub allow_private: bool,
+    /// Items read from one feed, at most (`--max-items`).
+    pub max_items: usize,
 }
 
 impl Default for Config {
@@ -49,6 +60,8 @@ impl Default for Config {
                 " (news briefing; +https://github.com/)"
             )
             .to_string(),
+            allow_private: false,
+            max_items: 500,
         }
     }
 }
@@ -68,15 +81,67 @@ pub struct Page {
     pub feed: bool,
 }
 
-/// Fetches every URL, at most `config.concurrency` at a time; results in input order.
+/// Fetches every URL the user named, each within the reach its own address vouches for
+/// ([`Reach::of_url`]), at most `config.concurrency` at a time; results in input order. A URL
+/// named twice is fetched once.
 pub fn fetch_all(urls: &[String], config: &Config) -> Vec<Result<Page, String>> {
-    let agent: ureq::Agent = ureq::Agent::config_builder()
+    fetch_within(urls, config, |url| Reach::of_url(url, config.allow_private))
+}
+
+/// Fetches links found in a page or a feed, each within `reach`, the reach of where they were
+/// found (a local file's: [`Reach::Public`]); `Any` when `config.allow_private`.
+pub fn fetch_linked(urls: &[String], config: &Config, reach: Reach) -> Vec<Result<Page, String>> {
+    let reach = if config.allow_private { Reach::Any } else { reach };
+    fetch_within(urls, config, |_| reach)
+}
+
+fn fetch_within(
+    urls: &[String],
+    config: &Config,
+    reach_of: impl Fn(&str) -> Reach,
+) -> Vec<Result<Page, String>> {
+    // Each distinct URL once.
+    let mut distinct: Vec<&String> = Vec::new();
+    let mut slot_of: BTreeMap<&str, usize> = BTreeMap::new();
+    let slots: Vec<usize> = urls
+        .iter()
+        .map(|u| {
+            *slot_of.entry(u.as_str()).or_insert_with(|| {
+                distinct.push(u);
+                distinct.len() - 1
+            })
+        })
+        .collect();
+    let reaches: Vec<Reach> = distinct.iter().map(|u| reach_of(u)).collect();
+    let mut agents: BTreeMap<Reach, ureq::Agent> = BTreeMap::new();
+    for &reach in &reaches {
+        agents.entry(reach).or_insert_with(|| agent(config, reach));
+    }
+    let fetched = fetch_each(&distinct, &reaches, &agents, config);
+    slots.into_iter().map(|i| fetched[i].clone()).collect()
+}
+
+/// An agent whose every connection goes through the policy's resolver for `reach`.
+fn agent(config: &Config, reach: Reach) -> ureq::Agent {
+    let agent_config = ureq::Agent::config_builder()
         .timeout_global(Some(config.timeout))
         .max_redirects(config.max_redirects)
         .user_agent(config.user_agent.as_str())
         .http_status_as_error(false)
-        .build()
-        .into();
+        .build();
+    ureq::Agent::with_parts(
+        agent_config,
+        ureq::unversioned::transport::DefaultConnector::new(),
+        policy::PolicyResolver::new(reach),
+    )
+}
+
+fn fetch_each(
+    urls: &[&String],
+    reaches: &[Reach],
+    agents: &BTreeMap<Reach, ureq::Agent>,
+    config: &Config,
+) -> Vec<Result<Page, String>> {
     let results: Vec<Mutex<Option<Result<Page, String>>>> = urls.iter().map(|_| Mutex::new(None)).collect();
     let next = Mutex::new(0usize);
     let workers = config.concurrency.clamp(1, 64).min(urls.len().max(1));
@@ -91,7 +156,8 @@ pub fn fetch_all(urls: &[String], config: &Config) -> Vec<Result<Page, String>> 
                         i
                     };
                     let Some(url) = urls.get(i) else { return };
-                    let got = fetch_one(&agent, url, config);
+                    let Some(agent) = agents.get(&reaches[i]) else { return };
+                    let got = fetch_one(agent, url, config);
                     if let Ok(mut slot) = results[i].lock() {
                         *slot = Some(got);
                     }
@@ -112,7 +178,14 @@ fn fetch_one(agent: &ureq::Agent, url: &str, config: &Config) -> Result<Page, St
     if !status.is_success() {
         return Err(format!("HTTP {}", status.as_u16()));
     }
-    let final_url = response.get_uri().to_string();
+    let final_url = without_credentials(&response.get_uri().to_string());
+    // What the client cannot decode is refused, not read as text ("deflate", "br").
+    if let Some(encoding) = response.headers().get("content-encoding").and_then(|v| v.to_str().ok()) {
+        let encoding = encoding.trim().to_ascii_lowercase();
+        if !matches!(encoding.as_str(), "" | "identity" | "gzip" | "x-gzip") {
+            return Err(format!("refused: unsupported content encoding {encoding:?}"));
+        }
+    }
     let content_type = response
         .headers()
         .get("content-type")
@@ -138,7 +211,7 @@ fn fetch_one(agent: &ureq::Agent, url: &str, config: &Config) -> Result<Page, St
     }
     let text = decode(&bytes, &content_type);
     let (html, feed) = classify(&text, &content_type);
-    Ok(Page { url: url.to_string(), final_url, text, html, feed })
+    Ok(Page { url: without_credentials(url), final_url, text, html, feed })
 }
 
 /// Whether a body is HTML and whether it is a feed, by its content type or its first tags.
@@ -163,6 +236,7 @@ fn describe(e: &ureq::Error, config: &Config) -> String {
         ureq::Error::TooManyRedirects => format!("more than {} redirects", config.max_redirects),
         ureq::Error::HostNotFound => "host not found".to_string(),
         ureq::Error::ConnectionFailed => "connection failed".to_string(),
+        ureq::Error::Other(inner) if inner.is::<Refused>() => inner.to_string(),
         other => other.to_string(),
     }
 }

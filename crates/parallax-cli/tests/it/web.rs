@@ -1,32 +1,49 @@
 //! `parallax brief` and `parallax extract` on URLs and feeds, against a server on 127.0.0.1.
 
+use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
+use std::sync::{Arc, Mutex};
 
 use crate::parallax;
 
+/// Requests served, by path.
+type Hits = Arc<Mutex<BTreeMap<String, usize>>>;
+
 /// Serves two articles, a feed linking to them, and a 404, on a free loopback port.
 fn serve() -> String {
+    serve_counting().0
+}
+
+/// [`serve`], with the count of requests by path.
+fn serve_counting() -> (String, Hits) {
     let listener = TcpListener::bind("127.0.0.1:0").expect("a loopback port");
     let base = format!("http://{}", listener.local_addr().expect("an address"));
     let own = base.clone();
+    let hits: Hits = Arc::default();
+    let counted = hits.clone();
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
             let own = own.clone();
-            std::thread::spawn(move || answer(stream, &own));
+            let counted = counted.clone();
+            std::thread::spawn(move || answer(stream, &own, &counted));
         }
     });
-    base
+    (base, hits)
 }
 
 /// Answers one request.
-fn answer(mut stream: std::net::TcpStream, own: &str) {
+fn answer(mut stream: std::net::TcpStream, own: &str, hits: &Hits) {
     {
         {
             let mut reader = BufReader::new(stream.try_clone().expect("a clone"));
             let mut line = String::new();
             let _ = reader.read_line(&mut line);
             let path = line.split_whitespace().nth(1).unwrap_or("/").to_string();
+            if let Ok(mut hits) = hits.lock() {
+                *hits.entry(path.clone()).or_insert(0) += 1;
+            }
+            let mut extra = String::new();
             let mut header = String::new();
             while reader.read_line(&mut header).is_ok_and(|n| n > 2) {
                 header.clear();
@@ -60,6 +77,27 @@ fn answer(mut stream: std::net::TcpStream, own: &str) {
                         "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Harbour Gazette</title><item><title>Ferry runs aground off Halvik</title><link>{own}/a</link></item><item><title>Harbour reopens after the grounding</title><link>{own}/b</link></item></channel></rss>"
                     ),
                 ),
+                "/many" => (
+                    "200 OK",
+                    "application/rss+xml",
+                    format!(
+                        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Harbour Gazette</title>{}</channel></rss>",
+                        (0..10).map(|n| format!("<item><title>Item {n}</title><link>{own}/a</link></item>")).collect::<String>()
+                    ),
+                ),
+                "/metadata" => {
+                    extra.push_str("Location: http://169.254.169.254/latest/meta-data/\r\n");
+                    ("302 Found", "text/plain", "moved".to_string())
+                }
+                "/metadata-feed" => (
+                    "200 OK",
+                    "application/rss+xml",
+                    "<rss version=\"2.0\"><channel><title>T</title><item><title>M</title><link>http://169.254.169.254/latest/meta-data/</link></item></channel></rss>".to_string(),
+                ),
+                "/deflate" => {
+                    extra.push_str("Content-Encoding: deflate\r\n");
+                    ("200 OK", "text/html", "x\u{9c}not really deflated".to_string())
+                }
                 "/slow" => {
                     std::thread::sleep(std::time::Duration::from_secs(3));
                     ("200 OK", "text/plain", "too late".to_string())
@@ -68,7 +106,7 @@ fn answer(mut stream: std::net::TcpStream, own: &str) {
             };
             let _ = write!(
                 stream,
-                "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\n{extra}Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
                 body.len()
             );
         }
@@ -103,7 +141,11 @@ fn a_feed_url_and_a_feed_file_brief_their_items() {
         "<rss version=\"2.0\"><channel><title>Harbour Gazette</title><item><title>One</title><link>{base}/b</link></item></channel></rss>"
     );
     std::fs::write(&feed, xml).expect("the feed file");
+    // A local file's links reach public addresses only, unless the user allows more.
     let run = parallax(&["extract", feed.to_str().expect("a path")], b"");
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(run.stderr.contains("refused by the fetch policy: loopback address"), "{}", run.stderr);
+    let run = parallax(&["extract", "--allow-private-urls", feed.to_str().expect("a path")], b"");
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert!(run.stdout.contains("The harbour reopened on Thursday"), "{}", run.stdout);
     let bad = dir.path().join("broken.rss");
@@ -192,4 +234,39 @@ fn a_warc_file_is_read_page_by_page() {
             ("Harbour reopens", "https://gazette.example/2026/03/05/harbour", "2026-03-05"),
         ]
     );
+}
+
+#[test]
+fn the_fetch_policy_holds_redirects_links_items_and_credentials() {
+    let (base, hits) = serve_counting();
+    // A loopback start may not be redirected to link-local (cloud metadata), nor may a feed on
+    // loopback link there.
+    let run = parallax(&["extract", &format!("{base}/metadata"), &format!("{base}/metadata-feed")], b"");
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let refusals = run.stderr.matches("refused by the fetch policy: link-local address").count();
+    assert_eq!(refusals, 2, "{}", run.stderr);
+    // Ten items linking one page: fetched once; at most --max-items items read.
+    let run = parallax(&["brief", "--format", "json", &format!("{base}/many")], b"");
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(
+        hits.lock().map(|h| h.get("/a").copied()).ok().flatten(),
+        Some(1),
+        "one fetch per distinct URL"
+    );
+    let run = parallax(&["brief", "--format", "json", "--max-items", "3", &format!("{base}/many")], b"");
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(run.stderr.contains("7 items past the first 3 were not read (--max-items)"), "{}", run.stderr);
+    // Credentials never reach the briefing or the error lines.
+    let with_secret = base.replacen("http://", "http://reader:s3cret@", 1);
+    let run = parallax(
+        &["brief", "--format", "json", &format!("{with_secret}/a"), &format!("{with_secret}/gone")],
+        b"",
+    );
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(run.stdout.contains("Ferry runs aground"), "{}", run.stdout);
+    assert!(!run.stdout.contains("s3cret") && !run.stderr.contains("s3cret"), "{}{}", run.stdout, run.stderr);
+    // A body in an encoding the client cannot decode is refused, not read as text.
+    let run = parallax(&["extract", &format!("{base}/deflate")], b"");
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(run.stderr.contains("unsupported content encoding \"deflate\""), "{}", run.stderr);
 }
