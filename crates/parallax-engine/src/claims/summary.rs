@@ -147,13 +147,26 @@ fn retold_share<'a, I: Iterator<Item = &'a Statement>>(
     retold / whole
 }
 
+/// Whether `text` opens on words that point back to an earlier sentence (the table's
+/// `[dangling]`: "He", "But", "Of these", "The same"): a whole word or phrase at its start.
+fn leans_back(text: &str) -> bool {
+    let opening: Vec<String> = text
+        .split_whitespace()
+        .take(3)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .collect();
+    vocab("dangling").iter().any(|d| {
+        let phrase: Vec<&str> = d.split(' ').collect();
+        phrase.len() <= opening.len() && phrase.iter().zip(&opening).all(|(p, w)| p == w)
+    })
+}
+
 /// Whether `text` reads well on its own.
 pub(crate) fn stands_alone(text: &str) -> bool {
     let words = text.split_whitespace().count();
-    let first = text.split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric());
     (8..=55).contains(&words)
         && !text.trim_end().ends_with('?')
-        && !vocab("dangling").iter().any(|d| first.eq_ignore_ascii_case(d))
+        && !leans_back(text)
         && text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '“')
         && text.trim_end().ends_with(['.', '!', '"', '”', '\''])
 }
@@ -396,5 +409,11 @@ mod tests {
         assert!(!stands_alone("He said the ferry was carrying 212 passengers when it struck the ship."));
         assert!(!stands_alone("Was the ferry carrying too many passengers when it struck the ship?"));
         assert!(!stands_alone("Ferry runs aground"));
+        // A phrase that points back, not only a word.
+        assert!(!stands_alone(
+            "Of these, 69 were in Halvik and 38 in Skarvik, the coastguard said on Tuesday."
+        ));
+        assert!(!stands_alone("The same ferry ran aground again near Halvik harbour on Tuesday morning."));
+        assert!(stands_alone("Of the 212 people aboard the ferry, fourteen were injured in the collision."));
     }
 }
