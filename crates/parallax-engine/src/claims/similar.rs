@@ -222,6 +222,11 @@ mod tests {
     fn function_words_negation_and_synonyms() {
         let s = statements(&["He phoned the mayor.", "He did not call the mayor.", "The of and to"]);
         assert_eq!(s[0].terms, s[1].terms);
+        let news = statements(&[
+            "The crew was repairing the ship when troops retrieved the wreck.",
+            "The crew was fixing the vessel when soldiers recovered the wreck.",
+        ]);
+        assert_eq!(news[0].terms, news[1].terms);
         assert!(s[1].negated && !s[0].negated);
         assert!(s[2].is_empty());
     }
