@@ -182,7 +182,8 @@ pub(crate) struct InputArgs {
 
     /// Most decoded input held at once by a run that keeps what it reads (brief, extract),
     /// each document counted as its text and 4 KiB: an input that would pass it is reported
-    /// and not read, the others are. `ingest` streams and is bounded by --batch instead.
+    /// and not read, the others are. `ingest` streams and is bounded by --batch instead. It
+    /// also caps the bytes fetched from the network in one run.
     #[arg(long, value_name = "SIZE", default_value = "2GiB")]
     pub(crate) max_total: String,
 

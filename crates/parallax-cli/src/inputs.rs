@@ -695,6 +695,8 @@ impl Reading {
             concurrency: raw.concurrency,
             allow_private: raw.allow_private_urls,
             max_items: raw.max_items,
+            // What a run may hold it may also fetch, at most.
+            max_total_bytes: max_total,
             ..parallax_fetch::Config::default()
         };
         let extract =

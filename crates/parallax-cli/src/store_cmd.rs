@@ -227,6 +227,8 @@ pub(crate) fn watch(raw: WatchArgs) -> anyhow::Result<ExitCode> {
     let mut any_errors = false;
     loop {
         poll += 1;
+        // The fetch budget is per poll: a watch runs for weeks.
+        reading.fetch.spent.store(0, std::sync::atomic::Ordering::Relaxed);
         let progress = indicatif::ProgressBar::hidden();
         let (report, errors, failure) = ingest_reading(&mut store, &reading, 512, &progress);
         for e in &errors {

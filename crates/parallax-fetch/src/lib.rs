@@ -45,6 +45,11 @@ pub struct Config {
     pub allow_private: bool,
     /// Items read from one feed, at most (`--max-items`).
     pub max_items: usize,
+    /// Bytes fetched in one run, at most, over every call that shares this config (clones
+    /// share the count): past it, further URLs are refused by the policy.
+    pub max_total_bytes: usize,
+    /// Bytes fetched so far by this config and its clones.
+    pub spent: std::sync::Arc<std::sync::atomic::AtomicUsize>,
 }
 
 impl Default for Config {
@@ -62,6 +67,8 @@ impl Default for Config {
             .to_string(),
             allow_private: false,
             max_items: 500,
+            max_total_bytes: 2 << 30,
+            spent: std::sync::Arc::default(),
         }
     }
 }
@@ -172,7 +179,14 @@ fn fetch_each(
 }
 
 fn fetch_one(agent: &ureq::Agent, url: &str, config: &Config) -> Result<Page, String> {
+    use std::sync::atomic::Ordering;
     use ureq::ResponseExt;
+    if config.spent.load(Ordering::Relaxed) >= config.max_total_bytes {
+        return Err(format!(
+            "refused by the fetch policy: the run has fetched its limit of {} bytes",
+            config.max_total_bytes
+        ));
+    }
     let mut response = agent.get(url).call().map_err(|e| describe(&e, config))?;
     let status = response.status();
     if !status.is_success() {
@@ -203,6 +217,7 @@ fn fetch_one(agent: &ureq::Agent, url: &str, config: &Config) -> Result<Page, St
             }
         },
     )?;
+    config.spent.fetch_add(bytes.len(), Ordering::Relaxed);
     if bytes.len() > config.max_bytes {
         return Err(too_large(config.max_bytes));
     }

@@ -265,6 +265,13 @@ fn the_fetch_policy_holds_redirects_links_items_and_credentials() {
     assert_eq!(run.code, Some(1), "{}", run.stderr);
     assert!(run.stdout.contains("Ferry runs aground"), "{}", run.stdout);
     assert!(!run.stdout.contains("s3cret") && !run.stderr.contains("s3cret"), "{}{}", run.stdout, run.stderr);
+    // The bytes fetched in one run are capped (--max-total): past it, URLs are refused.
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let db = dir.path().join("news.db").display().to_string();
+    let (a, b, feed) = (format!("{base}/a"), format!("{base}/b"), format!("{base}/feed"));
+    let run = parallax(&["ingest", "--db", &db, "--max-total", "300", &a, &b, &feed], b"");
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(run.stderr.contains("the run has fetched its limit of 300 bytes"), "{}", run.stderr);
     // A body in an encoding the client cannot decode is refused, not read as text.
     let run = parallax(&["extract", &format!("{base}/deflate")], b"");
     assert_eq!(run.code, Some(1), "{}", run.stderr);
