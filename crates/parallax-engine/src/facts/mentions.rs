@@ -296,10 +296,7 @@ const ROLE_REACH: usize = 160;
 
 /// The last `n` whole words of `text` (at most [`ROLE_REACH`] bytes of it), the last first.
 fn last_words(text: &str, n: usize) -> Vec<&str> {
-    let mut from = text.len().saturating_sub(ROLE_REACH);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = text.ceil_char_boundary(text.len().saturating_sub(ROLE_REACH));
     let mut tail = &text[from..];
     // A word cut by the reach is not read.
     if from > 0 && !text[..from].ends_with(char::is_whitespace) {
