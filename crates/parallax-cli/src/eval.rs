@@ -34,7 +34,12 @@ pub(crate) fn run(command: EvalCommand) -> anyhow::Result<ExitCode> {
         }
         EvalCommand::Brief(args) => brief::run(&brief::Options { bench: args.bench, json: args.json })?,
         EvalCommand::Stories(args) => {
-            stories::run(&stories::Options { bench: args.bench, json: args.json, sweep: args.sweep })?;
+            stories::run(&stories::Options {
+                bench: args.bench,
+                json: args.json,
+                sweep: args.sweep,
+                feeds: args.feeds,
+            })?;
         }
     }
     Ok(exit::SUCCESS)

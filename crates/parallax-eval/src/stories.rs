@@ -26,9 +26,33 @@ pub struct Options {
     pub bench: PathBuf,
     /// Print the figures as JSON instead of a table.
     pub json: bool,
-    /// Also print B-cubed F1 at join thresholds from 0.15 to 0.50.
+    /// Also print B-cubed F1 at join thresholds from 0.05 to 0.50.
     pub sweep: bool,
+    /// Also ingest the documents in other ways (all in one batch, one at a time, in batches
+    /// of 64 in three other shuffled orders) and print B-cubed F1 for each.
+    pub feeds: bool,
 }
+
+/// How the documents reach the store: in batches of `batch` (0: all in one), in the order a
+/// shuffle seeded by `seed` gives (dated documents in date order).
+#[derive(Clone, Copy, Debug)]
+struct Feed {
+    batch: usize,
+    seed: u64,
+}
+
+/// The feed `parallax eval stories` scores: batches of 64, a fixed shuffle.
+const STREAM: Feed = Feed { batch: 64, seed: 0x9e37_79b9_7f4a_7c15 };
+
+/// The feeds `--feeds` compares: all at once, the stream, one at a time, three other orders.
+const FEEDS: [(&str, Feed); 6] = [
+    ("one batch", Feed { batch: 0, ..STREAM }),
+    ("batches of 64", STREAM),
+    ("one at a time", Feed { batch: 1, ..STREAM }),
+    ("batches of 64, order 2", Feed { seed: 11, ..STREAM }),
+    ("batches of 64, order 3", Feed { seed: 23, ..STREAM }),
+    ("batches of 64, order 4", Feed { seed: 37, ..STREAM }),
+];
 
 /// One evaluation document.
 struct Item {
@@ -49,6 +73,8 @@ struct Item {
 pub fn run(args: &Options) -> anyhow::Result<()> {
     let (name, items) = if args.bench.join("ECB+").is_dir() {
         ("ECB+", read_ecbplus(&args.bench)?)
+    } else if args.bench.join("ORIGIN.md").is_file() && has_gold_events(&args.bench)? {
+        ("real events", read_real_events(&args.bench)?)
     } else {
         ("UCI News Aggregator sample", read_uci(&args.bench)?)
     };
@@ -56,7 +82,7 @@ pub fn run(args: &Options) -> anyhow::Result<()> {
         anyhow::bail!("{}: no documents found", args.bench.display());
     }
     let config = stories::Config::default();
-    let ours = cluster_through_store(&items, &config)?;
+    let ours = cluster_through_store(&items, &config, STREAM)?;
     let texts: Vec<Vec<u64>> = items.iter().map(|i| content_keys(&i.text)).collect();
     let sims = tfidf_similarities(&texts);
     let merges = average_link(&sims, items.len());
@@ -88,7 +114,30 @@ pub fn run(args: &Options) -> anyhow::Result<()> {
             table.push((split, system, subset.len(), p, r, f, ari, tf));
         }
     }
+    // The same documents fed in other ways: one batch, one at a time, other orders.
+    let mut feeds = Vec::new();
+    if args.feeds {
+        let all: Vec<usize> = (0..items.len()).collect();
+        for (feed_name, feed) in FEEDS {
+            let labels = cluster_through_store(&items, &config, feed)?;
+            let (p, r, f) = bcubed(&labels, &gold, &all);
+            feeds.push((
+                feed_name,
+                p,
+                r,
+                f,
+                distinct(&labels.iter().map(String::as_str).collect::<Vec<_>>()),
+            ));
+        }
+    }
     if args.json {
+        let feed_rows: Vec<serde_json::Value> = feeds
+            .iter()
+            .map(|(feed, p, r, f, stories)| {
+                serde_json::json!({"feed": feed, "bcubed_precision": round(*p), "bcubed_recall": round(*r),
+                    "bcubed_f1": round(*f), "stories": stories})
+            })
+            .collect();
         let rows: Vec<serde_json::Value> = table
             .iter()
             .map(|(split, system, n, p, r, f, ari, tf)| {
@@ -96,7 +145,10 @@ pub fn run(args: &Options) -> anyhow::Result<()> {
                     "bcubed_recall": round(*r), "bcubed_f1": round(*f), "ari": round(*ari), "topic_bcubed_f1": round(*tf)})
             })
             .collect();
-        println!("{}", serde_json::json!({"bench": name, "baseline_cut": best_cut.1, "rows": rows}));
+        println!(
+            "{}",
+            serde_json::json!({"bench": name, "baseline_cut": best_cut.1, "rows": rows, "feeds": feed_rows})
+        );
     } else {
         println!("{name}: {} documents, {} gold clusters", items.len(), distinct(&gold));
         println!(
@@ -107,14 +159,23 @@ pub fn run(args: &Options) -> anyhow::Result<()> {
             println!("{split:<6} {system:<24} {n:>5} {p:>8.3} {r:>8.3} {f:>8.3} {ari:>8.3} {tf:>10.3}");
         }
         println!(
-            "baseline cut {:.2} (best B3 F1 on train); parallax join {:.2}, merge {:.2}, window {} days; no published anchor for these clusterings",
-            best_cut.1, config.join, config.merge, config.window_days
+            "baseline cut {:.2} (best B3 F1 on train); parallax join {:.2}, window {} days; no published anchor for these clusterings",
+            best_cut.1, config.join, config.window_days
         );
     }
+    if !args.json && !feeds.is_empty() {
+        println!("the same documents fed in other ways (all splits):");
+        for (feed, p, r, f, stories) in &feeds {
+            println!("{feed:<24} B3 P {p:.3} R {r:.3} F1 {f:.3}, {stories} stories");
+        }
+        let f1s = feeds.iter().map(|x| x.3);
+        let spread = f1s.clone().fold(f64::MIN, f64::max) - f1s.fold(f64::MAX, f64::min);
+        println!("spread of B3 F1: {spread:.3} (target: within 0.01)");
+    }
     if args.sweep {
-        for step in 3..=10 {
-            let join = step as f32 * 0.05;
-            let labels = cluster_through_store(&items, &stories::Config { join, ..config.clone() })?;
+        for step in 2..=20 {
+            let join = step as f32 * 0.025;
+            let labels = cluster_through_store(&items, &stories::Config { join, ..config.clone() }, STREAM)?;
             let all: Vec<usize> = (0..items.len()).collect();
             println!(
                 "join {join:.2}: B3 F1 train {:.3}, all {:.3}",
@@ -130,9 +191,12 @@ fn distinct(labels: &[&str]) -> usize {
     labels.iter().collect::<std::collections::BTreeSet<_>>().len()
 }
 
-/// Ingests the items into a fresh store, 64 at a time in a fixed shuffled order, and returns
-/// each item's story.
-fn cluster_through_store(items: &[Item], config: &stories::Config) -> anyhow::Result<Vec<String>> {
+/// Ingests the items into a fresh store as `feed` says, and returns each item's story.
+fn cluster_through_store(
+    items: &[Item],
+    config: &stories::Config,
+    feed: Feed,
+) -> anyhow::Result<Vec<String>> {
     let dir = std::env::temp_dir().join(format!("parallax-eval-stories-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).context("cannot make a temporary folder")?;
@@ -146,7 +210,7 @@ fn cluster_through_store(items: &[Item], config: &stories::Config) -> anyhow::Re
         let mut order: Vec<usize> = (0..items.len()).collect();
         // A fixed shuffle (xorshift, seeded), so topics arrive interleaved as news does; dated
         // items arrive in date order.
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut state = feed.seed | 1;
         for i in (1..order.len()).rev() {
             state ^= state << 13;
             state ^= state >> 7;
@@ -154,7 +218,8 @@ fn cluster_through_store(items: &[Item], config: &stories::Config) -> anyhow::Re
             order.swap(i, (state % (i as u64 + 1)) as usize);
         }
         order.sort_by_key(|&i| items[i].published);
-        for chunk in order.chunks(64) {
+        let batch = if feed.batch == 0 { order.len().max(1) } else { feed.batch };
+        for chunk in order.chunks(batch) {
             let docs: Vec<(RawDoc, bool)> = chunk
                 .iter()
                 .filter_map(|&i| {
@@ -289,6 +354,52 @@ fn unescape(s: &str) -> String {
         .replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&amp;", "&")
+}
+
+/// Whether `bench` holds real event sets (`<event>.jsonl` beside `<event>.gold.json`).
+fn has_gold_events(bench: &Path) -> anyhow::Result<bool> {
+    Ok(std::fs::read_dir(bench)
+        .with_context(|| format!("cannot read {}", bench.display()))?
+        .filter_map(Result::ok)
+        .any(|e| e.file_name().to_string_lossy().ends_with(".gold.json")))
+}
+
+/// The real event sets: every page of every event, gold story = its event (one story per
+/// event), all in the "train" split (the events kept aside are scored elsewhere).
+fn read_real_events(bench: &Path) -> anyhow::Result<Vec<Item>> {
+    let mut events: Vec<PathBuf> = std::fs::read_dir(bench)
+        .with_context(|| format!("cannot read {}", bench.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
+        .collect();
+    events.sort();
+    let mut items = Vec::new();
+    for gold in events {
+        let name = gold
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .trim_end_matches(".gold.json")
+            .to_string();
+        let path = gold.with_file_name(format!("{name}.jsonl"));
+        let text =
+            std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+            let record: serde_json::Value = serde_json::from_str(line)
+                .with_context(|| format!("{}:{}: not JSON", path.display(), n + 1))?;
+            let field = |k: &str| record.get(k).and_then(|v| v.as_str()).map(str::to_string);
+            items.push(Item {
+                id: format!("{name}-{}", field("id").unwrap_or_else(|| n.to_string())),
+                text: field("text").unwrap_or_default(),
+                source: field("source"),
+                published: field("published").and_then(|d| d.parse().ok()),
+                gold: name.clone(),
+                topic: name.clone(),
+                split: "train",
+            });
+        }
+    }
+    Ok(items)
 }
 
 /// The UCI sample: one headline per row, replayed in timestamp order.

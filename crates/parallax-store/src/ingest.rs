@@ -198,7 +198,7 @@ fn write_batch(
     // instead of failing when its read would have to become a write.
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     cache.check(&tx)?;
-    let mut writing = Writing { cache, index: IndexChanges::default() };
+    let mut index = IndexChanges::default();
     let mut df = DocFreq::load(&tx, prepared)?;
     // Rarity counts the whole batch before any of it is placed, so that the first batch
     // of an empty store is weighed too, and the same whatever its order.
@@ -207,23 +207,27 @@ fn write_batch(
             df.count(&a.profile);
         }
     }
+    let mut documents = Vec::with_capacity(prepared.len());
     for (p, &explicit) in prepared.iter().zip(explicit) {
         report.diagnostics.extend(p.diagnostics.iter().cloned());
-        let document = insert_document(&tx, p, explicit, &config.now)?;
+        documents.push(insert_document(&tx, p, explicit, &config.now)?);
         report.added += 1;
-        for a in &p.articles {
-            let vector = stories::vector(&a.profile, &df);
-            let lookup = stories::lookup_terms(&vector, &df);
-            let story = place(&tx, a, &vector, &lookup, &config.stories, &mut writing, report)?;
-            insert_article(&tx, document, a, story, &mut writing.index)?;
-            report.articles += 1;
-        }
+    }
+    // The batch's articles, in order, with the document each belongs to.
+    let articles: Vec<(i64, &PreparedArticle)> =
+        documents.iter().zip(prepared).flat_map(|(&d, p)| p.articles.iter().map(move |a| (d, a))).collect();
+    let (arrivals, candidates) = arrivals(&tx, &articles, &df, cache)?;
+    let placement = stories::place(&arrivals, &candidates, &config.stories);
+    let story_of = apply(&tx, &placement, &arrivals, &candidates, cache, &mut index, report)?;
+    for ((document, a), story) in articles.iter().zip(story_of) {
+        insert_article(&tx, *document, a, story, &mut index)?;
+        report.articles += 1;
     }
     df.save(&tx)?;
     add_to_counter(&tx, "documents", report.added as i64)?;
     add_to_counter(&tx, "stories", report.new_stories as i64 - report.merged as i64)?;
-    BAND_INDEX.settle(&tx, writing.index.bands)?;
-    TERM_INDEX.settle(&tx, writing.index.terms)?;
+    BAND_INDEX.settle(&tx, index.bands)?;
+    TERM_INDEX.settle(&tx, index.terms)?;
     tx.commit()
 }
 
@@ -280,12 +284,6 @@ impl StoryCache {
     fn remove(&mut self, story: i64) {
         self.stories.remove(&story);
     }
-}
-
-/// The writer's state through one transaction.
-struct Writing<'c> {
-    cache: &'c mut StoryCache,
-    index: IndexChanges,
 }
 
 /// What a transaction changed in the two-table indexes.
@@ -465,101 +463,150 @@ fn insert_article(
     Ok(())
 }
 
-/// The story an article goes into: a near-copy's story, else the one [`stories::decide`]
-/// picks among the stories sharing its heaviest terms, else a new one. Merges what the
-/// decision says to merge.
-fn place(
+/// The batch's articles as the stories stage places them, and the stored stories they reach:
+/// for each article, its vector and lookup terms, the stored stories sharing most of those
+/// terms, the stored stories of its near-copies (articles sharing a reuse band) and its
+/// near-copies earlier in the batch.
+fn arrivals(
     tx: &Transaction<'_>,
-    a: &PreparedArticle,
-    vector: &[(u64, f32)],
-    lookup: &[u64],
-    config: &stories::Config,
-    writing: &mut Writing<'_>,
-    report: &mut IngestReport,
-) -> rusqlite::Result<i64> {
-    let Writing { cache, index } = writing;
-    // A near-copy of a stored article belongs to its story (the oldest, if several).
-    let mut copies = Vec::new();
-    BAND_INDEX.values(tx, &a.bands, &mut copies)?;
-    copies.sort_unstable();
-    copies.dedup();
-    let mut copy_of: Option<i64> = None;
-    {
-        let mut story_of = tx.prepare_cached("SELECT story FROM articles WHERE id = ?1")?;
-        for article in copies {
-            if let Some(story) = story_of.query_row([article], |r| r.get::<_, i64>(0)).optional()? {
-                copy_of = Some(copy_of.map_or(story, |s: i64| s.min(story)));
-            }
-        }
-    }
-    // Stories that share the article's heaviest terms, the ones sharing most of them first.
-    let mut hits: BTreeMap<i64, usize> = BTreeMap::new();
+    articles: &[(i64, &PreparedArticle)],
+    df: &DocFreq,
+    cache: &mut StoryCache,
+) -> rusqlite::Result<(Vec<stories::Arrival>, Vec<Candidate>)> {
+    let mut candidates: BTreeMap<i64, Candidate> = BTreeMap::new();
+    let mut by_band: FxHashMap<i64, Vec<usize>> = FxHashMap::default();
+    let mut out = Vec::with_capacity(articles.len());
+    let mut story_of = tx.prepare_cached("SELECT story FROM articles WHERE id = ?1")?;
     let mut postings = Vec::new();
-    for &term in lookup {
-        postings.clear();
-        TERM_INDEX.largest(tx, term as i64, POSTINGS_PER_TERM, &mut postings)?;
-        for &story in postings.iter().take(POSTINGS_PER_TERM) {
-            *hits.entry(story).or_default() += 1;
-        }
-    }
-    let mut ranked: Vec<(usize, i64)> = hits.into_iter().map(|(story, n)| (n, story)).collect();
-    ranked.sort_by(|a, b| b.cmp(a));
-    let mut loaded = Vec::with_capacity(ranked.len().min(CANDIDATES));
-    for (_, story) in ranked.into_iter().take(CANDIDATES) {
-        if let Some(c) = cache.get(tx, story)? {
-            loaded.push(c);
-        }
-    }
-    let decision = match copy_of {
-        Some(story) => stories::Decision { join: Some(story), merge: Vec::new() },
-        None => stories::decide(vector, a.profile.day, &loaded, config),
-    };
-    let story = match decision.join {
-        Some(story) => {
-            let mut current = match loaded.iter().find(|c| c.story == story) {
-                Some(c) => c.clone(),
-                None => {
-                    cache.get(tx, story)?.unwrap_or(Candidate { story, centroid: Vec::new(), days: None })
-                }
-            };
-            let previous = current.centroid.clone();
-            for other in &decision.merge {
-                if let Some(c) = loaded.iter().find(|c| c.story == *other) {
-                    current.centroid = stories::add(&current.centroid, &c.centroid);
-                    current.days = widen(current.days, c.days);
-                    let size: i64 =
-                        tx.query_row("SELECT size FROM stories WHERE id = ?1", [other], |r| r.get(0))?;
-                    tx.execute("UPDATE stories SET size = size + ?1 WHERE id = ?2", params![size, story])?;
-                    tx.execute("UPDATE articles SET story = ?1 WHERE story = ?2", params![story, other])?;
-                    for term in index_terms(&c.centroid) {
-                        TERM_INDEX.delete(tx, term as i64, *other, &mut index.terms)?;
-                    }
-                    tx.execute("DELETE FROM stories WHERE id = ?1", [other])?;
-                    cache.remove(*other);
-                    report.merged += 1;
-                }
+    let mut copies = Vec::new();
+    for (i, (_, a)) in articles.iter().enumerate() {
+        let vector = stories::vector(&a.profile, df);
+        let lookup = stories::lookup_terms(&vector, df);
+        // Near-copies: stored articles sharing a band (their stories), and earlier articles
+        // of the batch.
+        copies.clear();
+        BAND_INDEX.values(tx, &a.bands, &mut copies)?;
+        copies.sort_unstable();
+        copies.dedup();
+        let mut copy_of = Vec::new();
+        for &article in &copies {
+            if let Some(story) = story_of.query_row([article], |r| r.get::<_, i64>(0)).optional()? {
+                copy_of.push(story);
             }
-            current.centroid = stories::add(&current.centroid, vector);
-            current.days = widen(current.days, a.profile.day.map(|d| (d, d)));
-            save_story(tx, &current, Some(&previous), 1, &mut index.terms)?;
-            cache.put(current);
-            story
         }
-        None => {
-            tx.execute(
-                "INSERT INTO stories (size, first_day, last_day, centroid) VALUES (0, ?1, ?1, x'')",
-                [a.profile.day],
-            )?;
-            let story = tx.last_insert_rowid();
-            let days = a.profile.day.map(|d| (d, d));
-            let created = Candidate { story, centroid: vector.to_vec(), days };
-            save_story(tx, &created, None, 1, &mut index.terms)?;
-            cache.put(created);
-            report.new_stories += 1;
-            story
+        let mut in_batch: Vec<usize> = Vec::new();
+        for band in &a.bands {
+            let list = by_band.entry(*band).or_default();
+            in_batch.extend(list.iter().copied());
+            list.push(i);
+        }
+        in_batch.sort_unstable();
+        in_batch.dedup();
+        // Stored stories that share the article's heaviest terms, the ones sharing most first.
+        let mut hits: BTreeMap<i64, usize> = BTreeMap::new();
+        for &term in &lookup {
+            postings.clear();
+            TERM_INDEX.largest(tx, term as i64, POSTINGS_PER_TERM, &mut postings)?;
+            for &story in postings.iter().take(POSTINGS_PER_TERM) {
+                *hits.entry(story).or_default() += 1;
+            }
+        }
+        let mut ranked: Vec<(usize, i64)> = hits.into_iter().map(|(story, n)| (n, story)).collect();
+        ranked.sort_by(|a, b| b.cmp(a));
+        let near: Vec<i64> = ranked.into_iter().take(CANDIDATES).map(|(_, s)| s).collect();
+        copy_of.sort_unstable();
+        copy_of.dedup();
+        for &story in near.iter().chain(&copy_of) {
+            if !candidates.contains_key(&story)
+                && let Some(c) = cache.get(tx, story)?
+            {
+                candidates.insert(story, c);
+            }
+        }
+        out.push(stories::Arrival { vector, lookup, day: a.profile.day, near, copy_of, copies: in_batch });
+    }
+    Ok((out, candidates.into_values().collect()))
+}
+
+/// A story a batch changes: its state now, the centroid its index terms were written from
+/// (none for a new story), and how many articles it gains.
+type Changed = (Candidate, Option<Vec<(u64, f32)>>, i64);
+
+/// Writes what placing the batch changed: stored stories merged, new stories made, each story
+/// that gained articles with its new centroid, dates, size and index terms. Returns each
+/// article's story.
+fn apply(
+    tx: &Transaction<'_>,
+    placement: &stories::Placement,
+    arrivals: &[stories::Arrival],
+    candidates: &[Candidate],
+    cache: &mut StoryCache,
+    index: &mut IndexChanges,
+    report: &mut IngestReport,
+) -> rusqlite::Result<Vec<i64>> {
+    let stored: BTreeMap<i64, &Candidate> = candidates.iter().map(|c| (c.story, c)).collect();
+    let mut changed: BTreeMap<i64, Changed> = BTreeMap::new();
+    let touch = |story: i64, changed: &mut BTreeMap<i64, Changed>| {
+        if let Some(c) = stored.get(&story) {
+            changed.entry(story).or_insert_with(|| ((*c).clone(), Some(c.centroid.clone()), 0));
         }
     };
-    Ok(story)
+    for &(keep, gone) in &placement.merges {
+        touch(keep, &mut changed);
+        let Some(other) = stored.get(&gone) else { continue };
+        if let Some((current, _, _)) = changed.get_mut(&keep) {
+            current.centroid = stories::add(&current.centroid, &other.centroid);
+            current.days = widen(current.days, other.days);
+            current.size = current.size.saturating_add(other.size);
+        }
+        let size: i64 = tx.query_row("SELECT size FROM stories WHERE id = ?1", [gone], |r| r.get(0))?;
+        tx.execute("UPDATE stories SET size = size + ?1 WHERE id = ?2", params![size, keep])?;
+        tx.execute("UPDATE articles SET story = ?1 WHERE story = ?2", params![keep, gone])?;
+        for term in index_terms(&other.centroid) {
+            TERM_INDEX.delete(tx, term as i64, gone, &mut index.terms)?;
+        }
+        tx.execute("DELETE FROM stories WHERE id = ?1", [gone])?;
+        cache.remove(gone);
+        report.merged += 1;
+    }
+    let mut new_ids: Vec<i64> = Vec::with_capacity(placement.new_stories);
+    let mut story_of = Vec::with_capacity(arrivals.len());
+    for (a, target) in arrivals.iter().zip(&placement.targets) {
+        let story = match *target {
+            stories::Target::Stored(story) => {
+                touch(story, &mut changed);
+                story
+            }
+            stories::Target::New(k) => {
+                if k == new_ids.len() {
+                    tx.execute(
+                        "INSERT INTO stories (size, first_day, last_day, centroid) VALUES (0, ?1, ?1, x'')",
+                        [a.day],
+                    )?;
+                    let story = tx.last_insert_rowid();
+                    new_ids.push(story);
+                    changed.insert(
+                        story,
+                        (Candidate { story, centroid: Vec::new(), days: None, size: 0 }, None, 0),
+                    );
+                    report.new_stories += 1;
+                }
+                new_ids[k]
+            }
+        };
+        if let Some((current, _, added)) = changed.get_mut(&story) {
+            current.centroid = stories::add(&current.centroid, &a.vector);
+            current.days = widen(current.days, a.day.map(|d| (d, d)));
+            current.size += 1;
+            *added += 1;
+        }
+        story_of.push(story);
+    }
+    for (_, (current, previous, added)) in changed {
+        save_story(tx, &current, previous.as_deref(), added, &mut index.terms)?;
+        cache.put(current);
+    }
+    Ok(story_of)
 }
 
 fn widen(a: Option<(i32, i32)>, b: Option<(i32, i32)>) -> Option<(i32, i32)> {
@@ -570,12 +617,18 @@ fn widen(a: Option<(i32, i32)>, b: Option<(i32, i32)>) -> Option<(i32, i32)> {
 }
 
 fn load_story(tx: &Transaction<'_>, story: i64) -> rusqlite::Result<Option<Candidate>> {
-    tx.prepare_cached("SELECT centroid, first_day, last_day FROM stories WHERE id = ?1")?
+    tx.prepare_cached("SELECT centroid, first_day, last_day, size FROM stories WHERE id = ?1")?
         .query_row([story], |r| {
             let blob: Vec<u8> = r.get(0)?;
             let first: Option<i32> = r.get(1)?;
             let last: Option<i32> = r.get(2)?;
-            Ok(Candidate { story, centroid: decode_vector(&blob), days: first.zip(last) })
+            let size: i64 = r.get(3)?;
+            Ok(Candidate {
+                story,
+                centroid: decode_vector(&blob),
+                days: first.zip(last),
+                size: u32::try_from(size).unwrap_or(u32::MAX),
+            })
         })
         .optional()
 }

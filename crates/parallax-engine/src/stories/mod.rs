@@ -8,15 +8,18 @@
 //! cosine.
 //!
 //! A story is the running sum of its members' vectors, cut to its [`CENTROID_TERMS`] heaviest
-//! terms. [`decide`] takes a new article and the stories that share its heaviest terms (the
-//! store finds those through an index, so the cost per article does not grow with the store)
-//! and returns the story to join, or none (a new story), and the other stories that the article
-//! shows to be the same story (to merge). Stories whose dates lie more than
-//! [`Config::window_days`] from the article's are not joined.
+//! terms. [`place`] takes a batch of new articles and the stored stories that share their
+//! heaviest terms (the store finds those through an index, so the cost per article does not
+//! grow with the store) and clusters them together: articles of the batch join each other's
+//! stories as they join stored ones, closest first, and stored stories that the batch shows to
+//! be one are merged. Every link is judged as articles joining a story: the mean cosine of the
+//! joining side's articles with the other side's centroid, against [`Config::join`]. Stories
+//! whose dates lie more than [`Config::window_days`] apart are not joined.
 //!
 //! Pure functions: the store keeps the vectors, the index and the document frequencies.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BinaryHeap, HashMap};
 
 use parallax_model::Article;
 use xxhash_rust::xxh3::xxh3_64;
@@ -36,19 +39,17 @@ pub const FULL_LENGTH: f32 = 24.0;
 /// How stories are formed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
-    /// Cosine from which an article of at least [`FULL_LENGTH`] terms joins a story (lower
-    /// for shorter ones).
+    /// Cosine with a story's centroid from which an article of at least [`FULL_LENGTH`] terms
+    /// joins it (lower for shorter ones); for a group of articles, or a story joining
+    /// another, the mean of its articles' cosines (see [`place`]).
     pub join: f32,
-    /// Cosine between two stories' centroids from which, when one article joins the one and
-    /// reaches the other, they are merged.
-    pub merge: f32,
     /// How many days away from a story's first and last dates an article may still join it.
     pub window_days: i32,
 }
 
 impl Default for Config {
     fn default() -> Config {
-        Config { join: 0.30, merge: 0.42, window_days: 7 }
+        Config { join: 0.30, window_days: 7 }
     }
 }
 
@@ -182,7 +183,7 @@ pub fn add(centroid: &[(u64, f32)], vector: &[(u64, f32)]) -> Vec<(u64, f32)> {
     out
 }
 
-/// A story that shares terms with a new article.
+/// A stored story that shares terms with an article of the batch.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Candidate {
     /// The story's id in the store.
@@ -191,78 +192,460 @@ pub struct Candidate {
     pub centroid: Vec<(u64, f32)>,
     /// Its members' earliest and latest dates, when any is dated.
     pub days: Option<(i32, i32)>,
+    /// How many articles it holds.
+    pub size: u32,
 }
 
-/// What to do with a new article.
+/// An article of the batch, ready to place.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Decision {
-    /// The story it joins; `None` starts a new one.
-    pub join: Option<i64>,
-    /// Other stories it shows to be the same story as the one it joins, to merge into it.
-    pub merge: Vec<i64>,
+pub struct Arrival {
+    /// Its vector ([`vector`]).
+    pub vector: Vec<(u64, f32)>,
+    /// Its terms to find neighbours by ([`lookup_terms`]).
+    pub lookup: Vec<u64>,
+    /// Its date as days since 1970-01-01, when known.
+    pub day: Option<i32>,
+    /// Stored stories that share its lookup terms (ids, each in the candidates given to
+    /// [`place`]).
+    pub near: Vec<i64>,
+    /// Stored stories holding a near-copy of it: it joins them, whatever its words.
+    pub copy_of: Vec<i64>,
+    /// Earlier articles of the batch it nearly copies (their indexes).
+    pub copies: Vec<usize>,
 }
 
-/// The story `vector` (dated `day`) belongs to among `candidates`, and the stories to merge.
-/// Ties go to the older story (the smaller id), so the decision does not depend on the order
-/// candidates are given in.
-pub fn decide(
-    vector: &[(u64, f32)],
-    day: Option<i32>,
-    candidates: &[Candidate],
-    config: &Config,
-) -> Decision {
-    let in_window = |c: &Candidate| match (day, c.days) {
-        (Some(d), Some((first, last))) => d >= first - config.window_days && d <= last + config.window_days,
+/// Where an article of the batch goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// A stored story (after the merges).
+    Stored(i64),
+    /// The new story of this number (0, 1, … in the order of their first article).
+    New(usize),
+}
+
+/// What placing a batch changes.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Placement {
+    /// Per article of the batch, its story.
+    pub targets: Vec<Target>,
+    /// Stored stories merged: (the story kept, the story merged into it), the kept one the
+    /// oldest (the smallest id).
+    pub merges: Vec<(i64, i64)>,
+    /// How many new stories.
+    pub new_stories: usize,
+}
+
+/// One cluster while a batch is placed: articles of the batch, and stored stories.
+#[derive(Clone, Debug, Default)]
+struct Cluster<'a> {
+    /// The sum of its members' vectors, cut as a story's centroid is ([`add`]): borrowed from
+    /// the article or the story until a merge makes it new.
+    sum: Cow<'a, [(u64, f32)]>,
+    norm: f32,
+    /// How many articles it holds.
+    size: u32,
+    days: Option<(i32, i32)>,
+    /// The stored stories it holds, oldest first.
+    stored: Vec<i64>,
+    /// Its nodes (articles of the batch, then stored stories, numbered after the articles).
+    nodes: Vec<usize>,
+    /// Bumped at each merge into it: links computed before are stale.
+    version: u32,
+    alive: bool,
+}
+
+impl<'a> Cluster<'a> {
+    fn new(
+        node: usize,
+        sum: &'a [(u64, f32)],
+        size: u32,
+        days: Option<(i32, i32)>,
+        stored: Vec<i64>,
+    ) -> Cluster<'a> {
+        let sum = Cow::Borrowed(sum);
+        let norm = norm(&sum);
+        Cluster { sum, norm, size, days, stored, nodes: vec![node], version: 0, alive: true }
+    }
+}
+
+/// A term held by more articles of a batch than this finds no neighbours by itself.
+const SHARED_TERM_LIMIT: usize = 32;
+
+/// Two clusters that may be merged, with the cosine of their sums and the versions of both
+/// when it was computed (a later merge into either makes it stale).
+#[derive(Clone, Copy, Debug)]
+struct Link {
+    sim: f32,
+    a: usize,
+    b: usize,
+    versions: (u32, u32),
+}
+
+impl PartialEq for Link {
+    fn eq(&self, other: &Link) -> bool {
+        self.cmp(other) == std::cmp::Ordering::Equal
+    }
+}
+
+impl Eq for Link {}
+
+impl PartialOrd for Link {
+    fn partial_cmp(&self, other: &Link) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Link {
+    /// The closer pair first; on a tie, the pair of smaller indexes.
+    fn cmp(&self, other: &Link) -> std::cmp::Ordering {
+        self.sim
+            .total_cmp(&other.sim)
+            .then((other.a, other.b).cmp(&(self.a, self.b)))
+            .then(self.versions.cmp(&other.versions))
+    }
+}
+
+/// The clustering of one batch: clusters, which pairs of them were found to share terms, and
+/// the links waiting to be merged.
+struct Clustering<'a> {
+    clusters: Vec<Cluster<'a>>,
+    /// Per cluster, the clusters it is compared with.
+    neighbours: Vec<Vec<usize>>,
+    /// Each node's cluster.
+    owner: Vec<usize>,
+    heap: BinaryHeap<Link>,
+    join: f32,
+}
+
+impl Clustering<'_> {
+    /// The link of two clusters, when it is close enough: the smaller (by articles) is read
+    /// as articles joining the larger, by the mean cosine of its articles with the larger one's
+    /// sum (the sum of its unit-length vectors against the other's direction, over its size),
+    /// against [`Config::join`], lowered for a short text as [`bar`] says. For one article and
+    /// a story that is the article's cosine with the story's centroid; for two articles, their
+    /// cosine; for two stories, how well the smaller one's articles would join the larger. So a
+    /// batch placed at once is judged as its articles placed one by one are.
+    fn link(&self, a: usize, b: usize) -> Option<Link> {
+        let (a, b) = (a.min(b), a.max(b));
+        let (ca, cb) = (&self.clusters[a], &self.clusters[b]);
+        if ca.norm <= 0.0 || cb.norm <= 0.0 {
+            return None;
+        }
+        let (big, small) = if (cb.size, cb.norm) > (ca.size, ca.norm) { (cb, ca) } else { (ca, cb) };
+        let sim = dot(&ca.sum, &cb.sum) / (big.norm * small.size as f32);
+        let needed = bar(self.join, ca.sum.len().min(cb.sum.len()));
+        // Links are ranked by how far past their bar they stand.
+        (sim >= needed).then_some(Link { sim: sim / needed, a, b, versions: (ca.version, cb.version) })
+    }
+
+    /// Merges cluster `b` into `a`, and queues `a`'s links again.
+    fn merge(&mut self, a: usize, b: usize) {
+        // `b`'s neighbours become `a`'s: in their lists `b` becomes `a`.
+        let gone = std::mem::take(&mut self.neighbours[b]);
+        for &c in &gone {
+            if c == a {
+                continue;
+            }
+            let list = &mut self.neighbours[c];
+            list.retain(|&x| x != b);
+            if let Err(at) = list.binary_search(&a) {
+                list.insert(at, a);
+            }
+        }
+        let mut joined: Vec<usize> = std::mem::take(&mut self.neighbours[a]);
+        joined.extend(gone);
+        joined.sort_unstable();
+        joined.dedup();
+        joined.retain(|&x| x != a && x != b);
+        self.neighbours[a] = joined;
+        let other = std::mem::take(&mut self.clusters[b]);
+        for &m in &other.nodes {
+            self.owner[m] = a;
+        }
+        let keep = &mut self.clusters[a];
+        keep.sum = Cow::Owned(add(&keep.sum, &other.sum));
+        keep.norm = norm(&keep.sum);
+        keep.size = keep.size.saturating_add(other.size);
+        keep.days = widen(keep.days, other.days);
+        keep.stored.extend(other.stored);
+        keep.stored.sort_unstable();
+        keep.nodes.extend(other.nodes);
+        keep.version += 1;
+        let links: Vec<Link> = self.neighbours[a].iter().filter_map(|&c| self.link(a, c)).collect();
+        self.heap.extend(links);
+    }
+}
+
+/// The cosine from which a text of `terms` terms joins: `join`, lowered with the square root of
+/// its length below [`FULL_LENGTH`] (a headline shares few words with anything, so its cosine
+/// runs low even with its own story's).
+fn bar(join: f32, terms: usize) -> f32 {
+    join * (terms as f32 / FULL_LENGTH).sqrt().min(1.0)
+}
+
+/// Places a batch: its articles and the stored stories they reach are clustered together,
+/// merging the closest linked pair of clusters ([`Clustering::link`]) while its link reaches
+/// [`Config::join`] and their dates lie within [`Config::window_days`] of each other.
+/// Near-copies are joined first, whatever their words. An article's story is then the stored
+/// story its cluster holds (the oldest, the others merged into it), or a new one.
+///
+/// The result does not depend on the order of the batch beyond exact ties (broken by
+/// position). Across batches it still depends on what came first, as any stream does: the
+/// spread is measured by `parallax eval stories --feeds`.
+pub fn place(arrivals: &[Arrival], stored: &[Candidate], config: &Config) -> Placement {
+    let n = arrivals.len();
+    let mut stored: Vec<&Candidate> = stored.iter().collect();
+    stored.sort_by_key(|c| c.story);
+    stored.dedup_by_key(|c| c.story);
+    let index_of: BTreeMap<i64, usize> = stored.iter().enumerate().map(|(i, c)| (c.story, n + i)).collect();
+    let clusters: Vec<Cluster> = arrivals
+        .iter()
+        .enumerate()
+        .map(|(i, a)| Cluster::new(i, &a.vector, 1, a.day.map(|d| (d, d)), Vec::new()))
+        .chain(
+            stored
+                .iter()
+                .enumerate()
+                .map(|(i, c)| Cluster::new(n + i, &c.centroid, c.size.max(1), c.days, vec![c.story])),
+        )
+        .collect();
+    // Pairs worth comparing: articles sharing a lookup term, an article and the stored stories
+    // it reaches, and stored stories reached by one article.
+    let mut by_term: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (i, a) in arrivals.iter().enumerate() {
+        for &t in &a.lookup {
+            by_term.entry(t).or_default().push(i);
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for members in by_term.values().filter(|m| m.len() <= SHARED_TERM_LIMIT) {
+        for (k, &a) in members.iter().enumerate() {
+            pairs.extend(members[k + 1..].iter().map(|&b| (a.min(b), a.max(b))));
+        }
+    }
+    for (i, a) in arrivals.iter().enumerate() {
+        // Two stored stories are compared when an article would join both (a story the
+        // article does not reach tells nothing about the other).
+        let mut reached = Vec::new();
+        for &s in a.near.iter().filter_map(|s| index_of.get(s)) {
+            pairs.push((i, s));
+            let c = &clusters[s];
+            let cos = if c.norm > 0.0 { dot(&a.vector, &c.sum) / c.norm } else { 0.0 };
+            if cos >= bar(config.join, a.vector.len().min(c.sum.len())) {
+                reached.push(s);
+            }
+        }
+        for (k, &s) in reached.iter().enumerate() {
+            pairs.extend(reached[k + 1..].iter().map(|&t| (s.min(t), s.max(t))));
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); clusters.len()];
+    for &(a, b) in &pairs {
+        neighbours[a].push(b);
+        neighbours[b].push(a);
+    }
+    for list in &mut neighbours {
+        list.sort_unstable();
+    }
+    let owner = (0..clusters.len()).collect();
+    let mut state = Clustering { clusters, neighbours, owner, heap: BinaryHeap::new(), join: config.join };
+    // Near-copies first.
+    for (i, a) in arrivals.iter().enumerate() {
+        let copies = a.copies.iter().copied().filter(|&c| c < i);
+        let stored_copies = a.copy_of.iter().filter_map(|s| index_of.get(s).copied());
+        for other in copies.chain(stored_copies).collect::<Vec<_>>() {
+            let (x, y) = (state.owner[i], state.owner[other]);
+            if x != y {
+                state.merge(x.min(y), x.max(y));
+            }
+        }
+    }
+    state.heap.clear();
+    let links: Vec<Link> = (0..state.clusters.len())
+        .flat_map(|a| state.neighbours[a].iter().filter(move |&&b| b > a).map(move |&b| (a, b)))
+        .filter_map(|(a, b)| state.link(a, b))
+        .collect();
+    state.heap.extend(links);
+    // Then the closest pair while it is close enough and within the window.
+    let within = |a: &Cluster, b: &Cluster| match (a.days, b.days) {
+        (Some((f1, l1)), Some((f2, l2))) => f2 <= l1 + config.window_days && l2 >= f1 - config.window_days,
         _ => true,
     };
-    // A short text (a headline) shares few words with anything, so its cosine runs low even
-    // with its own story's: the bar is lowered with the square root of its length.
-    let bar = config.join * (vector.len() as f32 / FULL_LENGTH).sqrt().min(1.0);
-    let mut scored: Vec<(f32, &Candidate)> = candidates
-        .iter()
-        .filter(|c| in_window(c))
-        .map(|c| (cosine(vector, &c.centroid), c))
-        .filter(|(s, _)| *s >= bar)
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.story.cmp(&b.1.story)));
-    let Some(&(_, best)) = scored.first() else { return Decision::default() };
-    let mut merge: Vec<i64> = scored[1..]
-        .iter()
-        .filter(|(_, c)| cosine(&best.centroid, &c.centroid) >= config.merge)
-        .map(|(_, c)| c.story)
-        .collect();
-    // The oldest story of a merge keeps its id.
-    let mut join = best.story;
-    if let Some(&oldest) = merge.iter().min()
-        && oldest < join
-    {
-        merge.retain(|&s| s != oldest);
-        merge.push(join);
-        join = oldest;
+    while let Some(link) = state.heap.pop() {
+        let (ca, cb) = (&state.clusters[link.a], &state.clusters[link.b]);
+        if ca.alive && cb.alive && link.versions == (ca.version, cb.version) && within(ca, cb) {
+            state.merge(link.a, link.b);
+        }
     }
-    merge.sort_unstable();
-    Decision { join: Some(join), merge }
+    // Each article's story.
+    let mut placement = Placement::default();
+    let mut new_of: BTreeMap<usize, usize> = BTreeMap::new();
+    for i in 0..n {
+        let c = state.owner[i];
+        let target = match state.clusters[c].stored.first() {
+            Some(&story) => Target::Stored(story),
+            None => {
+                let next = new_of.len();
+                Target::New(*new_of.entry(c).or_insert(next))
+            }
+        };
+        placement.targets.push(target);
+    }
+    placement.new_stories = new_of.len();
+    for c in &state.clusters {
+        if let Some((&keep, rest)) = c.stored.split_first() {
+            placement.merges.extend(rest.iter().map(|&s| (keep, s)));
+        }
+    }
+    placement
+}
+
+fn norm(v: &[(u64, f32)]) -> f32 {
+    v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt()
+}
+
+fn dot(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
+    let (mut i, mut j, mut out) = (0, 0, 0.0f32);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+fn widen(a: Option<(i32, i32)>, b: Option<(i32, i32)>) -> Option<(i32, i32)> {
+    match (a, b) {
+        (Some((a0, a1)), Some((b0, b1))) => Some((a0.min(b0), a1.max(b1))),
+        (x, None) | (None, x) => x,
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{Candidate, Config, add, cosine, decide};
+    use super::{Arrival, Candidate, Config, Placement, Target, add, cosine, place};
+
+    fn unit(v: &[(u64, f32)]) -> Vec<(u64, f32)> {
+        let n = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        v.iter().map(|&(t, w)| (t, w / n)).collect()
+    }
+
+    fn arrival(v: &[(u64, f32)], day: Option<i32>, near: &[i64]) -> Arrival {
+        let vector = unit(v);
+        let lookup = vector.iter().map(|&(t, _)| t).collect();
+        Arrival { vector, lookup, day, near: near.to_vec(), ..Arrival::default() }
+    }
+
+    fn story(id: i64, v: &[(u64, f32)], days: Option<(i32, i32)>, size: u32) -> Candidate {
+        Candidate {
+            story: id,
+            centroid: unit(v).iter().map(|&(t, w)| (t, w * size as f32)).collect(),
+            days,
+            size,
+        }
+    }
+
+    /// The batch's articles grouped by story, each group in order: the partition, whatever
+    /// the stories are called.
+    fn partition(p: &Placement, order: &[usize]) -> Vec<Vec<usize>> {
+        let mut groups: std::collections::BTreeMap<String, Vec<usize>> = Default::default();
+        for (k, t) in p.targets.iter().enumerate() {
+            groups.entry(format!("{t:?}")).or_default().push(order[k]);
+        }
+        let mut out: Vec<Vec<usize>> = groups
+            .into_values()
+            .map(|mut g| {
+                g.sort_unstable();
+                g
+            })
+            .collect();
+        out.sort();
+        out
+    }
 
     #[test]
     fn join_new_and_merge() {
-        let a = vec![(1, 0.8), (2, 0.6)];
-        let b = vec![(3, 1.0)];
+        let a = [(1, 0.8), (2, 0.6)];
+        let b = [(3, 1.0)];
         let config = Config::default();
-        let story =
-            |id, centroid: &Vec<(u64, f32)>, days| Candidate { story: id, centroid: centroid.clone(), days };
-        assert_eq!(decide(&a, None, &[], &config).join, None);
-        assert_eq!(decide(&a, None, &[story(7, &a, None), story(3, &b, None)], &config).join, Some(7));
+        let alone = place(&[arrival(&a, None, &[])], &[], &config);
+        assert_eq!((alone.targets.clone(), alone.new_stories), (vec![Target::New(0)], 1));
+        let joined =
+            place(&[arrival(&a, None, &[7, 3])], &[story(7, &a, None, 3), story(3, &b, None, 2)], &config);
+        assert_eq!(joined.targets, vec![Target::Stored(7)]);
+        assert!(joined.merges.is_empty());
         // Out of the time window: a new story.
-        assert_eq!(decide(&a, Some(100), &[story(7, &a, Some((10, 20)))], &config).join, None);
-        // Two stories that the article and each other match are merged into the older.
-        let a2 = vec![(1, 0.7), (2, 0.7)];
-        let d = decide(&a, None, &[story(9, &a, None), story(4, &a2, None)], &config);
-        assert_eq!((d.join, d.merge), (Some(4), vec![9]));
+        let late = place(&[arrival(&a, Some(100), &[7])], &[story(7, &a, Some((10, 20)), 3)], &config);
+        assert_eq!(late.targets, vec![Target::New(0)]);
+        // Two stories that the article reaches, and that are alike, are merged into the older.
+        let a2 = [(1, 0.7), (2, 0.7)];
+        let both =
+            place(&[arrival(&a, None, &[9, 4])], &[story(9, &a, None, 2), story(4, &a2, None, 5)], &config);
+        assert_eq!((both.targets, both.merges), (vec![Target::Stored(4)], vec![(4, 9)]));
         assert!((cosine(&a, &add(&a, &a)) - 1.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn articles_of_one_batch_join_each_other_and_near_copies_join_whatever_their_words() {
+        let config = Config::default();
+        let a = [(1, 0.8), (2, 0.6)];
+        let together =
+            place(&[arrival(&a, None, &[]), arrival(&[(1, 0.7), (2, 0.7)], None, &[])], &[], &config);
+        assert_eq!((together.targets, together.new_stories), (vec![Target::New(0), Target::New(0)], 1));
+        let mut copy = arrival(&[(5, 1.0)], None, &[]);
+        copy.copies = vec![0];
+        let copied = place(&[arrival(&a, None, &[]), copy], &[], &config);
+        assert_eq!(copied.targets, vec![Target::New(0), Target::New(0)]);
+        let mut copy_of_stored = arrival(&[(5, 1.0)], None, &[]);
+        copy_of_stored.copy_of = vec![8];
+        let placed = place(&[copy_of_stored], &[story(8, &a, None, 4)], &config);
+        assert_eq!(placed.targets, vec![Target::Stored(8)]);
+    }
+
+    #[test]
+    fn the_stories_of_a_batch_do_not_depend_on_its_order() {
+        // Three topics, four articles each, with words of their own and a few shared ones.
+        let mut articles = Vec::new();
+        for topic in 0..3u64 {
+            for k in 0..4u64 {
+                let base = topic * 100;
+                let v = [
+                    (base + 1, 1.0),
+                    (base + 2, 0.8),
+                    (base + 3 + k % 2, 0.6),
+                    (base + 10 + k, 0.5),
+                    (1000 + (topic + k) % 3, 0.3),
+                ];
+                articles.push(arrival(&v, Some(100 + k as i32), &[]));
+            }
+        }
+        // Articles between two topics, a little nearer one: where they go depends on what has
+        // formed when they are read, unless the closest links are taken first.
+        for (one, other, lean) in [(0u64, 100u64, 0.1f32), (100, 200, 0.15), (200, 0, 0.05)] {
+            let v = [(one + 1, 0.7 + lean), (one + 2, 0.5), (other + 1, 0.7), (other + 2, 0.5 - lean)];
+            articles.push(arrival(&v, Some(101), &[]));
+        }
+        let config = Config::default();
+        let identity: Vec<usize> = (0..articles.len()).collect();
+        let expected = partition(&place(&articles, &[], &config), &identity);
+        assert_eq!(expected.len(), 3, "{expected:?}");
+        let mut order = identity.clone();
+        for seed in [3u64, 11, 29] {
+            let mut state = seed;
+            for i in (1..order.len()).rev() {
+                state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                order.swap(i, (state >> 33) as usize % (i + 1));
+            }
+            let shuffled: Vec<Arrival> = order.iter().map(|&i| articles[i].clone()).collect();
+            assert_eq!(partition(&place(&shuffled, &[], &config), &order), expected, "order {order:?}");
+        }
     }
 }
