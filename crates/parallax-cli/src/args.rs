@@ -281,6 +281,11 @@ pub(crate) struct EvalStoriesArgs {
     /// orders, and print B-cubed F1 for each: stories must not depend on how documents arrive.
     #[arg(long)]
     pub(crate) feeds: bool,
+
+    /// Cross-validate the join threshold over K folds of topics: chosen on K-1 folds, scored
+    /// on the last; prints each fold, the mean and the worst.
+    #[arg(long, value_name = "K", default_value_t = 0)]
+    pub(crate) folds: usize,
 }
 
 #[derive(Args, Debug)]

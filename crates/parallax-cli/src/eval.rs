@@ -39,6 +39,7 @@ pub(crate) fn run(command: EvalCommand) -> anyhow::Result<ExitCode> {
                 json: args.json,
                 sweep: args.sweep,
                 feeds: args.feeds,
+                folds: args.folds,
             })?;
         }
     }

@@ -31,6 +31,8 @@ pub struct Options {
     /// Also ingest the documents in other ways (all in one batch, one at a time, in batches
     /// of 64 in three other shuffled orders) and print B-cubed F1 for each.
     pub feeds: bool,
+    /// Cross-validate the join threshold over this many folds of topics (0: not at all).
+    pub folds: usize,
 }
 
 /// How the documents reach the store: in batches of `batch` (0: all in one), in the order a
@@ -130,7 +132,15 @@ pub fn run(args: &Options) -> anyhow::Result<()> {
             ));
         }
     }
+    let folds = if args.folds >= 2 { Some(cross_validate(&items, &config, args.folds)?) } else { None };
     if args.json {
+        let fold_rows = folds.as_ref().map(|f| {
+            serde_json::json!({
+                "folds": f.per_fold.iter().map(|(join, f1, fixed)| serde_json::json!({"join": join, "bcubed_f1": round(*f1), "bcubed_f1_at_default": round(*fixed)})).collect::<Vec<_>>(),
+                "mean_bcubed_f1": round(f.mean()), "worst_bcubed_f1": round(f.worst()),
+                "mean_bcubed_f1_at_default": round(f.mean_at_default()),
+            })
+        });
         let feed_rows: Vec<serde_json::Value> = feeds
             .iter()
             .map(|(feed, p, r, f, stories)| {
@@ -147,7 +157,7 @@ pub fn run(args: &Options) -> anyhow::Result<()> {
             .collect();
         println!(
             "{}",
-            serde_json::json!({"bench": name, "baseline_cut": best_cut.1, "rows": rows, "feeds": feed_rows})
+            serde_json::json!({"bench": name, "baseline_cut": best_cut.1, "rows": rows, "feeds": feed_rows, "cross_validation": fold_rows})
         );
     } else {
         println!("{name}: {} documents, {} gold clusters", items.len(), distinct(&gold));
@@ -161,6 +171,25 @@ pub fn run(args: &Options) -> anyhow::Result<()> {
         println!(
             "baseline cut {:.2} (best B3 F1 on train); parallax join {:.2}, window {} days; no published anchor for these clusterings",
             best_cut.1, config.join, config.window_days
+        );
+    }
+    if let Some(f) = folds.as_ref().filter(|_| !args.json) {
+        println!(
+            "join threshold cross-validated over {} folds of topics (chosen on the others, scored on the fold):",
+            f.per_fold.len()
+        );
+        for (k, (join, f1, fixed)) in f.per_fold.iter().enumerate() {
+            println!(
+                "fold {}: join {join:.3}, B3 F1 {f1:.3} (at the default {:.2}: {fixed:.3})",
+                k + 1,
+                config.join
+            );
+        }
+        println!(
+            "mean B3 F1 {:.3}, worst fold {:.3}; at the default join, mean {:.3}",
+            f.mean(),
+            f.worst(),
+            f.mean_at_default()
         );
     }
     if !args.json && !feeds.is_empty() {
@@ -185,6 +214,63 @@ pub fn run(args: &Options) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Per fold of topics: the join chosen on the other folds, the fold's B-cubed F1 at it, and at
+/// the default join.
+struct Folds {
+    per_fold: Vec<(f32, f64, f64)>,
+}
+
+impl Folds {
+    fn mean(&self) -> f64 {
+        self.per_fold.iter().map(|f| f.1).sum::<f64>() / self.per_fold.len().max(1) as f64
+    }
+
+    fn mean_at_default(&self) -> f64 {
+        self.per_fold.iter().map(|f| f.2).sum::<f64>() / self.per_fold.len().max(1) as f64
+    }
+
+    fn worst(&self) -> f64 {
+        self.per_fold.iter().map(|f| f.1).fold(1.0, f64::min)
+    }
+}
+
+/// Join thresholds the cross-validation chooses among.
+const JOINS: [f32; 9] = [0.20, 0.225, 0.25, 0.275, 0.30, 0.325, 0.35, 0.375, 0.40];
+
+/// Cross-validates the join threshold: the topics dealt round-robin into `k` folds (sorted by
+/// name), every threshold of [`JOINS`] run once over all documents (the clustering sees no
+/// label), and for each fold the threshold that scores best on the other folds scored on it.
+fn cross_validate(items: &[Item], config: &stories::Config, k: usize) -> anyhow::Result<Folds> {
+    let topics: std::collections::BTreeSet<&str> = items.iter().map(|i| i.topic.as_str()).collect();
+    let fold_of_topic: BTreeMap<&str, usize> = topics.iter().enumerate().map(|(n, t)| (*t, n % k)).collect();
+    let fold: Vec<usize> = items.iter().map(|i| fold_of_topic[i.topic.as_str()]).collect();
+    let gold: Vec<&str> = items.iter().map(|i| i.gold.as_str()).collect();
+    let mut runs = Vec::new();
+    for join in JOINS {
+        runs.push((join, cluster_through_store(items, &stories::Config { join, ..config.clone() }, STREAM)?));
+    }
+    let fixed = cluster_through_store(items, config, STREAM)?;
+    let mut per_fold = Vec::new();
+    for f in 0..k {
+        let train: Vec<usize> = (0..items.len()).filter(|&i| fold[i] != f).collect();
+        let test: Vec<usize> = (0..items.len()).filter(|&i| fold[i] == f).collect();
+        if test.is_empty() {
+            continue;
+        }
+        let best = runs.iter().map(|(join, labels)| (*join, bcubed(labels, &gold, &train).2)).fold(
+            None::<(f32, f64)>,
+            |acc, (join, f1)| match acc {
+                Some((_, b)) if b >= f1 => acc,
+                _ => Some((join, f1)),
+            },
+        );
+        let Some((join, _)) = best else { continue };
+        let labels = runs.iter().find(|(j, _)| *j == join).map(|(_, l)| l).unwrap_or(&fixed);
+        per_fold.push((join, bcubed(labels, &gold, &test).2, bcubed(&fixed, &gold, &test).2));
+    }
+    Ok(Folds { per_fold })
 }
 
 fn distinct(labels: &[&str]) -> usize {

@@ -465,7 +465,7 @@ fn insert_article(
 
 /// The batch's articles as the stories stage places them, and the stored stories they reach:
 /// for each article, its vector and lookup terms, the stored stories sharing most of those
-/// terms, the stored stories of its near-copies (articles sharing a reuse band) and its
+/// terms, the oldest stored story holding a near-copy of it (an article sharing a reuse band) and its
 /// near-copies earlier in the batch.
 fn arrivals(
     tx: &Transaction<'_>,
@@ -488,10 +488,10 @@ fn arrivals(
         BAND_INDEX.values(tx, &a.bands, &mut copies)?;
         copies.sort_unstable();
         copies.dedup();
-        let mut copy_of = Vec::new();
+        let mut copy_of: Option<i64> = None;
         for &article in &copies {
             if let Some(story) = story_of.query_row([article], |r| r.get::<_, i64>(0)).optional()? {
-                copy_of.push(story);
+                copy_of = Some(copy_of.map_or(story, |s: i64| s.min(story)));
             }
         }
         let mut in_batch: Vec<usize> = Vec::new();
@@ -514,8 +514,6 @@ fn arrivals(
         let mut ranked: Vec<(usize, i64)> = hits.into_iter().map(|(story, n)| (n, story)).collect();
         ranked.sort_by(|a, b| b.cmp(a));
         let near: Vec<i64> = ranked.into_iter().take(CANDIDATES).map(|(_, s)| s).collect();
-        copy_of.sort_unstable();
-        copy_of.dedup();
         for &story in near.iter().chain(&copy_of) {
             if !candidates.contains_key(&story)
                 && let Some(c) = cache.get(tx, story)?

@@ -208,8 +208,9 @@ pub struct Arrival {
     /// Stored stories that share its lookup terms (ids, each in the candidates given to
     /// [`place`]).
     pub near: Vec<i64>,
-    /// Stored stories holding a near-copy of it: it joins them, whatever its words.
-    pub copy_of: Vec<i64>,
+    /// The oldest stored story holding a near-copy of it: it joins it, whatever its words
+    /// (only the oldest: copies in several stories do not merge them).
+    pub copy_of: Option<i64>,
     /// Earlier articles of the batch it nearly copies (their indexes).
     pub copies: Vec<usize>,
 }
@@ -229,7 +230,7 @@ pub struct Placement {
     /// Per article of the batch, its story.
     pub targets: Vec<Target>,
     /// Stored stories merged: (the story kept, the story merged into it), the kept one the
-    /// oldest (the smallest id).
+    /// largest (the oldest, the smallest id, on a tie).
     pub merges: Vec<(i64, i64)>,
     /// How many new stories.
     pub new_stories: usize,
@@ -387,7 +388,7 @@ fn bar(join: f32, terms: usize) -> f32 {
 /// merging the closest linked pair of clusters ([`Clustering::link`]) while its link reaches
 /// [`Config::join`] and their dates lie within [`Config::window_days`] of each other.
 /// Near-copies are joined first, whatever their words. An article's story is then the stored
-/// story its cluster holds (the oldest, the others merged into it), or a new one.
+/// story its cluster holds (the largest, the others merged into it), or a new one.
 ///
 /// The result does not depend on the order of the batch beyond exact ties (broken by
 /// position). Across batches it still depends on what came first, as any stream does: the
@@ -479,13 +480,18 @@ pub fn place(arrivals: &[Arrival], stored: &[Candidate], config: &Config) -> Pla
             state.merge(link.a, link.b);
         }
     }
+    // Each cluster's story: of the stored stories it holds, the largest keeps its id (the
+    // oldest on a tie), so a merge rewrites the articles of the smaller ones only.
+    let size_of: BTreeMap<i64, u32> = stored.iter().map(|c| (c.story, c.size)).collect();
+    let keeper =
+        |held: &[i64]| held.iter().copied().max_by(|a, b| size_of[a].cmp(&size_of[b]).then(b.cmp(a)));
     // Each article's story.
     let mut placement = Placement::default();
     let mut new_of: BTreeMap<usize, usize> = BTreeMap::new();
     for i in 0..n {
         let c = state.owner[i];
-        let target = match state.clusters[c].stored.first() {
-            Some(&story) => Target::Stored(story),
+        let target = match keeper(&state.clusters[c].stored) {
+            Some(story) => Target::Stored(story),
             None => {
                 let next = new_of.len();
                 Target::New(*new_of.entry(c).or_insert(next))
@@ -495,8 +501,8 @@ pub fn place(arrivals: &[Arrival], stored: &[Candidate], config: &Config) -> Pla
     }
     placement.new_stories = new_of.len();
     for c in &state.clusters {
-        if let Some((&keep, rest)) = c.stored.split_first() {
-            placement.merges.extend(rest.iter().map(|&s| (keep, s)));
+        if let Some(keep) = keeper(&c.stored) {
+            placement.merges.extend(c.stored.iter().filter(|&&s| s != keep).map(|&s| (keep, s)));
         }
     }
     placement
@@ -585,11 +591,18 @@ mod tests {
         // Out of the time window: a new story.
         let late = place(&[arrival(&a, Some(100), &[7])], &[story(7, &a, Some((10, 20)), 3)], &config);
         assert_eq!(late.targets, vec![Target::New(0)]);
-        // Two stories that the article reaches, and that are alike, are merged into the older.
+        // Two stories that the article reaches, and that are alike, are merged into the larger,
+        // the older on a tie.
         let a2 = [(1, 0.7), (2, 0.7)];
         let both =
             place(&[arrival(&a, None, &[9, 4])], &[story(9, &a, None, 2), story(4, &a2, None, 5)], &config);
         assert_eq!((both.targets, both.merges), (vec![Target::Stored(4)], vec![(4, 9)]));
+        let larger =
+            place(&[arrival(&a, None, &[9, 4])], &[story(9, &a, None, 6), story(4, &a2, None, 1)], &config);
+        assert_eq!((larger.targets, larger.merges), (vec![Target::Stored(9)], vec![(9, 4)]));
+        let tie =
+            place(&[arrival(&a, None, &[9, 4])], &[story(9, &a, None, 3), story(4, &a2, None, 3)], &config);
+        assert_eq!(tie.merges, vec![(4, 9)]);
         assert!((cosine(&a, &add(&a, &a)) - 1.0).abs() < 1e-6);
     }
 
@@ -605,7 +618,7 @@ mod tests {
         let copied = place(&[arrival(&a, None, &[]), copy], &[], &config);
         assert_eq!(copied.targets, vec![Target::New(0), Target::New(0)]);
         let mut copy_of_stored = arrival(&[(5, 1.0)], None, &[]);
-        copy_of_stored.copy_of = vec![8];
+        copy_of_stored.copy_of = Some(8);
         let placed = place(&[copy_of_stored], &[story(8, &a, None, 4)], &config);
         assert_eq!(placed.targets, vec![Target::Stored(8)]);
     }
