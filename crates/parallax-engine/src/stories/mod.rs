@@ -141,31 +141,18 @@ pub fn lookup_terms(vector: &[(u64, f32)], idf: &impl Idf) -> Vec<u64> {
 }
 
 fn normalise(v: &mut [(u64, f32)]) {
-    let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-    if norm > 0.0 {
+    let length = norm(v);
+    if length > 0.0 {
         for (_, w) in v.iter_mut() {
-            *w /= norm;
+            *w /= length;
         }
     }
 }
 
 /// Cosine of two sparse vectors sorted by term.
 pub fn cosine(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
-    let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                dot += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    let na = a.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-    let nb = b.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-    if na == 0.0 || nb == 0.0 { 0.0 } else { dot / (na * nb) }
+    let (na, nb) = (norm(a), norm(b));
+    if na == 0.0 || nb == 0.0 { 0.0 } else { dot(a, b) / (na * nb) }
 }
 
 /// `centroid` with `vector` added, cut to its [`CENTROID_TERMS`] heaviest terms; sorted by term.
@@ -385,8 +372,9 @@ fn bar(join: f32, terms: usize) -> f32 {
 }
 
 /// Places a batch: its articles and the stored stories they reach are clustered together,
-/// merging the closest linked pair of clusters ([`Clustering::link`]) while its link reaches
-/// [`Config::join`] and their dates lie within [`Config::window_days`] of each other.
+/// merging the closest linked pair of clusters (the smaller side's articles' mean cosine with
+/// the larger side's centroid) while its link reaches [`Config::join`] and their dates lie
+/// within [`Config::window_days`] of each other.
 /// Near-copies are joined first, whatever their words. An article's story is then the stored
 /// story its cluster holds (the largest, the others merged into it), or a new one.
 ///
@@ -512,6 +500,7 @@ fn norm(v: &[(u64, f32)]) -> f32 {
     v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt()
 }
 
+/// The dot product of two sparse vectors sorted by term.
 fn dot(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
     let (mut i, mut j, mut out) = (0, 0, 0.0f32);
     while i < a.len() && j < b.len() {
