@@ -613,6 +613,82 @@ mod tests {
     }
 
     #[test]
+    fn random_batches_keep_the_placement_s_invariants() {
+        // Batches of random vectors over a few shared terms, random dates, random candidate
+        // stories, copies and links: every article gets a story, new stories are numbered
+        // 0, 1, … without a gap, a merged story goes into one kept story that is itself kept.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |m: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % m
+        };
+        let config = Config::default();
+        for _ in 0..300 {
+            let stored: Vec<Candidate> = (0..next(6))
+                .map(|k| {
+                    let v: Vec<(u64, f32)> =
+                        (0..1 + next(4)).map(|t| (t * 3 + next(3), 0.2 + next(8) as f32 / 8.0)).collect();
+                    let mut v = v;
+                    v.sort_by_key(|x| x.0);
+                    v.dedup_by_key(|x| x.0);
+                    let day = 100 + next(30) as i32;
+                    story(
+                        10 + k as i64,
+                        &v,
+                        (next(2) == 0).then_some((day, day + next(5) as i32)),
+                        1 + next(9) as u32,
+                    )
+                })
+                .collect();
+            let ids: Vec<i64> = stored.iter().map(|c| c.story).collect();
+            let n = 1 + next(12) as usize;
+            let arrivals: Vec<Arrival> = (0..n)
+                .map(|i| {
+                    let mut v: Vec<(u64, f32)> =
+                        (0..1 + next(5)).map(|t| (t * 3 + next(3), 0.1 + next(8) as f32 / 8.0)).collect();
+                    v.sort_by_key(|x| x.0);
+                    v.dedup_by_key(|x| x.0);
+                    let near: Vec<i64> = ids.iter().copied().filter(|_| next(2) == 0).collect();
+                    let mut a = arrival(&v, (next(3) > 0).then_some(100 + next(40) as i32), &near);
+                    if i > 0 && next(5) == 0 {
+                        a.copies = vec![next(i as u64) as usize];
+                    }
+                    if !ids.is_empty() && next(6) == 0 {
+                        a.copy_of = Some(ids[next(ids.len() as u64) as usize]);
+                    }
+                    a
+                })
+                .collect();
+            let p = place(&arrivals, &stored, &config);
+            assert_eq!(p.targets.len(), n);
+            let mut news: Vec<usize> = p
+                .targets
+                .iter()
+                .filter_map(|t| match t {
+                    Target::New(k) => Some(*k),
+                    Target::Stored(s) => {
+                        assert!(ids.contains(s) && !p.merges.iter().any(|m| m.1 == *s), "{p:?}");
+                        None
+                    }
+                })
+                .collect();
+            news.sort_unstable();
+            news.dedup();
+            assert_eq!(news, (0..p.new_stories).collect::<Vec<_>>(), "{p:?}");
+            let gone: Vec<i64> = p.merges.iter().map(|m| m.1).collect();
+            for &(keep, from) in &p.merges {
+                assert!(
+                    keep != from && ids.contains(&keep) && ids.contains(&from) && !gone.contains(&keep),
+                    "{p:?}"
+                );
+            }
+            assert_eq!(gone.len(), gone.iter().collect::<std::collections::BTreeSet<_>>().len(), "{p:?}");
+        }
+    }
+
+    #[test]
     fn the_stories_of_a_batch_do_not_depend_on_its_order() {
         // Three topics, four articles each, with words of their own and a few shared ones.
         let mut articles = Vec::new();
