@@ -328,6 +328,12 @@ pub(crate) struct EvalExtractArgs {
     /// Print, for each page, Parallax's F1 (or its missed and leaked snippets), worst first.
     #[arg(long)]
     pub(crate) errors: bool,
+
+    /// Zyte set: also deal the pages into K folds and print every system's F1 on each, the
+    /// mean and the worst fold, and on how many folds Parallax scores at least as well as each
+    /// peer (a table; not with --json).
+    #[arg(long, value_name = "K", default_value_t = 0, conflicts_with = "json")]
+    pub(crate) folds: usize,
 }
 
 #[derive(Args, Debug)]

@@ -27,7 +27,12 @@ pub(crate) fn run(command: EvalCommand) -> anyhow::Result<ExitCode> {
             errors: args.errors,
         })?,
         EvalCommand::Extract(args) => {
-            extract::run(&extract::Options { bench: args.bench, json: args.json, errors: args.errors })?;
+            extract::run(&extract::Options {
+                bench: args.bench,
+                json: args.json,
+                errors: args.errors,
+                folds: args.folds,
+            })?;
         }
         EvalCommand::Claims(args) => {
             claims::run(&claims::Options { bench: args.bench, json: args.json, sweep: args.sweep })?;

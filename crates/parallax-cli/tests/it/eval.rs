@@ -101,3 +101,24 @@ fn eval_stories_barely_depends_on_how_documents_arrive() {
     assert!(low >= 0.835, "{feeds:?}");
     assert!(high - low <= 0.03, "{feeds:?}");
 }
+
+#[test]
+fn eval_extract_scores_folds_of_the_zyte_pages() {
+    let Some(_) = crate::shared("eval_extract_scores_folds_of_the_zyte_pages") else { return };
+    let run = parallax(&["eval", "extract", "--folds", "3"], b"");
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    for system in ["parallax ", "trafilatura ", "rs_trafilatura "] {
+        let line = run
+            .stdout
+            .lines()
+            .find(|l| l.starts_with(system))
+            .unwrap_or_else(|| panic!("{system}: {}", run.stdout));
+        // Three folds, then the mean and the worst fold.
+        assert!(line.contains(" mean ") && line.contains(" worst ") && line.contains(" of 3"), "{line}");
+        assert_eq!(
+            line.split_whitespace().filter(|w| w.starts_with("0.") || w.starts_with("1.")).count(),
+            5,
+            "{line}"
+        );
+    }
+}
