@@ -237,7 +237,7 @@ impl Folds {
 }
 
 /// Join thresholds the cross-validation chooses among.
-const JOINS: [f32; 9] = [0.20, 0.225, 0.25, 0.275, 0.30, 0.325, 0.35, 0.375, 0.40];
+const JOINS: [f32; 13] = [0.10, 0.125, 0.15, 0.175, 0.20, 0.225, 0.25, 0.275, 0.30, 0.325, 0.35, 0.375, 0.40];
 
 /// Cross-validates the join threshold: the topics dealt round-robin into `k` folds (sorted by
 /// name), every threshold of [`JOINS`] run once over all documents (the clustering sees no
