@@ -37,7 +37,7 @@ pub struct Options {
 
 /// How the documents reach the store: in batches of `batch` (0: all in one), in the order a
 /// shuffle seeded by `seed` gives (dated documents in date order).
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 struct Feed {
     batch: usize,
     seed: u64,
@@ -121,7 +121,9 @@ pub fn run(args: &Options) -> anyhow::Result<()> {
     if args.feeds {
         let all: Vec<usize> = (0..items.len()).collect();
         for (feed_name, feed) in FEEDS {
-            let labels = cluster_through_store(&items, &config, feed)?;
+            // The stream is the run scored above.
+            let labels =
+                if feed == STREAM { ours.clone() } else { cluster_through_store(&items, &config, feed)? };
             let (p, r, f) = bcubed(&labels, &gold, &all);
             feeds.push((
                 feed_name,
@@ -132,7 +134,8 @@ pub fn run(args: &Options) -> anyhow::Result<()> {
             ));
         }
     }
-    let folds = if args.folds >= 2 { Some(cross_validate(&items, &config, args.folds)?) } else { None };
+    let folds =
+        if args.folds >= 2 { Some(cross_validate(&items, &config, &ours, args.folds)?) } else { None };
     if args.json {
         let fold_rows = folds.as_ref().map(|f| {
             serde_json::json!({
@@ -241,17 +244,27 @@ const JOINS: [f32; 13] = [0.10, 0.125, 0.15, 0.175, 0.20, 0.225, 0.25, 0.275, 0.
 
 /// Cross-validates the join threshold: the topics dealt round-robin into `k` folds (sorted by
 /// name), every threshold of [`JOINS`] run once over all documents (the clustering sees no
-/// label), and for each fold the threshold that scores best on the other folds scored on it.
-fn cross_validate(items: &[Item], config: &stories::Config, k: usize) -> anyhow::Result<Folds> {
+/// label), and for each fold the threshold that scores best on the other folds scored on it,
+/// beside `fixed`, the stream's stories at the default join.
+fn cross_validate(
+    items: &[Item],
+    config: &stories::Config,
+    fixed: &[String],
+    k: usize,
+) -> anyhow::Result<Folds> {
     let topics: std::collections::BTreeSet<&str> = items.iter().map(|i| i.topic.as_str()).collect();
     let fold_of_topic: BTreeMap<&str, usize> = topics.iter().enumerate().map(|(n, t)| (*t, n % k)).collect();
     let fold: Vec<usize> = items.iter().map(|i| fold_of_topic[i.topic.as_str()]).collect();
     let gold: Vec<&str> = items.iter().map(|i| i.gold.as_str()).collect();
     let mut runs = Vec::new();
     for join in JOINS {
-        runs.push((join, cluster_through_store(items, &stories::Config { join, ..config.clone() }, STREAM)?));
+        let labels = if join == config.join {
+            fixed.to_vec()
+        } else {
+            cluster_through_store(items, &stories::Config { join, ..config.clone() }, STREAM)?
+        };
+        runs.push((join, labels));
     }
-    let fixed = cluster_through_store(items, config, STREAM)?;
     let mut per_fold = Vec::new();
     for f in 0..k {
         let train: Vec<usize> = (0..items.len()).filter(|&i| fold[i] != f).collect();
@@ -267,8 +280,8 @@ fn cross_validate(items: &[Item], config: &stories::Config, k: usize) -> anyhow:
             },
         );
         let Some((join, _)) = best else { continue };
-        let labels = runs.iter().find(|(j, _)| *j == join).map(|(_, l)| l).unwrap_or(&fixed);
-        per_fold.push((join, bcubed(labels, &gold, &test).2, bcubed(&fixed, &gold, &test).2));
+        let labels = runs.iter().find(|(j, _)| *j == join).map_or(fixed, |(_, l)| l.as_slice());
+        per_fold.push((join, bcubed(labels, &gold, &test).2, bcubed(fixed, &gold, &test).2));
     }
     Ok(Folds { per_fold })
 }

@@ -554,11 +554,10 @@ fn apply(
         let Some(other) = stored.get(&gone) else { continue };
         if let Some((current, _, _)) = changed.get_mut(&keep) {
             current.centroid = stories::add(&current.centroid, &other.centroid);
-            current.days = widen(current.days, other.days);
+            current.days = stories::widen(current.days, other.days);
             current.size = current.size.saturating_add(other.size);
         }
-        let size: i64 = tx.query_row("SELECT size FROM stories WHERE id = ?1", [gone], |r| r.get(0))?;
-        tx.execute("UPDATE stories SET size = size + ?1 WHERE id = ?2", params![size, keep])?;
+        tx.execute("UPDATE stories SET size = size + ?1 WHERE id = ?2", params![other.size, keep])?;
         tx.execute("UPDATE articles SET story = ?1 WHERE story = ?2", params![keep, gone])?;
         for term in index_terms(&other.centroid) {
             TERM_INDEX.delete(tx, term as i64, gone, &mut index.terms)?;
@@ -594,7 +593,7 @@ fn apply(
         };
         if let Some((current, _, added)) = changed.get_mut(&story) {
             current.centroid = stories::add(&current.centroid, &a.vector);
-            current.days = widen(current.days, a.day.map(|d| (d, d)));
+            current.days = stories::widen(current.days, a.day.map(|d| (d, d)));
             current.size += 1;
             *added += 1;
         }
@@ -605,13 +604,6 @@ fn apply(
         cache.put(current);
     }
     Ok(story_of)
-}
-
-fn widen(a: Option<(i32, i32)>, b: Option<(i32, i32)>) -> Option<(i32, i32)> {
-    match (a, b) {
-        (Some((a0, a1)), Some((b0, b1))) => Some((a0.min(b0), a1.max(b1))),
-        (x, None) | (None, x) => x,
-    }
 }
 
 fn load_story(tx: &Transaction<'_>, story: i64) -> rusqlite::Result<Option<Candidate>> {

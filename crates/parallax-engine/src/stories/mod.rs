@@ -239,7 +239,6 @@ struct Cluster<'a> {
     nodes: Vec<usize>,
     /// Bumped at each merge into it: links computed before are stale.
     version: u32,
-    alive: bool,
 }
 
 impl<'a> Cluster<'a> {
@@ -252,7 +251,7 @@ impl<'a> Cluster<'a> {
     ) -> Cluster<'a> {
         let sum = Cow::Borrowed(sum);
         let norm = norm(&sum);
-        Cluster { sum, norm, size, days, stored, nodes: vec![node], version: 0, alive: true }
+        Cluster { sum, norm, size, days, stored, nodes: vec![node], version: 0 }
     }
 }
 
@@ -464,7 +463,11 @@ pub fn place(arrivals: &[Arrival], stored: &[Candidate], config: &Config) -> Pla
     };
     while let Some(link) = state.heap.pop() {
         let (ca, cb) = (&state.clusters[link.a], &state.clusters[link.b]);
-        if ca.alive && cb.alive && link.versions == (ca.version, cb.version) && within(ca, cb) {
+        if !ca.nodes.is_empty()
+            && !cb.nodes.is_empty()
+            && link.versions == (ca.version, cb.version)
+            && within(ca, cb)
+        {
             state.merge(link.a, link.b);
         }
     }
@@ -517,7 +520,8 @@ fn dot(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
     out
 }
 
-fn widen(a: Option<(i32, i32)>, b: Option<(i32, i32)>) -> Option<(i32, i32)> {
+/// The span of days covering both spans (either may be unknown).
+pub fn widen(a: Option<(i32, i32)>, b: Option<(i32, i32)>) -> Option<(i32, i32)> {
     match (a, b) {
         (Some((a0, a1)), Some((b0, b1))) => Some((a0.min(b0), a1.max(b1))),
         (x, None) | (None, x) => x,
