@@ -286,6 +286,21 @@ pub(crate) struct EvalStoriesArgs {
     /// on the last; prints each fold, the mean and the worst.
     #[arg(long, value_name = "K", default_value_t = 0)]
     pub(crate) folds: usize,
+
+    /// Instead of scoring: learn the weights of the story bar (how the cosine a story needs
+    /// moves with a text's length and the days between the sides) from the training part of
+    /// every --train-bench, print them and write them to FILE as JSON (the committed ones are
+    /// crates/parallax-engine/weights/story-bar.json).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) train: Option<PathBuf>,
+
+    /// A benchmark folder to learn from with --train (ECB+, UCI or real events); repeatable.
+    #[arg(
+        long = "train-bench",
+        value_name = "DIR",
+        default_values = ["../shared/bench/ecbplus", "../shared/bench/uci-news-aggregator-sample", "../shared/bench/real-events"]
+    )]
+    pub(crate) train_benches: Vec<PathBuf>,
 }
 
 #[derive(Args, Debug)]

@@ -38,6 +38,10 @@ pub(crate) fn run(command: EvalCommand) -> anyhow::Result<ExitCode> {
             claims::run(&claims::Options { bench: args.bench, json: args.json, sweep: args.sweep })?;
         }
         EvalCommand::Brief(args) => brief::run(&brief::Options { bench: args.bench, json: args.json })?,
+        EvalCommand::Stories(args) if args.train.is_some() => {
+            let out = args.train.unwrap_or_default();
+            stories::train(&args.train_benches, &out)?;
+        }
         EvalCommand::Stories(args) => {
             stories::run(&stories::Options {
                 bench: args.bench,

@@ -19,6 +19,9 @@ use parallax_store::{IngestConfig, Store};
 
 use crate::common::{gunzip, round};
 
+#[path = "stories_train.rs"]
+mod train;
+
 /// What `parallax eval stories` was asked.
 #[derive(Clone, Debug)]
 pub struct Options {
@@ -73,13 +76,7 @@ struct Item {
 /// Clusters the benchmark's documents through a fresh store and with the baseline, and prints
 /// the figures per split.
 pub fn run(args: &Options) -> anyhow::Result<()> {
-    let (name, items) = if args.bench.join("ECB+").is_dir() {
-        ("ECB+", read_ecbplus(&args.bench)?)
-    } else if args.bench.join("ORIGIN.md").is_file() && has_gold_events(&args.bench)? {
-        ("real events", read_real_events(&args.bench)?)
-    } else {
-        ("UCI News Aggregator sample", read_uci(&args.bench)?)
-    };
+    let (name, items) = read_bench(&args.bench)?;
     if items.is_empty() {
         anyhow::bail!("{}: no documents found", args.bench.display());
     }
@@ -319,24 +316,8 @@ fn cluster_through_store(
         order.sort_by_key(|&i| items[i].published);
         let batch = if feed.batch == 0 { order.len().max(1) } else { feed.batch };
         for chunk in order.chunks(batch) {
-            let docs: Vec<(RawDoc, bool)> = chunk
-                .iter()
-                .filter_map(|&i| {
-                    let item = &items[i];
-                    let doc = RawDoc {
-                        id: DocId::new(&item.id)?,
-                        path: item.id.clone(),
-                        format: DocFormat::Text,
-                        text: item.text.clone(),
-                        meta: DocMeta {
-                            source: item.source.clone(),
-                            published: item.published,
-                            ..DocMeta::default()
-                        },
-                    };
-                    Some((doc, true))
-                })
-                .collect();
+            let docs: Vec<(RawDoc, bool)> =
+                chunk.iter().filter_map(|&i| item_doc(&items[i]).map(|d| (d, true))).collect();
             store.ingest(docs, &ingest)?;
         }
         let mut story_of: BTreeMap<String, String> = BTreeMap::new();
@@ -355,6 +336,53 @@ fn cluster_through_store(
     })();
     let _ = std::fs::remove_dir_all(&dir);
     result
+}
+
+/// The document an item is ingested as (`None` when its id is not a valid document id).
+fn item_doc(item: &Item) -> Option<RawDoc> {
+    Some(RawDoc {
+        id: DocId::new(&item.id)?,
+        path: item.id.clone(),
+        format: DocFormat::Text,
+        text: item.text.clone(),
+        meta: DocMeta { source: item.source.clone(), published: item.published, ..DocMeta::default() },
+    })
+}
+
+/// Learns the weights of [`stories::Bar`] from the training part of each benchmark in
+/// `benches` (every benchmark weighing the same), prints them next to the committed ones and
+/// writes them to `out` as JSON.
+pub fn train(benches: &[PathBuf], out: &Path) -> anyhow::Result<()> {
+    let window = stories::Config::default().window_days;
+    let mut samples = Vec::new();
+    for (set, bench) in benches.iter().enumerate() {
+        let (name, items) = read_bench(bench)?;
+        let found = train::samples(&items, "train", window, set);
+        let same = found.iter().filter(|s| s.same).count();
+        println!("{name}: {} comparisons, {same} with the document's own story", found.len());
+        samples.extend(found);
+    }
+    anyhow::ensure!(samples.iter().any(|s| s.same), "nothing to learn from: no document met its own story");
+    let bar = train::as_bar(train::fit(&samples, 1e-3));
+    let committed = stories::Bar::learned();
+    println!("short: {:.3} (committed {:.3})", bar.short, committed.short);
+    println!("dated: {:+.3} (committed {:+.3})", bar.dated, committed.dated);
+    println!("gap:   {:+.3} per ln(1 + days) (committed {:+.3})", bar.gap, committed.gap);
+    let json = serde_json::to_string_pretty(&bar)? + "\n";
+    std::fs::write(out, json).with_context(|| format!("cannot write {}", out.display()))?;
+    println!("written to {}", out.display());
+    Ok(())
+}
+
+/// A benchmark's name and items, by what its folder holds.
+fn read_bench(bench: &Path) -> anyhow::Result<(&'static str, Vec<Item>)> {
+    Ok(if bench.join("ECB+").is_dir() {
+        ("ECB+", read_ecbplus(bench)?)
+    } else if bench.join("ORIGIN.md").is_file() && has_gold_events(bench)? {
+        ("real events", read_real_events(bench)?)
+    } else {
+        ("UCI News Aggregator sample", read_uci(bench)?)
+    })
 }
 
 /// ECB+ documents: the text from the XML tokens.

@@ -364,8 +364,7 @@ fn prepare_with(
                     (n.name.as_str(), kind)
                 })
                 .collect();
-            let names: Vec<String> =
-                people.iter().map(|p| p.to_string()).chain(named.iter().map(|(n, _)| n.to_string())).collect();
+            let names = stories::names(&found_facts, i);
             let quotes: Vec<serde_json::Value> = found_facts.docs.get(i).map_or_else(Vec::new, |d| {
                 d.quotes
                     .iter()

@@ -39,18 +39,68 @@ pub const FULL_LENGTH: f32 = 24.0;
 /// How stories are formed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
-    /// Cosine with a story's centroid from which an article of at least [`FULL_LENGTH`] terms
-    /// joins it (lower for shorter ones); for a group of articles, or a story joining
-    /// another, the mean of its articles' cosines (see [`place`]).
+    /// Cosine with a story's centroid from which an undated article of at least
+    /// [`FULL_LENGTH`] terms joins it; for a group of articles, or a story joining another,
+    /// the mean of its articles' cosines (see [`place`]). [`Config::bar`] moves it for short
+    /// texts and for dated ones.
     pub join: f32,
+    /// How the cosine needed moves with a text's length and the days between the two sides.
+    pub bar: Bar,
     /// How many days away from a story's first and last dates an article may still join it.
     pub window_days: i32,
 }
 
 impl Default for Config {
     fn default() -> Config {
-        Config { join: 0.30, window_days: 7 }
+        Config { join: 0.30, bar: Bar::learned().clone(), window_days: 7 }
     }
+}
+
+/// How the cosine a link needs moves with what is known beside the words, as weights learned
+/// by `parallax eval stories --train` from the visible benchmarks (a logistic model of "this
+/// article belongs to this story" over the cosine and these features; each weight here is
+/// its weight over the cosine's, so it reads as a change of the cosine needed). The learned
+/// weights are data: `weights/story-bar.json`.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Bar {
+    /// Lowered by this much times `1 - sqrt(terms / FULL_LENGTH)` for a text of fewer than
+    /// [`FULL_LENGTH`] terms: a headline shares few words with anything, so its cosine runs
+    /// low even with its own story's.
+    pub short: f32,
+    /// Raised by this much (lowered when negative) when both sides are dated…
+    pub dated: f32,
+    /// …and by this much times `ln(1 + days between them)`: reports of one event come close
+    /// together, so a close date is evidence beside the words and a distant one against.
+    pub gap: f32,
+}
+
+/// Weights below which a link is never made, whatever the features say: a cosine near zero
+/// means the two sides share almost nothing.
+const LEAST_BAR: f32 = 0.05;
+
+impl Bar {
+    /// The weights committed in `weights/story-bar.json`.
+    pub fn learned() -> &'static Bar {
+        static LEARNED: std::sync::LazyLock<Bar> = std::sync::LazyLock::new(|| {
+            serde_json::from_str(include_str!("../../weights/story-bar.json"))
+                .expect("weights/story-bar.json is checked by a test")
+        });
+        &LEARNED
+    }
+
+    /// The cosine a link needs at level `join`, when the shorter side has `terms` terms and
+    /// `days` lie between the two sides' dates (`None`: one side undated).
+    pub fn needed(&self, join: f32, terms: usize, days: Option<i32>) -> f32 {
+        let short = 1.0 - (terms as f32 / FULL_LENGTH).sqrt().min(1.0);
+        let dated = days.map_or(0.0, |d| self.dated + self.gap * (1.0 + d.max(0) as f32).ln());
+        (join - self.short * short + dated).max(LEAST_BAR)
+    }
+}
+
+/// Days between two date ranges (0 when they overlap), when both are known.
+pub fn days_apart(a: Option<(i32, i32)>, b: Option<(i32, i32)>) -> Option<i32> {
+    let ((f1, l1), (f2, l2)) = (a?, b?);
+    Some((f2 - l1).max(f1 - l2).max(0))
 }
 
 /// An article's terms with their raw weights, before rarity is known.
@@ -100,6 +150,14 @@ pub fn profile(article: &Article, analyzer: &mut Analyzer, names: &[String]) -> 
     let epoch = jiff::civil::date(1970, 1, 1);
     let day = article.published.map(|d| (d - epoch).get_days());
     Profile { terms: weights.into_iter().collect(), day }
+}
+
+/// The names [`profile`] weighs for document `doc` of `found`: the people with evidence of
+/// being one, then the organisations and places.
+pub fn names(found: &crate::facts::Facts, doc: usize) -> Vec<String> {
+    let people = found.people.iter().filter(|p| p.evidence && p.documents.contains(&doc)).map(|p| &p.name);
+    let named = found.named.iter().filter(|n| n.documents.contains(&doc)).map(|n| &n.name);
+    people.chain(named).cloned().collect()
 }
 
 /// The term that stands for a named person, organisation or place.
@@ -301,14 +359,14 @@ struct Clustering<'a> {
     /// Each node's cluster.
     owner: Vec<usize>,
     heap: BinaryHeap<Link>,
-    join: f32,
+    config: &'a Config,
 }
 
 impl Clustering<'_> {
     /// The link of two clusters, when it is close enough: the smaller (by articles) is read
     /// as articles joining the larger, by the mean cosine of its articles with the larger one's
     /// sum (the sum of its unit-length vectors against the other's direction, over its size),
-    /// against [`Config::join`], lowered for a short text as [`bar`] says. For one article and
+    /// against the bar [`Bar::needed`] sets for their length and dates. For one article and
     /// a story that is the article's cosine with the story's centroid; for two articles, their
     /// cosine; for two stories, how well the smaller one's articles would join the larger. So a
     /// batch placed at once is judged as its articles placed one by one are.
@@ -320,7 +378,8 @@ impl Clustering<'_> {
         }
         let (big, small) = if (cb.size, cb.norm) > (ca.size, ca.norm) { (cb, ca) } else { (ca, cb) };
         let sim = dot(&ca.sum, &cb.sum) / (big.norm * small.size as f32);
-        let needed = bar(self.join, ca.sum.len().min(cb.sum.len()));
+        let terms = ca.sum.len().min(cb.sum.len());
+        let needed = self.config.bar.needed(self.config.join, terms, days_apart(ca.days, cb.days));
         // Links are ranked by how far past their bar they stand.
         (sim >= needed).then_some(Link { sim: sim / needed, a, b, versions: (ca.version, cb.version) })
     }
@@ -361,13 +420,6 @@ impl Clustering<'_> {
         let links: Vec<Link> = self.neighbours[a].iter().filter_map(|&c| self.link(a, c)).collect();
         self.heap.extend(links);
     }
-}
-
-/// The cosine from which a text of `terms` terms joins: `join`, lowered with the square root of
-/// its length below [`FULL_LENGTH`] (a headline shares few words with anything, so its cosine
-/// runs low even with its own story's).
-fn bar(join: f32, terms: usize) -> f32 {
-    join * (terms as f32 / FULL_LENGTH).sqrt().min(1.0)
 }
 
 /// Places a batch: its articles and the stored stories they reach are clustered together,
@@ -419,7 +471,9 @@ pub fn place(arrivals: &[Arrival], stored: &[Candidate], config: &Config) -> Pla
             pairs.push((i, s));
             let c = &clusters[s];
             let cos = if c.norm > 0.0 { dot(&a.vector, &c.sum) / c.norm } else { 0.0 };
-            if cos >= bar(config.join, a.vector.len().min(c.sum.len())) {
+            let terms = a.vector.len().min(c.sum.len());
+            let days = days_apart(a.day.map(|d| (d, d)), c.days);
+            if cos >= config.bar.needed(config.join, terms, days) {
                 reached.push(s);
             }
         }
@@ -438,7 +492,7 @@ pub fn place(arrivals: &[Arrival], stored: &[Candidate], config: &Config) -> Pla
         list.sort_unstable();
     }
     let owner = (0..clusters.len()).collect();
-    let mut state = Clustering { clusters, neighbours, owner, heap: BinaryHeap::new(), join: config.join };
+    let mut state = Clustering { clusters, neighbours, owner, heap: BinaryHeap::new(), config };
     // Near-copies first.
     for (i, a) in arrivals.iter().enumerate() {
         let copies = a.copies.iter().copied().filter(|&c| c < i);
@@ -499,12 +553,13 @@ pub fn place(arrivals: &[Arrival], stored: &[Candidate], config: &Config) -> Pla
     placement
 }
 
-fn norm(v: &[(u64, f32)]) -> f32 {
+/// The length of a sparse vector.
+pub fn norm(v: &[(u64, f32)]) -> f32 {
     v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt()
 }
 
 /// The dot product of two sparse vectors sorted by term.
-fn dot(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
+pub fn dot(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
     let (mut i, mut j, mut out) = (0, 0, 0.0f32);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
@@ -530,7 +585,7 @@ pub fn widen(a: Option<(i32, i32)>, b: Option<(i32, i32)>) -> Option<(i32, i32)>
 
 #[cfg(test)]
 mod tests {
-    use super::{Arrival, Candidate, Config, Placement, Target, add, cosine, place};
+    use super::{Arrival, Bar, Candidate, Config, LEAST_BAR, Placement, Target, add, cosine, place};
 
     fn unit(v: &[(u64, f32)]) -> Vec<(u64, f32)> {
         let n = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
@@ -597,6 +652,37 @@ mod tests {
             place(&[arrival(&a, None, &[9, 4])], &[story(9, &a, None, 3), story(4, &a2, None, 3)], &config);
         assert_eq!(tie.merges, vec![(4, 9)]);
         assert!((cosine(&a, &add(&a, &a)) - 1.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn the_bar_falls_for_close_dates_rises_for_distant_ones_and_never_reaches_zero() {
+        let bar = Bar { short: 0.1, dated: -0.2, gap: 0.1 };
+        let undated = bar.needed(0.3, 48, None);
+        assert!((undated - 0.3).abs() < 1e-6);
+        assert!(bar.needed(0.3, 6, None) < undated, "a short text needs less");
+        assert!(bar.needed(0.3, 48, Some(0)) < undated, "the same day is evidence");
+        assert!(bar.needed(0.3, 48, Some(7)) > bar.needed(0.3, 48, Some(1)));
+        assert!(bar.needed(0.3, 48, Some(7)) > undated, "a week apart is evidence against");
+        assert_eq!(bar.needed(0.1, 0, Some(0)), LEAST_BAR);
+        // What the committed weights say: close dates lower the bar, distance raises it.
+        let learned = Bar::learned();
+        assert!(learned.dated < 0.0 && learned.gap > 0.0, "{learned:?}");
+    }
+
+    #[test]
+    fn articles_of_one_day_join_at_a_cosine_that_undated_ones_do_not() {
+        let config = Config { bar: Bar { short: 0.0, dated: -0.2, gap: 0.1 }, ..Config::default() };
+        // Cosine 0.2 between the two.
+        let (a, b) = ([(1, 0.2), (2, 0.98)], [(1, 1.0), (3, 0.0)]);
+        let undated = place(&[arrival(&a, None, &[]), arrival(&b, None, &[])], &[], &config);
+        assert_eq!(undated.new_stories, 2);
+        let same_day = place(&[arrival(&a, Some(10), &[]), arrival(&b, Some(10), &[])], &[], &config);
+        assert_eq!(same_day.new_stories, 1);
+        let days_apart = place(&[arrival(&a, Some(10), &[]), arrival(&b, Some(14), &[])], &[], &config);
+        assert_eq!(days_apart.new_stories, 2);
+        // So is a stored story of that day.
+        let joined = place(&[arrival(&a, Some(10), &[5])], &[story(5, &b, Some((9, 10)), 2)], &config);
+        assert_eq!(joined.targets, vec![Target::Stored(5)]);
     }
 
     #[test]
@@ -715,7 +801,8 @@ mod tests {
             let v = [(one + 1, 0.7 + lean), (one + 2, 0.5), (other + 1, 0.7), (other + 2, 0.5 - lean)];
             articles.push(arrival(&v, Some(101), &[]));
         }
-        let config = Config::default();
+        // A bar that dates do not move: the order, not the bar, is under test.
+        let config = Config { bar: Bar { short: 0.3, dated: 0.0, gap: 0.0 }, ..Config::default() };
         let identity: Vec<usize> = (0..articles.len()).collect();
         let expected = partition(&place(&articles, &[], &config), &identity);
         assert_eq!(expected.len(), 3, "{expected:?}");
