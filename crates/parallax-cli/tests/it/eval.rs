@@ -103,6 +103,37 @@ fn eval_stories_barely_depends_on_how_documents_arrive() {
 }
 
 #[test]
+fn eval_stories_train_learns_the_committed_weights_and_they_hold_real_events_together() {
+    let Some(_) = crate::shared("eval_stories_train_learns_the_committed_weights") else { return };
+    let dir = std::env::temp_dir().join(format!("parallax-train-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("story-bar.json");
+    let run = parallax(&["eval", "stories", "--train", out.to_str().unwrap()], b"");
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let read = |path: &std::path::Path| -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    };
+    let learned = read(&out);
+    let committed = read(&crate::root().join("crates/parallax-engine/weights/story-bar.json"));
+    let _ = std::fs::remove_dir_all(&dir);
+    // The committed weights are what the script learns from the data, not numbers set by hand.
+    for key in ["short", "dated", "gap"] {
+        let (a, b) = (learned[key].as_f64().unwrap(), committed[key].as_f64().unwrap());
+        assert!((a - b).abs() < 0.005, "{key}: learned {a}, committed {b}");
+    }
+    // Regression guard at what the learned bar measured when it landed (0.710, against 0.620
+    // before); the target is 0.95.
+    let run = parallax(&["eval", "stories", "--bench", "../shared/bench/real-events", "--json"], b"");
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let rows = json(&run)["rows"].as_array().cloned().unwrap_or_default();
+    let f1 = rows
+        .iter()
+        .find(|r| r["system"] == "parallax" && r["split"] == "all")
+        .and_then(|r| r["bcubed_f1"].as_f64());
+    assert!(f1.is_some_and(|f| f >= 0.70), "{rows:?}");
+}
+
+#[test]
 fn eval_extract_scores_folds_of_the_zyte_pages() {
     let Some(_) = crate::shared("eval_extract_scores_folds_of_the_zyte_pages") else { return };
     let run = parallax(&["eval", "extract", "--folds", "3"], b"");
