@@ -30,6 +30,13 @@ pub(crate) struct Sample {
     set: usize,
 }
 
+/// A gold story as the replay has seen it so far.
+#[derive(Default)]
+struct Seen {
+    centroid: Vec<(u64, f32)>,
+    days: Option<(i32, i32)>,
+}
+
 /// Document frequencies of one benchmark, as a store holding all of it would count them.
 struct Frequencies {
     df: HashMap<u64, u64>,
@@ -70,7 +77,7 @@ pub(crate) fn samples(items: &[Item], split: &str, window_days: i32, set: usize)
     let mut order: Vec<usize> = (0..chosen.len()).filter(|&i| profiles[i].is_some()).collect();
     order.sort_by_key(|&i| (chosen[i].published, i));
     // Gold stories seen so far: centroid and dates; and which stories hold each term.
-    let mut centroids: BTreeMap<&str, (Vec<(u64, f32)>, Option<(i32, i32)>)> = BTreeMap::new();
+    let mut centroids: BTreeMap<&str, Seen> = BTreeMap::new();
     let mut by_term: HashMap<u64, BTreeSet<&str>> = HashMap::new();
     let mut out = Vec::new();
     for i in order {
@@ -81,7 +88,7 @@ pub(crate) fn samples(items: &[Item], split: &str, window_days: i32, set: usize)
         let candidates: BTreeSet<&str> =
             lookup.iter().filter_map(|t| by_term.get(t)).flatten().copied().collect();
         for story in candidates {
-            let (centroid, days) = &centroids[story];
+            let Seen { centroid, days } = &centroids[story];
             let apart = stories::days_apart(day, *days);
             if apart.is_some_and(|d| d > window_days) {
                 continue;
@@ -100,9 +107,9 @@ pub(crate) fn samples(items: &[Item], split: &str, window_days: i32, set: usize)
         }
         let gold = chosen[i].gold.as_str();
         let entry = centroids.entry(gold).or_default();
-        entry.0 = stories::add(&entry.0, &vector);
-        entry.1 = stories::widen(entry.1, day);
-        for (t, _) in &entry.0 {
+        entry.centroid = stories::add(&entry.centroid, &vector);
+        entry.days = stories::widen(entry.days, day);
+        for (t, _) in &entry.centroid {
             by_term.entry(*t).or_default().insert(gold);
         }
     }
@@ -170,12 +177,14 @@ fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Option<Vec<f64>> {
         }
         a.swap(col, pivot);
         b.swap(col, pivot);
-        for row in col + 1..n {
-            let f = a[row][col] / a[col][col];
-            for k in col..n {
-                a[row][k] -= f * a[col][k];
+        let (above, below) = a.split_at_mut(col + 1);
+        let pivot_row = &above[col];
+        for (offset, row) in below.iter_mut().enumerate() {
+            let f = row[col] / pivot_row[col];
+            for (x, p) in row[col..].iter_mut().zip(&pivot_row[col..]) {
+                *x -= f * p;
             }
-            b[row] -= f * b[col];
+            b[col + 1 + offset] -= f * b[col];
         }
     }
     let mut x = vec![0.0f64; n];

@@ -106,12 +106,13 @@ fn eval_stories_barely_depends_on_how_documents_arrive() {
 fn eval_stories_train_learns_the_committed_weights_and_they_hold_real_events_together() {
     let Some(_) = crate::shared("eval_stories_train_learns_the_committed_weights") else { return };
     let dir = std::env::temp_dir().join(format!("parallax-train-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
     let out = dir.join("story-bar.json");
-    let run = parallax(&["eval", "stories", "--train", out.to_str().unwrap()], b"");
+    let run = parallax(&["eval", "stories", "--train", &out.to_string_lossy()], b"");
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     let read = |path: &std::path::Path| -> serde_json::Value {
-        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+        let text = std::fs::read_to_string(path).expect("the weights are written");
+        serde_json::from_str(&text).expect("the weights are JSON")
     };
     let learned = read(&out);
     let committed = read(&crate::root().join("crates/parallax-engine/weights/story-bar.json"));
