@@ -184,6 +184,10 @@ pub(crate) fn stories(raw: StoriesArgs) -> anyhow::Result<ExitCode> {
                     r.first_seen,
                     r.last_seen
                 );
+                if !r.related.is_empty() {
+                    let ids: Vec<String> = r.related.iter().map(i64::to_string).collect();
+                    let _ = writeln!(s, "        related: {}", ids.join(", "));
+                }
             }
             if rows.is_empty() {
                 s.push_str("no stories yet: `parallax ingest` adds documents\n");

@@ -81,7 +81,7 @@ pub fn run(args: &Options) -> anyhow::Result<()> {
         anyhow::bail!("{}: no documents found", args.bench.display());
     }
     let config = stories::Config::default();
-    let ours = cluster_through_store(&items, &config, STREAM)?;
+    let (ours, links) = cluster_through_store(&items, &config, STREAM)?;
     let texts: Vec<Vec<u64>> = items.iter().map(|i| content_keys(&i.text)).collect();
     let sims = tfidf_similarities(&texts);
     let merges = average_link(&sims, items.len());
@@ -99,6 +99,7 @@ pub fn run(args: &Options) -> anyhow::Result<()> {
     }
     let baseline = cut_at(&merges, items.len(), best_cut.1);
     let topics: Vec<&str> = items.iter().map(|i| i.topic.as_str()).collect();
+    let related = related_scores(&ours, &links, &gold, &topics);
     let mut table = Vec::new();
     for split in ["all", "train", "dev", "test"] {
         let subset: Vec<usize> =
@@ -120,7 +121,7 @@ pub fn run(args: &Options) -> anyhow::Result<()> {
         for (feed_name, feed) in FEEDS {
             // The stream is the run scored above.
             let labels =
-                if feed == STREAM { ours.clone() } else { cluster_through_store(&items, &config, feed)? };
+                if feed == STREAM { ours.clone() } else { cluster_through_store(&items, &config, feed)?.0 };
             let (p, r, f) = bcubed(&labels, &gold, &all);
             feeds.push((
                 feed_name,
@@ -157,7 +158,8 @@ pub fn run(args: &Options) -> anyhow::Result<()> {
             .collect();
         println!(
             "{}",
-            serde_json::json!({"bench": name, "baseline_cut": best_cut.1, "rows": rows, "feeds": feed_rows, "cross_validation": fold_rows})
+            serde_json::json!({"bench": name, "baseline_cut": best_cut.1, "rows": rows, "feeds": feed_rows, "cross_validation": fold_rows,
+                "related": {"links": related.links, "same_topic": related.same_topic, "fragments": related.fragments, "fragments_linked": related.linked}})
         );
     } else {
         println!("{name}: {} documents, {} gold clusters", items.len(), distinct(&gold));
@@ -171,6 +173,10 @@ pub fn run(args: &Options) -> anyhow::Result<()> {
         println!(
             "baseline cut {:.2} (best B3 F1 on train); parallax join {:.2}, window {} days; no published anchor for these clusterings",
             best_cut.1, config.join, config.window_days
+        );
+        println!(
+            "related stories (link {:.2}): {} links, {} within one gold topic; {} of {} fragments (stories that are not their gold cluster's largest) linked to a story of their cluster",
+            config.related, related.links, related.same_topic, related.linked, related.fragments
         );
     }
     if let Some(f) = folds.as_ref().filter(|_| !args.json) {
@@ -204,7 +210,8 @@ pub fn run(args: &Options) -> anyhow::Result<()> {
     if args.sweep {
         for step in 2..=20 {
             let join = step as f32 * 0.025;
-            let labels = cluster_through_store(&items, &stories::Config { join, ..config.clone() }, STREAM)?;
+            let labels =
+                cluster_through_store(&items, &stories::Config { join, ..config.clone() }, STREAM)?.0;
             let all: Vec<usize> = (0..items.len()).collect();
             println!(
                 "join {join:.2}: B3 F1 train {:.3}, all {:.3}",
@@ -214,6 +221,69 @@ pub fn run(args: &Options) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// What the related links between stories show: how many links, how many join two stories
+/// of one gold topic (a follow-up, or another event of the topic), and of the stories that are
+/// not the largest of their gold cluster (the fragments), how many are linked to one of it.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Related {
+    links: usize,
+    same_topic: usize,
+    fragments: usize,
+    linked: usize,
+}
+
+fn related_scores(labels: &[String], links: &[(String, String)], gold: &[&str], topics: &[&str]) -> Related {
+    // Each story's gold cluster and topic: those of most of its documents.
+    let mut members: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, l) in labels.iter().enumerate() {
+        members.entry(l.as_str()).or_default().push(i);
+    }
+    let majority = |of: &[&str], docs: &[usize]| -> String {
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for &d in docs {
+            *counts.entry(of[d]).or_default() += 1;
+        }
+        counts
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+            .map(|(k, _)| k.to_string())
+            .unwrap_or_default()
+    };
+    let gold_of: BTreeMap<&str, String> = members.iter().map(|(s, d)| (*s, majority(gold, d))).collect();
+    let topic_of: BTreeMap<&str, String> = members.iter().map(|(s, d)| (*s, majority(topics, d))).collect();
+    let mut out = Related { links: links.len(), ..Related::default() };
+    out.same_topic =
+        links.iter().filter(|(a, b)| topic_of.get(a.as_str()) == topic_of.get(b.as_str())).count();
+    // The largest story of each gold cluster (by its documents of that cluster; smaller id on a tie).
+    let mut largest: BTreeMap<&str, (usize, &str)> = BTreeMap::new();
+    for (story, docs) in &members {
+        let g = gold_of[story].as_str();
+        let n = docs.iter().filter(|&&d| gold[d] == g).count();
+        let best = largest.entry(g).or_insert((n, story));
+        if n > best.0 {
+            *best = (n, story);
+        }
+    }
+    for (story, g) in &gold_of {
+        if largest.get(g.as_str()).is_some_and(|(_, s)| s == story) {
+            continue;
+        }
+        out.fragments += 1;
+        let linked = links.iter().any(|(a, b)| {
+            let other = if a == story {
+                b
+            } else if b == story {
+                a
+            } else {
+                return false;
+            };
+            gold_of.get(other.as_str()) == Some(g)
+        });
+        out.linked += usize::from(linked);
+    }
+    out
 }
 
 /// Per fold of topics: the join chosen on the other folds, the fold's B-cubed F1 at it, and at
@@ -258,7 +328,7 @@ fn cross_validate(
         let labels = if join == config.join {
             fixed.to_vec()
         } else {
-            cluster_through_store(items, &stories::Config { join, ..config.clone() }, STREAM)?
+            cluster_through_store(items, &stories::Config { join, ..config.clone() }, STREAM)?.0
         };
         runs.push((join, labels));
     }
@@ -287,16 +357,16 @@ fn distinct(labels: &[&str]) -> usize {
     labels.iter().collect::<std::collections::BTreeSet<_>>().len()
 }
 
-/// Ingests the items into a fresh store as `feed` says, and returns each item's story.
-fn cluster_through_store(
-    items: &[Item],
-    config: &stories::Config,
-    feed: Feed,
-) -> anyhow::Result<Vec<String>> {
+/// Each item's story, and the pairs of stories listed as related.
+type Clustered = (Vec<String>, Vec<(String, String)>);
+
+/// Ingests the items into a fresh store as `feed` says, and returns each item's story and the
+/// pairs of stories `parallax stories` lists as related.
+fn cluster_through_store(items: &[Item], config: &stories::Config, feed: Feed) -> anyhow::Result<Clustered> {
     let dir = std::env::temp_dir().join(format!("parallax-eval-stories-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).context("cannot make a temporary folder")?;
-    let result = (|| -> anyhow::Result<Vec<String>> {
+    let result = (|| -> anyhow::Result<Clustered> {
         let mut store = Store::open(&dir.join("eval.db"))?;
         let ingest = IngestConfig {
             stories: config.clone(),
@@ -321,18 +391,24 @@ fn cluster_through_store(
             store.ingest(docs, &ingest)?;
         }
         let mut story_of: BTreeMap<String, String> = BTreeMap::new();
-        for story in store.stories()? {
+        let listed = store.stories()?;
+        let links: Vec<(String, String)> = listed
+            .iter()
+            .flat_map(|s| s.related.iter().filter(|&&r| r > s.id).map(|r| (s.id.to_string(), r.to_string())))
+            .collect();
+        for story in listed {
             for member in &story.documents {
                 // An item split into several articles is placed by its first.
                 let doc = member.split('#').next().unwrap_or(member).to_string();
                 story_of.entry(doc).or_insert_with(|| story.id.to_string());
             }
         }
-        Ok(items
+        let labels = items
             .iter()
             .enumerate()
             .map(|(n, i)| story_of.get(&i.id).cloned().unwrap_or_else(|| format!("unplaced-{n}")))
-            .collect())
+            .collect();
+        Ok((labels, links))
     })();
     let _ = std::fs::remove_dir_all(&dir);
     result

@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use parallax_engine::sets::DisjointSets;
+use parallax_engine::stories;
 use parallax_engine::text::{Analyzer, TokenKind};
 use parallax_model::{DocFormat, DocId, DocMeta, RawDoc};
 use rusqlite::params;
@@ -30,6 +31,9 @@ pub struct StoryRow {
     pub last_seen: String,
     /// Its members' ids, as the inputs gave them (or as they were made), in ingest order.
     pub documents: Vec<String>,
+    /// Stories of the same list that are related to it (a follow-up, another part of the
+    /// event told in other words), closest first: `parallax_engine::stories::related`.
+    pub related: Vec<i64>,
 }
 
 impl StoryRow {
@@ -43,6 +47,7 @@ impl StoryRow {
             "first_seen": self.first_seen,
             "last_seen": self.last_seen,
             "documents": self.documents,
+            "related": self.related,
         })
     }
 }
@@ -90,6 +95,7 @@ impl Store {
             .map_err(fail)?;
         let mut analyzer = Analyzer::new();
         let mut out = Vec::with_capacity(picked.len());
+        let mut centroids: Vec<Vec<(u64, f32)>> = Vec::with_capacity(picked.len());
         for (story, blob) in picked {
             let list: Vec<Member> = members_of
                 .query_map([story], |r| {
@@ -101,8 +107,10 @@ impl Store {
             if list.is_empty() {
                 continue;
             }
-            let centroid: BTreeMap<u64, f32> = decode_vector(&blob).into_iter().collect();
+            let vector = decode_vector(&blob);
+            let centroid: BTreeMap<u64, f32> = vector.iter().copied().collect();
             let headline = headline(&list, &centroid, &mut analyzer);
+            centroids.push(vector);
             let days: BTreeSet<&str> = list.iter().map(|m| m.day.as_str()).collect();
             out.push(StoryRow {
                 id: story,
@@ -112,7 +120,15 @@ impl Store {
                 first_seen: days.first().map(|d| d.to_string()).unwrap_or_default(),
                 last_seen: days.last().map(|d| d.to_string()).unwrap_or_default(),
                 documents: list.iter().map(|m| m.id.clone()).collect(),
+                related: Vec::new(),
             });
+        }
+        let sides: Vec<(&[(u64, f32)], u32)> =
+            centroids.iter().zip(&out).map(|(c, r)| (c.as_slice(), r.size as u32)).collect();
+        let related = stories::related(&sides, stories::Config::default().related);
+        let ids: Vec<i64> = out.iter().map(|r| r.id).collect();
+        for (row, found) in out.iter_mut().zip(related) {
+            row.related = found.into_iter().map(|i| ids[i]).collect();
         }
         out.sort_by(|a, b| b.last_seen.cmp(&a.last_seen).then(b.size.cmp(&a.size)).then(a.id.cmp(&b.id)));
         Ok(out)

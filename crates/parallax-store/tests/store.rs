@@ -301,3 +301,27 @@ fn set_user_version(path: &std::path::Path, version: i64) {
     let conn = rusqlite::Connection::open(path).expect("open");
     conn.pragma_update(None, "user_version", version).expect("pragma");
 }
+
+#[test]
+fn a_follow_up_weeks_later_is_its_own_story_and_listed_as_related() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let mut store = Store::open(&dir.path().join("news.db")).expect("a store");
+    store.ingest(reports(), &config()).expect("the first week");
+    let (mut later, explicit) = doc(
+        "ferry-inquiry",
+        "Halvik ferry inquiry blames fog procedures\nThe inquiry into the collision of the Nordlys ferry and a cargo ship in fog off Halvik harbour found that the coastguard's fog procedures were not followed. Fourteen passengers were injured in the collision.",
+    );
+    later.meta.published = Some(jiff::civil::date(2026, 5, 20));
+    store.ingest(vec![(later, explicit)], &config()).expect("two months later");
+    let stories = store.stories().expect("stories");
+    assert_eq!(stories.len(), 3, "{stories:?}");
+    let id_of = |doc: &str| {
+        stories.iter().find(|s| s.documents.iter().any(|d| d == doc)).map(|s| s.id).expect("placed")
+    };
+    let (ferry, inquiry, council) = (id_of("ferry-1"), id_of("ferry-inquiry"), id_of("council-1"));
+    let related_of =
+        |id: i64| stories.iter().find(|s| s.id == id).map(|s| s.related.clone()).unwrap_or_default();
+    assert_eq!(related_of(inquiry), vec![ferry]);
+    assert_eq!(related_of(ferry), vec![inquiry]);
+    assert!(related_of(council).is_empty());
+}

@@ -48,11 +48,15 @@ pub struct Config {
     pub bar: Bar,
     /// How many days away from a story's first and last dates an article may still join it.
     pub window_days: i32,
+    /// The link (as [`place`] measures it, whatever the dates) from which two stories are
+    /// listed as related ([`related`]): a follow-up weeks later, or a part of one event told
+    /// in other words, that did not join.
+    pub related: f32,
 }
 
 impl Default for Config {
     fn default() -> Config {
-        Config { join: 0.30, bar: Bar::learned().clone(), window_days: 7 }
+        Config { join: 0.30, bar: Bar::learned().clone(), window_days: 7, related: 0.18 }
     }
 }
 
@@ -313,8 +317,9 @@ impl<'a> Cluster<'a> {
     }
 }
 
-/// A term held by more articles of a batch than this finds no neighbours by itself.
-const SHARED_TERM_LIMIT: usize = 32;
+/// A term held by more articles of a batch (or stories of a list) than this finds no
+/// neighbours by itself.
+pub const SHARED_TERM_LIMIT: usize = 32;
 
 /// Two clusters that may be merged, with the cosine of their sums and the versions of both
 /// when it was computed (a later merge into either makes it stale).
@@ -376,8 +381,7 @@ impl Clustering<'_> {
         if ca.norm <= 0.0 || cb.norm <= 0.0 {
             return None;
         }
-        let (big, small) = if (cb.size, cb.norm) > (ca.size, ca.norm) { (cb, ca) } else { (ca, cb) };
-        let sim = dot(&ca.sum, &cb.sum) / (big.norm * small.size as f32);
+        let sim = kinship((&ca.sum, ca.norm, ca.size), (&cb.sum, cb.norm, cb.size));
         let terms = ca.sum.len().min(cb.sum.len());
         let needed = self.config.bar.needed(self.config.join, terms, days_apart(ca.days, cb.days));
         // Links are ranked by how far past their bar they stand.
@@ -420,6 +424,60 @@ impl Clustering<'_> {
         let links: Vec<Link> = self.neighbours[a].iter().filter_map(|&c| self.link(a, c)).collect();
         self.heap.extend(links);
     }
+}
+
+/// How well the smaller of two groups of articles (by articles, then by length) would join
+/// the larger: the mean cosine of its articles' unit vectors with the larger one's direction.
+/// Each side is its sum of unit vectors, that sum's length and how many articles it holds.
+fn kinship(a: (&[(u64, f32)], f32, u32), b: (&[(u64, f32)], f32, u32)) -> f32 {
+    let (big, small) = if (b.2, b.1) > (a.2, a.1) { (b, a) } else { (a, b) };
+    if big.1 <= 0.0 || small.2 == 0 {
+        return 0.0;
+    }
+    dot(a.0, b.0) / (big.1 * small.2 as f32)
+}
+
+/// Most related stories listed per story.
+pub const MOST_RELATED: usize = 5;
+
+/// Which stories are related: per story (each given as its centroid, the sum of its members'
+/// vectors, and its size), the others whose link ([`kinship`], as placement measures it)
+/// reaches `bar`, closest first, at most [`MOST_RELATED`]. Dates are not weighed: a follow-up
+/// a month later is what this is for. Only stories sharing one of their [`LOOKUP_TERMS`]
+/// heaviest terms are compared (a term held by more than [`SHARED_TERM_LIMIT`] stories finds
+/// none by itself), so the cost grows with the stories, not their pairs.
+pub fn related(stories: &[(&[(u64, f32)], u32)], bar: f32) -> Vec<Vec<usize>> {
+    let norms: Vec<f32> = stories.iter().map(|(c, _)| norm(c)).collect();
+    let mut by_term: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (i, (centroid, _)) in stories.iter().enumerate() {
+        let mut heaviest: Vec<(u64, f32)> = centroid.to_vec();
+        heaviest.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        for (t, _) in heaviest.into_iter().take(LOOKUP_TERMS) {
+            by_term.entry(t).or_default().push(i);
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = by_term
+        .values()
+        .filter(|m| m.len() <= SHARED_TERM_LIMIT)
+        .flat_map(|m| m.iter().enumerate().flat_map(move |(k, &a)| m[k + 1..].iter().map(move |&b| (a, b))))
+        .map(|(a, b)| (a.min(b), a.max(b)))
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    let mut out: Vec<Vec<(f32, usize)>> = vec![Vec::new(); stories.len()];
+    for (a, b) in pairs {
+        let k = kinship((stories[a].0, norms[a], stories[a].1), (stories[b].0, norms[b], stories[b].1));
+        if k >= bar {
+            out[a].push((k, b));
+            out[b].push((k, a));
+        }
+    }
+    out.into_iter()
+        .map(|mut list| {
+            list.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+            list.into_iter().take(MOST_RELATED).map(|(_, i)| i).collect()
+        })
+        .collect()
 }
 
 /// Places a batch: its articles and the stored stories they reach are clustered together,
@@ -585,7 +643,7 @@ pub fn widen(a: Option<(i32, i32)>, b: Option<(i32, i32)>) -> Option<(i32, i32)>
 
 #[cfg(test)]
 mod tests {
-    use super::{Arrival, Bar, Candidate, Config, LEAST_BAR, Placement, Target, add, cosine, place};
+    use super::{Arrival, Bar, Candidate, Config, LEAST_BAR, Placement, Target, add, cosine, place, related};
 
     fn unit(v: &[(u64, f32)]) -> Vec<(u64, f32)> {
         let n = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
@@ -667,6 +725,20 @@ mod tests {
         // What the committed weights say: close dates lower the bar, distance raises it.
         let learned = Bar::learned();
         assert!(learned.dated < 0.0 && learned.gap > 0.0, "{learned:?}");
+    }
+
+    #[test]
+    fn related_stories_are_those_whose_link_reaches_the_bar_closest_first() {
+        let quake = story(1, &[(1, 0.9), (2, 0.4)], None, 10);
+        let aftermath = story(2, &[(1, 0.5), (3, 0.85)], None, 2);
+        let aid = story(3, &[(1, 0.3), (4, 0.95)], None, 1);
+        let election = story(4, &[(9, 1.0)], None, 6);
+        let list: Vec<(&[(u64, f32)], u32)> =
+            [&quake, &aftermath, &aid, &election].iter().map(|c| (c.centroid.as_slice(), c.size)).collect();
+        let found = related(&list, 0.2);
+        assert_eq!(found, vec![vec![1, 2], vec![0], vec![0], vec![]]);
+        // A higher bar drops the weaker link.
+        assert_eq!(related(&list, 0.4), vec![vec![1], vec![0], vec![], vec![]]);
     }
 
     #[test]
