@@ -34,6 +34,11 @@ pub(crate) enum Command {
     Stories(StoriesArgs),
     /// Poll feeds (URLs or files) at an interval and ingest what is new, until interrupted.
     Watch(WatchArgs),
+    /// Serve the store over HTTP on this machine: the running stories and their briefings as
+    /// pages, JSON (/api/v1, OpenAPI at /api/v1/openapi.json), Atom (/stories.atom) and
+    /// Prometheus metrics (/metrics). Read-only: `ingest` and `watch` write beside it.
+    #[command(after_help = SERVE_EXAMPLES)]
+    Serve(ServeArgs),
     /// Measure a stage against evaluation data and print its metric next to the published
     /// anchors.
     #[command(subcommand)]
@@ -50,6 +55,33 @@ Examples:
   parallax ingest --db news.db reports/ wire.jsonl
   parallax stories --db news.db
   parallax brief --db news.db --story 12";
+
+const SERVE_EXAMPLES: &str = "\
+Stops on Ctrl-C or SIGTERM, after the requests in flight. Listens on loopback only.
+
+Examples:
+  parallax serve --db news.db                      # http://127.0.0.1:7878/
+  curl -s 127.0.0.1:7878/api/v1/stories?limit=5
+  curl -s 127.0.0.1:7878/api/v1/stories/12         # the briefing, parallax.brief/1";
+
+/// `parallax serve`.
+#[derive(Args, Debug)]
+pub(crate) struct ServeArgs {
+    #[command(flatten)]
+    pub(crate) db: DbArgs,
+
+    /// Address and port to listen on: a loopback address (127.0.0.1 or ::1).
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:7878")]
+    pub(crate) listen: std::net::SocketAddr,
+
+    /// Seconds one request may take before it is answered 503.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+    pub(crate) timeout: u64,
+
+    /// Requests served at once; more are answered 503 with Retry-After.
+    #[arg(long, value_name = "N", default_value_t = 64)]
+    pub(crate) concurrency: usize,
+}
 
 /// Where the store is.
 #[derive(Args, Debug)]

@@ -35,6 +35,7 @@ fn run() -> anyhow::Result<ExitCode> {
         args::Command::Ingest(raw) => store_cmd::ingest(raw),
         args::Command::Stories(raw) => store_cmd::stories(raw),
         args::Command::Watch(raw) => store_cmd::watch(raw),
+        args::Command::Serve(raw) => store_cmd::serve(raw),
         args::Command::Eval(command) => eval::run(command),
     }
 }

@@ -12,7 +12,7 @@ use parallax_engine::ingest::assign_ids;
 use parallax_model::{Diagnostic, RawDoc};
 use parallax_store::{Batch, IngestConfig, IngestReport, Store, prepare_batch};
 
-use crate::args::{DbArgs, IngestArgs, ListFormat, StoriesArgs, WatchArgs};
+use crate::args::{DbArgs, IngestArgs, ListFormat, ServeArgs, StoriesArgs, WatchArgs};
 use crate::{exit, inputs, output};
 
 /// The store's path from `--db`, `$PARALLAX_DB` or the user's data folder.
@@ -196,6 +196,19 @@ pub(crate) fn stories(raw: StoriesArgs) -> anyhow::Result<ExitCode> {
         }
     };
     output::write(None, &text)?;
+    Ok(exit::SUCCESS)
+}
+
+/// `parallax serve`: until interrupted.
+pub(crate) fn serve(raw: ServeArgs) -> anyhow::Result<ExitCode> {
+    let config = parallax_serve::Config {
+        db: db_path(&raw.db)?,
+        listen: raw.listen,
+        request_timeout: Duration::from_secs(raw.timeout.max(1)),
+        concurrent: raw.concurrency.max(1),
+        ..parallax_serve::Config::default()
+    };
+    parallax_serve::run(config)?;
     Ok(exit::SUCCESS)
 }
 

@@ -1,0 +1,170 @@
+//! The JSON API under `/api/v1`, and the health routes.
+
+use std::sync::Arc;
+
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use parallax_store::StoryRow;
+
+use crate::{Shared, briefing, error, with_store};
+
+/// Most stories one list answer holds.
+pub(crate) const MOST_STORIES: usize = 500;
+
+/// What `GET /api/v1/stories` (and the river and the Atom feed) may be asked.
+#[derive(Clone, Copy, Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ListQuery {
+    /// Stories listed, at most [`MOST_STORIES`] (default 50).
+    pub(crate) limit: Option<usize>,
+    /// Only stories of at least this many articles.
+    pub(crate) min_size: Option<usize>,
+    /// Only stories told by at least this many independent origins.
+    pub(crate) min_origins: Option<usize>,
+}
+
+/// The stories a list query asks for, latest activity first.
+pub(crate) async fn list(shared: &Arc<Shared>, query: ListQuery) -> Result<Vec<StoryRow>, Response> {
+    let limit = query.limit.unwrap_or(50);
+    if limit == 0 || limit > MOST_STORIES {
+        return Err(error(StatusCode::BAD_REQUEST, &format!("limit must be 1 to {MOST_STORIES}")));
+    }
+    let min_size = query.min_size.unwrap_or(1).max(1);
+    let min_origins = query.min_origins.unwrap_or(0);
+    if min_origins == 0 {
+        return with_store(shared, move |s| s.latest_stories(min_size, Some(limit))).await;
+    }
+    // Origins are counted when a story is read: read more and keep those with enough.
+    let rows = with_store(shared, move |s| s.latest_stories(min_size.max(min_origins), None)).await?;
+    Ok(rows.into_iter().filter(|r| r.origins >= min_origins).take(limit).collect())
+}
+
+/// `GET /api/v1/stories`.
+pub(crate) async fn stories(
+    State(shared): State<Arc<Shared>>,
+    query: Result<Query<ListQuery>, QueryRejection>,
+) -> Response {
+    let Ok(Query(query)) = query else {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "the query takes limit, min_size and min_origins, as whole numbers",
+        );
+    };
+    match list(&shared, query).await {
+        Ok(rows) => {
+            let list: Vec<serde_json::Value> = rows.iter().map(StoryRow::to_json).collect();
+            json(StatusCode::OK, &serde_json::json!({ "stories": list }))
+        }
+        Err(answer) => answer,
+    }
+}
+
+/// A story id from the path, when it is one.
+pub(crate) fn story_id(id: Result<Path<i64>, PathRejection>) -> Option<i64> {
+    id.ok().map(|Path(id)| id).filter(|&id| id > 0)
+}
+
+/// The answer to a story id that is not one.
+pub(crate) fn bad_id() -> Response {
+    error(StatusCode::BAD_REQUEST, "a story id is a positive whole number")
+}
+
+/// `GET /api/v1/stories/{id}`: the story's briefing (`parallax.brief/1`), with its version as
+/// the `ETag`.
+pub(crate) async fn story(
+    State(shared): State<Arc<Shared>>,
+    id: Result<Path<i64>, PathRejection>,
+    headers: HeaderMap,
+) -> Response {
+    let Some(id) = story_id(id) else { return bad_id() };
+    match briefing(&shared, id).await {
+        Ok(Some((version, briefed))) => {
+            let etag = format!("\"{version:016x}\"");
+            let unchanged = headers
+                .get(header::IF_NONE_MATCH)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
+            if unchanged {
+                return (StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response();
+            }
+            (
+                StatusCode::OK,
+                [(header::CONTENT_TYPE, "application/json".to_string()), (header::ETAG, etag)],
+                briefed.json.clone(),
+            )
+                .into_response()
+        }
+        Ok(None) => no_story(id),
+        Err(answer) => answer,
+    }
+}
+
+/// `GET /api/v1/stories/{id}/documents`: the story's documents, without their text.
+pub(crate) async fn documents(
+    State(shared): State<Arc<Shared>>,
+    id: Result<Path<i64>, PathRejection>,
+) -> Response {
+    let Some(id) = story_id(id) else { return bad_id() };
+    match with_store(&shared, move |s| s.story_documents(id)).await {
+        Ok(Some(docs)) => {
+            let (docs, _) = parallax_engine::ingest::assign_ids(docs);
+            let list: Vec<serde_json::Value> = docs
+                .iter()
+                .map(|d| {
+                    serde_json::json!({
+                        "id": d.id.as_str(),
+                        "title": d.meta.title,
+                        "source": d.meta.source,
+                        "published": d.meta.published.map(|p| p.to_string()),
+                        "url": d.meta.url.as_ref().map(ToString::to_string),
+                    })
+                })
+                .collect();
+            json(StatusCode::OK, &serde_json::json!({ "story": id, "documents": list }))
+        }
+        Ok(None) => no_story(id),
+        Err(answer) => answer,
+    }
+}
+
+/// The answer for a story that is not in the store.
+pub(crate) fn no_story(id: i64) -> Response {
+    error(
+        StatusCode::NOT_FOUND,
+        &format!("no story {id} (stories merge and retire ids; see /api/v1/stories)"),
+    )
+}
+
+/// `GET /healthz`: the process answers.
+pub(crate) async fn healthz() -> Response {
+    json(StatusCode::OK, &serde_json::json!({"status": "ok"}))
+}
+
+/// `GET /readyz`: the store can be read.
+pub(crate) async fn readyz(State(shared): State<Arc<Shared>>) -> Response {
+    match with_store(&shared, |s| s.stats()).await {
+        Ok(stats) => json(
+            StatusCode::OK,
+            &serde_json::json!({"status": "ready", "documents": stats.documents, "stories": stats.stories}),
+        ),
+        Err(answer) => answer,
+    }
+}
+
+/// Any other path.
+pub(crate) async fn not_found() -> Response {
+    error(StatusCode::NOT_FOUND, "no such page (the API is under /api/v1; see /api/v1/openapi.json)")
+}
+
+/// `GET /api/v1/openapi.json`.
+pub(crate) async fn openapi() -> Response {
+    (StatusCode::OK, [(header::CONTENT_TYPE, "application/json")], include_str!("openapi.json"))
+        .into_response()
+}
+
+/// A JSON answer.
+pub(crate) fn json(status: StatusCode, value: &serde_json::Value) -> Response {
+    (status, [(header::CONTENT_TYPE, "application/json")], value.to_string()).into_response()
+}

@@ -1,0 +1,279 @@
+//! `parallax serve`: the store's stories over HTTP, for readers (pages that need no script)
+//! and for programs (JSON under `/api/v1`, described by an OpenAPI document; Atom; Prometheus
+//! metrics).
+//!
+//! Read-only for now: what `parallax ingest` and `parallax watch` write, the server reads,
+//! opening the store read-only for each request (SQLite's WAL lets readers and the writer run
+//! at once). A story's briefing is made by the engine's pipeline from the stored documents and
+//! kept per story version (its members), so a story is briefed again when it changes, not per
+//! request; the version is the briefing's `ETag`.
+//!
+//! Safe by default: the server listens on loopback only ([`Config::listen`] beyond it is
+//! refused until write tokens exist), every request has a time limit and a place among a
+//! bounded number served at once (past it: 503 with `Retry-After`), ids are numbers, list
+//! sizes are capped, errors are JSON with a message, and every answer carries a strict content
+//! security policy.
+
+mod api;
+mod atom;
+mod metrics;
+mod pages;
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use parallax_engine::pipeline;
+use parallax_store::{Store, StoreError};
+use tokio::sync::Semaphore;
+
+/// How the server runs.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// The store's file.
+    pub db: PathBuf,
+    /// Where to listen: a loopback address (the only kind allowed until write tokens exist).
+    pub listen: SocketAddr,
+    /// Longest time one request may take before it is answered 503.
+    pub request_timeout: Duration,
+    /// Requests served at once; more are answered 503 at once.
+    pub concurrent: usize,
+    /// Briefings kept in memory (one per story version).
+    pub cached_briefings: usize,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            db: PathBuf::from("parallax.db"),
+            listen: SocketAddr::from(([127, 0, 0, 1], 7878)),
+            request_timeout: Duration::from_secs(30),
+            concurrent: 64,
+            cached_briefings: 256,
+        }
+    }
+}
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// A listening address beyond this machine.
+    #[error(
+        "{0}: not a loopback address; the server only listens on this machine (127.0.0.1 or ::1) until it can require tokens"
+    )]
+    NotLoopback(SocketAddr),
+    /// The address could not be bound, or the runtime not started.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    /// The store cannot be read.
+    #[error("{0}")]
+    Store(#[from] StoreError),
+}
+
+/// What every request handler shares.
+pub(crate) struct Shared {
+    pub(crate) config: Config,
+    pub(crate) briefings: Mutex<Briefings>,
+    pub(crate) metrics: Mutex<metrics::Metrics>,
+    pub(crate) slots: Semaphore,
+}
+
+/// Briefings made so far, by story and version, the oldest dropped first past the cap.
+#[derive(Default)]
+pub(crate) struct Briefings {
+    made: BTreeMap<(i64, u64), (u64, Arc<Briefed>)>,
+    next: u64,
+}
+
+/// A story's briefing in the forms the server answers with.
+pub(crate) struct Briefed {
+    pub(crate) json: String,
+    pub(crate) html: String,
+}
+
+impl Briefings {
+    fn get(&mut self, key: (i64, u64)) -> Option<Arc<Briefed>> {
+        self.made.get(&key).map(|(_, b)| Arc::clone(b))
+    }
+
+    fn put(&mut self, key: (i64, u64), briefed: Arc<Briefed>, cap: usize) {
+        // A story's older versions go first: they are never asked for again.
+        self.made.retain(|k, _| k.0 != key.0);
+        self.next += 1;
+        self.made.insert(key, (self.next, briefed));
+        while self.made.len() > cap.max(1) {
+            let Some(oldest) = self.made.iter().min_by_key(|(_, (n, _))| *n).map(|(k, _)| *k) else { break };
+            self.made.remove(&oldest);
+        }
+    }
+}
+
+/// The application: every route, with the limits, headers and metrics around them.
+pub fn router(config: Config) -> Router {
+    let shared = Arc::new(Shared {
+        slots: Semaphore::new(config.concurrent.max(1)),
+        config,
+        briefings: Mutex::new(Briefings::default()),
+        metrics: Mutex::new(metrics::Metrics::default()),
+    });
+    Router::new()
+        .route("/", get(pages::river))
+        .route("/stories/{id}", get(pages::story))
+        .route("/stories.atom", get(atom::feed))
+        .route("/api/v1/stories", get(api::stories))
+        .route("/api/v1/stories/{id}", get(api::story))
+        .route("/api/v1/stories/{id}/documents", get(api::documents))
+        .route("/api/v1/openapi.json", get(api::openapi))
+        .route("/healthz", get(api::healthz))
+        .route("/readyz", get(api::readyz))
+        .route("/metrics", get(metrics::render))
+        .fallback(api::not_found)
+        .layer(middleware::from_fn_with_state(Arc::clone(&shared), guard))
+        .with_state(shared)
+}
+
+/// Serves `config` until SIGINT or SIGTERM, then lets requests in flight finish.
+pub fn run(config: Config) -> Result<(), ServeError> {
+    if !config.listen.ip().is_loopback() {
+        return Err(ServeError::NotLoopback(config.listen));
+    }
+    // The store must be readable now, not at the first request.
+    Store::open_read_only(&config.db)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(config.listen).await?;
+        eprintln!(
+            "parallax: serving {} on http://{} (Ctrl-C stops)",
+            config.db.display(),
+            listener.local_addr()?
+        );
+        axum::serve(listener, router(config)).with_graceful_shutdown(stop_signal()).await?;
+        Ok(())
+    })
+}
+
+/// Resolves on SIGINT (Ctrl-C) or SIGTERM.
+async fn stop_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+}
+
+/// Around every request: a slot among those served at once, the time limit, the security
+/// headers and the metrics.
+async fn guard(State(shared): State<Arc<Shared>>, request: Request, next: Next) -> Response {
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or_else(|| "other".to_string(), |p| p.as_str().to_string());
+    let started = std::time::Instant::now();
+    let mut response = match shared.slots.try_acquire() {
+        Err(_) => {
+            let mut busy = error(StatusCode::SERVICE_UNAVAILABLE, "too many requests at once; retry shortly");
+            busy.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+            busy
+        }
+        Ok(_slot) => match tokio::time::timeout(shared.config.request_timeout, next.run(request)).await {
+            Ok(response) => response,
+            Err(_) => error(StatusCode::SERVICE_UNAVAILABLE, "the request took too long and was stopped"),
+        },
+    };
+    let headers = response.headers_mut();
+    for (name, value) in [
+        (
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+        ),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::REFERRER_POLICY, "no-referrer"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+    ] {
+        headers.insert(name, HeaderValue::from_static(value));
+    }
+    if let Ok(mut m) = shared.metrics.lock() {
+        m.record(&route, response.status().as_u16(), started.elapsed());
+    }
+    response
+}
+
+/// An error answer: `{"error": {"status": …, "message": …}}`.
+pub(crate) fn error(status: StatusCode, message: &str) -> Response {
+    let body = serde_json::json!({"error": {"status": status.as_u16(), "message": message}});
+    (status, [(header::CONTENT_TYPE, "application/json")], body.to_string()).into_response()
+}
+
+/// Runs `work` with the store opened read-only, off the async threads; a store that cannot be
+/// read is answered 503 with the store's own message.
+pub(crate) async fn with_store<T, F>(shared: &Arc<Shared>, work: F) -> Result<T, Response>
+where
+    T: Send + 'static,
+    F: FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
+{
+    let path = shared.config.db.clone();
+    let joined =
+        tokio::task::spawn_blocking(move || Store::open_read_only(&path).and_then(|store| work(&store)))
+            .await;
+    match joined {
+        Ok(Ok(value)) => Ok(value),
+        Ok(Err(e)) => Err(error(StatusCode::SERVICE_UNAVAILABLE, &e.to_string())),
+        Err(_) => Err(error(StatusCode::INTERNAL_SERVER_ERROR, "the request failed")),
+    }
+}
+
+/// Story `id`'s briefing, made once per version of the story; `None` when there is no such
+/// story.
+pub(crate) async fn briefing(shared: &Arc<Shared>, id: i64) -> Result<Option<(u64, Arc<Briefed>)>, Response> {
+    let Some(docs) = with_store(shared, move |store| store.story_documents(id)).await? else {
+        return Ok(None);
+    };
+    let (docs, _) = parallax_engine::ingest::assign_ids(docs);
+    // The version: what the members are, so a story that gains or loses one is briefed again.
+    let mut bytes = Vec::new();
+    for d in &docs {
+        bytes.extend_from_slice(d.id.as_str().as_bytes());
+        bytes.push(0);
+        bytes.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(d.text.as_bytes()).to_le_bytes());
+    }
+    let version = xxhash_rust::xxh3::xxh3_64(&bytes);
+    let cached = shared.briefings.lock().ok().and_then(|mut b| b.get((id, version)));
+    if let Some(b) = cached {
+        return Ok(Some((version, b)));
+    }
+    let made = tokio::task::spawn_blocking(move || {
+        let briefing = pipeline::brief(&docs, Vec::new(), &pipeline::Config::default());
+        Briefed {
+            json: parallax_engine::render::json(&briefing),
+            html: parallax_engine::render::html(&briefing),
+        }
+    })
+    .await
+    .map_err(|_| error(StatusCode::INTERNAL_SERVER_ERROR, "the briefing failed"))?;
+    let made = Arc::new(made);
+    if let Ok(mut b) = shared.briefings.lock() {
+        b.put((id, version), Arc::clone(&made), shared.config.cached_briefings);
+    }
+    Ok(Some((version, made)))
+}

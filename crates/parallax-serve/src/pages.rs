@@ -1,0 +1,78 @@
+//! Pages for readers, with no script: the river of running stories (`/`) and a story's
+//! briefing (`/stories/{id}`, the page `parallax brief --format html` writes).
+
+use std::fmt::Write;
+use std::sync::Arc;
+
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+use crate::api::{ListQuery, bad_id, list, no_story, story_id};
+use crate::atom::escape;
+use crate::{Shared, briefing, error};
+
+/// `GET /`: the stories active last, each with its size, origins, dates and related stories.
+pub(crate) async fn river(
+    State(shared): State<Arc<Shared>>,
+    query: Result<Query<ListQuery>, QueryRejection>,
+) -> Response {
+    let Ok(Query(query)) = query else {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "the query takes limit, min_size and min_origins, as whole numbers",
+        );
+    };
+    let rows = match list(&shared, query).await {
+        Ok(rows) => rows,
+        Err(answer) => return answer,
+    };
+    let mut s = String::from(
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Parallax: running stories</title>\n<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/stories.atom\">\n<style>body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:1rem auto;padding:0 1rem;color:#222}li{margin:.8rem 0}.meta{color:#555;font-size:.9rem}a{color:#0645ad}</style>\n</head><body>\n<h1>Running stories</h1>\n",
+    );
+    if rows.is_empty() {
+        s.push_str("<p>No stories yet: <code>parallax ingest</code> adds documents.</p>\n");
+    }
+    s.push_str("<ol>\n");
+    for r in &rows {
+        let _ = write!(
+            s,
+            "<li><a href=\"/stories/{id}\">{title}</a><div class=\"meta\">{size} article{sp}, {origins} independent origin{op}, {first} to {last}",
+            id = r.id,
+            title = escape(r.headline.as_deref().unwrap_or("(no headline)")),
+            size = r.size,
+            sp = if r.size == 1 { "" } else { "s" },
+            origins = r.origins,
+            op = if r.origins == 1 { "" } else { "s" },
+            first = escape(&r.first_seen),
+            last = escape(&r.last_seen),
+        );
+        if !r.related.is_empty() {
+            s.push_str("; related: ");
+            let links: Vec<String> =
+                r.related.iter().map(|id| format!("<a href=\"/stories/{id}\">{id}</a>")).collect();
+            s.push_str(&links.join(", "));
+        }
+        s.push_str("</div></li>\n");
+    }
+    s.push_str("</ol>\n</body></html>\n");
+    html(s)
+}
+
+/// `GET /stories/{id}`: the story's briefing page.
+pub(crate) async fn story(
+    State(shared): State<Arc<Shared>>,
+    id: Result<Path<i64>, PathRejection>,
+) -> Response {
+    let Some(id) = story_id(id) else { return bad_id() };
+    match briefing(&shared, id).await {
+        Ok(Some((_, briefed))) => html(briefed.html.clone()),
+        Ok(None) => no_story(id),
+        Err(answer) => answer,
+    }
+}
+
+fn html(body: String) -> Response {
+    (StatusCode::OK, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response()
+}

@@ -1,0 +1,249 @@
+//! The server against a real store, over real HTTP on 127.0.0.1: what it answers, and how it
+//! answers what it must refuse.
+
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::Path;
+
+use parallax_model::{DocFormat, DocId, DocMeta, RawDoc};
+use parallax_serve::{Config, ServeError, router};
+use parallax_store::{IngestConfig, Store};
+
+fn doc(id: &str, text: &str) -> (RawDoc, bool) {
+    let doc = RawDoc {
+        id: DocId::new(id).expect("an id"),
+        path: format!("{id}.txt"),
+        format: DocFormat::Text,
+        text: text.to_string(),
+        meta: DocMeta { published: Some(jiff::civil::date(2026, 3, 4)), ..DocMeta::default() },
+    };
+    (doc, true)
+}
+
+/// A store of two stories we wrote: a ferry collision told three times, a council vote twice.
+fn store(path: &Path) {
+    let mut store = Store::open(path).expect("a store");
+    let docs = vec![
+        doc(
+            "ferry-1",
+            "Ferry and cargo ship collide off Halvik\nA passenger ferry and a cargo ship collided in thick fog off Halvik harbour on Tuesday, injuring fourteen passengers. The coastguard said the Nordlys ferry was carrying 212 people.",
+        ),
+        doc(
+            "ferry-2",
+            "Fourteen hurt as ferry hits cargo ship in Halvik fog\nFourteen people were hurt when the Nordlys ferry struck a cargo ship in dense fog near Halvik harbour, the coastguard said. The ferry had 212 people on board.",
+        ),
+        doc(
+            "ferry-3",
+            "Halvik collision: coastguard questions fog procedures\nThe coastguard is examining why the Nordlys ferry and the cargo ship were in the same lane in fog off Halvik. Fourteen passengers were injured in the collision.",
+        ),
+        doc(
+            "council-1",
+            "Ostra council approves cycle lanes\nOstra city council voted on Tuesday to build protected cycle lanes across the Ostra bridge. Councillors approved the plan by nine votes to four after a long debate about parking.",
+        ),
+        doc(
+            "council-2",
+            "Cycle lanes for Ostra bridge win council vote\nThe Ostra council has approved protected cycle lanes on the Ostra bridge, with nine councillors for and four against. Opponents worried about parking on the bridge.",
+        ),
+    ];
+    let config = IngestConfig { now: "2026-03-04T12:00:00Z".to_string(), ..IngestConfig::default() };
+    store.ingest(docs, &config).expect("ingest");
+}
+
+/// Starts the server for `config` on a free loopback port, in the background.
+fn start(config: Config) -> SocketAddr {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
+    listener.set_nonblocking(true).expect("non-blocking");
+    let addr = listener.local_addr().expect("an address");
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .expect("a runtime");
+        runtime.block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(listener).expect("a listener");
+            let _ = axum::serve(listener, router(config)).await;
+        });
+    });
+    addr
+}
+
+/// An answer: status, headers (names lowercased) and body.
+struct Answer {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+impl Answer {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+
+    fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+}
+
+/// `GET path` with `extra` header lines, over a fresh connection.
+fn get(addr: SocketAddr, path: &str, extra: &str) -> Answer {
+    let mut stream = TcpStream::connect(addr).expect("a connection");
+    let request = format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n{extra}\r\n");
+    stream.write_all(request.as_bytes()).expect("sent");
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).expect("an answer");
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let mut lines = head.lines();
+    let status =
+        lines.next().and_then(|l| l.split_whitespace().nth(1)).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_string()))
+        .collect();
+    Answer { status, headers, body: body.to_string() }
+}
+
+fn served() -> (tempfile::TempDir, SocketAddr) {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let db = dir.path().join("news.db");
+    store(&db);
+    let addr = start(Config { db, ..Config::default() });
+    (dir, addr)
+}
+
+#[test]
+fn stories_briefings_documents_atom_pages_and_metrics() {
+    let (_dir, addr) = served();
+    let list = get(addr, "/api/v1/stories", "");
+    assert_eq!(list.status, 200, "{}", list.body);
+    let stories = list.json()["stories"].as_array().cloned().unwrap_or_default();
+    assert_eq!(stories.len(), 2, "{stories:?}");
+    let ferry = stories.iter().find(|s| s["size"] == 3).expect("the ferry story");
+    let id = ferry["id"].as_i64().expect("an id");
+
+    let story = get(addr, &format!("/api/v1/stories/{id}"), "");
+    assert_eq!(story.status, 200, "{}", story.body);
+    assert_eq!(story.json()["schema"], "parallax.brief/1");
+    assert_eq!(story.json()["documents"].as_array().map(Vec::len), Some(3));
+    let etag = story.header("etag").expect("an ETag").to_string();
+    let again = get(addr, &format!("/api/v1/stories/{id}"), &format!("If-None-Match: {etag}\r\n"));
+    assert_eq!((again.status, again.body.as_str()), (304, ""));
+    let other = get(addr, &format!("/api/v1/stories/{id}"), "If-None-Match: \"0\"\r\n");
+    assert_eq!(other.status, 200);
+
+    let docs = get(addr, &format!("/api/v1/stories/{id}/documents"), "");
+    let mut ids: Vec<String> = docs.json()["documents"]
+        .as_array()
+        .map(|d| d.iter().filter_map(|x| x["id"].as_str().map(str::to_string)).collect())
+        .unwrap_or_default();
+    ids.sort();
+    assert_eq!(ids, ["ferry-1", "ferry-2", "ferry-3"]);
+
+    let atom = get(addr, "/stories.atom", "");
+    assert_eq!(atom.header("content-type"), Some("application/atom+xml; charset=utf-8"));
+    assert!(
+        atom.body.starts_with("<?xml") && atom.body.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">")
+    );
+    assert_eq!(atom.body.matches("<entry>").count(), 2, "{}", atom.body);
+    assert!(atom.body.contains(&format!("<link href=\"/stories/{id}\"/>")));
+
+    let river = get(addr, "/", "");
+    assert!(river.body.contains(&format!("<a href=\"/stories/{id}\">")), "{}", river.body);
+    let page = get(addr, &format!("/stories/{id}"), "");
+    assert_eq!(page.header("content-type"), Some("text/html; charset=utf-8"));
+    assert!(page.body.contains("Halvik"), "{}", page.body);
+
+    assert_eq!(get(addr, "/healthz", "").json()["status"], "ok");
+    assert_eq!(get(addr, "/readyz", "").json()["documents"], 5);
+    let metrics = get(addr, "/metrics", "").body;
+    assert!(
+        metrics.contains("parallax_http_requests_total{route=\"/api/v1/stories/{id}\",status=\"304\"} 1"),
+        "{metrics}"
+    );
+    assert!(metrics.contains("parallax_store_documents 5"), "{metrics}");
+}
+
+#[test]
+fn what_it_must_refuse_gets_a_json_error_and_the_headers_every_answer_has() {
+    let (_dir, addr) = served();
+    for (path, status) in [
+        ("/api/v1/stories/abc", 400),
+        ("/api/v1/stories/0", 400),
+        ("/api/v1/stories/-3", 400),
+        ("/api/v1/stories/999", 404),
+        ("/api/v1/stories/999/documents", 404),
+        ("/api/v1/stories?limit=100000", 400),
+        ("/api/v1/stories?limit=0", 400),
+        ("/api/v1/stories?limit=-1", 400),
+        ("/api/v1/stories?bogus=1", 400),
+        ("/stories/..%2F..%2Fetc%2Fpasswd", 400),
+        ("/../../etc/passwd", 404),
+        ("/nothing-here", 404),
+    ] {
+        let answer = get(addr, path, "");
+        assert_eq!(answer.status, status, "{path}: {}", answer.body);
+        assert_eq!(answer.json()["error"]["status"], status, "{path}");
+        assert!(answer.json()["error"]["message"].as_str().is_some_and(|m| !m.is_empty()), "{path}");
+        assert_eq!(answer.header("x-content-type-options"), Some("nosniff"), "{path}");
+        assert!(
+            answer.header("content-security-policy").is_some_and(|c| c.contains("default-src 'none'")),
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn a_store_that_goes_away_makes_it_unready_not_dead() {
+    let (dir, addr) = served();
+    assert_eq!(get(addr, "/readyz", "").status, 200);
+    for entry in std::fs::read_dir(dir.path()).expect("the folder").flatten() {
+        let _ = std::fs::remove_file(entry.path());
+    }
+    let unready = get(addr, "/readyz", "");
+    assert_eq!(unready.status, 503, "{}", unready.body);
+    assert!(unready.json()["error"]["message"].as_str().is_some_and(|m| m.contains("no Parallax database")));
+    assert_eq!(get(addr, "/healthz", "").status, 200);
+}
+
+#[test]
+fn it_listens_on_loopback_only_and_needs_a_store() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let db = dir.path().join("news.db");
+    store(&db);
+    let open =
+        Config { db: db.clone(), listen: "0.0.0.0:0".parse().expect("an address"), ..Config::default() };
+    assert!(matches!(parallax_serve::run(open), Err(ServeError::NotLoopback(_))));
+    let missing = Config {
+        db: dir.path().join("none.db"),
+        listen: "127.0.0.1:0".parse().expect("an address"),
+        ..Config::default()
+    };
+    let err = parallax_serve::run(missing).err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(err.contains("no Parallax database"), "{err}");
+}
+
+#[test]
+fn the_openapi_document_describes_every_route() {
+    let (_dir, addr) = served();
+    let doc = get(addr, "/api/v1/openapi.json", "").json();
+    assert_eq!(doc["openapi"], "3.0.3");
+    let paths: Vec<&str> =
+        doc["paths"].as_object().map(|p| p.keys().map(String::as_str).collect()).unwrap_or_default();
+    for route in [
+        "/",
+        "/stories/{id}",
+        "/stories.atom",
+        "/api/v1/stories",
+        "/api/v1/stories/{id}",
+        "/api/v1/stories/{id}/documents",
+        "/api/v1/openapi.json",
+        "/healthz",
+        "/readyz",
+        "/metrics",
+    ] {
+        assert!(paths.contains(&route), "{route} is not described");
+        assert_ne!(get(addr, &route.replace("{id}", "1"), "").status, 0);
+    }
+    assert_eq!(paths.len(), 10, "{paths:?}");
+}
