@@ -39,6 +39,11 @@ pub(crate) enum Command {
     /// Prometheus metrics (/metrics). Read-only: `ingest` and `watch` write beside it.
     #[command(after_help = SERVE_EXAMPLES)]
     Serve(ServeArgs),
+    /// Make, list and revoke the tokens that let a program add documents through `serve`
+    /// (`Authorization: Bearer TOKEN`). A token is shown once, when it is made; the store keeps
+    /// only its hash.
+    #[command(subcommand)]
+    Token(TokenCommand),
     /// Measure a stage against evaluation data and print its metric next to the published
     /// anchors.
     #[command(subcommand)]
@@ -246,6 +251,29 @@ pub(crate) enum ExtractFormat {
     Markdown,
     /// JSON: an array of articles with their metadata and blocks.
     Json,
+}
+
+#[derive(Subcommand, Debug)]
+pub(crate) enum TokenCommand {
+    /// Make a token named NAME and print it (only now: keep it).
+    Create {
+        /// 1 to 64 letters, digits, '-', '_' or '.'; names are not reused.
+        name: String,
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Revoke the token named NAME: its next request is refused.
+    Revoke {
+        /// The token's name.
+        name: String,
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// List the tokens: name, when made, when revoked.
+    List {
+        #[command(flatten)]
+        db: DbArgs,
+    },
 }
 
 #[derive(Subcommand, Debug)]

@@ -12,7 +12,7 @@ use parallax_engine::ingest::assign_ids;
 use parallax_model::{Diagnostic, RawDoc};
 use parallax_store::{Batch, IngestConfig, IngestReport, Store, prepare_batch};
 
-use crate::args::{DbArgs, IngestArgs, ListFormat, ServeArgs, StoriesArgs, WatchArgs};
+use crate::args::{DbArgs, IngestArgs, ListFormat, ServeArgs, StoriesArgs, TokenCommand, WatchArgs};
 use crate::{exit, inputs, output};
 
 /// The store's path from `--db`, `$PARALLAX_DB` or the user's data folder.
@@ -209,6 +209,38 @@ pub(crate) fn serve(raw: ServeArgs) -> anyhow::Result<ExitCode> {
         ..parallax_serve::Config::default()
     };
     parallax_serve::run(config)?;
+    Ok(exit::SUCCESS)
+}
+
+/// `parallax token create|revoke|list`.
+pub(crate) fn token(command: TokenCommand) -> anyhow::Result<ExitCode> {
+    match command {
+        TokenCommand::Create { name, db } => {
+            let mut store = Store::open(&db_path(&db)?)?;
+            let token = store.create_token(&name, &now())?;
+            output::write(None, &format!("{token}\n"))?;
+            eprintln!(
+                "parallax: token {name:?} made; it is shown only now (send it as `Authorization: Bearer TOKEN`)"
+            );
+        }
+        TokenCommand::Revoke { name, db } => {
+            let mut store = Store::open(&db_path(&db)?)?;
+            store.revoke_token(&name, &now())?;
+            eprintln!("parallax: token {name:?} revoked");
+        }
+        TokenCommand::List { db } => {
+            let store = Store::open_read_only(&db_path(&db)?)?;
+            let mut s = String::new();
+            for t in store.tokens()? {
+                let state = t.revoked.map_or_else(|| "live".to_string(), |r| format!("revoked {r}"));
+                let _ = writeln!(s, "{}  made {}  {state}", t.name, t.created);
+            }
+            if s.is_empty() {
+                s.push_str("no tokens: `parallax token create NAME` makes one\n");
+            }
+            output::write(None, &parallax_engine::render::visible(&s))?;
+        }
+    }
     Ok(exit::SUCCESS)
 }
 

@@ -158,6 +158,11 @@ pub(crate) async fn not_found() -> Response {
     error(StatusCode::NOT_FOUND, "no such page (the API is under /api/v1; see /api/v1/openapi.json)")
 }
 
+/// A method the path does not take.
+pub(crate) async fn not_allowed() -> Response {
+    error(StatusCode::METHOD_NOT_ALLOWED, "this path does not take that method (see /api/v1/openapi.json)")
+}
+
 /// `GET /api/v1/openapi.json`.
 pub(crate) async fn openapi() -> Response {
     (StatusCode::OK, [(header::CONTENT_TYPE, "application/json")], include_str!("openapi.json"))

@@ -2,14 +2,16 @@
 //! and for programs (JSON under `/api/v1`, described by an OpenAPI document; Atom; Prometheus
 //! metrics).
 //!
-//! Read-only for now: what `parallax ingest` and `parallax watch` write, the server reads,
-//! opening the store read-only for each request (SQLite's WAL lets readers and the writer run
-//! at once). A story's briefing is made by the engine's pipeline from the stored documents and
+//! Reads open the store read-only for each request (SQLite's WAL lets readers and a writer
+//! run at once), beside `parallax ingest` and `parallax watch`. Writes (`POST
+//! /api/v1/documents`) need a token made by `parallax token create`, one at a time in this
+//! process, each batch committed whole. A story's briefing is made by the engine's pipeline from the stored documents and
 //! kept per story version (its members), so a story is briefed again when it changes, not per
 //! request; the version is the briefing's `ETag`.
 //!
 //! Safe by default: the server listens on loopback only ([`Config::listen`] beyond it is
-//! refused until write tokens exist), every request has a time limit and a place among a
+//! refused until reads can require tokens too), every write needs a token and is limited in
+//! size, records and rate, every request has a time limit and a place among a
 //! bounded number served at once (past it: 503 with `Retry-After`), ids are numbers, list
 //! sizes are capped, errors are JSON with a message, and every answer carries a strict content
 //! security policy.
@@ -18,6 +20,7 @@ mod api;
 mod atom;
 mod metrics;
 mod pages;
+mod write;
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
@@ -26,11 +29,12 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::extract::{MatchedPath, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use parallax_engine::pipeline;
 use parallax_store::{Store, StoreError};
 use tokio::sync::Semaphore;
@@ -48,6 +52,12 @@ pub struct Config {
     pub concurrent: usize,
     /// Briefings kept in memory (one per story version).
     pub cached_briefings: usize,
+    /// Largest request body accepted, in bytes (past it: 413).
+    pub max_body: usize,
+    /// Most records one write may hold (past it: 413).
+    pub max_records: usize,
+    /// Writes a token may make per second once its burst of 20 is spent (past it: 429).
+    pub write_rate: f64,
 }
 
 impl Default for Config {
@@ -58,6 +68,9 @@ impl Default for Config {
             request_timeout: Duration::from_secs(30),
             concurrent: 64,
             cached_briefings: 256,
+            max_body: 16 * 1024 * 1024,
+            max_records: 1000,
+            write_rate: 10.0,
         }
     }
 }
@@ -67,7 +80,7 @@ impl Default for Config {
 pub enum ServeError {
     /// A listening address beyond this machine.
     #[error(
-        "{0}: not a loopback address; the server only listens on this machine (127.0.0.1 or ::1) until it can require tokens"
+        "{0}: not a loopback address; the server only listens on this machine (127.0.0.1 or ::1) until reads can require tokens"
     )]
     NotLoopback(SocketAddr),
     /// The address could not be bound, or the runtime not started.
@@ -84,6 +97,8 @@ pub(crate) struct Shared {
     pub(crate) briefings: Mutex<Briefings>,
     pub(crate) metrics: Mutex<metrics::Metrics>,
     pub(crate) slots: Semaphore,
+    pub(crate) buckets: Mutex<write::Buckets>,
+    pub(crate) writer: tokio::sync::Mutex<()>,
 }
 
 /// Briefings made so far, by story and version, the oldest dropped first past the cap.
@@ -123,7 +138,10 @@ pub fn router(config: Config) -> Router {
         config,
         briefings: Mutex::new(Briefings::default()),
         metrics: Mutex::new(metrics::Metrics::default()),
+        buckets: Mutex::new(write::Buckets::default()),
+        writer: tokio::sync::Mutex::new(()),
     });
+    let max_body = shared.config.max_body;
     Router::new()
         .route("/", get(pages::river))
         .route("/stories/{id}", get(pages::story))
@@ -131,11 +149,14 @@ pub fn router(config: Config) -> Router {
         .route("/api/v1/stories", get(api::stories))
         .route("/api/v1/stories/{id}", get(api::story))
         .route("/api/v1/stories/{id}/documents", get(api::documents))
+        .route("/api/v1/documents", post(write::documents))
         .route("/api/v1/openapi.json", get(api::openapi))
         .route("/healthz", get(api::healthz))
         .route("/readyz", get(api::readyz))
         .route("/metrics", get(metrics::render))
         .fallback(api::not_found)
+        .method_not_allowed_fallback(api::not_allowed)
+        .layer(DefaultBodyLimit::max(max_body))
         .layer(middleware::from_fn_with_state(Arc::clone(&shared), guard))
         .with_state(shared)
 }

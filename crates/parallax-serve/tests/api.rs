@@ -87,9 +87,22 @@ impl Answer {
 
 /// `GET path` with `extra` header lines, over a fresh connection.
 fn get(addr: SocketAddr, path: &str, extra: &str) -> Answer {
+    send(addr, "GET", path, extra, b"")
+}
+
+/// `method path` with `extra` header lines and `body`, over a fresh connection.
+fn send(addr: SocketAddr, method: &str, path: &str, extra: &str, body: &[u8]) -> Answer {
     let mut stream = TcpStream::connect(addr).expect("a connection");
-    let request = format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n{extra}\r\n");
+    let length = if body.is_empty() && method == "GET" {
+        String::new()
+    } else {
+        format!("Content-Length: {}\r\n", body.len())
+    };
+    let request =
+        format!("{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n{length}{extra}\r\n");
     stream.write_all(request.as_bytes()).expect("sent");
+    // The server may answer before reading all of a body it refuses.
+    let _ = stream.write_all(body);
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).expect("an answer");
     let text = String::from_utf8_lossy(&raw).into_owned();
@@ -105,11 +118,26 @@ fn get(addr: SocketAddr, path: &str, extra: &str) -> Answer {
 }
 
 fn served() -> (tempfile::TempDir, SocketAddr) {
+    served_with(|c| c)
+}
+
+/// A served store of [`store`], with the configuration `adjust` gives.
+fn served_with(adjust: impl FnOnce(Config) -> Config) -> (tempfile::TempDir, SocketAddr) {
     let dir = tempfile::tempdir().expect("a temp dir");
     let db = dir.path().join("news.db");
     store(&db);
-    let addr = start(Config { db, ..Config::default() });
+    let addr = start(adjust(Config { db, ..Config::default() }));
     (dir, addr)
+}
+
+/// A live token named `name` in the store of `dir`.
+fn token(dir: &Path, name: &str) -> String {
+    let mut store = Store::open(&dir.join("news.db")).expect("the store");
+    store.create_token(name, "2026-03-04T12:00:00Z").expect("a token")
+}
+
+fn documents_in(addr: SocketAddr) -> u64 {
+    get(addr, "/readyz", "").json()["documents"].as_u64().unwrap_or(0)
 }
 
 #[test]
@@ -180,8 +208,11 @@ fn what_it_must_refuse_gets_a_json_error_and_the_headers_every_answer_has() {
         ("/stories/..%2F..%2Fetc%2Fpasswd", 400),
         ("/../../etc/passwd", 404),
         ("/nothing-here", 404),
+        ("DELETE /api/v1/stories", 405),
+        ("GET /api/v1/documents", 405),
     ] {
-        let answer = get(addr, path, "");
+        let (method, path) = path.split_once(' ').unwrap_or(("GET", path));
+        let answer = send(addr, method, path, "", b"");
         assert_eq!(answer.status, status, "{path}: {}", answer.body);
         assert_eq!(answer.json()["error"]["status"], status, "{path}");
         assert!(answer.json()["error"]["message"].as_str().is_some_and(|m| !m.is_empty()), "{path}");
@@ -237,6 +268,7 @@ fn the_openapi_document_describes_every_route() {
         "/api/v1/stories",
         "/api/v1/stories/{id}",
         "/api/v1/stories/{id}/documents",
+        "/api/v1/documents",
         "/api/v1/openapi.json",
         "/healthz",
         "/readyz",
@@ -245,5 +277,83 @@ fn the_openapi_document_describes_every_route() {
         assert!(paths.contains(&route), "{route} is not described");
         assert_ne!(get(addr, &route.replace("{id}", "1"), "").status, 0);
     }
-    assert_eq!(paths.len(), 10, "{paths:?}");
+    assert_eq!(paths.len(), 11, "{paths:?}");
+}
+
+#[test]
+fn a_write_with_a_token_joins_the_running_stories() {
+    let (dir, addr) = served();
+    let desk = token(dir.path(), "desk");
+    let auth = format!("Authorization: Bearer {desk}\r\n");
+    let lines = concat!(
+        r#"{"id": "ferry-4", "published": "2026-03-04", "text": "Coastguard names the Nordlys ferry master\nThe coastguard named the master of the Nordlys ferry that struck a cargo ship in fog off Halvik harbour, injuring fourteen passengers."}"#,
+        "\n",
+        r#"{"id": "grain-1", "published": "2026-03-04", "text": "Grain prices ease as the harvest improves\nWheat and barley prices fell for a third week as forecasts for the northern harvest improved."}"#,
+        "\n"
+    );
+    let written = send(addr, "POST", "/api/v1/documents", &auth, lines.as_bytes());
+    assert_eq!(written.status, 200, "{}", written.body);
+    let report = written.json();
+    assert_eq!((report["added"].as_u64(), report["new_stories"].as_u64()), (Some(2), Some(1)), "{report}");
+    assert_eq!(report["documents"], serde_json::json!(["ferry-4", "grain-1"]));
+    let stories = get(addr, "/api/v1/stories", "").json();
+    let sizes: Vec<u64> = stories["stories"]
+        .as_array()
+        .map(|s| s.iter().filter_map(|x| x["size"].as_u64()).collect())
+        .unwrap_or_default();
+    assert!(sizes.contains(&4), "the ferry story grew: {stories}");
+    // One record as application/json; sending it again stores nothing new.
+    let one = r#"{"id": "council-3", "published": "2026-03-04", "text": "Ostra bridge cycle lanes approved\nOstra councillors voted nine to four for protected cycle lanes on the bridge."}"#;
+    let json_type = format!("{auth}Content-Type: application/json\r\n");
+    assert_eq!(send(addr, "POST", "/api/v1/documents", &json_type, one.as_bytes()).json()["added"], 1);
+    assert_eq!(send(addr, "POST", "/api/v1/documents", &json_type, one.as_bytes()).json()["already"], 1);
+    assert_eq!(documents_in(addr), 8);
+}
+
+#[test]
+fn writes_without_a_live_token_or_over_the_limits_are_refused_and_write_nothing() {
+    let (dir, addr) = served_with(|c| Config { max_body: 4096, max_records: 3, ..c });
+    let desk = token(dir.path(), "desk");
+    let record = r#"{"text": "Ferry and cargo ship collide off Halvik\nA passenger ferry and a cargo ship collided in fog."}"#;
+    for (extra, status) in [
+        (String::new(), 401),
+        ("Authorization: Bearer 0123\r\n".to_string(), 401),
+        ("Authorization: Basic ZGVzazp4\r\n".to_string(), 401),
+    ] {
+        let answer = send(addr, "POST", "/api/v1/documents", &extra, record.as_bytes());
+        assert_eq!(answer.status, status, "{extra}: {}", answer.body);
+        assert_eq!(answer.header("www-authenticate"), Some("Bearer"));
+    }
+    let auth = format!("Authorization: Bearer {desk}\r\n");
+    let big = vec![b'x'; 10_000];
+    assert_eq!(send(addr, "POST", "/api/v1/documents", &auth, &big).status, 413);
+    let four = format!("{record}\n{record}\n{record}\n{record}\n");
+    assert_eq!(send(addr, "POST", "/api/v1/documents", &auth, four.as_bytes()).status, 413);
+    let deep = format!("{}{}", "[".repeat(2000), "]".repeat(2000));
+    let nested = send(addr, "POST", "/api/v1/documents", &auth, deep.as_bytes());
+    assert_eq!(nested.status, 400, "{}", nested.body);
+    assert!(
+        nested.json()["problems"][0]["message"].as_str().is_some_and(|m| m.contains("malformed JSON")),
+        "{}",
+        nested.body
+    );
+    assert_eq!(send(addr, "POST", "/api/v1/documents", &auth, b"not json\n").status, 400);
+    // A revoked token is refused from its next request.
+    let mut store = Store::open(&dir.path().join("news.db")).expect("the store");
+    store.revoke_token("desk", "2026-03-05T00:00:00Z").expect("revoked");
+    drop(store);
+    assert_eq!(send(addr, "POST", "/api/v1/documents", &auth, record.as_bytes()).status, 401);
+    assert_eq!(documents_in(addr), 5, "nothing was written");
+}
+
+#[test]
+fn a_token_that_writes_too_fast_is_told_to_slow_down() {
+    let (dir, addr) = served_with(|c| Config { write_rate: 0.0, ..c });
+    let desk = token(dir.path(), "desk");
+    let auth = format!("Authorization: Bearer {desk}\r\n");
+    let statuses: Vec<u16> =
+        (0..25).map(|_| send(addr, "POST", "/api/v1/documents", &auth, b"\n").status).collect();
+    assert_eq!(statuses.iter().filter(|&&s| s == 400).count(), 20, "{statuses:?}");
+    let slowed = send(addr, "POST", "/api/v1/documents", &auth, b"\n");
+    assert_eq!((slowed.status, slowed.header("retry-after")), (429, Some("1")));
 }

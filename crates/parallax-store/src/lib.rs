@@ -20,6 +20,7 @@ mod ingest;
 mod read;
 pub mod schema;
 mod tiered;
+mod tokens;
 
 use std::path::{Path, PathBuf};
 
@@ -28,6 +29,7 @@ use rusqlite::{Connection, OpenFlags};
 pub use error::StoreError;
 pub use ingest::{Batch, IngestConfig, IngestReport, prepare_batch};
 pub use read::{StoryRow, StoryStats};
+pub use tokens::{TokenError, TokenRow};
 
 /// An open store.
 pub struct Store {

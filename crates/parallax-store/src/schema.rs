@@ -92,6 +92,14 @@ pub const MIGRATIONS: &[&str] = &[
     INSERT INTO counters SELECT 'documents', count(*) FROM documents;
     INSERT INTO counters SELECT 'stories', count(*) FROM stories;
     ",
+    "
+    CREATE TABLE tokens (
+        name TEXT PRIMARY KEY,
+        hash BLOB NOT NULL UNIQUE,
+        created TEXT NOT NULL,
+        revoked TEXT
+    );
+    ",
 ];
 
 /// The value of counter `name` (documents, articles, stories, index rows) in the `counters`

@@ -1,0 +1,181 @@
+//! `POST /api/v1/documents`: documents added by a program holding a write token, in the JSON
+//! Lines record format `parallax ingest` reads (one record as `application/json`, or one per
+//! line), placed into stories as `ingest` places them.
+//!
+//! Refused before anything is written: no token or an unknown or revoked one (401), more
+//! requests than the token's rate allows (429 with `Retry-After`), a body over the size limit
+//! or more records than allowed (413), nothing that reads as a document (400, with each
+//! record's problem). A batch is committed whole or not at all.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::Response;
+use parallax_engine::ingest::jsonl_record;
+use parallax_store::{IngestConfig, Store};
+
+use crate::api::json;
+use crate::{Shared, error, with_store};
+
+/// Requests a token may make at once before the rate applies.
+const BURST: f64 = 20.0;
+
+/// Per token: requests it may still make now, and when that was counted.
+#[derive(Default)]
+pub(crate) struct Buckets {
+    by_token: HashMap<String, (f64, Option<Instant>)>,
+}
+
+impl Buckets {
+    /// Takes one request from `name`'s allowance (refilled at `rate` a second up to [`BURST`]);
+    /// false when none is left.
+    fn take(&mut self, name: &str, rate: f64, now: Instant) -> bool {
+        let (left, at) = self.by_token.entry(name.to_string()).or_insert((BURST, None));
+        if let Some(then) = *at {
+            *left = (*left + now.duration_since(then).as_secs_f64() * rate).min(BURST);
+        }
+        *at = Some(now);
+        if *left >= 1.0 {
+            *left -= 1.0;
+            true
+        } else {
+            false
+        }
+    }
+}
+
+/// The token of an `Authorization: Bearer …` header.
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim()).filter(|t| !t.is_empty())
+}
+
+fn unauthorized(message: &str) -> Response {
+    let mut answer = error(StatusCode::UNAUTHORIZED, message);
+    answer.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+    answer
+}
+
+/// `POST /api/v1/documents`. The token is checked before the body is read.
+pub(crate) async fn documents(State(shared): State<Arc<Shared>>, request: Request) -> Response {
+    let (parts, body) = request.into_parts();
+    let headers = &parts.headers;
+    let Some(token) = bearer(headers).map(str::to_string) else {
+        return unauthorized(
+            "a write needs a token: `Authorization: Bearer TOKEN` (`parallax token create NAME`)",
+        );
+    };
+    let name = match with_store(&shared, move |s| s.token_name(&token)).await {
+        Ok(Some(name)) => name,
+        Ok(None) => return unauthorized("the token is not known or was revoked"),
+        Err(answer) => return answer,
+    };
+    let allowed =
+        shared.buckets.lock().is_ok_and(|mut b| b.take(&name, shared.config.write_rate, Instant::now()));
+    if !allowed {
+        let mut answer = error(StatusCode::TOO_MANY_REQUESTS, "too many writes for this token; slow down");
+        answer.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+        return answer;
+    }
+    let limit = shared.config.max_body;
+    let body = match axum::body::to_bytes(body, limit).await {
+        Ok(body) => body,
+        Err(_) => {
+            return error(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                &format!("the body is over the {limit} bytes allowed"),
+            );
+        }
+    };
+    let whole = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.trim_start().starts_with("application/json"));
+    let lines: Vec<&[u8]> = if whole {
+        vec![&body[..]]
+    } else {
+        body.split(|&b| b == b'\n').filter(|l| !l.trim_ascii().is_empty()).collect()
+    };
+    if lines.len() > shared.config.max_records {
+        let most = shared.config.max_records;
+        return error(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            &format!("{} records; at most {most} per request", lines.len()),
+        );
+    }
+    let mut docs = Vec::new();
+    let mut problems = Vec::new();
+    let read = parallax_engine::ingest::Config::default();
+    for (n, line) in lines.iter().enumerate() {
+        match jsonl_record("request", "posted", n + 1, line, &read) {
+            Ok(Some(record)) => {
+                problems.extend(record.problems);
+                docs.push((record.doc, record.explicit_id));
+            }
+            Ok(None) => {}
+            Err(problem) => problems.push(problem),
+        }
+    }
+    let problems: Vec<serde_json::Value> =
+        problems.iter().map(|p| serde_json::json!({"input": p.input, "message": p.message})).collect();
+    if docs.is_empty() {
+        return json(
+            StatusCode::BAD_REQUEST,
+            &serde_json::json!({"error": {"status": 400, "message": "no document in the body"}, "problems": problems}),
+        );
+    }
+    let ids: Vec<String> = docs.iter().map(|(d, _)| d.id.as_str().to_string()).collect();
+    let path = shared.config.db.clone();
+    // One writer at a time in this process; the store itself waits for other processes.
+    let _writing = shared.writer.lock().await;
+    let now = jiff::Timestamp::now();
+    let config = IngestConfig {
+        extract: parallax_engine::extract::Config {
+            today: Some(now.to_zoned(jiff::tz::TimeZone::UTC).date()),
+            ..parallax_engine::extract::Config::default()
+        },
+        now: now.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        ..IngestConfig::default()
+    };
+    let done =
+        tokio::task::spawn_blocking(move || Store::open(&path).and_then(|mut s| s.ingest(docs, &config)))
+            .await;
+    match done {
+        Ok(Ok(report)) => json(
+            StatusCode::OK,
+            &serde_json::json!({
+                "documents": ids,
+                "added": report.added,
+                "already": report.already,
+                "articles": report.articles,
+                "new_stories": report.new_stories,
+                "merged": report.merged,
+                "problems": problems,
+                "token": name,
+            }),
+        ),
+        Ok(Err(e)) => error(StatusCode::SERVICE_UNAVAILABLE, &e.to_string()),
+        Err(_) => error(StatusCode::INTERNAL_SERVER_ERROR, "the write failed"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{BURST, Buckets};
+    use std::time::{Duration, Instant};
+
+    #[test]
+    fn a_token_gets_its_burst_then_its_rate() {
+        let mut b = Buckets::default();
+        let start = Instant::now();
+        let granted = (0..30).filter(|_| b.take("desk", 10.0, start)).count();
+        assert_eq!(granted, BURST as usize);
+        assert!(b.take("robot", 10.0, start), "each token has its own allowance");
+        assert!(!b.take("desk", 10.0, start + Duration::from_millis(50)));
+        assert!(b.take("desk", 10.0, start + Duration::from_millis(200)));
+    }
+}
