@@ -18,6 +18,7 @@
 
 mod api;
 mod atom;
+mod events;
 mod metrics;
 mod pages;
 mod write;
@@ -38,6 +39,9 @@ use axum::routing::{get, post};
 use parallax_engine::pipeline;
 use parallax_store::{Store, StoreError};
 use tokio::sync::Semaphore;
+
+/// Event streams (`/api/v1/events`) open at once; more are answered 503.
+pub const MOST_STREAMS: usize = 256;
 
 /// How the server runs.
 #[derive(Clone, Debug)]
@@ -99,6 +103,8 @@ pub(crate) struct Shared {
     pub(crate) slots: Semaphore,
     pub(crate) buckets: Mutex<write::Buckets>,
     pub(crate) writer: tokio::sync::Mutex<()>,
+    /// Event streams open at once.
+    pub(crate) streams: Arc<Semaphore>,
 }
 
 /// Briefings made so far, by story and version, the oldest dropped first past the cap.
@@ -140,6 +146,7 @@ pub fn router(config: Config) -> Router {
         metrics: Mutex::new(metrics::Metrics::default()),
         buckets: Mutex::new(write::Buckets::default()),
         writer: tokio::sync::Mutex::new(()),
+        streams: Arc::new(Semaphore::new(MOST_STREAMS)),
     });
     let max_body = shared.config.max_body;
     Router::new()
@@ -150,6 +157,7 @@ pub fn router(config: Config) -> Router {
         .route("/api/v1/stories/{id}", get(api::story))
         .route("/api/v1/stories/{id}/documents", get(api::documents))
         .route("/api/v1/documents", post(write::documents))
+        .route("/api/v1/events", get(events::events))
         .route("/api/v1/openapi.json", get(api::openapi))
         .route("/healthz", get(api::healthz))
         .route("/readyz", get(api::readyz))

@@ -269,15 +269,18 @@ fn the_openapi_document_describes_every_route() {
         "/api/v1/stories/{id}",
         "/api/v1/stories/{id}/documents",
         "/api/v1/documents",
+        "/api/v1/events",
         "/api/v1/openapi.json",
         "/healthz",
         "/readyz",
         "/metrics",
     ] {
         assert!(paths.contains(&route), "{route} is not described");
-        assert_ne!(get(addr, &route.replace("{id}", "1"), "").status, 0);
+        if route != "/api/v1/events" {
+            assert_ne!(get(addr, &route.replace("{id}", "1"), "").status, 0);
+        }
     }
-    assert_eq!(paths.len(), 11, "{paths:?}");
+    assert_eq!(paths.len(), 12, "{paths:?}");
 }
 
 #[test]
@@ -356,4 +359,52 @@ fn a_token_that_writes_too_fast_is_told_to_slow_down() {
     assert_eq!(statuses.iter().filter(|&&s| s == 400).count(), 20, "{statuses:?}");
     let slowed = send(addr, "POST", "/api/v1/documents", &auth, b"\n");
     assert_eq!((slowed.status, slowed.header("retry-after")), (429, Some("1")));
+}
+
+/// Opens `/api/v1/events` with `extra` headers and reads until `until` is in what came, or
+/// five seconds pass; returns what came.
+fn read_events(addr: SocketAddr, extra: &str, until: &str, meanwhile: impl FnOnce()) -> String {
+    let mut stream = TcpStream::connect(addr).expect("a connection");
+    stream.set_read_timeout(Some(std::time::Duration::from_millis(200))).expect("a timeout");
+    let request =
+        format!("GET /api/v1/events HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n{extra}\r\n");
+    stream.write_all(request.as_bytes()).expect("sent");
+    let mut seen = String::new();
+    let mut buf = [0u8; 4096];
+    let mut meanwhile = Some(meanwhile);
+    let started = std::time::Instant::now();
+    while started.elapsed() < std::time::Duration::from_secs(5) && !seen.contains(until) {
+        if let Ok(n) = stream.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+        }
+        // Once the stream is open, do what should make an event.
+        if seen.contains("text/event-stream")
+            && let Some(act) = meanwhile.take()
+        {
+            act();
+        }
+    }
+    seen
+}
+
+#[test]
+fn events_tell_of_stories_as_they_change_and_resume_from_the_last_seen() {
+    let (dir, addr) = served();
+    // From the start of the log: the two stories the first batch started.
+    let replay = read_events(addr, "Last-Event-ID: 0\r\n", "id: 2\n", || {});
+    assert_eq!(replay.matches("event: story.created").count(), 2, "{replay}");
+    assert!(replay.contains("\"size\":3") && replay.contains("\"size\":2"), "{replay}");
+    // A new stream hears what happens from now on.
+    let desk = token(dir.path(), "desk");
+    let live = read_events(addr, "", "event: story.updated", move || {
+        let record = r#"{"id": "ferry-4", "published": "2026-03-04", "text": "Coastguard names the Nordlys ferry master\nThe coastguard named the master of the Nordlys ferry that struck a cargo ship in fog off Halvik harbour, injuring fourteen passengers."}"#;
+        let auth = format!("Authorization: Bearer {desk}\r\n");
+        assert_eq!(send(addr, "POST", "/api/v1/documents", &auth, record.as_bytes()).status, 200);
+    });
+    assert!(live.contains("event: story.updated"), "{live}");
+    assert!(live.contains("id: 3\n") && live.contains("\"size\":4"), "{live}");
+    assert!(!live.contains("story.created"), "a new stream does not replay the past: {live}");
 }

@@ -219,6 +219,7 @@ fn write_batch(
     let (arrivals, candidates) = arrivals(&tx, &articles, &df, cache)?;
     let placement = stories::place(&arrivals, &candidates, &config.stories);
     let story_of = apply(&tx, &placement, &arrivals, &candidates, cache, &mut index, report)?;
+    log_changes(&tx, &placement, &story_of, &config.now)?;
     for ((document, a), story) in articles.iter().zip(story_of) {
         insert_article(&tx, *document, a, story, &mut index)?;
         report.articles += 1;
@@ -229,6 +230,31 @@ fn write_batch(
     BAND_INDEX.settle(&tx, index.bands)?;
     TERM_INDEX.settle(&tx, index.terms)?;
     tx.commit()
+}
+
+/// Writes what the batch did to stories into the change log, in the order readers replay it:
+/// merges (`merged`, the story kept and, as `other`, the one gone), then each story the batch
+/// started (`created`) or added to (`updated`), by id.
+fn log_changes(
+    tx: &Transaction<'_>,
+    placement: &stories::Placement,
+    story_of: &[i64],
+    now: &str,
+) -> rusqlite::Result<()> {
+    let mut log =
+        tx.prepare_cached("INSERT INTO changes (story, kind, other, at) VALUES (?1, ?2, ?3, ?4)")?;
+    for &(keep, gone) in &placement.merges {
+        log.execute(params![keep, "merged", gone, now])?;
+    }
+    let mut touched: BTreeMap<i64, bool> = BTreeMap::new();
+    for (target, &story) in placement.targets.iter().zip(story_of) {
+        let created = matches!(target, stories::Target::New(_));
+        *touched.entry(story).or_default() |= created;
+    }
+    for (story, created) in touched {
+        log.execute(params![story, if created { "created" } else { "updated" }, None::<i64>, now])?;
+    }
+    Ok(())
 }
 
 /// Stories read or written lately, so that the candidates an article is compared with (mostly

@@ -28,7 +28,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use error::StoreError;
 pub use ingest::{Batch, IngestConfig, IngestReport, prepare_batch};
-pub use read::{StoryRow, StoryStats};
+pub use read::{Change, StoryRow, StoryStats};
 pub use tokens::{TokenError, TokenRow};
 
 /// An open store.

@@ -86,6 +86,28 @@ impl Store {
             .map_err(fail)?
             .collect::<Result<_, _>>()
             .map_err(fail)?;
+        self.rows(picked)
+    }
+
+    /// Story `id` as [`Store::latest_stories`] lists it (with no related stories: those are
+    /// found within a list), or `None` when there is no such story.
+    pub fn story(&self, id: i64) -> Result<Option<StoryRow>, StoreError> {
+        let fail = |e: rusqlite::Error| StoreError::from_sqlite(&self.path, &e);
+        let picked: Vec<(i64, Vec<u8>)> = self
+            .conn
+            .prepare("SELECT id, centroid FROM stories WHERE id = ?1")
+            .map_err(fail)?
+            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(fail)?
+            .collect::<Result<_, _>>()
+            .map_err(fail)?;
+        Ok(self.rows(picked)?.pop())
+    }
+
+    /// The rows of the stories `picked` (id and centroid), with their members, headlines,
+    /// origins and the related stories among them; latest activity first.
+    fn rows(&self, picked: Vec<(i64, Vec<u8>)>) -> Result<Vec<StoryRow>, StoreError> {
+        let fail = |e: rusqlite::Error| StoreError::from_sqlite(&self.path, &e);
         let mut members_of = self
             .conn
             .prepare(
@@ -244,4 +266,49 @@ fn headline(members: &[Member], centroid: &BTreeMap<u64, f32>, analyzer: &mut An
         }
     }
     best.map(|(_, t)| t.to_string())
+}
+
+/// One change to the stories, as the change log keeps it (written by each ingest batch).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    /// Its place in the log: increasing, never reused.
+    pub seq: i64,
+    /// The story changed (for a merge, the one kept).
+    pub story: i64,
+    /// `created`, `updated` or `merged`.
+    pub kind: String,
+    /// For a merge, the story merged into `story` (its id is retired).
+    pub other: Option<i64>,
+    /// When the batch was committed (RFC 3339).
+    pub at: String,
+}
+
+impl Store {
+    /// The changes after `seq`, oldest first, at most `limit`.
+    pub fn changes_since(&self, seq: i64, limit: usize) -> Result<Vec<Change>, StoreError> {
+        let fail = |e: rusqlite::Error| StoreError::from_sqlite(&self.path, &e);
+        self.conn
+            .prepare_cached(
+                "SELECT seq, story, kind, other, at FROM changes WHERE seq > ?1 ORDER BY seq LIMIT ?2",
+            )
+            .map_err(fail)?
+            .query_map(params![seq, limit as i64], |r| {
+                Ok(Change {
+                    seq: r.get(0)?,
+                    story: r.get(1)?,
+                    kind: r.get(2)?,
+                    other: r.get(3)?,
+                    at: r.get(4)?,
+                })
+            })
+            .map_err(fail)?
+            .collect::<Result<_, _>>()
+            .map_err(fail)
+    }
+
+    /// The last change's place in the log (0 when there is none).
+    pub fn last_change(&self) -> Result<i64, StoreError> {
+        let fail = |e: rusqlite::Error| StoreError::from_sqlite(&self.path, &e);
+        self.conn.query_row("SELECT coalesce(max(seq), 0) FROM changes", [], |r| r.get(0)).map_err(fail)
+    }
 }

@@ -99,6 +99,13 @@ pub const MIGRATIONS: &[&str] = &[
         created TEXT NOT NULL,
         revoked TEXT
     );
+    CREATE TABLE changes (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        story INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        other INTEGER,
+        at TEXT NOT NULL
+    );
     ",
 ];
 

@@ -325,3 +325,26 @@ fn a_follow_up_weeks_later_is_its_own_story_and_listed_as_related() {
     assert_eq!(related_of(ferry), vec![inquiry]);
     assert!(related_of(council).is_empty());
 }
+
+#[test]
+fn every_batch_logs_the_stories_it_started_and_grew() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let mut store = Store::open(&dir.path().join("news.db")).expect("a store");
+    let mut all = reports();
+    let later = all.split_off(4);
+    store.ingest(all, &config()).expect("first batch");
+    let first = store.changes_since(0, 100).expect("the log");
+    assert_eq!(first.iter().map(|c| c.kind.as_str()).collect::<Vec<_>>(), ["created", "created"]);
+    store.ingest(later, &config()).expect("second batch");
+    let last = store.last_change().expect("the last change");
+    assert_eq!(last, 4);
+    let second = store.changes_since(2, 100).expect("the log");
+    assert_eq!(second.iter().map(|c| c.kind.as_str()).collect::<Vec<_>>(), ["updated", "updated"]);
+    let mut grown: Vec<i64> = second.iter().map(|c| c.story).collect();
+    grown.sort_unstable();
+    let mut ids: Vec<i64> = store.stories().expect("stories").iter().map(|s| s.id).collect();
+    ids.sort_unstable();
+    assert_eq!(grown, ids);
+    assert_eq!(store.story(ids[0]).expect("read").map(|s| s.size), Some(3));
+    assert_eq!(store.story(999).expect("read"), None);
+}

@@ -1,0 +1,106 @@
+//! `GET /api/v1/events`: server-sent events as stories change, read from the store's change
+//! log (written by every ingest batch, whoever wrote it: `ingest`, `watch` or this server).
+//!
+//! Each event is `story.created`, `story.updated` or `story.merged`, its `id` the change's
+//! place in the log, its data the story as listed (headline, size, origins, dates) with the
+//! change. A client that reconnects with `Last-Event-ID` (or `?since=`) gets every change after
+//! it; a new client, the changes from now on.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use parallax_store::{Change, StoryRow};
+use tokio_stream::wrappers::ReceiverStream;
+
+use crate::{Shared, error, with_store};
+
+/// How often the change log is read for each open stream.
+const POLL: Duration = Duration::from_millis(250);
+
+/// Changes read from the log at a time.
+const CHANGES_PER_READ: usize = 200;
+
+/// What `GET /api/v1/events` may be asked.
+#[derive(Clone, Copy, Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct EventsQuery {
+    /// Replay the changes after this one (as `Last-Event-ID` does).
+    since: Option<i64>,
+}
+
+/// `GET /api/v1/events`.
+pub(crate) async fn events(
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    query: Result<Query<EventsQuery>, QueryRejection>,
+) -> Response {
+    let Ok(Query(query)) = query else {
+        return error(StatusCode::BAD_REQUEST, "the query takes since, a change number");
+    };
+    let Ok(stream_slot) = Arc::clone(&shared.streams).try_acquire_owned() else {
+        return error(StatusCode::SERVICE_UNAVAILABLE, "too many event streams open; retry later");
+    };
+    let resume =
+        headers.get("last-event-id").and_then(|v| v.to_str().ok()).and_then(|v| v.trim().parse::<i64>().ok());
+    let start = match resume.or(query.since) {
+        Some(seq) => seq.max(0),
+        None => match with_store(&shared, |s| s.last_change()).await {
+            Ok(seq) => seq,
+            Err(answer) => return answer,
+        },
+    };
+    let (sender, receiver) = tokio::sync::mpsc::channel::<Result<Event, std::convert::Infallible>>(64);
+    tokio::spawn(async move {
+        let _slot = stream_slot;
+        let mut seq = start;
+        while !sender.is_closed() {
+            let after = seq;
+            let read = with_store(&shared, move |s| {
+                let changes = s.changes_since(after, CHANGES_PER_READ)?;
+                changes
+                    .into_iter()
+                    .map(|c| s.story(c.story).map(|row| (c, row)))
+                    .collect::<Result<Vec<_>, _>>()
+            })
+            .await;
+            let changes = read.unwrap_or_default();
+            let full = changes.len() == CHANGES_PER_READ;
+            for (change, row) in changes {
+                seq = change.seq;
+                if sender.send(Ok(event(&change, row.as_ref()))).await.is_err() {
+                    return;
+                }
+            }
+            if !full {
+                tokio::time::sleep(POLL).await;
+            }
+        }
+    });
+    Sse::new(ReceiverStream::new(receiver)).keep_alive(KeepAlive::default()).into_response()
+}
+
+/// The event of one change, with the story as it is now (when it still is).
+fn event(change: &Change, row: Option<&StoryRow>) -> Event {
+    let mut data = serde_json::json!({
+        "seq": change.seq,
+        "story": change.story,
+        "kind": change.kind,
+        "at": change.at,
+    });
+    if let Some(other) = change.other {
+        data["merged"] = other.into();
+    }
+    if let Some(row) = row {
+        data["headline"] = row.headline.clone().into();
+        data["size"] = row.size.into();
+        data["origins"] = row.origins.into();
+        data["first_seen"] = row.first_seen.clone().into();
+        data["last_seen"] = row.last_seen.clone().into();
+    }
+    Event::default().id(change.seq.to_string()).event(format!("story.{}", change.kind)).data(data.to_string())
+}
