@@ -13,6 +13,9 @@ use crate::{Shared, briefing, error, with_store};
 /// Most stories one list answer holds.
 pub(crate) const MOST_STORIES: usize = 500;
 
+/// Most stories read to find those with `min_origins` (origins are counted as a story is read).
+const ORIGINS_SCAN: usize = 10_000;
+
 /// What `GET /api/v1/stories` (and the river and the Atom feed) may be asked.
 #[derive(Clone, Copy, Debug, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -21,7 +24,8 @@ pub(crate) struct ListQuery {
     pub(crate) limit: Option<usize>,
     /// Only stories of at least this many articles.
     pub(crate) min_size: Option<usize>,
-    /// Only stories told by at least this many independent origins.
+    /// Only stories told by at least this many independent origins (among the
+    /// [`ORIGINS_SCAN`] active last).
     pub(crate) min_origins: Option<usize>,
 }
 
@@ -36,8 +40,10 @@ pub(crate) async fn list(shared: &Arc<Shared>, query: ListQuery) -> Result<Vec<S
     if min_origins == 0 {
         return with_store(shared, move |s| s.latest_stories(min_size, Some(limit))).await;
     }
-    // Origins are counted when a story is read: read more and keep those with enough.
-    let rows = with_store(shared, move |s| s.latest_stories(min_size.max(min_origins), None)).await?;
+    // Origins are counted when a story is read: read more (a bounded number, the ones active
+    // last) and keep those with enough.
+    let read = limit.saturating_mul(20).min(ORIGINS_SCAN);
+    let rows = with_store(shared, move |s| s.latest_stories(min_size.max(min_origins), Some(read))).await?;
     Ok(rows.into_iter().filter(|r| r.origins >= min_origins).take(limit).collect())
 }
 

@@ -149,6 +149,9 @@ fn stories_briefings_documents_atom_pages_and_metrics() {
     assert_eq!(stories.len(), 2, "{stories:?}");
     let ferry = stories.iter().find(|s| s["size"] == 3).expect("the ferry story");
     let id = ferry["id"].as_i64().expect("an id");
+    let told_thrice = get(addr, "/api/v1/stories?min_origins=3", "").json();
+    assert_eq!(told_thrice["stories"].as_array().map(Vec::len), Some(1), "{told_thrice}");
+    assert_eq!(told_thrice["stories"][0]["id"].as_i64(), Some(id));
 
     let story = get(addr, &format!("/api/v1/stories/{id}"), "");
     assert_eq!(story.status, 200, "{}", story.body);

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Load on `parallax serve`: wrk (Debian's package, installed when missing and allowed) against
+# loopback, on a store of DOCS generated documents (default 100,000; the issue's figure is at
+# 1,000,000: DOCS=1000000). Prints, per route, requests/s and the latency percentiles wrk
+# measures, at CONNS connections (default 64) for SECONDS_EACH seconds (default 20).
+#
+#   bash bench/serve/load.sh
+#   DOCS=1000000 OUT=/tmp/px-serve-1m bash bench/serve/load.sh
+#
+# The store is kept in OUT (default /tmp/parallax-serve-bench) and reused by the next run.
+# wrk and the server share this machine's cores: the figures are for comparison, not capacity.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+docs=${DOCS:-100000}
+out=${OUT:-/tmp/parallax-serve-bench}
+conns=${CONNS:-64}
+secs=${SECONDS_EACH:-20}
+port=${PORT:-7899}
+
+if ! command -v wrk >/dev/null; then
+  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+  else
+    echo "serve bench: wrk is not installed (apt-get install wrk)"; exit 1
+  fi
+fi
+cargo build --release --quiet
+mkdir -p "$out"
+db="$out/serve.db"
+if [ ! -f "$db" ]; then
+  [ -f "$out/corpus.jsonl" ] || python3 bench/reuse/generate.py --docs "$docs" --seed 7 --out "$out" >/dev/null
+  target/release/parallax ingest --db "$db" "$out/corpus.jsonl" 2>&1 | tail -n 1
+fi
+target/release/parallax serve --db "$db" --listen "127.0.0.1:$port" --concurrency 256 2>/dev/null &
+server=$!
+trap 'kill -INT $server 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do
+  curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break
+  sleep 0.1
+done
+story=$(curl -sf "http://127.0.0.1:$port/api/v1/stories?limit=1&min_size=3" | python3 -c 'import json,sys; print(json.load(sys.stdin)["stories"][0]["id"])')
+# The first briefing of a story is made; the ones after are served from the cache.
+start=$(date +%s.%N)
+curl -sf "http://127.0.0.1:$port/api/v1/stories/$story" >/dev/null
+echo "first briefing of story $story (made, not cached): $(python3 -c "print(f'{($(date +%s.%N)-$start)*1000:.0f} ms')")"
+for route in "/api/v1/stories?limit=50" "/api/v1/stories/$story" "/" "/stories.atom"; do
+  echo "== $route ($conns connections, ${secs} s)"
+  wrk -t2 -c"$conns" -d"${secs}s" --latency "http://127.0.0.1:$port$route" \
+    | grep -E '^\s+(50%|90%|99%)|Requests/sec|Non-2xx|Socket errors' || true
+done
