@@ -7,6 +7,7 @@
 #   bash bench/serve/load.sh
 #   DOCS=1000000 OUT=/tmp/px-serve-1m bash bench/serve/load.sh
 #
+# Requests say they accept gzip, as browsers do (briefings are sent gzipped then).
 # The store is kept in OUT (default /tmp/parallax-serve-bench) and reused by the next run.
 # wrk and the server share this machine's cores: the figures are for comparison, not capacity.
 set -euo pipefail
@@ -45,6 +46,6 @@ curl -sf "http://127.0.0.1:$port/api/v1/stories/$story" >/dev/null
 echo "first briefing of story $story (made, not cached): $(python3 -c "print(f'{($(date +%s.%N)-$start)*1000:.0f} ms')")"
 for route in "/api/v1/stories?limit=50" "/api/v1/stories/$story" "/" "/stories.atom"; do
   echo "== $route ($conns connections, ${secs} s)"
-  wrk -t2 -c"$conns" -d"${secs}s" --latency "http://127.0.0.1:$port$route" \
+  wrk -t2 -c"$conns" -d"${secs}s" --latency -H "Accept-Encoding: gzip" "http://127.0.0.1:$port$route" \
     | grep -E '^\s+(50%|90%|99%)|Requests/sec|Non-2xx|Socket errors' || true
 done

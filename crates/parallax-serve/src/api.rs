@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use parallax_store::StoryRow;
 
@@ -17,7 +17,7 @@ pub(crate) const MOST_STORIES: usize = 500;
 const ORIGINS_SCAN: usize = 10_000;
 
 /// What `GET /api/v1/stories` (and the river and the Atom feed) may be asked.
-#[derive(Clone, Copy, Debug, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ListQuery {
     /// Stories listed, at most [`MOST_STORIES`] (default 50).
@@ -29,12 +29,53 @@ pub(crate) struct ListQuery {
     pub(crate) min_origins: Option<usize>,
 }
 
-/// The stories a list query asks for, latest activity first.
-pub(crate) async fn list(shared: &Arc<Shared>, query: ListQuery) -> Result<Vec<StoryRow>, Response> {
+/// A list of stories, and the same as the JSON `GET /api/v1/stories` answers.
+pub(crate) struct Listed {
+    pub(crate) rows: Vec<StoryRow>,
+    pub(crate) json: axum::body::Bytes,
+}
+
+/// Lists kept, one per query asked lately.
+const CACHED_LISTS: usize = 64;
+
+/// The stories a list query asks for, latest activity first: made again only when the store's
+/// change log has moved since it was last made.
+pub(crate) async fn list(shared: &Arc<Shared>, query: ListQuery) -> Result<Arc<Listed>, Response> {
     let limit = query.limit.unwrap_or(50);
     if limit == 0 || limit > MOST_STORIES {
         return Err(error(StatusCode::BAD_REQUEST, &format!("limit must be 1 to {MOST_STORIES}")));
     }
+    let seq = with_store(shared, |s| s.last_change()).await?;
+    let cached = || {
+        shared
+            .lists
+            .lock()
+            .ok()
+            .and_then(|l| l.get(&query).filter(|(at, _)| *at == seq).map(|(_, r)| Arc::clone(r)))
+    };
+    if let Some(rows) = cached() {
+        return Ok(rows);
+    }
+    // One list is made at a time: requests that missed together wait for the first to make it.
+    let _making = shared.making_list.lock().await;
+    if let Some(rows) = cached() {
+        return Ok(rows);
+    }
+    let rows = read_list(shared, query, limit).await?;
+    let list: Vec<serde_json::Value> = rows.iter().map(StoryRow::to_json).collect();
+    let json = serde_json::json!({ "stories": list }).to_string().into();
+    let rows = Arc::new(Listed { rows, json });
+    if let Ok(mut lists) = shared.lists.lock() {
+        if lists.len() >= CACHED_LISTS && !lists.contains_key(&query) {
+            lists.pop_first();
+        }
+        lists.insert(query, (seq, Arc::clone(&rows)));
+    }
+    Ok(rows)
+}
+
+/// The stories a list query asks for, read from the store.
+async fn read_list(shared: &Arc<Shared>, query: ListQuery, limit: usize) -> Result<Vec<StoryRow>, Response> {
     let min_size = query.min_size.unwrap_or(1).max(1);
     let min_origins = query.min_origins.unwrap_or(0);
     if min_origins == 0 {
@@ -59,10 +100,8 @@ pub(crate) async fn stories(
         );
     };
     match list(&shared, query).await {
-        Ok(rows) => {
-            let list: Vec<serde_json::Value> = rows.iter().map(StoryRow::to_json).collect();
-            json(StatusCode::OK, &serde_json::json!({ "stories": list }))
-        }
+        Ok(listed) => (StatusCode::OK, [(header::CONTENT_TYPE, "application/json")], listed.json.clone())
+            .into_response(),
         Err(answer) => answer,
     }
 }
@@ -95,12 +134,11 @@ pub(crate) async fn story(
             if unchanged {
                 return (StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response();
             }
-            (
-                StatusCode::OK,
-                [(header::CONTENT_TYPE, "application/json".to_string()), (header::ETAG, etag)],
-                briefed.json.clone(),
-            )
-                .into_response()
+            let mut answer = briefed.json.answer(&headers, "application/json");
+            if let Ok(value) = HeaderValue::from_str(&etag) {
+                answer.headers_mut().insert(header::ETAG, value);
+            }
+            answer
         }
         Ok(None) => no_story(id),
         Err(answer) => answer,

@@ -27,14 +27,14 @@ pub(crate) async fn feed(
         Ok(rows) => rows,
         Err(answer) => return answer,
     };
-    let updated = rows.iter().map(|r| r.last_seen.as_str()).max().unwrap_or("");
+    let updated = rows.rows.iter().map(|r| r.last_seen.as_str()).max().unwrap_or("");
     let mut s = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n",
     );
     s.push_str("  <id>urn:parallax:stories</id>\n  <title>Parallax: running stories</title>\n");
     let _ = writeln!(s, "  <updated>{}</updated>", timestamp(updated));
     s.push_str("  <author><name>Parallax</name></author>\n  <link rel=\"self\" href=\"/stories.atom\"/>\n");
-    for r in &rows {
+    for r in rows.rows.iter() {
         let title = r.headline.as_deref().unwrap_or("(no headline)");
         let _ = write!(
             s,

@@ -99,6 +99,14 @@ pub enum ServeError {
 pub(crate) struct Shared {
     pub(crate) config: Config,
     pub(crate) briefings: Mutex<Briefings>,
+    /// Read-only connections to the store, kept between requests.
+    pub(crate) pool: Mutex<Vec<Store>>,
+    /// Held while a briefing is made.
+    pub(crate) making_briefing: tokio::sync::Mutex<()>,
+    /// Lists made, by query, with the change log's last entry when each was made.
+    pub(crate) lists: Mutex<BTreeMap<api::ListQuery, (i64, Arc<api::Listed>)>>,
+    /// Held while a list is made.
+    pub(crate) making_list: tokio::sync::Mutex<()>,
     pub(crate) metrics: Mutex<metrics::Metrics>,
     pub(crate) slots: Semaphore,
     pub(crate) buckets: Mutex<write::Buckets>,
@@ -114,10 +122,47 @@ pub(crate) struct Briefings {
     next: u64,
 }
 
-/// A story's briefing in the forms the server answers with.
+/// A story's briefing in the forms the server answers with, each as it is and gzipped
+/// (shared, not copied, per answer).
 pub(crate) struct Briefed {
-    pub(crate) json: String,
-    pub(crate) html: String,
+    pub(crate) json: Encoded,
+    pub(crate) html: Encoded,
+}
+
+/// A body as it is and gzipped, made once.
+pub(crate) struct Encoded {
+    plain: axum::body::Bytes,
+    gzip: Option<axum::body::Bytes>,
+}
+
+impl Encoded {
+    fn new(text: String) -> Encoded {
+        use std::io::Write as _;
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        let gzip = encoder.write_all(text.as_bytes()).and_then(|()| encoder.finish()).ok().map(Into::into);
+        Encoded { plain: text.into(), gzip }
+    }
+
+    /// The answer for a request with `headers`, of type `content_type`: gzipped when the
+    /// client accepts it.
+    pub(crate) fn answer(&self, headers: &axum::http::HeaderMap, content_type: &'static str) -> Response {
+        let accepts_gzip = headers
+            .get(header::ACCEPT_ENCODING)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.split(',').any(|e| e.split(';').next().is_some_and(|e| e.trim() == "gzip")));
+        let mut answer = match (&self.gzip, accepts_gzip) {
+            (Some(gzip), true) => {
+                let mut r = (StatusCode::OK, gzip.clone()).into_response();
+                r.headers_mut().insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+                r
+            }
+            _ => (StatusCode::OK, self.plain.clone()).into_response(),
+        };
+        let headers = answer.headers_mut();
+        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+        headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        answer
+    }
 }
 
 impl Briefings {
@@ -143,6 +188,10 @@ pub fn router(config: Config) -> Router {
         slots: Semaphore::new(config.concurrent.max(1)),
         config,
         briefings: Mutex::new(Briefings::default()),
+        pool: Mutex::new(Vec::new()),
+        making_briefing: tokio::sync::Mutex::new(()),
+        lists: Mutex::new(BTreeMap::new()),
+        making_list: tokio::sync::Mutex::new(()),
         metrics: Mutex::new(metrics::Metrics::default()),
         buckets: Mutex::new(write::Buckets::default()),
         writer: tokio::sync::Mutex::new(()),
@@ -254,17 +303,42 @@ pub(crate) fn error(status: StatusCode, message: &str) -> Response {
     (status, [(header::CONTENT_TYPE, "application/json")], body.to_string()).into_response()
 }
 
-/// Runs `work` with the store opened read-only, off the async threads; a store that cannot be
-/// read is answered 503 with the store's own message.
+/// Read-only connections kept open between requests.
+const POOLED: usize = 16;
+
+/// Runs `work` with the store opened read-only (a connection kept from an earlier request when
+/// there is one), off the async threads; a store that cannot be read is answered 503 with the
+/// store's own message.
 pub(crate) async fn with_store<T, F>(shared: &Arc<Shared>, work: F) -> Result<T, Response>
 where
     T: Send + 'static,
     F: FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
 {
-    let path = shared.config.db.clone();
-    let joined =
-        tokio::task::spawn_blocking(move || Store::open_read_only(&path).and_then(|store| work(&store)))
-            .await;
+    let shared = Arc::clone(shared);
+    let joined = tokio::task::spawn_blocking(move || {
+        let path = &shared.config.db;
+        // A store removed or replaced is read afresh, not through a connection to the old file.
+        if !path.exists() {
+            if let Ok(mut pool) = shared.pool.lock() {
+                pool.clear();
+            }
+            return Err(StoreError::Missing { path: path.clone() });
+        }
+        let pooled = shared.pool.lock().ok().and_then(|mut pool| pool.pop());
+        let store = match pooled {
+            Some(store) => store,
+            None => Store::open_read_only(path)?,
+        };
+        let result = work(&store);
+        if result.is_ok()
+            && let Ok(mut pool) = shared.pool.lock()
+            && pool.len() < POOLED
+        {
+            pool.push(store);
+        }
+        result
+    })
+    .await;
     match joined {
         Ok(Ok(value)) => Ok(value),
         Ok(Err(e)) => Err(error(StatusCode::SERVICE_UNAVAILABLE, &e.to_string())),
@@ -272,30 +346,35 @@ where
     }
 }
 
-/// Story `id`'s briefing, made once per version of the story; `None` when there is no such
-/// story.
+/// Story `id`'s briefing, made once per version of the story (read from the story index, so a
+/// cached briefing costs no document read); `None` when there is no such story.
 pub(crate) async fn briefing(shared: &Arc<Shared>, id: i64) -> Result<Option<(u64, Arc<Briefed>)>, Response> {
+    let Some((count, newest)) = with_store(shared, move |store| store.story_version(id)).await? else {
+        return Ok(None);
+    };
+    let mut bytes = [0u8; 24];
+    bytes[..8].copy_from_slice(&id.to_le_bytes());
+    bytes[8..16].copy_from_slice(&count.to_le_bytes());
+    bytes[16..].copy_from_slice(&newest.to_le_bytes());
+    let version = xxhash_rust::xxh3::xxh3_64(&bytes);
+    let cached = || shared.briefings.lock().ok().and_then(|mut b| b.get((id, version)));
+    if let Some(b) = cached() {
+        return Ok(Some((version, b)));
+    }
+    // One briefing is made at a time: requests that missed together wait for the first.
+    let _making = shared.making_briefing.lock().await;
+    if let Some(b) = cached() {
+        return Ok(Some((version, b)));
+    }
     let Some(docs) = with_store(shared, move |store| store.story_documents(id)).await? else {
         return Ok(None);
     };
     let (docs, _) = parallax_engine::ingest::assign_ids(docs);
-    // The version: what the members are, so a story that gains or loses one is briefed again.
-    let mut bytes = Vec::new();
-    for d in &docs {
-        bytes.extend_from_slice(d.id.as_str().as_bytes());
-        bytes.push(0);
-        bytes.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(d.text.as_bytes()).to_le_bytes());
-    }
-    let version = xxhash_rust::xxh3::xxh3_64(&bytes);
-    let cached = shared.briefings.lock().ok().and_then(|mut b| b.get((id, version)));
-    if let Some(b) = cached {
-        return Ok(Some((version, b)));
-    }
     let made = tokio::task::spawn_blocking(move || {
         let briefing = pipeline::brief(&docs, Vec::new(), &pipeline::Config::default());
         Briefed {
-            json: parallax_engine::render::json(&briefing),
-            html: parallax_engine::render::html(&briefing),
+            json: Encoded::new(parallax_engine::render::json(&briefing)),
+            html: Encoded::new(parallax_engine::render::html(&briefing)),
         }
     })
     .await

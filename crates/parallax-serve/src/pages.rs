@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use crate::api::{ListQuery, bad_id, list, no_story, story_id};
@@ -31,11 +31,11 @@ pub(crate) async fn river(
     let mut s = String::from(
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Parallax: running stories</title>\n<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/stories.atom\">\n<style>body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:1rem auto;padding:0 1rem;color:#222}li{margin:.8rem 0}.meta{color:#555;font-size:.9rem}a{color:#0645ad}</style>\n</head><body>\n<h1>Running stories</h1>\n",
     );
-    if rows.is_empty() {
+    if rows.rows.is_empty() {
         s.push_str("<p>No stories yet: <code>parallax ingest</code> adds documents.</p>\n");
     }
     s.push_str("<ol>\n");
-    for r in &rows {
+    for r in rows.rows.iter() {
         let _ = write!(
             s,
             "<li><a href=\"/stories/{id}\">{title}</a><div class=\"meta\">{size} article{sp}, {origins} independent origin{op}, {first} to {last}",
@@ -64,15 +64,17 @@ pub(crate) async fn river(
 pub(crate) async fn story(
     State(shared): State<Arc<Shared>>,
     id: Result<Path<i64>, PathRejection>,
+    headers: HeaderMap,
 ) -> Response {
     let Some(id) = story_id(id) else { return bad_id() };
     match briefing(&shared, id).await {
-        Ok(Some((_, briefed))) => html(briefed.html.clone()),
+        Ok(Some((_, briefed))) => briefed.html.answer(&headers, "text/html; charset=utf-8"),
         Ok(None) => no_story(id),
         Err(answer) => answer,
     }
 }
 
-fn html(body: String) -> Response {
+fn html(body: impl Into<axum::body::Body>) -> Response {
+    let body: axum::body::Body = body.into();
     (StatusCode::OK, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response()
 }

@@ -73,6 +73,7 @@ struct Answer {
     status: u16,
     headers: Vec<(String, String)>,
     body: String,
+    bytes: Vec<u8>,
 }
 
 impl Answer {
@@ -105,8 +106,10 @@ fn send(addr: SocketAddr, method: &str, path: &str, extra: &str, body: &[u8]) ->
     let _ = stream.write_all(body);
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).expect("an answer");
-    let text = String::from_utf8_lossy(&raw).into_owned();
-    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").map_or(raw.len(), |at| at + 4);
+    let (head, bytes) = raw.split_at(split);
+    let head = String::from_utf8_lossy(head).into_owned();
+    let body = String::from_utf8_lossy(bytes).into_owned();
     let mut lines = head.lines();
     let status =
         lines.next().and_then(|l| l.split_whitespace().nth(1)).and_then(|s| s.parse().ok()).unwrap_or(0);
@@ -114,7 +117,7 @@ fn send(addr: SocketAddr, method: &str, path: &str, extra: &str, body: &[u8]) ->
         .filter_map(|l| l.split_once(':'))
         .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_string()))
         .collect();
-    Answer { status, headers, body: body.to_string() }
+    Answer { status, headers, body, bytes: bytes.to_vec() }
 }
 
 fn served() -> (tempfile::TempDir, SocketAddr) {
@@ -162,6 +165,11 @@ fn stories_briefings_documents_atom_pages_and_metrics() {
     assert_eq!((again.status, again.body.as_str()), (304, ""));
     let other = get(addr, &format!("/api/v1/stories/{id}"), "If-None-Match: \"0\"\r\n");
     assert_eq!(other.status, 200);
+    let gzipped = get(addr, &format!("/api/v1/stories/{id}"), "Accept-Encoding: br, gzip;q=0.8\r\n");
+    assert_eq!(gzipped.header("content-encoding"), Some("gzip"));
+    let mut unzipped = String::new();
+    flate2::read::GzDecoder::new(&gzipped.bytes[..]).read_to_string(&mut unzipped).expect("gzip");
+    assert_eq!(unzipped, story.body);
 
     let docs = get(addr, &format!("/api/v1/stories/{id}/documents"), "");
     let mut ids: Vec<String> = docs.json()["documents"]

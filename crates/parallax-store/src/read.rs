@@ -312,3 +312,19 @@ impl Store {
         self.conn.query_row("SELECT coalesce(max(seq), 0) FROM changes", [], |r| r.get(0)).map_err(fail)
     }
 }
+
+impl Store {
+    /// A story's version: how many articles it holds and the newest of them, which changes
+    /// whenever it gains one (stories only grow, until merged away); `None` when there is no
+    /// such story. Cheap: read from the story index, not the documents.
+    pub fn story_version(&self, id: i64) -> Result<Option<(i64, i64)>, StoreError> {
+        let fail = |e: rusqlite::Error| StoreError::from_sqlite(&self.path, &e);
+        let (count, newest): (i64, Option<i64>) = self
+            .conn
+            .prepare_cached("SELECT count(*), max(id) FROM articles WHERE story = ?1")
+            .map_err(fail)?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(fail)?;
+        Ok(newest.map(|n| (count, n)))
+    }
+}
