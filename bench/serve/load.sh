@@ -8,7 +8,8 @@
 #   DOCS=1000000 OUT=/tmp/px-serve-1m bash bench/serve/load.sh
 #
 # Requests say they accept gzip, as browsers do (briefings are sent gzipped then).
-# The store is kept in OUT (default /tmp/parallax-serve-bench) and reused by the next run.
+# The store is kept in OUT (default /tmp/parallax-serve-bench) and reused by the next run;
+# DB=PATH serves a store made elsewhere (the one bench/store/scale.sh leaves, say).
 # wrk and the server share this machine's cores: the figures are for comparison, not capacity.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -27,7 +28,7 @@ if ! command -v wrk >/dev/null; then
 fi
 cargo build --release --quiet
 mkdir -p "$out"
-db="$out/serve.db"
+db=${DB:-$out/serve.db}
 if [ ! -f "$db" ]; then
   [ -f "$out/corpus.jsonl" ] || python3 bench/reuse/generate.py --docs "$docs" --seed 7 --out "$out" >/dev/null
   target/release/parallax ingest --db "$db" "$out/corpus.jsonl" 2>&1 | tail -n 1

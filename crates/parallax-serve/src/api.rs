@@ -74,6 +74,21 @@ pub(crate) async fn list(shared: &Arc<Shared>, query: ListQuery) -> Result<Arc<L
     Ok(rows)
 }
 
+/// The stories a list query from a request asks for ([`list`]), or the answer to give when
+/// the query is not one.
+pub(crate) async fn listed(
+    shared: &Arc<Shared>,
+    query: Result<Query<ListQuery>, QueryRejection>,
+) -> Result<Arc<Listed>, Response> {
+    let Ok(Query(query)) = query else {
+        return Err(error(
+            StatusCode::BAD_REQUEST,
+            "the query takes limit, min_size and min_origins, as whole numbers",
+        ));
+    };
+    list(shared, query).await
+}
+
 /// The stories a list query asks for, read from the store.
 async fn read_list(shared: &Arc<Shared>, query: ListQuery, limit: usize) -> Result<Vec<StoryRow>, Response> {
     let min_size = query.min_size.unwrap_or(1).max(1);
@@ -93,13 +108,7 @@ pub(crate) async fn stories(
     State(shared): State<Arc<Shared>>,
     query: Result<Query<ListQuery>, QueryRejection>,
 ) -> Response {
-    let Ok(Query(query)) = query else {
-        return error(
-            StatusCode::BAD_REQUEST,
-            "the query takes limit, min_size and min_origins, as whole numbers",
-        );
-    };
-    match list(&shared, query).await {
+    match listed(&shared, query).await {
         Ok(listed) => (StatusCode::OK, [(header::CONTENT_TYPE, "application/json")], listed.json.clone())
             .into_response(),
         Err(answer) => answer,

@@ -9,21 +9,17 @@ use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-use crate::api::{ListQuery, list};
-use crate::{Shared, error};
+use parallax_engine::render::escape_markup as escape;
+
+use crate::Shared;
+use crate::api::{ListQuery, listed};
 
 /// `GET /stories.atom` (the list query of `/api/v1/stories`).
 pub(crate) async fn feed(
     State(shared): State<Arc<Shared>>,
     query: Result<Query<ListQuery>, QueryRejection>,
 ) -> Response {
-    let Ok(Query(query)) = query else {
-        return error(
-            StatusCode::BAD_REQUEST,
-            "the query takes limit, min_size and min_origins, as whole numbers",
-        );
-    };
-    let rows = match list(&shared, query).await {
+    let rows = match listed(&shared, query).await {
         Ok(rows) => rows,
         Err(answer) => return answer,
     };
@@ -60,24 +56,6 @@ fn timestamp(day: &str) -> String {
         Ok(d) => format!("{d}T00:00:00Z"),
         Err(_) => "1970-01-01T00:00:00Z".to_string(),
     }
-}
-
-/// Text for XML: markup characters escaped, characters XML 1.0 cannot hold dropped.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if c < ' ' || c == '\u{fffe}' || c == '\u{ffff}' || ('\u{7f}'..='\u{9f}').contains(&c) => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

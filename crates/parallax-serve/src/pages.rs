@@ -9,22 +9,16 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-use crate::api::{ListQuery, bad_id, list, no_story, story_id};
-use crate::atom::escape;
-use crate::{Shared, briefing, error};
+use crate::api::{ListQuery, bad_id, listed, no_story, story_id};
+use crate::{Shared, briefing};
+use parallax_engine::render::escape_markup as escape;
 
 /// `GET /`: the stories active last, each with its size, origins, dates and related stories.
 pub(crate) async fn river(
     State(shared): State<Arc<Shared>>,
     query: Result<Query<ListQuery>, QueryRejection>,
 ) -> Response {
-    let Ok(Query(query)) = query else {
-        return error(
-            StatusCode::BAD_REQUEST,
-            "the query takes limit, min_size and min_origins, as whole numbers",
-        );
-    };
-    let rows = match list(&shared, query).await {
+    let rows = match listed(&shared, query).await {
         Ok(rows) => rows,
         Err(answer) => return answer,
     };

@@ -239,15 +239,24 @@ fn matrix(out: &mut String, b: &Briefing, key: &[&parallax_model::Claim], passag
 
 /// `s` escaped for HTML text and attribute values.
 fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    escape_markup(s)
+}
+
+/// `text` for HTML or XML text and attribute values: markup characters escaped, and the
+/// control characters XML 1.0 cannot hold (all but tab and line breaks, DEL and the C1 range,
+/// U+FFFE and U+FFFF) dropped.
+pub fn escape_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if c < ' ' || c == '\u{fffe}' || c == '\u{ffff}' || ('\u{7f}'..='\u{9f}').contains(&c) => {}
+            c => out.push(c),
         }
     }
     out

@@ -12,7 +12,7 @@ mod outline;
 mod terminal;
 mod visible;
 
-pub use html::html;
+pub use html::{escape_markup, html};
 pub use json::json;
 pub use markdown::markdown;
 pub use terminal::{Style, terminal};
