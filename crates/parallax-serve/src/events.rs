@@ -4,7 +4,9 @@
 //! Each event is `story.created`, `story.updated` or `story.merged`, its `id` the change's
 //! place in the log, its data the story as listed (headline, size, origins, dates) with the
 //! change. A client that reconnects with `Last-Event-ID` (or `?since=`) gets every change after
-//! it; a new client, the changes from now on.
+//! it; a new client, the changes from now on. The log keeps its last
+//! [`parallax_store::CHANGES_KEPT`] changes: a client resuming from an older one first gets a
+//! `stream.reset` event (reload what you show), then the changes the log holds.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -54,7 +56,16 @@ pub(crate) async fn events(
             Err(answer) => return answer,
         },
     };
+    // A reader resuming from a change the log no longer holds is told it missed some.
+    let first = match with_store(&shared, |s| s.first_change()).await {
+        Ok(first) => first,
+        Err(answer) => return answer,
+    };
     let (sender, receiver) = tokio::sync::mpsc::channel::<Result<Event, std::convert::Infallible>>(64);
+    if first > start + 1 {
+        let data = serde_json::json!({"missed_after": start, "resumes_at": first});
+        let _ = sender.try_send(Ok(Event::default().event("stream.reset").data(data.to_string())));
+    }
     tokio::spawn(async move {
         let _slot = stream_slot;
         let mut seq = start;

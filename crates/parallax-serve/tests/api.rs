@@ -419,3 +419,22 @@ fn events_tell_of_stories_as_they_change_and_resume_from_the_last_seen() {
     assert!(live.contains("id: 3\n") && live.contains("\"size\":4"), "{live}");
     assert!(!live.contains("story.created"), "a new stream does not replay the past: {live}");
 }
+
+#[test]
+fn a_client_resuming_from_a_change_the_log_no_longer_holds_is_told_to_reload() {
+    let (dir, addr) = served();
+    let mut store = Store::open(&dir.path().join("news.db")).expect("the store");
+    let short =
+        IngestConfig { now: "2026-03-05T12:00:00Z".to_string(), changes_kept: 1, ..IngestConfig::default() };
+    let later = doc(
+        "ferry-5",
+        "Nordlys ferry returns to service\nThe Nordlys ferry returned to the Halvik route after repairs to the damage from its collision with a cargo ship in fog.",
+    );
+    store.ingest(vec![later], &short).expect("a later batch");
+    drop(store);
+    let resumed = read_events(addr, "Last-Event-ID: 1\r\n", "id: 3\n", || {});
+    let reset = resumed.find("event: stream.reset").expect("a reset");
+    let next = resumed.find("id: 3\n").expect("the change the log holds");
+    assert!(reset < next, "{resumed}");
+    assert!(!resumed.contains("id: 2\n"), "{resumed}");
+}

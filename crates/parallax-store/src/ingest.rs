@@ -17,7 +17,7 @@ use crate::tiered::{self, BAND_INDEX, TERM_INDEX};
 use crate::{Store, StoreError};
 
 /// How a batch is ingested.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct IngestConfig {
     /// Extraction settings (default date, today).
     pub extract: extract::Config,
@@ -26,6 +26,19 @@ pub struct IngestConfig {
     /// The time recorded as each document's ingest time (RFC 3339); the caller reads the
     /// clock, the store does not.
     pub now: String,
+    /// Entries the change log keeps ([`CHANGES_KEPT`] by default).
+    pub changes_kept: i64,
+}
+
+impl Default for IngestConfig {
+    fn default() -> IngestConfig {
+        IngestConfig {
+            extract: extract::Config::default(),
+            stories: stories::Config::default(),
+            now: String::new(),
+            changes_kept: CHANGES_KEPT,
+        }
+    }
 }
 
 /// What one batch did.
@@ -219,7 +232,7 @@ fn write_batch(
     let (arrivals, candidates) = arrivals(&tx, &articles, &df, cache)?;
     let placement = stories::place(&arrivals, &candidates, &config.stories);
     let story_of = apply(&tx, &placement, &arrivals, &candidates, cache, &mut index, report)?;
-    log_changes(&tx, &placement, &story_of, &config.now)?;
+    log_changes(&tx, &placement, &story_of, &config.now, config.changes_kept)?;
     for ((document, a), story) in articles.iter().zip(story_of) {
         insert_article(&tx, *document, a, story, &mut index)?;
         report.articles += 1;
@@ -240,6 +253,7 @@ fn log_changes(
     placement: &stories::Placement,
     story_of: &[i64],
     now: &str,
+    kept: i64,
 ) -> rusqlite::Result<()> {
     let mut log =
         tx.prepare_cached("INSERT INTO changes (story, kind, other, at) VALUES (?1, ?2, ?3, ?4)")?;
@@ -254,8 +268,15 @@ fn log_changes(
     for (story, created) in touched {
         log.execute(params![story, if created { "created" } else { "updated" }, None::<i64>, now])?;
     }
+    // The log keeps its last entries: enough for a reader to resume after a pause; one that
+    // fell further behind is told so (`Store::first_change`).
+    tx.prepare_cached("DELETE FROM changes WHERE seq <= (SELECT max(seq) FROM changes) - ?1")?
+        .execute([kept.max(1)])?;
     Ok(())
 }
+
+/// Entries the change log keeps.
+pub const CHANGES_KEPT: i64 = 100_000;
 
 /// Stories read or written lately, so that the candidates an article is compared with (mostly
 /// the newest stories, which the next articles are compared with too) are not read and

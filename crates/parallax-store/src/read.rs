@@ -306,6 +306,13 @@ impl Store {
             .map_err(fail)
     }
 
+    /// The oldest change the log still holds (0 when it holds none): a reader whose last
+    /// change is older than the one before it has missed some.
+    pub fn first_change(&self) -> Result<i64, StoreError> {
+        let fail = |e: rusqlite::Error| StoreError::from_sqlite(&self.path, &e);
+        self.conn.query_row("SELECT coalesce(min(seq), 0) FROM changes", [], |r| r.get(0)).map_err(fail)
+    }
+
     /// The last change's place in the log (0 when there is none).
     pub fn last_change(&self) -> Result<i64, StoreError> {
         let fail = |e: rusqlite::Error| StoreError::from_sqlite(&self.path, &e);

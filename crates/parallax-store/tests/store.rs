@@ -348,3 +348,17 @@ fn every_batch_logs_the_stories_it_started_and_grew() {
     assert_eq!(store.story(ids[0]).expect("read").map(|s| s.size), Some(3));
     assert_eq!(store.story(999).expect("read"), None);
 }
+
+#[test]
+fn the_change_log_keeps_its_last_entries() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let mut store = Store::open(&dir.path().join("news.db")).expect("a store");
+    let short = IngestConfig { changes_kept: 2, ..config() };
+    for report in reports() {
+        store.ingest(vec![report], &short).expect("a batch");
+    }
+    let last = store.last_change().expect("the last");
+    assert_eq!(last, 6);
+    assert_eq!(store.first_change().expect("the first"), 5);
+    assert_eq!(store.changes_since(0, 100).expect("the log").len(), 2);
+}
