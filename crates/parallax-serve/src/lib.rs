@@ -202,6 +202,7 @@ pub fn router(config: Config) -> Router {
         .route("/", get(pages::river))
         .route("/stories/{id}", get(pages::story))
         .route("/stories.atom", get(atom::feed))
+        .route("/live.js", get(pages::script))
         .route("/api/v1/stories", get(api::stories))
         .route("/api/v1/stories/{id}", get(api::story))
         .route("/api/v1/stories/{id}/documents", get(api::documents))
@@ -283,7 +284,7 @@ async fn guard(State(shared): State<Arc<Shared>>, request: Request, next: Next) 
     for (name, value) in [
         (
             header::CONTENT_SECURITY_POLICY,
-            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+            "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
         ),
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::REFERRER_POLICY, "no-referrer"),
@@ -374,7 +375,7 @@ pub(crate) async fn briefing(shared: &Arc<Shared>, id: i64) -> Result<Option<(u6
         let briefing = pipeline::brief(&docs, Vec::new(), &pipeline::Config::default());
         Briefed {
             json: Encoded::new(parallax_engine::render::json(&briefing)),
-            html: Encoded::new(parallax_engine::render::html(&briefing)),
+            html: Encoded::new(pages::live(&parallax_engine::render::html(&briefing), Some(id))),
         }
     })
     .await

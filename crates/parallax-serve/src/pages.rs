@@ -51,7 +51,29 @@ pub(crate) async fn river(
         s.push_str("</div></li>\n");
     }
     s.push_str("</ol>\n</body></html>\n");
-    html(s)
+    html(live(&s, None))
+}
+
+/// `page` with the script that reloads it when what it shows changes: for `story`, that
+/// story's changes; else any.
+pub(crate) fn live(page: &str, story: Option<i64>) -> String {
+    let mut out = page.to_string();
+    if let (Some(id), Some(at)) = (story, out.find("<html")) {
+        out.insert_str(at + "<html".len(), &format!(" data-story=\"{id}\""));
+    }
+    let script = "<script src=\"/live.js\" defer></script>\n";
+    match out.rfind("</body>") {
+        Some(at) => out.insert_str(at, script),
+        None => out.push_str(script),
+    }
+    out
+}
+
+/// `GET /live.js`: the script of [`live`] pages.
+pub(crate) async fn script() -> Response {
+    let headers =
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8"), (header::CACHE_CONTROL, "max-age=300")];
+    (StatusCode::OK, headers, include_str!("live.js")).into_response()
 }
 
 /// `GET /stories/{id}`: the story's briefing page.

@@ -189,9 +189,18 @@ fn stories_briefings_documents_atom_pages_and_metrics() {
 
     let river = get(addr, "/", "");
     assert!(river.body.contains(&format!("<a href=\"/stories/{id}\">")), "{}", river.body);
+    assert!(river.body.contains("<script src=\"/live.js\" defer></script>\n</body>"), "{}", river.body);
     let page = get(addr, &format!("/stories/{id}"), "");
     assert_eq!(page.header("content-type"), Some("text/html; charset=utf-8"));
     assert!(page.body.contains("Halvik"), "{}", page.body);
+    assert!(
+        page.body.contains(&format!("data-story=\"{id}\"")) && page.body.contains("/live.js"),
+        "{}",
+        page.body
+    );
+    let script = get(addr, "/live.js", "");
+    assert_eq!(script.header("content-type"), Some("text/javascript; charset=utf-8"));
+    assert!(script.body.contains("new EventSource(\"/api/v1/events\")"));
 
     assert_eq!(get(addr, "/healthz", "").json()["status"], "ok");
     assert_eq!(get(addr, "/readyz", "").json()["documents"], 5);
@@ -282,6 +291,7 @@ fn the_openapi_document_describes_every_route() {
         "/api/v1/documents",
         "/api/v1/events",
         "/api/v1/openapi.json",
+        "/live.js",
         "/healthz",
         "/readyz",
         "/metrics",
@@ -291,7 +301,7 @@ fn the_openapi_document_describes_every_route() {
             assert_ne!(get(addr, &route.replace("{id}", "1"), "").status, 0);
         }
     }
-    assert_eq!(paths.len(), 12, "{paths:?}");
+    assert_eq!(paths.len(), 13, "{paths:?}");
 }
 
 #[test]
