@@ -88,10 +88,10 @@ pub enum ServeError {
     )]
     NotLoopback(SocketAddr),
     /// The address could not be bound, or the runtime not started.
-    #[error("{0}")]
+    #[error(transparent)]
     Io(#[from] std::io::Error),
     /// The store cannot be read.
-    #[error("{0}")]
+    #[error(transparent)]
     Store(#[from] StoreError),
 }
 
@@ -224,8 +224,18 @@ pub fn run(config: Config) -> Result<(), ServeError> {
     if !config.listen.ip().is_loopback() {
         return Err(ServeError::NotLoopback(config.listen));
     }
-    // The store must be readable now, not at the first request.
-    Store::open_read_only(&config.db)?;
+    // The store must be readable now, not at the first request; one made by an earlier
+    // version is brought up to date (when the file can be written).
+    if !config.db.exists() {
+        return Err(StoreError::Missing { path: config.db.clone() }.into());
+    }
+    match Store::open(&config.db) {
+        Ok(_) => {}
+        Err(StoreError::ReadOnly { .. }) => {
+            Store::open_read_only(&config.db)?;
+        }
+        Err(e) => return Err(e.into()),
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(config.listen).await?;
