@@ -62,7 +62,7 @@ pub(crate) async fn events(
         Err(answer) => return answer,
     };
     let (sender, receiver) = tokio::sync::mpsc::channel::<Result<Event, std::convert::Infallible>>(64);
-    if first > start + 1 {
+    if first > start.saturating_add(1) {
         let data = serde_json::json!({"missed_after": start, "resumes_at": first});
         let _ = sender.try_send(Ok(Event::default().event("stream.reset").data(data.to_string())));
     }

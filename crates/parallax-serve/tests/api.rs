@@ -448,3 +448,11 @@ fn a_client_resuming_from_a_change_the_log_no_longer_holds_is_told_to_reload() {
     assert!(reset < next, "{resumed}");
     assert!(!resumed.contains("id: 2\n"), "{resumed}");
 }
+
+#[test]
+fn an_event_id_from_far_ahead_waits_for_what_comes() {
+    let (_dir, addr) = served();
+    let far = read_events(addr, &format!("Last-Event-ID: {}\r\n", i64::MAX), "event:", || {});
+    assert!(far.starts_with("HTTP/1.1 200"), "{far}");
+    assert!(!far.contains("event:"), "{far}");
+}
