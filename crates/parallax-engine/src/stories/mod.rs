@@ -441,8 +441,8 @@ fn kinship(a: (&[(u64, f32)], f32, u32), b: (&[(u64, f32)], f32, u32)) -> f32 {
 pub const MOST_RELATED: usize = 5;
 
 /// Which stories are related: per story (each given as its centroid, the sum of its members'
-/// vectors, and its size), the others whose link ([`kinship`], as placement measures it)
-/// reaches `bar`, closest first, at most [`MOST_RELATED`]. Dates are not weighed: a follow-up
+/// vectors, and its size), the others whose link (as [`place`] measures it: the smaller
+/// side's mean cosine with the larger's centroid) reaches `bar`, closest first, at most [`MOST_RELATED`]. Dates are not weighed: a follow-up
 /// a month later is what this is for. Only stories sharing one of their [`LOOKUP_TERMS`]
 /// heaviest terms are compared (a term held by more than [`SHARED_TERM_LIMIT`] stories finds
 /// none by itself), so the cost grows with the stories, not their pairs.
