@@ -25,7 +25,7 @@ pub(crate) fn db_path(db: &DbArgs) -> anyhow::Result<PathBuf> {
 
 /// The time now, for the documents' ingest time (the store reads no clock).
 fn now() -> String {
-    jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+    parallax_store::stamp(jiff::Timestamp::now())
 }
 
 /// Ingests everything `reading` names, `batch` documents per transaction. Reading and
@@ -37,7 +37,8 @@ fn ingest_reading(
     batch: usize,
     progress: &indicatif::ProgressBar,
 ) -> (IngestReport, Vec<Diagnostic>, Option<anyhow::Error>) {
-    let config = IngestConfig { extract: reading.extract.clone(), now: now(), ..IngestConfig::default() };
+    let config =
+        IngestConfig { extract: reading.extract.clone(), ..IngestConfig::at(jiff::Timestamp::now()) };
     let stop = std::sync::atomic::AtomicBool::new(false);
     let (send, receive) = std::sync::mpsc::sync_channel::<Batch>(1);
     let path = store.path().to_path_buf();

@@ -95,11 +95,9 @@ pub(crate) fn samples(items: &[Item], split: &str, window_days: i32, set: usize)
             }
             let norm = stories::norm(centroid);
             let cos = if norm > 0.0 { stories::dot(&vector, centroid) / norm } else { 0.0 };
-            let terms = vector.len().min(centroid.len());
-            let short = 1.0 - (terms as f64 / f64::from(stories::FULL_LENGTH)).sqrt().min(1.0);
-            let (dated, gap) = apart.map_or((0.0, 0.0), |d| (1.0, (1.0 + f64::from(d)).ln()));
+            let [short, dated, gap] = stories::Bar::features(vector.len().min(centroid.len()), apart);
             out.push(Sample {
-                x: [f64::from(cos), short, dated, gap],
+                x: [f64::from(cos), f64::from(short), f64::from(dated), f64::from(gap)],
                 same: story == chosen[i].gold,
                 weight: 1.0,
                 set,

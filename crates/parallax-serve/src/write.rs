@@ -132,15 +132,7 @@ pub(crate) async fn documents(State(shared): State<Arc<Shared>>, request: Reques
     let path = shared.config.db.clone();
     // One writer at a time in this process; the store itself waits for other processes.
     let _writing = shared.writer.lock().await;
-    let now = jiff::Timestamp::now();
-    let config = IngestConfig {
-        extract: parallax_engine::extract::Config {
-            today: Some(now.to_zoned(jiff::tz::TimeZone::UTC).date()),
-            ..parallax_engine::extract::Config::default()
-        },
-        now: now.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
-        ..IngestConfig::default()
-    };
+    let config = IngestConfig::at(jiff::Timestamp::now());
     let done =
         tokio::task::spawn_blocking(move || Store::open(&path).and_then(|mut s| s.ingest(docs, &config)))
             .await;

@@ -30,6 +30,24 @@ pub struct IngestConfig {
     pub changes_kept: i64,
 }
 
+impl IngestConfig {
+    /// The default settings for a batch ingested at time `now` (the caller reads the clock):
+    /// `now` as the ingest time, and its day (UTC) as the latest date extraction takes.
+    pub fn at(now: jiff::Timestamp) -> IngestConfig {
+        let today = now.to_zoned(jiff::tz::TimeZone::UTC).date();
+        IngestConfig {
+            extract: extract::Config { today: Some(today), ..extract::Config::default() },
+            now: stamp(now),
+            ..IngestConfig::default()
+        }
+    }
+}
+
+/// A time as the store records it (RFC 3339, UTC, to the second).
+pub fn stamp(t: jiff::Timestamp) -> String {
+    t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
 impl Default for IngestConfig {
     fn default() -> IngestConfig {
         IngestConfig {

@@ -27,7 +27,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 pub use error::StoreError;
-pub use ingest::{Batch, CHANGES_KEPT, IngestConfig, IngestReport, prepare_batch};
+pub use ingest::{Batch, CHANGES_KEPT, IngestConfig, IngestReport, prepare_batch, stamp};
 pub use read::{Change, StoryRow, StoryStats};
 pub use tokens::{TokenError, TokenRow};
 

@@ -95,9 +95,20 @@ impl Bar {
     /// The cosine a link needs at level `join`, when the shorter side has `terms` terms and
     /// `days` lie between the two sides' dates (`None`: one side undated).
     pub fn needed(&self, join: f32, terms: usize, days: Option<i32>) -> f32 {
+        let [short, dated, gap] = Bar::features(terms, days);
+        (join - self.short * short + self.dated * dated + self.gap * gap).max(LEAST_BAR)
+    }
+
+    /// What the weights multiply, the one definition the trainer fits and [`Bar::needed`]
+    /// applies: how short the shorter side is (`1 - sqrt(terms / FULL_LENGTH)`, 0 from
+    /// [`FULL_LENGTH`] terms), whether both sides are dated (1 or 0), and `ln(1 + days apart)`
+    /// when they are (else 0).
+    pub fn features(terms: usize, days: Option<i32>) -> [f32; 3] {
         let short = 1.0 - (terms as f32 / FULL_LENGTH).sqrt().min(1.0);
-        let dated = days.map_or(0.0, |d| self.dated + self.gap * (1.0 + d.max(0) as f32).ln());
-        (join - self.short * short + dated).max(LEAST_BAR)
+        match days {
+            Some(d) => [short, 1.0, (1.0 + d.max(0) as f32).ln()],
+            None => [short, 0.0, 0.0],
+        }
     }
 }
 
