@@ -1051,6 +1051,7 @@ fn without_numbers(s: &Statement) -> Statement {
     Statement {
         terms: s.terms.iter().copied().filter(|t| !numeric.contains(t)).collect(),
         numbers: Vec::new(),
+        values: Vec::new(),
         negated: s.negated,
     }
 }

@@ -80,6 +80,8 @@ pub struct Prepared {
     /// does not support a claim that gives it ("killed 62" against "killed 179"), and one that
     /// gives a person another count of children does not join its group.
     pub(crate) doc_figures: Vec<SentenceFigures>,
+    /// Every number each document gives, as read (`Statement::values`), in any sentence.
+    pub(crate) doc_numbers: Vec<Vec<String>>,
     /// Per document, per sentence, its statement (empty when the sentence is not a claim).
     pub statements: Vec<Vec<Statement>>,
     /// Word weights over all sentences.
@@ -92,14 +94,17 @@ pub struct Prepared {
 /// Statements of every sentence of `docs`, people's first names read as their surnames
 /// (`aliases`), and the weights of their words.
 pub fn prepare(docs: &[DocInput], aliases: &HashMap<u64, u64>) -> Prepared {
-    let statements: Vec<Vec<Statement>> = docs
+    let (statements, doc_numbers): (Vec<Vec<Statement>>, Vec<Vec<String>>) = docs
         .par_iter()
         .map_init(Analyzer::new, |analyzer, d| {
-            d.sentences
+            let mut numbers = Vec::new();
+            let statements = d
+                .sentences
                 .iter()
                 .zip(d.quoted.iter().chain(std::iter::repeat(&0.0)))
                 .map(|(s, &q)| {
                     let st = Statement::new(s, analyzer, aliases);
+                    numbers.extend(st.values.iter().cloned());
                     // A sentence that is mostly a quote is a quote: "who said what" shows it.
                     if st.terms.len() < MIN_TERMS || q > 0.6 || s.trim_end().ends_with('?') || is_heading(s) {
                         Statement::default()
@@ -107,14 +112,17 @@ pub fn prepare(docs: &[DocInput], aliases: &HashMap<u64, u64>) -> Prepared {
                         st
                     }
                 })
-                .collect()
+                .collect();
+            numbers.sort_unstable();
+            numbers.dedup();
+            (statements, numbers)
         })
-        .collect();
+        .unzip();
     let weights = Weights::new(statements.iter().flatten().filter(|s| !s.is_empty()));
     let figures: Vec<Vec<SentenceFigures>> =
         docs.par_iter().map(|d| d.sentences.iter().map(|s| SentenceFigures::of(s)).collect()).collect();
     let doc_figures = figures.iter().map(SentenceFigures::all).collect();
-    Prepared { figures, doc_figures, statements, weights, aliases: aliases.clone() }
+    Prepared { figures, doc_figures, doc_numbers, statements, weights, aliases: aliases.clone() }
 }
 
 /// Whether a line reads as a heading, not a statement: it ends in no sentence mark and most
@@ -318,12 +326,34 @@ impl Prepared {
     /// Whether sentence `s` states a wording given as its statement `rs` and figures `rf` (see
     /// [`Prepared::states`]).
     fn states_wording(&self, s: SentenceRef, rs: &Statement, rf: &SentenceFigures, share: f64) -> bool {
+        let ss = &self.statements[s.0][s.1];
+        rs.numbers.iter().all(|n| ss.numbers.contains(n)) && self.supports(s, rs, rf, share)
+    }
+
+    /// Whether sentence `s` supports a wording (its statement `rs`, its figures `rf`): as
+    /// [`Prepared::states_wording`], but a wording that gives several numbers is supported by a
+    /// sentence that gives one of them ("Labour won 412 seats" supports "Labour won 412 seats
+    /// in the 650-seat House of Commons"), as long as neither the sentence nor, for a number it
+    /// leaves out, its document gives a near miss of one of them ([`near_miss`]). A claim's
+    /// documents are its supporters; a citation needs the whole wording stated.
+    fn supports(&self, s: SentenceRef, rs: &Statement, rf: &SentenceFigures, share: f64) -> bool {
         let (ss, sf) = (&self.statements[s.0][s.1], &self.figures[s.0][s.1]);
+        let given = rs.numbers.iter().filter(|n| ss.numbers.contains(n)).count();
+        // Where a number is checked for near misses: in the sentence when it gives the number
+        // ("7 on the Japanese scale" beside "a magnitude of 7.6"), in its whole document when
+        // it leaves the number out (silence is no support when the document says otherwise).
+        let misses = || {
+            rs.values.iter().any(|n| {
+                let within = if ss.values.contains(n) { &ss.values } else { &self.doc_numbers[s.0] };
+                within.iter().any(|m| !rs.values.contains(m) && near_miss(n, m))
+            })
+        };
         ss.negated == rs.negated
             && !sf.contradict(rf)
             && !sf.other_day(rf)
-            && rs.numbers.iter().all(|n| ss.numbers.contains(n))
+            && (rs.numbers.is_empty() || given > 0)
             && coverage(rs, ss, &self.weights) >= share
+            && (given == rs.numbers.len() || !misses())
     }
 
     /// The share of a claim's weight a sentence must hold to support it: [`STATES_CLAIM`], or
@@ -336,6 +366,21 @@ impl Prepared {
     /// worded ([`STATES_CLAIM`] of its weight, figures or not): what a citation needs.
     pub(crate) fn document_states(&self, d: usize, r: SentenceRef) -> bool {
         d == r.0 || (0..self.statements[d].len()).any(|i| self.states((d, i), r, STATES_CLAIM))
+    }
+}
+
+/// Whether two numbers (digits and a decimal point) are near misses of one another: as many
+/// digits before the point, within a ratio of 1.4 ("7.5" and "7.6", "5342" and "5432", "2009"
+/// and "2001"; not "7" and "75"), or two clock times.
+fn near_miss(a: &str, b: &str) -> bool {
+    // Two clock times are always near misses: one happening's time told two ways.
+    if a.contains(':') || b.contains(':') {
+        return a.contains(':') && b.contains(':');
+    }
+    let whole = |n: &str| n.split('.').next().map_or(0, str::len);
+    match (a.parse::<f64>(), b.parse::<f64>()) {
+        (Ok(x), Ok(y)) if whole(a) == whole(b) && x > 0.0 && y > 0.0 => x.max(y) / x.min(y) <= 1.4,
+        _ => false,
     }
 }
 
@@ -469,7 +514,7 @@ fn supporters(
         }
         // A document that gives another value of one of its figures elsewhere does not
         // support it ("a father of four" in one sentence, "a father of two" in another).
-        if prepared.states_wording(c, &wording.statement, &wording.figures, need)
+        if prepared.supports(c, &wording.statement, &wording.figures, need)
             && !prepared.doc_figures[c.0].contradict(&wording.figures)
         {
             added.push(c.0);
@@ -644,6 +689,79 @@ mod tests {
             ],
             &[],
         );
+    }
+
+    /// The documents of the claim whose text is `text`, the claims of `docs` (given as
+    /// (origin, sentences)) made and extended.
+    fn documents_of(docs: &[(usize, &[&str])], text: &str) -> Vec<usize> {
+        let inputs = inputs(docs);
+        let prepared = prepare(&inputs, &HashMap::new());
+        let mut groups = group(&inputs, &prepared);
+        extend(&inputs, &prepared, &mut groups);
+        let g = groups.iter().find(|g| g.text == text).expect("the claim");
+        g.documents.iter().copied().collect()
+    }
+
+    #[test]
+    fn a_claim_with_several_figures_is_supported_by_a_sentence_that_gives_one() {
+        const CLAIM: &str =
+            "The Harbour party won 412 seats in the 650-seat Storting, while the Coast party won 121.";
+        let docs: Vec<(usize, &[&str])> = vec![
+            (0, &[CLAIM]),
+            (
+                1,
+                &[
+                    "Counting went on through the night in Skarvik as the Harbour party won 412 seats, its best result.",
+                ],
+            ),
+            (2, &["The weather in the region was calm for most of the week ahead."]),
+        ];
+        assert_eq!(documents_of(&docs, CLAIM), [0, 1]);
+    }
+
+    #[test]
+    fn a_near_miss_of_a_figure_left_out_or_given_withholds_support() {
+        const CLAIM: &str = "A magnitude 7.5 earthquake killed 48 people on the Halvik coast.";
+        const SUPPORTER: &str = "Rescuers from Skarvik, Nordby and Vik worked through the night with dogs and cranes after the earthquake killed 48 people on the Halvik coast, officials said on Tuesday.";
+        const CALM: &str = "The weather in the region was calm for most of the week ahead.";
+        // The second leaves the magnitude out and gives another one elsewhere; the third gives
+        // a near miss of the magnitude beside it (the quake's intensity).
+        let near: Vec<(usize, &[&str])> = vec![
+            (0, &[CLAIM]),
+            (1, &[SUPPORTER, "The agency later put the magnitude of the earthquake at 7.6."]),
+            (
+                2,
+                &[
+                    "Divers searched the harbour after the 7.5 quake, 7 on the local scale, killed dozens of people on the Halvik coast.",
+                ],
+            ),
+            (3, &[CALM]),
+        ];
+        assert_eq!(documents_of(&near, CLAIM), [0]);
+        let clear: Vec<(usize, &[&str])> = vec![
+            (0, &[CLAIM]),
+            (1, &[SUPPORTER, "The agency later sent divers to the harbour."]),
+            (
+                2,
+                &[
+                    "Divers searched the harbour after the 7.5 quake killed dozens of people on the Halvik coast.",
+                ],
+            ),
+            (3, &[CALM]),
+        ];
+        assert_eq!(documents_of(&clear, CLAIM), [0, 1, 2]);
+    }
+
+    #[test]
+    fn near_misses_are_figures_of_one_shape_close_together_or_two_clock_times() {
+        use super::near_miss;
+        assert!(near_miss("7.5", "7.6"));
+        assert!(near_miss("5342", "5432"));
+        assert!(near_miss("1:30", "00:30"));
+        assert!(!near_miss("7", "75"));
+        assert!(!near_miss("412", "121"));
+        assert!(!near_miss("1:30", "130"));
+        assert!(!near_miss("0", "00"));
     }
 
     #[test]

@@ -32,6 +32,9 @@ pub struct Statement {
     pub terms: Vec<u64>,
     /// Numbers as written, digits only ("20,000" → "20000"), sorted, without repeats.
     pub numbers: Vec<String>,
+    /// Numbers as read: digits and the decimal point ("7.6"), a clock time as one ("1:30"),
+    /// sorted, without repeats. For telling a near miss ("7.5" and "7.6") from another figure.
+    pub values: Vec<String>,
     /// Whether a negation ("not", "never", "no", "n't") stands in it.
     pub negated: bool,
 }
@@ -49,12 +52,30 @@ impl Statement {
     pub fn from_tokens(text: &str, tokens: &[Token], aliases: &HashMap<u64, u64>) -> Statement {
         let mut out = Statement::default();
         let negations = vocab("negations");
-        for token in tokens {
+        for (k, token) in tokens.iter().enumerate() {
             let Some(word) = text.get(token.span.range()) else { continue };
             if token.kind == TokenKind::Number {
                 let digits: String = word.chars().filter(char::is_ascii_digit).collect();
                 out.terms.push(xxh3_64(digits.as_bytes()));
                 out.numbers.push(digits);
+                // As read: with its decimal point, a clock time as one ("1:30"); its minutes
+                // are read with it.
+                let after_colon = k > 0
+                    && tokens[k - 1].kind == TokenKind::Number
+                    && text.get(tokens[k - 1].span.range().end..token.span.range().start) == Some(":");
+                if after_colon {
+                    continue;
+                }
+                let mut value: String = word.chars().filter(|&c| c.is_ascii_digit() || c == '.').collect();
+                if let Some(next) = tokens.get(k + 1)
+                    && next.kind == TokenKind::Number
+                    && text.get(token.span.range().end..next.span.range().start) == Some(":")
+                    && let Some(minutes) = text.get(next.span.range())
+                {
+                    value.push(':');
+                    value.push_str(minutes);
+                }
+                out.values.push(value);
                 continue;
             }
             let lower = word.to_ascii_lowercase();
@@ -72,6 +93,8 @@ impl Statement {
         out.terms.dedup();
         out.numbers.sort_unstable();
         out.numbers.dedup();
+        out.values.sort_unstable();
+        out.values.dedup();
         out
     }
 
