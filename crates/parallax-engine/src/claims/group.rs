@@ -10,7 +10,7 @@
 //! first sentence, so one loose match cannot chain two different statements together.
 
 use std::borrow::Cow;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rayon::prelude::*;
 
@@ -339,6 +339,7 @@ impl Prepared {
     fn supports(&self, s: SentenceRef, rs: &Statement, rf: &SentenceFigures, share: f64) -> bool {
         let (ss, sf) = (&self.statements[s.0][s.1], &self.figures[s.0][s.1]);
         let given = rs.numbers.iter().filter(|n| ss.numbers.contains(n)).count();
+        let complete = given == rs.numbers.len() && rs.values.iter().all(|v| ss.values.contains(v));
         // Where a number is checked for near misses: in the sentence when it gives the number
         // ("7 on the Japanese scale" beside "a magnitude of 7.6"), in its whole document when
         // it leaves the number out (silence is no support when the document says otherwise).
@@ -353,7 +354,7 @@ impl Prepared {
             && !sf.other_day(rf)
             && (rs.numbers.is_empty() || given > 0)
             && coverage(rs, ss, &self.weights) >= share
-            && (given == rs.numbers.len() || !misses())
+            && (complete || !misses())
     }
 
     /// The share of a claim's weight a sentence must hold to support it: [`STATES_CLAIM`], or
@@ -408,14 +409,28 @@ pub fn extend(docs: &[DocInput], prepared: &Prepared, groups: &mut [ClaimGroup])
     }
     let common = common_limit(count);
     groups.par_iter_mut().for_each_init(Analyzer::new, |analyzer, g| {
-        let mut added: BTreeSet<usize> = BTreeSet::new();
+        // Each added document with its first sentence that supports the claim.
+        let mut added: BTreeMap<usize, SentenceRef> = BTreeMap::new();
         for probe in probes(docs, prepared, g, analyzer) {
-            added.extend(supporters(prepared, &index, common, &probe, &g.documents));
+            for r in supporters(prepared, &index, common, &probe, &g.documents) {
+                added.entry(r.0).or_insert(r);
+            }
+        }
+        // Then what its members and supporters agree on finds the rest.
+        let voters: Vec<SentenceRef> = g.members.iter().chain(added.values()).copied().collect();
+        if let Some(agreed) = consensus(prepared, g.representative, &voters) {
+            let (d, i) = g.representative;
+            let probe =
+                Probe { statement: Cow::Owned(agreed), figures: Cow::Borrowed(&prepared.figures[d][i]) };
+            let have: BTreeSet<usize> = g.documents.iter().chain(added.keys()).copied().collect();
+            for r in supporters(prepared, &index, common, &probe, &have) {
+                added.entry(r.0).or_insert(r);
+            }
         }
         if added.is_empty() {
             return;
         }
-        g.documents.extend(added);
+        g.documents.extend(added.keys());
         g.origins = g.documents.iter().map(|&d| docs[d].origin).collect::<BTreeSet<usize>>().len();
     });
 }
@@ -462,6 +477,53 @@ fn probes<'a>(
     out
 }
 
+/// A claim's members and supporters must come from at least this many documents for their
+/// shared words to stand for it.
+const CONSENSUS_DOCUMENTS: usize = 3;
+
+/// What a claim's members and supporters (`voters`) agree on: the words and numbers that the
+/// sentences of at least two thirds of their documents hold, when they are at least
+/// [`MIN_TERMS`] words and not the representative's own. Outlets choose their own words for
+/// one fact ("filling", "fixing", "repairing" potholes); the words they share are the fact.
+/// Its numbers as read are the representative's, so a supporter whose document gives a near
+/// miss of one of them does not support the claim ("787-800" against "737-800").
+///
+/// Swept over the eight real events, with the consensus's own numbers checked for near misses
+/// (facts found / counted right / merged conflicts): half of the documents 0.568 / 0.299 / 4,
+/// three fifths 0.593 / 0.300 / 4, two thirds 0.661 / 0.385 / 5, three quarters 0.661 / 0.372
+/// / 5, 0.85 0.627 / 0.405 / 5; at least three words instead of four 0.661 / 0.372 / 6.
+/// Checking the representative's numbers instead, as here, keeps the merged conflicts at the
+/// three there were before: 0.602 / 0.296 / 3 (only the sentence read for them: 0.619 / 0.288 /
+/// 4).
+fn consensus(prepared: &Prepared, representative: SentenceRef, voters: &[SentenceRef]) -> Option<Statement> {
+    let mut by_doc: BTreeMap<usize, (BTreeSet<u64>, BTreeSet<&String>)> = BTreeMap::new();
+    for &(d, i) in voters {
+        let s = &prepared.statements[d][i];
+        let e = by_doc.entry(d).or_default();
+        e.0.extend(s.terms.iter().copied());
+        e.1.extend(s.numbers.iter());
+    }
+    let n = by_doc.len();
+    if n < CONSENSUS_DOCUMENTS {
+        return None;
+    }
+    let held = |count: usize| count * 3 >= n * 2;
+    let mut terms: BTreeMap<u64, usize> = BTreeMap::new();
+    let mut numbers: BTreeMap<&String, usize> = BTreeMap::new();
+    for (t, ns) in by_doc.values() {
+        t.iter().for_each(|&k| *terms.entry(k).or_default() += 1);
+        ns.iter().for_each(|&k| *numbers.entry(k).or_default() += 1);
+    }
+    let rep = &prepared.statements[representative.0][representative.1];
+    let out = Statement {
+        terms: terms.into_iter().filter(|&(_, c)| held(c)).map(|(k, _)| k).collect(),
+        numbers: numbers.into_iter().filter(|&(_, c)| held(c)).map(|(k, _)| k.clone()).collect(),
+        values: rep.values.clone(),
+        negated: rep.negated,
+    };
+    (out.terms.len() >= MIN_TERMS && out.terms != rep.terms).then_some(out)
+}
+
 /// The representative of a claim and its other distinct wordings, the lightest first, at most
 /// [`PROBES`] in all.
 fn wordings(prepared: &Prepared, g: &ClaimGroup) -> Vec<SentenceRef> {
@@ -482,14 +544,15 @@ fn wordings(prepared: &Prepared, g: &ClaimGroup) -> Vec<SentenceRef> {
     std::iter::once(g.representative).chain(others.into_iter().map(|o| o.1)).take(PROBES).collect()
 }
 
-/// The documents (outside `have`) with a sentence that states `wording`.
+/// The documents (outside `have`) with a sentence that states `wording`, each with its first
+/// such sentence.
 fn supporters(
     prepared: &Prepared,
     index: &KeyMap<Vec<SentenceRef>>,
     common: usize,
     wording: &Probe,
     have: &BTreeSet<usize>,
-) -> Vec<usize> {
+) -> Vec<SentenceRef> {
     let st = &wording.statement;
     let weights = &prepared.weights;
     let mut probe: Vec<(f64, u64)> = st.terms.iter().map(|&t| (weights.weight(t), t)).collect();
@@ -507,9 +570,9 @@ fn supporters(
             candidates.extend(list.iter().copied().filter(|c| !have.contains(&c.0)));
         }
     }
-    let mut added: Vec<usize> = Vec::new();
+    let mut added: Vec<SentenceRef> = Vec::new();
     for c in candidates {
-        if added.last() == Some(&c.0) {
+        if added.last().is_some_and(|a| a.0 == c.0) {
             continue;
         }
         // A document that gives another value of one of its figures elsewhere does not
@@ -517,7 +580,7 @@ fn supporters(
         if prepared.supports(c, &wording.statement, &wording.figures, need)
             && !prepared.doc_figures[c.0].contradict(&wording.figures)
         {
-            added.push(c.0);
+            added.push(c);
         }
     }
     added
@@ -750,6 +813,39 @@ mod tests {
             (3, &[CALM]),
         ];
         assert_eq!(documents_of(&clear, CLAIM), [0, 1, 2]);
+    }
+
+    #[test]
+    fn a_claim_is_supported_through_the_words_its_sources_agree_on() {
+        // Three outlets tell one fact with words of their own around the words they share; a
+        // fourth shares those words inside a sentence about much else.
+        let mut texts = vec![
+            "A construction crew was filling potholes on the Halvik bridge during the night shift before dawn on a cold morning.".to_string(),
+            "The construction crew was filling potholes on the Halvik bridge during the night shift with hot tar and gravel.".to_string(),
+            "The construction crew had been filling potholes on the Halvik bridge during the night shift near its rusty north tower.".to_string(),
+            "Rescuers from Skarvik saw a construction crew filling potholes on the Halvik bridge plunge into the fjord below with their lorries and tools.".to_string(),
+        ];
+        let places = ["Nordby", "Vik", "Lund", "Hov", "Ask"];
+        let things = ["ferries", "buses", "schools", "markets"];
+        for p in places {
+            for t in things {
+                texts.push(format!(
+                    "The {t} of {p} kept their usual hours all week, the council of {p} said."
+                ));
+            }
+        }
+        let inputs: Vec<DocInput> = texts
+            .iter()
+            .enumerate()
+            .map(|(n, t)| DocInput { sentences: vec![t.as_str()], origin: n, ..DocInput::default() })
+            .collect();
+        let prepared = prepare(&inputs, &HashMap::new());
+        let mut groups = group(&inputs, &prepared);
+        let before = groups.iter().find(|g| g.members.contains(&(0, 0))).expect("the claim").clone();
+        assert_eq!(before.documents.iter().copied().collect::<Vec<_>>(), [0, 1, 2]);
+        extend(&inputs, &prepared, &mut groups);
+        let g = groups.iter().find(|g| g.members.contains(&(0, 0))).expect("the claim");
+        assert_eq!(g.documents.iter().copied().collect::<Vec<_>>(), [0, 1, 2, 3]);
     }
 
     #[test]
