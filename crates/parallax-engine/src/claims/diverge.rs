@@ -496,6 +496,55 @@ fn figures(text: &str) -> Vec<Figure> {
     out
 }
 
+/// The count that "all but N" leaves of a whole of M the sentence gives ("killing all but two
+/// of the 181 people on board", "of the 181 aboard, all but two are presumed dead"): M − N,
+/// the number most outlets write (179). The whole is the number after "of (the)", or else the
+/// only larger number of the sentence.
+pub(crate) fn all_but_count(text: &str) -> Option<u64> {
+    let words: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '"' | '“' | '”' | ';' | ':'))
+        .filter(|w| !w.is_empty())
+        .map(bare)
+        .collect();
+    let number = |w: &str| -> Option<u64> {
+        if !w.is_empty() && w.bytes().all(|c| c.is_ascii_digit() || c == b',') {
+            w.replace(',', "").parse().ok()
+        } else {
+            NUMBER_WORDS.iter().find(|(n, _)| *n == w).map(|&(_, v)| v as u64)
+        }
+    };
+    let lower = words.join(" ");
+    let phrases = vocab("all-but");
+    for (i, w) in words.iter().enumerate() {
+        let Some(part) = number(w) else { continue };
+        let before = words[..i].join(" ");
+        if !phrases.iter().any(|p| before.ends_with(p)) || lower.is_empty() {
+            continue;
+        }
+        let mut k = i + 1;
+        let whole = if words.get(k).map(String::as_str) == Some("of") {
+            k += 1;
+            if matches!(words.get(k).map(String::as_str), Some("the" | "its" | "their")) {
+                k += 1;
+            }
+            words.get(k).and_then(|w| number(w))
+        } else {
+            let others: BTreeSet<u64> = words
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != i)
+                .filter_map(|(_, w)| number(w))
+                .filter(|&v| v > part)
+                .collect();
+            (others.len() == 1).then(|| others.first().copied()).flatten()
+        };
+        if let Some(whole) = whole.filter(|&m| m > part) {
+            return Some(whole - part);
+        }
+    }
+    None
+}
+
 /// Whether `words` are a breakdown by place: two figures joined by "and" with a place after
 /// the first ("39 in Wajima and 23 in Suzu"). Each of its figures followed by a place
 /// ([`placed_after`]) is a part.
@@ -1052,6 +1101,7 @@ fn without_numbers(s: &Statement) -> Statement {
         terms: s.terms.iter().copied().filter(|t| !numeric.contains(t)).collect(),
         numbers: Vec::new(),
         values: Vec::new(),
+        implied: Vec::new(),
         negated: s.negated,
     }
 }
@@ -1729,7 +1779,20 @@ fn stances(cx: &Context) -> Vec<Divergence> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Bound, clocks, clocks_agree, figures, figures_disagree, happening, same_scope};
+    use super::{
+        Bound, all_but_count, clocks, clocks_agree, figures, figures_disagree, happening, same_scope,
+    };
+
+    #[test]
+    fn all_but_leaves_the_rest_of_the_whole() {
+        assert_eq!(all_but_count("The crash killed all but two of the 181 people on board."), Some(179));
+        assert_eq!(all_but_count("Of the 181 people aboard, all but two are presumed dead."), Some(179));
+        assert_eq!(all_but_count("All except 12 of its 1,200 homes lost power."), Some(1188));
+        // No whole, or two candidates for it: nothing is implied.
+        assert_eq!(all_but_count("All but two were rescued."), None);
+        assert_eq!(all_but_count("Of 181 aboard and 175 passengers, all but two died."), None);
+        assert_eq!(all_but_count("Killing 179 of the 181 people aboard."), None);
+    }
 
     /// The divergences found among documents given as (origin, sentences): each as its
     /// description.

@@ -338,7 +338,7 @@ impl Prepared {
     /// documents are its supporters; a citation needs the whole wording stated.
     fn supports(&self, s: SentenceRef, rs: &Statement, rf: &SentenceFigures, share: f64) -> bool {
         let (ss, sf) = (&self.statements[s.0][s.1], &self.figures[s.0][s.1]);
-        let given = rs.numbers.iter().filter(|n| ss.numbers.contains(n)).count();
+        let given = rs.numbers.iter().filter(|n| ss.numbers.contains(n) || ss.implied.contains(n)).count();
         let complete = given == rs.numbers.len() && rs.values.iter().all(|v| ss.values.contains(v));
         // Where a number is checked for near misses: in the sentence when it gives the number
         // ("7 on the Japanese scale" beside "a magnitude of 7.6"), in its whole document when
@@ -520,6 +520,7 @@ fn consensus(prepared: &Prepared, representative: SentenceRef, voters: &[Sentenc
         numbers: numbers.into_iter().filter(|&(_, c)| held(c)).map(|(k, _)| k.clone()).collect(),
         values: rep.values.clone(),
         negated: rep.negated,
+        implied: Vec::new(),
     };
     (out.terms.len() >= MIN_TERMS && out.terms != rep.terms).then_some(out)
 }
@@ -846,6 +847,25 @@ mod tests {
         extend(&inputs, &prepared, &mut groups);
         let g = groups.iter().find(|g| g.members.contains(&(0, 0))).expect("the claim");
         assert_eq!(g.documents.iter().copied().collect::<Vec<_>>(), [0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn all_but_two_of_181_supports_179_but_is_no_citation_for_it() {
+        const CLAIM: &str = "The crash at Halvik airport on Sunday killed 179 people on board.";
+        let docs: Vec<(usize, &[&str])> = vec![
+            (0, &[CLAIM]),
+            (
+                1,
+                &[
+                    "Fire officials in Skarvik said the crash at Halvik airport on Sunday killed all but two of the 181 people on board, as rescuers from Nordby and Vik searched the burning wreckage through the night with dogs and cranes.",
+                ],
+            ),
+            (2, &["The weather in the region was calm for most of the week ahead."]),
+        ];
+        assert_eq!(documents_of(&docs, CLAIM), [0, 1]);
+        let inputs = inputs(&docs);
+        let prepared = prepare(&inputs, &HashMap::new());
+        assert!(!prepared.document_states(1, (0, 0)), "a citation needs the figure as written");
     }
 
     #[test]

@@ -35,6 +35,8 @@ pub struct Statement {
     /// Numbers as read: digits and the decimal point ("7.6"), a clock time as one ("1:30"),
     /// sorted, without repeats. For telling a near miss ("7.5" and "7.6") from another figure.
     pub values: Vec<String>,
+    /// Numbers it gives without writing them: "all but two of the 181" gives 179.
+    pub implied: Vec<String>,
     /// Whether a negation ("not", "never", "no", "n't") stands in it.
     pub negated: bool,
 }
@@ -88,6 +90,14 @@ impl Statement {
             }
             let key = SYNONYMS.get(&token.key).copied().unwrap_or(token.key);
             out.terms.push(aliases.get(&key).copied().unwrap_or(key));
+        }
+        // "All but two of the 181" gives the count most outlets write: 179.
+        // It counts among its words and, for support, among its numbers, not as written.
+        if let Some(count) = super::diverge::all_but_count(text) {
+            let digits = count.to_string();
+            out.terms.push(xxh3_64(digits.as_bytes()));
+            out.values.push(digits.clone());
+            out.implied.push(digits);
         }
         out.terms.sort_unstable();
         out.terms.dedup();
