@@ -69,6 +69,7 @@ pub(crate) fn divergences(cx: &Context) -> Vec<Divergence> {
     out.extend(dates(cx));
     out.extend(times(cx));
     out.extend(attributes(cx));
+    out.extend(identifiers(cx));
     out.extend(ages(cx));
     out.extend(stances(cx));
     out
@@ -1511,6 +1512,121 @@ fn clause_after(text: &str, at: usize) -> String {
     rest[..end].trim().to_string()
 }
 
+/// How alike two sentences that give one thing two identifiers must be, numbers aside: as
+/// for a figure anchored to one thing ([`SAME_ANCHORED_QUANTITY`]).
+const SAME_IDENTIFIED: f64 = SAME_ANCHORED_QUANTITY;
+
+/// An identifier a sentence gives a thing: a number or a roman numeral that names it, right
+/// after a capitalised word or a designator ("Boeing 737-800", "Flight 5342", "flight 5342",
+/// "King Felipe VI"), as (the word, lower-cased; the identifier).
+fn identifiers_in(text: &str) -> Vec<(String, String)> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out = Vec::new();
+    for pair in words.windows(2) {
+        let (w, x) = (pair[0], pair[1].trim_end_matches([',', '.', ';', ':', ')', '!', '?']));
+        if w.ends_with(|c: char| !c.is_alphanumeric()) {
+            continue;
+        }
+        let word = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let lower = word.to_lowercase();
+        let named = word.chars().next().is_some_and(char::is_uppercase)
+            && word.len() >= 3
+            && word.chars().all(char::is_alphabetic)
+            && !is_function_word(&lower)
+            && !DATE_WORDS.contains(&stem_key(&lower))
+            && crate::text::month_number(&lower).is_none();
+        if !named && !vocab("designators").contains(&lower.as_str()) {
+            continue;
+        }
+        let roman = x.len() >= 2 && x.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+        let digits: String = x.chars().filter(char::is_ascii_digit).collect();
+        let numeric = digits.len() >= 3
+            && x.chars().all(|c| c.is_ascii_digit() || c == '-')
+            && !x.starts_with('-')
+            && !x.ends_with('-')
+            && !(x.len() == 4 && (1900..=2100).contains(&digits.parse::<u32>().unwrap_or(0)));
+        if roman || numeric {
+            out.push((lower, x.to_string()));
+        }
+    }
+    out
+}
+
+/// Whether two identifiers of one thing are near misses, so that one is the other misread: two
+/// roman numerals, or numbers of one shape (digits in the same places) within a factor 1.4
+/// ("737-800" / "787-800", "5342" / "5017").
+fn identifiers_near(a: &str, b: &str) -> bool {
+    let roman = |x: &str| x.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+    if roman(a) || roman(b) {
+        return roman(a) && roman(b);
+    }
+    let shape = |x: &str| x.chars().map(|c| c == '-').collect::<Vec<_>>();
+    let value =
+        |x: &str| x.chars().filter(char::is_ascii_digit).collect::<String>().parse::<f64>().unwrap_or(0.0);
+    let (x, y) = (value(a), value(b));
+    shape(a) == shape(b) && x > 0.0 && y > 0.0 && x.max(y) / x.min(y) <= MAX_RATIO
+}
+
+/// Identifiers: one thing named by two near-miss identifiers in two origins ("Flight 5342" /
+/// "Flight 5017", "Boeing 737-800" / "Boeing 787-800", "Felipe VI" / "Felipe IV"), in
+/// sentences alike enough ([`SAME_IDENTIFIED`]; any two for a roman numeral after a name); a
+/// document that gives both takes no side.
+fn identifiers(cx: &Context) -> Vec<Divergence> {
+    let stmts = &cx.prepared.statements;
+    let mut by_word: BTreeMap<String, Vec<(String, usize, usize)>> = BTreeMap::new();
+    let mut given: Vec<BTreeSet<(String, String)>> = vec![BTreeSet::new(); cx.docs.len()];
+    for (d, doc) in cx.docs.iter().enumerate() {
+        for (i, s) in doc.sentences.iter().enumerate() {
+            if stmts[d].get(i).is_none_or(Statement::is_empty) {
+                continue;
+            }
+            for (word, id) in identifiers_in(s) {
+                given[d].insert((word.clone(), id.clone()));
+                by_word.entry(word).or_default().push((id, d, i));
+            }
+        }
+    }
+    let mut found = Collector::default();
+    for (word, list) in &by_word {
+        for (n, (xa, da, ia)) in list.iter().enumerate() {
+            for (xb, db, ib) in list[n + 1..].iter().take(MAX_COMPARED) {
+                if xa == xb
+                    || cx.docs[*da].origin == cx.docs[*db].origin
+                    || !identifiers_near(xa, xb)
+                    || given[*da].contains(&(word.clone(), xb.clone()))
+                    || given[*db].contains(&(word.clone(), xa.clone()))
+                {
+                    continue;
+                }
+                // A numeral after a name is who they are ("Felipe VI"), whatever is said of them.
+                let (sa, sb) = (without_numbers(&stmts[*da][*ia]), without_numbers(&stmts[*db][*ib]));
+                let regnal = !xa.starts_with(|c: char| c.is_ascii_digit());
+                if !regnal && similarity(&sa, &sb, &cx.prepared.weights) < SAME_IDENTIFIED {
+                    continue;
+                }
+                let (first, second) = if xa < xb { (xa, xb) } else { (xb, xa) };
+                let shown = cx.docs[*da].sentences[*ia]
+                    .split_whitespace()
+                    .find(|w| w.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase() == *word)
+                    .map_or_else(
+                        || word.clone(),
+                        |w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string(),
+                    );
+                found.add(
+                    DivergenceKind::Attribute,
+                    format!("Which {shown}: {first} or {second}"),
+                    order(cx, (*da, *ia)),
+                    [
+                        (cx.docs[*da].sentences[*ia].trim().to_string(), *da),
+                        (cx.docs[*db].sentences[*ib].trim().to_string(), *db),
+                    ],
+                );
+            }
+        }
+    }
+    found.finish()
+}
+
 fn attributes(cx: &Context) -> Vec<Divergence> {
     let mut all: Vec<((usize, usize), Frame)> = Vec::new();
     for (d, doc) in cx.docs.iter().enumerate() {
@@ -1780,8 +1896,56 @@ fn stances(cx: &Context) -> Vec<Divergence> {
 #[cfg(test)]
 mod tests {
     use super::{
-        Bound, all_but_count, clocks, clocks_agree, figures, figures_disagree, happening, same_scope,
+        Bound, all_but_count, clocks, clocks_agree, figures, figures_disagree, happening, identifiers_in,
+        identifiers_near, same_scope,
     };
+
+    #[test]
+    fn identifiers_name_things_after_a_name_or_a_designator() {
+        let ids = |t: &str| identifiers_in(t);
+        assert_eq!(
+            ids("The Jeju Air Flight 2216, a Boeing 787-800, skidded off the runway."),
+            [("flight".to_string(), "2216".to_string()), ("boeing".to_string(), "787-800".to_string())]
+        );
+        assert_eq!(
+            ids("He told the King, Felipe IV, that it would start."),
+            [("felipe".to_string(), "IV".to_string())]
+        );
+        assert_eq!(
+            ids("American Eagle flight 5342 approached."),
+            [("flight".to_string(), "5342".to_string())]
+        );
+        // Counts, years and days are not identifiers.
+        assert!(ids("Labour won 412 seats in 2024 and Sunday 12 January, killing 179.").is_empty());
+        assert!(identifiers_near("737-800", "787-800"));
+        assert!(identifiers_near("5342", "5017"));
+        assert!(identifiers_near("VI", "IV"));
+        assert!(!identifiers_near("737-800", "737800"));
+        assert!(!identifiers_near("2216", "5342"));
+    }
+
+    #[test]
+    fn two_identifiers_of_one_thing_diverge() {
+        let got = found(&[
+            (0, &["The Jeju Air flight, a Boeing 737-800 from Bangkok, crashed at Muan airport on Sunday."]),
+            (1, &["The Jeju Air Flight 2216, a Boeing 787-800, skidded off the runway at Muan airport."]),
+            (2, &["President Sanchez told the King, Felipe IV, that mourning would start today."]),
+            (3, &["Survivors shouted insults at King Felipe VI during his visit to Paiporta on Sunday."]),
+        ]);
+        assert!(got.iter().any(|d| d == "Which Boeing: 737-800 or 787-800"), "{got:?}");
+        assert!(got.iter().any(|d| d == "Which Felipe: IV or VI"), "{got:?}");
+        // One document that gives both takes no side.
+        let got = found(&[
+            (0, &["The Jeju Air flight, a Boeing 737-800 from Bangkok, crashed at Muan airport on Sunday."]),
+            (
+                1,
+                &[
+                    "The Jeju Air plane, a Boeing 787-800 or Boeing 737-800, skidded off the runway at Muan airport.",
+                ],
+            ),
+        ]);
+        assert!(!got.iter().any(|d| d.starts_with("Which")), "{got:?}");
+    }
 
     #[test]
     fn all_but_leaves_the_rest_of_the_whole() {

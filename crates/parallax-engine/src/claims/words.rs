@@ -33,7 +33,7 @@ mod tests {
     use super::{SECTIONS, vocab};
 
     /// The sections the rules read.
-    const READ: [&str; 28] = [
+    const READ: [&str; 29] = [
         "classes",
         "happenings",
         "happening-labels",
@@ -41,6 +41,7 @@ mod tests {
         "falls",
         "past-marks",
         "all-but",
+        "designators",
         "at-least",
         "at-most",
         "about",
