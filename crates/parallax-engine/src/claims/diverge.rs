@@ -184,6 +184,10 @@ struct Figure {
     /// Capitalised words within the window: whose figure it is
     /// ("Labour", "the Liberal Democrats").
     names: BTreeSet<String>,
+    /// For a measure written as an adjective ("the 1.6-mile bridge", "a 948-foot container
+    /// ship"), the words of what it measures (their keys, synonyms folded): two measures of
+    /// one unit describing one thing are one quantity, whatever else their sentences say.
+    describes: BTreeSet<u64>,
 }
 
 /// Words that say what happened to the people or things a figure counts, by class (the
@@ -476,6 +480,10 @@ fn figures(text: &str) -> Vec<Figure> {
             }
             near.insert(lower);
         }
+        // Only a unit of measure of the table: "a 46-year-old explorer" is a person's age,
+        // told apart by their name.
+        let measure = attached.as_deref().is_some_and(|a| UNITS.iter().any(|(_, ws)| ws.contains(&a)));
+        let describes = if measure { described(&words, i + 1) } else { BTreeSet::new() };
         let after = |k: usize| words.get(next + k).map(|w| bare(w));
         let aboard = match after(1).as_deref() {
             Some("aboard" | "onboard") => true,
@@ -492,6 +500,7 @@ fn figures(text: &str) -> Vec<Figure> {
             names,
             aboard,
             part: breakdown && placed_after(&words, i),
+            describes,
         });
     }
     out
@@ -544,6 +553,39 @@ pub(crate) fn all_but_count(text: &str) -> Option<u64> {
         }
     }
     None
+}
+
+/// How many words after a measure written as an adjective are read for what it measures.
+const DESCRIBED_WORDS: usize = 4;
+
+/// The words a measure at `words[from - 1]` describes: after any conversion of it ("(2.57
+/// km)"), up to [`DESCRIBED_WORDS`] words, to a function word or the end of a clause; their
+/// keys, synonyms folded ("ship" and "vessel" are one).
+fn described(words: &[&str], from: usize) -> BTreeSet<u64> {
+    let mut out = BTreeSet::new();
+    let mut k = from;
+    // A conversion in brackets: numbers and units.
+    while let Some(w) = words.get(k) {
+        let b = bare(w);
+        if b.bytes().any(|c| c.is_ascii_digit()) || UNITS.iter().any(|(_, ws)| ws.contains(&b.as_str())) {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    for w in words.iter().skip(k).take(DESCRIBED_WORDS) {
+        let b = bare(w);
+        if b.is_empty() || is_function_word(&b) || b.bytes().any(|c| c.is_ascii_digit()) {
+            break;
+        }
+        if b.len() >= 3 {
+            out.insert(super::similar::synonym(stem_key(&b)));
+        }
+        if w.ends_with([',', '.', ';', ':']) {
+            break;
+        }
+    }
+    out
 }
 
 /// Whether `words` are a breakdown by place: two figures joined by "and" with a place after
@@ -877,7 +919,11 @@ fn numbers(cx: &Context) -> Vec<Divergence> {
                 for key in [(da, ia), (db, ib)] {
                     names.entry(key).or_insert_with(|| sentence_names(cx.docs[key.0].sentences[key.1]));
                 }
-                if both_and_apart(&names[&(da, ia)], &names[&(db, ib)]) {
+                // (A measure of one described thing is anchored by that thing, and by the
+                // names near it below.)
+                if both_and_apart(&names[&(da, ia)], &names[&(db, ib)])
+                    && fa.describes.is_disjoint(&fb.describes)
+                {
                     continue;
                 }
                 // A rise and a fall are two movements, not one count told two ways.
@@ -940,7 +986,11 @@ fn numbers(cx: &Context) -> Vec<Divergence> {
                 // rest of their sentences alike.
                 let shared_near = fa.near.intersection(&fb.near).filter(|w| w.len() >= 4).count();
                 let anchored = fa.class.is_some() || !fa.names.is_disjoint(&fb.names);
-                let need = if anchored && shared_near >= ANCHOR_WORDS {
+                // Two measures of one thing ("the 1.6-mile bridge", "the 1.5-mile bridge") need
+                // no more of their sentences alike.
+                let need = if !fa.describes.is_disjoint(&fb.describes) {
+                    0.0
+                } else if anchored && shared_near >= ANCHOR_WORDS {
                     SAME_ANCHORED_QUANTITY
                 } else {
                     SAME_QUANTITY
@@ -1922,6 +1972,43 @@ mod tests {
         assert!(identifiers_near("VI", "IV"));
         assert!(!identifiers_near("737-800", "737800"));
         assert!(!identifiers_near("2216", "5342"));
+    }
+
+    #[test]
+    fn a_measure_of_one_thing_diverges() {
+        let got = found(&[
+            (
+                0,
+                &[
+                    "Rescuers searched the Halvik river after spans of the 1.6-mile (2.57 km) Ola Strand Bridge fell into the water.",
+                ],
+            ),
+            (
+                1,
+                &[
+                    "Nothing stopped the ferry from hitting a concrete column on the 1.5-mile (2.4km) bridge, which collapsed into the river.",
+                ],
+            ),
+        ]);
+        assert!(got.iter().any(|d| d.contains("1.6") && d.contains("1.5")), "{got:?}");
+        // Two things measured, or two people's ages, are not one quantity.
+        let got = found(&[
+            (
+                0,
+                &[
+                    "Rescuers searched the Halvik river after spans of the 1.6-mile (2.57 km) Ola Strand Bridge fell into the water.",
+                ],
+            ),
+            (
+                1,
+                &[
+                    "Nothing stopped the ferry from hitting a concrete column near the 1.5-mile (2.4km) tunnel, which flooded.",
+                ],
+            ),
+            (2, &["The 46-year-old explorer set off alone in March."]),
+            (3, &["A 60-year-old explorer joined the search later."]),
+        ]);
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]

@@ -211,6 +211,11 @@ fn numbers_clash(a: &[String], b: &[String]) -> bool {
     !a.is_empty() && !b.is_empty() && a.iter().any(|n| !b.contains(n)) && b.iter().any(|n| !a.contains(n))
 }
 
+/// The key a word's key stands for: its synonym class's, or its own.
+pub(crate) fn synonym(key: u64) -> u64 {
+    SYNONYMS.get(&key).copied().unwrap_or(key)
+}
+
 static SYNONYMS: LazyLock<HashMap<u64, u64>> = LazyLock::new(|| {
     let mut map = HashMap::new();
     // Words news uses for one another, by class; a word's key is replaced by its class's.
