@@ -1636,6 +1636,8 @@ fn identifiers(cx: &Context) -> Vec<Divergence> {
             }
         }
     }
+    // Each sentence's statement without its numbers, made once.
+    let mut context: HashMap<(usize, usize), Statement> = HashMap::new();
     let mut found = Collector::default();
     for (word, list) in &by_word {
         for (n, (xa, da, ia)) in list.iter().enumerate() {
@@ -1649,10 +1651,15 @@ fn identifiers(cx: &Context) -> Vec<Divergence> {
                     continue;
                 }
                 // A numeral after a name is who they are ("Felipe VI"), whatever is said of them.
-                let (sa, sb) = (without_numbers(&stmts[*da][*ia]), without_numbers(&stmts[*db][*ib]));
                 let regnal = !xa.starts_with(|c: char| c.is_ascii_digit());
-                if !regnal && similarity(&sa, &sb, &cx.prepared.weights) < SAME_IDENTIFIED {
-                    continue;
+                if !regnal {
+                    for key in [(*da, *ia), (*db, *ib)] {
+                        context.entry(key).or_insert_with(|| without_numbers(&stmts[key.0][key.1]));
+                    }
+                    let (sa, sb) = (&context[&(*da, *ia)], &context[&(*db, *ib)]);
+                    if similarity(sa, sb, &cx.prepared.weights) < SAME_IDENTIFIED {
+                        continue;
+                    }
                 }
                 let (first, second) = if xa < xb { (xa, xb) } else { (xb, xa) };
                 let shown = cx.docs[*da].sentences[*ia]
