@@ -298,11 +298,27 @@ const SCALES: &[(&str, f64)] =
     &[("thousand", 1e3), ("million", 1e6), ("millions", 1e6), ("billion", 1e9), ("trillion", 1e12)];
 
 /// The figures of `text`: numbers in digits or words, with the word they count.
-fn figures(text: &str) -> Vec<Figure> {
-    let words: Vec<&str> = text
-        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '"' | '“' | '”' | ';' | ':'))
+/// The words of `text` as figures are read: split at spaces, brackets, quotation marks,
+/// semicolons and colons.
+fn figure_words(text: &str) -> Vec<&str> {
+    text.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '"' | '“' | '”' | ';' | ':'))
         .filter(|w| !w.is_empty())
-        .collect();
+        .collect()
+}
+
+/// The value of a numeral ("1,200", "7.5").
+fn numeral(w: &str) -> Option<f64> {
+    let numeric = !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+    if numeric { w.replace(',', "").parse::<f64>().ok() } else { None }
+}
+
+/// The value of a number written in digits or in words ("181", "two"; `NUMBER_WORDS`).
+fn number_value(w: &str) -> Option<f64> {
+    numeral(w).or_else(|| NUMBER_WORDS.iter().find(|(n, _)| *n == w).map(|&(_, v)| v))
+}
+
+fn figures(text: &str) -> Vec<Figure> {
+    let words = figure_words(text);
     let breakdown = breakdown(&words);
     let (qualifiers, people_nouns) = (vocab("unit-qualifiers"), vocab("people-nouns"));
     let mut out = Vec::new();
@@ -315,12 +331,8 @@ fn figures(text: &str) -> Vec<Figure> {
         };
         let digits = head.trim_start_matches(['$', '£', '€']);
         let money = digits.len() != head.len();
-        let value =
-            if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
-                digits.replace(',', "").parse::<f64>().ok()
-            } else {
-                NUMBER_WORDS.iter().find(|(n, _)| *n == head).map(|&(_, v)| v)
-            };
+        // (A sum is a numeral after its currency sign.)
+        let value = if money { numeral(digits) } else { number_value(&head) };
         let Some(mut value) = value else { continue };
         // Years are dates, not counts.
         let is_year = digits.len() == 4 && !digits.contains(',') && (1900.0..=2100.0).contains(&value);
@@ -511,24 +523,14 @@ fn figures(text: &str) -> Vec<Figure> {
 /// the number most outlets write (179). The whole is the number after "of (the)", or else the
 /// only larger number of the sentence.
 pub(crate) fn all_but_count(text: &str) -> Option<u64> {
-    let words: Vec<String> = text
-        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '"' | '“' | '”' | ';' | ':'))
-        .filter(|w| !w.is_empty())
-        .map(bare)
-        .collect();
-    let number = |w: &str| -> Option<u64> {
-        if !w.is_empty() && w.bytes().all(|c| c.is_ascii_digit() || c == b',') {
-            w.replace(',', "").parse().ok()
-        } else {
-            NUMBER_WORDS.iter().find(|(n, _)| *n == w).map(|&(_, v)| v as u64)
-        }
-    };
-    let lower = words.join(" ");
+    let words: Vec<String> = figure_words(text).into_iter().map(bare).collect();
+    // Whole numbers only.
+    let number = |w: &str| number_value(w).filter(|_| !w.contains('.')).map(|v| v as u64);
     let phrases = vocab("all-but");
     for (i, w) in words.iter().enumerate() {
         let Some(part) = number(w) else { continue };
         let before = words[..i].join(" ");
-        if !phrases.iter().any(|p| before.ends_with(p)) || lower.is_empty() {
+        if !phrases.iter().any(|p| before.ends_with(p)) {
             continue;
         }
         let mut k = i + 1;
@@ -1602,19 +1604,27 @@ fn identifiers_in(text: &str) -> Vec<(String, String)> {
     out
 }
 
-/// Whether two identifiers of one thing are near misses, so that one is the other misread: two
-/// roman numerals, or numbers of one shape (digits in the same places) within a factor 1.4
-/// ("737-800" / "787-800", "5342" / "5017").
-fn identifiers_near(a: &str, b: &str) -> bool {
-    let roman = |x: &str| x.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+/// Whether two numbers as read are near misses, so that one is the other misread or told
+/// another way: two clock times ("1:30" / "00:30"); two roman numerals ("VI" / "IV"); or
+/// numbers of one shape (as many digits before the point, hyphens in the same places) within
+/// [`MAX_RATIO`] ("7.5" / "7.6", "5342" / "5017", "737-800" / "787-800"; not "7" / "75" nor
+/// "737-800" / "737800").
+pub(crate) fn near_miss(a: &str, b: &str) -> bool {
+    let clock = |x: &str| x.contains(':');
+    let roman = |x: &str| !x.is_empty() && x.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+    if clock(a) || clock(b) {
+        return clock(a) && clock(b);
+    }
     if roman(a) || roman(b) {
         return roman(a) && roman(b);
     }
-    let shape = |x: &str| x.chars().map(|c| c == '-').collect::<Vec<_>>();
-    let value =
-        |x: &str| x.chars().filter(char::is_ascii_digit).collect::<String>().parse::<f64>().unwrap_or(0.0);
-    let (x, y) = (value(a), value(b));
-    shape(a) == shape(b) && x > 0.0 && y > 0.0 && x.max(y) / x.min(y) <= MAX_RATIO
+    let shape =
+        |x: &str| x.split('.').next().unwrap_or("").chars().map(|c| c.is_ascii_digit()).collect::<Vec<_>>();
+    let value = |x: &str| x.replace('-', "").parse::<f64>().ok().filter(|v| *v > 0.0);
+    match (value(a), value(b)) {
+        (Some(x), Some(y)) => shape(a) == shape(b) && x.max(y) / x.min(y) <= MAX_RATIO,
+        _ => false,
+    }
 }
 
 /// Identifiers: one thing named by two near-miss identifiers in two origins ("Flight 5342" /
@@ -1624,14 +1634,15 @@ fn identifiers_near(a: &str, b: &str) -> bool {
 fn identifiers(cx: &Context) -> Vec<Divergence> {
     let stmts = &cx.prepared.statements;
     let mut by_word: BTreeMap<String, Vec<(String, usize, usize)>> = BTreeMap::new();
-    let mut given: Vec<BTreeSet<(String, String)>> = vec![BTreeSet::new(); cx.docs.len()];
+    // What each document calls each thing: a document that gives two identifiers takes no side.
+    let mut given: Vec<BTreeMap<String, BTreeSet<String>>> = vec![BTreeMap::new(); cx.docs.len()];
     for (d, doc) in cx.docs.iter().enumerate() {
         for (i, s) in doc.sentences.iter().enumerate() {
             if stmts[d].get(i).is_none_or(Statement::is_empty) {
                 continue;
             }
             for (word, id) in identifiers_in(s) {
-                given[d].insert((word.clone(), id.clone()));
+                given[d].entry(word.clone()).or_default().insert(id.clone());
                 by_word.entry(word).or_default().push((id, d, i));
             }
         }
@@ -1644,9 +1655,9 @@ fn identifiers(cx: &Context) -> Vec<Divergence> {
             for (xb, db, ib) in list[n + 1..].iter().take(MAX_COMPARED) {
                 if xa == xb
                     || cx.docs[*da].origin == cx.docs[*db].origin
-                    || !identifiers_near(xa, xb)
-                    || given[*da].contains(&(word.clone(), xb.clone()))
-                    || given[*db].contains(&(word.clone(), xa.clone()))
+                    || !near_miss(xa, xb)
+                    || given[*da][word].contains(xb)
+                    || given[*db][word].contains(xa)
                 {
                     continue;
                 }
@@ -1954,7 +1965,7 @@ fn stances(cx: &Context) -> Vec<Divergence> {
 mod tests {
     use super::{
         Bound, all_but_count, clocks, clocks_agree, figures, figures_disagree, happening, identifiers_in,
-        identifiers_near, same_scope,
+        near_miss, same_scope,
     };
 
     #[test]
@@ -1974,11 +1985,11 @@ mod tests {
         );
         // Counts, years and days are not identifiers.
         assert!(ids("Labour won 412 seats in 2024 and Sunday 12 January, killing 179.").is_empty());
-        assert!(identifiers_near("737-800", "787-800"));
-        assert!(identifiers_near("5342", "5017"));
-        assert!(identifiers_near("VI", "IV"));
-        assert!(!identifiers_near("737-800", "737800"));
-        assert!(!identifiers_near("2216", "5342"));
+        assert!(near_miss("737-800", "787-800"));
+        assert!(near_miss("5342", "5017"));
+        assert!(near_miss("VI", "IV"));
+        assert!(!near_miss("737-800", "737800"));
+        assert!(!near_miss("2216", "5342"));
     }
 
     #[test]

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rayon::prelude::*;
 
-use super::diverge::SentenceFigures;
+use super::diverge::{SentenceFigures, near_miss};
 use super::similar::{KeyMap, SAME_STATEMENT, Statement, Weights, coverage, similarity};
 use super::summary::stands_alone;
 use crate::text::Analyzer;
@@ -334,7 +334,7 @@ impl Prepared {
     /// [`Prepared::states_wording`], but a wording that gives several numbers is supported by a
     /// sentence that gives one of them ("Labour won 412 seats" supports "Labour won 412 seats
     /// in the 650-seat House of Commons"), as long as neither the sentence nor, for a number it
-    /// leaves out, its document gives a near miss of one of them ([`near_miss`]). A claim's
+    /// leaves out, its document gives a near miss of one of them (`diverge::near_miss`). A claim's
     /// documents are its supporters; a citation needs the whole wording stated.
     fn supports(&self, s: SentenceRef, rs: &Statement, rf: &SentenceFigures, share: f64) -> bool {
         let (ss, sf) = (&self.statements[s.0][s.1], &self.figures[s.0][s.1]);
@@ -367,21 +367,6 @@ impl Prepared {
     /// worded ([`STATES_CLAIM`] of its weight, figures or not): what a citation needs.
     pub(crate) fn document_states(&self, d: usize, r: SentenceRef) -> bool {
         d == r.0 || (0..self.statements[d].len()).any(|i| self.states((d, i), r, STATES_CLAIM))
-    }
-}
-
-/// Whether two numbers (digits and a decimal point) are near misses of one another: as many
-/// digits before the point, within a ratio of 1.4 ("7.5" and "7.6", "5342" and "5432", "2009"
-/// and "2001"; not "7" and "75"), or two clock times.
-fn near_miss(a: &str, b: &str) -> bool {
-    // Two clock times are always near misses: one happening's time told two ways.
-    if a.contains(':') || b.contains(':') {
-        return a.contains(':') && b.contains(':');
-    }
-    let whole = |n: &str| n.split('.').next().map_or(0, str::len);
-    match (a.parse::<f64>(), b.parse::<f64>()) {
-        (Ok(x), Ok(y)) if whole(a) == whole(b) && x > 0.0 && y > 0.0 => x.max(y) / x.min(y) <= 1.4,
-        _ => false,
     }
 }
 
@@ -870,7 +855,7 @@ mod tests {
 
     #[test]
     fn near_misses_are_figures_of_one_shape_close_together_or_two_clock_times() {
-        use super::near_miss;
+        use crate::claims::diverge::near_miss;
         assert!(near_miss("7.5", "7.6"));
         assert!(near_miss("5342", "5432"));
         assert!(near_miss("1:30", "00:30"));

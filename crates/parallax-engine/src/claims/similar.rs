@@ -62,16 +62,16 @@ impl Statement {
                 out.numbers.push(digits);
                 // As read: with its decimal point, a clock time as one ("1:30"); its minutes
                 // are read with it.
-                let after_colon = k > 0
-                    && tokens[k - 1].kind == TokenKind::Number
-                    && text.get(tokens[k - 1].span.range().end..token.span.range().start) == Some(":");
-                if after_colon {
+                let clock = |a: &Token, b: &Token| {
+                    a.kind == TokenKind::Number
+                        && b.kind == TokenKind::Number
+                        && text.get(a.span.range().end..b.span.range().start) == Some(":")
+                };
+                if k > 0 && clock(&tokens[k - 1], token) {
                     continue;
                 }
                 let mut value: String = word.chars().filter(|&c| c.is_ascii_digit() || c == '.').collect();
-                if let Some(next) = tokens.get(k + 1)
-                    && next.kind == TokenKind::Number
-                    && text.get(token.span.range().end..next.span.range().start) == Some(":")
+                if let Some(next) = tokens.get(k + 1).filter(|next| clock(token, next))
                     && let Some(minutes) = text.get(next.span.range())
                 {
                     value.push(':');
@@ -88,7 +88,7 @@ impl Statement {
             if is_function_key(token.key) {
                 continue;
             }
-            let key = SYNONYMS.get(&token.key).copied().unwrap_or(token.key);
+            let key = synonym(token.key);
             out.terms.push(aliases.get(&key).copied().unwrap_or(key));
         }
         // "All but two of the 181" gives the count most outlets write: 179.
