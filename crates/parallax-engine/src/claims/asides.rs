@@ -10,7 +10,7 @@
 //! Department."
 //!
 //! The core drops words, never a figure. The words that mark an attribution are the table's
-//! `[attribution]`.
+//! `[attribution]`. What followed from the fact (", sending cars into the river") is cut too.
 
 use super::words::vocab;
 
@@ -24,6 +24,7 @@ pub(crate) fn core(text: &str) -> Option<String> {
     s = without_dashed_asides(&s);
     s = without_descriptions(&s);
     s = without_closing_attribution(&s);
+    s = without_consequences(&s);
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     let s = s.trim_end_matches([',', ' ']).to_string();
     let original = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -71,6 +72,27 @@ fn without_descriptions(text: &str) -> String {
         }
     }
     text.to_string()
+}
+
+/// Without the clauses that close a sentence with what followed from it (", sending vehicles
+/// into the river", ", including the pilot's call"): a closing comma part that opens with a
+/// lower-case word in -ing (not one of the table's `[not-consequences]`), one after another,
+/// each only when it gives no figure and no quote.
+fn without_consequences(text: &str) -> String {
+    let mut body = text.trim_end().trim_end_matches(['.', '!']).to_string();
+    while let Some(at) = body.rfind(", ") {
+        let tail = &body[at + 2..];
+        let first = tail.split_whitespace().next().unwrap_or("");
+        let participle = first.len() > 5
+            && first.ends_with("ing")
+            && first.chars().all(|c| c.is_ascii_lowercase())
+            && !vocab("not-consequences").contains(&first);
+        if !participle || tail.chars().any(|c| c.is_ascii_digit()) || tail.contains(['"', '“', '”']) {
+            break;
+        }
+        body.truncate(at);
+    }
+    if body.len() + 2 < text.trim_end().len() { format!("{body}.") } else { text.to_string() }
 }
 
 /// Without a closing attribution: the last comma's part when it is short and says who said

@@ -33,7 +33,7 @@ mod tests {
     use super::{SECTIONS, vocab};
 
     /// The sections the rules read.
-    const READ: [&str; 29] = [
+    const READ: [&str; 30] = [
         "classes",
         "happenings",
         "happening-labels",
@@ -63,6 +63,7 @@ mod tests {
         "people-nouns",
         "tolls",
         "attribution",
+        "not-consequences",
     ];
 
     #[test]
