@@ -521,6 +521,7 @@ fn insert_article(
         story,
     ])?;
     let id = tx.last_insert_rowid();
+    crate::search::index(tx, id, art.title.as_deref(), &art.body_text())?;
     for &key in &a.bands {
         BAND_INDEX.insert(tx, key, id, &mut index.bands)?;
     }

@@ -8,7 +8,9 @@
 //!   With `synchronous=NORMAL` in WAL mode a committed batch survives the process dying; a
 //!   power cut may lose the last batches, never the file's integrity.
 //! - Numbered migrations in [`schema`]; a file from a newer Parallax is refused, not touched.
-//! - Readers (`stories`, `brief --story`) work while an ingest writes (WAL).
+//! - Readers (`stories`, `brief --story`, `search`) work while an ingest writes (WAL).
+//! - Full-text search over articles' titles and bodies (FTS5, ranked by BM25), each hit with
+//!   its story ([`Store::search`]).
 //! - Online clustering ([`parallax_engine::stories`]): each new article joins the story whose
 //!   centroid it matches, found through an index of stories by their heaviest terms, or
 //!   starts one; near-copies (shared reuse bands) join their original's story. A batch is
@@ -19,6 +21,7 @@ mod error;
 mod ingest;
 mod read;
 pub mod schema;
+mod search;
 mod tiered;
 mod tokens;
 
@@ -29,6 +32,7 @@ use rusqlite::{Connection, OpenFlags};
 pub use error::StoreError;
 pub use ingest::{Batch, CHANGES_KEPT, IngestConfig, IngestReport, prepare_batch, stamp};
 pub use read::{Change, StoryRow, StoryStats};
+pub use search::{MOST_HITS, SearchHit, query as search_query};
 pub use tokens::{TokenError, TokenRow};
 
 /// An open store.

@@ -13,6 +13,34 @@ use crate::ingest::{decode_vector, unpack};
 use crate::schema::counter;
 use crate::{Store, StoreError};
 
+/// The columns of a stored document that [`raw_doc`] reads, in its order, from `documents d`.
+pub(crate) const DOC_COLUMNS: &str =
+    "d.input_id, d.explicit_id, d.path, d.format, d.source, d.title, d.published, d.url, d.packed_text, d.id";
+
+/// The document of a row that holds [`DOC_COLUMNS`] from column `at`, as it was given to ingest (its id
+/// as the input named it, else numbered by its row).
+pub(crate) fn raw_doc(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<RawDoc> {
+    let input_id: String = r.get(at)?;
+    let published: Option<String> = r.get(at + 6)?;
+    let url: Option<String> = r.get(at + 7)?;
+    Ok(RawDoc {
+        id: DocId::new(&input_id)
+            .unwrap_or_else(|| DocId::numbered(r.get::<_, i64>(at + 9).unwrap_or(0) as u64)),
+        path: r.get(at + 2)?,
+        format: if r.get::<_, i64>(at + 3)? == 1 { DocFormat::Html } else { DocFormat::Text },
+        text: unpack(&r.get::<_, Vec<u8>>(at + 8)?).ok_or_else(|| {
+            let damaged = std::io::Error::new(std::io::ErrorKind::InvalidData, "a damaged compressed text");
+            rusqlite::Error::FromSqlConversionFailure(at + 8, rusqlite::types::Type::Blob, Box::new(damaged))
+        })?,
+        meta: DocMeta {
+            source: r.get(at + 4)?,
+            title: r.get(at + 5)?,
+            published: published.and_then(|p| p.parse().ok()),
+            url: url.and_then(|u| u.parse().ok()),
+        },
+    })
+}
+
 /// One story as `parallax stories` lists it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StoryRow {
@@ -177,41 +205,12 @@ impl Store {
         let fail = |e: rusqlite::Error| StoreError::from_sqlite(&self.path, &e);
         let mut stmt = self
             .conn
-            .prepare(
-                "SELECT d.input_id, d.explicit_id, d.path, d.format, d.source, d.title, d.published, d.url, d.packed_text, d.id
-                 FROM documents d WHERE d.id IN (SELECT document FROM articles WHERE story = ?1) ORDER BY d.id",
-            )
+            .prepare(&format!(
+                "SELECT {DOC_COLUMNS} FROM documents d WHERE d.id IN (SELECT document FROM articles WHERE story = ?1) ORDER BY d.id"
+            ))
             .map_err(fail)?;
-        let rows = stmt
-            .query_map(params![id], |r| {
-                let input_id: String = r.get(0)?;
-                let explicit: bool = r.get(1)?;
-                let published: Option<String> = r.get(6)?;
-                let url: Option<String> = r.get(7)?;
-                let doc = RawDoc {
-                    id: DocId::new(&input_id)
-                        .unwrap_or_else(|| DocId::numbered(r.get::<_, i64>(9).unwrap_or(0) as u64)),
-                    path: r.get(2)?,
-                    format: if r.get::<_, i64>(3)? == 1 { DocFormat::Html } else { DocFormat::Text },
-                    text: unpack(&r.get::<_, Vec<u8>>(8)?).ok_or_else(|| {
-                        let damaged =
-                            std::io::Error::new(std::io::ErrorKind::InvalidData, "a damaged compressed text");
-                        rusqlite::Error::FromSqlConversionFailure(
-                            8,
-                            rusqlite::types::Type::Blob,
-                            Box::new(damaged),
-                        )
-                    })?,
-                    meta: DocMeta {
-                        source: r.get(4)?,
-                        title: r.get(5)?,
-                        published: published.and_then(|p| p.parse().ok()),
-                        url: url.and_then(|u| u.parse().ok()),
-                    },
-                };
-                Ok((doc, explicit))
-            })
-            .map_err(fail)?;
+        let rows =
+            stmt.query_map(params![id], |r| Ok((raw_doc(r, 0)?, r.get::<_, bool>(1)?))).map_err(fail)?;
         let docs: Vec<(RawDoc, bool)> = rows.collect::<Result<_, _>>().map_err(fail)?;
         Ok(if docs.is_empty() { None } else { Some(docs) })
     }

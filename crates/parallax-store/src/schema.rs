@@ -107,7 +107,19 @@ pub const MIGRATIONS: &[&str] = &[
         at TEXT NOT NULL
     );
     ",
+    // 4: full-text search over articles' titles and bodies (SQLite FTS5, rowid the article's
+    // id). Contentless: the text is kept once, deflated in `documents`; the articles already
+    // stored are indexed when the migration runs (`search::index_all`).
+    "
+    CREATE VIRTUAL TABLE search USING fts5(
+        title, body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+    );
+    ",
 ];
+
+/// The migration that creates the search index: the articles stored before it are indexed as
+/// it runs.
+const SEARCH_MIGRATION: usize = 3;
 
 /// The value of counter `name` (documents, articles, stories, index rows) in the `counters`
 /// table, which the writer keeps so that no reader counts rows.
@@ -133,6 +145,9 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<(), Unplaced> {
     for (n, sql) in MIGRATIONS.iter().enumerate().skip(usize::try_from(found).unwrap_or(0)) {
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         tx.execute_batch(sql)?;
+        if n == SEARCH_MIGRATION {
+            crate::search::index_all(&tx)?;
+        }
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         tx.pragma_update(None, "user_version", n as i64 + 1)?;
         tx.commit()?;

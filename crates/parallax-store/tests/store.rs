@@ -362,3 +362,55 @@ fn the_change_log_keeps_its_last_entries() {
     assert_eq!(store.first_change().expect("the first"), 5);
     assert_eq!(store.changes_since(0, 100).expect("the log").len(), 2);
 }
+
+#[test]
+fn search_finds_articles_by_their_words_with_their_story() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let mut store = Store::open(&dir.path().join("s.db")).expect("open");
+    store.ingest(reports(), &config()).expect("ingest");
+    let ids = |q: &str| -> Vec<String> {
+        let mut ids: Vec<String> =
+            store.search(q, 10, 0).expect("search").into_iter().map(|h| h.id).collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(ids("fog"), ["ferry-1", "ferry-2", "ferry-3"]);
+    assert_eq!(ids("FOG coastguard"), ["ferry-1", "ferry-2", "ferry-3"], "every word, any case");
+    assert_eq!(ids("parking"), ["council-1", "council-2", "council-3"]);
+    assert_eq!(ids("\"nine votes to four\""), ["council-1"], "a phrase is read as one");
+    assert_eq!(ids("councill*"), ["council-1", "council-2", "council-3"], "a prefix");
+    assert!(ids("fog parking").is_empty(), "no article holds both");
+    // A title word weighs more than a body word: the article titled with "parking" first.
+    let hits = store.search("parking", 10, 0).expect("search");
+    assert_eq!(hits[0].id, "council-3");
+    let story = store.stories().expect("stories").into_iter().find(|s| s.documents.contains(&hits[0].id));
+    assert_eq!(Some(hits[0].story), story.map(|s| s.id), "each hit names its story");
+    assert!(hits[0].passage.contains("parking"), "{}", hits[0].passage);
+    // Pages.
+    assert_eq!(store.search("parking", 1, 1).expect("search")[0].id, hits[1].id);
+    // FTS5's own syntax is read as plain words: nothing fails, nothing reaches beyond.
+    for hostile in ["fog OR parking", "title:fog", "NEAR(fog parking)", "fog)", "\"", "*", "^fog", "-fog"] {
+        store.search(hostile, 10, 0).unwrap_or_else(|e| panic!("{hostile:?}: {e}"));
+    }
+    assert!(ids("fog OR parking").is_empty(), "OR is a word here, as every other");
+    assert!(parallax_store::search_query("!!! ...").is_err());
+    assert!(parallax_store::search_query(&"word ".repeat(17)).is_err());
+}
+
+#[test]
+fn a_store_written_before_search_has_its_articles_indexed_when_migrated() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("old.db");
+    let mut store = Store::open(&path).expect("open");
+    store.ingest(reports(), &config()).expect("ingest");
+    drop(store);
+    // Back to the schema before search, as a store of an earlier Parallax is.
+    let conn = rusqlite::Connection::open(&path).expect("open");
+    conn.execute_batch("DROP TABLE search").expect("drop");
+    drop(conn);
+    set_user_version(&path, parallax_store::schema::latest() - 1);
+    let store = Store::open(&path).expect("migrated");
+    let hits = store.search("fog", 10, 0).expect("search");
+    assert_eq!(hits.len(), 3);
+    assert!(hits.iter().all(|h| h.passage.contains("fog")));
+}
