@@ -32,6 +32,10 @@ pub(crate) enum Command {
     /// List the stories in the store: id, headline, size, independent origins, first and last
     /// seen, and member document ids.
     Stories(StoriesArgs),
+    /// Search the stored articles' titles and bodies: every word and "quoted phrase" given,
+    /// best ranked first, each with its story and a passage around the first word found.
+    #[command(after_help = SEARCH_EXAMPLES)]
+    Search(SearchArgs),
     /// Poll feeds (URLs or files) at an interval and ingest what is new, until interrupted.
     Watch(WatchArgs),
     /// Serve the store over HTTP on this machine: the running stories and their briefings as
@@ -125,6 +129,33 @@ pub(crate) struct StoriesArgs {
     /// Show the N stories active last (0: all of them).
     #[arg(long, value_name = "N", default_value_t = 100)]
     pub(crate) limit: usize,
+}
+
+const SEARCH_EXAMPLES: &str = "\
+A hit holds every word and phrase; a word ending in * is a prefix (councill* finds
+councillor and councillors); case and accents do not matter. Titles weigh more than bodies.
+
+Examples:
+  parallax search --db news.db ferry fog
+  parallax search '\"cycle lanes\"' parking --limit 5
+  parallax search -f json 'evacuat*' | jq '.[].story'";
+
+#[derive(Args, Debug)]
+pub(crate) struct SearchArgs {
+    /// The words and "quoted phrases" searched.
+    #[arg(value_name = "WORDS", required = true)]
+    pub(crate) words: Vec<String>,
+
+    #[command(flatten)]
+    pub(crate) db: DbArgs,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Terminal)]
+    pub(crate) format: ListFormat,
+
+    /// Show at most N hits (1 to 100).
+    #[arg(long, value_name = "N", default_value_t = 20, value_parser = clap::value_parser!(u16).range(1..=100))]
+    pub(crate) limit: u16,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -34,6 +34,7 @@ fn run() -> anyhow::Result<ExitCode> {
         args::Command::Extract(raw) => extract::run(raw),
         args::Command::Ingest(raw) => store_cmd::ingest(raw),
         args::Command::Stories(raw) => store_cmd::stories(raw),
+        args::Command::Search(raw) => store_cmd::search(raw),
         args::Command::Watch(raw) => store_cmd::watch(raw),
         args::Command::Serve(raw) => store_cmd::serve(raw),
         args::Command::Token(command) => store_cmd::token(command),

@@ -12,7 +12,9 @@ use parallax_engine::ingest::assign_ids;
 use parallax_model::{Diagnostic, RawDoc};
 use parallax_store::{Batch, IngestConfig, IngestReport, Store, prepare_batch};
 
-use crate::args::{DbArgs, IngestArgs, ListFormat, ServeArgs, StoriesArgs, TokenCommand, WatchArgs};
+use crate::args::{
+    DbArgs, IngestArgs, ListFormat, SearchArgs, ServeArgs, StoriesArgs, TokenCommand, WatchArgs,
+};
 use crate::{exit, inputs, output};
 
 /// The store's path from `--db`, `$PARALLAX_DB` or the user's data folder.
@@ -192,6 +194,43 @@ pub(crate) fn stories(raw: StoriesArgs) -> anyhow::Result<ExitCode> {
             }
             if rows.is_empty() {
                 s.push_str("no stories yet: `parallax ingest` adds documents\n");
+            }
+            parallax_engine::render::visible(&s).into_owned()
+        }
+    };
+    output::write(None, &text)?;
+    Ok(exit::SUCCESS)
+}
+
+/// `parallax search`.
+pub(crate) fn search(raw: SearchArgs) -> anyhow::Result<ExitCode> {
+    let text = raw.words.join(" ");
+    parallax_store::search_query(&text).map_err(|why| anyhow::anyhow!("{why}"))?;
+    let store = Store::open_read_only(&db_path(&raw.db)?)?;
+    let hits = store.search(&text, usize::from(raw.limit), 0)?;
+    let text = match raw.format {
+        ListFormat::Json => {
+            let list: Vec<serde_json::Value> = hits.iter().map(parallax_store::SearchHit::to_json).collect();
+            let mut s = serde_json::to_string_pretty(&list).unwrap_or_else(|_| "[]".to_string());
+            s.push('\n');
+            s
+        }
+        ListFormat::Terminal => {
+            let mut s = String::new();
+            for h in &hits {
+                let _ = writeln!(
+                    s,
+                    "{}  {}  ({}{}, story {})\n    {}",
+                    h.id,
+                    h.title.as_deref().unwrap_or("(no title)"),
+                    h.source,
+                    h.published.as_deref().map(|p| format!(", {p}")).unwrap_or_default(),
+                    h.story,
+                    h.passage
+                );
+            }
+            if hits.is_empty() {
+                s.push_str("no article holds all of these words\n");
             }
             parallax_engine::render::visible(&s).into_owned()
         }

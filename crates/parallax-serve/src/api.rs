@@ -182,6 +182,64 @@ pub(crate) async fn documents(
     }
 }
 
+/// What `GET /api/v1/search` (and the search page) may be asked.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SearchQuery {
+    /// Words and "quoted phrases", all of which a hit holds; `word*` a prefix.
+    pub(crate) q: Option<String>,
+    /// Hits answered, at most [`parallax_store::MOST_HITS`] (default 20).
+    pub(crate) limit: Option<usize>,
+    /// Hits skipped first, at most [`MOST_SKIPPED`].
+    pub(crate) offset: Option<usize>,
+}
+
+/// Most hits a search skips to reach a page.
+const MOST_SKIPPED: usize = 1_000;
+
+/// The hits of a search query, or the answer to give when the query is not one (400).
+pub(crate) async fn searched(
+    shared: &Arc<Shared>,
+    query: Result<Query<SearchQuery>, QueryRejection>,
+) -> Result<(SearchQuery, Vec<parallax_store::SearchHit>), Response> {
+    let Ok(Query(query)) = query else {
+        return Err(error(
+            StatusCode::BAD_REQUEST,
+            "the query takes q (the words searched), limit and offset (whole numbers)",
+        ));
+    };
+    let text = query.q.clone().unwrap_or_default();
+    if let Err(why) = parallax_store::search_query(&text) {
+        return Err(error(StatusCode::BAD_REQUEST, &why));
+    }
+    let limit = query.limit.unwrap_or(20);
+    let most = parallax_store::MOST_HITS;
+    if limit == 0 || limit > most {
+        return Err(error(StatusCode::BAD_REQUEST, &format!("limit must be 1 to {most}")));
+    }
+    let offset = query.offset.unwrap_or(0);
+    if offset > MOST_SKIPPED {
+        return Err(error(StatusCode::BAD_REQUEST, &format!("offset must be 0 to {MOST_SKIPPED}")));
+    }
+    let hits = with_store(shared, move |s| s.search(&text, limit, offset)).await?;
+    Ok((query, hits))
+}
+
+/// `GET /api/v1/search`: articles that hold the words searched, best ranked first, each with
+/// its story.
+pub(crate) async fn search(
+    State(shared): State<Arc<Shared>>,
+    query: Result<Query<SearchQuery>, QueryRejection>,
+) -> Response {
+    match searched(&shared, query).await {
+        Ok((query, hits)) => {
+            let hits: Vec<serde_json::Value> = hits.iter().map(parallax_store::SearchHit::to_json).collect();
+            json(StatusCode::OK, &serde_json::json!({ "query": query.q, "hits": hits }))
+        }
+        Err(answer) => answer,
+    }
+}
+
 /// The answer for a story that is not in the store.
 pub(crate) fn no_story(id: i64) -> Response {
     error(

@@ -1,5 +1,5 @@
-//! Pages for readers, with no script: the river of running stories (`/`) and a story's
-//! briefing (`/stories/{id}`, the page `parallax brief --format html` writes).
+//! Pages for readers, with no script: the river of running stories (`/`), a story's briefing
+//! (`/stories/{id}`, the page `parallax brief --format html` writes) and search (`/search`).
 
 use std::fmt::Write;
 use std::sync::Arc;
@@ -9,7 +9,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-use crate::api::{ListQuery, bad_id, listed, no_story, story_id};
+use crate::api::{ListQuery, SearchQuery, bad_id, listed, no_story, searched, story_id};
 use crate::{Shared, briefing};
 use parallax_engine::render::escape_markup as escape;
 
@@ -25,6 +25,7 @@ pub(crate) async fn river(
     let mut s = String::from(
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Parallax: running stories</title>\n<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/stories.atom\">\n<style>body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:1rem auto;padding:0 1rem;color:#222}li{margin:.8rem 0}.meta{color:#555;font-size:.9rem}a{color:#0645ad}</style>\n</head><body>\n<h1>Running stories</h1>\n",
     );
+    s.push_str(SEARCH_FORM);
     if rows.rows.is_empty() {
         s.push_str("<p>No stories yet: <code>parallax ingest</code> adds documents.</p>\n");
     }
@@ -88,6 +89,52 @@ pub(crate) async fn story(
         Ok(None) => no_story(id),
         Err(answer) => answer,
     }
+}
+
+/// The search box: a plain form, so it works without script.
+const SEARCH_FORM: &str = "<form action=\"/search\" method=\"get\" role=\"search\"><label>Search articles <input type=\"search\" name=\"q\" required maxlength=\"500\"></label> <button>Search</button></form>\n";
+
+/// `GET /search?q=`: the articles that hold the words searched, each with its story.
+pub(crate) async fn search(
+    State(shared): State<Arc<Shared>>,
+    query: Result<Query<SearchQuery>, QueryRejection>,
+) -> Response {
+    // The page without words searched is the form alone.
+    let asked = match &query {
+        Ok(Query(q)) => q.q.as_deref().is_some_and(|t| !t.trim().is_empty()),
+        Err(_) => true,
+    };
+    let (query, hits) = if asked {
+        match searched(&shared, query).await {
+            Ok(found) => found,
+            Err(answer) => return answer,
+        }
+    } else {
+        (SearchQuery::default(), Vec::new())
+    };
+    let q = query.q.unwrap_or_default();
+    let mut s = format!(
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Parallax: search for {q}</title>\n<style>body{{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:1rem auto;padding:0 1rem;color:#222}}li{{margin:.8rem 0}}.meta{{color:#555;font-size:.9rem}}a{{color:#0645ad}}</style>\n</head><body>\n<p><a href=\"/\">Running stories</a></p>\n<h1>Search</h1>\n",
+        q = escape(&q)
+    );
+    s.push_str(&SEARCH_FORM.replace("name=\"q\"", &format!("name=\"q\" value=\"{}\"", escape(&q))));
+    if asked && hits.is_empty() {
+        s.push_str("<p>No article holds all of these words.</p>\n");
+    }
+    s.push_str("<ol>\n");
+    for h in &hits {
+        let _ = write!(
+            s,
+            "<li><a href=\"/stories/{story}\">{title}</a><div class=\"meta\">{source}{published}, story {story}</div><div>{passage}</div></li>\n",
+            story = h.story,
+            title = escape(h.title.as_deref().unwrap_or(&h.id)),
+            source = escape(&h.source),
+            published = h.published.as_deref().map(|p| format!(", {}", escape(p))).unwrap_or_default(),
+            passage = escape(&h.passage),
+        );
+    }
+    s.push_str("</ol>\n</body></html>\n");
+    html(s)
 }
 
 fn html(body: impl Into<axum::body::Body>) -> Response {

@@ -213,6 +213,49 @@ fn stories_briefings_documents_atom_pages_and_metrics() {
 }
 
 #[test]
+fn search_finds_articles_with_their_stories_and_refuses_what_is_not_a_search() {
+    let (_dir, addr) = served();
+    let found = get(addr, "/api/v1/search?q=fog%20coastguard", "");
+    assert_eq!(found.status, 200, "{}", found.body);
+    let found = found.json();
+    let hits = found["hits"].as_array().expect("hits");
+    let mut ids: Vec<&str> = hits.iter().filter_map(|h| h["id"].as_str()).collect();
+    ids.sort_unstable();
+    assert_eq!(ids, ["ferry-1", "ferry-2", "ferry-3"]);
+    // Each hit names its story, and the story lists it.
+    let story = hits[0]["story"].as_i64().expect("a story");
+    let documents = get(addr, &format!("/api/v1/stories/{story}/documents"), "").json();
+    assert!(documents["documents"].as_array().expect("documents").iter().any(|d| d["id"] == hits[0]["id"]));
+    assert!(hits.iter().all(|h| h["passage"].as_str().is_some_and(|p| p.contains("fog"))));
+    let one = get(addr, "/api/v1/search?q=%22cycle%20lanes%22&limit=1", "").json();
+    assert_eq!(one["hits"].as_array().map(Vec::len), Some(1));
+    // The page: the form alone, then hits linking to their stories, the words escaped.
+    let page = get(addr, "/search", "");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("name=\"q\""));
+    let page = get(addr, "/search?q=parking%20%3Cb%3E", "");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("No article holds") && page.body.contains("&lt;b&gt;"), "{}", page.body);
+    let page = get(addr, "/search?q=parking", "");
+    assert!(page.body.contains("href=\"/stories/"), "{}", page.body);
+    // What is not a search: a JSON error, never a server error.
+    for bad in
+        ["", "?q=", "?q=%21%21", "?q=fog&limit=0", "?q=fog&limit=101", "?q=fog&offset=5000", "?q=fog&x=1"]
+    {
+        let answer = get(addr, &format!("/api/v1/search{bad}"), "");
+        assert_eq!(answer.status, 400, "{bad}: {}", answer.body);
+        assert!(answer.json()["error"]["message"].is_string());
+    }
+    for syntax in ["fog%20OR%20x", "title%3Afog", "NEAR(fog)", "%22", "fog*"] {
+        assert_eq!(
+            get(addr, &format!("/api/v1/search?q={syntax}"), "").status / 100,
+            if syntax == "%22" { 4 } else { 2 },
+            "{syntax}"
+        );
+    }
+}
+
+#[test]
 fn what_it_must_refuse_gets_a_json_error_and_the_headers_every_answer_has() {
     let (_dir, addr) = served();
     for (path, status) in [
@@ -288,6 +331,8 @@ fn the_openapi_document_describes_every_route() {
         "/api/v1/stories",
         "/api/v1/stories/{id}",
         "/api/v1/stories/{id}/documents",
+        "/api/v1/search",
+        "/search",
         "/api/v1/documents",
         "/api/v1/events",
         "/api/v1/openapi.json",
@@ -301,7 +346,7 @@ fn the_openapi_document_describes_every_route() {
             assert_ne!(get(addr, &route.replace("{id}", "1"), "").status, 0);
         }
     }
-    assert_eq!(paths.len(), 13, "{paths:?}");
+    assert_eq!(paths.len(), 15, "{paths:?}");
 }
 
 #[test]

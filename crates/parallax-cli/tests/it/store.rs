@@ -1,4 +1,4 @@
-//! The store from the command line: `ingest`, `stories`, `brief --story`, `watch`; a killed
+//! The store from the command line: `ingest`, `stories`, `search`, `brief --story`, `watch`; a killed
 //! ingest loses nothing committed; readers work while an ingest writes; bad databases.
 
 use std::process::{Command, Stdio};
@@ -42,6 +42,32 @@ fn ingest_list_and_brief_a_story() {
     let run = parallax(&["brief", "--db", &db, "--story", "999999"], b"");
     assert_eq!(run.code, Some(2));
     assert!(run.stderr.contains("no story 999999"), "{}", run.stderr);
+}
+
+#[test]
+fn search_names_each_hit_with_its_story() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let db = db_in(&dir);
+    let run = parallax(&["ingest", "--db", &db, "--date", "2026-03-04", "examples/ferry"], b"");
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let run = parallax(&["search", "--db", &db, "--format", "json", "Baltic", "crane"], b"");
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let hits = json(&run);
+    let hits = hits.as_array().expect("a list");
+    assert!(!hits.is_empty());
+    let stories = json(&parallax(&["stories", "--db", &db, "--format", "json"], b""));
+    for h in hits {
+        assert!(h["passage"].as_str().is_some_and(|p| p.contains("Baltic Crane")), "{h}");
+        let story =
+            stories.as_array().into_iter().flatten().find(|s| s["id"] == h["story"]).expect("its story");
+        assert!(story["documents"].as_array().is_some_and(|d| d.contains(&h["id"])), "{story} {h}");
+    }
+    let run = parallax(&["search", "--db", &db, "no-such-word-anywhere"], b"");
+    assert_eq!(run.code, Some(0));
+    assert!(run.stdout.contains("no article holds"), "{}", run.stdout);
+    let run = parallax(&["search", "--db", &db, "--", "--", "!!"], b"");
+    assert_eq!(run.code, Some(2));
+    assert!(run.stderr.contains("at least one word"), "{}", run.stderr);
 }
 
 #[test]
