@@ -123,9 +123,9 @@ pub(crate) async fn search(
     }
     s.push_str("<ol>\n");
     for h in &hits {
-        let _ = write!(
+        let _ = writeln!(
             s,
-            "<li><a href=\"/stories/{story}\">{title}</a><div class=\"meta\">{source}{published}, story {story}</div><div>{passage}</div></li>\n",
+            "<li><a href=\"/stories/{story}\">{title}</a><div class=\"meta\">{source}{published}, story {story}</div><div>{passage}</div></li>",
             story = h.story,
             title = escape(h.title.as_deref().unwrap_or(&h.id)),
             source = escape(&h.source),
