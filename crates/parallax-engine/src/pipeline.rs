@@ -260,6 +260,12 @@ fn one_voice_per_page(articles: &[(Article, Analysis)], origin_of: &mut [usize])
     }
 }
 
+/// One article as a briefing's `documents` give it: what a reader of one stored document is
+/// shown (its body, and what was removed from it and why).
+pub fn document(article: &Article) -> BriefDocument {
+    brief_document(article, &Analyzer::new().analyze(article))
+}
+
 fn brief_document(article: &Article, analysis: &Analysis) -> BriefDocument {
     BriefDocument {
         id: article.id.clone(),

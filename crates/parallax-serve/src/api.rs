@@ -115,7 +115,7 @@ pub(crate) async fn stories(
     }
 }
 
-/// A story id from the path, when it is one.
+/// A story or document id from the path, when it is one.
 pub(crate) fn story_id(id: Result<Path<i64>, PathRejection>) -> Option<i64> {
     id.ok().map(|Path(id)| id).filter(|&id| id > 0)
 }
@@ -180,6 +180,67 @@ pub(crate) async fn documents(
         Ok(None) => no_story(id),
         Err(answer) => answer,
     }
+}
+
+/// Stored document `number`'s articles as a briefing's `documents` give them (body, and what
+/// was removed and why), each with its story; `None` when there is no such document.
+pub(crate) async fn stored_document(
+    shared: &Arc<Shared>,
+    number: i64,
+) -> Result<Option<Vec<(parallax_model::BriefDocument, Option<i64>)>>, Response> {
+    with_store(shared, move |s| {
+        let Some(parallax_store::StoredDocument { doc, stories }) = s.document(number)? else {
+            return Ok(None);
+        };
+        let found = parallax_engine::extract::extract(&doc, &parallax_engine::extract::Config::default());
+        let articles = found
+            .articles
+            .iter()
+            .filter(|a| !a.blocks.is_empty())
+            .map(|a| {
+                let story = stories.iter().find(|(id, _)| id == a.id.as_str()).map(|&(_, story)| story);
+                (parallax_engine::pipeline::document(a), story)
+            })
+            .collect();
+        Ok(Some(articles))
+    })
+    .await
+}
+
+/// `GET /api/v1/documents/{id}`: a stored document's articles, each with its body, what was
+/// removed from it as chrome (and why), and its story.
+pub(crate) async fn document(
+    State(shared): State<Arc<Shared>>,
+    id: Result<Path<i64>, PathRejection>,
+) -> Response {
+    let Some(id) = story_id(id) else { return bad_document_id() };
+    match stored_document(&shared, id).await {
+        Ok(Some(articles)) => {
+            let list: Vec<serde_json::Value> = articles
+                .iter()
+                .map(|(a, story)| {
+                    let mut v = serde_json::to_value(a).unwrap_or_default();
+                    if let Some(o) = v.as_object_mut() {
+                        o.insert("story".to_string(), serde_json::json!(story));
+                    }
+                    v
+                })
+                .collect();
+            json(StatusCode::OK, &serde_json::json!({ "document": id, "articles": list }))
+        }
+        Ok(None) => no_document(id),
+        Err(answer) => answer,
+    }
+}
+
+/// The answer to a document id that is not one.
+pub(crate) fn bad_document_id() -> Response {
+    error(StatusCode::BAD_REQUEST, "a document id is a positive whole number")
+}
+
+/// The answer for a document that is not in the store.
+pub(crate) fn no_document(id: i64) -> Response {
+    error(StatusCode::NOT_FOUND, &format!("no document {id}"))
 }
 
 /// What `GET /api/v1/search` (and the search page) may be asked.

@@ -1,5 +1,6 @@
 //! Pages for readers, with no script: the river of running stories (`/`), a story's briefing
-//! (`/stories/{id}`, the page `parallax brief --format html` writes) and search (`/search`).
+//! (`/stories/{id}`, the page `parallax brief --format html` writes), a stored document
+//! (`/documents/{id}`: its body and what was removed as chrome) and search (`/search`).
 
 use std::fmt::Write;
 use std::sync::Arc;
@@ -9,7 +10,10 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-use crate::api::{ListQuery, SearchQuery, bad_id, listed, no_story, searched, story_id};
+use crate::api::{
+    ListQuery, SearchQuery, bad_document_id, bad_id, listed, no_document, no_story, searched,
+    stored_document, story_id,
+};
 use crate::{Shared, briefing};
 use parallax_engine::render::escape_markup as escape;
 
@@ -125,7 +129,8 @@ pub(crate) async fn search(
     for h in &hits {
         let _ = writeln!(
             s,
-            "<li><a href=\"/stories/{story}\">{title}</a><div class=\"meta\">{source}{published}, story {story}</div><div>{passage}</div></li>",
+            "<li><a href=\"/documents/{document}\">{title}</a><div class=\"meta\">{source}{published}, in <a href=\"/stories/{story}\">story {story}</a></div><div>{passage}</div></li>",
+            document = h.document,
             story = h.story,
             title = escape(h.title.as_deref().unwrap_or(&h.id)),
             source = escape(&h.source),
@@ -134,6 +139,61 @@ pub(crate) async fn search(
         );
     }
     s.push_str("</ol>\n</body></html>\n");
+    html(s)
+}
+
+/// `GET /documents/{id}`: a stored document as its reader sees it: each article's body, with
+/// its story, and what was removed from it as chrome and why.
+pub(crate) async fn document(
+    State(shared): State<Arc<Shared>>,
+    id: Result<Path<i64>, PathRejection>,
+) -> Response {
+    let Some(id) = story_id(id) else { return bad_document_id() };
+    let articles = match stored_document(&shared, id).await {
+        Ok(Some(articles)) => articles,
+        Ok(None) => return no_document(id),
+        Err(answer) => return answer,
+    };
+    let title =
+        articles.first().and_then(|(a, _)| a.title.clone()).unwrap_or_else(|| format!("Document {id}"));
+    let mut s = format!(
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>body{{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:1rem auto;padding:0 1rem;color:#222}}.meta{{color:#555;font-size:.9rem}}a{{color:#0645ad}}.removed li{{color:#555}}</style>\n</head><body>\n<p><a href=\"/\">Running stories</a> · <a href=\"/search\">Search</a></p>\n",
+        title = escape(&title)
+    );
+    if articles.is_empty() {
+        s.push_str("<p>Extraction finds no article in this document.</p>\n");
+    }
+    for (a, story) in &articles {
+        let _ = writeln!(s, "<article><h1>{}</h1>", escape(a.title.as_deref().unwrap_or("(no title)")));
+        let _ = write!(s, "<p class=\"meta\">{}", escape(&a.source));
+        if let Some(p) = a.published {
+            let _ = write!(s, ", {p}");
+        }
+        if let Some(url) = a.url.as_deref().filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+        {
+            let _ = write!(s, " · <a href=\"{u}\" rel=\"noreferrer nofollow\">{u}</a>", u = escape(url));
+        }
+        if let Some(story) = story {
+            let _ = write!(s, " · in <a href=\"/stories/{story}\">story {story}</a>");
+        }
+        s.push_str("</p>\n");
+        for paragraph in a.text.split("\n\n").filter(|p| !p.trim().is_empty()) {
+            let _ = writeln!(s, "<p>{}</p>", escape(paragraph));
+        }
+        if !a.removed.is_empty() {
+            s.push_str("<details class=\"removed\"><summary>Removed as chrome</summary><ul>\n");
+            for r in &a.removed {
+                let kind = serde_json::to_value(r.kind)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default();
+                let _ = writeln!(s, "<li>{}: {}</li>", escape(&kind.replace('_', " ")), escape(&r.text));
+            }
+            s.push_str("</ul></details>\n");
+        }
+        s.push_str("</article>\n");
+    }
+    s.push_str("</body></html>\n");
     html(s)
 }
 

@@ -238,6 +238,28 @@ fn search_finds_articles_with_their_stories_and_refuses_what_is_not_a_search() {
     assert!(page.body.contains("No article holds") && page.body.contains("&lt;b&gt;"), "{}", page.body);
     let page = get(addr, "/search?q=parking", "");
     assert!(page.body.contains("href=\"/stories/"), "{}", page.body);
+    // A hit's document: its body, its story, and its page.
+    let number = hits[0]["document"].as_i64().expect("a document");
+    let stored = get(addr, &format!("/api/v1/documents/{number}"), "");
+    assert_eq!(stored.status, 200, "{}", stored.body);
+    let stored = stored.json();
+    let article = &stored["articles"][0];
+    assert_eq!(article["id"], hits[0]["id"]);
+    assert_eq!(article["story"], hits[0]["story"]);
+    assert!(article["text"].as_str().is_some_and(|t| t.contains("fog")), "{article}");
+    assert!(article["removed"].is_array());
+    let page = get(addr, &format!("/documents/{number}"), "");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains(&format!("href=\"/stories/{story}\"")), "{}", page.body);
+    let search_page = get(addr, "/search?q=fog", "");
+    assert!(search_page.body.contains(&format!("href=\"/documents/{number}\"")), "{}", search_page.body);
+    for (path, status) in
+        [("/api/v1/documents/999999", 404), ("/api/v1/documents/0", 400), ("/documents/x", 400)]
+    {
+        let answer = get(addr, path, "");
+        assert_eq!(answer.status, status, "{path}: {}", answer.body);
+        assert!(answer.json()["error"]["message"].is_string());
+    }
     // What is not a search: a JSON error, never a server error.
     for bad in
         ["", "?q=", "?q=%21%21", "?q=fog&limit=0", "?q=fog&limit=101", "?q=fog&offset=5000", "?q=fog&x=1"]
@@ -333,6 +355,8 @@ fn the_openapi_document_describes_every_route() {
         "/api/v1/stories/{id}/documents",
         "/api/v1/search",
         "/search",
+        "/api/v1/documents/{id}",
+        "/documents/{id}",
         "/api/v1/documents",
         "/api/v1/events",
         "/api/v1/openapi.json",
@@ -346,7 +370,7 @@ fn the_openapi_document_describes_every_route() {
             assert_ne!(get(addr, &route.replace("{id}", "1"), "").status, 0);
         }
     }
-    assert_eq!(paths.len(), 15, "{paths:?}");
+    assert_eq!(paths.len(), 17, "{paths:?}");
 }
 
 #[test]

@@ -6,7 +6,7 @@ use parallax_engine::sets::DisjointSets;
 use parallax_engine::stories;
 use parallax_engine::text::{Analyzer, TokenKind};
 use parallax_model::{DocFormat, DocId, DocMeta, RawDoc};
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 use serde_json::json;
 
 use crate::ingest::{decode_vector, unpack};
@@ -39,6 +39,15 @@ pub(crate) fn raw_doc(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<RawD
             url: url.and_then(|u| u.parse().ok()),
         },
     })
+}
+
+/// A stored document ([`Store::document`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredDocument {
+    /// The document as it was given to ingest.
+    pub doc: RawDoc,
+    /// Each of its articles' ids, with the story the article belongs to.
+    pub stories: Vec<(String, i64)>,
 }
 
 /// One story as `parallax stories` lists it.
@@ -213,6 +222,26 @@ impl Store {
             stmt.query_map(params![id], |r| Ok((raw_doc(r, 0)?, r.get::<_, bool>(1)?))).map_err(fail)?;
         let docs: Vec<(RawDoc, bool)> = rows.collect::<Result<_, _>>().map_err(fail)?;
         Ok(if docs.is_empty() { None } else { Some(docs) })
+    }
+
+    /// Stored document `number` as it was given to ingest, with the story of each of its
+    /// articles, or `None` when there is no such document.
+    pub fn document(&self, number: i64) -> Result<Option<StoredDocument>, StoreError> {
+        let fail = |e: rusqlite::Error| StoreError::from_sqlite(&self.path, &e);
+        let doc = self
+            .conn
+            .prepare_cached(&format!("SELECT {DOC_COLUMNS} FROM documents d WHERE d.id = ?1"))
+            .and_then(|mut stmt| stmt.query_row([number], |r| raw_doc(r, 0)).optional())
+            .map_err(fail)?;
+        let Some(doc) = doc else { return Ok(None) };
+        let stories = self
+            .conn
+            .prepare_cached("SELECT article_id, story FROM articles WHERE document = ?1 ORDER BY id")
+            .and_then(|mut stmt| {
+                stmt.query_map([number], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<Vec<_>, _>>()
+            })
+            .map_err(fail)?;
+        Ok(Some(StoredDocument { doc, stories }))
     }
 
     /// What the store holds.
