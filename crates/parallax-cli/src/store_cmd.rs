@@ -205,7 +205,9 @@ pub(crate) fn stories(raw: StoriesArgs) -> anyhow::Result<ExitCode> {
 /// `parallax search`.
 pub(crate) fn search(raw: SearchArgs) -> anyhow::Result<ExitCode> {
     let text = raw.words.join(" ");
-    parallax_store::search_query(&text).map_err(|why| anyhow::anyhow!("{why}"))?;
+    if parallax_store::search_query(&text).map_err(|why| anyhow::anyhow!("{why}"))?.is_none() {
+        anyhow::bail!("a search needs at least one word (letters or digits)");
+    }
     let store = Store::open_read_only(&db_path(&raw.db)?)?;
     let hits = store.search(&text, usize::from(raw.limit), 0)?;
     let text = match raw.format {

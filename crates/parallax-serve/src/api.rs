@@ -258,21 +258,19 @@ pub(crate) struct SearchQuery {
 /// Most hits a search skips to reach a page.
 const MOST_SKIPPED: usize = 1_000;
 
-/// The hits of a search query, or the answer to give when the query is not one (400).
+/// The hits of a search query (none asked when it has no `q` and `need_words` is false), or
+/// the answer to give when the query is not one (400).
 pub(crate) async fn searched(
     shared: &Arc<Shared>,
     query: Result<Query<SearchQuery>, QueryRejection>,
-) -> Result<(SearchQuery, Vec<parallax_store::SearchHit>), Response> {
+    need_words: bool,
+) -> Result<(SearchQuery, Option<Vec<parallax_store::SearchHit>>), Response> {
     let Ok(Query(query)) = query else {
         return Err(error(
             StatusCode::BAD_REQUEST,
             "the query takes q (the words searched), limit and offset (whole numbers)",
         ));
     };
-    let text = query.q.clone().unwrap_or_default();
-    if let Err(why) = parallax_store::search_query(&text) {
-        return Err(error(StatusCode::BAD_REQUEST, &why));
-    }
     let limit = query.limit.unwrap_or(20);
     let most = parallax_store::MOST_HITS;
     if limit == 0 || limit > most {
@@ -282,8 +280,18 @@ pub(crate) async fn searched(
     if offset > MOST_SKIPPED {
         return Err(error(StatusCode::BAD_REQUEST, &format!("offset must be 0 to {MOST_SKIPPED}")));
     }
+    let Some(text) = query.q.clone().filter(|q| !q.is_empty()) else {
+        if need_words {
+            return Err(error(StatusCode::BAD_REQUEST, "the query needs q, the words searched"));
+        }
+        return Ok((query, None));
+    };
+    // A query of no words finds nothing; one too long is refused.
+    if let Err(why) = parallax_store::search_query(&text) {
+        return Err(error(StatusCode::BAD_REQUEST, &why));
+    }
     let hits = with_store(shared, move |s| s.search(&text, limit, offset)).await?;
-    Ok((query, hits))
+    Ok((query, Some(hits)))
 }
 
 /// `GET /api/v1/search`: articles that hold the words searched, best ranked first, each with
@@ -292,9 +300,9 @@ pub(crate) async fn search(
     State(shared): State<Arc<Shared>>,
     query: Result<Query<SearchQuery>, QueryRejection>,
 ) -> Response {
-    match searched(&shared, query).await {
+    match searched(&shared, query, true).await {
         Ok((query, hits)) => {
-            let hits: Vec<serde_json::Value> = hits.iter().map(parallax_store::SearchHit::to_json).collect();
+            let hits: Vec<serde_json::Value> = hits.unwrap_or_default().iter().map(parallax_store::SearchHit::to_json).collect();
             json(StatusCode::OK, &serde_json::json!({ "query": query.q, "hits": hits }))
         }
         Err(answer) => answer,

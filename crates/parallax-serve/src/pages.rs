@@ -104,18 +104,12 @@ pub(crate) async fn search(
     query: Result<Query<SearchQuery>, QueryRejection>,
 ) -> Response {
     // The page without words searched is the form alone.
-    let asked = match &query {
-        Ok(Query(q)) => q.q.as_deref().is_some_and(|t| !t.trim().is_empty()),
-        Err(_) => true,
+    let (query, hits) = match searched(&shared, query, false).await {
+        Ok(found) => found,
+        Err(answer) => return answer,
     };
-    let (query, hits) = if asked {
-        match searched(&shared, query).await {
-            Ok(found) => found,
-            Err(answer) => return answer,
-        }
-    } else {
-        (SearchQuery::default(), Vec::new())
-    };
+    let asked = hits.is_some();
+    let hits = hits.unwrap_or_default();
     let q = query.q.unwrap_or_default();
     let mut s = format!(
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Parallax: search for {q}</title>\n<style>body{{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:1rem auto;padding:0 1rem;color:#222}}li{{margin:.8rem 0}}.meta{{color:#555;font-size:.9rem}}a{{color:#0645ad}}</style>\n</head><body>\n<p><a href=\"/\">Running stories</a></p>\n<h1>Search</h1>\n",

@@ -260,20 +260,20 @@ fn search_finds_articles_with_their_stories_and_refuses_what_is_not_a_search() {
         assert_eq!(answer.status, status, "{path}: {}", answer.body);
         assert!(answer.json()["error"]["message"].is_string());
     }
+    // A query of no words finds nothing; one too long is refused.
+    let nothing = get(addr, "/api/v1/search?q=%21%21", "");
+    assert_eq!(nothing.status, 200, "{}", nothing.body);
+    assert_eq!(nothing.json()["hits"].as_array().map(Vec::len), Some(0));
+    let long = format!("/api/v1/search?q={}", "x".repeat(501));
+    assert_eq!(get(addr, &long, "").status, 400);
     // What is not a search: a JSON error, never a server error.
-    for bad in
-        ["", "?q=", "?q=%21%21", "?q=fog&limit=0", "?q=fog&limit=101", "?q=fog&offset=5000", "?q=fog&x=1"]
-    {
+    for bad in ["", "?q=", "?q=fog&limit=0", "?q=fog&limit=101", "?q=fog&offset=5000", "?q=fog&x=1"] {
         let answer = get(addr, &format!("/api/v1/search{bad}"), "");
         assert_eq!(answer.status, 400, "{bad}: {}", answer.body);
         assert!(answer.json()["error"]["message"].is_string());
     }
     for syntax in ["fog%20OR%20x", "title%3Afog", "NEAR(fog)", "%22", "fog*"] {
-        assert_eq!(
-            get(addr, &format!("/api/v1/search?q={syntax}"), "").status / 100,
-            if syntax == "%22" { 4 } else { 2 },
-            "{syntax}"
-        );
+        assert_eq!(get(addr, &format!("/api/v1/search?q={syntax}"), "").status, 200, "{syntax}");
     }
 }
 

@@ -19,10 +19,8 @@ use crate::{Store, StoreError};
 pub const MOST_HITS: usize = 100;
 /// Most hits skipped to reach a page: deeper pages are not ranked.
 const MOST_SKIPPED: usize = 1_000;
-/// Most words and phrases a query may hold.
-const MOST_TERMS: usize = 16;
 /// Most characters a query may hold.
-const MOST_CHARS: usize = 500;
+pub const MOST_CHARS: usize = 500;
 /// The weight of a title word against a body word in the ranking (BM25 column weights).
 const TITLE_WEIGHT: f64 = 3.0;
 /// Words of body shown before the first word searched, and in all, in a hit's passage.
@@ -64,9 +62,9 @@ impl SearchHit {
 }
 
 /// A query as FTS5 reads it: each word and phrase of `text` quoted as a string (a trailing `*`
-/// kept as a prefix search), all of them required. An error says what is wrong with it: no
-/// words, or more than the limits allow.
-pub fn query(text: &str) -> Result<String, String> {
+/// kept as a prefix search), all of them required; `None` when it holds no word. An error
+/// says it is longer than a search may be ([`MOST_CHARS`]).
+pub fn query(text: &str) -> Result<Option<String>, String> {
     if text.chars().count() > MOST_CHARS {
         return Err(format!("a search is at most {MOST_CHARS} characters"));
     }
@@ -85,13 +83,7 @@ pub fn query(text: &str) -> Result<String, String> {
             );
         }
     }
-    if terms.is_empty() {
-        return Err("a search needs at least one word".to_string());
-    }
-    if terms.len() > MOST_TERMS {
-        return Err(format!("a search is at most {MOST_TERMS} words and phrases"));
-    }
-    Ok(terms.join(" "))
+    Ok((!terms.is_empty()).then(|| terms.join(" ")))
 }
 
 /// The words of `text` (runs of letters and digits, lower-cased), each with whether a `*`
@@ -190,7 +182,7 @@ impl Store {
     /// (at most [`MOST_HITS`]) after skipping `offset` (at most 1,000).
     pub fn search(&self, text: &str, limit: usize, offset: usize) -> Result<Vec<SearchHit>, StoreError> {
         let fail = |e: rusqlite::Error| StoreError::from_sqlite(&self.path, &e);
-        let Ok(fts) = query(text) else { return Ok(Vec::new()) };
+        let Ok(Some(fts)) = query(text) else { return Ok(Vec::new()) };
         let (limit, offset) = (limit.min(MOST_HITS), offset.min(MOST_SKIPPED));
         let mut stmt = self
             .conn
