@@ -165,41 +165,30 @@ pub(crate) fn stories(raw: StoriesArgs) -> anyhow::Result<ExitCode> {
     let store = Store::open_read_only(&path)?;
     let limit = (raw.limit > 0).then_some(raw.limit);
     let rows = store.latest_stories(raw.min_size.max(1), limit)?;
-    let text = match raw.format {
-        ListFormat::Json => {
-            let list: Vec<serde_json::Value> = rows.iter().map(parallax_store::StoryRow::to_json).collect();
-            let mut s = serde_json::to_string_pretty(&list).unwrap_or_else(|_| "[]".to_string());
-            s.push('\n');
-            s
-        }
-        ListFormat::Terminal => {
-            let mut s = String::new();
-            for r in &rows {
-                let _ = writeln!(
-                    s,
-                    "{:>6}  {}  {} article{}, {} origin{}  {} – {}",
-                    r.id,
-                    r.headline.as_deref().unwrap_or("(no headline)"),
-                    r.size,
-                    plural(r.size),
-                    r.origins,
-                    plural(r.origins),
-                    r.first_seen,
-                    r.last_seen
-                );
-                if !r.related.is_empty() {
-                    let ids: Vec<String> = r.related.iter().map(i64::to_string).collect();
-                    let _ = writeln!(s, "        related: {}", ids.join(", "));
-                }
+    print_list(
+        raw.format,
+        &rows,
+        parallax_store::StoryRow::to_json,
+        |s, r| {
+            let _ = writeln!(
+                s,
+                "{:>6}  {}  {} article{}, {} origin{}  {} – {}",
+                r.id,
+                r.headline.as_deref().unwrap_or("(no headline)"),
+                r.size,
+                plural(r.size),
+                r.origins,
+                plural(r.origins),
+                r.first_seen,
+                r.last_seen
+            );
+            if !r.related.is_empty() {
+                let ids: Vec<String> = r.related.iter().map(i64::to_string).collect();
+                let _ = writeln!(s, "        related: {}", ids.join(", "));
             }
-            if rows.is_empty() {
-                s.push_str("no stories yet: `parallax ingest` adds documents\n");
-            }
-            parallax_engine::render::visible(&s).into_owned()
-        }
-    };
-    output::write(None, &text)?;
-    Ok(exit::SUCCESS)
+        },
+        "no stories yet: `parallax ingest` adds documents",
+    )
 }
 
 /// `parallax search`.
@@ -210,29 +199,48 @@ pub(crate) fn search(raw: SearchArgs) -> anyhow::Result<ExitCode> {
     }
     let store = Store::open_read_only(&db_path(&raw.db)?)?;
     let hits = store.search(&text, usize::from(raw.limit), 0)?;
-    let text = match raw.format {
+    print_list(
+        raw.format,
+        &hits,
+        parallax_store::SearchHit::to_json,
+        |s, h| {
+            let _ = writeln!(
+                s,
+                "{}  {}  ({}{}, story {})\n    {}",
+                h.id,
+                h.title.as_deref().unwrap_or("(no title)"),
+                h.source,
+                h.published.as_deref().map(|p| format!(", {p}")).unwrap_or_default(),
+                h.story,
+                h.passage
+            );
+        },
+        "no article holds all of these words",
+    )
+}
+
+/// Prints `items` to stdout: a JSON array, or for the terminal each as `line` writes it (with
+/// terminal escapes made visible), `empty` when there is none.
+fn print_list<T>(
+    format: ListFormat,
+    items: &[T],
+    to_json: fn(&T) -> serde_json::Value,
+    line: impl Fn(&mut String, &T),
+    empty: &str,
+) -> anyhow::Result<ExitCode> {
+    let text = match format {
         ListFormat::Json => {
-            let list: Vec<serde_json::Value> = hits.iter().map(parallax_store::SearchHit::to_json).collect();
+            let list: Vec<serde_json::Value> = items.iter().map(to_json).collect();
             let mut s = serde_json::to_string_pretty(&list).unwrap_or_else(|_| "[]".to_string());
             s.push('\n');
             s
         }
         ListFormat::Terminal => {
             let mut s = String::new();
-            for h in &hits {
-                let _ = writeln!(
-                    s,
-                    "{}  {}  ({}{}, story {})\n    {}",
-                    h.id,
-                    h.title.as_deref().unwrap_or("(no title)"),
-                    h.source,
-                    h.published.as_deref().map(|p| format!(", {p}")).unwrap_or_default(),
-                    h.story,
-                    h.passage
-                );
-            }
-            if hits.is_empty() {
-                s.push_str("no article holds all of these words\n");
+            items.iter().for_each(|item| line(&mut s, item));
+            if items.is_empty() {
+                s.push_str(empty);
+                s.push('\n');
             }
             parallax_engine::render::visible(&s).into_owned()
         }

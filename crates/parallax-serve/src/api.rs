@@ -302,7 +302,8 @@ pub(crate) async fn search(
 ) -> Response {
     match searched(&shared, query, true).await {
         Ok((query, hits)) => {
-            let hits: Vec<serde_json::Value> = hits.unwrap_or_default().iter().map(parallax_store::SearchHit::to_json).collect();
+            let hits: Vec<serde_json::Value> =
+                hits.unwrap_or_default().iter().map(parallax_store::SearchHit::to_json).collect();
             json(StatusCode::OK, &serde_json::json!({ "query": query.q, "hits": hits }))
         }
         Err(answer) => answer,
