@@ -1,5 +1,6 @@
-//! `GET /stories.atom`: the running stories as an Atom feed (RFC 4287) any reader can follow;
-//! an entry per story, updated when the story last grew.
+//! Atom feeds (RFC 4287) any reader can follow: `GET /stories.atom`, the running stories, an
+//! entry per story updated when the story last grew; `GET /stories/{id}.atom`, one story, an
+//! entry per article, newest first.
 
 use std::fmt::Write;
 use std::sync::Arc;
@@ -11,8 +12,8 @@ use axum::response::{IntoResponse, Response};
 
 use parallax_engine::render::escape_markup as escape;
 
-use crate::Shared;
-use crate::api::{ListQuery, listed};
+use crate::api::{ListQuery, listed, no_story};
+use crate::{Shared, with_store};
 
 /// `GET /stories.atom` (the list query of `/api/v1/stories`).
 pub(crate) async fn feed(
@@ -44,6 +45,49 @@ pub(crate) async fn feed(
             op = if r.origins == 1 { "" } else { "s" },
             first = escape(&r.first_seen),
             last = escape(&r.last_seen),
+        );
+    }
+    s.push_str("</feed>\n");
+    (StatusCode::OK, [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")], s).into_response()
+}
+
+/// `GET /stories/{id}.atom`: story `id`'s articles, newest first (undated ones last), each
+/// linking to where it was published (else to its page here).
+pub(crate) async fn story_feed(shared: &Arc<Shared>, id: i64) -> Response {
+    let read = with_store(shared, move |s| Ok((s.story(id)?, s.story_articles(id)?))).await;
+    let (row, articles) = match read {
+        Ok((Some(row), articles)) => (row, articles),
+        Ok((None, _)) => return no_story(id),
+        Err(answer) => return answer,
+    };
+    let headline = row
+        .headline
+        .as_deref()
+        .or_else(|| articles.iter().find_map(|a| a.title.as_deref()))
+        .unwrap_or("(no headline)");
+    let mut s = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n",
+    );
+    let _ = writeln!(s, "  <id>urn:parallax:story:{id}</id>\n  <title>{}</title>", escape(headline));
+    let _ = writeln!(s, "  <updated>{}</updated>", timestamp(&row.last_seen));
+    let _ = writeln!(
+        s,
+        "  <author><name>Parallax</name></author>\n  <link rel=\"self\" href=\"/stories/{id}.atom\"/>\n  <link href=\"/stories/{id}\"/>"
+    );
+    for a in &articles {
+        let link = a
+            .url
+            .clone()
+            .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+            .unwrap_or_else(|| format!("/documents/{}", a.document));
+        let _ = write!(
+            s,
+            "  <entry>\n    <id>urn:parallax:article:{article}</id>\n    <title>{title}</title>\n    <updated>{updated}</updated>\n    <link href=\"{link}\"/>\n    <summary>{source}</summary>\n  </entry>\n",
+            article = a.article,
+            title = escape(a.title.as_deref().unwrap_or(&a.id)),
+            updated = timestamp(a.published.as_deref().unwrap_or(&row.last_seen)),
+            link = escape(&link),
+            source = escape(&a.source),
         );
     }
     s.push_str("</feed>\n");

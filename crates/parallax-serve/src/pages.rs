@@ -1,6 +1,7 @@
 //! Pages for readers, with no script: the river of running stories (`/`), a story's briefing
-//! (`/stories/{id}`, the page `parallax brief --format html` writes), a stored document
-//! (`/documents/{id}`: its body and what was removed as chrome) and search (`/search`).
+//! (`/stories/{id}`, the page `parallax brief --format html` writes; `/stories/{id}.atom` is its
+//! Atom feed), a stored document (`/documents/{id}`: its body and what was removed as chrome)
+//! and search (`/search`).
 
 use std::fmt::Write;
 use std::sync::Arc;
@@ -84,10 +85,19 @@ pub(crate) async fn script() -> Response {
 /// `GET /stories/{id}`: the story's briefing page.
 pub(crate) async fn story(
     State(shared): State<Arc<Shared>>,
-    id: Result<Path<i64>, PathRejection>,
+    id: Result<Path<String>, PathRejection>,
     headers: HeaderMap,
 ) -> Response {
-    let Some(id) = story_id(id) else { return bad_id() };
+    // `/stories/{id}.atom` shares the segment (the router takes no suffix after a parameter).
+    let segment = id.map(|Path(s)| s).unwrap_or_default();
+    let (number, feed) = match segment.strip_suffix(".atom") {
+        Some(number) => (number, true),
+        None => (segment.as_str(), false),
+    };
+    let Some(id) = number.parse::<i64>().ok().filter(|&id| id > 0) else { return bad_id() };
+    if feed {
+        return crate::atom::story_feed(&shared, id).await;
+    }
     match briefing(&shared, id).await {
         Ok(Some((_, briefed))) => briefed.html.answer(&headers, "text/html; charset=utf-8"),
         Ok(None) => no_story(id),

@@ -186,6 +186,21 @@ fn stories_briefings_documents_atom_pages_and_metrics() {
     );
     assert_eq!(atom.body.matches("<entry>").count(), 2, "{}", atom.body);
     assert!(atom.body.contains(&format!("<link href=\"/stories/{id}\"/>")));
+    // One story's feed: an entry per article, each with its own id.
+    let feed = get(addr, &format!("/stories/{id}.atom"), "");
+    assert_eq!(feed.status, 200, "{}", feed.body);
+    assert_eq!(feed.header("content-type"), Some("application/atom+xml; charset=utf-8"));
+    assert_eq!(feed.body.matches("<entry>").count(), 3, "{}", feed.body);
+    // These texts give no title: an entry is titled by its article's id, and links to its page.
+    assert!(feed.body.contains("<title>ferry-2</title>"), "{}", feed.body);
+    assert!(feed.body.contains("<link href=\"/documents/"), "{}", feed.body);
+    let entry_ids: std::collections::BTreeSet<&str> =
+        feed.body.lines().filter(|l| l.contains("<id>urn:parallax:article:")).collect();
+    assert_eq!(entry_ids.len(), 3, "{}", feed.body);
+    for (path, status) in [("/stories/999999.atom", 404), ("/stories/x.atom", 400), ("/stories/0.atom", 400)]
+    {
+        assert_eq!(get(addr, path, "").status, status, "{path}");
+    }
 
     let river = get(addr, "/", "");
     assert!(river.body.contains(&format!("<a href=\"/stories/{id}\">")), "{}", river.body);
@@ -350,6 +365,7 @@ fn the_openapi_document_describes_every_route() {
         "/",
         "/stories/{id}",
         "/stories.atom",
+        "/stories/{id}.atom",
         "/api/v1/stories",
         "/api/v1/stories/{id}",
         "/api/v1/stories/{id}/documents",
@@ -370,7 +386,7 @@ fn the_openapi_document_describes_every_route() {
             assert_ne!(get(addr, &route.replace("{id}", "1"), "").status, 0);
         }
     }
-    assert_eq!(paths.len(), 17, "{paths:?}");
+    assert_eq!(paths.len(), 18, "{paths:?}");
 }
 
 #[test]

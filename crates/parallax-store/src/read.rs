@@ -41,6 +41,22 @@ pub(crate) fn raw_doc(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<RawD
     })
 }
 
+/// A stored article ([`Store::story_articles`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ArticleRow {
+    /// Its number in the store.
+    pub article: i64,
+    /// The stored document it is part of.
+    pub document: i64,
+    /// Its id, as the input named it.
+    pub id: String,
+    pub title: Option<String>,
+    pub source: String,
+    /// Its publication date (YYYY-MM-DD), when known.
+    pub published: Option<String>,
+    pub url: Option<String>,
+}
+
 /// A stored document ([`Store::document`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct StoredDocument {
@@ -242,6 +258,33 @@ impl Store {
             })
             .map_err(fail)?;
         Ok(Some(StoredDocument { doc, stories }))
+    }
+
+    /// The articles of story `id`, newest first (undated last, then in ingest order), as the
+    /// articles table keeps them.
+    pub fn story_articles(&self, id: i64) -> Result<Vec<ArticleRow>, StoreError> {
+        let fail = |e: rusqlite::Error| StoreError::from_sqlite(&self.path, &e);
+        self.conn
+            .prepare_cached(
+                "SELECT a.id, a.document, a.article_id, a.title, a.source, a.published, d.url
+                 FROM articles a JOIN documents d ON d.id = a.document
+                 WHERE a.story = ?1 ORDER BY a.published IS NULL, a.published DESC, a.id",
+            )
+            .and_then(|mut stmt| {
+                stmt.query_map([id], |r| {
+                    Ok(ArticleRow {
+                        article: r.get(0)?,
+                        document: r.get(1)?,
+                        id: r.get(2)?,
+                        title: r.get(3)?,
+                        source: r.get(4)?,
+                        published: r.get(5)?,
+                        url: r.get(6)?,
+                    })
+                })?
+                .collect()
+            })
+            .map_err(fail)
     }
 
     /// What the store holds.
