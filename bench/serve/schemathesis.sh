@@ -10,8 +10,9 @@
 # build` makes. Says so and exits 0 when schemathesis cannot be installed (no PyPI).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+root=$(pwd)
 examples="${1:-50}"
-venv=target/schemathesis-venv
+venv="$root/target/schemathesis-venv"
 if [ ! -x "$venv/bin/st" ]; then
   if ! { python3 -m venv "$venv" && "$venv/bin/pip" install -q "schemathesis==4.32.5"; } >/dev/null 2>&1; then
     echo "schemathesis: could not be installed (no PyPI?): API fuzzing skipped"
@@ -20,7 +21,7 @@ if [ ! -x "$venv/bin/st" ]; then
   fi
 fi
 cargo build --quiet --locked -p parallax-cli
-bin=target/debug/parallax
+bin="$root/target/debug/parallax"
 work=$(mktemp -d)
 server=""
 cleanup() {
@@ -39,6 +40,8 @@ for _ in $(seq 50); do
 done
 # The event stream never ends; the stateful phase follows links the document does not
 # declare (a story's member ids are the inputs' ids, not stored documents' numbers).
+# Run from the temporary folder: schemathesis keeps a cache (.schemathesis) where it runs.
+cd "$work"
 "$venv/bin/st" run "http://127.0.0.1:$port/api/v1/openapi.json" \
   --checks all --max-examples "$examples" --phases examples,coverage,fuzzing \
   --exclude-path /api/v1/events --request-timeout 10 --seed 1 --no-color \
