@@ -115,8 +115,8 @@ pub(crate) async fn stories(
     }
 }
 
-/// A story or document id from the path, when it is one.
-pub(crate) fn story_id(id: Result<Path<i64>, PathRejection>) -> Option<i64> {
+/// A story's or a document's id from the path, when it is one (a positive number).
+pub(crate) fn path_id(id: Result<Path<i64>, PathRejection>) -> Option<i64> {
     id.ok().map(|Path(id)| id).filter(|&id| id > 0)
 }
 
@@ -132,7 +132,7 @@ pub(crate) async fn story(
     id: Result<Path<i64>, PathRejection>,
     headers: HeaderMap,
 ) -> Response {
-    let Some(id) = story_id(id) else { return bad_id() };
+    let Some(id) = path_id(id) else { return bad_id() };
     match briefing(&shared, id).await {
         Ok(Some((version, briefed))) => {
             let etag = format!("\"{version:016x}\"");
@@ -159,7 +159,7 @@ pub(crate) async fn documents(
     State(shared): State<Arc<Shared>>,
     id: Result<Path<i64>, PathRejection>,
 ) -> Response {
-    let Some(id) = story_id(id) else { return bad_id() };
+    let Some(id) = path_id(id) else { return bad_id() };
     match with_store(&shared, move |s| s.story_documents(id)).await {
         Ok(Some(docs)) => {
             let (docs, _) = parallax_engine::ingest::assign_ids(docs);
@@ -213,7 +213,7 @@ pub(crate) async fn document(
     State(shared): State<Arc<Shared>>,
     id: Result<Path<i64>, PathRejection>,
 ) -> Response {
-    let Some(id) = story_id(id) else { return bad_document_id() };
+    let Some(id) = path_id(id) else { return bad_document_id() };
     match stored_document(&shared, id).await {
         Ok(Some(articles)) => {
             let list: Vec<serde_json::Value> = articles
@@ -251,12 +251,9 @@ pub(crate) struct SearchQuery {
     pub(crate) q: Option<String>,
     /// Hits answered, at most [`parallax_store::MOST_HITS`] (default 20).
     pub(crate) limit: Option<usize>,
-    /// Hits skipped first, at most [`MOST_SKIPPED`].
+    /// Hits skipped first, at most [`parallax_store::MOST_SKIPPED`].
     pub(crate) offset: Option<usize>,
 }
-
-/// Most hits a search skips to reach a page.
-const MOST_SKIPPED: usize = 1_000;
 
 /// The hits of a search query (none asked when it has no `q` and `need_words` is false), or
 /// the answer to give when the query is not one (400).
@@ -277,8 +274,9 @@ pub(crate) async fn searched(
         return Err(error(StatusCode::BAD_REQUEST, &format!("limit must be 1 to {most}")));
     }
     let offset = query.offset.unwrap_or(0);
-    if offset > MOST_SKIPPED {
-        return Err(error(StatusCode::BAD_REQUEST, &format!("offset must be 0 to {MOST_SKIPPED}")));
+    let skipped = parallax_store::MOST_SKIPPED;
+    if offset > skipped {
+        return Err(error(StatusCode::BAD_REQUEST, &format!("offset must be 0 to {skipped}")));
     }
     let Some(text) = query.q.clone().filter(|q| !q.is_empty()) else {
         if need_words {

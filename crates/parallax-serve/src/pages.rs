@@ -12,8 +12,8 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use crate::api::{
-    ListQuery, SearchQuery, bad_document_id, bad_id, listed, no_document, no_story, searched,
-    stored_document, story_id,
+    ListQuery, SearchQuery, bad_document_id, bad_id, listed, no_document, no_story, path_id, searched,
+    stored_document,
 };
 use crate::{Shared, briefing};
 use parallax_engine::render::escape_markup as escape;
@@ -152,7 +152,7 @@ pub(crate) async fn document(
     State(shared): State<Arc<Shared>>,
     id: Result<Path<i64>, PathRejection>,
 ) -> Response {
-    let Some(id) = story_id(id) else { return bad_document_id() };
+    let Some(id) = path_id(id) else { return bad_document_id() };
     let articles = match stored_document(&shared, id).await {
         Ok(Some(articles)) => articles,
         Ok(None) => return no_document(id),

@@ -18,7 +18,7 @@ use crate::{Store, StoreError};
 /// Most hits one search answers with.
 pub const MOST_HITS: usize = 100;
 /// Most hits skipped to reach a page: deeper pages are not ranked.
-const MOST_SKIPPED: usize = 1_000;
+pub const MOST_SKIPPED: usize = 1_000;
 /// Most characters a query may hold.
 pub const MOST_CHARS: usize = 500;
 /// The weight of a title word against a body word in the ranking (BM25 column weights).
@@ -179,7 +179,7 @@ fn passage(body: &str, words: &[(String, bool)]) -> String {
 impl Store {
     /// The articles that hold every word and phrase of `text` ([`query`]), best ranked first
     /// (BM25, title words weighing [`TITLE_WEIGHT`] times; then by article), `limit` of them
-    /// (at most [`MOST_HITS`]) after skipping `offset` (at most 1,000).
+    /// (at most [`MOST_HITS`]) after skipping `offset` (at most [`MOST_SKIPPED`]).
     pub fn search(&self, text: &str, limit: usize, offset: usize) -> Result<Vec<SearchHit>, StoreError> {
         let fail = |e: rusqlite::Error| StoreError::from_sqlite(&self.path, &e);
         let Ok(Some(fts)) = query(text) else { return Ok(Vec::new()) };
