@@ -63,7 +63,7 @@ impl SearchHit {
 
 /// A query as FTS5 reads it: each word and phrase of `text` quoted as a string (a trailing `*`
 /// kept as a prefix search), all of them required; `None` when it holds no word. An error
-/// says it is longer than a search may be ([`MOST_CHARS`]).
+/// says it is longer than a search may be (500 characters).
 pub fn query(text: &str) -> Result<Option<String>, String> {
     if text.chars().count() > MOST_CHARS {
         return Err(format!("a search is at most {MOST_CHARS} characters"));
@@ -178,7 +178,7 @@ fn passage(body: &str, words: &[(String, bool)]) -> String {
 
 impl Store {
     /// The articles that hold every word and phrase of `text` ([`query`]), best ranked first
-    /// (BM25, title words weighing [`TITLE_WEIGHT`] times; then by article), `limit` of them
+    /// (BM25, title words weighing three times body words; then by article), `limit` of them
     /// (at most [`MOST_HITS`]) after skipping `offset` (at most [`MOST_SKIPPED`]).
     pub fn search(&self, text: &str, limit: usize, offset: usize) -> Result<Vec<SearchHit>, StoreError> {
         let fail = |e: rusqlite::Error| StoreError::from_sqlite(&self.path, &e);
