@@ -207,11 +207,11 @@ pub(crate) fn search(raw: SearchArgs) -> anyhow::Result<ExitCode> {
             let _ = writeln!(
                 s,
                 "{}  {}  ({}{}, story {})\n    {}",
-                h.id,
-                h.title.as_deref().unwrap_or("(no title)"),
-                h.source,
-                h.published.as_deref().map(|p| format!(", {p}")).unwrap_or_default(),
-                h.story,
+                h.article.id,
+                h.article.title.as_deref().unwrap_or("(no title)"),
+                h.article.source,
+                h.article.published.as_deref().map(|p| format!(", {p}")).unwrap_or_default(),
+                h.article.story,
                 h.passage
             );
         },

@@ -192,11 +192,8 @@ pub(crate) async fn stored_document(
         let Some(parallax_store::StoredDocument { doc, stories }) = s.document(number)? else {
             return Ok(None);
         };
-        let found = parallax_engine::extract::extract(&doc, &parallax_engine::extract::Config::default());
-        let articles = found
-            .articles
+        let articles = parallax_store::stored_articles(&doc)
             .iter()
-            .filter(|a| !a.blocks.is_empty())
             .map(|a| {
                 let story = stories.iter().find(|(id, _)| id == a.id.as_str()).map(|&(_, story)| story);
                 (parallax_engine::pipeline::document(a), story)

@@ -27,9 +27,12 @@ pub(crate) async fn river(
         Ok(rows) => rows,
         Err(answer) => return answer,
     };
-    let mut s = String::from(
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Parallax: running stories</title>\n<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/stories.atom\">\n<style>body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:1rem auto;padding:0 1rem;color:#222}li{margin:.8rem 0}.meta{color:#555;font-size:.9rem}a{color:#0645ad}</style>\n</head><body>\n<h1>Running stories</h1>\n",
+    let mut s = head(
+        "Parallax: running stories",
+        "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/stories.atom\">\n",
+        LIST_STYLE,
     );
+    s.push_str("<h1>Running stories</h1>\n");
     s.push_str(SEARCH_FORM);
     if rows.rows.is_empty() {
         s.push_str("<p>No stories yet: <code>parallax ingest</code> adds documents.</p>\n");
@@ -105,6 +108,17 @@ pub(crate) async fn story(
     }
 }
 
+/// The style of the pages that list stories or hits, after [`head`]'s own.
+const LIST_STYLE: &str = "li{margin:.8rem 0}.meta{color:#555;font-size:.9rem}a{color:#0645ad}";
+
+/// A page's opening up to its body: `title` (already escaped), `links` in the head, and
+/// `style` after the style every page shares.
+fn head(title: &str, links: &str, style: &str) -> String {
+    format!(
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n{links}<style>body{{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:1rem auto;padding:0 1rem;color:#222}}{style}</style>\n</head><body>\n"
+    )
+}
+
 /// The search box: a plain form, so it works without script.
 const SEARCH_FORM: &str = "<form action=\"/search\" method=\"get\" role=\"search\"><label>Search articles <input type=\"search\" name=\"q\" required maxlength=\"500\"></label> <button>Search</button></form>\n";
 
@@ -121,24 +135,23 @@ pub(crate) async fn search(
     let asked = hits.is_some();
     let hits = hits.unwrap_or_default();
     let q = query.q.unwrap_or_default();
-    let mut s = format!(
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Parallax: search for {q}</title>\n<style>body{{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:1rem auto;padding:0 1rem;color:#222}}li{{margin:.8rem 0}}.meta{{color:#555;font-size:.9rem}}a{{color:#0645ad}}</style>\n</head><body>\n<p><a href=\"/\">Running stories</a></p>\n<h1>Search</h1>\n",
-        q = escape(&q)
-    );
+    let mut s = head(&format!("Parallax: search for {}", escape(&q)), "", LIST_STYLE);
+    s.push_str("<p><a href=\"/\">Running stories</a></p>\n<h1>Search</h1>\n");
     s.push_str(&SEARCH_FORM.replace("name=\"q\"", &format!("name=\"q\" value=\"{}\"", escape(&q))));
     if asked && hits.is_empty() {
         s.push_str("<p>No article holds all of these words.</p>\n");
     }
     s.push_str("<ol>\n");
     for h in &hits {
+        let a = &h.article;
         let _ = writeln!(
             s,
             "<li><a href=\"/documents/{document}\">{title}</a><div class=\"meta\">{source}{published}, in <a href=\"/stories/{story}\">story {story}</a></div><div>{passage}</div></li>",
-            document = h.document,
-            story = h.story,
-            title = escape(h.title.as_deref().unwrap_or(&h.id)),
-            source = escape(&h.source),
-            published = h.published.as_deref().map(|p| format!(", {}", escape(p))).unwrap_or_default(),
+            document = a.document,
+            story = a.story,
+            title = escape(a.title.as_deref().unwrap_or(&a.id)),
+            source = escape(&a.source),
+            published = a.published.as_deref().map(|p| format!(", {}", escape(p))).unwrap_or_default(),
             passage = escape(&h.passage),
         );
     }
@@ -160,10 +173,9 @@ pub(crate) async fn document(
     };
     let title =
         articles.first().and_then(|(a, _)| a.title.clone()).unwrap_or_else(|| format!("Document {id}"));
-    let mut s = format!(
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>body{{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:1rem auto;padding:0 1rem;color:#222}}.meta{{color:#555;font-size:.9rem}}a{{color:#0645ad}}.removed li{{color:#555}}</style>\n</head><body>\n<p><a href=\"/\">Running stories</a> · <a href=\"/search\">Search</a></p>\n",
-        title = escape(&title)
-    );
+    let mut s =
+        head(&escape(&title), "", ".meta{color:#555;font-size:.9rem}a{color:#0645ad}.removed li{color:#555}");
+    s.push_str("<p><a href=\"/\">Running stories</a> · <a href=\"/search\">Search</a></p>\n");
     if articles.is_empty() {
         s.push_str("<p>Extraction finds no article in this document.</p>\n");
     }

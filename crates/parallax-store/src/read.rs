@@ -41,7 +41,7 @@ pub(crate) fn raw_doc(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<RawD
     })
 }
 
-/// A stored article ([`Store::story_articles`]).
+/// A stored article as lists show it ([`Store::story_articles`], a search's hits).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ArticleRow {
     /// Its number in the store.
@@ -55,6 +55,29 @@ pub struct ArticleRow {
     /// Its publication date (YYYY-MM-DD), when known.
     pub published: Option<String>,
     pub url: Option<String>,
+    /// The story it belongs to.
+    pub story: i64,
+}
+
+/// The columns of a stored article that [`article_row`] reads, in its order, from
+/// `articles a` joined with `documents d`.
+pub(crate) const ARTICLE_COLUMNS: &str =
+    "a.id, a.document, a.article_id, a.title, a.source, a.published, d.url, a.story";
+/// How many columns [`ARTICLE_COLUMNS`] is.
+pub(crate) const ARTICLE_WIDTH: usize = 8;
+
+/// The article of a row that starts with [`ARTICLE_COLUMNS`].
+pub(crate) fn article_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleRow> {
+    Ok(ArticleRow {
+        article: r.get(0)?,
+        document: r.get(1)?,
+        id: r.get(2)?,
+        title: r.get(3)?,
+        source: r.get(4)?,
+        published: r.get(5)?,
+        url: r.get(6)?,
+        story: r.get(7)?,
+    })
 }
 
 /// A stored document ([`Store::document`]).
@@ -265,25 +288,11 @@ impl Store {
     pub fn story_articles(&self, id: i64) -> Result<Vec<ArticleRow>, StoreError> {
         let fail = |e: rusqlite::Error| StoreError::from_sqlite(&self.path, &e);
         self.conn
-            .prepare_cached(
-                "SELECT a.id, a.document, a.article_id, a.title, a.source, a.published, d.url
-                 FROM articles a JOIN documents d ON d.id = a.document
-                 WHERE a.story = ?1 ORDER BY a.published IS NULL, a.published DESC, a.id",
-            )
-            .and_then(|mut stmt| {
-                stmt.query_map([id], |r| {
-                    Ok(ArticleRow {
-                        article: r.get(0)?,
-                        document: r.get(1)?,
-                        id: r.get(2)?,
-                        title: r.get(3)?,
-                        source: r.get(4)?,
-                        published: r.get(5)?,
-                        url: r.get(6)?,
-                    })
-                })?
-                .collect()
-            })
+            .prepare_cached(&format!(
+                "SELECT {ARTICLE_COLUMNS} FROM articles a JOIN documents d ON d.id = a.document
+                 WHERE a.story = ?1 ORDER BY a.published IS NULL, a.published DESC, a.id"
+            ))
+            .and_then(|mut stmt| stmt.query_map([id], article_row)?.collect())
             .map_err(fail)
     }
 

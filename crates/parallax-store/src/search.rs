@@ -12,7 +12,7 @@ use parallax_engine::extract;
 use parallax_model::{Article, RawDoc};
 use rusqlite::{Transaction, params};
 
-use crate::read::{DOC_COLUMNS, raw_doc};
+use crate::read::{ARTICLE_COLUMNS, ARTICLE_WIDTH, ArticleRow, DOC_COLUMNS, article_row, raw_doc};
 use crate::{Store, StoreError};
 
 /// Most hits one search answers with.
@@ -30,17 +30,8 @@ const PASSAGE_WORDS: usize = 40;
 /// One article a search found.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SearchHit {
-    /// The stored document's number (its row).
-    pub document: i64,
-    /// The article's id, as the input named it.
-    pub id: String,
-    pub title: Option<String>,
-    pub source: String,
-    /// Its publication date (YYYY-MM-DD), when known.
-    pub published: Option<String>,
-    pub url: Option<String>,
-    /// The story it belongs to.
-    pub story: i64,
+    /// The article, with its document and story.
+    pub article: ArticleRow,
     /// Words of its body around the first word searched (`…` where cut).
     pub passage: String,
 }
@@ -48,14 +39,15 @@ pub struct SearchHit {
 impl SearchHit {
     /// As JSON.
     pub fn to_json(&self) -> serde_json::Value {
+        let a = &self.article;
         serde_json::json!({
-            "document": self.document,
-            "id": self.id,
-            "title": self.title,
-            "source": self.source,
-            "published": self.published,
-            "url": self.url,
-            "story": self.story,
+            "document": a.document,
+            "id": a.id,
+            "title": a.title,
+            "source": a.source,
+            "published": a.published,
+            "url": a.url,
+            "story": a.story,
             "passage": self.passage,
         })
     }
@@ -121,34 +113,37 @@ pub(crate) fn index(
 /// finds is indexed by its title alone.
 pub(crate) fn index_all(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     let mut docs = tx.prepare(&format!("SELECT {DOC_COLUMNS} FROM documents d ORDER BY d.id"))?;
-    let mut articles =
+    let mut stored_of =
         tx.prepare("SELECT id, article_id, title FROM articles WHERE document = ?1 ORDER BY id")?;
     let mut rows = docs.query([])?;
     while let Some(row) = rows.next()? {
         let number: i64 = row.get(9)?;
-        let bodies = match raw_doc(row, 0) {
-            Ok(doc) => bodies(&doc),
-            Err(_) => Vec::new(),
-        };
-        let stored: Vec<(i64, String, Option<String>)> = articles
+        let articles = raw_doc(row, 0).map(|doc| stored_articles(&doc)).unwrap_or_default();
+        let stored: Vec<(i64, String, Option<String>)> = stored_of
             .query_map([number], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
             .collect::<Result<_, _>>()?;
         for (article, id, title) in stored {
-            let body = bodies.iter().find(|(i, _)| *i == id).map_or("", |(_, b)| b.as_str());
-            index(tx, article, title.as_deref(), body)?;
+            let body =
+                articles.iter().find(|a| a.id.as_str() == id).map(Article::body_text).unwrap_or_default();
+            index(tx, article, title.as_deref(), &body)?;
         }
     }
     Ok(())
 }
 
-/// The articles of a document as ingest keeps them, each as its id and its body.
-fn bodies(doc: &RawDoc) -> Vec<(String, String)> {
+/// The articles of a stored document as ingest kept them (extracted again; those with a
+/// body): what the index, a hit's passage and a document's page read.
+pub fn stored_articles(doc: &RawDoc) -> Vec<Article> {
     extract::extract(doc, &extract::Config::default())
         .articles
         .into_iter()
         .filter(|a| !a.blocks.is_empty())
-        .map(|a: Article| (a.id.as_str().to_string(), a.body_text()))
         .collect()
+}
+
+/// The body of the article `id` of a stored document, when extraction still finds it.
+fn body(doc: &RawDoc, id: &str) -> Option<String> {
+    stored_articles(doc).into_iter().find(|a| a.id.as_str() == id).map(|a| a.body_text())
 }
 
 /// Words of `body` around the first of `words` it holds (a word searched with `*` matches as
@@ -187,7 +182,7 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare_cached(&format!(
-                "SELECT a.article_id, a.title, a.source, a.published, a.story, a.document, {DOC_COLUMNS}
+                "SELECT {ARTICLE_COLUMNS}, {DOC_COLUMNS}
                  FROM search JOIN articles a ON a.id = search.rowid JOIN documents d ON d.id = a.document
                  WHERE search MATCH ?1
                  ORDER BY bm25(search, {TITLE_WEIGHT}, 1.0), a.id LIMIT ?2 OFFSET ?3"
@@ -196,21 +191,10 @@ impl Store {
         let searched: Vec<(String, bool)> = words(&text.replace('"', " "));
         let rows = stmt
             .query_map(params![fts, limit as i64, offset as i64], |r| {
-                let id: String = r.get(0)?;
-                // The document's columns follow the article's six.
-                let doc = raw_doc(r, 6);
-                let body =
-                    doc.ok().and_then(|d| bodies(&d).into_iter().find(|(i, _)| *i == id)).map(|(_, b)| b);
-                Ok(SearchHit {
-                    document: r.get(5)?,
-                    title: r.get(1)?,
-                    source: r.get(2)?,
-                    published: r.get(3)?,
-                    url: r.get(13)?,
-                    story: r.get(4)?,
-                    passage: body.map_or_else(String::new, |b| passage(&b, &searched)),
-                    id,
-                })
+                let article = article_row(r)?;
+                // The document's columns follow the article's.
+                let body = raw_doc(r, ARTICLE_WIDTH).ok().and_then(|d| body(&d, &article.id));
+                Ok(SearchHit { passage: body.map_or_else(String::new, |b| passage(&b, &searched)), article })
             })
             .map_err(fail)?;
         rows.collect::<Result<_, _>>().map_err(fail)

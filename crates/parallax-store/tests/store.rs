@@ -370,7 +370,7 @@ fn search_finds_articles_by_their_words_with_their_story() {
     store.ingest(reports(), &config()).expect("ingest");
     let ids = |q: &str| -> Vec<String> {
         let mut ids: Vec<String> =
-            store.search(q, 10, 0).expect("search").into_iter().map(|h| h.id).collect();
+            store.search(q, 10, 0).expect("search").into_iter().map(|h| h.article.id).collect();
         ids.sort();
         ids
     };
@@ -382,12 +382,13 @@ fn search_finds_articles_by_their_words_with_their_story() {
     assert!(ids("fog parking").is_empty(), "no article holds both");
     // A title word weighs more than a body word: the article titled with "parking" first.
     let hits = store.search("parking", 10, 0).expect("search");
-    assert_eq!(hits[0].id, "council-3");
-    let story = store.stories().expect("stories").into_iter().find(|s| s.documents.contains(&hits[0].id));
-    assert_eq!(Some(hits[0].story), story.map(|s| s.id), "each hit names its story");
+    assert_eq!(hits[0].article.id, "council-3");
+    let story =
+        store.stories().expect("stories").into_iter().find(|s| s.documents.contains(&hits[0].article.id));
+    assert_eq!(Some(hits[0].article.story), story.map(|s| s.id), "each hit names its story");
     assert!(hits[0].passage.contains("parking"), "{}", hits[0].passage);
     // Pages.
-    assert_eq!(store.search("parking", 1, 1).expect("search")[0].id, hits[1].id);
+    assert_eq!(store.search("parking", 1, 1).expect("search")[0].article.id, hits[1].article.id);
     // FTS5's own syntax is read as plain words: nothing fails, nothing reaches beyond.
     for hostile in ["fog OR parking", "title:fog", "NEAR(fog parking)", "fog)", "\"", "*", "^fog", "-fog"] {
         store.search(hostile, 10, 0).unwrap_or_else(|e| panic!("{hostile:?}: {e}"));
