@@ -127,6 +127,8 @@ fn similar_pairs(
 #[derive(Default)]
 struct Collector {
     found: BTreeMap<(String, DivergenceKind), (usize, Sides)>,
+    /// For a description that lists its values (`Collector::add_values`), the values given.
+    values: BTreeMap<(String, DivergenceKind), Vec<f64>>,
 }
 
 /// What each side says, with its documents.
@@ -141,11 +143,32 @@ impl Collector {
         }
     }
 
-    fn finish(self) -> Vec<Divergence> {
+    /// As [`Collector::add`], for a divergence over many values of one thing: its description
+    /// is `what` and the values given, in order ("What magnitude: 7.4, 7.5 or 7.6").
+    fn add_values(
+        &mut self,
+        kind: DivergenceKind,
+        what: String,
+        order: usize,
+        sides: [(String, usize); 2],
+        values: [f64; 2],
+    ) {
+        self.values.entry((what.clone(), kind)).or_default().extend(values);
+        self.add(kind, what, order, sides);
+    }
+
+    fn finish(mut self) -> Vec<Divergence> {
         let mut out: Vec<(usize, Divergence)> = self
             .found
             .into_iter()
-            .map(|((description, kind), (order, sides))| {
+            .map(|((mut description, kind), (order, sides))| {
+                if let Some(mut values) = self.values.remove(&(description.clone(), kind)) {
+                    values.sort_by(f64::total_cmp);
+                    values.dedup();
+                    let mut listed: Vec<String> = values.iter().map(f64::to_string).collect();
+                    let last = listed.pop().unwrap_or_default();
+                    description = format!("{description}: {} or {last}", listed.join(", "));
+                }
                 (order, Divergence { kind, description, sides: sides.into_iter().collect() })
             })
             .collect();
@@ -188,6 +211,10 @@ struct Figure {
     /// ship"), the words of what it measures (their keys, synonyms folded): two measures of
     /// one unit describing one thing are one quantity, whatever else their sentences say.
     describes: BTreeSet<u64>,
+    /// The measure of the table's `[measures]` its unit is ("a magnitude of 7.5", "a
+    /// 7.6-magnitude quake", "a majority of 170"): a story's one quake has one magnitude, so
+    /// two close readings of it are one quantity whatever else their sentences name.
+    measure: Option<String>,
 }
 
 /// Words that say what happened to the people or things a figure counts, by class (the
@@ -329,18 +356,27 @@ fn figures(text: &str) -> Vec<Figure> {
             Some((h, rest)) => (h.to_string(), Some(rest.to_string())),
             None => (lower.clone(), None),
         };
+        // "magnitude-7.6": a measure joined to its figure.
+        let joined_measure = attached
+            .as_deref()
+            .and_then(numeral)
+            .filter(|_| vocab("measures").contains(&head.as_str()))
+            .map(|v| (v, head.clone()));
         let digits = head.trim_start_matches(['$', '£', '€']);
         let money = digits.len() != head.len();
         // (A sum is a numeral after its currency sign.)
         let value = if money { numeral(digits) } else { number_value(&head) };
-        let Some(mut value) = value else { continue };
+        let Some(mut value) = value.or(joined_measure.as_ref().map(|m| m.0)) else { continue };
         // Years are dates, not counts.
         let is_year = digits.len() == 4 && !digits.contains(',') && (1900.0..=2100.0).contains(&value);
         if is_year && attached.is_none() {
             continue;
         }
         let mut next = i + 1;
-        let mut unit = attached.clone().unwrap_or_default();
+        let mut unit = match &joined_measure {
+            Some((_, measure)) => measure.clone(),
+            None => attached.clone().unwrap_or_default(),
+        };
         // The words of a part's whole ("of the 181 passengers"), which say nothing of what
         // happened to the part.
         let mut whole_span = 0..0;
@@ -461,6 +497,14 @@ fn figures(text: &str) -> Vec<Figure> {
                 unit = noun;
             }
         }
+        // "a magnitude of 7.5", "a magnitude 7.6 temblor": a measure named before its figure
+        // is what the figure gives, whatever word follows it (a unit of measure aside).
+        if attached.is_none()
+            && !UNITS.iter().any(|(_, ws)| ws.contains(&unit.as_str()))
+            && let Some(measure) = measure_before(&words, i)
+        {
+            unit = measure;
+        }
         let unit = if money { "money".to_string() } else { unit };
         if unit.is_empty() {
             continue;
@@ -513,6 +557,7 @@ fn figures(text: &str) -> Vec<Figure> {
             aboard,
             part: breakdown && placed_after(&words, i),
             describes,
+            measure: vocab("measures").contains(&unit.as_str()).then(|| unit.clone()),
         });
     }
     out
@@ -555,6 +600,26 @@ pub(crate) fn all_but_count(text: &str) -> Option<u64> {
         }
     }
     None
+}
+
+/// The measure (the table's `[measures]`) named just before the figure at `words[at]`:
+/// "magnitude 7.6", "a magnitude of 7.5", "a majority of about 170".
+fn measure_before(words: &[&str], at: usize) -> Option<String> {
+    let mut k = at;
+    // A bound between the measure and its figure ("of about", "of nearly").
+    if k >= 1
+        && matches!(
+            bare(words[k - 1]).as_str(),
+            "about" | "around" | "nearly" | "almost" | "roughly" | "some"
+        )
+    {
+        k -= 1;
+    }
+    if k >= 1 && bare(words[k - 1]) == "of" {
+        k -= 1;
+    }
+    let noun = bare(words.get(k.checked_sub(1)?)?);
+    vocab("measures").contains(&noun.as_str()).then_some(noun)
 }
 
 /// How many words after a measure written as an adjective are read for what it measures.
@@ -814,6 +879,13 @@ fn trailing_zeros(x: f64) -> u32 {
 /// 27 and 28 bodies, 60 and 64 passengers).
 const MAX_RATIO: f64 = 1.4;
 
+/// How far apart two readings of one measure (`Figure::measure`) may be: a magnitude told as
+/// 7.5 and 7.6 is one quake's, 5.7 and 6.0 two quakes'. Readings of one measure bypass the
+/// checks that two counts count one thing (shared names and words around them), so they must
+/// lie this close; on the eight real events 1.1 reported two aftershocks' and a foreshock's
+/// magnitudes as disagreements.
+const MEASURE_RATIO: f64 = 1.03;
+
 /// How alike the rest of two sentences must be, their numbers aside, for their figures of one
 /// unit to count the same thing. Lower than [`SAME_DATED_EVENT`]: outlets state one figure in
 /// sentences of their own ("killing 179 of the 181 aboard" and "the crash on Sunday killed 179
@@ -923,8 +995,16 @@ fn numbers(cx: &Context) -> Vec<Divergence> {
                 }
                 // (A measure of one described thing is anchored by that thing, and by the
                 // names near it below.)
+                // Two readings of one measure ("a magnitude of 7.5", "the magnitude 7.6
+                // temblor") are one quantity, whatever else their sentences name, when they lie
+                // close together (a 5.7 foreshock is another quake).
+                let measured = fa.measure.is_some() && fb.measure.is_some();
+                if measured && vb > va * MEASURE_RATIO {
+                    continue;
+                }
                 if both_and_apart(&names[&(da, ia)], &names[&(db, ib)])
                     && fa.describes.is_disjoint(&fb.describes)
+                    && !measured
                 {
                     continue;
                 }
@@ -945,8 +1025,7 @@ fn numbers(cx: &Context) -> Vec<Divergence> {
                 if fa.class != fb.class
                     || fa.part != fb.part
                     || (fa.aboard != fb.aboard && fa.class != Some("aboard"))
-                    || fa.near.is_disjoint(&fb.near)
-                    || each_apart(&fa.names, &fb.names)
+                    || ((fa.near.is_disjoint(&fb.near) || each_apart(&fa.names, &fb.names)) && !measured)
                     || !same_scope(
                         cx.docs[da].sentences[ia],
                         cx.docs[db].sentences[ib],
@@ -990,7 +1069,7 @@ fn numbers(cx: &Context) -> Vec<Divergence> {
                 let anchored = fa.class.is_some() || !fa.names.is_disjoint(&fb.names);
                 // Two measures of one thing ("the 1.6-mile bridge", "the 1.5-mile bridge") need
                 // no more of their sentences alike.
-                let need = if !fa.describes.is_disjoint(&fb.describes) {
+                let need = if !fa.describes.is_disjoint(&fb.describes) || measured {
                     0.0
                 } else if anchored && shared_near >= ANCHOR_WORDS {
                     SAME_ANCHORED_QUANTITY
@@ -1001,6 +1080,22 @@ fn numbers(cx: &Context) -> Vec<Divergence> {
                     continue;
                 }
                 let a = (da, ia);
+                let sides = [
+                    (cx.docs[da].sentences[ia].trim().to_string(), da),
+                    (cx.docs[db].sentences[ib].trim().to_string(), db),
+                ];
+                // Every reading of one measure is one divergence: "What magnitude: 7.4, 7.5 or
+                // 7.6".
+                if let Some(measure) = &fa.measure {
+                    found.add_values(
+                        DivergenceKind::Number,
+                        format!("What {measure}"),
+                        order(cx, a),
+                        sides,
+                        [fa.value, fb.value],
+                    );
+                    continue;
+                }
                 let mut unit_word = unit_word(cx.docs[da].sentences[ia], &fa.written);
                 // "hit 100 on Saturday": what a toll counts is its class, not the word after it.
                 if let Some(class) = fa.class
@@ -1013,10 +1108,7 @@ fn numbers(cx: &Context) -> Vec<Divergence> {
                     DivergenceKind::Number,
                     format!("How many {unit_word}: {} or {}", fa.written, fb.written),
                     order(cx, a),
-                    [
-                        (cx.docs[da].sentences[ia].trim().to_string(), da),
-                        (cx.docs[db].sentences[ib].trim().to_string(), db),
-                    ],
+                    sides,
                 );
             }
         }
@@ -2025,6 +2117,26 @@ mod tests {
             ),
             (2, &["The 46-year-old explorer set off alone in March."]),
             (3, &["A 60-year-old explorer joined the search later."]),
+        ]);
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn readings_of_one_measure_are_one_divergence() {
+        // One quake's magnitude, named before its figure in three ways, by three origins whose
+        // sentences name different places: one divergence that lists every reading.
+        let got = found(&[
+            (0, &["The Orvika Survey said the quake, which struck Telmar county, had a magnitude of 7.5."]),
+            (1, &["The magnitude 7.6 temblor on Monday rocked the coast of Brisa and toppled houses."]),
+            (2, &["Rescuers in Halden searched the rubble after a magnitude-7.4 earthquake."]),
+        ]);
+        assert_eq!(got, vec!["What magnitude: 7.4, 7.5 or 7.6".to_string()], "{got:?}");
+        // A foreshock's magnitude is another quake's; a majority is not the seats gained.
+        let got = found(&[
+            (0, &["The region saw a rapid succession of quakes, starting with a 5.7 magnitude tremor."]),
+            (1, &["On Tuesday a strong magnitude 6.0 earthquake struck off the coast, officials said."]),
+            (2, &["The poll suggests a Lindqvist majority of 100, an increase of 209 seats."]),
+            (3, &["The exit poll gives the Lindqvist party an overall majority of 170 seats."]),
         ]);
         assert!(got.is_empty(), "{got:?}");
     }

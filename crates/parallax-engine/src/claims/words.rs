@@ -33,7 +33,7 @@ mod tests {
     use super::{SECTIONS, vocab};
 
     /// The sections the rules read.
-    const READ: [&str; 30] = [
+    const READ: [&str; 31] = [
         "classes",
         "happenings",
         "happening-labels",
@@ -59,6 +59,7 @@ mod tests {
         "dangling",
         "synonyms",
         "units",
+        "measures",
         "unit-qualifiers",
         "people-nouns",
         "tolls",
