@@ -129,6 +129,16 @@ pub(crate) struct StoriesArgs {
     /// Show the N stories active last (0: all of them).
     #[arg(long, value_name = "N", default_value_t = 100)]
     pub(crate) limit: usize,
+
+    /// Show only stories whose latest dated article was published on DAY or later
+    /// (YYYY-MM-DD); stories with no dated article are left out.
+    #[arg(long, value_name = "DAY")]
+    pub(crate) since: Option<jiff::civil::Date>,
+
+    /// Show only stories with an article that holds every one of these words and "quoted
+    /// phrases" (as `parallax search` reads them).
+    #[arg(long, value_name = "WORDS")]
+    pub(crate) search: Option<String>,
 }
 
 const SEARCH_EXAMPLES: &str = "\

@@ -164,7 +164,16 @@ pub(crate) fn stories(raw: StoriesArgs) -> anyhow::Result<ExitCode> {
     let path = db_path(&raw.db)?;
     let store = Store::open_read_only(&path)?;
     let limit = (raw.limit > 0).then_some(raw.limit);
-    let rows = store.latest_stories(raw.min_size.max(1), limit)?;
+    if let Some(words) = &raw.search {
+        parallax_store::search_query(words).map_err(|why| anyhow::anyhow!("--search: {why}"))?;
+    }
+    let filter = parallax_store::StoryFilter {
+        min_size: raw.min_size.max(1),
+        since: raw.since,
+        search: raw.search.clone(),
+        after: None,
+    };
+    let rows: Vec<_> = store.stories_page(&filter, limit)?.rows.into_iter().map(|(row, _)| row).collect();
     print_list(
         raw.format,
         &rows,

@@ -6,7 +6,7 @@ use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use parallax_store::StoryRow;
+use parallax_store::{Cursor, StoryFilter, StoryRow};
 
 use crate::{Shared, briefing, error, with_store};
 
@@ -17,23 +17,50 @@ pub(crate) const MOST_STORIES: usize = 500;
 const ORIGINS_SCAN: usize = 10_000;
 
 /// What `GET /api/v1/stories` (and the river and the Atom feed) may be asked.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ListQuery {
     /// Stories listed, at most [`MOST_STORIES`] (default 50).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) limit: Option<usize>,
     /// Only stories of at least this many articles.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) min_size: Option<usize>,
     /// Only stories told by at least this many independent origins (among the
-    /// [`ORIGINS_SCAN`] active last).
+    /// [`ORIGINS_SCAN`] read after the cursor).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) min_origins: Option<usize>,
+    /// Only stories whose latest dated article was published on this day or later
+    /// (`YYYY-MM-DD`, or an RFC 3339 time, whose day in UTC counts).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) since: Option<String>,
+    /// Only stories with an article that holds these words and "quoted phrases" (as search
+    /// reads them).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) q: Option<String>,
+    /// Where the list goes on: the `next_cursor` of the page before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) cursor: Option<String>,
+}
+
+impl ListQuery {
+    /// The query string of the page after `listed`, when the list goes on there.
+    pub(crate) fn next_page(&self, listed: &Listed) -> Option<String> {
+        let next = ListQuery { cursor: Some(listed.next?.to_string()), ..self.clone() };
+        serde_urlencoded::to_string(&next).ok()
+    }
 }
 
 /// A list of stories, and the same as the JSON `GET /api/v1/stories` answers.
 pub(crate) struct Listed {
     pub(crate) rows: Vec<StoryRow>,
+    /// Where the next page starts, when the list may go on.
+    pub(crate) next: Option<Cursor>,
     pub(crate) json: axum::body::Bytes,
 }
+
+/// What a list query may hold, told to one that is not one.
+const QUERY_HELP: &str = "the query takes limit, min_size and min_origins (whole numbers), since (YYYY-MM-DD), q (the words searched) and cursor (a next_cursor)";
 
 /// Lists kept, one per query asked lately.
 const CACHED_LISTS: usize = 64;
@@ -61,46 +88,96 @@ pub(crate) async fn list(shared: &Arc<Shared>, query: ListQuery) -> Result<Arc<L
     if let Some(rows) = cached() {
         return Ok(rows);
     }
-    let rows = read_list(shared, query, limit).await?;
+    let filter = filter_of(&query).map_err(|why| error(StatusCode::BAD_REQUEST, &why))?;
+    let (rows, next) = read_list(shared, &query, filter, limit).await?;
     let list: Vec<serde_json::Value> = rows.iter().map(StoryRow::to_json).collect();
-    let json = serde_json::json!({ "stories": list }).to_string().into();
-    let rows = Arc::new(Listed { rows, json });
+    let json =
+        serde_json::json!({ "stories": list, "next_cursor": next.map(|c| c.to_string()) }).to_string().into();
+    let rows = Arc::new(Listed { rows, next, json });
     if let Ok(mut lists) = shared.lists.lock() {
         if lists.len() >= CACHED_LISTS && !lists.contains_key(&query) {
             lists.pop_first();
         }
-        lists.insert(query, (seq, Arc::clone(&rows)));
+        lists.insert(query.clone(), (seq, Arc::clone(&rows)));
     }
     Ok(rows)
 }
 
-/// The stories a list query from a request asks for ([`list`]), or the answer to give when
-/// the query is not one.
+/// The stories a list query from a request asks for ([`list`]), with the query, or the answer
+/// to give when the query is not one.
 pub(crate) async fn listed(
     shared: &Arc<Shared>,
     query: Result<Query<ListQuery>, QueryRejection>,
-) -> Result<Arc<Listed>, Response> {
+) -> Result<(ListQuery, Arc<Listed>), Response> {
     let Ok(Query(query)) = query else {
-        return Err(error(
-            StatusCode::BAD_REQUEST,
-            "the query takes limit, min_size and min_origins, as whole numbers",
-        ));
+        return Err(error(StatusCode::BAD_REQUEST, QUERY_HELP));
     };
-    list(shared, query).await
+    let listed = list(shared, query.clone()).await?;
+    Ok((query, listed))
 }
 
-/// The stories a list query asks for, read from the store.
-async fn read_list(shared: &Arc<Shared>, query: ListQuery, limit: usize) -> Result<Vec<StoryRow>, Response> {
+/// The store's filter for a list query (its size, day, words and place), or why one of them
+/// is not one.
+fn filter_of(query: &ListQuery) -> Result<StoryFilter, String> {
+    let bad = |why: &str| why.to_string();
+    let since = match query.since.as_deref() {
+        None => None,
+        Some(text) => Some(
+            text.parse::<jiff::Timestamp>()
+                .ok()
+                .map(|t| t.to_zoned(jiff::tz::TimeZone::UTC).date())
+                .or_else(|| text.parse::<jiff::civil::Date>().ok())
+                .ok_or_else(|| bad("since is a day (YYYY-MM-DD) or an RFC 3339 time"))?,
+        ),
+    };
+    let search = match query.q.as_deref() {
+        None => None,
+        Some(text) => {
+            parallax_store::search_query(text)?;
+            Some(text.to_string())
+        }
+    };
+    let after = match query.cursor.as_deref() {
+        None => None,
+        Some(text) => {
+            Some(Cursor::parse(text).ok_or_else(|| bad("cursor is the next_cursor of an earlier page"))?)
+        }
+    };
     let min_size = query.min_size.unwrap_or(1).max(1);
+    Ok(StoryFilter { min_size, since, search, after })
+}
+
+/// The stories a list query asks for, read from the store, with the place the next page
+/// starts when the list may go on.
+async fn read_list(
+    shared: &Arc<Shared>,
+    query: &ListQuery,
+    mut filter: StoryFilter,
+    limit: usize,
+) -> Result<(Vec<StoryRow>, Option<Cursor>), Response> {
     let min_origins = query.min_origins.unwrap_or(0);
     if min_origins == 0 {
-        return with_store(shared, move |s| s.latest_stories(min_size, Some(limit))).await;
+        let page = with_store(shared, move |s| s.stories_page(&filter, Some(limit))).await?;
+        return Ok((page.rows.into_iter().map(|(row, _)| row).collect(), page.next));
     }
-    // Origins are counted when a story is read: read more (a bounded number, the ones active
-    // last) and keep those with enough.
+    // Origins are counted when a story is read: read more (a bounded number, the ones next in
+    // the list) and keep those with enough; the next page starts after the last one read.
     let read = limit.saturating_mul(20).min(ORIGINS_SCAN);
-    let rows = with_store(shared, move |s| s.latest_stories(min_size.max(min_origins), Some(read))).await?;
-    Ok(rows.into_iter().filter(|r| r.origins >= min_origins).take(limit).collect())
+    filter.min_size = filter.min_size.max(min_origins);
+    let page = with_store(shared, move |s| s.stories_page(&filter, Some(read))).await?;
+    let (mut kept, mut next) = (Vec::new(), page.next);
+    let count = page.rows.len();
+    for (n, (row, place)) in page.rows.into_iter().enumerate() {
+        if row.origins < min_origins {
+            continue;
+        }
+        kept.push(row);
+        if kept.len() == limit {
+            next = (n + 1 < count || next.is_some()).then_some(place);
+            break;
+        }
+    }
+    Ok((kept, next))
 }
 
 /// `GET /api/v1/stories`.
@@ -109,8 +186,10 @@ pub(crate) async fn stories(
     query: Result<Query<ListQuery>, QueryRejection>,
 ) -> Response {
     match listed(&shared, query).await {
-        Ok(listed) => (StatusCode::OK, [(header::CONTENT_TYPE, "application/json")], listed.json.clone())
-            .into_response(),
+        Ok((_, listed)) => {
+            (StatusCode::OK, [(header::CONTENT_TYPE, "application/json")], listed.json.clone())
+                .into_response()
+        }
         Err(answer) => answer,
     }
 }

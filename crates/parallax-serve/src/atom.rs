@@ -20,8 +20,8 @@ pub(crate) async fn feed(
     State(shared): State<Arc<Shared>>,
     query: Result<Query<ListQuery>, QueryRejection>,
 ) -> Response {
-    let rows = match listed(&shared, query).await {
-        Ok(rows) => rows,
+    let (query, rows) = match listed(&shared, query).await {
+        Ok(listed) => listed,
         Err(answer) => return answer,
     };
     let updated = rows.rows.iter().map(|r| r.last_seen.as_str()).max().unwrap_or("");
@@ -31,6 +31,10 @@ pub(crate) async fn feed(
     s.push_str("  <id>urn:parallax:stories</id>\n  <title>Parallax: running stories</title>\n");
     let _ = writeln!(s, "  <updated>{}</updated>", timestamp(updated));
     s.push_str("  <author><name>Parallax</name></author>\n  <link rel=\"self\" href=\"/stories.atom\"/>\n");
+    // A paged feed (RFC 5005): the stories after this page.
+    if let Some(next) = query.next_page(&rows) {
+        let _ = writeln!(s, "  <link rel=\"next\" href=\"/stories.atom?{}\"/>", escape(&next));
+    }
     for r in rows.rows.iter() {
         let title = r.headline.as_deref().unwrap_or("(no headline)");
         let _ = write!(

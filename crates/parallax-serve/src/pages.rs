@@ -23,8 +23,8 @@ pub(crate) async fn river(
     State(shared): State<Arc<Shared>>,
     query: Result<Query<ListQuery>, QueryRejection>,
 ) -> Response {
-    let rows = match listed(&shared, query).await {
-        Ok(rows) => rows,
+    let (query, rows) = match listed(&shared, query).await {
+        Ok(listed) => listed,
         Err(answer) => return answer,
     };
     let mut s = head(
@@ -59,7 +59,11 @@ pub(crate) async fn river(
         }
         s.push_str("</div></li>\n");
     }
-    s.push_str("</ol>\n</body></html>\n");
+    s.push_str("</ol>\n");
+    if let Some(next) = query.next_page(&rows) {
+        let _ = writeln!(s, "<p><a rel=\"next\" href=\"/?{}\">Older stories</a></p>", escape(&next));
+    }
+    s.push_str("</body></html>\n");
     html(live(&s, None))
 }
 

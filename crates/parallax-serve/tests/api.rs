@@ -541,3 +541,53 @@ fn an_event_id_from_far_ahead_waits_for_what_comes() {
     assert!(far.starts_with("HTTP/1.1 200"), "{far}");
     assert!(!far.contains("event:"), "{far}");
 }
+
+#[test]
+fn the_list_of_stories_pages_by_cursor_and_filters_by_day_and_words() {
+    let (_dir, addr) = served();
+    let all: Vec<i64> = get(addr, "/api/v1/stories", "").json()["stories"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|s| s["id"].as_i64()).collect())
+        .unwrap_or_default();
+    assert_eq!(all.len(), 2);
+    let first = get(addr, "/api/v1/stories?limit=1", "").json();
+    assert_eq!(first["stories"][0]["id"].as_i64(), Some(all[0]), "{first}");
+    let cursor = first["next_cursor"].as_str().expect("a next page").to_string();
+    let second = get(addr, &format!("/api/v1/stories?limit=1&cursor={cursor}"), "").json();
+    assert_eq!(second["stories"][0]["id"].as_i64(), Some(all[1]), "{second}");
+    assert!(second["next_cursor"].is_null(), "the end of the list: {second}");
+    // The river and the feed link their next page, with the query kept.
+    let river = get(addr, "/?limit=1&min_size=2", "");
+    assert!(
+        river.body.contains(&format!("href=\"/?limit=1&amp;min_size=2&amp;cursor={cursor}\"")),
+        "{}",
+        river.body
+    );
+    let feed = get(addr, "/stories.atom?limit=1", "");
+    assert!(
+        feed.body
+            .contains(&format!("<link rel=\"next\" href=\"/stories.atom?limit=1&amp;cursor={cursor}\"/>")),
+        "{}",
+        feed.body
+    );
+
+    let words = get(addr, "/api/v1/stories?q=cycle%20lanes", "").json();
+    let found = words["stories"].as_array().cloned().unwrap_or_default();
+    assert_eq!(found.len(), 1, "{words}");
+    assert_eq!(found[0]["size"], 2, "the council's story: {words}");
+    let later = get(addr, "/api/v1/stories?since=2026-03-05", "").json();
+    assert_eq!(later["stories"].as_array().map(Vec::len), Some(0), "{later}");
+    let that_day = get(addr, "/api/v1/stories?since=2026-03-04T23:59:00Z", "").json();
+    assert_eq!(that_day["stories"].as_array().map(Vec::len), Some(2), "{that_day}");
+    for bad in [
+        "cursor=12",
+        "cursor=a.b.c",
+        "since=yesterday",
+        "since=2026-13-01",
+        &format!("q={}", "w".repeat(501)),
+    ] {
+        let answer = get(addr, &format!("/api/v1/stories?{bad}"), "");
+        assert_eq!(answer.status, 400, "{bad}: {}", answer.body);
+        assert!(answer.json()["error"]["message"].is_string(), "{}", answer.body);
+    }
+}

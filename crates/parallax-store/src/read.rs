@@ -138,6 +138,62 @@ pub struct StoryStats {
     pub bytes: u64,
 }
 
+/// The sort day of a story none of whose articles is dated: after every dated one.
+const UNDATED: i64 = i32::MIN as i64;
+
+/// A place in the list of stories (`Store::stories_page`): the sort key of the story listed
+/// just before it. As text it is opaque to readers: `day.size.id`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Cursor {
+    /// The story's latest publication day (days since 1970-01-01; `i32::MIN` when undated).
+    day: i64,
+    size: i64,
+    id: i64,
+}
+
+impl Cursor {
+    /// The cursor written as `text` ([`Cursor`]'s `Display`), or `None` when it is not one.
+    pub fn parse(text: &str) -> Option<Cursor> {
+        let mut parts = text.split('.').map(|p| p.parse::<i64>().ok());
+        let (Some(Some(day)), Some(Some(size)), Some(Some(id)), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return None;
+        };
+        (size > 0 && id > 0).then_some(Cursor { day, size, id })
+    }
+}
+
+impl std::fmt::Display for Cursor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}.{}", self.day, self.size, self.id)
+    }
+}
+
+/// Which stories a list holds (`Store::stories_page`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct StoryFilter {
+    /// Only stories of at least this many articles.
+    pub min_size: usize,
+    /// Only stories whose latest dated article was published on this day or later: a story
+    /// none of whose articles is dated is left out.
+    pub since: Option<jiff::civil::Date>,
+    /// Only stories with an article that holds every word and phrase of this search (as
+    /// `Store::search` reads it).
+    pub search: Option<String>,
+    /// Only the stories after this place in the list.
+    pub after: Option<Cursor>,
+}
+
+/// A page of the list of stories.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct StoryPage {
+    /// The stories, in the list's order, each with the place just after it.
+    pub rows: Vec<(StoryRow, Cursor)>,
+    /// Where the next page starts, when the list may go on.
+    pub next: Option<Cursor>,
+}
+
 impl Store {
     /// Every story, latest activity first (then larger first, then by id).
     pub fn stories(&self) -> Result<Vec<StoryRow>, StoreError> {
@@ -148,21 +204,76 @@ impl Store {
     /// last (by their latest dated member), then larger first, then by id; each with its
     /// members read through the story index, so a short list from a large store is quick.
     pub fn latest_stories(&self, min_size: usize, limit: Option<usize>) -> Result<Vec<StoryRow>, StoreError> {
+        let filter = StoryFilter { min_size, ..StoryFilter::default() };
+        Ok(self.stories_page(&filter, limit)?.rows.into_iter().map(|(row, _)| row).collect())
+    }
+
+    /// The stories `filter` keeps, in the order of [`Store::latest_stories`], `limit` of them
+    /// (all when `None`), with the place where the next page starts when there may be more.
+    /// A place stays valid as stories grow: a story that changed between two pages may move,
+    /// the others are listed once each.
+    pub fn stories_page(&self, filter: &StoryFilter, limit: Option<usize>) -> Result<StoryPage, StoreError> {
         let fail = |e: rusqlite::Error| StoreError::from_sqlite(&self.path, &e);
+        let search = match filter.search.as_deref().map(crate::search::query) {
+            None => None,
+            Some(Ok(Some(fts))) => Some(fts),
+            // A search with no word, or too long, matches nothing.
+            Some(_) => return Ok(StoryPage::default()),
+        };
+        let after = filter.after.unwrap_or(Cursor { day: i64::MAX, size: i64::MAX, id: 0 });
         let mut chosen = self
             .conn
-            .prepare(
-                "SELECT id, centroid FROM stories WHERE size >= ?1
-                 ORDER BY coalesce(last_day, -2147483648) DESC, size DESC, id LIMIT ?2",
+            .prepare_cached(&format!(
+                "SELECT id, centroid, coalesce(last_day, {UNDATED}) AS day, size FROM stories
+                 WHERE size >= ?1 AND (?2 IS NULL OR last_day >= ?2)
+                   AND (day < ?3 OR (day = ?3 AND size < ?4) OR (day = ?3 AND size = ?4 AND id > ?5))
+                   AND (?6 IS NULL OR id IN (SELECT a.story FROM search JOIN articles a ON a.id = search.rowid
+                                             WHERE search MATCH ?6))
+                 ORDER BY day DESC, size DESC, id LIMIT ?7"
+            ))
+            .map_err(fail)?;
+        // One more than asked, to know whether the list goes on.
+        let read = limit.map_or(-1, |l| l.saturating_add(1) as i64);
+        let mut picked: Vec<(i64, Vec<u8>)> = Vec::new();
+        let mut places: Vec<Cursor> = Vec::new();
+        let rows = chosen
+            .query_map(
+                params![
+                    filter.min_size as i64,
+                    filter.since.map(stories::day_number),
+                    after.day,
+                    after.size,
+                    after.id,
+                    search,
+                    read
+                ],
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, Vec<u8>>(1)?,
+                        r.get::<_, i64>(2)?,
+                        r.get::<_, i64>(3)?,
+                    ))
+                },
             )
             .map_err(fail)?;
-        let limit = limit.map_or(-1, |l| l as i64);
-        let picked: Vec<(i64, Vec<u8>)> = chosen
-            .query_map(params![min_size as i64, limit], |r| Ok((r.get(0)?, r.get(1)?)))
-            .map_err(fail)?
-            .collect::<Result<_, _>>()
-            .map_err(fail)?;
-        self.rows(picked)
+        for row in rows {
+            let (id, centroid, day, size) = row.map_err(fail)?;
+            picked.push((id, centroid));
+            places.push(Cursor { day, size, id });
+        }
+        let more = limit.is_some_and(|l| picked.len() > l);
+        if let Some(l) = limit {
+            picked.truncate(l);
+            places.truncate(l);
+        }
+        let next = if more { places.last().copied() } else { None };
+        let place_of: BTreeMap<i64, Cursor> = places.into_iter().map(|c| (c.id, c)).collect();
+        let rows = self.rows(picked)?;
+        Ok(StoryPage {
+            rows: rows.into_iter().map(|r| (place_of[&r.id], r)).map(|(c, r)| (r, c)).collect(),
+            next,
+        })
     }
 
     /// Story `id` as [`Store::latest_stories`] lists it (with no related stories: those are
@@ -181,7 +292,7 @@ impl Store {
     }
 
     /// The rows of the stories `picked` (id and centroid), with their members, headlines,
-    /// origins and the related stories among them; latest activity first.
+    /// origins and the related stories among them; in the order picked.
     fn rows(&self, picked: Vec<(i64, Vec<u8>)>) -> Result<Vec<StoryRow>, StoreError> {
         let fail = |e: rusqlite::Error| StoreError::from_sqlite(&self.path, &e);
         let mut members_of = self
@@ -228,7 +339,6 @@ impl Store {
         for (row, found) in out.iter_mut().zip(related) {
             row.related = found.into_iter().map(|i| ids[i]).collect();
         }
-        out.sort_by(|a, b| b.last_seen.cmp(&a.last_seen).then(b.size.cmp(&a.size)).then(a.id.cmp(&b.id)));
         Ok(out)
     }
 

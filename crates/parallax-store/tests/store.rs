@@ -2,7 +2,7 @@
 //! refusals of files it must not touch.
 
 use parallax_model::{DocFormat, DocId, DocMeta, RawDoc};
-use parallax_store::{IngestConfig, Store, StoreError};
+use parallax_store::{Cursor, IngestConfig, Store, StoreError, StoryFilter};
 
 fn doc(id: &str, text: &str) -> (RawDoc, bool) {
     let doc = RawDoc {
@@ -415,4 +415,47 @@ fn a_store_written_before_search_has_its_articles_indexed_when_migrated() {
     let hits = store.search("fog", 10, 0).expect("search");
     assert_eq!(hits.len(), 3);
     assert!(hits.iter().all(|h| h.passage.contains("fog")));
+}
+
+#[test]
+fn pages_of_stories_list_each_story_once_and_filter_by_day_and_words() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let mut store = Store::open(&dir.path().join("news.db")).expect("a store");
+    store.ingest(reports(), &config()).expect("the first week");
+    let (mut later, explicit) = doc(
+        "ferry-inquiry",
+        "Halvik ferry inquiry blames fog procedures\nThe inquiry into the collision of the Nordlys ferry and a cargo ship in fog off Halvik harbour found that the coastguard's fog procedures were not followed. Fourteen passengers were injured in the collision.",
+    );
+    later.meta.published = Some(jiff::civil::date(2026, 5, 20));
+    store.ingest(vec![(later, explicit)], &config()).expect("two months later");
+    let all: Vec<i64> = store.stories().expect("stories").iter().map(|s| s.id).collect();
+    assert_eq!(all.len(), 3);
+
+    // Page by page, one story at a time: each story once, in the list's order, then no place.
+    let mut filter = StoryFilter::default();
+    let mut paged = Vec::new();
+    for _ in 0..=all.len() {
+        let page = store.stories_page(&filter, Some(1)).expect("a page");
+        paged.extend(page.rows.iter().map(|(row, _)| row.id));
+        let Some(next) = page.next else { break };
+        let written = next.to_string();
+        assert_eq!(Cursor::parse(&written), Some(next), "a place reads back as written: {written}");
+        filter.after = Some(next);
+    }
+    assert_eq!(paged, all);
+    for bad in ["", "1.2", "a.b.c", "1.2.3.4", "1.0.3", "1.2.-3"] {
+        assert_eq!(Cursor::parse(bad), None, "{bad:?}");
+    }
+
+    // Since a day: the follow-up alone (published in May); by words: the council's story.
+    let since = StoryFilter { since: Some(jiff::civil::date(2026, 5, 1)), ..StoryFilter::default() };
+    let found = store.stories_page(&since, None).expect("since");
+    let docs: Vec<Vec<String>> = found.rows.iter().map(|(r, _)| r.documents.clone()).collect();
+    assert_eq!(docs, vec![vec!["ferry-inquiry".to_string()]]);
+    let words = StoryFilter { search: Some("cycle lanes".to_string()), ..StoryFilter::default() };
+    let found = store.stories_page(&words, None).expect("search");
+    assert_eq!(found.rows.len(), 1);
+    assert!(found.rows[0].0.documents.iter().all(|d| d.starts_with("council")), "{found:?}");
+    let none = StoryFilter { search: Some("\"\"".to_string()), ..StoryFilter::default() };
+    assert!(store.stories_page(&none, None).expect("no words").rows.is_empty());
 }

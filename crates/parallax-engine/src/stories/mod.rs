@@ -162,9 +162,12 @@ pub fn profile(article: &Article, analyzer: &mut Analyzer, names: &[String]) -> 
     for name in names {
         *weights.entry(name_term(name)).or_default() += 4.0;
     }
-    let epoch = jiff::civil::date(1970, 1, 1);
-    let day = article.published.map(|d| (d - epoch).get_days());
-    Profile { terms: weights.into_iter().collect(), day }
+    Profile { terms: weights.into_iter().collect(), day: article.published.map(day_number) }
+}
+
+/// A day as the stories stage and the store count days: days since 1970-01-01.
+pub fn day_number(day: jiff::civil::Date) -> i32 {
+    (day - jiff::civil::date(1970, 1, 1)).get_days()
 }
 
 /// The names [`profile`] weighs for document `doc` of `found`: the people with evidence of
