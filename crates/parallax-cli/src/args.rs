@@ -90,6 +90,12 @@ pub(crate) struct ServeArgs {
     /// Requests served at once; more are answered 503 with Retry-After.
     #[arg(long, value_name = "N", default_value_t = 64)]
     pub(crate) concurrency: usize,
+
+    /// Let `POST /api/v1/documents {"url": ...}` fetch pages on loopback, private, link-local
+    /// and reserved addresses (refused by default: a request must not make the server reach
+    /// what only this machine can).
+    #[arg(long)]
+    pub(crate) allow_private_urls: bool,
 }
 
 /// Where the store is.

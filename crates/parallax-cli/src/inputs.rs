@@ -261,8 +261,7 @@ fn page_document(
     page: &parallax_fetch::Page,
     config: &ingest::Config,
 ) -> Result<RawDoc, Diagnostic> {
-    let format = if page.html { DocFormat::Html } else { DocFormat::Text };
-    ingest::text_document(name, &url_stem(&page.final_url), format, page.text.as_bytes(), config)
+    ingest::page_document(name, &page.final_url, page.html, &page.text, config)
 }
 
 /// The items of a feed (a file or a fetched page): an item that carries its article is read
@@ -329,17 +328,6 @@ fn from_feed(
         }
     }
     (docs, problems)
-}
-
-/// A document id stem from a URL: its last path segment, else its host.
-fn url_stem(url: &str) -> String {
-    let trimmed = url.split(['?', '#']).next().unwrap_or(url).trim_end_matches('/');
-    let last = trimmed.rsplit('/').next().unwrap_or(trimmed);
-    let last = last.strip_suffix(".html").or_else(|| last.strip_suffix(".htm")).unwrap_or(last);
-    let stem: String =
-        last.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '-' }).collect();
-    let stem = stem.trim_matches('-').to_string();
-    if stem.is_empty() { "page".to_string() } else { stem }
 }
 
 type Outcome = Result<(Vec<(RawDoc, bool)>, Vec<Diagnostic>), Diagnostic>;

@@ -265,6 +265,7 @@ pub(crate) fn serve(raw: ServeArgs) -> anyhow::Result<ExitCode> {
         listen: raw.listen,
         request_timeout: Duration::from_secs(raw.timeout.max(1)),
         concurrent: raw.concurrency.max(1),
+        allow_private_urls: raw.allow_private_urls,
         ..parallax_serve::Config::default()
     };
     parallax_serve::run(config)?;

@@ -17,7 +17,7 @@
 mod policy;
 mod warc;
 
-pub use policy::{Class, Reach, Refused, without_credentials};
+pub use policy::{Class, Reach, Refused, check_public, without_credentials};
 pub use warc::{Record, Warc, read_warc};
 
 use std::collections::BTreeMap;

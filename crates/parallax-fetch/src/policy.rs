@@ -139,6 +139,30 @@ impl Reach {
     }
 }
 
+/// Whether a URL sent by someone else (a request to the server) may be fetched at all: it is
+/// `http` or `https`, and its host is, or resolves only to, public addresses. Checked before
+/// the fetch so a refusal is answered at once; the fetch still checks every hop
+/// ([`Reach::Public`]), so a redirect or a later DNS answer cannot take it elsewhere. A host
+/// that does not resolve now is left to the fetch to report.
+pub fn check_public(url: &str) -> Result<(), Refused> {
+    let scheme = url.split_once(':').map(|(s, _)| s.to_ascii_lowercase());
+    if !matches!(scheme.as_deref(), Some("http" | "https")) {
+        return Err(Refused("only http and https are fetched".to_string()));
+    }
+    let uri = url.parse::<Uri>().map_err(|_| Refused("not a URL".to_string()))?;
+    let Some(host) = uri.host() else { return Err(Refused("a URL with no host".to_string())) };
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    let port = uri.port_u16().unwrap_or(if uri.scheme_str() == Some("https") { 443 } else { 80 });
+    let addresses: Vec<IpAddr> = match host.parse::<IpAddr>() {
+        Ok(ip) => vec![ip],
+        Err(_) => (host, port).to_socket_addrs().map(|a| a.map(|s| s.ip()).collect()).unwrap_or_default(),
+    };
+    match addresses.into_iter().map(Class::of).find(|&c| c != Class::Public) {
+        Some(class) => Err(Refused(format!("{} ({host})", class.name()))),
+        None => Ok(()),
+    }
+}
+
 /// A refusal by the policy, for the error line.
 #[derive(Debug)]
 pub struct Refused(pub String);
@@ -206,7 +230,28 @@ pub fn without_credentials(url: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{Class, Reach, without_credentials};
+    use super::{Class, Reach, check_public, without_credentials};
+
+    #[test]
+    fn a_url_from_elsewhere_must_be_http_to_a_public_address() {
+        for refused in [
+            "http://127.0.0.1:7878/api",
+            "http://[::1]/",
+            "http://169.254.169.254/latest/meta-data/",
+            "http://10.0.0.5/",
+            "https://localhost/",
+            "file:///etc/passwd",
+            "gopher://93.184.216.34/",
+            "not a url",
+        ] {
+            assert!(check_public(refused).is_err(), "{refused}");
+        }
+        assert!(check_public("http://93.184.216.34/news/ferry.html").is_ok());
+        let why = check_public("http://169.254.169.254/").expect_err("refused").to_string();
+        assert!(why.contains("link-local address"), "{why}");
+        let why = check_public("file:///etc/passwd").expect_err("refused").to_string();
+        assert!(why.contains("only http and https"), "{why}");
+    }
 
     #[test]
     fn addresses_by_class_and_what_each_start_may_reach() {

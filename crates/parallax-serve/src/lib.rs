@@ -62,6 +62,9 @@ pub struct Config {
     pub max_records: usize,
     /// Writes a token may make per second once its burst of 20 is spent (past it: 429).
     pub write_rate: f64,
+    /// Whether a page posted by its URL may be fetched from loopback, private, link-local or
+    /// reserved addresses (`--allow-private-urls`); by default only public ones.
+    pub allow_private_urls: bool,
 }
 
 impl Default for Config {
@@ -75,6 +78,7 @@ impl Default for Config {
             max_body: 16 * 1024 * 1024,
             max_records: 1000,
             write_rate: 10.0,
+            allow_private_urls: false,
         }
     }
 }

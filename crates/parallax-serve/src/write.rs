@@ -1,11 +1,14 @@
 //! `POST /api/v1/documents`: documents added by a program holding a write token, in the JSON
 //! Lines record format `parallax ingest` reads (one record as `application/json`, or one per
-//! line), placed into stories as `ingest` places them.
+//! line), or a page by its address (`{"url": "https://…"}`, fetched by the server within the
+//! fetch policy: public addresses only unless `--allow-private-urls`), placed into stories as
+//! `ingest` places them.
 //!
 //! Refused before anything is written: no token or an unknown or revoked one (401), more
 //! requests than the token's rate allows (429 with `Retry-After`), a body over the size limit
 //! or more records than allowed (413), nothing that reads as a document (400, with each
-//! record's problem). A batch is committed whole or not at all.
+//! record's problem), a URL the fetch policy refuses (400, before any request is made). A
+//! batch is committed whole or not at all.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -95,6 +98,12 @@ pub(crate) async fn documents(State(shared): State<Arc<Shared>>, request: Reques
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.trim_start().starts_with("application/json"));
+    if whole && let Some(url) = url_asked(&body) {
+        return match fetched(&shared, url).await {
+            Ok(doc) => store(&shared, vec![doc], Vec::new(), name).await,
+            Err(answer) => answer,
+        };
+    }
     let lines: Vec<&[u8]> = if whole {
         vec![&body[..]]
     } else {
@@ -128,6 +137,87 @@ pub(crate) async fn documents(State(shared): State<Arc<Shared>>, request: Reques
             &serde_json::json!({"error": {"status": 400, "message": "no document in the body"}, "problems": problems}),
         );
     }
+    store(&shared, docs, problems, name).await
+}
+
+/// The longest URL a write may name.
+const MOST_URL_BYTES: usize = 2048;
+
+/// The URL of a body that asks for a page by its address (`{"url": "https://…"}`, with no
+/// `text` or `html` of its own), when it is one.
+fn url_asked(body: &[u8]) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_slice(body).ok()?;
+    let object = value.as_object()?;
+    if object.contains_key("text") || object.contains_key("html") {
+        return None;
+    }
+    object.get("url")?.as_str().map(str::to_string)
+}
+
+/// The document of the page at `url`, fetched within the server's reach (public addresses
+/// unless `--allow-private-urls`), or the answer to give: 400 at once for a URL the policy
+/// refuses, 502 when the page cannot be fetched, 400 for a feed or what is not a document.
+async fn fetched(shared: &Arc<Shared>, url: String) -> Result<(parallax_model::RawDoc, bool), Response> {
+    let bad = |why: &str| error(StatusCode::BAD_REQUEST, why);
+    if url.len() > MOST_URL_BYTES {
+        return Err(bad(&format!("a URL is at most {MOST_URL_BYTES} bytes")));
+    }
+    let allow_private = shared.config.allow_private_urls;
+    let reach = if allow_private { parallax_fetch::Reach::Any } else { parallax_fetch::Reach::Public };
+    let checked = url.clone();
+    let refused = tokio::task::spawn_blocking(move || {
+        if allow_private { Ok(()) } else { parallax_fetch::check_public(&checked) }
+    })
+    .await;
+    match refused {
+        Ok(Ok(())) => {}
+        Ok(Err(why)) => return Err(bad(&format!("{why}; the server fetches public addresses only"))),
+        Err(_) => return Err(error(StatusCode::INTERNAL_SERVER_ERROR, "the fetch failed")),
+    }
+    let config = parallax_fetch::Config {
+        timeout: shared
+            .config
+            .request_timeout
+            .saturating_sub(std::time::Duration::from_secs(5))
+            .max(std::time::Duration::from_secs(1)),
+        max_bytes: shared.config.max_body,
+        concurrency: 1,
+        max_items: 0,
+        ..parallax_fetch::Config::default()
+    };
+    let asked = url.clone();
+    let page = tokio::task::spawn_blocking(move || {
+        parallax_fetch::fetch_linked(std::slice::from_ref(&asked), &config, reach).pop()
+    })
+    .await;
+    // Named without the credentials it may carry, in answers and documents alike.
+    let shown = parallax_fetch::without_credentials(&url);
+    let page = match page {
+        Ok(Some(Ok(page))) => page,
+        Ok(Some(Err(why))) if why.contains("refused by the fetch policy") => return Err(bad(&why)),
+        Ok(Some(Err(why))) => return Err(error(StatusCode::BAD_GATEWAY, &format!("{shown}: {why}"))),
+        _ => return Err(error(StatusCode::INTERNAL_SERVER_ERROR, "the fetch failed")),
+    };
+    if page.feed {
+        return Err(bad(&format!("{shown} is a feed: post its items' URLs or records")));
+    }
+    let read = parallax_engine::ingest::Config::default();
+    let mut doc =
+        parallax_engine::ingest::page_document(&shown, &page.final_url, page.html, &page.text, &read)
+            .map_err(|d| bad(&format!("{}: {}", d.input, d.message)))?;
+    doc.meta.url =
+        doc.meta.url.take().or_else(|| parallax_fetch::without_credentials(&page.final_url).parse().ok());
+    Ok((doc, false))
+}
+
+/// Places `docs` into the store as `ingest` does, one writer at a time in this process, and
+/// answers with what was added.
+async fn store(
+    shared: &Arc<Shared>,
+    docs: Vec<(parallax_model::RawDoc, bool)>,
+    problems: Vec<serde_json::Value>,
+    name: String,
+) -> Response {
     let ids: Vec<String> = docs.iter().map(|(d, _)| d.id.as_str().to_string()).collect();
     let path = shared.config.db.clone();
     // One writer at a time in this process; the store itself waits for other processes.

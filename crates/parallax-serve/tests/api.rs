@@ -591,3 +591,65 @@ fn the_list_of_stories_pages_by_cursor_and_filters_by_day_and_words() {
         assert!(answer.json()["error"]["message"].is_string(), "{}", answer.body);
     }
 }
+
+/// Serves `page` as HTML to every request on a free loopback port, in the background.
+fn page_server(page: &'static str) -> SocketAddr {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
+    let addr = listener.local_addr().expect("an address");
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut request = [0u8; 4096];
+            let _ = stream.read(&mut request);
+            let answer = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{page}",
+                page.len()
+            );
+            let _ = stream.write_all(answer.as_bytes());
+        }
+    });
+    addr
+}
+
+#[test]
+fn a_page_posted_by_its_url_is_fetched_within_the_policy() {
+    const PAGE: &str = "<html><head><title>Coastguard names the Nordlys ferry master</title></head><body><article><h1>Coastguard names the Nordlys ferry master</h1><p>The coastguard on Wednesday named the master of the Nordlys ferry that struck a cargo ship in thick fog off Halvik harbour, injuring fourteen passengers.</p><p>The ferry was carrying 212 people when it hit the ship, the coastguard said.</p></article></body></html>";
+    let pages = page_server(PAGE);
+    let (dir, addr) = served();
+    let desk = token(dir.path(), "desk");
+    let auth = format!("Authorization: Bearer {desk}\r\nContent-Type: application/json\r\n");
+    // By default the server reaches public addresses only: loopback, link-local (cloud
+    // metadata) and other schemes are refused at once, and nothing is written.
+    let before = documents_in(addr);
+    for (url, why) in [
+        (format!("http://{pages}/ferry-master.html"), "loopback address"),
+        ("http://169.254.169.254/latest/meta-data/".to_string(), "link-local address"),
+        ("file:///etc/passwd".to_string(), "only http and https"),
+    ] {
+        let body = serde_json::json!({ "url": url }).to_string();
+        let answer = send(addr, "POST", "/api/v1/documents", &auth, body.as_bytes());
+        assert_eq!(answer.status, 400, "{url}: {}", answer.body);
+        assert!(answer.body.contains(why), "{url}: {}", answer.body);
+    }
+    assert_eq!(documents_in(addr), before);
+
+    // Allowed to reach this machine, the server fetches the page and places it.
+    let (dir, addr) = served_with(|c| Config { allow_private_urls: true, ..c });
+    let desk = token(dir.path(), "desk");
+    let auth = format!("Authorization: Bearer {desk}\r\nContent-Type: application/json\r\n");
+    let body =
+        serde_json::json!({ "url": format!("http://{pages}/2026/ferry-master.html?ref=feed") }).to_string();
+    let answer = send(addr, "POST", "/api/v1/documents", &auth, body.as_bytes());
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    assert_eq!(answer.json()["added"], 1, "{}", answer.body);
+    assert_eq!(answer.json()["documents"], serde_json::json!(["ferry-master"]));
+    let stories = get(addr, "/api/v1/stories", "").json();
+    assert!(
+        stories["stories"].as_array().into_iter().flatten().any(|s| s["size"] == 4),
+        "the page joined the ferry story: {stories}"
+    );
+    // Without the token, nothing is fetched.
+    let answer =
+        send(addr, "POST", "/api/v1/documents", "Content-Type: application/json\r\n", body.as_bytes());
+    assert_eq!(answer.status, 401);
+}

@@ -44,3 +44,45 @@ pub fn text_document(
         .ok_or_else(|| Diagnostic::new(name, "no usable id"))?;
     Ok(RawDoc { id, path: name.to_string(), format, text, meta: DocMeta::default() })
 }
+
+/// A page fetched from `final_url` (the address it came from, after redirects), HTML when
+/// `html`, else plain text; `name` is the input as the user named it (the URL asked for). Its
+/// id is made from the address's last path segment ([`url_stem`]).
+pub fn page_document(
+    name: &str,
+    final_url: &str,
+    html: bool,
+    text: &str,
+    config: &Config,
+) -> Result<RawDoc, Diagnostic> {
+    let format = if html { DocFormat::Html } else { DocFormat::Text };
+    text_document(name, &url_stem(final_url), format, text.as_bytes(), config)
+}
+
+/// A document id stem from a URL: its last path segment, else its host; "page" when neither
+/// holds a letter or digit.
+pub fn url_stem(url: &str) -> String {
+    let trimmed = url.split(['?', '#']).next().unwrap_or(url).trim_end_matches('/');
+    let last = trimmed.rsplit('/').next().unwrap_or(trimmed);
+    let last = last.strip_suffix(".html").or_else(|| last.strip_suffix(".htm")).unwrap_or(last);
+    let stem: String =
+        last.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '-' }).collect();
+    let stem = stem.trim_matches('-').to_string();
+    if stem.is_empty() { "page".to_string() } else { stem }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::url_stem;
+
+    #[test]
+    fn a_page_is_named_by_its_last_path_segment_else_its_host() {
+        assert_eq!(
+            url_stem("https://news.example/2026/03/ferry-hits-crane.html?ref=rss#top"),
+            "ferry-hits-crane"
+        );
+        assert_eq!(url_stem("https://news.example/"), "news-example");
+        assert_eq!(url_stem("https://news.example/a%20b/"), "a-20b");
+        assert_eq!(url_stem("https://news.example/%%%"), "page");
+    }
+}
