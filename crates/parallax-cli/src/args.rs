@@ -79,9 +79,18 @@ pub(crate) struct ServeArgs {
     #[command(flatten)]
     pub(crate) db: DbArgs,
 
-    /// Address and port to listen on: a loopback address (127.0.0.1 or ::1).
+    /// Address and port to listen on: a loopback address (127.0.0.1 or ::1), unless --public.
     #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:7878")]
     pub(crate) listen: std::net::SocketAddr,
+
+    /// Allow listening beyond this machine (--listen 0.0.0.0:7878). Reads then need a token
+    /// too (`Authorization: Bearer TOKEN` or `X-Auth-Token`), except /healthz.
+    #[arg(long)]
+    pub(crate) public: bool,
+
+    /// With --public, let anyone read; writes still need a token.
+    #[arg(long, requires = "public")]
+    pub(crate) public_read: bool,
 
     /// Seconds one request may take before it is answered 503.
     #[arg(long, value_name = "SECONDS", default_value_t = 30)]

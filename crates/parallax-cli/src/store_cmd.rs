@@ -263,6 +263,8 @@ pub(crate) fn serve(raw: ServeArgs) -> anyhow::Result<ExitCode> {
     let config = parallax_serve::Config {
         db: db_path(&raw.db)?,
         listen: raw.listen,
+        public: raw.public,
+        public_read: raw.public_read,
         request_timeout: Duration::from_secs(raw.timeout.max(1)),
         concurrent: raw.concurrency.max(1),
         allow_private_urls: raw.allow_private_urls,

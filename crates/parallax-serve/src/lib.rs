@@ -9,8 +9,9 @@
 //! kept per story version (its members), so a story is briefed again when it changes, not per
 //! request; the version is the briefing's `ETag`.
 //!
-//! Safe by default: the server listens on loopback only ([`Config::listen`] beyond it is
-//! refused until reads can require tokens too), every write needs a token and is limited in
+//! Safe by default: the server listens on loopback only ([`Config::listen`] beyond it needs
+//! [`Config::public`], and then every read but the liveness probe needs a token too, unless
+//! [`Config::public_read`]), every write needs a token and is limited in
 //! size, records and rate, every request has a time limit and a place among a
 //! bounded number served at once (past it: 503 with `Retry-After`), ids are numbers, list
 //! sizes are capped, errors are JSON with a message, and every answer carries a strict content
@@ -48,8 +49,14 @@ pub const MOST_STREAMS: usize = 256;
 pub struct Config {
     /// The store's file.
     pub db: PathBuf,
-    /// Where to listen: a loopback address (the only kind allowed until write tokens exist).
+    /// Where to listen: a loopback address, unless [`Config::public`].
     pub listen: SocketAddr,
+    /// Whether the server may listen beyond this machine (`--public`); reads then need a token
+    /// too, unless [`Config::public_read`].
+    pub public: bool,
+    /// With [`Config::public`], whether reads are open to anyone (`--public-read`); writes
+    /// always need a token.
+    pub public_read: bool,
     /// Longest time one request may take before it is answered 503.
     pub request_timeout: Duration,
     /// Requests served at once; more are answered 503 at once.
@@ -72,6 +79,8 @@ impl Default for Config {
         Config {
             db: PathBuf::from("parallax.db"),
             listen: SocketAddr::from(([127, 0, 0, 1], 7878)),
+            public: false,
+            public_read: false,
             request_timeout: Duration::from_secs(30),
             concurrent: 64,
             cached_briefings: 256,
@@ -88,7 +97,7 @@ impl Default for Config {
 pub enum ServeError {
     /// A listening address beyond this machine.
     #[error(
-        "{0}: not a loopback address; the server only listens on this machine (127.0.0.1 or ::1) until reads can require tokens"
+        "{0}: not a loopback address; the server listens on this machine only (127.0.0.1 or ::1) unless run with --public (reads then need a token too, unless --public-read)"
     )]
     NotLoopback(SocketAddr),
     /// The address could not be bound, or the runtime not started.
@@ -117,7 +126,18 @@ pub(crate) struct Shared {
     pub(crate) writer: tokio::sync::Mutex<()>,
     /// Event streams open at once.
     pub(crate) streams: Arc<Semaphore>,
+    /// Tokens lately found live, with their names and when (read checks skip the store for
+    /// [`TOKEN_CHECKED_FOR`]).
+    pub(crate) live_tokens: Mutex<BTreeMap<String, (String, std::time::Instant)>>,
 }
+
+/// How long a token found live stays trusted for reads before the store is asked again: a
+/// revoked token is refused within this time.
+const TOKEN_CHECKED_FOR: Duration = Duration::from_secs(5);
+
+/// Paths anyone may read even when reads need a token: the liveness probe and the pages'
+/// script.
+const OPEN_PATHS: &[&str] = &["/healthz", "/live.js"];
 
 /// Briefings made so far, by story and version, the oldest dropped first past the cap.
 #[derive(Default)]
@@ -200,6 +220,7 @@ pub fn router(config: Config) -> Router {
         buckets: Mutex::new(write::Buckets::default()),
         writer: tokio::sync::Mutex::new(()),
         streams: Arc::new(Semaphore::new(MOST_STREAMS)),
+        live_tokens: Mutex::new(BTreeMap::new()),
     });
     let max_body = shared.config.max_body;
     Router::new()
@@ -229,7 +250,7 @@ pub fn router(config: Config) -> Router {
 
 /// Serves `config` until SIGINT or SIGTERM, then lets requests in flight finish.
 pub fn run(config: Config) -> Result<(), ServeError> {
-    if !config.listen.ip().is_loopback() {
+    if !config.listen.ip().is_loopback() && !config.public {
         return Err(ServeError::NotLoopback(config.listen));
     }
     // The store must be readable now, not at the first request; one made by an earlier
@@ -293,9 +314,12 @@ async fn guard(State(shared): State<Arc<Shared>>, request: Request, next: Next) 
             busy.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
             busy
         }
-        Ok(_slot) => match tokio::time::timeout(shared.config.request_timeout, next.run(request)).await {
-            Ok(response) => response,
-            Err(_) => error(StatusCode::SERVICE_UNAVAILABLE, "the request took too long and was stopped"),
+        Ok(_slot) => match read_refused(&shared, Asked::of(&request)).await {
+            Some(refused) => refused,
+            None => match tokio::time::timeout(shared.config.request_timeout, next.run(request)).await {
+                Ok(response) => response,
+                Err(_) => error(StatusCode::SERVICE_UNAVAILABLE, "the request took too long and was stopped"),
+            },
         },
     };
     let headers = response.headers_mut();
@@ -314,6 +338,61 @@ async fn guard(State(shared): State<Arc<Shared>>, request: Request, next: Next) 
         m.record(&route, response.status().as_u16(), started.elapsed());
     }
     response
+}
+
+/// What the read check needs of a request.
+struct Asked {
+    /// Whether it is a read (GET or HEAD).
+    read: bool,
+    path: String,
+    token: Option<String>,
+}
+
+impl Asked {
+    fn of(request: &Request) -> Asked {
+        Asked {
+            read: matches!(*request.method(), axum::http::Method::GET | axum::http::Method::HEAD),
+            path: request.uri().path().to_string(),
+            token: write::token_of(request.headers()).map(str::to_string),
+        }
+    }
+}
+
+/// When reads need a token (`--public` without `--public-read`): the answer to a read that
+/// has none, or an unknown or revoked one (401). Writes check their own token.
+async fn read_refused(shared: &Arc<Shared>, asked: Asked) -> Option<Response> {
+    let config = &shared.config;
+    if !config.public || config.public_read || !asked.read || OPEN_PATHS.contains(&asked.path.as_str()) {
+        return None;
+    }
+    let Some(token) = asked.token else {
+        return Some(write::unauthorized(
+            "this server needs a token to read: `Authorization: Bearer TOKEN` or `X-Auth-Token: TOKEN` (`parallax token create NAME`)",
+        ));
+    };
+    let now = std::time::Instant::now();
+    let trusted =
+        shared.live_tokens.lock().ok().is_some_and(|t| {
+            t.get(&token).is_some_and(|(_, at)| now.duration_since(*at) < TOKEN_CHECKED_FOR)
+        });
+    if trusted {
+        return None;
+    }
+    let asked = token.clone();
+    match with_store(shared, move |s| s.token_name(&asked)).await {
+        Ok(Some(name)) => {
+            if let Ok(mut live) = shared.live_tokens.lock() {
+                // A bounded memory: forget them all past a few thousand.
+                if live.len() >= 4096 {
+                    live.clear();
+                }
+                live.insert(token, (name, now));
+            }
+            None
+        }
+        Ok(None) => Some(write::unauthorized("the token is not known or was revoked")),
+        Err(answer) => Some(answer),
+    }
 }
 
 /// An error answer: `{"error": {"status": …, "message": …}}`.

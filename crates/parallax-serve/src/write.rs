@@ -50,14 +50,19 @@ impl Buckets {
     }
 }
 
-/// The token of an `Authorization: Bearer …` header.
-fn bearer(headers: &HeaderMap) -> Option<&str> {
-    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
-    let (scheme, token) = value.split_once(' ')?;
-    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim()).filter(|t| !t.is_empty())
+/// The token a request carries: an `Authorization: Bearer …` header, else an `X-Auth-Token`
+/// header.
+pub(crate) fn token_of(headers: &HeaderMap) -> Option<&str> {
+    let bearer = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|value| {
+        let (scheme, token) = value.split_once(' ')?;
+        scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())
+    });
+    let plain = || headers.get("x-auth-token").and_then(|v| v.to_str().ok()).map(str::trim);
+    bearer.or_else(plain).filter(|t| !t.is_empty())
 }
 
-fn unauthorized(message: &str) -> Response {
+/// A 401 answer that says how to authenticate.
+pub(crate) fn unauthorized(message: &str) -> Response {
     let mut answer = error(StatusCode::UNAUTHORIZED, message);
     answer.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
     answer
@@ -67,9 +72,9 @@ fn unauthorized(message: &str) -> Response {
 pub(crate) async fn documents(State(shared): State<Arc<Shared>>, request: Request) -> Response {
     let (parts, body) = request.into_parts();
     let headers = &parts.headers;
-    let Some(token) = bearer(headers).map(str::to_string) else {
+    let Some(token) = token_of(headers).map(str::to_string) else {
         return unauthorized(
-            "a write needs a token: `Authorization: Bearer TOKEN` (`parallax token create NAME`)",
+            "a write needs a token: `Authorization: Bearer TOKEN` or `X-Auth-Token: TOKEN` (`parallax token create NAME`)",
         );
     };
     let name = match with_store(&shared, move |s| s.token_name(&token)).await {

@@ -653,3 +653,29 @@ fn a_page_posted_by_its_url_is_fetched_within_the_policy() {
         send(addr, "POST", "/api/v1/documents", "Content-Type: application/json\r\n", body.as_bytes());
     assert_eq!(answer.status, 401);
 }
+
+#[test]
+fn a_public_server_needs_a_token_to_read_unless_reads_are_public() {
+    let (dir, addr) = served_with(|c| Config { public: true, ..c });
+    let desk = token(dir.path(), "desk");
+    for path in ["/api/v1/stories", "/", "/stories.atom", "/metrics", "/api/v1/search?q=ferry"] {
+        let answer = get(addr, path, "");
+        assert_eq!(answer.status, 401, "{path}: {}", answer.body);
+        assert_eq!(answer.header("www-authenticate"), Some("Bearer"), "{path}");
+        assert_eq!(get(addr, path, "Authorization: Bearer wrong\r\n").status, 401, "{path}");
+        assert_eq!(get(addr, path, &format!("Authorization: Bearer {desk}\r\n")).status, 200, "{path}");
+        assert_eq!(get(addr, path, &format!("X-Auth-Token: {desk}\r\n")).status, 200, "{path}");
+    }
+    assert_eq!(get(addr, "/healthz", "").status, 200, "the liveness probe stays open");
+    // A revoked token is refused once the last check of it is older than a few seconds; a
+    // token never seen is refused at once.
+    let mut store = Store::open(&dir.path().join("news.db")).expect("the store");
+    let other = store.create_token("other", "2026-03-04T12:00:00Z").expect("a token");
+    store.revoke_token("other", "2026-03-04T12:00:01Z").expect("revoked");
+    assert_eq!(get(addr, "/api/v1/stories", &format!("X-Auth-Token: {other}\r\n")).status, 401);
+
+    let (_dir, addr) = served_with(|c| Config { public: true, public_read: true, ..c });
+    assert_eq!(get(addr, "/api/v1/stories", "").status, 200);
+    let write = send(addr, "POST", "/api/v1/documents", "", b"{}");
+    assert_eq!(write.status, 401, "writes still need a token: {}", write.body);
+}
