@@ -302,8 +302,9 @@ fn set_user_version(path: &std::path::Path, version: i64) {
     conn.pragma_update(None, "user_version", version).expect("pragma");
 }
 
-#[test]
-fn a_follow_up_weeks_later_is_its_own_story_and_listed_as_related() {
+/// A store of [`reports`] and, two months later, a follow-up of the ferry story in other
+/// words.
+fn with_a_follow_up() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().expect("a temp dir");
     let mut store = Store::open(&dir.path().join("news.db")).expect("a store");
     store.ingest(reports(), &config()).expect("the first week");
@@ -313,6 +314,12 @@ fn a_follow_up_weeks_later_is_its_own_story_and_listed_as_related() {
     );
     later.meta.published = Some(jiff::civil::date(2026, 5, 20));
     store.ingest(vec![(later, explicit)], &config()).expect("two months later");
+    (dir, store)
+}
+
+#[test]
+fn a_follow_up_weeks_later_is_its_own_story_and_listed_as_related() {
+    let (_dir, store) = with_a_follow_up();
     let stories = store.stories().expect("stories");
     assert_eq!(stories.len(), 3, "{stories:?}");
     let id_of = |doc: &str| {
@@ -419,15 +426,7 @@ fn a_store_written_before_search_has_its_articles_indexed_when_migrated() {
 
 #[test]
 fn pages_of_stories_list_each_story_once_and_filter_by_day_and_words() {
-    let dir = tempfile::tempdir().expect("a temp dir");
-    let mut store = Store::open(&dir.path().join("news.db")).expect("a store");
-    store.ingest(reports(), &config()).expect("the first week");
-    let (mut later, explicit) = doc(
-        "ferry-inquiry",
-        "Halvik ferry inquiry blames fog procedures\nThe inquiry into the collision of the Nordlys ferry and a cargo ship in fog off Halvik harbour found that the coastguard's fog procedures were not followed. Fourteen passengers were injured in the collision.",
-    );
-    later.meta.published = Some(jiff::civil::date(2026, 5, 20));
-    store.ingest(vec![(later, explicit)], &config()).expect("two months later");
+    let (_dir, store) = with_a_follow_up();
     let all: Vec<i64> = store.stories().expect("stories").iter().map(|s| s.id).collect();
     assert_eq!(all.len(), 3);
 
