@@ -224,18 +224,26 @@ async fn store(
     name: String,
 ) -> Response {
     let ids: Vec<String> = docs.iter().map(|(d, _)| d.id.as_str().to_string()).collect();
+    let hashes: Vec<[u8; 16]> = docs.iter().map(|(d, _)| parallax_store::content_hash(d)).collect();
     let path = shared.config.db.clone();
     // One writer at a time in this process; the store itself waits for other processes.
     let _writing = shared.writer.lock().await;
     let config = IngestConfig::at(jiff::Timestamp::now());
-    let done =
-        tokio::task::spawn_blocking(move || Store::open(&path).and_then(|mut s| s.ingest(docs, &config)))
-            .await;
+    let done = tokio::task::spawn_blocking(move || {
+        let mut store = Store::open(&path)?;
+        let report = store.ingest(docs, &config)?;
+        // Where each document stands now (one it repeats stands where it was placed before).
+        let stories: Vec<Vec<i64>> =
+            hashes.iter().map(|h| store.stories_of_content(h)).collect::<Result<_, _>>()?;
+        Ok::<_, parallax_store::StoreError>((report, stories))
+    })
+    .await;
     match done {
-        Ok(Ok(report)) => json(
+        Ok(Ok((report, stories))) => json(
             StatusCode::OK,
             &serde_json::json!({
                 "documents": ids,
+                "stories": stories,
                 "added": report.added,
                 "already": report.already,
                 "articles": report.articles,

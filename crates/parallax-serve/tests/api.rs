@@ -406,6 +406,12 @@ fn a_write_with_a_token_joins_the_running_stories() {
     assert_eq!((report["added"].as_u64(), report["new_stories"].as_u64()), (Some(2), Some(1)), "{report}");
     assert_eq!(report["documents"], serde_json::json!(["ferry-4", "grain-1"]));
     let stories = get(addr, "/api/v1/stories", "").json();
+    // Each document with the stories it stands in: the ferry's, and a new one.
+    let ferry =
+        stories["stories"].as_array().into_iter().flatten().find(|s| s["size"] == 4).map(|s| s["id"].clone());
+    assert_eq!(report["stories"][0], serde_json::json!([ferry.expect("the ferry story")]), "{report}");
+    assert_eq!(report["stories"][1].as_array().map(Vec::len), Some(1), "{report}");
+    assert_ne!(report["stories"][1], report["stories"][0]);
     let sizes: Vec<u64> = stories["stories"]
         .as_array()
         .map(|s| s.iter().filter_map(|x| x["size"].as_u64()).collect())

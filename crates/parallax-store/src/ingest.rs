@@ -376,8 +376,9 @@ pub(crate) fn unpack(packed: &[u8]) -> Option<String> {
     Some(out)
 }
 
-/// The content hash of a document: its format and its text.
-fn content_hash(doc: &RawDoc) -> [u8; 16] {
+/// The content hash of a document: its format and its text. Content stored once is stored
+/// once, whatever id it came with.
+pub fn content_hash(doc: &RawDoc) -> [u8; 16] {
     let mut bytes = Vec::with_capacity(doc.text.len() + 1);
     bytes.push(match doc.format {
         DocFormat::Text => b't',

@@ -30,7 +30,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 pub use error::StoreError;
-pub use ingest::{Batch, CHANGES_KEPT, IngestConfig, IngestReport, prepare_batch, stamp};
+pub use ingest::{Batch, CHANGES_KEPT, IngestConfig, IngestReport, content_hash, prepare_batch, stamp};
 pub use read::{ArticleRow, Change, Cursor, StoredDocument, StoryFilter, StoryPage, StoryRow, StoryStats};
 pub use search::{MOST_HITS, MOST_SKIPPED, SearchHit, query as search_query, stored_articles};
 pub use tokens::{TokenError, TokenRow};

@@ -276,6 +276,22 @@ impl Store {
         })
     }
 
+    /// The stories of the articles of the stored document whose content has `hash`
+    /// ([`crate::content_hash`]), in order; none when no such document is stored (or it holds
+    /// no article).
+    pub fn stories_of_content(&self, hash: &[u8; 16]) -> Result<Vec<i64>, StoreError> {
+        let fail = |e: rusqlite::Error| StoreError::from_sqlite(&self.path, &e);
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT DISTINCT a.story FROM documents d JOIN articles a ON a.document = d.id
+                 WHERE d.hash = ?1 ORDER BY a.story",
+            )
+            .map_err(fail)?;
+        let rows = stmt.query_map([&hash[..]], |r| r.get(0)).map_err(fail)?;
+        rows.collect::<Result<_, _>>().map_err(fail)
+    }
+
     /// Story `id` as [`Store::latest_stories`] lists it (with no related stories: those are
     /// found within a list), or `None` when there is no such story.
     pub fn story(&self, id: i64) -> Result<Option<StoryRow>, StoreError> {
