@@ -92,6 +92,11 @@ pub(crate) struct ServeArgs {
     #[arg(long, requires = "public")]
     pub(crate) public_read: bool,
 
+    /// Let pages from ORIGIN (`https://desk.example.org`, or `*` for any) call the API from a
+    /// browser; repeat for several. None by default.
+    #[arg(long, value_name = "ORIGIN")]
+    pub(crate) cors_origin: Vec<String>,
+
     /// Seconds one request may take before it is answered 503.
     #[arg(long, value_name = "SECONDS", default_value_t = 30)]
     pub(crate) timeout: u64,

@@ -268,6 +268,7 @@ pub(crate) fn serve(raw: ServeArgs) -> anyhow::Result<ExitCode> {
         request_timeout: Duration::from_secs(raw.timeout.max(1)),
         concurrent: raw.concurrency.max(1),
         allow_private_urls: raw.allow_private_urls,
+        cors_origins: raw.cors_origin.clone(),
         ..parallax_serve::Config::default()
     };
     parallax_serve::run(config)?;

@@ -72,6 +72,9 @@ pub struct Config {
     /// Whether a page posted by its URL may be fetched from loopback, private, link-local or
     /// reserved addresses (`--allow-private-urls`); by default only public ones.
     pub allow_private_urls: bool,
+    /// Origins whose pages may call the API from a browser (`--cors-origin`, `*` for any):
+    /// none by default, so a page elsewhere cannot read the answers.
+    pub cors_origins: Vec<String>,
 }
 
 impl Default for Config {
@@ -88,6 +91,7 @@ impl Default for Config {
             max_records: 1000,
             write_rate: 10.0,
             allow_private_urls: false,
+            cors_origins: Vec::new(),
         }
     }
 }
@@ -308,6 +312,12 @@ async fn guard(State(shared): State<Arc<Shared>>, request: Request, next: Next) 
         .get::<MatchedPath>()
         .map_or_else(|| "other".to_string(), |p| p.as_str().to_string());
     let started = std::time::Instant::now();
+    let origin = cors_origin(&shared.config, request.headers());
+    if let Some(origin) = &origin
+        && request.method() == axum::http::Method::OPTIONS
+    {
+        return preflight(origin);
+    }
     let mut response = match shared.slots.try_acquire() {
         Err(_) => {
             let mut busy = error(StatusCode::SERVICE_UNAVAILABLE, "too many requests at once; retry shortly");
@@ -334,10 +344,42 @@ async fn guard(State(shared): State<Arc<Shared>>, request: Request, next: Next) 
     ] {
         headers.insert(name, HeaderValue::from_static(value));
     }
+    if let Some(origin) = origin {
+        allow_origin(headers, &origin);
+    }
     if let Ok(mut m) = shared.metrics.lock() {
         m.record(&route, response.status().as_u16(), started.elapsed());
     }
     response
+}
+
+/// The request's `Origin` when the server lets it call the API ([`Config::cors_origins`]).
+fn cors_origin(config: &Config, headers: &axum::http::HeaderMap) -> Option<String> {
+    let origin = headers.get(header::ORIGIN)?.to_str().ok()?;
+    config.cors_origins.iter().any(|o| o == "*" || o.eq_ignore_ascii_case(origin)).then(|| origin.to_string())
+}
+
+/// Lets `origin` read this answer.
+fn allow_origin(headers: &mut axum::http::HeaderMap, origin: &str) {
+    if let Ok(value) = HeaderValue::from_str(origin) {
+        headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, value);
+        headers.insert(header::VARY, HeaderValue::from_static("Origin"));
+    }
+}
+
+/// The answer to a browser asking whether `origin` may call the API: the methods and headers
+/// it may use.
+fn preflight(origin: &str) -> Response {
+    let mut answer = StatusCode::NO_CONTENT.into_response();
+    let headers = answer.headers_mut();
+    allow_origin(headers, origin);
+    headers.insert(header::ACCESS_CONTROL_ALLOW_METHODS, HeaderValue::from_static("GET, POST"));
+    headers.insert(
+        header::ACCESS_CONTROL_ALLOW_HEADERS,
+        HeaderValue::from_static("Authorization, Content-Type, X-Auth-Token, Last-Event-ID, If-None-Match"),
+    );
+    headers.insert(header::ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static("600"));
+    answer
 }
 
 /// What the read check needs of a request.

@@ -685,3 +685,25 @@ fn a_public_server_needs_a_token_to_read_unless_reads_are_public() {
     let write = send(addr, "POST", "/api/v1/documents", "", b"{}");
     assert_eq!(write.status, 401, "writes still need a token: {}", write.body);
 }
+
+#[test]
+fn browsers_elsewhere_may_call_the_api_only_from_origins_it_names() {
+    let desk = "Origin: https://desk.example\r\n";
+    let (_dir, addr) = served();
+    let answer = get(addr, "/api/v1/stories", desk);
+    assert_eq!(answer.status, 200);
+    assert_eq!(answer.header("access-control-allow-origin"), None, "no CORS unless configured");
+    assert_eq!(send(addr, "OPTIONS", "/api/v1/documents", desk, b"").status, 405);
+
+    let (_dir, addr) =
+        served_with(|c| Config { cors_origins: vec!["https://desk.example".to_string()], ..c });
+    let answer = get(addr, "/api/v1/stories", desk);
+    assert_eq!(answer.header("access-control-allow-origin"), Some("https://desk.example"));
+    assert_eq!(answer.header("vary"), Some("Origin"));
+    let other = get(addr, "/api/v1/stories", "Origin: https://elsewhere.example\r\n");
+    assert_eq!(other.header("access-control-allow-origin"), None);
+    let asked = send(addr, "OPTIONS", "/api/v1/documents", desk, b"");
+    assert_eq!(asked.status, 204);
+    assert_eq!(asked.header("access-control-allow-methods"), Some("GET, POST"));
+    assert!(asked.header("access-control-allow-headers").is_some_and(|h| h.contains("Authorization")));
+}
