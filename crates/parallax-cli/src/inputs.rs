@@ -246,10 +246,7 @@ fn from_page(
         return from_feed(url, page.text.as_bytes(), config, fetch, reach);
     }
     match page_document(url, page, config) {
-        Ok(mut doc) => {
-            doc.meta.url = doc.meta.url.take().or_else(|| page.final_url.parse().ok());
-            (vec![(doc, false)], Vec::new())
-        }
+        Ok(doc) => (vec![(doc, false)], Vec::new()),
         Err(d) => (Vec::new(), vec![d]),
     }
 }
@@ -320,8 +317,9 @@ fn from_feed(
                 doc.meta.title = doc.meta.title.take().or_else(|| item.title.clone());
                 doc.meta.published = doc.meta.published.or(item.published);
                 doc.meta.source = doc.meta.source.take().or_else(|| item.source.clone());
+                // The item's link names it, as the feed gives it (not where it redirects).
                 doc.meta.url =
-                    doc.meta.url.take().or_else(|| item.link.as_deref().and_then(|l| l.parse().ok()));
+                    item.link.as_deref().and_then(|l| l.parse().ok()).or_else(|| doc.meta.url.take());
                 docs.push((doc, false));
             }
             Err(d) => problems.push(d),
@@ -499,8 +497,7 @@ fn read_warc(
             }
         };
         match page_document(&label, &page, config) {
-            Ok(mut doc) => {
-                doc.meta.url = doc.meta.url.take().or_else(|| page.final_url.parse().ok());
+            Ok(doc) => {
                 bytes += doc.text.len();
                 any = true;
                 docs.push((doc, false));

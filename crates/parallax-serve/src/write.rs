@@ -207,11 +207,8 @@ async fn fetched(shared: &Arc<Shared>, url: String) -> Result<(parallax_model::R
         return Err(bad(&format!("{shown} is a feed: post its items' URLs or records")));
     }
     let read = parallax_engine::ingest::Config::default();
-    let mut doc =
-        parallax_engine::ingest::page_document(&shown, &page.final_url, page.html, &page.text, &read)
-            .map_err(|d| bad(&format!("{}: {}", d.input, d.message)))?;
-    doc.meta.url =
-        doc.meta.url.take().or_else(|| parallax_fetch::without_credentials(&page.final_url).parse().ok());
+    let doc = parallax_engine::ingest::page_document(&shown, &page.final_url, page.html, &page.text, &read)
+        .map_err(|d| bad(&format!("{}: {}", d.input, d.message)))?;
     Ok((doc, false))
 }
 

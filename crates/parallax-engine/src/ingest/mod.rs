@@ -47,7 +47,8 @@ pub fn text_document(
 
 /// A page fetched from `final_url` (the address it came from, after redirects), HTML when
 /// `html`, else plain text; `name` is the input as the user named it (the URL asked for). Its
-/// id is made from the address's last path segment ([`url_stem`]).
+/// id is made from the address's last path segment ([`url_stem`]), and the address is where
+/// it was published.
 pub fn page_document(
     name: &str,
     final_url: &str,
@@ -56,7 +57,9 @@ pub fn page_document(
     config: &Config,
 ) -> Result<RawDoc, Diagnostic> {
     let format = if html { DocFormat::Html } else { DocFormat::Text };
-    text_document(name, &url_stem(final_url), format, text.as_bytes(), config)
+    let mut doc = text_document(name, &url_stem(final_url), format, text.as_bytes(), config)?;
+    doc.meta.url = final_url.parse().ok();
+    Ok(doc)
 }
 
 /// A document id stem from a URL: its last path segment, else its host; "page" when neither
