@@ -271,7 +271,7 @@ impl Store {
         let place_of: BTreeMap<i64, Cursor> = places.into_iter().map(|c| (c.id, c)).collect();
         let rows = self.rows(picked)?;
         Ok(StoryPage {
-            rows: rows.into_iter().map(|r| (place_of[&r.id], r)).map(|(c, r)| (r, c)).collect(),
+            rows: rows.into_iter().filter_map(|r| place_of.get(&r.id).map(|&c| (r, c))).collect(),
             next,
         })
     }
