@@ -89,7 +89,7 @@ pub(crate) async fn list(shared: &Arc<Shared>, query: ListQuery) -> Result<Arc<L
         return Ok(rows);
     }
     let filter = filter_of(&query).map_err(|why| error(StatusCode::BAD_REQUEST, &why))?;
-    let (rows, next) = read_list(shared, &query, filter, limit).await?;
+    let (rows, next) = read_list(shared, query.min_origins.unwrap_or(0), filter, limit).await?;
     let list: Vec<serde_json::Value> = rows.iter().map(StoryRow::to_json).collect();
     let json =
         serde_json::json!({ "stories": list, "next_cursor": next.map(|c| c.to_string()) }).to_string().into();
@@ -119,7 +119,6 @@ pub(crate) async fn listed(
 /// The store's filter for a list query (its size, day, words and place), or why one of them
 /// is not one.
 fn filter_of(query: &ListQuery) -> Result<StoryFilter, String> {
-    let bad = |why: &str| why.to_string();
     let since = match query.since.as_deref() {
         None => None,
         Some(text) => Some(
@@ -127,7 +126,7 @@ fn filter_of(query: &ListQuery) -> Result<StoryFilter, String> {
                 .ok()
                 .map(|t| t.to_zoned(jiff::tz::TimeZone::UTC).date())
                 .or_else(|| text.parse::<jiff::civil::Date>().ok())
-                .ok_or_else(|| bad("since is a day (YYYY-MM-DD) or an RFC 3339 time"))?,
+                .ok_or("since is a day (YYYY-MM-DD) or an RFC 3339 time")?,
         ),
     };
     let search = match query.q.as_deref() {
@@ -139,23 +138,21 @@ fn filter_of(query: &ListQuery) -> Result<StoryFilter, String> {
     };
     let after = match query.cursor.as_deref() {
         None => None,
-        Some(text) => {
-            Some(Cursor::parse(text).ok_or_else(|| bad("cursor is the next_cursor of an earlier page"))?)
-        }
+        Some(text) => Some(Cursor::parse(text).ok_or("cursor is the next_cursor of an earlier page")?),
     };
     let min_size = query.min_size.unwrap_or(1).max(1);
     Ok(StoryFilter { min_size, since, search, after })
 }
 
-/// The stories a list query asks for, read from the store, with the place the next page
-/// starts when the list may go on.
+/// The stories `filter` keeps that are told by at least `min_origins` independent origins,
+/// `limit` of them, read from the store, with the place the next page starts when the list
+/// may go on.
 async fn read_list(
     shared: &Arc<Shared>,
-    query: &ListQuery,
+    min_origins: usize,
     mut filter: StoryFilter,
     limit: usize,
 ) -> Result<(Vec<StoryRow>, Option<Cursor>), Response> {
-    let min_origins = query.min_origins.unwrap_or(0);
     if min_origins == 0 {
         let page = with_store(shared, move |s| s.stories_page(&filter, Some(limit))).await?;
         return Ok((page.rows.into_iter().map(|(row, _)| row).collect(), page.next));

@@ -130,9 +130,9 @@ pub(crate) struct Shared {
     pub(crate) writer: tokio::sync::Mutex<()>,
     /// Event streams open at once.
     pub(crate) streams: Arc<Semaphore>,
-    /// Tokens lately found live, with their names and when (read checks skip the store for
+    /// Tokens lately found live, with when (read checks skip the store for
     /// [`TOKEN_CHECKED_FOR`]).
-    pub(crate) live_tokens: Mutex<BTreeMap<String, (String, std::time::Instant)>>,
+    pub(crate) live_tokens: Mutex<BTreeMap<String, std::time::Instant>>,
 }
 
 /// How long a token found live stays trusted for reads before the store is asked again: a
@@ -324,7 +324,7 @@ async fn guard(State(shared): State<Arc<Shared>>, request: Request, next: Next) 
             busy.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
             busy
         }
-        Ok(_slot) => match read_refused(&shared, Asked::of(&request)).await {
+        Ok(_slot) => match read_refused(&shared, token_needed(&shared.config, &request)).await {
             Some(refused) => refused,
             None => match tokio::time::timeout(shared.config.request_timeout, next.run(request)).await {
                 Ok(response) => response,
@@ -382,53 +382,40 @@ fn preflight(origin: &str) -> Response {
     answer
 }
 
-/// What the read check needs of a request.
-struct Asked {
-    /// Whether it is a read (GET or HEAD).
-    read: bool,
-    path: String,
-    token: Option<String>,
+/// Whether `request` is a read that needs a token (`--public` without `--public-read`; not
+/// one of the [`OPEN_PATHS`]), and the token it carries if so: `None` when it needs none.
+fn token_needed(config: &Config, request: &Request) -> Option<Option<String>> {
+    let read = matches!(*request.method(), axum::http::Method::GET | axum::http::Method::HEAD);
+    let needed = config.public && !config.public_read && read && !OPEN_PATHS.contains(&request.uri().path());
+    needed.then(|| write::token_of(request.headers()).map(str::to_string))
 }
 
-impl Asked {
-    fn of(request: &Request) -> Asked {
-        Asked {
-            read: matches!(*request.method(), axum::http::Method::GET | axum::http::Method::HEAD),
-            path: request.uri().path().to_string(),
-            token: write::token_of(request.headers()).map(str::to_string),
-        }
-    }
-}
-
-/// When reads need a token (`--public` without `--public-read`): the answer to a read that
-/// has none, or an unknown or revoked one (401). Writes check their own token.
-async fn read_refused(shared: &Arc<Shared>, asked: Asked) -> Option<Response> {
-    let config = &shared.config;
-    if !config.public || config.public_read || !asked.read || OPEN_PATHS.contains(&asked.path.as_str()) {
-        return None;
-    }
-    let Some(token) = asked.token else {
+/// The answer to a read that needs a token ([`token_needed`]) and has none, or an unknown or
+/// revoked one (401). Writes check their own token.
+async fn read_refused(shared: &Arc<Shared>, needed: Option<Option<String>>) -> Option<Response> {
+    let Some(token) = needed? else {
         return Some(write::unauthorized(
             "this server needs a token to read: `Authorization: Bearer TOKEN` or `X-Auth-Token: TOKEN` (`parallax token create NAME`)",
         ));
     };
     let now = std::time::Instant::now();
-    let trusted =
-        shared.live_tokens.lock().ok().is_some_and(|t| {
-            t.get(&token).is_some_and(|(_, at)| now.duration_since(*at) < TOKEN_CHECKED_FOR)
-        });
+    let trusted = shared
+        .live_tokens
+        .lock()
+        .ok()
+        .is_some_and(|t| t.get(&token).is_some_and(|at| now.duration_since(*at) < TOKEN_CHECKED_FOR));
     if trusted {
         return None;
     }
     let asked = token.clone();
     match with_store(shared, move |s| s.token_name(&asked)).await {
-        Ok(Some(name)) => {
+        Ok(Some(_)) => {
             if let Ok(mut live) = shared.live_tokens.lock() {
                 // A bounded memory: forget them all past a few thousand.
                 if live.len() >= 4096 {
                     live.clear();
                 }
-                live.insert(token, (name, now));
+                live.insert(token, now);
             }
             None
         }

@@ -126,9 +126,9 @@ fn similar_pairs(
 /// Sides keyed by what they say, merged over pairs; one divergence per description.
 #[derive(Default)]
 struct Collector {
-    found: BTreeMap<(String, DivergenceKind), (usize, Sides)>,
-    /// For a description that lists its values (`Collector::add_values`), the values given.
-    values: BTreeMap<(String, DivergenceKind), Vec<f64>>,
+    /// By description: the first place, the sides and, for a description that lists its
+    /// values (`Collector::add_values`), the values given.
+    found: BTreeMap<(String, DivergenceKind), (usize, Sides, Vec<f64>)>,
 }
 
 /// What each side says, with its documents.
@@ -136,7 +136,8 @@ type Sides = BTreeMap<String, BTreeSet<usize>>;
 
 impl Collector {
     fn add(&mut self, kind: DivergenceKind, description: String, order: usize, sides: [(String, usize); 2]) {
-        let entry = self.found.entry((description, kind)).or_insert_with(|| (order, BTreeMap::new()));
+        let entry =
+            self.found.entry((description, kind)).or_insert_with(|| (order, BTreeMap::new(), Vec::new()));
         entry.0 = entry.0.min(order);
         for (text, doc) in sides {
             entry.1.entry(text).or_default().insert(doc);
@@ -153,16 +154,18 @@ impl Collector {
         sides: [(String, usize); 2],
         values: [f64; 2],
     ) {
-        self.values.entry((what.clone(), kind)).or_default().extend(values);
-        self.add(kind, what, order, sides);
+        self.add(kind, what.clone(), order, sides);
+        if let Some(entry) = self.found.get_mut(&(what, kind)) {
+            entry.2.extend(values);
+        }
     }
 
-    fn finish(mut self) -> Vec<Divergence> {
+    fn finish(self) -> Vec<Divergence> {
         let mut out: Vec<(usize, Divergence)> = self
             .found
             .into_iter()
-            .map(|((mut description, kind), (order, sides))| {
-                if let Some(mut values) = self.values.remove(&(description.clone(), kind)) {
+            .map(|((mut description, kind), (order, sides, mut values))| {
+                if !values.is_empty() {
                     values.sort_by(f64::total_cmp);
                     values.dedup();
                     let mut listed: Vec<String> = values.iter().map(f64::to_string).collect();
@@ -606,13 +609,10 @@ pub(crate) fn all_but_count(text: &str) -> Option<u64> {
 /// "magnitude 7.6", "a magnitude of 7.5", "a majority of about 170".
 fn measure_before(words: &[&str], at: usize) -> Option<String> {
     let mut k = at;
-    // A bound between the measure and its figure ("of about", "of nearly").
-    if k >= 1
-        && matches!(
-            bare(words[k - 1]).as_str(),
-            "about" | "around" | "nearly" | "almost" | "roughly" | "some"
-        )
-    {
+    // A bound between the measure and its figure ("of about", "of nearly"): a one-word entry
+    // of the tables of bounds.
+    let bound = |w: &str| ["about", "at-most", "at-least"].iter().any(|section| vocab(section).contains(&w));
+    if k >= 1 && bound(&bare(words[k - 1])) {
         k -= 1;
     }
     if k >= 1 && bare(words[k - 1]) == "of" {
