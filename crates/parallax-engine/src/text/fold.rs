@@ -138,7 +138,8 @@ fn harmonise_spelling(w: &str) -> Cow<'_, str> {
         return Cow::Owned(format!("{}ter", &w[..n - 3]));
     }
     // defence/defense, offence/offense, licence/license.
-    if n >= 6 && w.ends_with("ence") && matches!(&w[n - 6..n - 4], "ef" | "ff" | "ic") {
+    // `get`: the two bytes before "ence" may fall inside a wider character ("ßßence").
+    if n >= 6 && w.ends_with("ence") && matches!(w.get(n - 6..n - 4), Some("ef" | "ff" | "ic")) {
         return Cow::Owned(format!("{}ense", &w[..n - 4]));
     }
     Cow::Borrowed(w)
@@ -177,6 +178,18 @@ mod tests {
         assert_eq!(harmonise_spelling("acre"), "acre");
         assert_eq!(harmonise_spelling("our"), "our");
         assert_eq!(harmonise_spelling("fence"), "fence");
+    }
+
+    /// Found by fuzzing: a wide character just before an ending must not be cut in two.
+    #[test]
+    fn harmonising_keeps_wide_characters_whole() {
+        for stem in ["ß", "ßx", "xß", "éé", "日本", "x€"] {
+            for ending in ["ence", "tre", "our", "ise", "isation", "yy"] {
+                let word = format!("{stem}{ending}");
+                let _ = harmonise_spelling(&word);
+            }
+        }
+        assert_eq!(harmonise_spelling("thousßßence"), "thousßßence");
     }
 
     #[test]
