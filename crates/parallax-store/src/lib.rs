@@ -11,6 +11,7 @@
 //! - Readers (`stories`, `brief --story`, `search`) work while an ingest writes (WAL).
 //! - Full-text search over articles' titles and bodies (FTS5, ranked by BM25), each hit with
 //!   its story ([`Store::search`]).
+//! - The feeds a server polls, with what each poll found ([`Store::feeds`]).
 //! - Online clustering ([`parallax_engine::stories`]): each new article joins the story whose
 //!   centroid it matches, found through an index of stories by their heaviest terms, or
 //!   starts one; near-copies (shared reuse bands) join their original's story. A batch is
@@ -18,6 +19,7 @@
 //!   within a batch does not change the result.
 
 mod error;
+mod feeds;
 mod ingest;
 mod read;
 pub mod schema;
@@ -30,6 +32,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 pub use error::StoreError;
+pub use feeds::FeedRow;
 pub use ingest::{Batch, CHANGES_KEPT, IngestConfig, IngestReport, content_hash, prepare_batch, stamp};
 pub use read::{ArticleRow, Change, Cursor, StoredDocument, StoryFilter, StoryPage, StoryRow, StoryStats};
 pub use search::{MOST_HITS, MOST_SKIPPED, SearchHit, query as search_query, stored_articles};

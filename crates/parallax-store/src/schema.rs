@@ -115,6 +115,17 @@ pub const MIGRATIONS: &[&str] = &[
         title, body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
     );
     ",
+    // 5: the feeds the server polls (`feeds.rs`).
+    "
+    CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        added TEXT NOT NULL,
+        polled TEXT,
+        outcome TEXT,
+        documents INTEGER NOT NULL DEFAULT 0
+    );
+    ",
 ];
 
 /// The migration that creates the search index: the articles stored before it are indexed as
