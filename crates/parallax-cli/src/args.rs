@@ -110,6 +110,20 @@ pub(crate) struct ServeArgs {
     /// what only this machine can).
     #[arg(long)]
     pub(crate) allow_private_urls: bool,
+
+    /// Poll the feeds listed in FILE (one URL per line; blank lines and lines starting with
+    /// `#` are skipped), beside those added by `POST /api/v1/feeds`. The list is kept in the
+    /// store: a restart polls them all.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) feeds: Option<PathBuf>,
+
+    /// Seconds between two polls of every feed (0: keep the feeds, poll none).
+    #[arg(long, value_name = "SECONDS", default_value_t = 300)]
+    pub(crate) poll_interval: u64,
+
+    /// Items read from one feed per poll, at most.
+    #[arg(long, value_name = "N", default_value_t = 100)]
+    pub(crate) max_items: usize,
 }
 
 /// Where the store is.

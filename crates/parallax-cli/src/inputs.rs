@@ -251,6 +251,27 @@ fn from_page(
     }
 }
 
+/// The documents at `url` as a server reads what others named (`parallax serve`'s feeds): the
+/// page or the feed, and the feed's items' pages, every address and redirect held to public
+/// ones (any, with `fetch.allow_private`), whatever the address of `url` itself.
+pub(crate) fn served_url_documents(
+    url: &str,
+    config: &ingest::Config,
+    fetch: &parallax_fetch::Config,
+) -> (Vec<(RawDoc, bool)>, Vec<Diagnostic>) {
+    let reach = if fetch.allow_private { parallax_fetch::Reach::Any } else { parallax_fetch::Reach::Public };
+    let shown = parallax_fetch::without_credentials(url);
+    match parallax_fetch::fetch_linked(&[url.to_string()], fetch, reach).pop() {
+        Some(Ok(page)) if page.feed => from_feed(&shown, page.text.as_bytes(), config, fetch, reach),
+        Some(Ok(page)) => match page_document(&shown, &page, config) {
+            Ok(doc) => (vec![(doc, false)], Vec::new()),
+            Err(d) => (Vec::new(), vec![d]),
+        },
+        Some(Err(reason)) => (Vec::new(), vec![Diagnostic::new(shown, reason)]),
+        None => (Vec::new(), vec![Diagnostic::new(shown, "not fetched")]),
+    }
+}
+
 /// The document of a page that is not a feed (HTML or text), named `name`, its id made from
 /// the address it came from.
 fn page_document(

@@ -260,8 +260,35 @@ fn print_list<T>(
 
 /// `parallax serve`: until interrupted.
 pub(crate) fn serve(raw: ServeArgs) -> anyhow::Result<ExitCode> {
+    let db = db_path(&raw.db)?;
+    if let Some(file) = &raw.feeds {
+        let listed = feed_list(file)?;
+        if !listed.is_empty() {
+            let mut store = Store::open(&db)?;
+            let mut new = 0;
+            for url in &listed {
+                new += usize::from(store.add_feed(url, &now())?.1);
+            }
+            eprintln!(
+                "parallax: {}: {} feed{} listed, {new} new to the store",
+                file.display(),
+                listed.len(),
+                plural(listed.len())
+            );
+        }
+    }
+    let fetch = parallax_fetch::Config {
+        max_items: raw.max_items,
+        allow_private: raw.allow_private_urls,
+        ..parallax_fetch::Config::default()
+    };
+    let reader = parallax_serve::FeedReader(std::sync::Arc::new(move |url: &str| {
+        // The fetch budget is per poll of a feed: a server runs for weeks.
+        let fetch = parallax_fetch::Config { spent: std::sync::Arc::default(), ..fetch.clone() };
+        inputs::served_url_documents(url, &parallax_engine::ingest::Config::default(), &fetch)
+    }));
     let config = parallax_serve::Config {
-        db: db_path(&raw.db)?,
+        db,
         listen: raw.listen,
         public: raw.public,
         public_read: raw.public_read,
@@ -269,10 +296,38 @@ pub(crate) fn serve(raw: ServeArgs) -> anyhow::Result<ExitCode> {
         concurrent: raw.concurrency.max(1),
         allow_private_urls: raw.allow_private_urls,
         cors_origins: raw.cors_origin.clone(),
+        feed_reader: Some(reader),
+        poll_every: match raw.poll_interval {
+            0 => Duration::ZERO,
+            n => Duration::from_secs(n).max(parallax_serve::LEAST_POLL_EVERY),
+        },
         ..parallax_serve::Config::default()
     };
     parallax_serve::run(config)?;
     Ok(exit::SUCCESS)
+}
+
+/// The feed URLs listed in `file`, one per line (blank lines and `#` comments skipped); a
+/// line that is not an http or https URL is an error naming it.
+fn feed_list(file: &std::path::Path) -> anyhow::Result<Vec<String>> {
+    let text = std::fs::read(file).with_context(|| format!("{}: cannot be read", file.display()))?;
+    let text = std::str::from_utf8(&text).with_context(|| format!("{}: not UTF-8 text", file.display()))?;
+    let mut urls = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let scheme = line.split_once("://").map(|(s, _)| s.to_ascii_lowercase());
+        if !matches!(scheme.as_deref(), Some("http" | "https")) || line.len() > 2048 {
+            anyhow::bail!("{}:{}: not a feed's http or https URL: {line:?}", file.display(), n + 1);
+        }
+        if urls.len() == parallax_serve::MOST_FEEDS {
+            anyhow::bail!("{}: more than {} feeds", file.display(), parallax_serve::MOST_FEEDS);
+        }
+        urls.push(line.to_string());
+    }
+    Ok(urls)
 }
 
 /// `parallax token create|revoke|list`.

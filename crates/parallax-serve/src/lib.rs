@@ -20,6 +20,7 @@
 mod api;
 mod atom;
 mod events;
+mod feeds;
 mod metrics;
 mod pages;
 mod write;
@@ -36,10 +37,12 @@ use axum::extract::{MatchedPath, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post};
 use parallax_engine::pipeline;
 use parallax_store::{Store, StoreError};
 use tokio::sync::Semaphore;
+
+pub use feeds::{FeedRead, FeedReader, LEAST_POLL_EVERY, MOST_FEEDS};
 
 /// Event streams (`/api/v1/events`) open at once; more are answered 503.
 pub const MOST_STREAMS: usize = 256;
@@ -75,6 +78,11 @@ pub struct Config {
     /// Origins whose pages may call the API from a browser (`--cors-origin`, `*` for any):
     /// none by default, so a page elsewhere cannot read the answers.
     pub cors_origins: Vec<String>,
+    /// How the feeds of the store are read (the binary's reading of a URL); none: feeds are
+    /// listed and kept, not polled.
+    pub feed_reader: Option<FeedReader>,
+    /// Time between two polls of every feed (`--poll-interval`); zero: no polling.
+    pub poll_every: Duration,
 }
 
 impl Default for Config {
@@ -92,6 +100,8 @@ impl Default for Config {
             write_rate: 10.0,
             allow_private_urls: false,
             cors_origins: Vec::new(),
+            feed_reader: None,
+            poll_every: Duration::from_secs(300),
         }
     }
 }
@@ -133,6 +143,8 @@ pub(crate) struct Shared {
     /// Tokens lately found live, with when (read checks skip the store for
     /// [`TOKEN_CHECKED_FOR`]).
     pub(crate) live_tokens: Mutex<BTreeMap<String, std::time::Instant>>,
+    /// Wakes the feed poller (a feed was added).
+    pub(crate) poll_now: tokio::sync::Notify,
 }
 
 /// How long a token found live stays trusted for reads before the store is asked again: a
@@ -210,8 +222,14 @@ impl Briefings {
     }
 }
 
-/// The application: every route, with the limits, headers and metrics around them.
+/// The application: every route, with the limits, headers and metrics around them. Feeds are
+/// not polled: [`run`] starts the poller beside it.
 pub fn router(config: Config) -> Router {
+    app(config).0
+}
+
+/// The application and what its handlers share.
+fn app(config: Config) -> (Router, Arc<Shared>) {
     let shared = Arc::new(Shared {
         slots: Semaphore::new(config.concurrent.max(1)),
         config,
@@ -225,9 +243,10 @@ pub fn router(config: Config) -> Router {
         writer: tokio::sync::Mutex::new(()),
         streams: Arc::new(Semaphore::new(MOST_STREAMS)),
         live_tokens: Mutex::new(BTreeMap::new()),
+        poll_now: tokio::sync::Notify::new(),
     });
     let max_body = shared.config.max_body;
-    Router::new()
+    let router = Router::new()
         .route("/", get(pages::river))
         .route("/stories/{id}", get(pages::story))
         .route("/stories.atom", get(atom::feed))
@@ -241,6 +260,8 @@ pub fn router(config: Config) -> Router {
         .route("/api/v1/documents", post(write::documents))
         .route("/api/v1/documents/{id}", get(api::document))
         .route("/api/v1/events", get(events::events))
+        .route("/api/v1/feeds", get(feeds::list).post(feeds::add))
+        .route("/api/v1/feeds/{id}", delete(feeds::remove))
         .route("/api/v1/openapi.json", get(api::openapi))
         .route("/healthz", get(api::healthz))
         .route("/readyz", get(api::readyz))
@@ -249,10 +270,13 @@ pub fn router(config: Config) -> Router {
         .method_not_allowed_fallback(api::not_allowed)
         .layer(DefaultBodyLimit::max(max_body))
         .layer(middleware::from_fn_with_state(Arc::clone(&shared), guard))
-        .with_state(shared)
+        .with_state(Arc::clone(&shared));
+    (router, shared)
 }
 
-/// Serves `config` until SIGINT or SIGTERM, then lets requests in flight finish.
+/// Serves `config` until SIGINT or SIGTERM, then lets requests in flight finish; polls the
+/// store's feeds meanwhile when [`Config::feed_reader`] is given (a batch being stored when the
+/// server stops is committed whole first).
 pub fn run(config: Config) -> Result<(), ServeError> {
     if !config.listen.ip().is_loopback() && !config.public {
         return Err(ServeError::NotLoopback(config.listen));
@@ -277,9 +301,25 @@ pub fn run(config: Config) -> Result<(), ServeError> {
             config.db.display(),
             listener.local_addr()?
         );
-        axum::serve(listener, router(config)).with_graceful_shutdown(stop_signal()).await?;
+        serve(listener, config, stop_signal()).await?;
         Ok(())
     })
+}
+
+/// Serves `config` on `listener` until `stop` resolves, then lets requests in flight finish;
+/// polls the store's feeds meanwhile when [`Config::feed_reader`] is given. What [`run`] does
+/// once it listens, for a caller with its own runtime and listener.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    config: Config,
+    stop: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let (app, shared) = app(config);
+    let poller = tokio::spawn(feeds::poll(shared));
+    let served = axum::serve(listener, app).with_graceful_shutdown(stop).await;
+    // A batch being stored runs on to its commit on its own thread; the runtime waits for it.
+    poller.abort();
+    served
 }
 
 /// Resolves on SIGINT (Ctrl-C) or SIGTERM.
@@ -373,7 +413,7 @@ fn preflight(origin: &str) -> Response {
     let mut answer = StatusCode::NO_CONTENT.into_response();
     let headers = answer.headers_mut();
     allow_origin(headers, origin);
-    headers.insert(header::ACCESS_CONTROL_ALLOW_METHODS, HeaderValue::from_static("GET, POST"));
+    headers.insert(header::ACCESS_CONTROL_ALLOW_METHODS, HeaderValue::from_static("GET, POST, DELETE"));
     headers.insert(
         header::ACCESS_CONTROL_ALLOW_HEADERS,
         HeaderValue::from_static("Authorization, Content-Type, X-Auth-Token, Last-Event-ID, If-None-Match"),

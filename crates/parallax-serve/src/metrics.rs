@@ -22,6 +22,10 @@ pub(crate) struct Metrics {
     requests: BTreeMap<(String, u16), u64>,
     /// Per route: how many requests fell at or under each bucket, the sum and the count.
     durations: BTreeMap<String, ([u64; BUCKETS.len()], f64, u64)>,
+    /// Documents added to the store, by writes and feed polls.
+    ingested: u64,
+    /// Feed polls, by whether the feed could be read.
+    polls: BTreeMap<&'static str, u64>,
 }
 
 impl Metrics {
@@ -39,9 +43,28 @@ impl Metrics {
         *count += 1;
     }
 
+    /// Counts documents added to the store.
+    pub(crate) fn ingested(&mut self, documents: usize) {
+        self.ingested += documents as u64;
+    }
+
+    /// Counts one poll of a feed: `read` when the feed could be read.
+    pub(crate) fn polled(&mut self, read: bool) {
+        *self.polls.entry(if read { "read" } else { "failed" }).or_default() += 1;
+    }
+
     /// The Prometheus text of these counts.
     fn text(&self) -> String {
         let mut s = String::new();
+        s.push_str("# HELP parallax_ingested_documents_total Documents added to the store by writes and feed polls.\n");
+        s.push_str("# TYPE parallax_ingested_documents_total counter\n");
+        let _ = writeln!(s, "parallax_ingested_documents_total {}", self.ingested);
+        s.push_str("# HELP parallax_feed_polls_total Feed polls, by whether the feed could be read.\n");
+        s.push_str("# TYPE parallax_feed_polls_total counter\n");
+        for outcome in ["read", "failed"] {
+            let n = self.polls.get(outcome).copied().unwrap_or(0);
+            let _ = writeln!(s, "parallax_feed_polls_total{{outcome=\"{outcome}\"}} {n}");
+        }
         s.push_str("# HELP parallax_http_requests_total Requests answered, by route and status.\n");
         s.push_str("# TYPE parallax_http_requests_total counter\n");
         for ((route, status), n) in &self.requests {
@@ -112,5 +135,14 @@ mod tests {
         assert!(text.contains("_bucket{route=\"/api/v1/stories\",le=\"0.005\"} 2"), "{text}");
         assert!(text.contains("_bucket{route=\"/api/v1/stories\",le=\"+Inf\"} 3"), "{text}");
         assert!(text.contains("_count{route=\"/api/v1/stories\"} 3"), "{text}");
+        m.ingested(3);
+        m.ingested(2);
+        m.polled(true);
+        m.polled(false);
+        m.polled(true);
+        let text = m.text();
+        assert!(text.contains("parallax_ingested_documents_total 5\n"), "{text}");
+        assert!(text.contains("parallax_feed_polls_total{outcome=\"read\"} 2\n"), "{text}");
+        assert!(text.contains("parallax_feed_polls_total{outcome=\"failed\"} 1\n"), "{text}");
     }
 }

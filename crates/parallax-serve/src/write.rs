@@ -68,27 +68,36 @@ pub(crate) fn unauthorized(message: &str) -> Response {
     answer
 }
 
-/// `POST /api/v1/documents`. The token is checked before the body is read.
-pub(crate) async fn documents(State(shared): State<Arc<Shared>>, request: Request) -> Response {
-    let (parts, body) = request.into_parts();
-    let headers = &parts.headers;
+/// The name of the write token `headers` carry, once it is found live and within its rate;
+/// else the answer to give (401, or 429 with `Retry-After`).
+pub(crate) async fn writer(shared: &Arc<Shared>, headers: &HeaderMap) -> Result<String, Response> {
     let Some(token) = token_of(headers).map(str::to_string) else {
-        return unauthorized(
+        return Err(unauthorized(
             "a write needs a token: `Authorization: Bearer TOKEN` or `X-Auth-Token: TOKEN` (`parallax token create NAME`)",
-        );
+        ));
     };
-    let name = match with_store(&shared, move |s| s.token_name(&token)).await {
-        Ok(Some(name)) => name,
-        Ok(None) => return unauthorized("the token is not known or was revoked"),
-        Err(answer) => return answer,
+    let name = match with_store(shared, move |s| s.token_name(&token)).await? {
+        Some(name) => name,
+        None => return Err(unauthorized("the token is not known or was revoked")),
     };
     let allowed =
         shared.buckets.lock().is_ok_and(|mut b| b.take(&name, shared.config.write_rate, Instant::now()));
     if !allowed {
         let mut answer = error(StatusCode::TOO_MANY_REQUESTS, "too many writes for this token; slow down");
         answer.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
-        return answer;
+        return Err(answer);
     }
+    Ok(name)
+}
+
+/// `POST /api/v1/documents`. The token is checked before the body is read.
+pub(crate) async fn documents(State(shared): State<Arc<Shared>>, request: Request) -> Response {
+    let (parts, body) = request.into_parts();
+    let headers = &parts.headers;
+    let name = match writer(&shared, headers).await {
+        Ok(name) => name,
+        Err(answer) => return answer,
+    };
     let limit = shared.config.max_body;
     let body = match axum::body::to_bytes(body, limit).await {
         Ok(body) => body,
@@ -159,26 +168,40 @@ fn url_asked(body: &[u8]) -> Option<String> {
     object.get("url")?.as_str().map(str::to_string)
 }
 
+/// Whether the server may fetch `url`: at most [`MOST_URL_BYTES`], and (unless
+/// `--allow-private-urls`) http or https to a public address; else the 400 to answer at once,
+/// before any request is made.
+pub(crate) async fn reachable(shared: &Arc<Shared>, url: &str) -> Result<(), Response> {
+    let bad = |why: &str| error(StatusCode::BAD_REQUEST, why);
+    if url.len() > MOST_URL_BYTES {
+        return Err(bad(&format!("a URL is at most {MOST_URL_BYTES} bytes")));
+    }
+    let scheme = url.split_once("://").map(|(s, _)| s.to_ascii_lowercase());
+    if !matches!(scheme.as_deref(), Some("http" | "https")) {
+        return Err(bad("only http and https URLs are fetched"));
+    }
+    if shared.config.allow_private_urls {
+        return Ok(());
+    }
+    let checked = url.to_string();
+    match tokio::task::spawn_blocking(move || parallax_fetch::check_public(&checked)).await {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(why)) => Err(bad(&format!("{why}; the server fetches public addresses only"))),
+        Err(_) => Err(error(StatusCode::INTERNAL_SERVER_ERROR, "the address could not be checked")),
+    }
+}
+
 /// The document of the page at `url`, fetched within the server's reach (public addresses
 /// unless `--allow-private-urls`), or the answer to give: 400 at once for a URL the policy
 /// refuses, 502 when the page cannot be fetched, 400 for a feed or what is not a document.
 async fn fetched(shared: &Arc<Shared>, url: String) -> Result<(parallax_model::RawDoc, bool), Response> {
     let bad = |why: &str| error(StatusCode::BAD_REQUEST, why);
-    if url.len() > MOST_URL_BYTES {
-        return Err(bad(&format!("a URL is at most {MOST_URL_BYTES} bytes")));
-    }
-    let allow_private = shared.config.allow_private_urls;
-    let reach = if allow_private { parallax_fetch::Reach::Any } else { parallax_fetch::Reach::Public };
-    let checked = url.clone();
-    let refused = tokio::task::spawn_blocking(move || {
-        if allow_private { Ok(()) } else { parallax_fetch::check_public(&checked) }
-    })
-    .await;
-    match refused {
-        Ok(Ok(())) => {}
-        Ok(Err(why)) => return Err(bad(&format!("{why}; the server fetches public addresses only"))),
-        Err(_) => return Err(error(StatusCode::INTERNAL_SERVER_ERROR, "the fetch failed")),
-    }
+    reachable(shared, &url).await?;
+    let reach = if shared.config.allow_private_urls {
+        parallax_fetch::Reach::Any
+    } else {
+        parallax_fetch::Reach::Public
+    };
     let config = parallax_fetch::Config {
         timeout: shared
             .config
@@ -221,6 +244,31 @@ async fn store(
     name: String,
 ) -> Response {
     let ids: Vec<String> = docs.iter().map(|(d, _)| d.id.as_str().to_string()).collect();
+    match place(shared, docs).await {
+        Ok((report, stories)) => json(
+            StatusCode::OK,
+            &serde_json::json!({
+                "documents": ids,
+                "stories": stories,
+                "added": report.added,
+                "already": report.already,
+                "articles": report.articles,
+                "new_stories": report.new_stories,
+                "merged": report.merged,
+                "problems": problems,
+                "token": name,
+            }),
+        ),
+        Err(answer) => answer,
+    }
+}
+
+/// Places `docs` into the store as `ingest` does, one writer at a time in this process, the
+/// batch committed whole: what was added, and the stories each document stands in now.
+pub(crate) async fn place(
+    shared: &Arc<Shared>,
+    docs: Vec<(parallax_model::RawDoc, bool)>,
+) -> Result<(parallax_store::IngestReport, Vec<Vec<i64>>), Response> {
     let hashes: Vec<[u8; 16]> = docs.iter().map(|(d, _)| parallax_store::content_hash(d)).collect();
     let path = shared.config.db.clone();
     // One writer at a time in this process; the store itself waits for other processes.
@@ -236,22 +284,14 @@ async fn store(
     })
     .await;
     match done {
-        Ok(Ok((report, stories))) => json(
-            StatusCode::OK,
-            &serde_json::json!({
-                "documents": ids,
-                "stories": stories,
-                "added": report.added,
-                "already": report.already,
-                "articles": report.articles,
-                "new_stories": report.new_stories,
-                "merged": report.merged,
-                "problems": problems,
-                "token": name,
-            }),
-        ),
-        Ok(Err(e)) => error(StatusCode::SERVICE_UNAVAILABLE, &e.to_string()),
-        Err(_) => error(StatusCode::INTERNAL_SERVER_ERROR, "the write failed"),
+        Ok(Ok((report, stories))) => {
+            if let Ok(mut m) = shared.metrics.lock() {
+                m.ingested(report.added);
+            }
+            Ok((report, stories))
+        }
+        Ok(Err(e)) => Err(error(StatusCode::SERVICE_UNAVAILABLE, &e.to_string())),
+        Err(_) => Err(error(StatusCode::INTERNAL_SERVER_ERROR, "the write failed")),
     }
 }
 

@@ -6,7 +6,7 @@ use std::net::{SocketAddr, TcpStream};
 use std::path::Path;
 
 use parallax_model::{DocFormat, DocId, DocMeta, RawDoc};
-use parallax_serve::{Config, ServeError, router};
+use parallax_serve::{Config, ServeError};
 use parallax_store::{IngestConfig, Store};
 
 fn doc(id: &str, text: &str) -> (RawDoc, bool) {
@@ -62,7 +62,7 @@ fn start(config: Config) -> SocketAddr {
             .expect("a runtime");
         runtime.block_on(async move {
             let listener = tokio::net::TcpListener::from_std(listener).expect("a listener");
-            let _ = axum::serve(listener, router(config)).await;
+            let _ = parallax_serve::serve(listener, config, std::future::pending()).await;
         });
     });
     addr
@@ -375,6 +375,8 @@ fn the_openapi_document_describes_every_route() {
         "/documents/{id}",
         "/api/v1/documents",
         "/api/v1/events",
+        "/api/v1/feeds",
+        "/api/v1/feeds/{id}",
         "/api/v1/openapi.json",
         "/live.js",
         "/healthz",
@@ -382,11 +384,11 @@ fn the_openapi_document_describes_every_route() {
         "/metrics",
     ] {
         assert!(paths.contains(&route), "{route} is not described");
-        if route != "/api/v1/events" {
+        if route != "/api/v1/events" && route != "/api/v1/feeds/{id}" {
             assert_ne!(get(addr, &route.replace("{id}", "1"), "").status, 0);
         }
     }
-    assert_eq!(paths.len(), 18, "{paths:?}");
+    assert_eq!(paths.len(), 20, "{paths:?}");
 }
 
 #[test]
@@ -704,6 +706,117 @@ fn browsers_elsewhere_may_call_the_api_only_from_origins_it_names() {
     assert_eq!(other.header("access-control-allow-origin"), None);
     let asked = send(addr, "OPTIONS", "/api/v1/documents", desk, b"");
     assert_eq!(asked.status, 204);
-    assert_eq!(asked.header("access-control-allow-methods"), Some("GET, POST"));
+    assert_eq!(asked.header("access-control-allow-methods"), Some("GET, POST, DELETE"));
     assert!(asked.header("access-control-allow-headers").is_some_and(|h| h.contains("Authorization")));
+}
+
+#[test]
+fn feeds_are_added_polled_listed_and_removed_with_a_token() {
+    // A reader that knows one feed, of one article about the ferry, and fails on any other;
+    // it counts its calls.
+    let calls = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counted = std::sync::Arc::clone(&calls);
+    let reader = parallax_serve::FeedReader(std::sync::Arc::new(move |url: &str| {
+        counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        if url == "https://gazette.example.org/rss" {
+            let article = doc(
+                "gazette-ferry",
+                "Ferry master questioned after Halvik collision\nThe coastguard questioned the master of the Nordlys ferry that struck a cargo ship in fog off Halvik harbour, injuring fourteen passengers.",
+            );
+            (vec![article], Vec::new())
+        } else {
+            (Vec::new(), vec![parallax_model::Diagnostic::new(url, "HTTP 404")])
+        }
+    }));
+    let (dir, addr) = served_with(|c| Config {
+        feed_reader: Some(reader),
+        poll_every: std::time::Duration::from_secs(3600),
+        allow_private_urls: true,
+        ..c
+    });
+    let desk = token(dir.path(), "desk");
+    let auth = format!("Authorization: Bearer {desk}\r\nContent-Type: application/json\r\n");
+    let listed = get(addr, "/api/v1/feeds", "").json();
+    assert_eq!(listed["feeds"], serde_json::json!([]), "{listed}");
+    assert_eq!(listed["polling"], true);
+
+    // Without a token, or with a body that names no URL or another scheme, nothing is added.
+    let body = br#"{"url": "https://gazette.example.org/rss"}"#;
+    assert_eq!(send(addr, "POST", "/api/v1/feeds", "Content-Type: application/json\r\n", body).status, 401);
+    for bad in
+        [&br#"{"link": "https://x.example.org"}"#[..], br#"{"url": "file:///etc/passwd"}"#, b"not json"]
+    {
+        let answer = send(addr, "POST", "/api/v1/feeds", &auth, bad);
+        assert_eq!(answer.status, 400, "{}", answer.body);
+    }
+    assert_eq!(get(addr, "/api/v1/feeds", "").json()["feeds"], serde_json::json!([]));
+
+    // Added, it is polled at once: its article joins the running ferry story.
+    let answer = send(addr, "POST", "/api/v1/feeds", &auth, body);
+    assert_eq!(answer.status, 201, "{}", answer.body);
+    let id = answer.json()["feed"]["id"].as_i64().expect("an id");
+    let polled = wait_for(|| {
+        let feeds = get(addr, "/api/v1/feeds", "").json();
+        (feeds["feeds"][0]["polled"].is_string()).then_some(feeds)
+    });
+    assert_eq!(polled["feeds"][0]["documents"], 1, "{polled}");
+    assert_eq!(polled["feeds"][0]["outcome"], "1 new document, 0 already stored", "{polled}");
+    let stories = get(addr, "/api/v1/stories", "").json();
+    assert!(
+        stories["stories"].as_array().into_iter().flatten().any(|s| s["size"] == 4),
+        "the feed's article joined the ferry story: {stories}"
+    );
+    // Added again, it is the same feed, not polled again.
+    let again = send(addr, "POST", "/api/v1/feeds", &auth, body);
+    assert_eq!((again.status, again.json()["feed"]["id"].as_i64()), (200, Some(id)), "{}", again.body);
+    // A feed that cannot be read says why.
+    let broken = send(addr, "POST", "/api/v1/feeds", &auth, br#"{"url": "https://gone.example.org/rss"}"#);
+    assert_eq!(broken.status, 201, "{}", broken.body);
+    let failed = wait_for(|| {
+        let feeds = get(addr, "/api/v1/feeds", "").json();
+        feeds["feeds"][1]["outcome"].as_str().map(str::to_string)
+    });
+    assert_eq!(failed, "https://gone.example.org/rss: HTTP 404");
+    let metrics = get(addr, "/metrics", "").body;
+    assert!(metrics.contains("parallax_feed_polls_total{outcome=\"failed\"} 1"), "{metrics}");
+    assert!(metrics.contains("parallax_ingested_documents_total 1"), "{metrics}");
+
+    // Removed with a token, it is gone; its article stays.
+    let path = format!("/api/v1/feeds/{id}");
+    assert_eq!(send(addr, "DELETE", &path, "", b"").status, 401);
+    assert_eq!(send(addr, "DELETE", &path, &auth, b"").status, 204);
+    assert_eq!(send(addr, "DELETE", &path, &auth, b"").status, 404);
+    assert_eq!(send(addr, "DELETE", "/api/v1/feeds/x", &auth, b"").status, 400);
+    let feeds = get(addr, "/api/v1/feeds", "").json();
+    assert_eq!(feeds["feeds"].as_array().map(Vec::len), Some(1), "{feeds}");
+    assert_eq!(documents_in(addr), 6);
+    assert!(calls.load(std::sync::atomic::Ordering::SeqCst) <= 3, "each feed polled once at its addition");
+}
+
+#[test]
+fn a_feed_on_this_machine_is_refused_unless_private_urls_are_allowed() {
+    let (dir, addr) = served();
+    let desk = token(dir.path(), "desk");
+    let auth = format!("Authorization: Bearer {desk}\r\nContent-Type: application/json\r\n");
+    for url in ["http://127.0.0.1:9/rss", "http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/feed"]
+    {
+        let body = serde_json::json!({ "url": url }).to_string();
+        let answer = send(addr, "POST", "/api/v1/feeds", &auth, body.as_bytes());
+        assert_eq!(answer.status, 400, "{url}: {}", answer.body);
+        assert!(answer.body.contains("public addresses only"), "{url}: {}", answer.body);
+    }
+    let listed = get(addr, "/api/v1/feeds", "").json();
+    assert_eq!(listed["feeds"], serde_json::json!([]));
+    assert_eq!(listed["polling"], false, "no reader: feeds are kept, not polled");
+}
+
+/// What `probe` gives, once it gives something, within 10 s.
+fn wait_for<T>(probe: impl Fn() -> Option<T>) -> T {
+    for _ in 0..200 {
+        if let Some(found) = probe() {
+            return found;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    panic!("not within 10 s");
 }

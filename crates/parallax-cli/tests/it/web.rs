@@ -277,3 +277,56 @@ fn the_fetch_policy_holds_redirects_links_items_and_credentials() {
     assert_eq!(run.code, Some(1), "{}", run.stderr);
     assert!(run.stderr.contains("unsupported content encoding \"deflate\""), "{}", run.stderr);
 }
+
+#[test]
+fn serve_polls_the_feeds_listed_in_its_file() {
+    let base = serve();
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let db = dir.path().join("news.db");
+    let db = db.to_str().expect("a path");
+    let list = dir.path().join("feeds.txt");
+    std::fs::write(&list, format!("# the desk's feeds\n\n{base}/feed\n")).expect("the list");
+    let bad_list = dir.path().join("bad.txt");
+    std::fs::write(&bad_list, "ftp://example.org/feed\n").expect("the list");
+    let run = parallax(&["serve", "--db", db, "--feeds", bad_list.to_str().expect("a path")], b"");
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(run.stderr.contains("bad.txt:1: not a feed's http or https URL"), "{}", run.stderr);
+    assert!(parallax(&["ingest", "--db", db, "examples/ferry/"], b"").code == Some(0));
+    let port = TcpListener::bind("127.0.0.1:0").expect("a port").local_addr().expect("an address").port();
+    let listen = format!("127.0.0.1:{port}");
+    let mut server = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["serve", "--db", db, "--listen", &listen, "--poll-interval", "1", "--allow-private-urls"])
+        .arg("--feeds")
+        .arg(&list)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the server starts");
+    let feeds = (0..200)
+        .find_map(|_| {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            let feeds = http_get(port, "/api/v1/feeds")?;
+            (feeds["feeds"][0]["documents"] == 2).then_some(feeds)
+        })
+        .unwrap_or_else(|| panic!("the feed was not polled within 10 s"));
+    assert_eq!(feeds["feeds"][0]["url"], format!("{base}/feed"));
+    let stories = http_get(port, "/api/v1/stories").expect("the stories");
+    let headlines: Vec<&str> =
+        stories["stories"].as_array().into_iter().flatten().filter_map(|s| s["headline"].as_str()).collect();
+    assert!(headlines.iter().any(|h| h.contains("aground")), "{stories}");
+    let _ = server.kill();
+    let output = server.wait_with_output().expect("the server's output");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("feeds.txt: 1 feed listed, 1 new to the store"), "{stderr}");
+    assert!(stderr.contains("/feed: 2 new documents"), "{stderr}");
+}
+
+/// The JSON answer to `GET path` on 127.0.0.1:`port`, when there is one.
+fn http_get(port: u16, path: &str) -> Option<serde_json::Value> {
+    use std::io::Read;
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").ok()?;
+    let mut raw = String::new();
+    stream.read_to_string(&mut raw).ok()?;
+    serde_json::from_str(raw.split_once("\r\n\r\n")?.1).ok()
+}

@@ -1,0 +1,216 @@
+//! Feeds the server polls, as `parallax watch` polls them, in the same process: `GET
+//! /api/v1/feeds` lists them with what each last poll found; `POST /api/v1/feeds`
+//! (`{"url": "https://…"}`, with a write token) adds one and polls it at once; `DELETE
+//! /api/v1/feeds/{id}` (with a write token) stops polling one. The list lives in the store, so a
+//! restart forgets none.
+//!
+//! The poller reads every feed each [`crate::Config::poll_every`] through the
+//! [`FeedReader`] the binary supplies (the CLI's reading of a URL: the feed, then its items'
+//! pages, within the fetch policy) and places the new documents as a write does, one batch per
+//! feed, committed whole. A feed's address is held to the write policy when it is added
+//! (http or https, public addresses unless `--allow-private-urls`), and the reader holds every
+//! link and redirect to the same policy.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, Request, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use parallax_model::{Diagnostic, RawDoc};
+use parallax_store::{FeedRow, Store};
+
+use crate::api::{json, path_id};
+use crate::write::{place, reachable, writer};
+use crate::{Shared, error, with_store};
+
+/// Feeds one store may hold; past it, an addition is refused (400).
+pub const MOST_FEEDS: usize = 1000;
+
+/// Largest body `POST /api/v1/feeds` reads.
+const MOST_BODY: usize = 16 * 1024;
+
+/// What reading a feed gives: its documents, and what could not be read (an item whose page
+/// failed, or the feed itself).
+pub type FeedRead = (Vec<(RawDoc, bool)>, Vec<Diagnostic>);
+
+/// How the server reads a feed at an address: given by the binary (the CLI reads it as
+/// `parallax watch` does), run off the async threads.
+#[derive(Clone)]
+pub struct FeedReader(pub Arc<dyn Fn(&str) -> FeedRead + Send + Sync>);
+
+impl std::fmt::Debug for FeedReader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("FeedReader")
+    }
+}
+
+/// A feed as the API shows it.
+fn shown(feed: &FeedRow) -> serde_json::Value {
+    serde_json::json!({
+        "id": feed.id,
+        "url": feed.url,
+        "added": feed.added,
+        "polled": feed.polled,
+        "outcome": feed.outcome,
+        "documents": feed.documents,
+    })
+}
+
+/// `GET /api/v1/feeds`: every feed, in the order added.
+pub(crate) async fn list(State(shared): State<Arc<Shared>>) -> Response {
+    match with_store(&shared, Store::feeds).await {
+        Ok(feeds) => json(
+            StatusCode::OK,
+            &serde_json::json!({
+                "feeds": feeds.iter().map(shown).collect::<Vec<_>>(),
+                "polling": shared.config.feed_reader.is_some() && !shared.config.poll_every.is_zero(),
+                "poll_every_seconds": shared.config.poll_every.as_secs(),
+            }),
+        ),
+        Err(answer) => answer,
+    }
+}
+
+/// `POST /api/v1/feeds`: adds the feed at `{"url": …}` (201; 200 with the feed as it was when
+/// it is there already) and polls it at once. The token is checked before the body is read.
+pub(crate) async fn add(State(shared): State<Arc<Shared>>, request: Request) -> Response {
+    let (parts, body) = request.into_parts();
+    if let Err(answer) = writer(&shared, &parts.headers).await {
+        return answer;
+    }
+    let Ok(body) = axum::body::to_bytes(body, MOST_BODY).await else {
+        return error(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            &format!("a feed is added by a body of at most {MOST_BODY} bytes"),
+        );
+    };
+    let url = serde_json::from_slice::<serde_json::Value>(&body)
+        .ok()
+        .and_then(|v| v.get("url").and_then(|u| u.as_str()).map(|u| u.trim().to_string()));
+    let Some(url) = url else {
+        return error(StatusCode::BAD_REQUEST, "the body is {\"url\": \"https://…\"}, the feed's address");
+    };
+    if let Err(answer) = reachable(&shared, &url).await {
+        return answer;
+    }
+    let path = shared.config.db.clone();
+    let _writing = shared.writer.lock().await;
+    let added = tokio::task::spawn_blocking(move || {
+        let mut store = Store::open(&path)?;
+        let known = store.feeds()?.iter().any(|f| f.url == url);
+        if !known && store.feeds()?.len() >= MOST_FEEDS {
+            return Ok(None);
+        }
+        store.add_feed(&url, &parallax_store::stamp(jiff::Timestamp::now())).map(Some)
+    })
+    .await;
+    match added {
+        Ok(Ok(Some((feed, new)))) => {
+            if new {
+                shared.poll_now.notify_one();
+            }
+            let status = if new { StatusCode::CREATED } else { StatusCode::OK };
+            json(status, &serde_json::json!({"feed": shown(&feed)}))
+        }
+        Ok(Ok(None)) => {
+            error(StatusCode::BAD_REQUEST, &format!("the store holds {MOST_FEEDS} feeds, the most it may"))
+        }
+        Ok(Err(e)) => error(StatusCode::SERVICE_UNAVAILABLE, &e.to_string()),
+        Err(_) => error(StatusCode::INTERNAL_SERVER_ERROR, "the feed could not be added"),
+    }
+}
+
+/// `DELETE /api/v1/feeds/{id}`: stops polling feed `id` (204; 404 when there is none). The
+/// documents its polls added stay.
+pub(crate) async fn remove(
+    State(shared): State<Arc<Shared>>,
+    id: Result<Path<i64>, PathRejection>,
+    request: Request,
+) -> Response {
+    if let Err(answer) = writer(&shared, request.headers()).await {
+        return answer;
+    }
+    let Some(id) = path_id(id) else {
+        return error(StatusCode::BAD_REQUEST, "a feed id is a positive whole number");
+    };
+    let path = shared.config.db.clone();
+    let _writing = shared.writer.lock().await;
+    match tokio::task::spawn_blocking(move || Store::open(&path)?.remove_feed(id)).await {
+        Ok(Ok(true)) => StatusCode::NO_CONTENT.into_response(),
+        Ok(Ok(false)) => error(StatusCode::NOT_FOUND, &format!("no feed {id}")),
+        Ok(Err(e)) => error(StatusCode::SERVICE_UNAVAILABLE, &e.to_string()),
+        Err(_) => error(StatusCode::INTERNAL_SERVER_ERROR, "the feed could not be removed"),
+    }
+}
+
+/// Polls every feed of the store now, then every `poll_every`, or at once when a feed is
+/// added; runs until the server stops (a batch in flight is committed whole first).
+pub(crate) async fn poll(shared: Arc<Shared>) {
+    let Some(reader) = shared.config.feed_reader.clone() else { return };
+    let every = shared.config.poll_every;
+    if every.is_zero() {
+        return;
+    }
+    loop {
+        if let Ok(feeds) = with_store(&shared, Store::feeds).await {
+            for feed in feeds {
+                poll_one(&shared, &reader, feed).await;
+            }
+        }
+        tokio::select! {
+            () = tokio::time::sleep(every) => {}
+            () = shared.poll_now.notified() => {}
+        }
+    }
+}
+
+/// Reads `feed`, places its documents, and records what the poll found.
+async fn poll_one(shared: &Arc<Shared>, reader: &FeedReader, feed: FeedRow) {
+    let read = Arc::clone(&reader.0);
+    let url = feed.url.clone();
+    let Ok((docs, problems)) = tokio::task::spawn_blocking(move || read(&url)).await else { return };
+    let failed = docs.is_empty() && !problems.is_empty();
+    let mut added = 0;
+    let mut outcome = if docs.is_empty() {
+        String::new()
+    } else {
+        match place(shared, docs).await {
+            Ok((report, _)) => {
+                added = report.added;
+                format!(
+                    "{} new document{}, {} already stored",
+                    added,
+                    if added == 1 { "" } else { "s" },
+                    report.already
+                )
+            }
+            Err(_) => "its documents could not be stored".to_string(),
+        }
+    };
+    if let Some(first) = problems.first() {
+        let more = problems.len() - 1;
+        let also = if more > 0 { format!(" (and {more} more)") } else { String::new() };
+        let problem = format!("{}: {}{also}", first.input, first.message);
+        outcome = if outcome.is_empty() { problem } else { format!("{outcome}; {problem}") };
+    }
+    if outcome.is_empty() {
+        outcome = "no item".to_string();
+    }
+    if let Ok(mut m) = shared.metrics.lock() {
+        m.polled(!failed);
+    }
+    eprintln!("parallax: feed {}: {outcome}", feed.url);
+    let path = shared.config.db.clone();
+    let _writing = shared.writer.lock().await;
+    let _ = tokio::task::spawn_blocking(move || {
+        let now = parallax_store::stamp(jiff::Timestamp::now());
+        Store::open(&path)?.feed_polled(feed.id, &now, &outcome, added as u64)
+    })
+    .await;
+}
+
+/// How long the poller waits, at least, between two rounds: a shorter `--poll-interval` is
+/// raised to it.
+pub const LEAST_POLL_EVERY: Duration = Duration::from_secs(1);
