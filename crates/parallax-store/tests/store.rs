@@ -413,11 +413,11 @@ fn a_store_written_before_search_has_its_articles_indexed_when_migrated() {
     let mut store = Store::open(&path).expect("open");
     store.ingest(reports(), &config()).expect("ingest");
     drop(store);
-    // Back to the schema before search, as a store of an earlier Parallax is.
+    // Back to the schema before search (version 3), as a store of an earlier Parallax is.
     let conn = rusqlite::Connection::open(&path).expect("open");
-    conn.execute_batch("DROP TABLE search").expect("drop");
+    conn.execute_batch("DROP TABLE search; DROP TABLE feeds").expect("drop");
     drop(conn);
-    set_user_version(&path, parallax_store::schema::latest() - 1);
+    set_user_version(&path, 3);
     let store = Store::open(&path).expect("migrated");
     let hits = store.search("fog", 10, 0).expect("search");
     assert_eq!(hits.len(), 3);
