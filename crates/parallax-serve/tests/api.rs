@@ -820,3 +820,189 @@ fn wait_for<T>(probe: impl Fn() -> Option<T>) -> T {
     }
     panic!("not within 10 s");
 }
+
+/// A headless Chromium driven over the DevTools protocol (a WebSocket to one page).
+struct Browser {
+    child: std::process::Child,
+    socket: tungstenite::WebSocket<TcpStream>,
+    next: u64,
+    _profile: tempfile::TempDir,
+}
+
+impl Browser {
+    /// Chromium opening `url`, `None` (said on stderr) when /usr/bin/chromium is not installed.
+    fn open(url: &str) -> Option<Browser> {
+        let chromium = Path::new("/usr/bin/chromium");
+        if !chromium.exists() {
+            eprintln!("skipped the browser test: /usr/bin/chromium is not installed");
+            return None;
+        }
+        let profile = tempfile::tempdir().expect("a profile folder");
+        let child = std::process::Command::new(chromium)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--hide-scrollbars",
+                "--remote-debugging-port=0",
+                "--window-size=1280,1800",
+            ])
+            .arg(format!("--user-data-dir={}", profile.path().display()))
+            .arg(url)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("chromium starts");
+        // Chromium writes the port it listens on into the profile.
+        let port: u16 = wait_for(|| {
+            let text = std::fs::read_to_string(profile.path().join("DevToolsActivePort")).ok()?;
+            text.lines().next()?.trim().parse().ok()
+        });
+        let devtools = SocketAddr::from(([127, 0, 0, 1], port));
+        let page = wait_for(|| {
+            let pages = devtools_list(devtools)?;
+            pages.as_array()?.iter().find(|p| p["type"] == "page")?["webSocketDebuggerUrl"]
+                .as_str()
+                .map(str::to_string)
+        });
+        let stream = TcpStream::connect(devtools).expect("the DevTools port");
+        let (socket, _) = tungstenite::client(page.as_str(), stream).expect("a DevTools session");
+        Some(Browser { child, socket, next: 0, _profile: profile })
+    }
+
+    /// The result of DevTools `method` with `params`.
+    fn call(&mut self, method: &str, params: serde_json::Value) -> serde_json::Value {
+        self.next += 1;
+        let id = self.next;
+        let message = serde_json::json!({"id": id, "method": method, "params": params}).to_string();
+        self.socket.send(tungstenite::Message::text(message)).expect("sent to the browser");
+        loop {
+            let message = self.socket.read().expect("an answer from the browser");
+            let Ok(text) = message.to_text() else { continue };
+            let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else { continue };
+            if value["id"] == id {
+                return value["result"].clone();
+            }
+        }
+    }
+
+    /// The value of the JavaScript `expression` in the page.
+    fn eval(&mut self, expression: &str) -> serde_json::Value {
+        let result = self
+            .call("Runtime.evaluate", serde_json::json!({"expression": expression, "returnByValue": true}));
+        result["result"]["value"].clone()
+    }
+
+    /// The page's visible text, once it holds `needle` (within 10 s).
+    fn text_with(&mut self, needle: &str) -> String {
+        for _ in 0..100 {
+            let text = self.eval("document.body ? document.body.innerText : ''");
+            if let Some(text) = text.as_str().filter(|t| t.contains(needle)) {
+                return text.to_string();
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        panic!("the page never showed {needle:?}: {}", self.eval("document.body.innerText"));
+    }
+
+    /// A PNG of the page at `width` pixels, saved as `target/browser-screenshots/NAME.png` for
+    /// a look; its bytes.
+    fn screenshot(&mut self, name: &str, width: u32) -> Vec<u8> {
+        self.call(
+            "Emulation.setDeviceMetricsOverride",
+            serde_json::json!({"width": width, "height": 1400, "deviceScaleFactor": 1, "mobile": width < 600}),
+        );
+        let shot = self.call("Page.captureScreenshot", serde_json::json!({"format": "png"}));
+        let data = shot["data"].as_str().unwrap_or_default();
+        let png = data_encoding::BASE64.decode(data.as_bytes()).unwrap_or_default();
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/browser-screenshots");
+        if std::fs::create_dir_all(&dir).is_ok() {
+            let _ = std::fs::write(dir.join(format!("{name}.png")), &png);
+        }
+        png
+    }
+}
+
+/// DevTools' list of targets (its HTTP server keeps the connection open: the body is read to
+/// its length).
+fn devtools_list(devtools: SocketAddr) -> Option<serde_json::Value> {
+    let mut stream = TcpStream::connect(devtools).ok()?;
+    stream.set_read_timeout(Some(std::time::Duration::from_secs(5))).ok()?;
+    stream.write_all(b"GET /json/list HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").ok()?;
+    let mut raw = Vec::new();
+    let mut chunk = [0u8; 8192];
+    loop {
+        let n = stream.read(&mut chunk).ok()?;
+        if n == 0 {
+            return None;
+        }
+        raw.extend_from_slice(&chunk[..n]);
+        let text = String::from_utf8_lossy(&raw);
+        let Some((head, body)) = text.split_once("\r\n\r\n") else { continue };
+        let length: usize = head
+            .lines()
+            .find_map(|l| {
+                l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().to_string())
+            })?
+            .parse()
+            .ok()?;
+        if body.len() >= length {
+            return serde_json::from_str(body).ok();
+        }
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn in_a_browser_a_new_story_appears_a_citation_opens_its_passage_and_search_finds() {
+    let (dir, addr) = served();
+    let Some(mut browser) = Browser::open(&format!("http://{addr}/")) else { return };
+    let river = browser.text_with("3 articles, 3 independent origins");
+    assert!(river.contains("2 articles, 2 independent origins"), "{river}");
+
+    // A document written through the API makes a story the open river shows without the
+    // reader reloading it (the page's script follows the event stream).
+    let desk = token(dir.path(), "desk");
+    let auth = format!("Authorization: Bearer {desk}\r\nContent-Type: application/json\r\n");
+    let record = serde_json::json!({
+        "id": "crane-1",
+        "title": "Crane topples onto Brekke quay",
+        "text": "Crane topples onto Brekke quay\nA harbour crane toppled onto the Brekke quay in high winds on Wednesday, crushing two parked lorries. Nobody was hurt, the port authority said.",
+        "published": "2026-03-04",
+    });
+    let answer = send(addr, "POST", "/api/v1/documents", &auth, record.to_string().as_bytes());
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    browser.text_with("Crane topples onto Brekke quay");
+
+    // The story page: its briefing, and a citation that opens the passage it cites.
+    browser.eval("document.querySelector('a[href^=\"/stories/\"]').click()");
+    browser.text_with("independent");
+    let target = browser.eval(
+        "(function () { var a = document.querySelector('a[href^=\"#p-\"]'); if (!a) return null; a.click(); \
+         var t = document.querySelector(':target'); return t ? t.id : null; })()",
+    );
+    assert!(target.as_str().is_some_and(|id| id.starts_with("p-")), "no cited passage opened: {target}");
+
+    // Search, from its page.
+    browser.call("Page.navigate", serde_json::json!({"url": format!("http://{addr}/search?q=fog")}));
+    let hits = browser.text_with("Search");
+    assert!(hits.contains("Halvik"), "{hits}");
+
+    // The river at phone and desktop widths.
+    browser.call("Page.navigate", serde_json::json!({"url": format!("http://{addr}/")}));
+    browser.text_with("Crane topples");
+    for (name, width) in [("river-phone", 390), ("river-desktop", 1280)] {
+        let png = browser.screenshot(name, width);
+        assert!(png.starts_with(b"\x89PNG") && png.len() > 10_000, "no screenshot at {width}px");
+    }
+}
