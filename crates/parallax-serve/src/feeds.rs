@@ -81,10 +81,7 @@ pub(crate) async fn add(State(shared): State<Arc<Shared>>, request: Request) -> 
         return answer;
     }
     let Ok(body) = axum::body::to_bytes(body, MOST_BODY).await else {
-        return error(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            &format!("a feed is added by a body of at most {MOST_BODY} bytes"),
-        );
+        return too_large();
     };
     let url = serde_json::from_slice::<serde_json::Value>(&body)
         .ok()
@@ -92,15 +89,29 @@ pub(crate) async fn add(State(shared): State<Arc<Shared>>, request: Request) -> 
     let Some(url) = url else {
         return error(StatusCode::BAD_REQUEST, "the body is {\"url\": \"https://…\"}, the feed's address");
     };
-    if let Err(answer) = reachable(&shared, &url).await {
-        return answer;
+    match added(&shared, url).await {
+        Ok((feed, new)) => {
+            let status = if new { StatusCode::CREATED } else { StatusCode::OK };
+            json(status, &serde_json::json!({"feed": shown(&feed)}))
+        }
+        Err(answer) => answer,
     }
+}
+
+fn too_large() -> Response {
+    error(StatusCode::PAYLOAD_TOO_LARGE, &format!("a feed is added by a body of at most {MOST_BODY} bytes"))
+}
+
+/// Adds the feed at `url`, held to the fetch policy, and wakes the poller when it is new: the
+/// feed and whether it is new, or the answer to give.
+async fn added(shared: &Arc<Shared>, url: String) -> Result<(FeedRow, bool), Response> {
+    reachable(shared, &url).await?;
     let path = shared.config.db.clone();
     let _writing = shared.writer.lock().await;
     let added = tokio::task::spawn_blocking(move || {
         let mut store = Store::open(&path)?;
-        let known = store.feeds()?.iter().any(|f| f.url == url);
-        if !known && store.feeds()?.len() >= MOST_FEEDS {
+        let feeds = store.feeds()?;
+        if !feeds.iter().any(|f| f.url == url) && feeds.len() >= MOST_FEEDS {
             return Ok(None);
         }
         store.add_feed(&url, &parallax_store::stamp(jiff::Timestamp::now())).map(Some)
@@ -111,14 +122,25 @@ pub(crate) async fn add(State(shared): State<Arc<Shared>>, request: Request) -> 
             if new {
                 shared.poll_now.notify_one();
             }
-            let status = if new { StatusCode::CREATED } else { StatusCode::OK };
-            json(status, &serde_json::json!({"feed": shown(&feed)}))
+            Ok((feed, new))
         }
-        Ok(Ok(None)) => {
-            error(StatusCode::BAD_REQUEST, &format!("the store holds {MOST_FEEDS} feeds, the most it may"))
-        }
-        Ok(Err(e)) => error(StatusCode::SERVICE_UNAVAILABLE, &e.to_string()),
-        Err(_) => error(StatusCode::INTERNAL_SERVER_ERROR, "the feed could not be added"),
+        Ok(Ok(None)) => Err(error(
+            StatusCode::BAD_REQUEST,
+            &format!("the store holds {MOST_FEEDS} feeds, the most it may"),
+        )),
+        Ok(Err(e)) => Err(error(StatusCode::SERVICE_UNAVAILABLE, &e.to_string())),
+        Err(_) => Err(error(StatusCode::INTERNAL_SERVER_ERROR, "the feed could not be added")),
+    }
+}
+
+/// Stops polling feed `id`: whether there was one, or the answer to give.
+async fn removed(shared: &Arc<Shared>, id: i64) -> Result<bool, Response> {
+    let path = shared.config.db.clone();
+    let _writing = shared.writer.lock().await;
+    match tokio::task::spawn_blocking(move || Store::open(&path)?.remove_feed(id)).await {
+        Ok(Ok(found)) => Ok(found),
+        Ok(Err(e)) => Err(error(StatusCode::SERVICE_UNAVAILABLE, &e.to_string())),
+        Err(_) => Err(error(StatusCode::INTERNAL_SERVER_ERROR, "the feed could not be removed")),
     }
 }
 
@@ -135,14 +157,81 @@ pub(crate) async fn remove(
     let Some(id) = path_id(id) else {
         return error(StatusCode::BAD_REQUEST, "a feed id is a positive whole number");
     };
-    let path = shared.config.db.clone();
-    let _writing = shared.writer.lock().await;
-    match tokio::task::spawn_blocking(move || Store::open(&path)?.remove_feed(id)).await {
-        Ok(Ok(true)) => StatusCode::NO_CONTENT.into_response(),
-        Ok(Ok(false)) => error(StatusCode::NOT_FOUND, &format!("no feed {id}")),
-        Ok(Err(e)) => error(StatusCode::SERVICE_UNAVAILABLE, &e.to_string()),
-        Err(_) => error(StatusCode::INTERNAL_SERVER_ERROR, "the feed could not be removed"),
+    match removed(&shared, id).await {
+        Ok(true) => StatusCode::NO_CONTENT.into_response(),
+        Ok(false) => error(StatusCode::NOT_FOUND, &format!("no feed {id}")),
+        Err(answer) => answer,
     }
+}
+
+/// What the feeds page's forms send: the write token (or one in the request's headers), and
+/// the address to add or the feed to remove.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FeedForm {
+    #[serde(default)]
+    token: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    remove: Option<i64>,
+}
+
+/// `POST /feeds`: the feeds page's forms, for a browser with no script: adds `url` or removes
+/// feed `remove`, then goes back to the page (303). The token is the form's (a password field)
+/// or the request's header.
+pub(crate) async fn form(State(shared): State<Arc<Shared>>, request: Request) -> Response {
+    let (parts, body) = request.into_parts();
+    let Ok(body) = axum::body::to_bytes(body, MOST_BODY).await else {
+        return page_error(too_large()).await;
+    };
+    let Ok(form) = serde_urlencoded::from_bytes::<FeedForm>(&body) else {
+        return page_error(error(
+            StatusCode::BAD_REQUEST,
+            "the form is url=ADDRESS or remove=ID, with token=TOKEN",
+        ))
+        .await;
+    };
+    let token = form
+        .token
+        .filter(|t| !t.trim().is_empty())
+        .or_else(|| crate::write::token_of(&parts.headers).map(str::to_string));
+    if let Err(answer) = crate::write::writer_of(&shared, token).await {
+        return page_error(answer).await;
+    }
+    let done = match (form.url.map(|u| u.trim().to_string()).filter(|u| !u.is_empty()), form.remove) {
+        (Some(url), None) => added(&shared, url)
+            .await
+            .map(|(feed, new)| if new { format!("added={}", feed.id) } else { format!("known={}", feed.id) }),
+        (None, Some(id)) => match removed(&shared, id).await {
+            Ok(true) => Ok(format!("removed={id}")),
+            Ok(false) => Err(error(StatusCode::NOT_FOUND, &format!("no feed {id}"))),
+            Err(answer) => Err(answer),
+        },
+        _ => Err(error(StatusCode::BAD_REQUEST, "the form is url=ADDRESS or remove=ID, with token=TOKEN")),
+    };
+    match done {
+        Ok(query) => {
+            let mut answer = StatusCode::SEE_OTHER.into_response();
+            if let Ok(to) = axum::http::HeaderValue::from_str(&format!("/feeds?{query}")) {
+                answer.headers_mut().insert(axum::http::header::LOCATION, to);
+            }
+            answer
+        }
+        Err(answer) => page_error(answer).await,
+    }
+}
+
+/// A JSON error answer (made by [`error`]) as a page a browser shows: its status, its
+/// message, a way back.
+async fn page_error(answer: Response) -> Response {
+    let status = answer.status();
+    let bytes = axum::body::to_bytes(answer.into_body(), MOST_BODY).await.unwrap_or_default();
+    let message = serde_json::from_slice::<serde_json::Value>(&bytes)
+        .ok()
+        .and_then(|v| v["error"]["message"].as_str().map(str::to_string))
+        .unwrap_or_else(|| "the request was refused".to_string());
+    crate::pages::message(status, "The feeds were not changed", &message)
 }
 
 /// Polls every feed of the store now, then every `poll_every`, or at once when a feed is

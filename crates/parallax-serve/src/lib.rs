@@ -251,6 +251,7 @@ fn app(config: Config) -> (Router, Arc<Shared>) {
         .route("/stories/{id}", get(pages::story))
         .route("/stories.atom", get(atom::feed))
         .route("/search", get(pages::search))
+        .route("/feeds", get(pages::feeds).post(feeds::form))
         .route("/documents/{id}", get(pages::document))
         .route("/live.js", get(pages::script))
         .route("/api/v1/stories", get(api::stories))

@@ -1,7 +1,8 @@
 //! Pages for readers, with no script: the river of running stories (`/`), a story's briefing
 //! (`/stories/{id}`, the page `parallax brief --format html` writes; `/stories/{id}.atom` is its
 //! Atom feed), a stored document (`/documents/{id}`: its body and what was removed as chrome)
-//! and search (`/search`).
+//! search (`/search`) and the feeds the server reads (`/feeds`, with forms that add and remove
+//! feeds for whoever holds a write token).
 
 use std::fmt::Write;
 use std::sync::Arc;
@@ -34,6 +35,7 @@ pub(crate) async fn river(
     );
     s.push_str("<h1>Running stories</h1>\n");
     s.push_str(SEARCH_FORM);
+    s.push_str("<p class=\"meta\"><a href=\"/feeds\">Feeds read</a></p>\n");
     if rows.rows.is_empty() {
         s.push_str("<p>No stories yet: <code>parallax ingest</code> adds documents.</p>\n");
     }
@@ -220,4 +222,84 @@ pub(crate) async fn document(
 fn html(body: impl Into<axum::body::Body>) -> Response {
     let body: axum::body::Body = body.into();
     (StatusCode::OK, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response()
+}
+
+/// What the feeds page says after one of its forms did something.
+#[derive(serde::Deserialize, Default)]
+struct FeedsDone {
+    added: Option<i64>,
+    known: Option<i64>,
+    removed: Option<i64>,
+}
+
+/// `GET /feeds`: the feeds the server polls, with what each last poll found, a form to add one
+/// and one per feed to stop it (both need a write token, typed into the form; no script).
+pub(crate) async fn feeds(State(shared): State<Arc<Shared>>, query: axum::extract::RawQuery) -> Response {
+    let feeds = match crate::with_store(&shared, parallax_store::Store::feeds).await {
+        Ok(feeds) => feeds,
+        Err(answer) => return answer,
+    };
+    let done: FeedsDone = query.0.and_then(|q| serde_urlencoded::from_str(&q).ok()).unwrap_or_default();
+    let mut s = head(
+        "Parallax: feeds",
+        "",
+        &format!("{LIST_STYLE}.done{{background:#e8f5e9;padding:.4rem .8rem}}form.inline{{display:inline}}"),
+    );
+    s.push_str("<p><a href=\"/\">Running stories</a> · <a href=\"/search\">Search</a></p>\n<h1>Feeds</h1>\n");
+    if let Some(id) = done.added {
+        let _ = writeln!(s, "<p class=\"done\" role=\"status\">Feed {id} added: it is being read now.</p>");
+    } else if let Some(id) = done.known {
+        let _ = writeln!(s, "<p class=\"done\" role=\"status\">Feed {id} was there already.</p>");
+    } else if let Some(id) = done.removed {
+        let _ = writeln!(
+            s,
+            "<p class=\"done\" role=\"status\">Feed {id} is no longer polled; its articles stay.</p>"
+        );
+    }
+    let every = shared.config.poll_every.as_secs();
+    if shared.config.feed_reader.is_some() && every > 0 {
+        let _ = writeln!(s, "<p>Every feed is read every {every} s; a feed added here is read at once.</p>");
+    } else {
+        s.push_str("<p>This server keeps these feeds but reads none (it runs with <code>--poll-interval 0</code>).</p>\n");
+    }
+    const TOKEN_FIELD: &str = "<label>Write token <input type=\"password\" name=\"token\" required autocomplete=\"current-password\" maxlength=\"200\"></label>";
+    let _ = writeln!(
+        s,
+        "<form method=\"post\" action=\"/feeds\"><label>Feed address <input type=\"url\" name=\"url\" required maxlength=\"2048\" placeholder=\"https://…\"></label> {TOKEN_FIELD} <button>Add feed</button></form>"
+    );
+    if feeds.is_empty() {
+        s.push_str("<p>No feeds yet.</p>\n");
+    }
+    s.push_str("<ol>\n");
+    for f in &feeds {
+        let polled = match (&f.polled, &f.outcome) {
+            (Some(at), Some(outcome)) => format!("last read {}: {}", escape(at), escape(outcome)),
+            _ => "not read yet".to_string(),
+        };
+        let _ = writeln!(
+            s,
+            "<li id=\"feed-{id}\"><a href=\"{url}\" rel=\"noreferrer nofollow\">{url}</a><div class=\"meta\">feed {id}, added {added}; {polled}; {documents} document{dp} added in all</div><form class=\"inline\" method=\"post\" action=\"/feeds\"><input type=\"hidden\" name=\"remove\" value=\"{id}\">{TOKEN_FIELD} <button>Stop reading</button></form></li>",
+            id = f.id,
+            url = escape(&f.url),
+            added = escape(&f.added),
+            documents = f.documents,
+            dp = if f.documents == 1 { "" } else { "s" },
+        );
+    }
+    s.push_str("</ol>\n</body></html>\n");
+    html(s)
+}
+
+/// A short page that says `text` under `title`, with `status`: what a form's refusal shows.
+pub(crate) fn message(status: StatusCode, title: &str, text: &str) -> Response {
+    let mut s = head(&escape(title), "", "");
+    let _ = writeln!(
+        s,
+        "<h1>{}</h1>\n<p>{}</p>\n<p><a href=\"/feeds\">Back to the feeds</a></p>\n</body></html>",
+        escape(title),
+        escape(text)
+    );
+    let mut answer = html(s);
+    *answer.status_mut() = status;
+    answer
 }

@@ -71,12 +71,18 @@ pub(crate) fn unauthorized(message: &str) -> Response {
 /// The name of the write token `headers` carry, once it is found live and within its rate;
 /// else the answer to give (401, or 429 with `Retry-After`).
 pub(crate) async fn writer(shared: &Arc<Shared>, headers: &HeaderMap) -> Result<String, Response> {
-    let Some(token) = token_of(headers).map(str::to_string) else {
+    writer_of(shared, token_of(headers).map(str::to_string)).await
+}
+
+/// The name of the write token `token`, once it is found live and within its rate; else the
+/// answer to give (401, or 429 with `Retry-After`).
+pub(crate) async fn writer_of(shared: &Arc<Shared>, token: Option<String>) -> Result<String, Response> {
+    let Some(token) = token.filter(|t| !t.trim().is_empty()) else {
         return Err(unauthorized(
             "a write needs a token: `Authorization: Bearer TOKEN` or `X-Auth-Token: TOKEN` (`parallax token create NAME`)",
         ));
     };
-    let name = match with_store(shared, move |s| s.token_name(&token)).await? {
+    let name = match with_store(shared, move |s| s.token_name(token.trim())).await? {
         Some(name) => name,
         None => return Err(unauthorized("the token is not known or was revoked")),
     };

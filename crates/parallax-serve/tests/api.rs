@@ -377,6 +377,7 @@ fn the_openapi_document_describes_every_route() {
         "/api/v1/events",
         "/api/v1/feeds",
         "/api/v1/feeds/{id}",
+        "/feeds",
         "/api/v1/openapi.json",
         "/live.js",
         "/healthz",
@@ -388,7 +389,7 @@ fn the_openapi_document_describes_every_route() {
             assert_ne!(get(addr, &route.replace("{id}", "1"), "").status, 0);
         }
     }
-    assert_eq!(paths.len(), 20, "{paths:?}");
+    assert_eq!(paths.len(), 21, "{paths:?}");
 }
 
 #[test]
@@ -1005,4 +1006,54 @@ fn in_a_browser_a_new_story_appears_a_citation_opens_its_passage_and_search_find
         let png = browser.screenshot(name, width);
         assert!(png.starts_with(b"\x89PNG") && png.len() > 10_000, "no screenshot at {width}px");
     }
+}
+
+#[test]
+fn the_feeds_page_adds_and_removes_feeds_for_whoever_types_a_token() {
+    let reader = parallax_serve::FeedReader(std::sync::Arc::new(|_: &str| (Vec::new(), Vec::new())));
+    let (dir, addr) = served_with(|c| Config { feed_reader: Some(reader), allow_private_urls: true, ..c });
+    let desk = token(dir.path(), "desk");
+    let page = get(addr, "/feeds", "");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("No feeds yet") && page.body.contains("name=\"token\""), "{}", page.body);
+    assert!(get(addr, "/", "").body.contains("href=\"/feeds\""), "the river links the feeds page");
+    let form = "Content-Type: application/x-www-form-urlencoded\r\n";
+
+    // Without a token, or with a wrong one, the form says why on a page and adds nothing.
+    for body in [
+        "url=https%3A%2F%2Fgazette.example.org%2Frss",
+        "url=https%3A%2F%2Fgazette.example.org%2Frss&token=wrong",
+    ] {
+        let refused = send(addr, "POST", "/feeds", form, body.as_bytes());
+        assert_eq!(refused.status, 401, "{}", refused.body);
+        assert!(
+            refused.header("content-type").is_some_and(|t| t.starts_with("text/html")),
+            "{:?}",
+            refused.headers
+        );
+        assert!(refused.body.contains("Back to the feeds"), "{}", refused.body);
+    }
+    let refused =
+        send(addr, "POST", "/feeds", form, format!("token={desk}&url=ftp%3A%2F%2Fx.example.org").as_bytes());
+    assert_eq!(refused.status, 400, "{}", refused.body);
+    assert!(refused.body.contains("only http and https"), "{}", refused.body);
+
+    // With the token typed in, the feed is added and the page says so.
+    let body = format!("url=https%3A%2F%2Fgazette.example.org%2Frss&token={desk}");
+    let done = send(addr, "POST", "/feeds", form, body.as_bytes());
+    assert_eq!((done.status, done.header("location")), (303, Some("/feeds?added=1")), "{}", done.body);
+    let page = get(addr, "/feeds?added=1", "");
+    assert!(
+        page.body.contains("Feed 1 added") && page.body.contains("https://gazette.example.org/rss"),
+        "{}",
+        page.body
+    );
+    let done = send(addr, "POST", "/feeds", form, body.as_bytes());
+    assert_eq!(done.header("location"), Some("/feeds?known=1"));
+
+    // Stopped from its row's form.
+    let done = send(addr, "POST", "/feeds", form, format!("remove=1&token={desk}").as_bytes());
+    assert_eq!((done.status, done.header("location")), (303, Some("/feeds?removed=1")), "{}", done.body);
+    assert!(get(addr, "/feeds", "").body.contains("No feeds yet"));
+    assert_eq!(send(addr, "POST", "/feeds", form, format!("remove=1&token={desk}").as_bytes()).status, 404);
 }
