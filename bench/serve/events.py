@@ -6,7 +6,9 @@ touched, as min / median / p99 / max in milliseconds.
 
     python3 bench/serve/events.py --port 7899 --token TOKEN [--count 50]
 """
-import argparse, json, socket, threading, time, urllib.request
+import argparse, json, threading, time, urllib.request
+
+from soak import follow_events
 
 def main():
     ap = argparse.ArgumentParser()
@@ -17,24 +19,11 @@ def main():
     seen = {}
     lock = threading.Lock()
 
-    def listen():
-        s = socket.create_connection(("127.0.0.1", args.port))
-        s.sendall(b"GET /api/v1/events HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n")
-        buf = b""
-        while True:
-            chunk = s.recv(65536)
-            if not chunk:
-                return
-            buf += chunk
-            while b"\n\n" in buf:
-                block, buf = buf.split(b"\n\n", 1)
-                for line in block.split(b"\n"):
-                    if line.startswith(b"data: "):
-                        data = json.loads(line[6:])
-                        with lock:
-                            seen.setdefault(data["seq"], time.monotonic())
+    def heard(data, now):
+        with lock:
+            seen.setdefault(data["seq"], now)
 
-    threading.Thread(target=listen, daemon=True).start()
+    threading.Thread(target=follow_events, args=(args.port, heard), daemon=True).start()
     time.sleep(0.5)
     delays = []
     for n in range(args.count):

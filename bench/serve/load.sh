@@ -26,21 +26,7 @@ if ! command -v wrk >/dev/null; then
     echo "serve bench: wrk is not installed (apt-get install wrk)"; exit 1
   fi
 fi
-cargo build --release --quiet
-mkdir -p "$out"
-db=${DB:-$out/serve.db}
-if [ ! -f "$db" ]; then
-  [ -f "$out/corpus.jsonl" ] || python3 bench/reuse/generate.py --docs "$docs" --seed 7 --out "$out" >/dev/null
-  target/release/parallax ingest --db "$db" "$out/corpus.jsonl" 2>&1 | tail -n 1
-fi
-target/release/parallax serve --db "$db" --listen "127.0.0.1:$port" --concurrency 256 2>/dev/null &
-server=$!
-trap 'kill -INT $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do
-  curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break
-  sleep 0.1
-done
-story=$(curl -sf "http://127.0.0.1:$port/api/v1/stories?limit=1&min_size=3" | python3 -c 'import json,sys; print(json.load(sys.stdin)["stories"][0]["id"])')
+source bench/serve/served.sh
 # The first briefing of a story is made; the ones after are served from the cache.
 start=$(date +%s.%N)
 curl -sf "http://127.0.0.1:$port/api/v1/stories/$story" >/dev/null

@@ -14,6 +14,25 @@ ms) and, with --pid, the server's resident memory each minute.
 import argparse, json, socket, threading, time, urllib.error, urllib.request
 
 
+def follow_events(port, on_event):
+    """Follows /api/v1/events on 127.0.0.1:`port` until the server closes it, calling
+    `on_event(data, when)` with each event's JSON and the monotonic time it was read."""
+    s = socket.create_connection(("127.0.0.1", port))
+    s.sendall(b"GET /api/v1/events HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n")
+    buf = b""
+    while True:
+        chunk = s.recv(65536)
+        if not chunk:
+            return
+        buf += chunk
+        while b"\n\n" in buf:
+            block, buf = buf.split(b"\n\n", 1)
+            now = time.monotonic()
+            for line in block.split(b"\n"):
+                if line.startswith(b"data: "):
+                    on_event(json.loads(line[6:]), now)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--port", type=int, default=7899)
@@ -26,25 +45,11 @@ def main():
     heard = {}  # story -> times its events were heard
     lock = threading.Lock()
 
-    def listen():
-        s = socket.create_connection(("127.0.0.1", args.port))
-        s.sendall(b"GET /api/v1/events HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n")
-        buf = b""
-        while True:
-            chunk = s.recv(65536)
-            if not chunk:
-                return
-            buf += chunk
-            while b"\n\n" in buf:
-                block, buf = buf.split(b"\n\n", 1)
-                now = time.monotonic()
-                for line in block.split(b"\n"):
-                    if line.startswith(b"data: "):
-                        data = json.loads(line[6:])
-                        with lock:
-                            for key in ("story", "merged"):
-                                if isinstance(data.get(key), int):
-                                    heard.setdefault(data[key], []).append(now)
+    def heard_event(data, now):
+        with lock:
+            for key in ("story", "merged"):
+                if isinstance(data.get(key), int):
+                    heard.setdefault(data[key], []).append(now)
 
     memory = []
 
@@ -59,7 +64,7 @@ def main():
                 return
             time.sleep(10)
 
-    threading.Thread(target=listen, daemon=True).start()
+    threading.Thread(target=follow_events, args=(args.port, heard_event), daemon=True).start()
     if args.pid:
         threading.Thread(target=sample, daemon=True).start()
     time.sleep(0.5)
@@ -113,4 +118,5 @@ def main():
         print("server memory (RSS, MiB) every 10 s: " + " ".join(f"{m:.0f}" for _, m in memory))
 
 
-main()
+if __name__ == "__main__":
+    main()

@@ -20,26 +20,12 @@ secs=${SECONDS_RUN:-60}
 readers=${READERS:-8}
 port=${PORT:-7898}
 command -v wrk >/dev/null || { echo "soak: wrk is not installed (bash bench/serve/load.sh installs it)"; exit 1; }
-cargo build --release --quiet
-mkdir -p "$out"
-db=${DB:-$out/serve.db}
-if [ ! -f "$db" ]; then
-  [ -f "$out/corpus.jsonl" ] || python3 bench/reuse/generate.py --docs "$docs" --seed 7 --out "$out" >/dev/null
-  target/release/parallax ingest --db "$db" "$out/corpus.jsonl" 2>&1 | tail -n 1
-fi
+source bench/serve/served.sh
 writes="$out/writes-$rate-$secs"
 if [ ! -f "$writes/corpus.jsonl" ]; then
   python3 bench/reuse/generate.py --docs $((rate * secs + rate)) --seed 11 --out "$writes" >/dev/null
 fi
 token=$(target/release/parallax token create "soak-$(date +%s%N)" --db "$db" 2>/dev/null | tail -n 1)
-target/release/parallax serve --db "$db" --listen "127.0.0.1:$port" --concurrency 256 2>/dev/null &
-server=$!
-trap 'kill -INT $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do
-  curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break
-  sleep 0.1
-done
-story=$(curl -sf "http://127.0.0.1:$port/api/v1/stories?limit=1&min_size=3" | python3 -c 'import json,sys; print(json.load(sys.stdin)["stories"][0]["id"])')
 echo "store $db: $(curl -sf "http://127.0.0.1:$port/readyz")"
 wrk -t1 -c"$readers" -d"${secs}s" --latency -H "Accept-Encoding: gzip" "http://127.0.0.1:$port/" >"$writes/wrk-river.txt" &
 river=$!
