@@ -512,7 +512,13 @@ fn figures(text: &str) -> Vec<Figure> {
         if unit.is_empty() {
             continue;
         }
-        let said_before = |section: &str| vocab(section).iter().any(|b| before.ends_with(b));
+        // A bound is up to three words ("as many as") ending right before the figure.
+        let bound_words: String = words[i.saturating_sub(3)..i].join(" ").to_lowercase();
+        let said_before = |section: &str| {
+            vocab(section).iter().any(|b| {
+                bound_words.strip_suffix(b).is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+            })
+        };
         let bound = if said_before("at-least") {
             Bound::AtLeast
         } else if said_before("at-most") {
@@ -2450,6 +2456,11 @@ mod tests {
         assert_eq!(shown[1].0, 2.5e9);
         assert_eq!(shown[2].0, 3.0);
         assert_eq!(f.len(), 3, "the year is not a figure");
+        let bound = |t: &str| figures(t)[0].bound;
+        assert_eq!(bound("As many as 20 people could be in the river."), Bound::AtMost, "three words");
+        assert_eq!(bound("Waves as high as five meters were forecast."), Bound::AtMost);
+        assert_eq!(bound("Officials counted some 410 seats."), Bound::About);
+        assert_eq!(bound("It was a turnover 20 per cent higher."), Bound::Exact, "a bound is whole words");
     }
 
     #[test]
