@@ -138,7 +138,9 @@ pub struct StoryStats {
     pub bytes: u64,
 }
 
-/// The sort day of a story none of whose articles is dated: after every dated one.
+/// The sort day of a story none of whose articles is dated: after every dated one. The index
+/// `stories_by_place` (migration 6) spells it out: change both together (a test checks that
+/// the list is read from the index).
 const UNDATED: i64 = i32::MIN as i64;
 
 /// A place in the list of stories (`Store::stories_page`): the sort key of the story listed
@@ -221,17 +223,7 @@ impl Store {
             Some(_) => return Ok(StoryPage::default()),
         };
         let after = filter.after.unwrap_or(Cursor { day: i64::MAX, size: i64::MAX, id: 0 });
-        let mut chosen = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT id, centroid, coalesce(last_day, {UNDATED}) AS day, size FROM stories
-                 WHERE size >= ?1 AND (?2 IS NULL OR last_day >= ?2)
-                   AND (day < ?3 OR (day = ?3 AND size < ?4) OR (day = ?3 AND size = ?4 AND id > ?5))
-                   AND (?6 IS NULL OR id IN (SELECT a.story FROM search JOIN articles a ON a.id = search.rowid
-                                             WHERE search MATCH ?6))
-                 ORDER BY day DESC, size DESC, id LIMIT ?7"
-            ))
-            .map_err(fail)?;
+        let mut chosen = self.conn.prepare_cached(&page_query()).map_err(fail)?;
         // One more than asked, to know whether the list goes on.
         let read = limit.map_or(-1, |l| l.saturating_add(1) as i64);
         let mut picked: Vec<(i64, Vec<u8>)> = Vec::new();
@@ -539,5 +531,43 @@ impl Store {
             .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
             .map_err(fail)?;
         Ok(newest.map(|n| (count, n)))
+    }
+}
+
+/// The query of a page of stories ([`Store::stories_page`]): at least ?1 articles, a latest
+/// day from ?2 on, after the place (?3, ?4, ?5), holding the search ?6, at most ?7, in the
+/// list's order, read from the index `stories_by_place`.
+fn page_query() -> String {
+    format!(
+        "SELECT id, centroid, coalesce(last_day, {UNDATED}) AS day, size FROM stories
+         WHERE size >= ?1 AND (?2 IS NULL OR last_day >= ?2)
+           AND (day < ?3 OR (day = ?3 AND size < ?4) OR (day = ?3 AND size = ?4 AND id > ?5))
+           AND (?6 IS NULL OR id IN (SELECT a.story FROM search JOIN articles a ON a.id = search.rowid
+                                     WHERE search MATCH ?6))
+         ORDER BY day DESC, size DESC, id LIMIT ?7"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Store;
+
+    /// A page is read from the index in the list's order, never sorted out of every story.
+    #[test]
+    fn a_page_of_stories_is_read_from_its_index() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let store = Store::open(&dir.path().join("news.db")).expect("a store");
+        let plan: Vec<String> = store
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {}", super::page_query()))
+            .expect("the query")
+            .query_map(rusqlite::params![1, None::<i64>, 0, 0, 0, None::<String>, 51], |r| {
+                r.get::<_, String>(3)
+            })
+            .expect("the plan")
+            .collect::<Result<_, _>>()
+            .expect("the plan");
+        assert!(plan.iter().any(|step| step.contains("USING INDEX stories_by_place")), "{plan:?}");
+        assert!(!plan.iter().any(|step| step.contains("TEMP B-TREE")), "{plan:?}");
     }
 }

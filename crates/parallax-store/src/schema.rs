@@ -126,6 +126,13 @@ pub const MIGRATIONS: &[&str] = &[
         documents INTEGER NOT NULL DEFAULT 0
     );
     ",
+    // 6: the stories in the list's one order (`read::stories_page`: latest day, undated last,
+    // then size, then id), so a page is read from an index, not sorted out of every story
+    // (0.24 s at a million documents). The expression is the query's to the letter (the day of
+    // an undated story is `read::UNDATED`): SQLite uses an index on an expression only for it.
+    "
+    CREATE INDEX stories_by_place ON stories(coalesce(last_day, -2147483648) DESC, size DESC, id);
+    ",
 ];
 
 /// The migration that creates the search index: the articles stored before it are indexed as

@@ -415,7 +415,7 @@ fn a_store_written_before_search_has_its_articles_indexed_when_migrated() {
     drop(store);
     // Back to the schema before search (version 3), as a store of an earlier Parallax is.
     let conn = rusqlite::Connection::open(&path).expect("open");
-    conn.execute_batch("DROP TABLE search; DROP TABLE feeds").expect("drop");
+    conn.execute_batch("DROP TABLE search; DROP TABLE feeds; DROP INDEX stories_by_place").expect("drop");
     drop(conn);
     set_user_version(&path, 3);
     let store = Store::open(&path).expect("migrated");
