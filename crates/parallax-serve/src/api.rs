@@ -154,14 +154,18 @@ async fn read_list(
     limit: usize,
 ) -> Result<(Vec<StoryRow>, Option<Cursor>), Response> {
     if min_origins == 0 {
-        let page = with_store(shared, move |s| s.stories_page(&filter, Some(limit))).await?;
+        let kept = Arc::clone(shared);
+        let page =
+            with_store(shared, move |s| s.stories_page_kept(&filter, Some(limit), Some(&kept.rows))).await?;
         return Ok((page.rows.into_iter().map(|(row, _)| row).collect(), page.next));
     }
     // Origins are counted when a story is read: read more (a bounded number, the ones next in
     // the list) and keep those with enough; the next page starts after the last one read.
     let read = limit.saturating_mul(20).min(ORIGINS_SCAN);
     filter.min_size = filter.min_size.max(min_origins);
-    let page = with_store(shared, move |s| s.stories_page(&filter, Some(read))).await?;
+    let kept = Arc::clone(shared);
+    let page =
+        with_store(shared, move |s| s.stories_page_kept(&filter, Some(read), Some(&kept.rows))).await?;
     let (mut kept, mut next) = (Vec::new(), page.next);
     let count = page.rows.len();
     for (n, (row, place)) in page.rows.into_iter().enumerate() {

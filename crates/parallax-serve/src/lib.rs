@@ -145,6 +145,8 @@ pub(crate) struct Shared {
     pub(crate) live_tokens: Mutex<BTreeMap<String, std::time::Instant>>,
     /// Wakes the feed poller (a feed was added).
     pub(crate) poll_now: tokio::sync::Notify,
+    /// Story rows by version, so a list made again after a write reads only what changed.
+    pub(crate) rows: parallax_store::KeptRows,
 }
 
 /// How long a token found live stays trusted for reads before the store is asked again: a
@@ -244,6 +246,7 @@ fn app(config: Config) -> (Router, Arc<Shared>) {
         streams: Arc::new(Semaphore::new(MOST_STREAMS)),
         live_tokens: Mutex::new(BTreeMap::new()),
         poll_now: tokio::sync::Notify::new(),
+        rows: parallax_store::KeptRows::default(),
     });
     let max_body = shared.config.max_body;
     let router = Router::new()

@@ -1,6 +1,6 @@
 //! Reading the store: the stories with their members, a story's documents, and counts.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use parallax_engine::sets::DisjointSets;
 use parallax_engine::stories;
@@ -138,6 +138,31 @@ pub struct StoryStats {
     pub bytes: u64,
 }
 
+/// Rows of stories as made at a version of each (`Store::story_version`: its article count
+/// and newest article), kept between lists by a long-running reader
+/// ([`Store::stories_page_kept`]). At most [`KEPT_ROWS`]; past it, all are forgotten.
+#[derive(Debug, Default)]
+pub struct KeptRows(std::sync::Mutex<HashMap<i64, ((i64, i64), StoryRow)>>);
+
+/// Story rows [`KeptRows`] holds at most.
+pub const KEPT_ROWS: usize = 20_000;
+
+impl KeptRows {
+    fn get(&self, story: i64, version: (i64, i64)) -> Option<StoryRow> {
+        let rows = self.0.lock().ok()?;
+        rows.get(&story).filter(|(v, _)| *v == version).map(|(_, row)| row.clone())
+    }
+
+    fn put(&self, story: i64, version: (i64, i64), row: &StoryRow) {
+        if let Ok(mut rows) = self.0.lock() {
+            if rows.len() >= KEPT_ROWS {
+                rows.clear();
+            }
+            rows.insert(story, (version, StoryRow { related: Vec::new(), ..row.clone() }));
+        }
+    }
+}
+
 /// The sort day of a story none of whose articles is dated: after every dated one. The index
 /// `stories_by_place` (migration 6) spells it out: change both together (a test checks that
 /// the list is read from the index).
@@ -215,6 +240,18 @@ impl Store {
     /// A place stays valid as stories grow: a story that changed between two pages may move,
     /// the others are listed once each.
     pub fn stories_page(&self, filter: &StoryFilter, limit: Option<usize>) -> Result<StoryPage, StoreError> {
+        self.stories_page_kept(filter, limit, None)
+    }
+
+    /// [`Store::stories_page`], with the rows of stories that have not changed since `kept`
+    /// made them taken from it (a long-running reader such as the server makes a list again
+    /// after every write, and most of its stories did not change).
+    pub fn stories_page_kept(
+        &self,
+        filter: &StoryFilter,
+        limit: Option<usize>,
+        kept: Option<&KeptRows>,
+    ) -> Result<StoryPage, StoreError> {
         let fail = |e: rusqlite::Error| StoreError::from_sqlite(&self.path, &e);
         let search = match filter.search.as_deref().map(crate::search::query) {
             None => None,
@@ -261,7 +298,7 @@ impl Store {
         }
         let next = if more { places.last().copied() } else { None };
         let place_of: BTreeMap<i64, Cursor> = places.into_iter().map(|c| (c.id, c)).collect();
-        let rows = self.rows(picked)?;
+        let rows = self.rows(picked, kept)?;
         Ok(StoryPage {
             rows: rows.into_iter().filter_map(|r| place_of.get(&r.id).map(|&c| (r, c))).collect(),
             next,
@@ -296,12 +333,17 @@ impl Store {
             .map_err(fail)?
             .collect::<Result<_, _>>()
             .map_err(fail)?;
-        Ok(self.rows(picked)?.pop())
+        Ok(self.rows(picked, None)?.pop())
     }
 
     /// The rows of the stories `picked` (id and centroid), with their members, headlines,
-    /// origins and the related stories among them; in the order picked.
-    fn rows(&self, picked: Vec<(i64, Vec<u8>)>) -> Result<Vec<StoryRow>, StoreError> {
+    /// origins and the related stories among them; in the order picked. A story whose version
+    /// (`story_version`) is the one `kept` holds a row for is not read again.
+    fn rows(
+        &self,
+        picked: Vec<(i64, Vec<u8>)>,
+        kept: Option<&KeptRows>,
+    ) -> Result<Vec<StoryRow>, StoreError> {
         let fail = |e: rusqlite::Error| StoreError::from_sqlite(&self.path, &e);
         let mut members_of = self
             .conn
@@ -314,6 +356,15 @@ impl Store {
         let mut out = Vec::with_capacity(picked.len());
         let mut centroids: Vec<Vec<(u64, f32)>> = Vec::with_capacity(picked.len());
         for (story, blob) in picked {
+            let version = match kept {
+                Some(_) => self.story_version(story)?,
+                None => None,
+            };
+            if let Some(row) = kept.zip(version).and_then(|(k, v)| k.get(story, v)) {
+                centroids.push(decode_vector(&blob));
+                out.push(row);
+                continue;
+            }
             let list: Vec<Member> = members_of
                 .query_map([story], |r| {
                     Ok(Member { id: r.get(1)?, title: r.get(2)?, day: r.get(3)?, bands: r.get(4)? })
@@ -339,6 +390,9 @@ impl Store {
                 documents: list.iter().map(|m| m.id.clone()).collect(),
                 related: Vec::new(),
             });
+            if let (Some(k), Some(v), Some(row)) = (kept, version, out.last()) {
+                k.put(story, v, row);
+            }
         }
         let sides: Vec<(&[(u64, f32)], u32)> =
             centroids.iter().zip(&out).map(|(c, r)| (c.as_slice(), r.size as u32)).collect();

@@ -458,3 +458,31 @@ fn pages_of_stories_list_each_story_once_and_filter_by_day_and_words() {
     let none = StoryFilter { search: Some("\"\"".to_string()), ..StoryFilter::default() };
     assert!(store.stories_page(&none, None).expect("no words").rows.is_empty());
 }
+
+#[test]
+fn kept_rows_are_read_again_only_when_their_story_changes() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let mut store = Store::open(&dir.path().join("news.db")).expect("a store");
+    let mut docs = reports();
+    let last = docs.pop().expect("a report");
+    store.ingest(docs, &config()).expect("ingest");
+    let kept = parallax_store::KeptRows::default();
+    let filter = StoryFilter::default();
+    let rows = |store: &Store, kept: Option<&parallax_store::KeptRows>| -> Vec<parallax_store::StoryRow> {
+        store
+            .stories_page_kept(&filter, None, kept)
+            .expect("a page")
+            .rows
+            .into_iter()
+            .map(|(r, _)| r)
+            .collect()
+    };
+    let plain = rows(&store, None);
+    assert_eq!(rows(&store, Some(&kept)), plain, "made and kept");
+    assert_eq!(rows(&store, Some(&kept)), plain, "taken from what was kept");
+    // A story that gains an article is read again; the kept row of its old version is not used.
+    store.ingest(vec![last], &config()).expect("one more");
+    let grown = rows(&store, None);
+    assert_ne!(grown, plain);
+    assert_eq!(rows(&store, Some(&kept)), grown);
+}
