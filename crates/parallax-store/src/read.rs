@@ -142,18 +142,21 @@ pub struct StoryStats {
 /// and newest article), kept between lists by a long-running reader
 /// ([`Store::stories_page_kept`]). At most [`KEPT_ROWS`]; past it, all are forgotten.
 #[derive(Debug, Default)]
-pub struct KeptRows(std::sync::Mutex<HashMap<i64, ((i64, i64), StoryRow)>>);
+pub struct KeptRows(std::sync::Mutex<HashMap<i64, (Version, StoryRow)>>);
+
+/// A story's version: its article count and newest article (`Store::story_version`).
+type Version = (i64, i64);
 
 /// Story rows [`KeptRows`] holds at most.
 pub const KEPT_ROWS: usize = 20_000;
 
 impl KeptRows {
-    fn get(&self, story: i64, version: (i64, i64)) -> Option<StoryRow> {
+    fn get(&self, story: i64, version: Version) -> Option<StoryRow> {
         let rows = self.0.lock().ok()?;
         rows.get(&story).filter(|(v, _)| *v == version).map(|(_, row)| row.clone())
     }
 
-    fn put(&self, story: i64, version: (i64, i64), row: &StoryRow) {
+    fn put(&self, story: i64, version: Version, row: &StoryRow) {
         if let Ok(mut rows) = self.0.lock() {
             if rows.len() >= KEPT_ROWS {
                 rows.clear();
