@@ -10,7 +10,7 @@
 #
 # The store is DB (default: the one `bench/serve/load.sh` leaves in OUT, made there when
 # missing, DOCS documents); it grows by what is written. The documents written come from the
-# same generator with another seed. wrk and the server share this machine's cores.
+# same generator with another seed (SEED, default 11; a seed already written writes nothing new). wrk and the server share this machine's cores.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 docs=${DOCS:-100000}
@@ -21,9 +21,10 @@ readers=${READERS:-8}
 port=${PORT:-7898}
 command -v wrk >/dev/null || { echo "soak: wrk is not installed (bash bench/serve/load.sh installs it)"; exit 1; }
 source bench/serve/served.sh
-writes="$out/writes-$rate-$secs"
+seed=${SEED:-11}
+writes="$out/writes-$rate-$secs-$seed"
 if [ ! -f "$writes/corpus.jsonl" ]; then
-  python3 bench/reuse/generate.py --docs $((rate * secs + rate)) --seed 11 --out "$writes" >/dev/null
+  python3 bench/reuse/generate.py --docs $((rate * secs + rate)) --seed "$seed" --out "$writes" >/dev/null
 fi
 token=$(target/release/parallax token create "soak-$(date +%s%N)" --db "$db" 2>/dev/null | tail -n 1)
 echo "store $db: $(curl -sf "http://127.0.0.1:$port/readyz")"
