@@ -297,10 +297,7 @@ pub(crate) fn serve(raw: ServeArgs) -> anyhow::Result<ExitCode> {
         allow_private_urls: raw.allow_private_urls,
         cors_origins: raw.cors_origin.clone(),
         feed_reader: Some(reader),
-        poll_every: match raw.poll_interval {
-            0 => Duration::ZERO,
-            n => Duration::from_secs(n).max(parallax_serve::LEAST_POLL_EVERY),
-        },
+        poll_every: Duration::from_secs(raw.poll_interval),
         ..parallax_serve::Config::default()
     };
     parallax_serve::run(config)?;

@@ -242,6 +242,7 @@ pub(crate) async fn poll(shared: Arc<Shared>) {
     if every.is_zero() {
         return;
     }
+    let every = every.max(LEAST_POLL_EVERY);
     loop {
         if let Ok(feeds) = with_store(&shared, Store::feeds).await {
             for feed in feeds {
@@ -300,6 +301,6 @@ async fn poll_one(shared: &Arc<Shared>, reader: &FeedReader, feed: FeedRow) {
     .await;
 }
 
-/// How long the poller waits, at least, between two rounds: a shorter `--poll-interval` is
-/// raised to it.
+/// How long the poller waits, at least, between two rounds: a shorter
+/// [`crate::Config::poll_every`] is raised to it.
 pub const LEAST_POLL_EVERY: Duration = Duration::from_secs(1);
