@@ -1254,6 +1254,7 @@ fn without_numbers(s: &Statement) -> Statement {
         values: Vec::new(),
         implied: Vec::new(),
         negated: s.negated,
+        calendar: Vec::new(),
     }
 }
 

@@ -312,7 +312,7 @@ pub const STATES_FIGURE: f64 = 0.3;
 /// The share of a wording's weight a sentence must hold to state it: [`STATES_CLAIM`], or
 /// [`STATES_FIGURE`] when it gives figures.
 fn share_to_state(wording: &Statement) -> f64 {
-    if wording.numbers.is_empty() { STATES_CLAIM } else { STATES_FIGURE }
+    if wording.figures().next().is_some() { STATES_FIGURE } else { STATES_CLAIM }
 }
 
 impl Prepared {
@@ -338,8 +338,12 @@ impl Prepared {
     /// documents are its supporters; a citation needs the whole wording stated.
     fn supports(&self, s: SentenceRef, rs: &Statement, rf: &SentenceFigures, share: f64) -> bool {
         let (ss, sf) = (&self.statements[s.0][s.1], &self.figures[s.0][s.1]);
-        let given = rs.numbers.iter().filter(|n| ss.numbers.contains(n) || ss.implied.contains(n)).count();
+        let gives = |n: &&String| ss.numbers.contains(n) || ss.implied.contains(n);
+        let given = rs.numbers.iter().filter(gives).count();
         let complete = given == rs.numbers.len() && rs.values.iter().all(|v| ss.values.contains(v));
+        // What must be given of a wording that is not given whole: one of its figures, or, when
+        // it gives only dates, one of them; a date alone does not state a toll.
+        let carried = if rs.figures().next().is_some() { rs.figures().any(|n| gives(&n)) } else { given > 0 };
         // Where a number is checked for near misses: in the sentence when it gives the number
         // ("7 on the Japanese scale" beside "a magnitude of 7.6"), in its whole document when
         // it leaves the number out (silence is no support when the document says otherwise).
@@ -352,7 +356,7 @@ impl Prepared {
         ss.negated == rs.negated
             && !sf.contradict(rf)
             && !sf.other_day(rf)
-            && (rs.numbers.is_empty() || given > 0)
+            && (rs.numbers.is_empty() || carried)
             && coverage(rs, ss, &self.weights) >= share
             && (complete || !misses())
     }
@@ -500,9 +504,12 @@ fn consensus(prepared: &Prepared, representative: SentenceRef, voters: &[Sentenc
         ns.iter().for_each(|&k| *numbers.entry(k).or_default() += 1);
     }
     let rep = &prepared.statements[representative.0][representative.1];
+    let numbers: Vec<String> =
+        numbers.into_iter().filter(|&(_, c)| held(c)).map(|(k, _)| k.clone()).collect();
     let out = Statement {
         terms: terms.into_iter().filter(|&(_, c)| held(c)).map(|(k, _)| k).collect(),
-        numbers: numbers.into_iter().filter(|&(_, c)| held(c)).map(|(k, _)| k.clone()).collect(),
+        calendar: rep.calendar.iter().filter(|n| numbers.contains(n)).cloned().collect(),
+        numbers,
         values: rep.values.clone(),
         negated: rep.negated,
         implied: Vec::new(),
@@ -766,6 +773,29 @@ mod tests {
             (2, &["The weather in the region was calm for most of the week ahead."]),
         ];
         assert_eq!(documents_of(&docs, CLAIM), [0, 1]);
+    }
+
+    #[test]
+    fn a_date_does_not_carry_a_claim_as_a_figure_does() {
+        // What the claim says is that the ferry was destroyed; the others only place the
+        // sinking on the same day. A day of a month is read as a date, not a figure, so a
+        // sentence needs half the claim's words, not the share that a figure's claim needs,
+        // and a claim with figures is not supported by a sentence giving only its date.
+        const CLAIM: &str = "The Halvik ferry that sank off Skarvik on Dec. 14 was almost completely destroyed, an inspector said.";
+        const COUNT: &str = "The Halvik ferry carried 212 passengers from Skarvik when it sank on Dec. 14, killing all aboard.";
+        let docs: Vec<(usize, &[&str])> = vec![
+            (0, &[CLAIM, COUNT]),
+            (1, &["Divers searched the Halvik ferry that sank off Skarvik on Dec. 14 for a second day."]),
+            (
+                2,
+                &[
+                    "Relatives gathered in Skarvik on December 14 to mourn those on the Halvik ferry that sank.",
+                ],
+            ),
+            (3, &["The weather in the region was calm for most of the week ahead."]),
+        ];
+        assert_eq!(documents_of(&docs, CLAIM), [0]);
+        assert_eq!(documents_of(&docs, COUNT), [0]);
     }
 
     #[test]

@@ -37,6 +37,12 @@ pub struct Statement {
     pub values: Vec<String>,
     /// Numbers it gives without writing them: "all but two of the 181" gives 179.
     pub implied: Vec<String>,
+    /// Its numbers (as in `numbers`) that are only ever written as the day of a month ("Dec.
+    /// 29", "29 December"). A day places a statement; its figures carry it. A year stays a
+    /// figure: "the first meeting since the invasion in 2022" is carried by its year, and on
+    /// the eight real events reading years as dates changed nothing but lost such support on
+    /// the seeds.
+    pub calendar: Vec<String>,
     /// Whether a negation ("not", "never", "no", "n't") stands in it.
     pub negated: bool,
 }
@@ -54,11 +60,17 @@ impl Statement {
     pub fn from_tokens(text: &str, tokens: &[Token], aliases: &HashMap<u64, u64>) -> Statement {
         let mut out = Statement::default();
         let negations = vocab("negations");
+        let mut figures = Vec::new();
         for (k, token) in tokens.iter().enumerate() {
             let Some(word) = text.get(token.span.range()) else { continue };
             if token.kind == TokenKind::Number {
                 let digits: String = word.chars().filter(char::is_ascii_digit).collect();
                 out.terms.push(xxh3_64(digits.as_bytes()));
+                if calendar_number(text, tokens, k) {
+                    out.calendar.push(digits.clone());
+                } else {
+                    figures.push(digits.clone());
+                }
                 out.numbers.push(digits);
                 // As read: with its decimal point, a clock time as one ("1:30"); its minutes
                 // are read with it.
@@ -105,13 +117,31 @@ impl Statement {
         out.numbers.dedup();
         out.values.sort_unstable();
         out.values.dedup();
+        out.calendar.retain(|n| !figures.contains(n));
+        out.calendar.sort_unstable();
+        out.calendar.dedup();
         out
+    }
+
+    /// Its numbers that are figures, not days of a month (see [`Statement::calendar`]).
+    pub fn figures(&self) -> impl Iterator<Item = &String> {
+        self.numbers.iter().filter(|n| !self.calendar.contains(n))
     }
 
     /// Whether it has no content word.
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
     }
+}
+
+/// Whether number token `k` of `text` is the day of a month: one or two digits beside a
+/// month's name ("Dec. 29", "29 December").
+fn calendar_number(text: &str, tokens: &[Token], k: usize) -> bool {
+    let word = |i: usize| tokens.get(i).and_then(|t| text.get(t.span.range()));
+    let Some(written) = word(k) else { return false };
+    let day = written.len() <= 2 && written.bytes().all(|b| b.is_ascii_digit());
+    let month = |i: Option<usize>| i.and_then(word).is_some_and(|w| crate::text::month_number(w).is_some());
+    day && (month(k.checked_sub(1)) || month(Some(k + 1)))
 }
 
 /// A hasher for keys that are already well-mixed 64-bit hashes: it passes them through.
@@ -254,6 +284,20 @@ mod tests {
         assert!(similarity(&s[0], &s[1], &w) >= SAME_STATEMENT, "{}", similarity(&s[0], &s[1], &w));
         assert!(similarity(&s[0], &s[2], &w) < SAME_STATEMENT);
         assert!(similarity(&s[0], &s[3], &w) < similarity(&s[0], &s[1], &w));
+    }
+
+    #[test]
+    fn days_of_months_are_dates_not_figures() {
+        let s = statements(&[
+            "The ferry sank on Dec. 14, 2024 with 212 aboard.",
+            "On 14 December the May 3 report counted 14 dead.",
+            "It carried 29 cars in 1999.",
+        ]);
+        assert_eq!(s[0].calendar, ["14"]);
+        assert_eq!(s[0].figures().collect::<Vec<_>>(), ["2024", "212"]);
+        // "14" is also a count here, so it is a figure wherever else it stands.
+        assert_eq!(s[1].calendar, ["3"]);
+        assert!(s[2].calendar.is_empty(), "a year is a figure");
     }
 
     #[test]
