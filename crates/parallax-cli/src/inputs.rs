@@ -123,7 +123,8 @@ pub(crate) fn read_each(
                 let url = parallax_fetch::without_credentials(&url);
                 match got {
                     Ok(page) => {
-                        let (read, mut problems) = from_page(&url, &page, config, fetch_config);
+                        let (read, mut problems) =
+                            from_page(&url, &page, config, fetch_config, &reading.known);
                         let _ = input.take(read, sink);
                         errors.append(&mut problems);
                     }
@@ -141,9 +142,9 @@ pub(crate) fn read_each(
         progress.set_message(name.clone());
         let mut take = |docs: Vec<(RawDoc, bool)>| input.take(docs, sink);
         let result = if name == "-" {
-            read_stdin(config, fetch_config, &mut take)
+            read_stdin(config, fetch_config, &reading.known, &mut take)
         } else {
-            read_file(&name, &path, kind, config, fetch_config, &mut take)
+            read_file(&name, &path, kind, config, fetch_config, &reading.known, &mut take)
         };
         match result {
             Ok((read, mut problems)) => {
@@ -239,11 +240,12 @@ fn from_page(
     page: &parallax_fetch::Page,
     config: &ingest::Config,
     fetch: &parallax_fetch::Config,
+    known: &Known,
 ) -> (Vec<(RawDoc, bool)>, Vec<Diagnostic>) {
     if page.feed {
         // The feed's links may reach what the feed's own address vouched for.
         let reach = parallax_fetch::Reach::of_url(&page.url, fetch.allow_private);
-        return from_feed(url, page.text.as_bytes(), config, fetch, reach);
+        return from_feed(url, page.text.as_bytes(), config, fetch, reach, known);
     }
     match page_document(url, page, config) {
         Ok(doc) => (vec![(doc, false)], Vec::new()),
@@ -258,11 +260,12 @@ pub(crate) fn served_url_documents(
     url: &str,
     config: &ingest::Config,
     fetch: &parallax_fetch::Config,
+    known: &Known,
 ) -> (Vec<(RawDoc, bool)>, Vec<Diagnostic>) {
     let reach = if fetch.allow_private { parallax_fetch::Reach::Any } else { parallax_fetch::Reach::Public };
     let shown = parallax_fetch::without_credentials(url);
     match parallax_fetch::fetch_linked(&[url.to_string()], fetch, reach).pop() {
-        Some(Ok(page)) if page.feed => from_feed(&shown, page.text.as_bytes(), config, fetch, reach),
+        Some(Ok(page)) if page.feed => from_feed(&shown, page.text.as_bytes(), config, fetch, reach, known),
         Some(Ok(page)) => match page_document(&shown, &page, config) {
             Ok(doc) => (vec![(doc, false)], Vec::new()),
             Err(d) => (Vec::new(), vec![d]),
@@ -285,13 +288,15 @@ fn page_document(
 /// The items of a feed (a file or a fetched page): an item that carries its article is read
 /// from the feed; the others are fetched from their links.
 /// The items of a feed read from `bytes`, at most `fetch.max_items`, their links fetched
-/// within `reach` (the reach of where the feed came from: a local file's is public).
+/// within `reach` (the reach of where the feed came from: a local file's is public). An item
+/// whose link `known` holds is left out, unfetched.
 fn from_feed(
     name: &str,
     bytes: &[u8],
     config: &ingest::Config,
     fetch: &parallax_fetch::Config,
     reach: parallax_fetch::Reach,
+    known: &Known,
 ) -> (Vec<(RawDoc, bool)>, Vec<Diagnostic>) {
     let mut items = match parallax_fetch::feed_items(bytes) {
         Ok(items) => items,
@@ -312,6 +317,7 @@ fn from_feed(
         ));
         items.truncate(fetch.max_items);
     }
+    items.retain(|i| i.content.is_some() || !i.link.as_deref().is_some_and(|l| known.holds(l)));
     let links: Vec<String> =
         items.iter().filter(|i| i.content.is_none()).filter_map(|i| i.link.clone()).collect();
     let mut pages = parallax_fetch::fetch_linked(&links, fetch, reach).into_iter();
@@ -424,6 +430,7 @@ fn read_file(
     kind: Option<Kind>,
     config: &ingest::Config,
     fetch: &parallax_fetch::Config,
+    known: &Known,
     sink: &mut Sink<'_>,
 ) -> Outcome {
     let fail = |reason: String| Diagnostic::new(name, reason);
@@ -452,7 +459,7 @@ fn read_file(
             if bytes.len() > config.max_doc_bytes {
                 return Err(fail(ingest::too_large(Some(size), config.max_doc_bytes)));
             }
-            Ok(from_feed(name, &bytes, config, fetch, parallax_fetch::Reach::Public))
+            Ok(from_feed(name, &bytes, config, fetch, parallax_fetch::Reach::Public, known))
         }
         Kind::Text(_) if size > config.max_doc_bytes as u64 => {
             Err(fail(ingest::too_large(Some(size), config.max_doc_bytes)))
@@ -468,7 +475,12 @@ fn read_file(
     }
 }
 
-fn read_stdin(config: &ingest::Config, fetch: &parallax_fetch::Config, sink: &mut Sink<'_>) -> Outcome {
+fn read_stdin(
+    config: &ingest::Config,
+    fetch: &parallax_fetch::Config,
+    known: &Known,
+    sink: &mut Sink<'_>,
+) -> Outcome {
     let mut reader = BufReader::new(io::stdin().lock());
     let fail = |e: io::Error| Diagnostic::new("-", io_reason(&e));
     match sniff(&mut reader).map_err(fail)? {
@@ -476,7 +488,7 @@ fn read_stdin(config: &ingest::Config, fetch: &parallax_fetch::Config, sink: &mu
         Kind::Warc => Ok(read_warc("-", reader, config, sink)),
         Kind::Feed => {
             let bytes = read_limited(reader, config.max_doc_bytes).map_err(fail)?;
-            Ok(from_feed("-", &bytes, config, fetch, parallax_fetch::Reach::Public))
+            Ok(from_feed("-", &bytes, config, fetch, parallax_fetch::Reach::Public, known))
         }
         Kind::Text(format) => {
             let bytes = read_limited(reader, config.max_doc_bytes).map_err(fail)?;
@@ -647,6 +659,52 @@ pub(crate) struct Reading {
     /// The most decoded input (bytes, each document counted by [`held`]) a run that holds
     /// everything it reads (`brief`, `extract`) may hold: `--max-total`.
     pub(crate) max_total: usize,
+    /// The feed items' links already stored, not fetched again (`parallax watch`).
+    pub(crate) known: Known,
+}
+
+/// Whether a document from an address is stored (see [`Known`]).
+type HoldsUrl = dyn Fn(&str) -> bool + Send + Sync;
+
+/// What a run already holds of a feed's items: an item whose link a stored document came from
+/// is not fetched again. A watch or a server polls one feed every few minutes, and its items
+/// stay in it for days; without this, every poll fetched every item's page again.
+#[derive(Clone, Default)]
+pub(crate) struct Known {
+    /// Whether a document from this address (as `url::Url` writes it) is stored.
+    holds: Option<std::sync::Arc<HoldsUrl>>,
+    /// Items left unfetched so far, for the poll's report.
+    skipped: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl Known {
+    /// The links a store holds: asked through one read-only connection, kept for the run.
+    pub(crate) fn of_store(path: &Path) -> Known {
+        let store = parallax_store::Store::open_read_only(path).ok().map(std::sync::Mutex::new);
+        Known {
+            holds: Some(std::sync::Arc::new(move |url: &str| {
+                store.as_ref().and_then(|s| s.lock().ok()).is_some_and(|s| s.holds_url(url).unwrap_or(false))
+            })),
+            skipped: std::sync::Arc::default(),
+        }
+    }
+
+    /// Whether the item linking to `link` is stored already; counts it when it is.
+    fn holds(&self, link: &str) -> bool {
+        let Some(holds) = &self.holds else { return false };
+        // As the item's document is stored: its link parsed and written again.
+        let Ok(url) = link.parse::<url::Url>() else { return false };
+        let held = holds(url.as_str());
+        if held {
+            self.skipped.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        held
+    }
+
+    /// How many items were left unfetched since the last call, and starts counting again.
+    pub(crate) fn take_skipped(&self) -> usize {
+        self.skipped.swap(0, std::sync::atomic::Ordering::Relaxed)
+    }
 }
 
 impl Reading {
@@ -658,6 +716,7 @@ impl Reading {
             fetch: parallax_fetch::Config::default(),
             extract: parallax_engine::extract::Config::default(),
             max_total: DEFAULT_MAX_TOTAL,
+            known: Known::default(),
         }
     }
 
@@ -707,7 +766,14 @@ impl Reading {
         };
         let extract =
             parallax_engine::extract::Config { default_date: date, today: Some(jiff::Zoned::now().date()) };
-        Ok(Reading { inputs, ingest: ingest::Config { max_doc_bytes }, fetch, extract, max_total })
+        Ok(Reading {
+            inputs,
+            ingest: ingest::Config { max_doc_bytes },
+            fetch,
+            extract,
+            max_total,
+            known: Known::default(),
+        })
     }
 }
 

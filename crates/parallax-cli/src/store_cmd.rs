@@ -282,10 +282,14 @@ pub(crate) fn serve(raw: ServeArgs) -> anyhow::Result<ExitCode> {
         allow_private: raw.allow_private_urls,
         ..parallax_fetch::Config::default()
     };
+    let stored = db.clone();
     let reader = parallax_serve::FeedReader(std::sync::Arc::new(move |url: &str| {
         // The fetch budget is per poll of a feed: a server runs for weeks.
         let fetch = parallax_fetch::Config { spent: std::sync::Arc::default(), ..fetch.clone() };
-        inputs::served_url_documents(url, &parallax_engine::ingest::Config::default(), &fetch)
+        let known = inputs::Known::of_store(&stored);
+        let (documents, problems) =
+            inputs::served_url_documents(url, &parallax_engine::ingest::Config::default(), &fetch, &known);
+        parallax_serve::FeedRead { documents, problems, known: known.take_skipped() }
     }));
     let config = parallax_serve::Config {
         db,
@@ -387,6 +391,8 @@ pub(crate) fn watch(raw: WatchArgs) -> anyhow::Result<ExitCode> {
     let reading = inputs::Reading::validate(input, "watch")?;
     let path = db_path(&raw.db)?;
     let mut store = Store::open(&path)?;
+    let mut reading = reading;
+    reading.known = inputs::Known::of_store(&path);
     let mut poll = 0u64;
     let mut any_errors = false;
     loop {
@@ -402,11 +408,13 @@ pub(crate) fn watch(raw: WatchArgs) -> anyhow::Result<ExitCode> {
             return Err(e);
         }
         any_errors |= !errors.is_empty();
+        // An item whose link was stored before was not fetched: it is stored already too.
+        let known = reading.known.take_skipped();
         eprintln!(
             "parallax: poll {poll}: {} new document{}, {} already stored, {} new stor{}",
             report.added,
             plural(report.added),
-            report.already,
+            report.already + known,
             report.new_stories,
             if report.new_stories == 1 { "y" } else { "ies" },
         );

@@ -31,9 +31,16 @@ pub const MOST_FEEDS: usize = 1000;
 /// Largest body `POST /api/v1/feeds` reads.
 const MOST_BODY: usize = 16 * 1024;
 
-/// What reading a feed gives: its documents, and what could not be read (an item whose page
-/// failed, or the feed itself).
-pub type FeedRead = (Vec<(RawDoc, bool)>, Vec<Diagnostic>);
+/// What reading a feed gives.
+#[derive(Debug, Default)]
+pub struct FeedRead {
+    /// Its items' documents.
+    pub documents: Vec<(RawDoc, bool)>,
+    /// What could not be read: an item whose page failed, or the feed itself.
+    pub problems: Vec<Diagnostic>,
+    /// Items left unread because a document from their link is stored already.
+    pub known: usize,
+}
 
 /// How the server reads a feed at an address: given by the binary (the CLI reads it as
 /// `parallax watch` does), run off the async threads.
@@ -260,24 +267,32 @@ pub(crate) async fn poll(shared: Arc<Shared>) {
 async fn poll_one(shared: &Arc<Shared>, reader: &FeedReader, feed: FeedRow) {
     let read = Arc::clone(&reader.0);
     let url = feed.url.clone();
-    let Ok((docs, problems)) = tokio::task::spawn_blocking(move || read(&url)).await else { return };
-    let failed = docs.is_empty() && !problems.is_empty();
+    let Ok(FeedRead { documents: docs, problems, known }) =
+        tokio::task::spawn_blocking(move || read(&url)).await
+    else {
+        return;
+    };
+    let failed = docs.is_empty() && known == 0 && !problems.is_empty();
     let mut added = 0;
-    let mut outcome = if docs.is_empty() {
-        String::new()
+    let placed = if docs.is_empty() {
+        Ok((0, 0))
     } else {
-        match place(shared, docs).await {
-            Ok((report, _)) => {
-                added = report.added;
-                format!(
-                    "{} new document{}, {} already stored",
-                    added,
-                    if added == 1 { "" } else { "s" },
-                    report.already
-                )
-            }
-            Err(_) => "its documents could not be stored".to_string(),
+        place(shared, docs).await.map(|(r, _)| (r.added, r.already))
+    };
+    let mut outcome = match placed {
+        // Nothing read and nothing known: only the problems say what happened.
+        Ok((0, 0)) if known == 0 => String::new(),
+        Ok((new, already)) => {
+            added = new;
+            // An item known before the poll was not fetched: it is stored already too.
+            format!(
+                "{} new document{}, {} already stored",
+                new,
+                if new == 1 { "" } else { "s" },
+                already + known
+            )
         }
+        Err(_) => "its documents could not be stored".to_string(),
     };
     if let Some(first) = problems.first() {
         let more = problems.len() - 1;

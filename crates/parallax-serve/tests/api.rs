@@ -724,9 +724,12 @@ fn feeds_are_added_polled_listed_and_removed_with_a_token() {
                 "gazette-ferry",
                 "Ferry master questioned after Halvik collision\nThe coastguard questioned the master of the Nordlys ferry that struck a cargo ship in fog off Halvik harbour, injuring fourteen passengers.",
             );
-            (vec![article], Vec::new())
+            parallax_serve::FeedRead { documents: vec![article], ..Default::default() }
         } else {
-            (Vec::new(), vec![parallax_model::Diagnostic::new(url, "HTTP 404")])
+            parallax_serve::FeedRead {
+                problems: vec![parallax_model::Diagnostic::new(url, "HTTP 404")],
+                ..Default::default()
+            }
         }
     }));
     let (dir, addr) = served_with(|c| Config {
@@ -1010,7 +1013,8 @@ fn in_a_browser_a_new_story_appears_a_citation_opens_its_passage_and_search_find
 
 #[test]
 fn the_feeds_page_adds_and_removes_feeds_for_whoever_types_a_token() {
-    let reader = parallax_serve::FeedReader(std::sync::Arc::new(|_: &str| (Vec::new(), Vec::new())));
+    let reader =
+        parallax_serve::FeedReader(std::sync::Arc::new(|_: &str| parallax_serve::FeedRead::default()));
     let (dir, addr) = served_with(|c| Config { feed_reader: Some(reader), allow_private_urls: true, ..c });
     let desk = token(dir.path(), "desk");
     let page = get(addr, "/feeds", "");

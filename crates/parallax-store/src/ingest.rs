@@ -163,6 +163,16 @@ impl Store {
             .map_err(|e| StoreError::from_sqlite(&self.path, &e))
     }
 
+    /// Whether a document that came from `url` (as stored: `RawDoc`'s `meta.url`, written as
+    /// `url::Url` writes it) is stored. A feed's poll asks it of each item's link before
+    /// fetching the page again.
+    pub fn holds_url(&self, url: &str) -> Result<bool, StoreError> {
+        self.conn
+            .prepare_cached("SELECT 1 FROM documents WHERE url = ?1")
+            .and_then(|mut s| s.exists([url]))
+            .map_err(|e| StoreError::from_sqlite(&self.path, &e))
+    }
+
     /// Ingests `docs` (ids already unique within the batch; `explicit` tells which were given
     /// by the input) in one transaction. Content already stored is skipped.
     pub fn ingest(

@@ -133,6 +133,11 @@ pub const MIGRATIONS: &[&str] = &[
     "
     CREATE INDEX stories_by_place ON stories(coalesce(last_day, -2147483648) DESC, size DESC, id);
     ",
+    // 7: documents by the address they came from, so a poll of a feed does not fetch again an
+    // item it stored before (`Store::holds_url`).
+    "
+    CREATE INDEX documents_by_url ON documents(url) WHERE url IS NOT NULL;
+    ",
 ];
 
 /// The migration that creates the search index: the articles stored before it are indexed as

@@ -415,7 +415,10 @@ fn a_store_written_before_search_has_its_articles_indexed_when_migrated() {
     drop(store);
     // Back to the schema before search (version 3), as a store of an earlier Parallax is.
     let conn = rusqlite::Connection::open(&path).expect("open");
-    conn.execute_batch("DROP TABLE search; DROP TABLE feeds; DROP INDEX stories_by_place").expect("drop");
+    conn.execute_batch(
+        "DROP TABLE search; DROP TABLE feeds; DROP INDEX stories_by_place; DROP INDEX documents_by_url",
+    )
+    .expect("drop");
     drop(conn);
     set_user_version(&path, 3);
     let store = Store::open(&path).expect("migrated");
@@ -485,4 +488,21 @@ fn kept_rows_are_read_again_only_when_their_story_changes() {
     let grown = rows(&store, None);
     assert_ne!(grown, plain);
     assert_eq!(rows(&store, Some(&kept)), grown);
+}
+
+#[test]
+fn a_document_is_found_by_the_address_it_came_from() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let mut store = Store::open(&dir.path().join("urls.db")).expect("open");
+    let mut docs = reports();
+    docs[0].0.meta.url = Some("https://news.example/halvik/ferry?id=1".parse().expect("a url"));
+    store.ingest(docs, &config()).expect("ingest");
+    assert!(store.holds_url("https://news.example/halvik/ferry?id=1").expect("asked"));
+    assert!(!store.holds_url("https://news.example/halvik/ferry?id=2").expect("asked"));
+    assert!(!store.holds_url("").expect("asked"), "documents without an address are not found");
+    let plan: String = rusqlite::Connection::open(dir.path().join("urls.db"))
+        .expect("open")
+        .query_row("EXPLAIN QUERY PLAN SELECT 1 FROM documents WHERE url = 'x'", [], |r| r.get(3))
+        .expect("a plan");
+    assert!(plan.contains("documents_by_url"), "{plan}");
 }

@@ -280,7 +280,7 @@ fn the_fetch_policy_holds_redirects_links_items_and_credentials() {
 
 #[test]
 fn serve_polls_the_feeds_listed_in_its_file() {
-    let base = serve();
+    let (base, hits) = serve_counting();
     let dir = tempfile::tempdir().expect("a temporary folder");
     let db = dir.path().join("news.db");
     let db = db.to_str().expect("a path");
@@ -310,6 +310,20 @@ fn serve_polls_the_feeds_listed_in_its_file() {
         })
         .unwrap_or_else(|| panic!("the feed was not polled within 10 s"));
     assert_eq!(feeds["feeds"][0]["url"], format!("{base}/feed"));
+    // Polled again a second later, the feed's items are known: their pages are not fetched
+    // again.
+    let again = (0..200)
+        .find_map(|_| {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            let feeds = http_get(port, "/api/v1/feeds")?;
+            let outcome = feeds["feeds"][0]["outcome"].as_str()?.to_string();
+            outcome.starts_with("0 new documents").then_some(outcome)
+        })
+        .unwrap_or_else(|| panic!("the feed was not polled again within 10 s"));
+    assert_eq!(again, "0 new documents, 2 already stored");
+    let count = |path: &str| hits.lock().expect("the hits").get(path).copied().unwrap_or(0);
+    assert!(count("/feed") >= 2);
+    assert_eq!((count("/a"), count("/b")), (1, 1), "an item's page fetched again");
     let stories = http_get(port, "/api/v1/stories").expect("the stories");
     let headlines: Vec<&str> =
         stories["stories"].as_array().into_iter().flatten().filter_map(|s| s["headline"].as_str()).collect();
@@ -319,6 +333,34 @@ fn serve_polls_the_feeds_listed_in_its_file() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("feeds.txt: 1 feed listed, 1 new to the store"), "{stderr}");
     assert!(stderr.contains("/feed: 2 new documents"), "{stderr}");
+}
+
+#[test]
+fn watch_fetches_a_feed_items_page_once() {
+    let (base, hits) = serve_counting();
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let db = dir.path().join("news.db");
+    let feed = format!("{base}/feed");
+    let run = parallax(
+        &[
+            "watch",
+            "--db",
+            db.to_str().expect("a path"),
+            "--interval",
+            "0",
+            "--polls",
+            "3",
+            "--allow-private-urls",
+            &feed,
+        ],
+        b"",
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(run.stderr.contains("poll 1: 2 new documents, 0 already stored"), "{}", run.stderr);
+    assert!(run.stderr.contains("poll 3: 0 new documents, 2 already stored"), "{}", run.stderr);
+    let hits = hits.lock().expect("the hits");
+    assert_eq!(hits.get("/feed"), Some(&3));
+    assert_eq!((hits.get("/a"), hits.get("/b")), (Some(&1), Some(&1)), "{hits:?}");
 }
 
 /// The JSON answer to `GET path` on 127.0.0.1:`port`, when there is one.
