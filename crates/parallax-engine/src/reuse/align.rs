@@ -24,7 +24,9 @@
 //!   reprint ("deeply sorry" → "deeply regret") keeps every sentence in its place. Independent
 //!   reports of one event tell the same facts, but not five in a row in the same order. Two
 //!   documents that credit the same wire in their copy need only [`WIRE_REWRITE_RUN`]: the
-//!   credit already says where the copy comes from, the run says it is the same story;
+//!   credit already says where the copy comes from, the run says it is the same story; and two
+//!   documents with two sentences found word for word need [`BACKED_REWRITE_RUN`] (a site's
+//!   rewrite of a copy keeps a few sentences as they were);
 //! - `shared_quotes`: no prose reuse, but quoted words found in both;
 //! - nothing: too little is shared.
 
@@ -41,6 +43,15 @@ pub const REWRITE_RUN: usize = 5;
 /// eval events`, origins): no two documents of different origins there credit one wire and
 /// share a run of two or more; the write-throughs that do share three.
 pub const WIRE_REWRITE_RUN: usize = 3;
+/// Sentences in the same order, each a rewording of its counterpart, that make a rewrite when
+/// [`BACKING_PROSE`] sentences are also found word for word: a site that rewrites a copy
+/// sentence by sentence keeps a few of its sentences as they were. Chosen over the eight real
+/// events (`parallax eval events`, origins): pairs of different origins share runs of four
+/// only with no sentence found word for word, and two rewritten copies (a wire story reworded
+/// by a site, two versions of one agency report) share runs of four with two or three.
+pub const BACKED_REWRITE_RUN: usize = 4;
+/// Sentences found word for word that lower a rewrite's run to [`BACKED_REWRITE_RUN`].
+const BACKING_PROSE: usize = 2;
 /// A sentence rewords another when they share this share of the shorter one's content words.
 const REWORDS: f64 = 0.5;
 /// Sentences with fewer content words are not compared for rewording.
@@ -215,7 +226,7 @@ pub(crate) fn align(a: &Prepared, b: &Prepared, rewrite_run: usize) -> Alignment
         || verbatim(b, a);
     let mut relation = if reuses {
         None
-    } else if let Some(chain) = rewrite(a, b, rewrite_run) {
+    } else if let Some(chain) = rewrite(a, b, backed_run(rewrite_run, &found_a, &found_b)) {
         // A rewrite's sentences are found in the other where they reword one: what is left
         // is what the version changed, added or cut.
         for (i, j) in chain {
@@ -240,6 +251,17 @@ pub(crate) fn align(a: &Prepared, b: &Prepared, rewrite_run: usize) -> Alignment
         });
     }
     Alignment { relation, containment, found_a, found_b }
+}
+
+/// The run of rewordings that makes a rewrite: `rewrite_run`, or [`BACKED_REWRITE_RUN`] when
+/// at least [`BACKING_PROSE`] sentences of one document are found word for word in the other.
+fn backed_run(rewrite_run: usize, found_a: &[Found], found_b: &[Found]) -> usize {
+    let prose = |found: &[Found]| found.iter().filter(|f| **f == Found::Prose).count();
+    if prose(found_a).max(prose(found_b)) >= BACKING_PROSE {
+        rewrite_run.min(BACKED_REWRITE_RUN)
+    } else {
+        rewrite_run
+    }
 }
 
 /// The sentences (of `a`, of `b`) of the longest run of rewordings in the same order, when it

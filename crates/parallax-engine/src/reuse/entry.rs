@@ -354,6 +354,42 @@ mod tests {
     }
 
     #[test]
+    fn a_run_of_four_rewordings_is_a_rewrite_when_two_sentences_are_kept_word_for_word() {
+        // A site's rewrite of a copy: four sentences in the copy's order, two of them kept as
+        // they were, two reworded; the rest of each text its own.
+        let kept_lead = "The coastguard said all 212 passengers had been brought ashore from the stricken ferry by mid-morning.";
+        let kept_close =
+            "The harbour master closed the channel to small boats for the rest of the day and the next.";
+        let copy = format!(
+            "Fishing crews in Port Ellen had warned of the thick fog at first light on Tuesday.\n\
+             {kept_lead}\n\
+             The transport minister ordered the accident board to open an inquiry into the collision.\n\
+             Fourteen people were hurt, two of them badly, and were taken to the hospital in Skarvik.\n\
+             {kept_close}\n\
+             Ferry services to the islands are expected to resume on Thursday morning at the earliest.\n\
+             Shares in the ferry operator fell sharply in Oslo when the market opened on Wednesday.\n\
+             The operator said it would pay for hotel rooms for every stranded passenger this week."
+        );
+        let rewritten = |lead: &str, close: &str| {
+            format!(
+                "Readers sent in photographs of the ferry lying at an angle close to the harbour wall.\n\
+                 {lead}\n\
+                 An inquiry was ordered into the collision by the accident board and the minister of transport.\n\
+                 In Skarvik, the hospital took fourteen injured people, of whom two were badly hurt.\n\
+                 {close}\n\
+                 The island council has asked the government for money to repair the damaged pier.\n\
+                 Local schools stayed open although many pupils could not reach them by boat.\n\
+                 Volunteers handed out blankets and hot drinks at the terminal late into the night."
+            )
+        };
+        check(&copy, &rewritten(kept_lead, kept_close), "Rewrite");
+        // The same four in the same order, all reworded: a run of four alone is not enough.
+        let reworded_lead = "All 212 passengers had been taken off the stricken ferry and brought ashore by mid-morning, the coastguard said.";
+        let reworded_close = "For the rest of the day and the next, small boats were kept out of the channel by the harbour master.";
+        check(&copy, &rewritten(reworded_lead, reworded_close), "none");
+    }
+
+    #[test]
     fn versions_of_one_page_are_one_origin_however_they_changed() {
         let other = "Divers spent Wednesday checking the harbour channel for debris left by the collision.\n\
             Sixteen people are now known to have been hurt, two more than first reported.";
