@@ -364,13 +364,15 @@ pub(crate) fn token(command: TokenCommand) -> anyhow::Result<ExitCode> {
 }
 
 /// The documents of story `id` in the store at `db`, ids made unique.
-pub(crate) fn story_documents(db: &DbArgs, id: i64) -> anyhow::Result<Vec<RawDoc>> {
+pub(crate) fn story_documents(db: &DbArgs, id: i64) -> anyhow::Result<(Vec<RawDoc>, Vec<Vec<usize>>)> {
     let path = db_path(db)?;
     let store = Store::open_read_only(&path)?;
-    let docs = store
-        .story_documents(id)?
+    let parts = store
+        .story_parts(id)?
         .with_context(|| format!("{}: no story {id} (see `parallax stories`)", path.display()))?;
-    Ok(assign_ids(docs).0)
+    let (docs, places): (Vec<(RawDoc, bool)>, Vec<Vec<usize>>) =
+        parts.into_iter().map(|p| ((p.doc, p.explicit), p.places)).unzip();
+    Ok((assign_ids(docs).0, places))
 }
 
 /// `parallax watch`.

@@ -33,14 +33,30 @@ type Extracted = (Vec<(Article, Analysis)>, Vec<Diagnostic>);
 /// Documents are processed in parallel, but everything is collected in input order, so the
 /// output does not depend on scheduling.
 pub fn brief(docs: &[RawDoc], errors: Vec<Diagnostic>, config: &Config) -> Briefing {
+    brief_articles(docs, &|_, _| true, errors, config)
+}
+
+/// Briefs the articles of `docs` that `keep` keeps: `keep(d, n)` for the `n`-th article
+/// (from 1, as `DocId::segment` numbers them) that extraction finds in document `d`. A stored
+/// story is briefed from its documents, but only from its own articles: a page of several
+/// (a live page's entries, a roundup) may have them in several stories.
+pub fn brief_articles(
+    docs: &[RawDoc],
+    keep: &(dyn Fn(usize, usize) -> bool + Sync),
+    errors: Vec<Diagnostic>,
+    config: &Config,
+) -> Briefing {
     let per_doc: Vec<Extracted> = docs
         .par_iter()
-        .map_init(Analyzer::new, |analyzer, doc| {
+        .enumerate()
+        .map_init(Analyzer::new, |analyzer, (d, doc)| {
             let extraction = extract::extract(doc, &config.extract);
             let analysed = extraction
                 .articles
                 .into_iter()
-                .map(|a| {
+                .enumerate()
+                .filter(|&(n, _)| keep(d, n + 1))
+                .map(|(_, a)| {
                     let analysis = analyzer.analyze(&a);
                     (a, analysis)
                 })

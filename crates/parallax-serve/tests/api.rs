@@ -1061,3 +1061,36 @@ fn the_feeds_page_adds_and_removes_feeds_for_whoever_types_a_token() {
     assert!(get(addr, "/feeds", "").body.contains("No feeds yet"));
     assert_eq!(send(addr, "POST", "/feeds", form, format!("remove=1&token={desk}").as_bytes()).status, 404);
 }
+
+#[test]
+fn a_story_is_briefed_from_its_own_articles_of_a_page_of_several() {
+    // The demo's aggregator page carries items of four stories; with the wire's report of the
+    // ferry collision, each story's briefing holds its own articles only.
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let db = dir.path().join("news.db");
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/ferry");
+    let page = |name: &str| {
+        let text = std::fs::read_to_string(examples.join(name)).expect("the demo's page");
+        doc(name.trim_end_matches(".txt"), &text)
+    };
+    let mut store = Store::open(&db).expect("a store");
+    store
+        .ingest(
+            vec![page("01-coastal-wire.txt"), page("05-newshub-aggregator.txt")],
+            &IngestConfig::at(jiff::Timestamp::now()),
+        )
+        .expect("ingested");
+    drop(store);
+    let addr = start(Config { db, ..Config::default() });
+    let stories = get(addr, "/api/v1/stories", "").json()["stories"].as_array().cloned().unwrap_or_default();
+    assert!(stories.len() >= 3, "{stories:?}");
+    for story in &stories {
+        let id = story["id"].as_i64().expect("an id");
+        let briefing = get(addr, &format!("/api/v1/stories/{id}"), "").json();
+        assert_eq!(
+            briefing["documents"].as_array().map(Vec::len),
+            story["size"].as_u64().map(|n| n as usize),
+            "{story}"
+        );
+    }
+}

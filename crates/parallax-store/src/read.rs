@@ -41,6 +41,27 @@ pub(crate) fn raw_doc(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<RawD
     })
 }
 
+/// One document of a story and which of its articles the story holds ([`Store::story_parts`]).
+#[derive(Clone, Debug)]
+pub struct StoryPart {
+    /// Its number in the store.
+    pub number: i64,
+    /// The document as it was given to ingest.
+    pub doc: RawDoc,
+    /// Whether the input gave its id.
+    pub explicit: bool,
+    /// The places of the story's articles in it, in order: 1 for the page's first article,
+    /// `n` for the `n`-th (`DocId::segment`).
+    pub places: Vec<usize>,
+}
+
+/// Where an article stands in its document, from its id: the page's own id for the first,
+/// `ID#n` for the `n`-th.
+fn article_place(input_id: &str, article_id: &str) -> usize {
+    let suffix = article_id.strip_prefix(input_id).and_then(|rest| rest.strip_prefix('#'));
+    suffix.and_then(|n| n.parse().ok()).filter(|&n| n >= 1).unwrap_or(1)
+}
+
 /// A stored article as lists show it ([`Store::story_articles`], a search's hits).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ArticleRow {
@@ -438,6 +459,37 @@ impl Store {
         Ok(if docs.is_empty() { None } else { Some(docs) })
     }
 
+    /// What to brief for story `id`: its documents (ids made unique by the caller, as for
+    /// [`Store::story_documents`]), each with the places of its articles that the story holds
+    /// (1 for a page's first article, `n` for the `n`-th, as extraction numbers them), or `None`
+    /// when there is no such story. A page of several articles (a live page's entries, a
+    /// roundup) may have them in several stories: a story's briefing takes only its own.
+    pub fn story_parts(&self, id: i64) -> Result<Option<Vec<StoryPart>>, StoreError> {
+        let fail = |e: rusqlite::Error| StoreError::from_sqlite(&self.path, &e);
+        let mut stmt = self
+            .conn
+            .prepare(&format!(
+                "SELECT {DOC_COLUMNS}, a.article_id FROM articles a JOIN documents d ON d.id = a.document
+                 WHERE a.story = ?1 ORDER BY d.id, a.id"
+            ))
+            .map_err(fail)?;
+        let mut rows = stmt.query(params![id]).map_err(fail)?;
+        let mut out: Vec<StoryPart> = Vec::new();
+        while let Some(r) = rows.next().map_err(fail)? {
+            let number: i64 = r.get(9).map_err(fail)?;
+            let article: String = r.get(10).map_err(fail)?;
+            if out.last().is_none_or(|p| p.number != number) {
+                let doc = raw_doc(r, 0).map_err(fail)?;
+                let explicit: bool = r.get(1).map_err(fail)?;
+                out.push(StoryPart { number, doc, explicit, places: Vec::new() });
+            }
+            let Some(part) = out.last_mut() else { continue };
+            let input_id: String = r.get(0).map_err(fail)?;
+            part.places.push(article_place(&input_id, &article));
+        }
+        Ok(if out.is_empty() { None } else { Some(out) })
+    }
+
     /// Stored document `number` as it was given to ingest, with the story of each of its
     /// articles, or `None` when there is no such document.
     pub fn document(&self, number: i64) -> Result<Option<StoredDocument>, StoreError> {
@@ -608,6 +660,15 @@ fn page_query() -> String {
 #[cfg(test)]
 mod tests {
     use crate::Store;
+
+    #[test]
+    fn an_articles_place_is_read_from_its_id() {
+        assert_eq!(super::article_place("live-page", "live-page"), 1);
+        assert_eq!(super::article_place("live-page", "live-page#3"), 3);
+        assert_eq!(super::article_place("report#2", "report#2"), 1, "an id of its own with a mark");
+        assert_eq!(super::article_place("report#2", "report#2#4"), 4);
+        assert_eq!(super::article_place("page", "other#5"), 1, "another page's id is read as its first");
+    }
 
     /// A page is read from the index in the list's order, never sorted out of every story.
     #[test]

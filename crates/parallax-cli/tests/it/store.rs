@@ -39,6 +39,25 @@ fn ingest_list_and_brief_a_story() {
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     let briefing = json(&run);
     assert!(briefing["documents"].as_array().is_some_and(|d| d.len() >= 4));
+    // Every story is briefed from its own articles, not from every article of its pages: the
+    // aggregator's page carries the council's, the grain market's and the library's items
+    // beside the ferry's, each its own story.
+    assert!(list.len() >= 4, "{stories}");
+    for story in list {
+        let id = story["id"].as_i64().expect("an id").to_string();
+        let briefing = json(&parallax(&["brief", "--db", &db, "--story", &id, "--format", "json"], b""));
+        let ids = |v: &serde_json::Value| -> std::collections::BTreeSet<String> {
+            v.as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|d| d.as_str().or(d["id"].as_str()).map(String::from))
+                .collect()
+        };
+        assert_eq!(ids(&briefing["documents"]), ids(&story["documents"]), "story {id}");
+        if story["size"] == 1 {
+            assert_eq!(briefing["headline"], story["headline"], "story {id}");
+        }
+    }
     let run = parallax(&["brief", "--db", &db, "--story", "999999"], b"");
     assert_eq!(run.code, Some(2));
     assert!(run.stderr.contains("no story 999999"), "{}", run.stderr);
