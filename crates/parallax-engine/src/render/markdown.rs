@@ -31,7 +31,11 @@ pub fn markdown(briefing: &Briefing) -> String {
 fn pieces(ps: &[Piece]) -> String {
     ps.iter()
         .map(|p| match p.role {
-            Role::Id => format!("`{}`", p.text.replace('`', "'")),
+            // Spaces around an id stay outside its code span: "said. `[a, b]`".
+            Role::Id => {
+                let id = p.text.trim_start();
+                format!("{}`{}`", &p.text[..p.text.len() - id.len()], id.replace('`', "'"))
+            }
             Role::Name | Role::Error => format!("**{}**", escape(&p.text)),
             Role::Title => format!("*{}*", escape(&p.text)),
             Role::Label | Role::Dim | Role::Plain => escape(&p.text),
