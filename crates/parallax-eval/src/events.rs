@@ -839,9 +839,27 @@ pub fn chrome_shape(text: &str) -> Option<&'static str> {
     {
         return Some("embed credit");
     }
-    for credit in
-        ["getty images", "/ afp", "/ reuters", "/ ap photo", "via reuters", "ap photo/", "(ap photo"]
-    {
+    // A gallery's link, wherever it stands: "… (credit) See 5 more photos A plane crashed …".
+    let words: Vec<&str> =
+        bare.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).collect();
+    if words.windows(4).any(|w| {
+        matches!(w[0], "see" | "view")
+            && w[1].parse::<u32>().is_ok()
+            && w[2] == "more"
+            && matches!(w[3], "photos" | "images" | "pictures" | "videos")
+    }) {
+        return Some("gallery link");
+    }
+    for credit in [
+        "getty images",
+        "/ afp",
+        "/ reuters",
+        "/ ap photo",
+        "via reuters",
+        "via ap)",
+        "ap photo/",
+        "(ap photo",
+    ] {
         if folded.contains(credit) && folded.split_whitespace().count() <= 12 {
             return Some("photo credit");
         }

@@ -55,7 +55,13 @@ pub(crate) fn classify(text: &str) -> Option<RemovedKind> {
     if words <= 8 && is_share(&k) {
         return Some(RemovedKind::Share);
     }
-    if is_image_credit(&k, words) || (words <= 10 && is_photo_by(text)) {
+    // A credit in brackets standing alone, "(Ola Berg/Halvik Press via AP)": what is left of a
+    // caption run into the page's text.
+    let bracketed = text.trim().strip_prefix('(').and_then(|t| t.trim_end_matches('.').strip_suffix(')'));
+    if is_image_credit(&k, words)
+        || (words <= 10 && is_photo_by(text))
+        || bracketed.is_some_and(|inner| !inner.contains(['(', ')']) && is_credit(inner))
+    {
         return Some(RemovedKind::ImageCredit);
     }
     if words <= 60 && FILE_PHOTO.iter().any(|l| k.starts_with(l)) {
@@ -910,8 +916,11 @@ fn is_credit(inner: &str) -> bool {
     if let Some((left, right)) = k.rsplit_once('/') {
         let right = right.trim();
         let left = left.trim();
+        // "Name/Yonhap via AP": a picture an agency passed on.
+        let passed_on = right.rsplit_once(" via ").is_some_and(|(_, via)| CREDIT_WORDS.contains(&via.trim()));
         return CREDIT_WORDS.contains(&right)
             || CREDIT_WORDS.contains(&left)
+            || passed_on
             || left.ends_with(" photo")
             || right.ends_with(" images")
             || inner.rsplit_once('/').is_some_and(|(_, r)| {
@@ -993,12 +1002,17 @@ static NAVIGATION_ELSEWHERE: LazyLock<&[&str]> = LazyLock::new(|| phrases("navig
 /// A gallery's link to the rest of its pictures: "See 5 more photos", "View 12 more images".
 fn more_photos(k: &str) -> bool {
     let words: Vec<&str> = k.split_whitespace().collect();
-    words.windows(4).any(|w| {
-        matches!(w[0], "see" | "view")
-            && w[1].parse::<u32>().is_ok()
-            && w[2] == "more"
-            && matches!(w[3], "photos" | "images" | "pictures" | "videos")
-    })
+    words.windows(4).any(is_gallery_link)
+}
+
+/// Whether four words (any case) are a gallery's link: "See 5 more photos".
+pub(crate) fn is_gallery_link(w: &[&str]) -> bool {
+    let is = |w: &str, any: &[&str]| any.iter().any(|a| w.eq_ignore_ascii_case(a));
+    w.len() == 4
+        && is(w[0], &["see", "view"])
+        && w[1].parse::<u32>().is_ok()
+        && is(w[2], &["more"])
+        && is(w[3], &["photos", "images", "pictures", "videos"])
 }
 
 /// A gallery's counter: "image 1 of 5", "photo 3 of / 12", "1 of 23".
@@ -1324,6 +1338,10 @@ mod tests {
         check("Crowds gather outside (Photo: Reuters)", Some(Caption));
         check("Rescuers at work. Photograph: Jane Roe/Reuters", Some(Caption));
         check("Ferry in port (Jane Roe/MPA)", Some(Caption));
+        check("Debris at the harbour on Sunday. (Ola Berg/Halvik Press via AP)", Some(Caption));
+        check("(Ola Berg/Halvik Press via AP)", Some(ImageCredit));
+        check("(AP Photo/John Doe).", Some(ImageCredit));
+        check("(The council, which met on Tuesday, voted 9/4)", None);
     }
 
     #[test]

@@ -9,7 +9,9 @@
 //! Text taken from a page sometimes runs page furniture into the first words of a line: a date
 //! stamp ("date 2024-07-19 The outage…", "Published 2024-07-19T08:00Z …") or a skip link
 //! ("Skip to content …", "Skip next section …"). Such a lead is split off as a unit of its own,
-//! so that the chrome rules can name it and the rest of the line is read as it is.
+//! so that the chrome rules can name it and the rest of the line is read as it is. A gallery's
+//! link inside a line ("… (Photo/AP) See 5 more photos A passenger plane crashed …") is split
+//! off the same way, with the caption before it and the text after it units of their own.
 
 use parallax_model::Span;
 
@@ -98,16 +100,41 @@ fn unit(text: &str, start: usize, end: usize, after_blank: bool) -> Unit {
     Unit { span: Span::new(start, end), text: piece, marker, after_blank }
 }
 
-/// Pushes the unit `start..end` of `text`, split in two where it opens with run-in furniture.
+/// Pushes the unit `start..end` of `text`, split where it opens with run-in furniture or holds
+/// a gallery's link.
 fn push_unit(text: &str, start: usize, end: usize, after_blank: bool, out: &mut Vec<Unit>) {
     let line = &text[start..end];
-    if let Some(lead) = run_in_lead(line) {
+    if let Some((from, to)) = gallery_link(line) {
+        let before = line[..from].trim_end().len();
+        let after = to + (line[to..].len() - line[to..].trim_start().len());
+        if before > 0 {
+            push_unit(text, start, start + before, after_blank, out);
+        }
+        out.push(unit(text, start + from, start + to, after_blank && before == 0));
+        if after < line.len() {
+            push_unit(text, start + after, end, false, out);
+        }
+    } else if let Some(lead) = run_in_lead(line) {
         let rest = start + lead + (line[lead..].len() - line[lead..].trim_start().len());
         out.push(unit(text, start, start + line[..lead].trim_end().len(), after_blank));
         push_unit(text, rest, end, false, out);
     } else {
         out.push(unit(text, start, end, after_blank));
     }
+}
+
+/// Where a gallery's link ("See 5 more photos") stands in `line`, as a byte range, when the
+/// line holds more than the link.
+fn gallery_link(line: &str) -> Option<(usize, usize)> {
+    let words: Vec<(usize, &str)> =
+        line.split_whitespace().map(|w| (w.as_ptr() as usize - line.as_ptr() as usize, w)).collect();
+    if words.len() <= 4 {
+        return None;
+    }
+    let texts: Vec<&str> = words.iter().map(|w| w.1).collect();
+    let at = texts.windows(4).position(super::chrome::is_gallery_link)?;
+    let (last_at, last) = words[at + 3];
+    Some((words[at].0, last_at + last.len()))
 }
 
 /// Labels that may stand before a run-in date stamp (lower case, without a colon).
@@ -248,5 +275,23 @@ mod tests {
         check("date 2024-07-19", &["|date 2024-07-19"]);
         check("Skip to content", &["|Skip to content"]);
         check("Skipping school is a crime there.", &["|Skipping school is a crime there."]);
+    }
+
+    #[test]
+    fn a_gallery_link_inside_a_line_is_split_off_with_what_stands_before_it() {
+        check(
+            "Debris at the site of the fire on Sunday. (Ola Berg/Halvik Press via AP) See 5 more photos A ferry ran aground off Halvik on Sunday.",
+            &[
+                "|Debris at the site of the fire on Sunday. (Ola Berg/Halvik Press via AP)",
+                "See 5 more photos",
+                "A ferry ran aground off Halvik on Sunday.",
+            ],
+        );
+        check("See 12 more images of the harbour", &["|See 12 more images", "of the harbour"]);
+        check("See 5 more photos", &["|See 5 more photos"]);
+        check(
+            "Readers could see 5 more ferries in the fog.",
+            &["|Readers could see 5 more ferries in the fog."],
+        );
     }
 }

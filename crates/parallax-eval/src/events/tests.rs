@@ -161,6 +161,9 @@ fn chrome_shapes() {
     check("2 6 An activist holds a sign", Some("gallery counter"));
     check("Photo by Jane Roe / AFP", Some("photo credit"));
     check("— ANI (@ANI) August 18, 2025", Some("embed credit"));
+    check("(Ola Berg/Halvik Press via AP) See 5 more photos A ferry ran aground.", Some("gallery link"));
+    check("(Ola Berg/Halvik Press via AP)", Some("photo credit"));
+    check("Divers could see 5 more wrecks on the seabed.", None);
     check("The plane crashed at Muan on Sunday, killing 179.", None);
     check("Breaking news rules changed in 2024, the regulator said.", None);
 }
