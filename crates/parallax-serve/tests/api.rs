@@ -968,7 +968,7 @@ impl Drop for Browser {
 }
 
 #[test]
-fn in_a_browser_a_new_story_appears_a_citation_opens_its_passage_and_search_finds() {
+fn in_a_browser_a_new_story_appears_what_is_new_is_marked_a_citation_opens_its_passage_and_search_finds() {
     let (dir, addr) = served();
     let Some(mut browser) = Browser::open(&format!("http://{addr}/")) else { return };
     let river = browser.text_with("3 articles, 3 independent origins");
@@ -986,7 +986,31 @@ fn in_a_browser_a_new_story_appears_a_citation_opens_its_passage_and_search_find
     });
     let answer = send(addr, "POST", "/api/v1/documents", &auth, record.to_string().as_bytes());
     assert_eq!(answer.status, 200, "{}", answer.body);
+    let crane = answer.json()["stories"][0][0].as_i64().expect("the crane's story");
     browser.text_with("Crane topples onto Brekke quay");
+
+    // The crane's story page, open while a second report joins the story: after it reloads,
+    // what is new since the reader opened it is marked, until marked read.
+    browser.call("Page.navigate", serde_json::json!({"url": format!("http://{addr}/stories/{crane}")}));
+    browser.text_with("crushing two parked lorries");
+    let second = serde_json::json!({
+        "id": "crane-2",
+        "title": "High winds topple harbour crane at Brekke",
+        "text": "High winds topple harbour crane at Brekke\nHigh winds toppled a harbour crane onto the Brekke quay on Wednesday, crushing two parked lorries, the port authority said. Nobody was hurt. The quay will stay closed until Friday while engineers inspect it.",
+        "published": "2026-03-04",
+    });
+    let answer = send(addr, "POST", "/api/v1/documents", &auth, second.to_string().as_bytes());
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    assert_eq!(answer.json()["stories"][0][0].as_i64(), Some(crane), "{}", answer.body);
+    let marked = browser.text_with("since you opened this page");
+    assert!(marked.contains("new or changed"), "{marked}");
+    let new = browser.eval("document.querySelectorAll('main .new').length");
+    assert!(new.as_u64().is_some_and(|n| n >= 1), "nothing marked new: {new}");
+    browser.eval("document.querySelector('[role=status] button').click()");
+    let left = browser.eval("document.querySelectorAll('main .new').length");
+    assert_eq!(left.as_u64(), Some(0), "marking read leaves {left}");
+    browser.call("Page.navigate", serde_json::json!({"url": format!("http://{addr}/")}));
+    browser.text_with("Brekke");
 
     // The story page: its briefing, and a citation that opens the passage it cites.
     browser.eval("document.querySelector('a[href^=\"/stories/\"]').click()");
@@ -1004,7 +1028,7 @@ fn in_a_browser_a_new_story_appears_a_citation_opens_its_passage_and_search_find
 
     // The river at phone and desktop widths.
     browser.call("Page.navigate", serde_json::json!({"url": format!("http://{addr}/")}));
-    browser.text_with("Crane topples");
+    browser.text_with("Brekke");
     for (name, width) in [("river-phone", 390), ("river-desktop", 1280)] {
         let png = browser.screenshot(name, width);
         assert!(png.starts_with(b"\x89PNG") && png.len() > 10_000, "no screenshot at {width}px");
