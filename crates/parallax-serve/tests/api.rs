@@ -1006,6 +1006,8 @@ fn in_a_browser_a_new_story_appears_what_is_new_is_marked_a_citation_opens_its_p
     assert!(marked.contains("new or changed"), "{marked}");
     let new = browser.eval("document.querySelectorAll('main .new').length");
     assert!(new.as_u64().is_some_and(|n| n >= 1), "nothing marked new: {new}");
+    let png = browser.screenshot("story-new-phone", 390);
+    assert!(png.starts_with(b"\x89PNG"), "no screenshot of the marked story");
     browser.eval("document.querySelector('[role=status] button').click()");
     let left = browser.eval("document.querySelectorAll('main .new').length");
     assert_eq!(left.as_u64(), Some(0), "marking read leaves {left}");

@@ -88,6 +88,11 @@ fn is_wrapped(text: &str, group: &[(usize, usize)]) -> bool {
     }
     let body = &group[..group.len() - 1];
     let width_ok = body.iter().all(|&(s, e)| (30..=100).contains(&text[s..e].chars().count()));
+    // A wrapped paragraph's last line is no wider than its others: a short line over a long
+    // one is a title over its paragraph ("Crane topples onto Brekke quay" over the lead).
+    let (last_start, last_end) = group[group.len() - 1];
+    let widest = body.iter().map(|&(s, e)| text[s..e].chars().count()).max().unwrap_or(0);
+    let width_ok = width_ok && text[last_start..last_end].chars().count() <= widest.max(30) + 10;
     let open = body.iter().filter(|&&(s, e)| !ends_punctuated(&text[s..e])).count();
     width_ok && open * 2 >= body.len()
 }
@@ -249,6 +254,13 @@ mod tests {
             ],
         );
         check("  indented  \r\n\r\n\r\nlast", &["|indented", "|last"]);
+        check(
+            "Crane topples onto Brekke quay\nA harbour crane toppled onto the Brekke quay in high winds on Wednesday, crushing two parked lorries.",
+            &[
+                "|Crane topples onto Brekke quay",
+                "A harbour crane toppled onto the Brekke quay in high winds on Wednesday, crushing two parked lorries.",
+            ],
+        );
         check(
             "## Sub head\n- first point\n2) second point\n-not a bullet",
             &["|# Sub head", "* first point", "* second point", "-not a bullet"],
