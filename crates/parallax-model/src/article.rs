@@ -71,7 +71,10 @@ pub enum SourceFrom {
     Metadata,
     /// The page itself (an outlet line above an item, a "more updates on X" prompt).
     Page,
-    /// Nothing named it: the file stem stands in.
+    /// The host of the address the document came from ("halvikgazette.example" for
+    /// `https://www.halvikgazette.example/news/…`): nothing named the outlet, but its site does.
+    Address,
+    /// Nothing named it, and it came from no address: the file stem stands in.
     FileStem,
 }
 

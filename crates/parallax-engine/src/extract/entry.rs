@@ -217,7 +217,10 @@ fn build(
         (Some(name), _, _) => Source { name, from: SourceFrom::Metadata },
         (None, Some(name), _) => Source { name: name.clone(), from: SourceFrom::Page },
         (None, None, Some(name)) => Source { name, from: SourceFrom::Page },
-        (None, None, None) => Source { name: file_stem(&doc.path), from: SourceFrom::FileStem },
+        (None, None, None) => match doc.meta.url.as_ref().and_then(site_of) {
+            Some(name) => Source { name, from: SourceFrom::Address },
+            None => Source { name: file_stem(&doc.path), from: SourceFrom::FileStem },
+        },
     };
     Article {
         id: doc.id.clone(),
@@ -265,6 +268,24 @@ fn live_entries(
     segments[0].units = range.start..intro_end;
     segments.splice(1..1, cut);
     segments
+}
+
+/// The site of an address, as a reader names it: its host without a leading "www." (and
+/// without "m." or "amp.", a site's mobile and AMP mirrors); none for an address by number.
+fn site_of(url: &url::Url) -> Option<String> {
+    let host = match url.host()? {
+        url::Host::Domain(d) => d.to_ascii_lowercase(),
+        url::Host::Ipv4(_) | url::Host::Ipv6(_) => return None,
+    };
+    let mut site = host.as_str();
+    for lead in ["www.", "m.", "amp."] {
+        if let Some(rest) = site.strip_prefix(lead)
+            && rest.contains('.')
+        {
+            site = rest;
+        }
+    }
+    Some(site.to_string())
 }
 
 /// The stem of an input's file name ("stdin" for `-`).
@@ -362,6 +383,23 @@ mod tests {
         let early = Config { default_date: None, today: Some(jiff::civil::date(2026, 3, 5)) };
         let a = &extract(&html_doc(html, None), &early).articles[0];
         assert_eq!((a.published.map(|d| d.to_string()).as_deref(), a.updated), (Some("2026-03-04"), None));
+    }
+
+    #[test]
+    fn sites_of_addresses() {
+        let site = |u: &str| super::site_of(&u.parse().expect("a url"));
+        assert_eq!(
+            site("https://www.halvikgazette.example/news/crane").as_deref(),
+            Some("halvikgazette.example")
+        );
+        assert_eq!(site("https://m.gazette.example/a").as_deref(), Some("gazette.example"));
+        assert_eq!(site("https://WWW.Gazette.Example/a").as_deref(), Some("gazette.example"));
+        assert_eq!(
+            site("http://www.com/a").as_deref(),
+            Some("www.com"),
+            "a host that is only its lead stays"
+        );
+        assert_eq!(site("http://127.0.0.1:8080/a"), None);
     }
 
     #[test]
