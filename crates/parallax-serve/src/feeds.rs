@@ -238,7 +238,7 @@ async fn page_error(answer: Response) -> Response {
         .ok()
         .and_then(|v| v["error"]["message"].as_str().map(str::to_string))
         .unwrap_or_else(|| "the request was refused".to_string());
-    crate::pages::message(status, "The feeds were not changed", &message)
+    crate::pages::message(status, "The feeds were not changed", &message, ("/feeds", "Back to the feeds"))
 }
 
 /// Polls every feed of the store now, then every `poll_every`, or at once when a feed is

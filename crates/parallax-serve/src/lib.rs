@@ -4,8 +4,9 @@
 //!
 //! Reads open the store read-only for each request (SQLite's WAL lets readers and a writer
 //! run at once), beside `parallax ingest` and `parallax watch`. Writes (`POST
-//! /api/v1/documents`) need a token made by `parallax token create`, one at a time in this
-//! process, each batch committed whole. A story's briefing is made by the engine's pipeline from the stored documents and
+//! /api/v1/documents`, feeds, tokens) need a token made by `parallax token create` or by
+//! another token's holder (`tokens`), one at a time in this process, each batch committed
+//! whole. A story's briefing is made by the engine's pipeline from the stored documents and
 //! kept per story version (its members), so a story is briefed again when it changes, not per
 //! request; the version is the briefing's `ETag`.
 //!
@@ -23,6 +24,7 @@ mod events;
 mod feeds;
 mod metrics;
 mod pages;
+mod tokens;
 mod write;
 
 use std::collections::BTreeMap;
@@ -43,6 +45,7 @@ use parallax_store::{Store, StoreError};
 use tokio::sync::Semaphore;
 
 pub use feeds::{FeedRead, FeedReader, LEAST_POLL_EVERY, MOST_FEEDS};
+pub use tokens::MOST_TOKENS;
 
 /// Event streams (`/api/v1/events`) open at once; more are answered 503.
 pub const MOST_STREAMS: usize = 256;
@@ -255,6 +258,7 @@ fn app(config: Config) -> (Router, Arc<Shared>) {
         .route("/stories.atom", get(atom::feed))
         .route("/search", get(pages::search))
         .route("/feeds", get(pages::feeds).post(feeds::form))
+        .route("/tokens", get(tokens::page).post(tokens::form))
         .route("/documents/{id}", get(pages::document))
         .route("/live.js", get(pages::script))
         .route("/api/v1/stories", get(api::stories))
@@ -266,6 +270,8 @@ fn app(config: Config) -> (Router, Arc<Shared>) {
         .route("/api/v1/events", get(events::events))
         .route("/api/v1/feeds", get(feeds::list).post(feeds::add))
         .route("/api/v1/feeds/{id}", delete(feeds::remove))
+        .route("/api/v1/tokens", get(tokens::list).post(tokens::add))
+        .route("/api/v1/tokens/{name}", delete(tokens::remove))
         .route("/api/v1/openapi.json", get(api::openapi))
         .route("/healthz", get(api::healthz))
         .route("/readyz", get(api::readyz))

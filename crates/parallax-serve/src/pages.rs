@@ -35,7 +35,9 @@ pub(crate) async fn river(
     );
     s.push_str("<h1>Running stories</h1>\n");
     s.push_str(SEARCH_FORM);
-    s.push_str("<p class=\"meta\"><a href=\"/feeds\">Feeds read</a></p>\n");
+    s.push_str(
+        "<p class=\"meta\"><a href=\"/feeds\">Feeds read</a> · <a href=\"/tokens\">Write tokens</a></p>\n",
+    );
     if rows.rows.is_empty() {
         s.push_str("<p>No stories yet: <code>parallax ingest</code> adds documents.</p>\n");
     }
@@ -119,7 +121,7 @@ const LIST_STYLE: &str = "li{margin:.8rem 0}.meta{color:#555;font-size:.9rem}a{c
 
 /// A page's opening up to its body: `title` (already escaped), `links` in the head, and
 /// `style` after the style every page shares.
-fn head(title: &str, links: &str, style: &str) -> String {
+pub(crate) fn head(title: &str, links: &str, style: &str) -> String {
     format!(
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n{links}<style>body{{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:1rem auto;padding:0 1rem;color:#222}}{style}</style>\n</head><body>\n"
     )
@@ -219,7 +221,7 @@ pub(crate) async fn document(
     html(s)
 }
 
-fn html(body: impl Into<axum::body::Body>) -> Response {
+pub(crate) fn html(body: impl Into<axum::body::Body>) -> Response {
     let body: axum::body::Body = body.into();
     (StatusCode::OK, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response()
 }
@@ -290,14 +292,17 @@ pub(crate) async fn feeds(State(shared): State<Arc<Shared>>, query: axum::extrac
     html(s)
 }
 
-/// A short page that says `text` under `title`, with `status`: what a form's refusal shows.
-pub(crate) fn message(status: StatusCode, title: &str, text: &str) -> Response {
+/// A short page that says `text` under `title`, with `status` and a link `back` (address,
+/// words): what a form's refusal shows.
+pub(crate) fn message(status: StatusCode, title: &str, text: &str, back: (&str, &str)) -> Response {
     let mut s = head(&escape(title), "", "");
     let _ = writeln!(
         s,
-        "<h1>{}</h1>\n<p>{}</p>\n<p><a href=\"/feeds\">Back to the feeds</a></p>\n</body></html>",
+        "<h1>{}</h1>\n<p>{}</p>\n<p><a href=\"{}\">{}</a></p>\n</body></html>",
         escape(title),
-        escape(text)
+        escape(text),
+        escape(back.0),
+        escape(back.1)
     );
     let mut answer = html(s);
     *answer.status_mut() = status;

@@ -191,8 +191,12 @@ fn stories_briefings_documents_atom_pages_and_metrics() {
     assert_eq!(feed.status, 200, "{}", feed.body);
     assert_eq!(feed.header("content-type"), Some("application/atom+xml; charset=utf-8"));
     assert_eq!(feed.body.matches("<entry>").count(), 3, "{}", feed.body);
-    // These texts give no title: an entry is titled by its article's id, and links to its page.
-    assert!(feed.body.contains("<title>ferry-2</title>"), "{}", feed.body);
+    // An entry is titled by its article's title (each text's first line), and links to its page.
+    assert!(
+        feed.body.contains("<title>Fourteen hurt as ferry hits cargo ship in Halvik fog</title>"),
+        "{}",
+        feed.body
+    );
     assert!(feed.body.contains("<link href=\"/documents/"), "{}", feed.body);
     let entry_ids: std::collections::BTreeSet<&str> =
         feed.body.lines().filter(|l| l.contains("<id>urn:parallax:article:")).collect();
@@ -378,6 +382,9 @@ fn the_openapi_document_describes_every_route() {
         "/api/v1/feeds",
         "/api/v1/feeds/{id}",
         "/feeds",
+        "/api/v1/tokens",
+        "/api/v1/tokens/{name}",
+        "/tokens",
         "/api/v1/openapi.json",
         "/live.js",
         "/healthz",
@@ -385,11 +392,11 @@ fn the_openapi_document_describes_every_route() {
         "/metrics",
     ] {
         assert!(paths.contains(&route), "{route} is not described");
-        if route != "/api/v1/events" && route != "/api/v1/feeds/{id}" {
+        if route != "/api/v1/events" && route != "/api/v1/feeds/{id}" && route != "/api/v1/tokens/{name}" {
             assert_ne!(get(addr, &route.replace("{id}", "1"), "").status, 0);
         }
     }
-    assert_eq!(paths.len(), 21, "{paths:?}");
+    assert_eq!(paths.len(), 24, "{paths:?}");
 }
 
 #[test]
@@ -1119,4 +1126,96 @@ fn a_story_is_briefed_from_its_own_articles_of_a_page_of_several() {
             "{story}"
         );
     }
+}
+
+#[test]
+fn tokens_are_listed_made_and_revoked_by_whoever_holds_one() {
+    let (dir, addr) = served();
+    let desk = token(dir.path(), "desk");
+    let auth = format!("Authorization: Bearer {desk}\r\nContent-Type: application/json\r\n");
+
+    // Without a live token nothing is shown or made.
+    assert_eq!(get(addr, "/api/v1/tokens", "").status, 401);
+    assert_eq!(get(addr, "/api/v1/tokens", "X-Auth-Token: wrong\r\n").status, 401);
+    let body = br#"{"name": "night-desk"}"#;
+    assert_eq!(send(addr, "POST", "/api/v1/tokens", "Content-Type: application/json\r\n", body).status, 401);
+
+    // Made: the token is answered once, not cached, and writes.
+    let made = send(addr, "POST", "/api/v1/tokens", &auth, body);
+    assert_eq!(made.status, 201, "{}", made.body);
+    assert_eq!(made.header("cache-control"), Some("no-store"));
+    let secret = made.json()["secret"].as_str().expect("the token").to_string();
+    assert_eq!(secret.len(), 64);
+    assert_eq!(made.json()["token"]["name"], "night-desk");
+    let night = format!("X-Auth-Token: {secret}\r\n");
+    let listed = get(addr, "/api/v1/tokens", &night).json();
+    let names: Vec<&str> =
+        listed["tokens"].as_array().into_iter().flatten().filter_map(|t| t["name"].as_str()).collect();
+    assert_eq!(names, ["desk", "night-desk"]);
+    assert!(!listed.to_string().contains(&secret), "a list never holds a token");
+
+    // A name used before, a bad name, a body without one.
+    assert_eq!(send(addr, "POST", "/api/v1/tokens", &auth, body).status, 409);
+    for bad in [&br#"{"name": "two words"}"#[..], br#"{"name": ""}"#, br#"{"label": "x"}"#, b"not json"] {
+        let answer = send(addr, "POST", "/api/v1/tokens", &auth, bad);
+        assert_eq!(answer.status, 400, "{}", answer.body);
+    }
+
+    // Revoked by the other token: it no longer reads the list.
+    assert_eq!(send(addr, "DELETE", "/api/v1/tokens/night-desk", &auth, b"").status, 204);
+    assert_eq!(get(addr, "/api/v1/tokens", &night).status, 401);
+    assert_eq!(send(addr, "DELETE", "/api/v1/tokens/nobody", &auth, b"").status, 404);
+    assert_eq!(send(addr, "DELETE", "/api/v1/tokens/night-desk", "", b"").status, 401);
+    let listed = get(addr, "/api/v1/tokens", &auth).json();
+    assert!(listed["tokens"][1]["revoked"].is_string(), "{listed}");
+}
+
+#[test]
+fn the_tokens_page_makes_lists_and_revokes_for_whoever_types_a_token() {
+    let (dir, addr) = served();
+    let desk = token(dir.path(), "desk");
+    let page = get(addr, "/tokens", "");
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains("Make a token") && !page.body.contains("<strong>desk</strong>"),
+        "{}",
+        page.body
+    );
+    assert!(get(addr, "/", "").body.contains("href=\"/tokens\""), "the river links the tokens page");
+    let with_header = get(addr, "/tokens", &format!("X-Auth-Token: {desk}\r\n"));
+    assert!(with_header.body.contains("<strong>desk</strong>"), "{}", with_header.body);
+    let form = "Content-Type: application/x-www-form-urlencoded\r\n";
+
+    let refused = send(addr, "POST", "/tokens", form, b"action=make&name=night&token=wrong");
+    assert_eq!(refused.status, 401, "{}", refused.body);
+    assert!(refused.body.contains("Back to the tokens"), "{}", refused.body);
+    for bad in ["action=make", "action=revoke", "action=list&name=desk", "action=delete&name=desk"] {
+        let answer = send(addr, "POST", "/tokens", form, format!("{bad}&token={desk}").as_bytes());
+        assert_eq!(answer.status, 400, "{bad}");
+    }
+    assert_eq!(
+        send(addr, "POST", "/tokens", form, format!("action=list&token={desk}&x=1").as_bytes()).status,
+        400
+    );
+
+    let made = send(addr, "POST", "/tokens", form, format!("action=make&name=night&token={desk}").as_bytes());
+    assert_eq!(made.status, 200, "{}", made.body);
+    assert_eq!(made.header("cache-control"), Some("no-store"));
+    assert!(made.body.contains("not shown again"), "{}", made.body);
+    let secret =
+        made.body.split("<code>").nth(1).and_then(|c| c.split("</code>").next()).expect("the token shown");
+    assert_eq!(secret.len(), 64, "{secret}");
+    let listed = send(addr, "POST", "/tokens", form, format!("action=list&token={secret}").as_bytes());
+    assert!(
+        listed.body.contains("<strong>night</strong>") && listed.body.contains("live"),
+        "{}",
+        listed.body
+    );
+    let revoked =
+        send(addr, "POST", "/tokens", form, format!("action=revoke&name=night&token={desk}").as_bytes());
+    assert!(revoked.body.contains("Token <strong>night</strong> revoked"), "{}", revoked.body);
+    assert_eq!(
+        send(addr, "POST", "/tokens", form, format!("action=list&token={secret}").as_bytes()).status,
+        401
+    );
 }
