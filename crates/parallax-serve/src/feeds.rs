@@ -83,18 +83,17 @@ pub(crate) async fn list(State(shared): State<Arc<Shared>>) -> Response {
 /// `POST /api/v1/feeds`: adds the feed at `{"url": …}` (201; 200 with the feed as it was when
 /// it is there already) and polls it at once. The token is checked before the body is read.
 pub(crate) async fn add(State(shared): State<Arc<Shared>>, request: Request) -> Response {
-    let (parts, body) = request.into_parts();
-    if let Err(answer) = writer(&shared, &parts.headers).await {
-        return answer;
-    }
-    let Ok(body) = axum::body::to_bytes(body, MOST_BODY).await else {
-        return too_large();
-    };
-    let url = serde_json::from_slice::<serde_json::Value>(&body)
-        .ok()
-        .and_then(|v| v.get("url").and_then(|u| u.as_str()).map(|u| u.trim().to_string()));
-    let Some(url) = url else {
-        return error(StatusCode::BAD_REQUEST, "the body is {\"url\": \"https://…\"}, the feed's address");
+    let url = match crate::write::written_field(
+        &shared,
+        request,
+        MOST_BODY,
+        "url",
+        "the body is {\"url\": \"https://…\"}, the feed's address",
+    )
+    .await
+    {
+        Ok(url) => url.trim().to_string(),
+        Err(answer) => return answer,
     };
     match added(&shared, url).await {
         Ok((feed, new)) => {
@@ -229,16 +228,9 @@ pub(crate) async fn form(State(shared): State<Arc<Shared>>, request: Request) ->
     }
 }
 
-/// A JSON error answer (made by [`error`]) as a page a browser shows: its status, its
-/// message, a way back.
+/// A refusal as a page a browser shows.
 async fn page_error(answer: Response) -> Response {
-    let status = answer.status();
-    let bytes = axum::body::to_bytes(answer.into_body(), MOST_BODY).await.unwrap_or_default();
-    let message = serde_json::from_slice::<serde_json::Value>(&bytes)
-        .ok()
-        .and_then(|v| v["error"]["message"].as_str().map(str::to_string))
-        .unwrap_or_else(|| "the request was refused".to_string());
-    crate::pages::message(status, "The feeds were not changed", &message, ("/feeds", "Back to the feeds"))
+    crate::pages::as_page(answer, "The feeds were not changed", ("/feeds", "Back to the feeds")).await
 }
 
 /// Polls every feed of the store now, then every `poll_every`, or at once when a feed is

@@ -292,6 +292,18 @@ pub(crate) async fn feeds(State(shared): State<Arc<Shared>>, query: axum::extrac
     html(s)
 }
 
+/// A JSON error answer (made by [`crate::error`]) as a page a browser shows: its status, its
+/// message under `title`, and a link `back` (address, words).
+pub(crate) async fn as_page(answer: Response, title: &str, back: (&str, &str)) -> Response {
+    let status = answer.status();
+    let bytes = axum::body::to_bytes(answer.into_body(), 64 * 1024).await.unwrap_or_default();
+    let text = serde_json::from_slice::<serde_json::Value>(&bytes)
+        .ok()
+        .and_then(|v| v["error"]["message"].as_str().map(str::to_string))
+        .unwrap_or_else(|| "the request was refused".to_string());
+    message(status, title, &text, back)
+}
+
 /// A short page that says `text` under `title`, with `status` and a link `back` (address,
 /// words): what a form's refusal shows.
 pub(crate) fn message(status: StatusCode, title: &str, text: &str, back: (&str, &str)) -> Response {

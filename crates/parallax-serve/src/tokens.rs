@@ -50,21 +50,17 @@ pub(crate) async fn list(State(shared): State<Arc<Shared>>, request: Request) ->
 /// `POST /api/v1/tokens`: makes the token `{"name": …}` (201, with the token itself, shown
 /// this once); 409 when the name was used before.
 pub(crate) async fn add(State(shared): State<Arc<Shared>>, request: Request) -> Response {
-    let (parts, body) = request.into_parts();
-    if let Err(answer) = writer(&shared, &parts.headers).await {
-        return answer;
-    }
-    let Ok(body) = axum::body::to_bytes(body, MOST_BODY).await else {
-        return error(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            &format!("a token is made by a body of at most {MOST_BODY} bytes"),
-        );
-    };
-    let name = serde_json::from_slice::<serde_json::Value>(&body)
-        .ok()
-        .and_then(|v| v.get("name").and_then(|n| n.as_str()).map(str::to_string));
-    let Some(name) = name else {
-        return error(StatusCode::BAD_REQUEST, "the body is {\"name\": \"NAME\"}, the new token's name");
+    let name = match crate::write::written_field(
+        &shared,
+        request,
+        MOST_BODY,
+        "name",
+        "the body is {\"name\": \"NAME\"}, the new token's name",
+    )
+    .await
+    {
+        Ok(name) => name,
+        Err(answer) => return answer,
     };
     match made(&shared, name).await {
         Ok((row, secret)) => {
@@ -291,11 +287,5 @@ fn refusal(status: StatusCode, text: &str) -> Response {
 
 /// A JSON error answer as a page a browser shows.
 async fn as_page(answer: Response) -> Response {
-    let status = answer.status();
-    let bytes = axum::body::to_bytes(answer.into_body(), MOST_BODY).await.unwrap_or_default();
-    let message = serde_json::from_slice::<serde_json::Value>(&bytes)
-        .ok()
-        .and_then(|v| v["error"]["message"].as_str().map(str::to_string))
-        .unwrap_or_else(|| "the request was refused".to_string());
-    refusal(status, &message)
+    crate::pages::as_page(answer, "The tokens were not changed", ("/tokens", "Back to the tokens")).await
 }

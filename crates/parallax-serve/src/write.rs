@@ -74,6 +74,27 @@ pub(crate) async fn writer(shared: &Arc<Shared>, headers: &HeaderMap) -> Result<
     writer_of(shared, token_of(headers).map(str::to_string)).await
 }
 
+/// The string `field` of a write's JSON body of at most `most` bytes, once the request's token
+/// is found live and within its rate (before the body is read); else the answer to give: 401 or
+/// 429, 413 for a larger body, 400 saying `shape` for a body without the field.
+pub(crate) async fn written_field(
+    shared: &Arc<Shared>,
+    request: Request,
+    most: usize,
+    field: &str,
+    shape: &str,
+) -> Result<String, Response> {
+    let (parts, body) = request.into_parts();
+    writer(shared, &parts.headers).await?;
+    let Ok(body) = axum::body::to_bytes(body, most).await else {
+        return Err(error(StatusCode::PAYLOAD_TOO_LARGE, &format!("a body of at most {most} bytes")));
+    };
+    serde_json::from_slice::<serde_json::Value>(&body)
+        .ok()
+        .and_then(|v| v.get(field).and_then(|f| f.as_str()).map(str::to_string))
+        .ok_or_else(|| error(StatusCode::BAD_REQUEST, shape))
+}
+
 /// The name of the write token `token`, once it is found live and within its rate; else the
 /// answer to give (401, or 429 with `Retry-After`).
 pub(crate) async fn writer_of(shared: &Arc<Shared>, token: Option<String>) -> Result<String, Response> {
