@@ -242,6 +242,11 @@ fn from_page(
     fetch: &parallax_fetch::Config,
     known: &Known,
 ) -> (Vec<(RawDoc, bool)>, Vec<Diagnostic>) {
+    // Nothing changed since the last fetch of this address (304): nothing new to read.
+    if page.unchanged {
+        known.unchanged.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        return (Vec::new(), Vec::new());
+    }
     if page.feed {
         // The feed's links may reach what the feed's own address vouched for.
         let reach = parallax_fetch::Reach::of_url(&page.url, fetch.allow_private);
@@ -265,6 +270,10 @@ pub(crate) fn served_url_documents(
     let reach = if fetch.allow_private { parallax_fetch::Reach::Any } else { parallax_fetch::Reach::Public };
     let shown = parallax_fetch::without_credentials(url);
     match parallax_fetch::fetch_linked(&[url.to_string()], fetch, reach).pop() {
+        Some(Ok(page)) if page.unchanged => {
+            known.unchanged.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            (Vec::new(), Vec::new())
+        }
         Some(Ok(page)) if page.feed => from_feed(&shown, page.text.as_bytes(), config, fetch, reach, known),
         Some(Ok(page)) => match page_document(&shown, &page, config) {
             Ok(doc) => (vec![(doc, false)], Vec::new()),
@@ -675,6 +684,8 @@ pub(crate) struct Known {
     holds: Option<std::sync::Arc<HoldsUrl>>,
     /// Items left unfetched so far, for the poll's report.
     skipped: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    /// Feeds and pages that answered unchanged since their last fetch (304), for the report.
+    unchanged: std::sync::Arc<std::sync::atomic::AtomicUsize>,
 }
 
 impl Known {
@@ -686,6 +697,7 @@ impl Known {
                 store.as_ref().and_then(|s| s.lock().ok()).is_some_and(|s| s.holds_url(url).unwrap_or(false))
             })),
             skipped: std::sync::Arc::default(),
+            unchanged: std::sync::Arc::default(),
         }
     }
 
@@ -704,6 +716,11 @@ impl Known {
     /// How many items were left unfetched since the last call, and starts counting again.
     pub(crate) fn take_skipped(&self) -> usize {
         self.skipped.swap(0, std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// How many feeds or pages answered unchanged since the last call, and starts again.
+    pub(crate) fn take_unchanged(&self) -> usize {
+        self.unchanged.swap(0, std::sync::atomic::Ordering::Relaxed)
     }
 }
 

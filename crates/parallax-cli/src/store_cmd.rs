@@ -280,6 +280,8 @@ pub(crate) fn serve(raw: ServeArgs) -> anyhow::Result<ExitCode> {
     let fetch = parallax_fetch::Config {
         max_items: raw.max_items,
         allow_private: raw.allow_private_urls,
+        // Each poll asks each feed whether it changed since the last (ETag, Last-Modified).
+        validators: Some(std::sync::Arc::default()),
         ..parallax_fetch::Config::default()
     };
     let stored = db.clone();
@@ -289,7 +291,12 @@ pub(crate) fn serve(raw: ServeArgs) -> anyhow::Result<ExitCode> {
         let known = inputs::Known::of_store(&stored);
         let (documents, problems) =
             inputs::served_url_documents(url, &parallax_engine::ingest::Config::default(), &fetch, &known);
-        parallax_serve::FeedRead { documents, problems, known: known.take_skipped() }
+        parallax_serve::FeedRead {
+            documents,
+            problems,
+            known: known.take_skipped(),
+            unchanged: known.take_unchanged() > 0,
+        }
     }));
     let config = parallax_serve::Config {
         db,
@@ -395,6 +402,8 @@ pub(crate) fn watch(raw: WatchArgs) -> anyhow::Result<ExitCode> {
     let mut store = Store::open(&path)?;
     let mut reading = reading;
     reading.known = inputs::Known::of_store(&path);
+    // Each poll asks each feed whether it changed since the last (ETag, Last-Modified).
+    reading.fetch.validators = Some(std::sync::Arc::default());
     let mut poll = 0u64;
     let mut any_errors = false;
     loop {
@@ -412,8 +421,12 @@ pub(crate) fn watch(raw: WatchArgs) -> anyhow::Result<ExitCode> {
         any_errors |= !errors.is_empty();
         // An item whose link was stored before was not fetched: it is stored already too.
         let known = reading.known.take_skipped();
+        let unchanged = match reading.known.take_unchanged() {
+            0 => String::new(),
+            n => format!(" ({n} unchanged since the last poll)"),
+        };
         eprintln!(
-            "parallax: poll {poll}: {} new document{}, {} already stored, {} new stor{}",
+            "parallax: poll {poll}: {} new document{}, {} already stored, {} new stor{}{unchanged}",
             report.added,
             plural(report.added),
             report.already + known,

@@ -50,6 +50,43 @@ pub struct Config {
     pub max_total_bytes: usize,
     /// Bytes fetched so far by this config and its clones.
     pub spent: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    /// What each address answered last (its `ETag` and `Last-Modified`), shared by this config's
+    /// clones, when a caller fetches the same addresses again and again (`parallax watch`, the
+    /// server's feeds): the next request is conditional, and an address that answers 304 gives
+    /// a page with [`Page::unchanged`] set and no text. None: every request is plain.
+    pub validators: Option<std::sync::Arc<Mutex<Validators>>>,
+}
+
+/// The validators of the addresses fetched (see [`Config::validators`]), at most
+/// [`Validators::MOST`]: past it, the oldest half is forgotten.
+#[derive(Debug, Default)]
+pub struct Validators {
+    by_url: BTreeMap<String, (u64, Option<String>, Option<String>)>,
+    next: u64,
+}
+
+impl Validators {
+    /// Addresses remembered at most.
+    pub const MOST: usize = 10_000;
+
+    fn of(&self, url: &str) -> Option<(Option<String>, Option<String>)> {
+        self.by_url.get(url).map(|(_, etag, modified)| (etag.clone(), modified.clone()))
+    }
+
+    fn keep(&mut self, url: &str, etag: Option<String>, modified: Option<String>) {
+        if etag.is_none() && modified.is_none() {
+            self.by_url.remove(url);
+            return;
+        }
+        if self.by_url.len() >= Self::MOST && !self.by_url.contains_key(url) {
+            let mut ages: Vec<u64> = self.by_url.values().map(|v| v.0).collect();
+            ages.sort_unstable();
+            let cut = ages[ages.len() / 2];
+            self.by_url.retain(|_, v| v.0 >= cut);
+        }
+        self.next += 1;
+        self.by_url.insert(url.to_string(), (self.next, etag, modified));
+    }
 }
 
 impl Default for Config {
@@ -69,6 +106,7 @@ impl Default for Config {
             max_items: 500,
             max_total_bytes: 2 << 30,
             spent: std::sync::Arc::default(),
+            validators: None,
         }
     }
 }
@@ -86,6 +124,9 @@ pub struct Page {
     pub html: bool,
     /// Whether the body is an RSS or Atom feed.
     pub feed: bool,
+    /// Whether the address answered that nothing changed since the last fetch (304, to a
+    /// conditional request: see [`Config::validators`]); the page then has no text.
+    pub unchanged: bool,
 }
 
 /// Fetches every URL the user named, each within the reach its own address vouches for
@@ -187,12 +228,48 @@ fn fetch_one(agent: &ureq::Agent, url: &str, config: &Config) -> Result<Page, St
             config.max_total_bytes
         ));
     }
-    let mut response = agent.get(url).call().map_err(|e| describe(&e, config))?;
+    let mut request = agent.get(url);
+    let known = config.validators.as_ref().and_then(|v| v.lock().ok().and_then(|v| v.of(url)));
+    if let Some((etag, modified)) = &known {
+        if let Some(etag) = etag {
+            request = request.header("If-None-Match", etag.as_str());
+        }
+        if let Some(modified) = modified {
+            request = request.header("If-Modified-Since", modified.as_str());
+        }
+    }
+    let mut response = request.call().map_err(|e| describe(&e, config))?;
     let status = response.status();
+    let final_url = without_credentials(&response.get_uri().to_string());
+    if status.as_u16() == 304 && known.is_some() {
+        let shown = without_credentials(url);
+        return Ok(Page {
+            url: shown,
+            final_url,
+            text: String::new(),
+            html: false,
+            feed: false,
+            unchanged: true,
+        });
+    }
     if !status.is_success() {
         return Err(format!("HTTP {}", status.as_u16()));
     }
-    let final_url = without_credentials(&response.get_uri().to_string());
+    if let Some(validators) = &config.validators {
+        let header = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::trim)
+                .filter(|v| !v.is_empty() && v.len() <= 200)
+                .map(str::to_string)
+        };
+        let (etag, modified) = (header("etag"), header("last-modified"));
+        if let Ok(mut v) = validators.lock() {
+            v.keep(url, etag, modified);
+        }
+    }
     // What the client cannot decode is refused, not read as text ("deflate", "br").
     if let Some(encoding) = response.headers().get("content-encoding").and_then(|v| v.to_str().ok()) {
         let encoding = encoding.trim().to_ascii_lowercase();
@@ -226,7 +303,7 @@ fn fetch_one(agent: &ureq::Agent, url: &str, config: &Config) -> Result<Page, St
     }
     let text = decode(&bytes, &content_type);
     let (html, feed) = classify(&text, &content_type);
-    Ok(Page { url: without_credentials(url), final_url, text, html, feed })
+    Ok(Page { url: without_credentials(url), final_url, text, html, feed, unchanged: false })
 }
 
 /// Whether a body is HTML and whether it is a feed, by its content type or its first tags.
@@ -307,7 +384,25 @@ pub fn feed_items(bytes: &[u8]) -> Result<Vec<FeedItem>, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{feed_items, looks_like_feed};
+    use super::{Validators, feed_items, looks_like_feed};
+
+    #[test]
+    fn validators_are_kept_per_address_and_bounded() {
+        let mut v = Validators::default();
+        v.keep("https://a.example/feed", Some("\"v1\"".into()), None);
+        v.keep("https://b.example/feed", None, Some("Tue, 03 Mar 2026 10:00:00 GMT".into()));
+        assert_eq!(v.of("https://a.example/feed"), Some((Some("\"v1\"".into()), None)));
+        // An answer with neither forgets the address: the next request is plain.
+        v.keep("https://a.example/feed", None, None);
+        assert_eq!(v.of("https://a.example/feed"), None);
+        for n in 0..=Validators::MOST {
+            v.keep(&format!("https://c.example/{n}"), Some(format!("\"{n}\"")), None);
+        }
+        assert!(v.by_url.len() <= Validators::MOST);
+        let last = format!("https://c.example/{}", Validators::MOST);
+        assert!(v.of(&last).is_some(), "the newest is kept");
+        assert!(v.of("https://c.example/0").is_none(), "the oldest are forgotten");
+    }
 
     #[test]
     fn feeds_are_recognised_and_read() {

@@ -40,6 +40,8 @@ pub struct FeedRead {
     pub problems: Vec<Diagnostic>,
     /// Items left unread because a document from their link is stored already.
     pub known: usize,
+    /// Whether the feed answered that nothing changed since its last poll (304).
+    pub unchanged: bool,
 }
 
 /// How the server reads a feed at an address: given by the binary (the CLI reads it as
@@ -259,7 +261,7 @@ pub(crate) async fn poll(shared: Arc<Shared>) {
 async fn poll_one(shared: &Arc<Shared>, reader: &FeedReader, feed: FeedRow) {
     let read = Arc::clone(&reader.0);
     let url = feed.url.clone();
-    let Ok(FeedRead { documents: docs, problems, known }) =
+    let Ok(FeedRead { documents: docs, problems, known, unchanged }) =
         tokio::task::spawn_blocking(move || read(&url)).await
     else {
         return;
@@ -293,7 +295,7 @@ async fn poll_one(shared: &Arc<Shared>, reader: &FeedReader, feed: FeedRow) {
         outcome = if outcome.is_empty() { problem } else { format!("{outcome}; {problem}") };
     }
     if outcome.is_empty() {
-        outcome = "no item".to_string();
+        outcome = if unchanged { "unchanged since the last poll" } else { "no item" }.to_string();
     }
     if let Ok(mut m) = shared.metrics.lock() {
         m.polled(!failed);

@@ -45,14 +45,32 @@ fn answer(mut stream: std::net::TcpStream, own: &str, hits: &Hits) {
             }
             let mut extra = String::new();
             let mut header = String::new();
+            let mut if_none_match = None;
             while reader.read_line(&mut header).is_ok_and(|n| n > 2) {
+                if let Some((name, value)) = header.split_once(':')
+                    && name.eq_ignore_ascii_case("if-none-match")
+                {
+                    if_none_match = Some(value.trim().to_string());
+                }
                 header.clear();
+            }
+            // The feed answers 304 to a request that shows its ETag.
+            if path == "/feed" && if_none_match.as_deref() == Some("\"v1\"") {
+                if let Ok(mut hits) = hits.lock() {
+                    *hits.entry("304 /feed".to_string()).or_insert(0) += 1;
+                }
+                let _ =
+                    write!(stream, "HTTP/1.1 304 Not Modified\r\nETag: \"v1\"\r\nConnection: close\r\n\r\n");
+                return;
             }
             let article = |title: &str, body: &str| {
                 format!(
                     "<html><head><title>{title}</title><meta property=\"og:site_name\" content=\"Harbour Gazette\"></head><body><article><h1>{title}</h1><p>{body}</p><p>{body}</p></article></body></html>"
                 )
             };
+            if path == "/feed" {
+                extra.push_str("ETag: \"v1\"\r\n");
+            }
             let (status, kind, body) = match path.as_str() {
                 "/a" => (
                     "200 OK",
@@ -70,7 +88,7 @@ fn answer(mut stream: std::net::TcpStream, own: &str, hits: &Hits) {
                         "The harbour reopened on Thursday after divers checked the channel, the port authority said.",
                     ),
                 ),
-                "/feed" => (
+                "/feed" | "/feed-plain" => (
                     "200 OK",
                     "application/rss+xml",
                     format!(
@@ -285,7 +303,8 @@ fn serve_polls_the_feeds_listed_in_its_file() {
     let db = dir.path().join("news.db");
     let db = db.to_str().expect("a path");
     let list = dir.path().join("feeds.txt");
-    std::fs::write(&list, format!("# the desk's feeds\n\n{base}/feed\n")).expect("the list");
+    std::fs::write(&list, format!("# the desk's feeds\n\n{base}/feed-plain\n{base}/feed\n"))
+        .expect("the list");
     let bad_list = dir.path().join("bad.txt");
     std::fs::write(&bad_list, "ftp://example.org/feed\n").expect("the list");
     let run = parallax(&["serve", "--db", db, "--feeds", bad_list.to_str().expect("a path")], b"");
@@ -309,7 +328,7 @@ fn serve_polls_the_feeds_listed_in_its_file() {
             (feeds["feeds"][0]["documents"] == 2).then_some(feeds)
         })
         .unwrap_or_else(|| panic!("the feed was not polled within 10 s"));
-    assert_eq!(feeds["feeds"][0]["url"], format!("{base}/feed"));
+    assert_eq!(feeds["feeds"][0]["url"], format!("{base}/feed-plain"));
     // Polled again a second later, the feed's items are known: their pages are not fetched
     // again.
     let again = (0..200)
@@ -322,8 +341,16 @@ fn serve_polls_the_feeds_listed_in_its_file() {
         .unwrap_or_else(|| panic!("the feed was not polled again within 10 s"));
     assert_eq!(again, "0 new documents, 2 already stored");
     let count = |path: &str| hits.lock().expect("the hits").get(path).copied().unwrap_or(0);
-    assert!(count("/feed") >= 2);
+    assert!(count("/feed-plain") >= 2);
     assert_eq!((count("/a"), count("/b")), (1, 1), "an item's page fetched again");
+    // The other feed gives an ETag: asked again, it answers 304 and is not read.
+    let unchanged = (0..200).find_map(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        let feeds = http_get(port, "/api/v1/feeds")?;
+        (feeds["feeds"][1]["outcome"] == "unchanged since the last poll").then_some(())
+    });
+    assert!(unchanged.is_some(), "{:?}", http_get(port, "/api/v1/feeds"));
+    assert!(count("304 /feed") >= 1);
     let stories = http_get(port, "/api/v1/stories").expect("the stories");
     let headlines: Vec<&str> =
         stories["stories"].as_array().into_iter().flatten().filter_map(|s| s["headline"].as_str()).collect();
@@ -331,8 +358,8 @@ fn serve_polls_the_feeds_listed_in_its_file() {
     let _ = server.kill();
     let output = server.wait_with_output().expect("the server's output");
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("feeds.txt: 1 feed listed, 1 new to the store"), "{stderr}");
-    assert!(stderr.contains("/feed: 2 new documents"), "{stderr}");
+    assert!(stderr.contains("feeds.txt: 2 feeds listed, 2 new to the store"), "{stderr}");
+    assert!(stderr.contains("/feed-plain: 2 new documents"), "{stderr}");
 }
 
 #[test]
@@ -340,7 +367,7 @@ fn watch_fetches_a_feed_items_page_once() {
     let (base, hits) = serve_counting();
     let dir = tempfile::tempdir().expect("a temporary folder");
     let db = dir.path().join("news.db");
-    let feed = format!("{base}/feed");
+    let feed = format!("{base}/feed-plain");
     let run = parallax(
         &[
             "watch",
@@ -358,9 +385,39 @@ fn watch_fetches_a_feed_items_page_once() {
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert!(run.stderr.contains("poll 1: 2 new documents, 0 already stored"), "{}", run.stderr);
     assert!(run.stderr.contains("poll 3: 0 new documents, 2 already stored"), "{}", run.stderr);
+    {
+        let hits = hits.lock().expect("the hits");
+        assert_eq!(hits.get("/feed-plain"), Some(&3));
+        assert_eq!((hits.get("/a"), hits.get("/b")), (Some(&1), Some(&1)), "{hits:?}");
+    }
+    // A feed that gives an ETag is asked whether it changed: it answers 304, and nothing of it
+    // is read again.
+    let fresh = dir.path().join("etag.db");
+    let run = parallax(
+        &[
+            "watch",
+            "--db",
+            fresh.to_str().expect("a path"),
+            "--interval",
+            "0",
+            "--polls",
+            "3",
+            "--allow-private-urls",
+            &format!("{base}/feed"),
+        ],
+        b"",
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(run.stderr.contains("poll 1: 2 new documents"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "poll 3: 0 new documents, 0 already stored, 0 new stories (1 unchanged since the last poll)"
+        ),
+        "{}",
+        run.stderr
+    );
     let hits = hits.lock().expect("the hits");
-    assert_eq!(hits.get("/feed"), Some(&3));
-    assert_eq!((hits.get("/a"), hits.get("/b")), (Some(&1), Some(&1)), "{hits:?}");
+    assert_eq!((hits.get("/feed"), hits.get("304 /feed")), (Some(&3), Some(&2)), "{hits:?}");
 }
 
 /// The JSON answer to `GET path` on 127.0.0.1:`port`, when there is one.
