@@ -877,6 +877,12 @@ fn describes_picture(k: &str) -> bool {
     first == "in" || words.next().is_some_and(|w| PICTURE_VERBS.contains(&w))
 }
 
+/// Whether a sentence is a wire photo's caption: up to 60 words ending in the place and the
+/// day the picture was taken ([`ends_in_picture_date`]).
+pub(crate) fn is_wire_caption(text: &str) -> bool {
+    text.split_whitespace().nth(60).is_none() && ends_in_picture_date(text)
+}
+
 /// Whether a line ends, as a wire photo's caption does, in the place and the day it was taken
 /// after a comma: "... in London, Britain, July 5, 2024." A date after "on", or after a
 /// weekday ("Thursday, March 28, 2024"), is prose or a dateline.
@@ -1132,6 +1138,10 @@ mod tests {
         // sentence is prose.
         assert!(crate::extract::is_chrome("Sign up See 7 more photos Report an error"));
         assert!(crate::extract::is_chrome("Get breaking news in your inbox."));
+        assert!(crate::extract::is_chrome(
+            "Harbour master Ole Berg speaks to reporters at the quay in Halvik, Norway, March 4 2025."
+        ));
+        assert!(!crate::extract::is_chrome("The harbour reopened in Halvik on March 4, 2025."));
         assert!(!crate::extract::is_chrome(
             "The ferry was carrying 212 people when it struck the pier on May 3, killing two."
         ));

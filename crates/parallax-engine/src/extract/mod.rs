@@ -37,7 +37,9 @@ pub use entry::{Config, Extraction, extract};
 /// Whether a sentence of running text is page furniture run into a paragraph by the
 /// extraction rules' reading: a prompt, a link label, a share bar, an image credit, a
 /// copyright line ("… Get breaking news in your inbox. Sign up See 5 more photos Report an
-/// error"). Captions and timestamps are left out: inside a paragraph they read as prose.
+/// error"), or a wire photo's caption, which ends in the place and the day the picture was
+/// taken ("… in London, Britain, July 5 2024."). Other captions' shapes and timestamps are left
+/// out: inside a paragraph they read as prose.
 pub fn is_chrome(text: &str) -> bool {
     use parallax_model::RemovedKind::{
         Comments, Copyright, FollowPrompt, ImageCredit, Promo, ReadMore, Related, Share,
@@ -45,5 +47,5 @@ pub fn is_chrome(text: &str) -> bool {
     matches!(
         chrome::classify(text),
         Some(Promo | FollowPrompt | ReadMore | Share | Related | Comments | ImageCredit | Copyright)
-    )
+    ) || chrome::is_wire_caption(text)
 }
