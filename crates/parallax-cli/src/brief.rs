@@ -49,22 +49,20 @@ impl Options {
 
 /// Runs `brief`.
 pub(crate) fn run(options: Options) -> anyhow::Result<ExitCode> {
-    let (read, places) = match &options.story {
+    let (briefing, failed) = match &options.story {
+        // A stored story is briefed from its own articles only.
         Some((db, id)) => {
-            let (docs, places) = crate::store_cmd::story_documents(db, *id)?;
-            (inputs::Inputs { docs, errors: Vec::new() }, Some(places))
+            let story = crate::store_cmd::story_to_brief(db, *id)?;
+            (pipeline::brief_articles(&story.docs, &story.places, Vec::new(), &options.pipeline), false)
         }
         None => {
             let progress = output::progress(options.reading.inputs.len());
             let read = inputs::read_all(&options.reading, &progress);
             progress.finish_and_clear();
-            (read, None)
+            let failed = !read.errors.is_empty();
+            (pipeline::brief(&read.docs, read.errors, &options.pipeline), failed)
         }
     };
-    let failed = !read.errors.is_empty();
-    // A stored story is briefed from its own articles only.
-    let keep = |d: usize, n: usize| places.as_ref().is_none_or(|p| p.get(d).is_some_and(|p| p.contains(&n)));
-    let briefing = pipeline::brief_articles(&read.docs, &keep, read.errors, &options.pipeline);
     let any_errors = failed || !briefing.errors.is_empty();
     let to_terminal = options.output.is_none() && output::stdout_is_terminal();
     let text = match options.format {

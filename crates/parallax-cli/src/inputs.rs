@@ -123,8 +123,10 @@ pub(crate) fn read_each(
                 let url = parallax_fetch::without_credentials(&url);
                 match got {
                     Ok(page) => {
+                        // The feed's links may reach what the feed's own address vouched for.
+                        let reach = parallax_fetch::Reach::of_url(&page.url, fetch_config.allow_private);
                         let (read, mut problems) =
-                            from_page(&url, &page, config, fetch_config, &reading.known);
+                            from_page(&url, &page, config, fetch_config, reach, &reading.known);
                         let _ = input.take(read, sink);
                         errors.append(&mut problems);
                     }
@@ -234,12 +236,14 @@ enum Entry {
     Failed(Diagnostic),
 }
 
-/// The documents of a fetched page: an HTML page or a text, or a feed's items.
+/// The documents of a fetched page: an HTML page or a text, or a feed's items, their links
+/// fetched within `reach`.
 fn from_page(
     url: &str,
     page: &parallax_fetch::Page,
     config: &ingest::Config,
     fetch: &parallax_fetch::Config,
+    reach: parallax_fetch::Reach,
     known: &Known,
 ) -> (Vec<(RawDoc, bool)>, Vec<Diagnostic>) {
     // Nothing changed since the last fetch of this address (304): nothing new to read.
@@ -248,8 +252,6 @@ fn from_page(
         return (Vec::new(), Vec::new());
     }
     if page.feed {
-        // The feed's links may reach what the feed's own address vouched for.
-        let reach = parallax_fetch::Reach::of_url(&page.url, fetch.allow_private);
         return from_feed(url, page.text.as_bytes(), config, fetch, reach, known);
     }
     match page_document(url, page, config) {
@@ -270,15 +272,7 @@ pub(crate) fn served_url_documents(
     let reach = if fetch.allow_private { parallax_fetch::Reach::Any } else { parallax_fetch::Reach::Public };
     let shown = parallax_fetch::without_credentials(url);
     match parallax_fetch::fetch_linked(&[url.to_string()], fetch, reach).pop() {
-        Some(Ok(page)) if page.unchanged => {
-            known.unchanged.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            (Vec::new(), Vec::new())
-        }
-        Some(Ok(page)) if page.feed => from_feed(&shown, page.text.as_bytes(), config, fetch, reach, known),
-        Some(Ok(page)) => match page_document(&shown, &page, config) {
-            Ok(doc) => (vec![(doc, false)], Vec::new()),
-            Err(d) => (Vec::new(), vec![d]),
-        },
+        Some(Ok(page)) => from_page(&shown, &page, config, fetch, reach, known),
         Some(Err(reason)) => (Vec::new(), vec![Diagnostic::new(shown, reason)]),
         None => (Vec::new(), vec![Diagnostic::new(shown, "not fetched")]),
     }
@@ -294,9 +288,7 @@ fn page_document(
     ingest::page_document(name, &page.final_url, page.html, &page.text, config)
 }
 
-/// The items of a feed (a file or a fetched page): an item that carries its article is read
-/// from the feed; the others are fetched from their links.
-/// The items of a feed read from `bytes`, at most `fetch.max_items`, their links fetched
+/// The items of a feed (a file or a fetched page) read from `bytes`, at most `fetch.max_items`, their links fetched
 /// within `reach` (the reach of where the feed came from: a local file's is public). An item
 /// whose link `known` holds is left out, unfetched.
 fn from_feed(
@@ -329,7 +321,9 @@ fn from_feed(
     items.retain(|i| i.content.is_some() || !i.link.as_deref().is_some_and(|l| known.holds(l)));
     let links: Vec<String> =
         items.iter().filter(|i| i.content.is_none()).filter_map(|i| i.link.clone()).collect();
-    let mut pages = parallax_fetch::fetch_linked(&links, fetch, reach).into_iter();
+    // An item's page is fetched once (`known`), so it is asked for no validators to keep.
+    let once = parallax_fetch::Config { validators: None, ..fetch.clone() };
+    let mut pages = parallax_fetch::fetch_linked(&links, &once, reach).into_iter();
     let mut docs = Vec::new();
     for (n, item) in items.iter().enumerate() {
         let label = format!("{name}#{}", n + 1);

@@ -370,16 +370,13 @@ pub(crate) fn token(command: TokenCommand) -> anyhow::Result<ExitCode> {
     Ok(exit::SUCCESS)
 }
 
-/// The documents of story `id` in the store at `db`, ids made unique.
-pub(crate) fn story_documents(db: &DbArgs, id: i64) -> anyhow::Result<(Vec<RawDoc>, Vec<Vec<usize>>)> {
+/// What to brief for story `id` in the store at `db` (`Store::story_to_brief`).
+pub(crate) fn story_to_brief(db: &DbArgs, id: i64) -> anyhow::Result<parallax_store::StoryToBrief> {
     let path = db_path(db)?;
     let store = Store::open_read_only(&path)?;
-    let parts = store
-        .story_parts(id)?
-        .with_context(|| format!("{}: no story {id} (see `parallax stories`)", path.display()))?;
-    let (docs, places): (Vec<(RawDoc, bool)>, Vec<Vec<usize>>) =
-        parts.into_iter().map(|p| ((p.doc, p.explicit), p.places)).unzip();
-    Ok((assign_ids(docs).0, places))
+    store
+        .story_to_brief(id)?
+        .with_context(|| format!("{}: no story {id} (see `parallax stories`)", path.display()))
 }
 
 /// `parallax watch`.

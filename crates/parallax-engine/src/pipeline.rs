@@ -33,16 +33,26 @@ type Extracted = (Vec<(Article, Analysis)>, Vec<Diagnostic>);
 /// Documents are processed in parallel, but everything is collected in input order, so the
 /// output does not depend on scheduling.
 pub fn brief(docs: &[RawDoc], errors: Vec<Diagnostic>, config: &Config) -> Briefing {
-    brief_articles(docs, &|_, _| true, errors, config)
+    brief_kept(docs, |_, _| true, errors, config)
 }
 
-/// Briefs the articles of `docs` that `keep` keeps: `keep(d, n)` for the `n`-th article
-/// (from 1, as `DocId::segment` numbers them) that extraction finds in document `d`. A stored
-/// story is briefed from its documents, but only from its own articles: a page of several
-/// (a live page's entries, a roundup) may have them in several stories.
+/// Briefs, of each document `docs[d]`, only the articles at the places `places[d]` lists: `n`
+/// for the `n`-th article extraction finds in it (from 1, as `DocId::segment` numbers them). A
+/// stored story is briefed from its documents, but only from its own articles: a page of
+/// several (a live page's entries, a roundup) may have them in several stories.
 pub fn brief_articles(
     docs: &[RawDoc],
-    keep: &(dyn Fn(usize, usize) -> bool + Sync),
+    places: &[Vec<usize>],
+    errors: Vec<Diagnostic>,
+    config: &Config,
+) -> Briefing {
+    brief_kept(docs, |d, n| places.get(d).is_some_and(|p| p.contains(&n)), errors, config)
+}
+
+/// Briefs the articles that `keep(d, n)` keeps: the `n`-th article (from 1) of document `d`.
+fn brief_kept(
+    docs: &[RawDoc],
+    keep: impl Fn(usize, usize) -> bool + Sync,
     errors: Vec<Diagnostic>,
     config: &Config,
 ) -> Briefing {

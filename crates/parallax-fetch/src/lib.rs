@@ -51,18 +51,17 @@ pub struct Config {
     /// Bytes fetched so far by this config and its clones.
     pub spent: std::sync::Arc<std::sync::atomic::AtomicUsize>,
     /// What each address answered last (its `ETag` and `Last-Modified`), shared by this config's
-    /// clones, when a caller fetches the same addresses again and again (`parallax watch`, the
-    /// server's feeds): the next request is conditional, and an address that answers 304 gives
+    /// clones, when a caller fetches the same addresses again and again (the feeds `parallax
+    /// watch` and the server poll): the next request is conditional, and an address that answers 304 gives
     /// a page with [`Page::unchanged`] set and no text. None: every request is plain.
     pub validators: Option<std::sync::Arc<Mutex<Validators>>>,
 }
 
 /// The validators of the addresses fetched (see [`Config::validators`]), at most
-/// [`Validators::MOST`]: past it, the oldest half is forgotten.
+/// [`Validators::MOST`]: past it, all are forgotten (the next request to each is plain).
 #[derive(Debug, Default)]
 pub struct Validators {
-    by_url: BTreeMap<String, (u64, Option<String>, Option<String>)>,
-    next: u64,
+    by_url: BTreeMap<String, (Option<String>, Option<String>)>,
 }
 
 impl Validators {
@@ -70,7 +69,7 @@ impl Validators {
     pub const MOST: usize = 10_000;
 
     fn of(&self, url: &str) -> Option<(Option<String>, Option<String>)> {
-        self.by_url.get(url).map(|(_, etag, modified)| (etag.clone(), modified.clone()))
+        self.by_url.get(url).cloned()
     }
 
     fn keep(&mut self, url: &str, etag: Option<String>, modified: Option<String>) {
@@ -79,13 +78,9 @@ impl Validators {
             return;
         }
         if self.by_url.len() >= Self::MOST && !self.by_url.contains_key(url) {
-            let mut ages: Vec<u64> = self.by_url.values().map(|v| v.0).collect();
-            ages.sort_unstable();
-            let cut = ages[ages.len() / 2];
-            self.by_url.retain(|_, v| v.0 >= cut);
+            self.by_url.clear();
         }
-        self.next += 1;
-        self.by_url.insert(url.to_string(), (self.next, etag, modified));
+        self.by_url.insert(url.to_string(), (etag, modified));
     }
 }
 

@@ -543,16 +543,13 @@ pub(crate) async fn briefing(shared: &Arc<Shared>, id: i64) -> Result<Option<(u6
     if let Some(b) = cached() {
         return Ok(Some((version, b)));
     }
-    let Some(parts) = with_store(shared, move |store| store.story_parts(id)).await? else {
+    let Some(story) = with_store(shared, move |store| store.story_to_brief(id)).await? else {
         return Ok(None);
     };
-    let (docs, places): (Vec<_>, Vec<Vec<usize>>) =
-        parts.into_iter().map(|p| ((p.doc, p.explicit), p.places)).unzip();
-    let (docs, _) = parallax_engine::ingest::assign_ids(docs);
     let made = tokio::task::spawn_blocking(move || {
-        // The story's own articles only (see `Store::story_parts`).
-        let keep = |d: usize, n: usize| places.get(d).is_some_and(|p| p.contains(&n));
-        let briefing = pipeline::brief_articles(&docs, &keep, Vec::new(), &pipeline::Config::default());
+        // The story's own articles only (see `Store::story_to_brief`).
+        let briefing =
+            pipeline::brief_articles(&story.docs, &story.places, Vec::new(), &pipeline::Config::default());
         Briefed {
             json: Encoded::new(parallax_engine::render::json(&briefing)),
             html: Encoded::new(pages::live(&parallax_engine::render::html(&briefing), Some(id))),

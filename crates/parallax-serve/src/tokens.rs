@@ -161,13 +161,9 @@ struct TokenForm {
 /// `GET /tokens`: the forms to list, make and revoke tokens; the list itself when the request
 /// carries a live token in its headers (a program, or a proxy that adds one).
 pub(crate) async fn page(State(shared): State<Arc<Shared>>, request: Request) -> Response {
-    let listed = match token_of(request.headers()) {
-        Some(_) => match writer(&shared, request.headers()).await {
-            Ok(_) => with_store(&shared, Store::tokens).await.ok(),
-            Err(_) => None,
-        },
-        None => None,
-    };
+    let shown_live =
+        token_of(request.headers()).is_some() && writer(&shared, request.headers()).await.is_ok();
+    let listed = if shown_live { with_store(&shared, Store::tokens).await.ok() } else { None };
     tokens_page(None, listed.as_deref())
 }
 
@@ -191,10 +187,10 @@ pub(crate) async fn form(State(shared): State<Arc<Shared>>, request: Request) ->
     let name = form.name.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
     let done = match (form.action.as_str(), name) {
         ("list", None) => Ok(None),
-        ("make", Some(name)) => made(&shared, name).await.map(Some),
-        ("revoke", Some(name)) => revoked(&shared, name.clone()).await.map(|()| {
-            Some((TokenRow { name, created: String::new(), revoked: Some(String::new()) }, String::new()))
-        }),
+        ("make", Some(name)) => {
+            made(&shared, name).await.map(|(row, secret)| Some(Done::Made(row.name, secret)))
+        }
+        ("revoke", Some(name)) => revoked(&shared, name.clone()).await.map(|()| Some(Done::Revoked(name))),
         _ => Err(error(StatusCode::BAD_REQUEST, SHAPE)),
     };
     let done = match done {
@@ -202,14 +198,20 @@ pub(crate) async fn form(State(shared): State<Arc<Shared>>, request: Request) ->
         Err(answer) => return as_page(answer).await,
     };
     let tokens = with_store(&shared, Store::tokens).await.unwrap_or_default();
-    let mut answer = tokens_page(done.as_ref().map(|(row, secret)| (row, secret.as_str())), Some(&tokens));
-    answer.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    answer
+    tokens_page(done, Some(&tokens))
 }
 
-/// The tokens page: what a form just did (a token made, with the token; or one revoked, an
-/// empty token), the list when the reader showed a live token, and the forms.
-fn tokens_page(done: Option<(&TokenRow, &str)>, listed: Option<&[TokenRow]>) -> Response {
+/// What a form of the tokens page did.
+enum Done {
+    /// Made the token named so, with the token itself.
+    Made(String, String),
+    /// Revoked the token named so.
+    Revoked(String),
+}
+
+/// The tokens page: what a form just did, the list when the reader showed a live token, and
+/// the forms. Never cached: it may show a token.
+fn tokens_page(done: Option<Done>, listed: Option<&[TokenRow]>) -> Response {
     let mut s = crate::pages::head(
         "Parallax: write tokens",
         "",
@@ -219,19 +221,19 @@ fn tokens_page(done: Option<(&TokenRow, &str)>, listed: Option<&[TokenRow]>) -> 
         "<p><a href=\"/\">Running stories</a> · <a href=\"/feeds\">Feeds</a></p>\n<h1>Write tokens</h1>\n",
     );
     match done {
-        Some((row, secret)) if !secret.is_empty() => {
+        Some(Done::Made(name, secret)) => {
             let _ = writeln!(
                 s,
                 "<p class=\"done\" role=\"status\">Token <strong>{}</strong> made. Copy it now: it is not shown again.<br><code>{}</code></p>",
-                escape(&row.name),
-                escape(secret)
+                escape(&name),
+                escape(&secret)
             );
         }
-        Some((row, _)) => {
+        Some(Done::Revoked(name)) => {
             let _ = writeln!(
                 s,
                 "<p class=\"done\" role=\"status\">Token <strong>{}</strong> revoked.</p>",
-                escape(&row.name)
+                escape(&name)
             );
         }
         None => {}

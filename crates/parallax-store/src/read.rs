@@ -42,17 +42,28 @@ pub(crate) fn raw_doc(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<RawD
 }
 
 /// One document of a story and which of its articles the story holds ([`Store::story_parts`]).
-#[derive(Clone, Debug)]
-pub struct StoryPart {
+struct StoryPart {
     /// Its number in the store.
-    pub number: i64,
+    number: i64,
     /// The document as it was given to ingest.
-    pub doc: RawDoc,
+    doc: RawDoc,
     /// Whether the input gave its id.
-    pub explicit: bool,
+    explicit: bool,
     /// The places of the story's articles in it, in order: 1 for the page's first article,
     /// `n` for the `n`-th (`DocId::segment`).
-    pub places: Vec<usize>,
+    places: Vec<usize>,
+}
+
+/// What a story's briefing is made from ([`Store::story_to_brief`]): its documents, ids made
+/// unique, and for each the places of the story's articles in it (1 for a page's first
+/// article, `n` for the `n`-th, as extraction numbers them): what
+/// `parallax_engine::pipeline::brief_articles` takes.
+#[derive(Clone, Debug)]
+pub struct StoryToBrief {
+    /// The documents.
+    pub docs: Vec<RawDoc>,
+    /// Per document, the places of the story's articles in it.
+    pub places: Vec<Vec<usize>>,
 }
 
 /// Where an article stands in its document, from its id: the page's own id for the first,
@@ -443,28 +454,26 @@ impl Store {
         sets.count()
     }
 
-    /// The documents of story `id`, ready to brief (ids made unique), or `None` when there is
-    /// no such story.
+    /// The documents of story `id` as they were given to ingest, each with whether the input
+    /// gave its id, or `None` when there is no such story.
     pub fn story_documents(&self, id: i64) -> Result<Option<Vec<(RawDoc, bool)>>, StoreError> {
-        let fail = |e: rusqlite::Error| StoreError::from_sqlite(&self.path, &e);
-        let mut stmt = self
-            .conn
-            .prepare(&format!(
-                "SELECT {DOC_COLUMNS} FROM documents d WHERE d.id IN (SELECT document FROM articles WHERE story = ?1) ORDER BY d.id"
-            ))
-            .map_err(fail)?;
-        let rows =
-            stmt.query_map(params![id], |r| Ok((raw_doc(r, 0)?, r.get::<_, bool>(1)?))).map_err(fail)?;
-        let docs: Vec<(RawDoc, bool)> = rows.collect::<Result<_, _>>().map_err(fail)?;
-        Ok(if docs.is_empty() { None } else { Some(docs) })
+        Ok(self.story_parts(id)?.map(|parts| parts.into_iter().map(|p| (p.doc, p.explicit)).collect()))
     }
 
-    /// What to brief for story `id`: its documents (ids made unique by the caller, as for
-    /// [`Store::story_documents`]), each with the places of its articles that the story holds
-    /// (1 for a page's first article, `n` for the `n`-th, as extraction numbers them), or `None`
-    /// when there is no such story. A page of several articles (a live page's entries, a
-    /// roundup) may have them in several stories: a story's briefing takes only its own.
-    pub fn story_parts(&self, id: i64) -> Result<Option<Vec<StoryPart>>, StoreError> {
+    /// What to brief for story `id` (see [`StoryToBrief`]), or `None` when there is no such
+    /// story. A page of several articles (a live page's entries, a roundup) may have them in
+    /// several stories: a story's briefing takes only its own.
+    pub fn story_to_brief(&self, id: i64) -> Result<Option<StoryToBrief>, StoreError> {
+        Ok(self.story_parts(id)?.map(|parts| {
+            let (docs, places): (Vec<(RawDoc, bool)>, Vec<Vec<usize>>) =
+                parts.into_iter().map(|p| ((p.doc, p.explicit), p.places)).unzip();
+            StoryToBrief { docs: parallax_engine::ingest::assign_ids(docs).0, places }
+        }))
+    }
+
+    /// The documents of story `id`, in store order, each with the places of its articles that
+    /// the story holds, or `None` when there is no such story.
+    fn story_parts(&self, id: i64) -> Result<Option<Vec<StoryPart>>, StoreError> {
         let fail = |e: rusqlite::Error| StoreError::from_sqlite(&self.path, &e);
         let mut stmt = self
             .conn

@@ -362,26 +362,19 @@ fn serve_polls_the_feeds_listed_in_its_file() {
     assert!(stderr.contains("/feed-plain: 2 new documents"), "{stderr}");
 }
 
+/// `parallax watch` of `feed` into the store `db`: three polls, one after the other.
+fn watch_thrice(db: &std::path::Path, feed: &str) -> crate::Run {
+    let db = db.to_str().expect("a path");
+    parallax(&["watch", "--db", db, "--interval", "0", "--polls", "3", "--allow-private-urls", feed], b"")
+}
+
 #[test]
 fn watch_fetches_a_feed_items_page_once() {
     let (base, hits) = serve_counting();
     let dir = tempfile::tempdir().expect("a temporary folder");
     let db = dir.path().join("news.db");
     let feed = format!("{base}/feed-plain");
-    let run = parallax(
-        &[
-            "watch",
-            "--db",
-            db.to_str().expect("a path"),
-            "--interval",
-            "0",
-            "--polls",
-            "3",
-            "--allow-private-urls",
-            &feed,
-        ],
-        b"",
-    );
+    let run = watch_thrice(&db, &feed);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert!(run.stderr.contains("poll 1: 2 new documents, 0 already stored"), "{}", run.stderr);
     assert!(run.stderr.contains("poll 3: 0 new documents, 2 already stored"), "{}", run.stderr);
@@ -393,20 +386,7 @@ fn watch_fetches_a_feed_items_page_once() {
     // A feed that gives an ETag is asked whether it changed: it answers 304, and nothing of it
     // is read again.
     let fresh = dir.path().join("etag.db");
-    let run = parallax(
-        &[
-            "watch",
-            "--db",
-            fresh.to_str().expect("a path"),
-            "--interval",
-            "0",
-            "--polls",
-            "3",
-            "--allow-private-urls",
-            &format!("{base}/feed"),
-        ],
-        b"",
-    );
+    let run = watch_thrice(&fresh, &format!("{base}/feed"));
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert!(run.stderr.contains("poll 1: 2 new documents"), "{}", run.stderr);
     assert!(

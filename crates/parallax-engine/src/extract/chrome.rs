@@ -57,10 +57,10 @@ pub(crate) fn classify(text: &str) -> Option<RemovedKind> {
     }
     // A credit in brackets standing alone, "(Ola Berg/Halvik Press via AP)": what is left of a
     // caption run into the page's text.
-    let bracketed = text.trim().strip_prefix('(').and_then(|t| t.trim_end_matches('.').strip_suffix(')'));
+    let t = text.trim().trim_end_matches(['.', '/']);
     if is_image_credit(&k, words)
         || (words <= 10 && is_photo_by(text))
-        || bracketed.is_some_and(|inner| !inner.contains(['(', ')']) && is_credit(inner))
+        || closing_brackets(t).is_some_and(|(at, inner)| at == 0 && is_credit(inner))
     {
         return Some(RemovedKind::ImageCredit);
     }
@@ -836,7 +836,7 @@ pub(crate) fn is_caption(text: &str, words: usize) -> bool {
     if words > 60 {
         return false;
     }
-    if let Some(inner) = t.strip_suffix(')').and_then(|t| t.rfind('(').map(|at| &t[at + 1..])) {
+    if let Some((_, inner)) = closing_brackets(t) {
         return is_credit(inner);
     }
     for label in ["Photograph:", "Photo:", "Picture:", "Photos:", "Image:"] {
@@ -848,6 +848,13 @@ pub(crate) fn is_caption(text: &str, words: usize) -> bool {
         }
     }
     false
+}
+
+/// The brackets that close `t` ("… (Jane Roe/PA)"): where the opening one stands, and what
+/// they hold.
+fn closing_brackets(t: &str) -> Option<(usize, &str)> {
+    let t = t.strip_suffix(')')?;
+    t.rfind('(').map(|at| (at, &t[at + 1..]))
 }
 
 /// What a caption opens on when it describes its picture (folded form): "A composite photo

@@ -86,13 +86,13 @@ fn is_wrapped(text: &str, group: &[(usize, usize)]) -> bool {
     {
         return false;
     }
-    let body = &group[..group.len() - 1];
-    let width_ok = body.iter().all(|&(s, e)| (30..=100).contains(&text[s..e].chars().count()));
+    let width = |&(s, e): &(usize, usize)| text[s..e].chars().count();
+    let (body, last) = group.split_at(group.len() - 1);
     // A wrapped paragraph's last line is no wider than its others: a short line over a long
     // one is a title over its paragraph ("Crane topples onto Brekke quay" over the lead).
-    let (last_start, last_end) = group[group.len() - 1];
-    let widest = body.iter().map(|&(s, e)| text[s..e].chars().count()).max().unwrap_or(0);
-    let width_ok = width_ok && text[last_start..last_end].chars().count() <= widest.max(30) + 10;
+    let widest = body.iter().map(width).max().unwrap_or(0);
+    let width_ok =
+        body.iter().all(|l| (30..=100).contains(&width(l))) && width(&last[0]) <= widest.max(30) + 10;
     let open = body.iter().filter(|&&(s, e)| !ends_punctuated(&text[s..e])).count();
     width_ok && open * 2 >= body.len()
 }
@@ -131,15 +131,14 @@ fn push_unit(text: &str, start: usize, end: usize, after_blank: bool, out: &mut 
 /// Where a gallery's link ("See 5 more photos") stands in `line`, as a byte range, when the
 /// line holds more than the link.
 fn gallery_link(line: &str) -> Option<(usize, usize)> {
-    let words: Vec<(usize, &str)> =
-        line.split_whitespace().map(|w| (w.as_ptr() as usize - line.as_ptr() as usize, w)).collect();
+    let words: Vec<&str> = line.split_whitespace().collect();
     if words.len() <= 4 {
         return None;
     }
-    let texts: Vec<&str> = words.iter().map(|w| w.1).collect();
-    let at = texts.windows(4).position(super::chrome::is_gallery_link)?;
-    let (last_at, last) = words[at + 3];
-    Some((words[at].0, last_at + last.len()))
+    let at = words.windows(4).position(super::chrome::is_gallery_link)?;
+    // Where a word stands in the line: it is a slice of it.
+    let offset = |w: &str| w.as_ptr() as usize - line.as_ptr() as usize;
+    Some((offset(words[at]), offset(words[at + 3]) + words[at + 3].len()))
 }
 
 /// Labels that may stand before a run-in date stamp (lower case, without a colon).

@@ -217,7 +217,10 @@ pub(crate) fn align(a: &Prepared, b: &Prepared, rewrite_run: usize) -> Alignment
     let any = |f: Found| f != Found::No;
     let prose = |f: Found| f == Found::Prose;
     let prose_share = (share(&found_a, &a.lengths, &prose), share(&found_b, &b.lengths, &prose));
-    let prose_count = found_a.iter().filter(|f| **f == Found::Prose).count();
+    let count = |found: &[Found]| found.iter().filter(|f| **f == Found::Prose).count();
+    let prose_count = count(&found_a);
+    // Sentences of prose found word for word in the other, on the side with more.
+    let backing = prose_count.max(count(&found_b));
     let longest_run = longest_prose_run(&found_a).max(longest_prose_run(&found_b));
     let quotes = found_a.iter().chain(&found_b).any(|f| *f == Found::Quote);
     let reuses = longest_run >= 3
@@ -226,7 +229,7 @@ pub(crate) fn align(a: &Prepared, b: &Prepared, rewrite_run: usize) -> Alignment
         || verbatim(b, a);
     let mut relation = if reuses {
         None
-    } else if let Some(chain) = rewrite(a, b, backed_run(rewrite_run, &found_a, &found_b)) {
+    } else if let Some(chain) = rewrite(a, b, backed_run(rewrite_run, backing)) {
         // A rewrite's sentences are found in the other where they reword one: what is left
         // is what the version changed, added or cut.
         for (i, j) in chain {
@@ -254,14 +257,10 @@ pub(crate) fn align(a: &Prepared, b: &Prepared, rewrite_run: usize) -> Alignment
 }
 
 /// The run of rewordings that makes a rewrite: `rewrite_run`, or [`BACKED_REWRITE_RUN`] when
-/// at least [`BACKING_PROSE`] sentences of one document are found word for word in the other.
-fn backed_run(rewrite_run: usize, found_a: &[Found], found_b: &[Found]) -> usize {
-    let prose = |found: &[Found]| found.iter().filter(|f| **f == Found::Prose).count();
-    if prose(found_a).max(prose(found_b)) >= BACKING_PROSE {
-        rewrite_run.min(BACKED_REWRITE_RUN)
-    } else {
-        rewrite_run
-    }
+/// at least [`BACKING_PROSE`] sentences of one document (`backing`) are found word for word
+/// in the other.
+fn backed_run(rewrite_run: usize, backing: usize) -> usize {
+    if backing >= BACKING_PROSE { rewrite_run.min(BACKED_REWRITE_RUN) } else { rewrite_run }
 }
 
 /// The sentences (of `a`, of `b`) of the longest run of rewordings in the same order, when it
