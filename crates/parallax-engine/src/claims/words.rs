@@ -33,7 +33,7 @@ mod tests {
     use super::{SECTIONS, vocab};
 
     /// The sections the rules read.
-    const READ: [&str; 31] = [
+    const READ: [&str; 33] = [
         "classes",
         "happenings",
         "happening-labels",
@@ -43,7 +43,9 @@ mod tests {
         "all-but",
         "designators",
         "at-least",
+        "above",
         "at-most",
+        "below",
         "about",
         "parents",
         "ordinals",
