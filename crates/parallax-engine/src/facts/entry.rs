@@ -482,9 +482,7 @@ fn resolve(
             (org, None)
         }
         // An indefinite description ("an official", "one witness") is nobody named before.
-        Kind::Role if ["a ", "an ", "one ", "another "].iter().any(|a| m.text.starts_with(a)) => {
-            (written(), None)
-        }
+        Kind::Role if is_indefinite(&written()) => (written(), None),
         Kind::Role => {
             match registry.by_role_recent(&m.text, doc, &recent_people(registry, mentions, block, m.start)) {
                 Some(id) => (registry.people[id].name.clone(), Some(id)),
@@ -497,6 +495,13 @@ fn resolve(
             None => (written(), None),
         },
     }
+}
+
+/// Whether a description as written is indefinite ("an official", "One witness", "another
+/// passenger"): nobody named before, whoever holds that role in the story.
+fn is_indefinite(written: &str) -> bool {
+    let first = written.split_whitespace().next().unwrap_or_default().to_lowercase();
+    matches!(first.as_str(), "a" | "an" | "one" | "another")
 }
 
 /// The mentions before `(block, at)`, nearest first.
@@ -568,6 +573,7 @@ fn antecedent(
     let person = |b: usize, m: &Mention| match m.kind {
         Kind::Name if m.org || is_known_place(&m.text) => None,
         Kind::Name => registry.by_name(&m.text),
+        Kind::Role if article.blocks[b].text.get(m.start..m.end).is_some_and(is_indefinite) => None,
         Kind::Role => registry.by_role_recent(&m.text, doc, &recent_people(registry, mentions, b, m.start)),
         Kind::Pronoun => None,
     };
@@ -826,6 +832,24 @@ mod tests {
         assert_eq!(got[0], ["Kari Lind"]);
         assert_eq!(got[1], ["Anna Vik"]);
         assert_eq!(got[2], ["The judge"]);
+    }
+
+    #[test]
+    fn an_indefinite_description_is_nobody_named_before() {
+        let got = speakers(&[
+            "Airport official Jo Berg met reporters.\n\"The runway is long enough,\" an official said.",
+            "Airport official Jo Berg met reporters.\n\"The runway is long enough,\" one official said.",
+            "Airport official Jo Berg met reporters.\n\"The runway is long enough,\" the official said.",
+            "Officials met at the airport.\nOne official said this was likely not a factor.\n\
+             \"The runway is long enough,\" they said.",
+            "Airport official Jo Berg met reporters.\nAnother official said the runway was long.\n\
+             \"It is long enough,\" he said.",
+        ]);
+        assert_eq!(got[0], ["an official"]);
+        assert_eq!(got[1], ["one official"]);
+        assert_eq!(got[2], ["Jo Berg"], "a definite description is the one named before");
+        assert_eq!(got[3], ["One official"], "the description a pronoun goes on quoting");
+        assert_eq!(got[4], ["Another official"]);
     }
 
     #[test]

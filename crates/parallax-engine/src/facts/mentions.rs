@@ -198,8 +198,9 @@ pub(crate) fn mentions(text: &str) -> Vec<Mention> {
             i += 1;
             continue;
         }
-        // "the Prime Minister", "the US president", "the Ukrainian", "a European diplomat".
-        if matches!(w.text, "the" | "The" | "a" | "A" | "an" | "An") {
+        // "the Prime Minister", "the US president", "the Ukrainian", "a European diplomat",
+        // "one official", "another witness".
+        if matches!(w.text, "the" | "The" | "a" | "A" | "an" | "An" | "one" | "One" | "another" | "Another") {
             let mut j = i + 1;
             while j < ws.len() && j - i <= 4 && adjacent(text, ws[j - 1], ws[j]) {
                 let lower = ws[j].text.to_lowercase();
