@@ -642,11 +642,15 @@ fn antecedent(
                 return Some(Antecedent::Person(id));
             }
             // A description nobody named stands for itself: "The judge commented …" then
-            // "…," he stated", "one official said …" then "…," they said".
-            let described = in_sentence
-                .iter()
-                .filter(|m| m.kind == Kind::Role && !stands_for_org(&m.text))
-                .find(|m| speaks(text, m) || text[from..m.start].split_whitespace().count() <= 1);
+            // "…," he stated", "one official said …" then "…," they said", and someone
+            // brought in unnamed ("AFP met a shopkeeper in his sixties …" then "…," he
+            // sobbed").
+            let described =
+                in_sentence.iter().filter(|m| m.kind == Kind::Role && !stands_for_org(&m.text)).find(|m| {
+                    speaks(text, m)
+                        || text[from..m.start].split_whitespace().count() <= 1
+                        || is_indefinite(&text[m.start..m.end])
+                });
             if let Some(m) = described
                 && in_sentence.iter().all(|n| n.kind != Kind::Name || person(b, n).is_none())
             {
@@ -850,6 +854,10 @@ mod tests {
         assert_eq!(got[2], ["Jo Berg"], "a definite description is the one named before");
         assert_eq!(got[3], ["One official"], "the description a pronoun goes on quoting");
         assert_eq!(got[4], ["Another official"]);
+        // Someone the sentence before brings in, unnamed, is who a pronoun goes on quoting.
+        let got = speakers(&["Reporters met a shopkeeper in his sixties outside his ruined store.\n\
+             \"This was my whole life,\" he sobbed."]);
+        assert_eq!(got[0], ["a shopkeeper"]);
     }
 
     #[test]
