@@ -103,6 +103,9 @@ struct NameCheck {
     /// Words the documents write in lower case: a name made of them is a headline's title
     /// case ("Experts Claim Height", "Election Staff"), not a person.
     lower: std::collections::HashSet<String>,
+    /// Titles with the one-word name after them ([`title_pair`]) that the documents also write
+    /// in lower case as a phrase ("general election"): a common phrase, not a titled person.
+    lower_pairs: std::collections::HashSet<String>,
     /// Per document, the name mention its text stops in, when it stops mid-sentence (a
     /// truncated page) right after a name: its block, start and end.
     cut: Vec<Option<(usize, usize, usize)>>,
@@ -121,15 +124,35 @@ impl NameCheck {
             .filter(|m| m.kind == Kind::Name && !m.org)
             .flat_map(|m| m.text.split_whitespace().map(str::to_lowercase))
             .collect();
+        let wanted_pairs: std::collections::HashSet<String> = mentions
+            .iter()
+            .flatten()
+            .flatten()
+            .filter(|m| m.kind == Kind::Name && m.titled && !m.text.contains(' '))
+            .map(title_pair)
+            .collect();
         let mut lower = std::collections::HashSet::new();
+        let mut lower_pairs = std::collections::HashSet::new();
         for a in articles {
             for b in &a.blocks {
+                let mut before: &str = "";
                 for w in b.own_text().split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')) {
-                    if w.chars().next().is_some_and(char::is_lowercase)
-                        && wanted.contains(w)
-                        && !lower.contains(w)
-                    {
-                        lower.insert(w.to_string());
+                    if w.is_empty() {
+                        continue;
+                    }
+                    if w.chars().next().is_some_and(char::is_lowercase) {
+                        if wanted.contains(w) && !lower.contains(w) {
+                            lower.insert(w.to_string());
+                        }
+                        if !before.is_empty() && !wanted_pairs.is_empty() {
+                            let pair = format!("{before} {w}");
+                            if wanted_pairs.contains(&pair) {
+                                lower_pairs.insert(pair);
+                            }
+                        }
+                        before = w;
+                    } else {
+                        before = "";
                     }
                 }
             }
@@ -161,7 +184,7 @@ impl NameCheck {
                     .collect()
             })
             .collect();
-        NameCheck { lower, cut, title_case }
+        NameCheck { lower, lower_pairs, cut, title_case }
     }
 
     /// Whether a name mention is one word the documents also write in lower case, with no
@@ -199,8 +222,18 @@ impl NameCheck {
         // A title or role vouches for the words, not for a headline or a cut name. A place
         // named alone is no new person (a person of that surname, named in full, still is).
         let place = words.len() == 1 && is_known_place(&m.text);
-        !cut && (m.titled || (!title_case && !place && !not_a_person(&m.text)))
+        // A title vouches for a name, not for a common phrase it opens ("General Election"
+        // where the documents also write "general election").
+        let vouched = m.titled && !(words.len() == 1 && self.lower_pairs.contains(&title_pair(m)));
+        !cut && (vouched || (!title_case && !place && !not_a_person(&m.text)))
     }
+}
+
+/// A titled one-word name as the phrase its title and name make, in lower case: the last
+/// word of its role and the name ("general election" for "General Election").
+fn title_pair(m: &Mention) -> String {
+    let title = m.role.as_deref().and_then(|r| r.split_whitespace().next_back()).unwrap_or_default();
+    format!("{title} {}", m.text.to_lowercase())
 }
 
 /// Facts of `articles`, whose publication dates resolve relative dates.
@@ -887,6 +920,14 @@ mod tests {
         let got = facts(&[&a], &Config::default());
         let people: Vec<&str> = got.people.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(people, ["Jo Lind"]);
+        // A title vouches for a name, not for a common word after it.
+        let a = article(
+            "Halvik General Election turnout was the lowest since 1945.\n\
+             Turnout at the general election fell, General Kari Lind said.",
+        );
+        let got = facts(&[&a], &Config::default());
+        let people: Vec<&str> = got.people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(people, ["Kari Lind"]);
     }
 
     #[test]
