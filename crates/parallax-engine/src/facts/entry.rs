@@ -144,7 +144,8 @@ impl NameCheck {
                         if wanted.contains(w) && !lower.contains(w) {
                             lower.insert(w.to_string());
                         }
-                        if !before.is_empty() && !wanted_pairs.is_empty() {
+                        // (A pair is made only where its second word is a name's.)
+                        if !before.is_empty() && wanted.contains(w) && !wanted_pairs.is_empty() {
                             let pair = format!("{before} {w}");
                             if wanted_pairs.contains(&pair) {
                                 lower_pairs.insert(pair);
