@@ -265,6 +265,9 @@ pub fn facts(articles: &[&Article], config: &Config) -> Facts {
         .collect();
     let mut registry = Registry::build(&names);
     let set_day = if config.dates { set_days(articles) } else { vec![None; articles.len()] };
+    // The first day the set tells of: the day before its earliest report (what a set reports
+    // first happened that day or the day before).
+    let first_day = articles.iter().filter_map(|a| a.published).min().and_then(|d| d.yesterday().ok());
     let mut docs = Vec::with_capacity(articles.len());
     for (d, article) in articles.iter().enumerate() {
         let texts: Vec<&str> = article.blocks.iter().map(parallax_model::Block::own_text).collect();
@@ -339,7 +342,7 @@ pub fn facts(articles: &[&Article], config: &Config) -> Facts {
             });
         }
         if config.dates {
-            date_sentences(article, &texts, &layout, set_day[d], &mut doc);
+            date_sentences(article, &texts, &layout, (set_day[d], first_day), &mut doc);
         }
         docs.push(doc);
     }
@@ -410,14 +413,15 @@ fn set_days(articles: &[&Article]) -> Vec<Option<jiff::civil::Date>> {
 }
 
 /// Dates `article`'s sentences into `doc.dated` (relative dates resolved against its
-/// publication date, else the weekday it names, else the day the set establishes), and its
+/// publication date, else the weekday it names, else the day the set establishes, with no
+/// weekday dated before `first_day`, the first day the set tells of), and its
 /// lead, when it names no day of its own, at that date: a report's opening tells what happened
 /// by the day it was published.
 fn date_sentences(
     article: &Article,
     texts: &[&str],
     layout: &[Layout],
-    set_day: Option<jiff::civil::Date>,
+    (set_day, first_day): (Option<jiff::civil::Date>, Option<jiff::civil::Date>),
     doc: &mut DocFacts,
 ) {
     // With no publication date, the document's own dated weekday stands in, and says so.
@@ -439,7 +443,7 @@ fn date_sentences(
         for s in &shape.sentences {
             let sentence = &block.own_text()[s.range()];
             let mut seen = Vec::new();
-            let found = dates(sentence, published, anchor);
+            let found = dates(sentence, published, anchor, if firm { None } else { first_day });
             // The lead: the first sentence of the report's opening paragraphs (a live page's
             // summary further down is no lead).
             let lead = !lead_seen

@@ -104,7 +104,17 @@ fn dateline_end(sentence: &str) -> usize {
 
 /// The time expressions of `sentence`, each resolved against `published` where it needs it,
 /// and "N days after" against `anchor` (the last day-precise date before the sentence).
-pub(crate) fn dates(sentence: &str, published: Option<Date>, anchor: Option<Date>) -> Vec<When> {
+/// `borrowed`, when `published` is not the document's own day but one the set lends it (the
+/// day of the report most like it, `facts::set_days`), is the set's first day: the report may
+/// be of days later, so a weekday it names that would fall before the set's first report is
+/// the one after ("late Sunday" in an undated report like one of Friday's, in a set that
+/// starts that Friday, is the Sunday after).
+pub(crate) fn dates(
+    sentence: &str,
+    published: Option<Date>,
+    anchor: Option<Date>,
+    borrowed: Option<Date>,
+) -> Vec<When> {
     // A dateline's date is the day the copy was filed, not a day something happened.
     let sentence = &sentence[dateline_end(sentence)..];
     let words: Vec<&str> = sentence
@@ -178,7 +188,16 @@ pub(crate) fn dates(sentence: &str, published: Option<Date>, anchor: Option<Date
                 let forward =
                     future || matches!(before.as_deref(), Some("next" | "until" | "till" | "by" | "before"));
                 let explicit = matches!(before.as_deref(), Some("next" | "until" | "till" | "by" | "before"));
-                let date = if forward { next_weekday(p, day, !explicit) } else { last_weekday(p, day) };
+                let date = if forward {
+                    next_weekday(p, day, !explicit)
+                } else if let Some(first) = borrowed
+                    && before.as_deref() != Some("last")
+                    && last_weekday(p, day).is_some_and(|d| d < first)
+                {
+                    next_weekday(p, day, true)
+                } else {
+                    last_weekday(p, day)
+                };
                 if let Some(date) = date {
                     out.push(When { date, precision: Precision::Day });
                 }
@@ -298,8 +317,10 @@ pub(crate) fn implied_date<'a>(texts: impl IntoIterator<Item = &'a str>) -> Opti
             // The date written after it, read by the same rules as any date (a full date needs
             // no publication date).
             let after = words[i + 1..words.len().min(i + 4)].join(" ");
-            let found =
-                dates(&after, None, None).into_iter().find(|w| w.precision == Precision::Day).map(|w| w.date);
+            let found = dates(&after, None, None, None)
+                .into_iter()
+                .find(|w| w.precision == Precision::Day)
+                .map(|w| w.date);
             if let Some(date) = found.filter(|d| d.weekday() == day_of_week) {
                 best = Some(best.map_or(date, |b| b.max(date)));
             }
@@ -315,7 +336,7 @@ mod tests {
 
     #[track_caller]
     fn check(sentence: &str, expect: &[&str]) {
-        let got: Vec<String> = dates(sentence, Some(date(2025, 8, 19)), Some(date(2025, 8, 15)))
+        let got: Vec<String> = dates(sentence, Some(date(2025, 8, 19)), Some(date(2025, 8, 15)), None)
             .iter()
             .map(|w| w.label())
             .collect();
@@ -342,6 +363,22 @@ mod tests {
         );
         // A weekday that does not agree with the date implies nothing.
         assert_eq!(implied_date(["Friday 19 August 2025"]), None);
+    }
+
+    #[test]
+    fn a_borrowed_day_does_not_date_a_weekday_before_the_set_begins() {
+        let friday = date(2024, 7, 19);
+        let label = |s: &str, borrowed| dates(s, Some(friday), None, borrowed)[0].label();
+        let sunday = "The company said late Sunday that most machines were back online.";
+        // The report's own day: the Sunday before it.
+        assert_eq!(label(sunday, None), "2024-07-14");
+        // A day lent by the set, which tells of nothing before 18 July: the Sunday after.
+        assert_eq!(label(sunday, Some(date(2024, 7, 18))), "2024-07-21");
+        // The day before the first report, or after the set begins, stays where it falls.
+        assert_eq!(label("The outage began on Thursday.", Some(date(2024, 7, 18))), "2024-07-18");
+        assert_eq!(label("Shares fell on Wednesday.", Some(date(2024, 7, 10))), "2024-07-17");
+        // "Last Sunday" says it is the one before.
+        assert_eq!(label("Talks were held last Sunday.", Some(date(2024, 7, 18))), "2024-07-14");
     }
 
     #[test]
