@@ -925,7 +925,7 @@ mod tests {
         let got = facts(&[&a], &Config::default());
         let people: Vec<&str> = got.people.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(people, ["Jo Lind"]);
-        // A title vouches for a name, not for a common word after it.
+        // A title vouches for a name, not for a common phrase it opens.
         let a = article(
             "Halvik General Election turnout was the lowest since 1945.\n\
              Turnout at the general election fell, General Kari Lind said.",
