@@ -908,9 +908,10 @@ impl Browser {
         result["result"]["value"].clone()
     }
 
-    /// The page's visible text, once it holds `needle` (within 10 s).
+    /// The page's visible text, once it holds `needle` (within 30 s: a page reloads a few
+    /// seconds after its story changes, and a loaded 2-core machine took more than 10).
     fn text_with(&mut self, needle: &str) -> String {
-        for _ in 0..100 {
+        for _ in 0..300 {
             let text = self.eval("document.body ? document.body.innerText : ''");
             if let Some(text) = text.as_str().filter(|t| t.contains(needle)) {
                 return text.to_string();
