@@ -899,6 +899,18 @@ mod tests {
     }
 
     #[test]
+    fn a_party_or_qualifier_before_an_office_is_no_speaker() {
+        let got = speakers(&[
+            "Conservative former justice secretary Sir Tom Berg – speaking before he lost his seat in \
+             Halvik North to Labour – said his party had “got to respect the scale of this defeat”.",
+            "Former defence secretary Tom Berg – speaking before he lost his seat in Halvik North to \
+             Labour – said his party had “got to respect the scale of this defeat”.",
+        ]);
+        assert_eq!(got[0], ["Tom Berg"]);
+        assert_eq!(got[1], ["Tom Berg"]);
+    }
+
+    #[test]
     fn it_and_the_company_are_the_body_that_spoke_or_was_the_subject() {
         let got = speakers(&[
             "Nordlys Lines said in a statement it had received the notice.\n\

@@ -148,6 +148,11 @@ pub(crate) fn is_role_noun(w: &str) -> bool {
     ROLE_NOUNS.contains(w)
 }
 
+/// Words that qualify an office, in lower case ("former deputy secretary", "acting chief").
+pub(crate) fn is_office_qualifier(w: &str) -> bool {
+    matches!(w, "former" | "acting" | "deputy" | "senior" | "chief" | "vice" | "then")
+}
+
 /// Nouns that stand for an organisation named before them (`vocab/en/org-nouns.txt`).
 static ORG_NOUNS: std::sync::LazyLock<Table> =
     std::sync::LazyLock::new(|| table(include_str!("../../vocab/en/org-nouns.txt")));

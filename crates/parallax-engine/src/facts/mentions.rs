@@ -7,7 +7,9 @@
 //! President", "Sir") is split off as title and role; lowercase role words just before it
 //! ("Nato secretary general Mark Rutte", "chief executive Petra Lind") are the role too.
 
-use super::lexicon::{is_event_word, is_geo_word, is_not_name, is_person_pronoun, is_role_noun, is_title};
+use super::lexicon::{
+    is_event_word, is_geo_word, is_not_name, is_office_qualifier, is_person_pronoun, is_role_noun, is_title,
+};
 
 /// What a mention is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -243,11 +245,17 @@ pub(crate) fn mentions(text: &str) -> Vec<Mention> {
             }
         }
         // A lone capitalised word before a lowercase office qualifies it ("Nato secretary
-        // general"): it is not a name.
+        // general", "Conservative former minister"; not before "then", which is more often
+        // "Starmer then went" than "then president"), as a qualifier of an office opening a
+        // sentence does ("Former justice secretary …"): it is not a name.
         let qualifies = j == i + 1
-            && ws
-                .get(j)
-                .is_some_and(|n| adjacent(text, ws[i], *n) && is_role_noun(n.text) && !capitalised(n.text));
+            && (is_office_qualifier(&w.text.to_lowercase())
+                || ws.get(j).is_some_and(|n| {
+                    adjacent(text, ws[i], *n)
+                        && !capitalised(n.text)
+                        && (is_role_noun(n.text)
+                            || (matches!(n.text, "former" | "deputy") && !possessive(w.text)))
+                }));
         // A lone capitalised participle opening a phrase is no name: "Acknowledging that…",
         // "Challenged by…", "Reprising one of…".
         let participle = j == i + 1
@@ -391,10 +399,8 @@ fn name_in_run(text: &str, ws: &[Word<'_>], i: usize, j: usize) -> Option<Mentio
         // Qualifiers of an office already found: "former presidential candidate".
         let qualifier = !lower_role.is_empty()
             && !capitalised(b)
-            && (matches!(
-                lower.as_str(),
-                "former" | "acting" | "deputy" | "senior" | "chief" | "vice" | "then"
-            ) || ["al", "ic", "ary", "ive"].iter().any(|e| lower.ends_with(e) && lower.len() > 4));
+            && (is_office_qualifier(&lower)
+                || ["al", "ic", "ary", "ive"].iter().any(|e| lower.ends_with(e) && lower.len() > 4));
         if is_role_noun(&lower) || qualifier || (capitalised(b) && !lower_role.is_empty() && !is_not_name(b))
         {
             lower_role.push(b.to_lowercase());

@@ -868,14 +868,18 @@ fn left_cue(
             .cloned()
             .or_else(|| {
                 // An appositive or aside between subject and verb: "Judge David McKeague,
-                // writing for the majority, said", "Ed Rendell (D), a Clinton supporter, said".
+                // writing for the majority, said", "Ed Rendell (D), a Clinton supporter, said",
+                // "Former minister Ed Lind – speaking before he lost his seat – said".
                 let first = in_sentence.iter().copied().find(|m| m.kind != Kind::Pronoun)?;
                 let lead = text[s_from..first.start].split_whitespace().count();
                 let after = text[first.end..verb_at].trim_start();
-                (lead <= 3
-                    && (after.starts_with([',', '(']))
-                    && text[..verb_at].trim_end().ends_with([',', ')']))
-                .then(|| first.clone())
+                let before_verb = text[..verb_at].trim_end();
+                let closed = match after.chars().next() {
+                    Some(',' | '(') => before_verb.ends_with([',', ')']),
+                    Some(dash @ ('–' | '—')) => before_verb.ends_with(dash),
+                    _ => false,
+                };
+                (lead <= 3 && closed).then(|| first.clone())
             })
             .or_else(|| {
                 // A described subject: "The ad claims “…", "21 percent said “…".
@@ -1144,6 +1148,14 @@ mod tests {
             &["Judge Mara Kell, writing for the panel, said the rule was “plainly unlawful in every case.”"],
             &["Mara Kell (partial): plainly unlawful in every case."],
         );
+        // An aside between dashes may name places and parties; the subject is before it.
+        check(
+            &[
+                "Former harbour master Piet Maas – speaking before he lost his seat in Halvik North to Labour – said the port had “got to respect the scale of this defeat”.",
+            ],
+            &["Piet Maas (partial): got to respect the scale of this defeat"],
+        );
+
         check(
             &["Ms. Kell said the vote was close. “It could have gone either way.”"],
             &["Kell: It could have gone either way."],
