@@ -264,10 +264,7 @@ pub fn facts(articles: &[&Article], config: &Config) -> Facts {
         .map(|(d, _, m)| (d, m))
         .collect();
     let mut registry = Registry::build(&names);
-    let set_day = if config.dates { set_days(articles) } else { vec![None; articles.len()] };
-    // The first day the set tells of: the day before its earliest report (what a set reports
-    // first happened that day or the day before).
-    let first_day = articles.iter().filter_map(|a| a.published).min().and_then(|d| d.yesterday().ok());
+    let days = SetDays::new(articles, config.dates);
     let mut docs = Vec::with_capacity(articles.len());
     for (d, article) in articles.iter().enumerate() {
         let texts: Vec<&str> = article.blocks.iter().map(parallax_model::Block::own_text).collect();
@@ -342,7 +339,7 @@ pub fn facts(articles: &[&Article], config: &Config) -> Facts {
             });
         }
         if config.dates {
-            date_sentences(article, &texts, &layout, (set_day[d], first_day), &mut doc);
+            date_sentences(article, &texts, &layout, (&days, d), &mut doc);
         }
         docs.push(doc);
     }
@@ -363,6 +360,25 @@ const LEAD_BLOCKS: usize = 2;
 /// An undated document takes the day of the dated document whose opening shares the most of
 /// its words, when they share this share (Jaccard) or more.
 const SAME_OPENING: f64 = 0.1;
+
+/// The days a document set establishes for dating its reports.
+struct SetDays {
+    /// Per document, the day lent to it when it has no date of its own ([`set_days`]).
+    lent: Vec<Option<jiff::civil::Date>>,
+    /// The first day the set tells of: the day before its earliest report (what a set reports
+    /// first happened that day or the day before).
+    first: Option<jiff::civil::Date>,
+}
+
+impl SetDays {
+    /// The days of `articles`; with `dates` off, none is lent.
+    fn new(articles: &[&Article], dates: bool) -> SetDays {
+        SetDays {
+            lent: if dates { set_days(articles) } else { vec![None; articles.len()] },
+            first: articles.iter().filter_map(|a| a.published).min().and_then(|d| d.yesterday().ok()),
+        }
+    }
+}
 
 /// For each document without a publication date, the day the set establishes for it: the
 /// publication day of the dated document whose opening (title and first three paragraphs,
@@ -413,15 +429,15 @@ fn set_days(articles: &[&Article]) -> Vec<Option<jiff::civil::Date>> {
 }
 
 /// Dates `article`'s sentences into `doc.dated` (relative dates resolved against its
-/// publication date, else the weekday it names, else the day the set establishes, with no
-/// weekday dated before `first_day`, the first day the set tells of), and its
+/// publication date, else the weekday it names, else the day the set lends document `d`, with
+/// no weekday dated before the set's first day), and its
 /// lead, when it names no day of its own, at that date: a report's opening tells what happened
 /// by the day it was published.
 fn date_sentences(
     article: &Article,
     texts: &[&str],
     layout: &[Layout],
-    (set_day, first_day): (Option<jiff::civil::Date>, Option<jiff::civil::Date>),
+    (days, d): (&SetDays, usize),
     doc: &mut DocFacts,
 ) {
     // With no publication date, the document's own dated weekday stands in, and says so.
@@ -433,8 +449,8 @@ fn date_sentences(
             implied
         })
         .or_else(|| {
-            doc.set_published = set_day;
-            set_day
+            doc.set_published = days.lent[d];
+            days.lent[d]
         });
     let firm = doc.set_published.is_none();
     let mut anchor = None;
@@ -443,7 +459,7 @@ fn date_sentences(
         for s in &shape.sentences {
             let sentence = &block.own_text()[s.range()];
             let mut seen = Vec::new();
-            let found = dates(sentence, published, anchor, if firm { None } else { first_day });
+            let found = dates(sentence, published, anchor, if firm { None } else { days.first });
             // The lead: the first sentence of the report's opening paragraphs (a live page's
             // summary further down is no lead).
             let lead = !lead_seen
