@@ -185,40 +185,30 @@ impl Registry {
         (p.evidence || p.name.split_whitespace().count() > 1).then_some(id)
     }
 
-    /// The person a role phrase ("prime minister", "us president", "ukrainian") stands for:
-    /// one whose role holds all its words; among several, the most mentioned in `doc`, then
-    /// overall.
-    /// The person a role phrase stands for, preferring whoever of `recent` (people named before
-    /// it, nearest first) holds the role: "the president" after "Mr Trump said" is Trump.
+    /// The person a role phrase ("prime minister", "us president", "ukrainian") stands for,
+    /// preferring whoever of `recent` (people named before it, nearest first) holds the role:
+    /// "the president" after "Mr Trump said" is Trump. Else, of the people document `doc`
+    /// names, one whose role holds all its words, the most mentioned first. A person only other
+    /// documents name is not who a description means: its writer's reader has only this
+    /// document ("the official" of a report that names no official is not another report's
+    /// military official).
     pub(crate) fn by_role_recent(&self, role: &str, doc: usize, recent: &[usize]) -> Option<usize> {
         let words = role_words(role);
         let fits = |p: &Person| {
-            p.roles.iter().any(|r| {
-                let have: Vec<&str> = r.split_whitespace().collect();
-                words.iter().all(|w| have.contains(w))
-            })
+            p.evidence
+                && p.roles.iter().any(|r| {
+                    let have: Vec<&str> = r.split_whitespace().collect();
+                    words.iter().all(|w| have.contains(w))
+                })
         };
-        recent
-            .iter()
-            .copied()
-            .find(|&i| self.people[i].evidence && fits(&self.people[i]))
-            .or_else(|| self.by_role(role, doc))
-    }
-
-    pub(crate) fn by_role(&self, role: &str, doc: usize) -> Option<usize> {
-        let words = role_words(role);
-        let fits = |p: &Person| {
-            p.roles.iter().any(|r| {
-                let have: Vec<&str> = r.split_whitespace().collect();
-                words.iter().all(|w| have.contains(w))
-            })
-        };
-        self.people
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| fits(p) && p.evidence)
-            .max_by_key(|(i, p)| (p.documents.contains(&doc), p.mentions, std::cmp::Reverse(*i)))
-            .map(|(i, _)| i)
+        recent.iter().copied().find(|&i| fits(&self.people[i])).or_else(|| {
+            self.people
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| fits(p) && p.documents.contains(&doc))
+                .max_by_key(|(i, p)| (p.mentions, std::cmp::Reverse(*i)))
+                .map(|(i, _)| i)
+        })
     }
 }
 

@@ -908,6 +908,13 @@ mod tests {
         assert_eq!(got[2], ["Jo Berg"], "a definite description is the one named before");
         assert_eq!(got[3], ["One official"], "the description a pronoun goes on quoting");
         assert_eq!(got[4], ["Another official"]);
+        // A definite description is someone its own document names, not another's.
+        let got = speakers(&[
+            "\"The roads are closed,\" military official Jo Berg said on Tuesday.",
+            "The alerts came late, a ministry said.\n\"Why this delay?\" said the official, who \
+             was granted anonymity.",
+        ]);
+        assert_eq!(got, [vec!["Jo Berg"], vec!["the official"]]);
         // Someone the sentence before brings in, unnamed, is who a pronoun goes on quoting.
         let got = speakers(&["Reporters met a shopkeeper in his sixties outside his ruined store.\n\
              \"This was my whole life,\" he sobbed."]);
