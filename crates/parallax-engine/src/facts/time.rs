@@ -127,12 +127,19 @@ pub(crate) fn dates(
     while i < words.len() {
         let w = words[i];
         let year_num = |s: Option<&&str>| s.and_then(|s| year(s));
+        // The weekday written beside a day and month with no year ("Tuesday, Jan. 14",
+        // "October 31 (Thursday)"), which says its year.
+        let named_weekday = |after: usize| {
+            i.checked_sub(1)
+                .and_then(|k| weekday(words[k]))
+                .or_else(|| words.get(after).and_then(|n| weekday(n)))
+        };
         // "15 August 2025", "15 August"
         if let (Some(d), Some(m)) = (day_number(w), words.get(i + 1).and_then(|n| month_number(n))) {
             let y = year_num(words.get(i + 2));
-            if let Some(date) = full_date(y, m, d, published) {
+            if let Some(date) = full_date(y, m, d, published, named_weekday(i + 2)) {
                 out.push(When { date, precision: Precision::Day });
-                i += if y.is_some() { 3 } else { 2 };
+                i += date_words(y, words.get(i + 2));
                 continue;
             }
         }
@@ -140,9 +147,9 @@ pub(crate) fn dates(
         if let Some(m) = month_number(w).filter(|_| w.chars().next().is_some_and(char::is_uppercase)) {
             if let Some(d) = words.get(i + 1).and_then(|n| day_number(n)) {
                 let y = year_num(words.get(i + 2));
-                if let Some(date) = full_date(y, m, d, published) {
+                if let Some(date) = full_date(y, m, d, published, named_weekday(i + 2)) {
                     out.push(When { date, precision: Precision::Day });
-                    i += if y.is_some() { 3 } else { 2 };
+                    i += date_words(y, words.get(i + 2));
                     continue;
                 }
             }
@@ -277,10 +284,35 @@ pub(crate) fn dates(
     out
 }
 
-/// A day and month with the year given, or the year that puts it on or before publication.
-fn full_date(year: Option<i16>, month: i8, day: i8, published: Option<Date>) -> Option<Date> {
+/// How many words a day and month take (`year` the year read after them, `next` the word
+/// after them): the year, or a weekday written after the date ("October 31 (Thursday)"),
+/// belongs to it.
+fn date_words(year: Option<i16>, next: Option<&&str>) -> usize {
+    if year.is_some() || next.is_some_and(|n| weekday(n).is_some()) { 3 } else { 2 }
+}
+
+/// A day and month with the year given; else, when a weekday is written beside it, the year
+/// of publication, the one before or the one after that puts it on that weekday (a page
+/// updated the day after its date: "On Tuesday, Jan. 14" on a page of 13 January); else the
+/// year that puts it on or before publication.
+fn full_date(
+    year: Option<i16>,
+    month: i8,
+    day: i8,
+    published: Option<Date>,
+    named: Option<Weekday>,
+) -> Option<Date> {
     match (year, published) {
         (Some(y), _) => Date::new(y, month, day).ok(),
+        (None, Some(p))
+            if let Some(w) = named
+                && let Some(date) = [p.year(), p.year() - 1, p.year() + 1]
+                    .into_iter()
+                    .filter_map(|y| Date::new(y, month, day).ok())
+                    .find(|d| d.weekday() == w) =>
+        {
+            Some(date)
+        }
         (None, Some(p)) => {
             let this = Date::new(p.year(), month, day).ok()?;
             if this <= p { Some(this) } else { Date::new(p.year() - 1, month, day).ok() }
@@ -379,6 +411,19 @@ mod tests {
         assert_eq!(label("Shares fell on Wednesday.", Some(date(2024, 7, 10))), "2024-07-17");
         // "Last Sunday" says it is the one before.
         assert_eq!(label("Talks were held last Sunday.", Some(date(2024, 7, 18))), "2024-07-14");
+    }
+
+    #[test]
+    fn a_weekday_beside_a_day_and_month_says_its_year() {
+        // Published 19 August 2025: a day after it went back a year, unless its weekday says
+        // otherwise (20 August 2025 is a Wednesday, 20 August 2024 a Tuesday).
+        check("The port reopens on 20 August.", &["2024-08-20"]);
+        check("On Wednesday, Aug. 20, the port reopened.", &["2025-08-20"]);
+        check("The port reopened on August 20 (Wednesday).", &["2025-08-20"]);
+        check("The port reopened on Tuesday, 20 August.", &["2024-08-20"]);
+        // A weekday no nearby year agrees with changes nothing.
+        check("The port reopened on Monday, Aug. 18.", &["2025-08-18"]);
+        check("The port reopened on Friday, Aug. 18.", &["2025-08-18"]);
     }
 
     #[test]
