@@ -432,7 +432,8 @@ fn set_days(articles: &[&Article]) -> Vec<Option<jiff::civil::Date>> {
 /// publication date, else the weekday it names, else the day the set lends document `d`, with
 /// no weekday dated before the set's first day), and its
 /// lead, when it names no day of its own, at that date: a report's opening tells what happened
-/// by the day it was published.
+/// by the day it was published (a day of a happening it names as background, "following
+/// Monday's quake", is not its own).
 fn date_sentences(
     article: &Article,
     texts: &[&str],
@@ -470,7 +471,7 @@ fn date_sentences(
                 && block.kind == parallax_model::BlockKind::Paragraph;
             if lead {
                 lead_seen = true;
-                if found.is_empty()
+                if found.iter().all(|w| w.backdrop)
                     && let Some(day) = published
                 {
                     doc.dated.push(Dated { date: day.to_string(), text: sentence.to_string(), firm: false });
@@ -1086,6 +1087,15 @@ mod tests {
             .map(|t| (t.date.as_str(), t.firm))
             .collect();
         assert_eq!(tuesday, [("2026-03-03", false)], "read against a day the set gave: not firm");
+        // A lead that dates only a happening it names as background tells what happened by the
+        // day it was published as well.
+        let d = dated(
+            "Divers search ferry\nDivers searched the wreck following Monday's collision off Halvik.",
+            Some(day),
+        );
+        let got = facts(&[&d], &Config::default());
+        let days: Vec<&str> = got.docs[0].dated.iter().map(|t| t.date.as_str()).collect();
+        assert_eq!(days, ["2026-03-04", "2026-03-02"]);
     }
 
     #[test]

@@ -148,6 +148,15 @@ pub(crate) fn is_role_noun(w: &str) -> bool {
     ROLE_NOUNS.contains(w)
 }
 
+static HAPPENINGS: std::sync::LazyLock<Table> =
+    std::sync::LazyLock::new(|| table(include_str!("../../vocab/en/happenings.txt")));
+
+/// Nouns of what news dates as a happening ("quake", "outage"), in lower case
+/// (`vocab/en/happenings.txt`).
+pub(crate) fn is_happening(w: &str) -> bool {
+    HAPPENINGS.contains(w)
+}
+
 /// Words that qualify an office, in lower case ("former deputy secretary", "acting chief").
 pub(crate) fn is_office_qualifier(w: &str) -> bool {
     matches!(w, "former" | "acting" | "deputy" | "senior" | "chief" | "vice" | "then")

@@ -541,6 +541,26 @@ fn right_cue(
         {
             return Some((m.clone(), venue(&text[verb_at..clause_end.max(verb_at)])));
         }
+        // "…,” Gen. Jo Lind, commander of the Halvik station said": an appositive whose closing
+        // comma is missing; the name right after the quote speaks.
+        if !ended
+            && is_plain_saying(&verb_word)
+            && let Some(m) = people.iter().find(|m| {
+                m.kind == Kind::Name
+                    && !m.org
+                    && m.start >= from
+                    && m.end <= subject_end
+                    && text[from..m.start].split_whitespace().count() <= 2
+                    && text[from..m.start].split_whitespace().all(|w| w.starts_with(char::is_uppercase))
+            })
+            && let Some(described) = text[m.end..subject_end].trim_start().strip_prefix(',')
+            && described.trim_start().starts_with(char::is_lowercase)
+            && !opens_clause(described.split_whitespace().next().unwrap_or_default())
+            && !described.contains([',', '.', ';', ':', '!', '?'])
+            && described.split_whitespace().count() <= 14
+        {
+            return Some((m.clone(), venue(&text[verb_at..clause_end.max(verb_at)])));
+        }
         if verb - perceived > 8 && !appositive
             || subject.contains([';', ':'])
             || opens_clause(&words[0].1.to_lowercase())
@@ -1081,6 +1101,16 @@ mod tests {
             &["he: Your plan fits with ours.", "he: With you alongside, we can go further."],
         );
         check(&["'That is really important,' Sir Keir said."], &["Keir: That is really important,"]);
+        // An appositive whose closing comma is missing.
+        check(
+            &["“We will support them,” Maj. Gen. Jo Lind, commander of the Halvik task force said Friday."],
+            &["Jo Lind: We will support them,"],
+        );
+        // Not a name joined on, nor one a relative clause follows.
+        check(
+            &["Varga called the pact “madness,” and Lind, who says it is ruinous, agreed."],
+            &["Varga (partial): madness,"],
+        );
         // "Shared" right after a quote that runs on is its attribution.
         check(
             &[

@@ -10,6 +10,7 @@
 
 use jiff::civil::{Date, Weekday};
 
+use super::lexicon::is_happening;
 use crate::text::{day_number, month_number, year};
 
 /// How precise a date is.
@@ -26,9 +27,17 @@ pub(crate) enum Precision {
 pub(crate) struct When {
     pub(crate) date: Date,
     pub(crate) precision: Precision,
+    /// It dates a happening the sentence names as background, after a preposition
+    /// ("following Monday's quake", "in the wake of the outage last week"), not what the
+    /// sentence reports.
+    pub(crate) backdrop: bool,
 }
 
 impl When {
+    fn new(date: Date, precision: Precision) -> When {
+        When { date, precision, backdrop: false }
+    }
+
     /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
     pub(crate) fn label(self) -> String {
         match self.precision {
@@ -117,11 +126,14 @@ pub(crate) fn dates(
 ) -> Vec<When> {
     // A dateline's date is the day the copy was filed, not a day something happened.
     let sentence = &sentence[dateline_end(sentence)..];
-    let words: Vec<&str> = sentence
+    let tokens: Vec<&str> = sentence
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '“' | '”' | '"'))
         .filter(|w| !w.is_empty())
-        .map(|w| w.trim_end_matches(['.', ';', ':', '’', '\'']).trim_end_matches("’s").trim_end_matches("'s"))
+        .map(|w| w.trim_end_matches(['.', ';', ':', '’', '\'']))
         .collect();
+    // Which words are written as owners ("Monday's quake").
+    let possessive: Vec<bool> = tokens.iter().map(|w| w.ends_with("’s") || w.ends_with("'s")).collect();
+    let words: Vec<&str> = tokens.iter().map(|w| w.trim_end_matches("’s").trim_end_matches("'s")).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -138,7 +150,7 @@ pub(crate) fn dates(
         if let (Some(d), Some(m)) = (day_number(w), words.get(i + 1).and_then(|n| month_number(n))) {
             let y = year_num(words.get(i + 2));
             if let Some(date) = full_date(y, m, d, published, named_weekday(i + 2)) {
-                out.push(When { date, precision: Precision::Day });
+                out.push(When::new(date, Precision::Day));
                 i += date_words(y, words.get(i + 2));
                 continue;
             }
@@ -148,7 +160,7 @@ pub(crate) fn dates(
             if let Some(d) = words.get(i + 1).and_then(|n| day_number(n)) {
                 let y = year_num(words.get(i + 2));
                 if let Some(date) = full_date(y, m, d, published, named_weekday(i + 2)) {
-                    out.push(When { date, precision: Precision::Day });
+                    out.push(When::new(date, Precision::Day));
                     i += date_words(y, words.get(i + 2));
                     continue;
                 }
@@ -156,7 +168,7 @@ pub(crate) fn dates(
             if let Some(y) = year_num(words.get(i + 1))
                 && let Ok(date) = Date::new(y, m, 1)
             {
-                out.push(When { date, precision: Precision::Month });
+                out.push(When::new(date, Precision::Month));
                 i += 2;
                 continue;
             }
@@ -206,7 +218,10 @@ pub(crate) fn dates(
                     last_weekday(p, day)
                 };
                 if let Some(date) = date {
-                    out.push(When { date, precision: Precision::Day });
+                    out.push(When {
+                        backdrop: backdrop(&words, &possessive, i, 1),
+                        ..When::new(date, Precision::Day)
+                    });
                 }
             }
             i += 1;
@@ -228,7 +243,7 @@ pub(crate) fn dates(
             if let Some(b) = base
                 && let Ok(date) = b.checked_add(jiff::Span::new().days(i64::from(days)))
             {
-                out.push(When { date, precision: Precision::Day });
+                out.push(When::new(date, Precision::Day));
                 i += 3;
                 continue;
             }
@@ -244,7 +259,10 @@ pub(crate) fn dates(
             }
             && let Some(date) = monday(p).and_then(|m| m.checked_add(jiff::Span::new().days(shift)).ok())
         {
-            out.push(When { date, precision: Precision::Week });
+            out.push(When {
+                backdrop: backdrop(&words, &possessive, i, 2),
+                ..When::new(date, Precision::Week)
+            });
             i += 2;
             continue;
         }
@@ -252,10 +270,10 @@ pub(crate) fn dates(
             match w.to_lowercase().as_str() {
                 "yesterday" => {
                     if let Ok(date) = p.yesterday() {
-                        out.push(When { date, precision: Precision::Day });
+                        out.push(When::new(date, Precision::Day));
                     }
                 }
-                "today" | "tonight" => out.push(When { date: p, precision: Precision::Day }),
+                "today" | "tonight" => out.push(When::new(p, Precision::Day)),
                 _ => {}
             }
             // "12 years ago"
@@ -263,7 +281,7 @@ pub(crate) fn dates(
                 && unit.starts_with("year")
                 && let Ok(date) = Date::new(p.year() - n, 1, 1)
             {
-                out.push(When { date, precision: Precision::Year });
+                out.push(When::new(date, Precision::Year));
                 i += 3;
                 continue;
             }
@@ -277,11 +295,54 @@ pub(crate) fn dates(
             )
             && let Ok(date) = Date::new(y, 1, 1)
         {
-            out.push(When { date, precision: Precision::Year });
+            out.push(When::new(date, Precision::Year));
         }
         i += 1;
     }
     out
+}
+
+/// Whether the date at `words[at..at + len]` dates a happening the sentence names as
+/// background: written with a noun of the table `happenings` ("Monday's deadly quake", "the
+/// outage last week", "the collision late Wednesday") that follows a preposition within three
+/// words ("following Monday's deadly quake", "in the wake of the CrowdStrike outage last
+/// week"). A happening that is the subject ("The crash on Sunday killed 179") is what the
+/// sentence reports.
+fn backdrop(words: &[&str], possessive: &[bool], at: usize, len: usize) -> bool {
+    let lower = |k: usize| words[k].to_lowercase();
+    let last = at + len - 1;
+    // Where the happening's phrase starts: at the date written as its owner, else at the noun
+    // written before the date and the words that join them.
+    let start = if possessive.get(last).copied().unwrap_or(false) {
+        (last + 1..words.len().min(last + 3)).any(|k| is_happening(&lower(k))).then_some(at)
+    } else {
+        let mut k = at;
+        while k > 0 && matches!(lower(k - 1).as_str(), "on" | "early" | "late" | "last") {
+            k -= 1;
+        }
+        k.checked_sub(1).filter(|&n| is_happening(&lower(n)))
+    };
+    start.is_some_and(|start| {
+        (start.saturating_sub(3)..start).any(|k| {
+            matches!(
+                lower(k).as_str(),
+                "in" | "from"
+                    | "after"
+                    | "following"
+                    | "since"
+                    | "of"
+                    | "into"
+                    | "over"
+                    | "by"
+                    | "amid"
+                    | "despite"
+                    | "about"
+                    | "like"
+                    | "before"
+                    | "during"
+            )
+        })
+    })
 }
 
 /// How many words a day and month take (`year` the year read after them, `next` the word
@@ -411,6 +472,24 @@ mod tests {
         assert_eq!(label("Shares fell on Wednesday.", Some(date(2024, 7, 10))), "2024-07-17");
         // "Last Sunday" says it is the one before.
         assert_eq!(label("Talks were held last Sunday.", Some(date(2024, 7, 18))), "2024-07-14");
+    }
+
+    #[test]
+    fn a_day_of_a_happening_named_as_background() {
+        let backdrops = |s: &str| -> Vec<(String, bool)> {
+            dates(s, Some(date(2025, 8, 19)), None, None).iter().map(|w| (w.label(), w.backdrop)).collect()
+        };
+        let monday = |b: bool| vec![("2025-08-18".to_string(), b)];
+        assert_eq!(backdrops("Divers searched following Monday's deadly quake."), monday(true));
+        assert_eq!(backdrops("Dozens died in the collision late Monday."), monday(true));
+        assert_eq!(backdrops("Monday's quake killed 60 people."), monday(false));
+        assert_eq!(backdrops("The crash on Monday killed 60 people."), monday(false));
+        assert_eq!(backdrops("Talks were held after the vote on Monday."), monday(true));
+        assert_eq!(backdrops("Talks were held after the meeting on Monday."), monday(false));
+        assert_eq!(
+            backdrops("An inquiry opened in the wake of the outage last week."),
+            vec![("2025-08-11/P1W".to_string(), true)]
+        );
     }
 
     #[test]
