@@ -157,9 +157,30 @@ pub(crate) fn is_happening(w: &str) -> bool {
     HAPPENINGS.contains(w)
 }
 
-/// Words that qualify an office, in lower case ("former deputy secretary", "acting chief").
+/// The sections of `vocab/en/office-qualifiers.txt`.
+static OFFICE_QUALIFIERS: std::sync::LazyLock<crate::text::Sections> = std::sync::LazyLock::new(|| {
+    crate::text::Sections::read([include_str!("../../vocab/en/office-qualifiers.txt")])
+});
+
+/// Words that qualify an office, in lower case ("former deputy secretary", "acting chief"):
+/// `[qualifiers]` of `vocab/en/office-qualifiers.txt`.
 pub(crate) fn is_office_qualifier(w: &str) -> bool {
-    matches!(w, "former" | "acting" | "deputy" | "senior" | "chief" | "vice" | "then")
+    OFFICE_QUALIFIERS.entries("qualifiers").contains(&w)
+}
+
+/// Qualifiers of an office a lone capitalised word before is a party or body, not a name
+/// ("Conservative former minister"): `[after-a-party]` of `vocab/en/office-qualifiers.txt`.
+pub(crate) fn follows_a_party(w: &str) -> bool {
+    OFFICE_QUALIFIERS.entries("after-a-party").contains(&w)
+}
+
+static BACKGROUND_PREPOSITIONS: std::sync::LazyLock<Table> =
+    std::sync::LazyLock::new(|| table(include_str!("../../vocab/en/background-prepositions.txt")));
+
+/// Prepositions that make a dated happening after them background ("following Monday's
+/// quake"), in lower case (`vocab/en/background-prepositions.txt`).
+pub(crate) fn is_background_preposition(w: &str) -> bool {
+    BACKGROUND_PREPOSITIONS.contains(w)
 }
 
 /// Nouns that stand for an organisation named before them (`vocab/en/org-nouns.txt`).
@@ -383,7 +404,10 @@ pub(crate) fn is_geo_word(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_known_place, is_role_noun, is_speech_verb, is_title, not_a_person, stands_for_org};
+    use super::{
+        OFFICE_QUALIFIERS, follows_a_party, is_background_preposition, is_known_place, is_office_qualifier,
+        is_role_noun, is_speech_verb, is_title, not_a_person, stands_for_org,
+    };
 
     #[test]
     fn the_tables_load_and_hold_one_clean_entry_per_line() {
@@ -394,6 +418,8 @@ mod tests {
             ("role-nouns", include_str!("../../vocab/en/role-nouns.txt")),
             ("place-adjectives", include_str!("../../vocab/en/place-adjectives.txt")),
             ("org-nouns", include_str!("../../vocab/en/org-nouns.txt")),
+            ("happenings", include_str!("../../vocab/en/happenings.txt")),
+            ("background-prepositions", include_str!("../../vocab/en/background-prepositions.txt")),
         ] {
             let mut seen = std::collections::HashSet::new();
             for line in text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
@@ -407,6 +433,9 @@ mod tests {
         assert!(stands_for_org("airline") && stands_for_org("it") && !stands_for_org("spokesperson"));
         assert!(is_known_place("Spain") && is_known_place("Buenos Aires") && !is_known_place("Halvik"));
         assert!(is_speech_verb("warned") && is_speech_verb("says") && !is_speech_verb("not"));
+        OFFICE_QUALIFIERS.assert_read_exactly(&["qualifiers", "after-a-party"]);
+        assert!(is_office_qualifier("acting") && follows_a_party("former") && !follows_a_party("then"));
+        assert!(is_background_preposition("following") && !is_background_preposition("the"));
     }
 
     #[test]

@@ -8,7 +8,8 @@
 //! ("Nato secretary general Mark Rutte", "chief executive Petra Lind") are the role too.
 
 use super::lexicon::{
-    is_event_word, is_geo_word, is_not_name, is_office_qualifier, is_person_pronoun, is_role_noun, is_title,
+    follows_a_party, is_event_word, is_geo_word, is_not_name, is_office_qualifier, is_person_pronoun,
+    is_role_noun, is_title,
 };
 
 /// What a mention is.
@@ -253,8 +254,7 @@ pub(crate) fn mentions(text: &str) -> Vec<Mention> {
                 || ws.get(j).is_some_and(|n| {
                     adjacent(text, ws[i], *n)
                         && !capitalised(n.text)
-                        && (is_role_noun(n.text)
-                            || (matches!(n.text, "former" | "deputy") && !possessive(w.text)))
+                        && (is_role_noun(n.text) || (follows_a_party(n.text) && !possessive(w.text)))
                 }));
         // A lone capitalised participle opening a phrase is no name: "Acknowledging that…",
         // "Challenged by…", "Reprising one of…".

@@ -10,7 +10,7 @@
 
 use jiff::civil::{Date, Weekday};
 
-use super::lexicon::is_happening;
+use super::lexicon::{is_background_preposition, is_happening};
 use crate::text::{day_number, month_number, year};
 
 /// How precise a date is.
@@ -131,8 +131,6 @@ pub(crate) fn dates(
         .filter(|w| !w.is_empty())
         .map(|w| w.trim_end_matches(['.', ';', ':', '’', '\'']))
         .collect();
-    // Which words are written as owners ("Monday's quake").
-    let possessive: Vec<bool> = tokens.iter().map(|w| w.ends_with("’s") || w.ends_with("'s")).collect();
     let words: Vec<&str> = tokens.iter().map(|w| w.trim_end_matches("’s").trim_end_matches("'s")).collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -219,7 +217,7 @@ pub(crate) fn dates(
                 };
                 if let Some(date) = date {
                     out.push(When {
-                        backdrop: backdrop(&words, &possessive, i, 1),
+                        backdrop: backdrop(&words, &tokens, i, 1),
                         ..When::new(date, Precision::Day)
                     });
                 }
@@ -259,10 +257,7 @@ pub(crate) fn dates(
             }
             && let Some(date) = monday(p).and_then(|m| m.checked_add(jiff::Span::new().days(shift)).ok())
         {
-            out.push(When {
-                backdrop: backdrop(&words, &possessive, i, 2),
-                ..When::new(date, Precision::Week)
-            });
+            out.push(When { backdrop: backdrop(&words, &tokens, i, 2), ..When::new(date, Precision::Week) });
             i += 2;
             continue;
         }
@@ -304,16 +299,17 @@ pub(crate) fn dates(
 
 /// Whether the date at `words[at..at + len]` dates a happening the sentence names as
 /// background: written with a noun of the table `happenings` ("Monday's deadly quake", "the
-/// outage last week", "the collision late Wednesday") that follows a preposition within three
-/// words ("following Monday's deadly quake", "in the wake of the CrowdStrike outage last
+/// outage last week", "the collision late Wednesday") that follows a preposition of the table
+/// `background-prepositions` within three words ("following Monday's deadly quake", "in the wake of the CrowdStrike outage last
 /// week"). A happening that is the subject ("The crash on Sunday killed 179") is what the
 /// sentence reports.
-fn backdrop(words: &[&str], possessive: &[bool], at: usize, len: usize) -> bool {
+fn backdrop(words: &[&str], tokens: &[&str], at: usize, len: usize) -> bool {
     let lower = |k: usize| words[k].to_lowercase();
     let last = at + len - 1;
-    // Where the happening's phrase starts: at the date written as its owner, else at the noun
-    // written before the date and the words that join them.
-    let start = if possessive.get(last).copied().unwrap_or(false) {
+    // Where the happening's phrase starts: at the date written as its owner ("Monday's
+    // quake"), else at the noun written before the date and the words that join them.
+    let owner = tokens.get(last).is_some_and(|w| w.ends_with("’s") || w.ends_with("'s"));
+    let start = if owner {
         (last + 1..words.len().min(last + 3)).any(|k| is_happening(&lower(k))).then_some(at)
     } else {
         let mut k = at;
@@ -322,27 +318,7 @@ fn backdrop(words: &[&str], possessive: &[bool], at: usize, len: usize) -> bool 
         }
         k.checked_sub(1).filter(|&n| is_happening(&lower(n)))
     };
-    start.is_some_and(|start| {
-        (start.saturating_sub(3)..start).any(|k| {
-            matches!(
-                lower(k).as_str(),
-                "in" | "from"
-                    | "after"
-                    | "following"
-                    | "since"
-                    | "of"
-                    | "into"
-                    | "over"
-                    | "by"
-                    | "amid"
-                    | "despite"
-                    | "about"
-                    | "like"
-                    | "before"
-                    | "during"
-            )
-        })
-    })
+    start.is_some_and(|start| (start.saturating_sub(3)..start).any(|k| is_background_preposition(&lower(k))))
 }
 
 /// How many words a day and month take (`year` the year read after them, `next` the word
