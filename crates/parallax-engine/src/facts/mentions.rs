@@ -287,8 +287,16 @@ pub(crate) fn mentions(text: &str) -> Vec<Mention> {
                         | "before"
                 )
             });
+        // A lone word that an office's "of" follows is a part of its title-case name: the office
+        // ("Secretary of State …") or an object within it ("… of the Duchy of Lancaster …").
+        let in_office = j == i + 1
+            && ws.get(j).is_some_and(|n| matches!(n.text, "of" | "for") && adjacent(text, w, *n))
+            && (is_title(w.text)
+                || is_role_noun(&w.text.to_lowercase())
+                || office_before(text, w.start).is_some());
         if !qualifies
             && !participle
+            && !in_office
             && let Some(m) = name_in_run(text, &ws, i, j)
         {
             out.push(m);
@@ -314,6 +322,60 @@ fn last_words(text: &str, n: usize) -> Vec<&str> {
     tail.split_whitespace().rev().take(n).collect()
 }
 
+/// The office a run of capitalised words starting at byte `start` completes, in lower case,
+/// when the run follows "of" or "for" (and "the") inside an office's title-case name whose
+/// words before hold a title or an office ("Secretary of State", "Chancellor of the Duchy of
+/// Lancaster", "Governor of the Bank of England"): the office's words up to the run, the
+/// run's object words left to [`name_after_object`]. "The death of President Carter" and "a
+/// spokesman for Prime Minister Starmer" follow a lowercase word: no office.
+fn office_before(text: &str, start: usize) -> Option<String> {
+    let before = last_words(&text[..start], 12);
+    let title_case = |w: &str| capitalised(w) && w.chars().all(|c| c.is_alphabetic() || c == '-');
+    let mut k = 0;
+    let mut words: Vec<&str> = Vec::new();
+    let mut office = false;
+    loop {
+        let mut at = k;
+        if before.get(at) == Some(&"the") {
+            at += 1;
+        }
+        if !before.get(at).is_some_and(|w| matches!(*w, "of" | "for")) {
+            break;
+        }
+        at += 1;
+        let from = at;
+        while before.get(at).is_some_and(|w| title_case(w)) {
+            at += 1;
+        }
+        if at == from {
+            break;
+        }
+        // The office ends where "of" starts: "Rear Admiral Shannon Gilreath of the US Coast
+        // Guard" is a person of a body.
+        office |= is_title(before[from]) || is_role_noun(&before[from].to_lowercase());
+        words.extend(&before[k..at]);
+        k = at;
+    }
+    office.then(|| words.iter().rev().map(|w| w.to_lowercase()).collect::<Vec<_>>().join(" "))
+}
+
+/// Where the name starts in a run that opens with an office's object (see [`office_before`]):
+/// at a title or office after the object ("Chief of the Defence Staff Admiral Sir Tony
+/// Radakin": the title is split off as in any run), else at its second-to-last word of a name
+/// (particles and initials between kept: "Ursula von der Leyen"), the object keeping at least
+/// one word.
+fn name_after_object(run: &[Word<'_>]) -> usize {
+    if let Some(k) =
+        (1..run.len()).find(|&k| is_title(run[k].text) || is_role_noun(&run[k].text.to_lowercase()))
+    {
+        return k;
+    }
+    let initial = |w: &str| w.len() <= 2 && w.ends_with('.');
+    let named: Vec<usize> =
+        (0..run.len()).filter(|&k| !particle(run[k].text) && !initial(run[k].text)).collect();
+    named.len().checked_sub(2).map_or(1, |n| named[n]).max(1)
+}
+
 /// Whether two words are separated by one space only (no punctuation between).
 fn adjacent(text: &str, a: Word<'_>, b: Word<'_>) -> bool {
     let gap = &text[a.end..b.start];
@@ -329,9 +391,25 @@ fn name_in_run(text: &str, ws: &[Word<'_>], i: usize, j: usize) -> Option<Mentio
     while head < run.len() && is_not_name(run[head].text) && !is_title(run[head].text) {
         head += 1;
     }
-    let run = &run[head..];
+    let mut run = &run[head..];
     if run.is_empty() {
         return None;
+    }
+    // "Secretary of State Antony Blinken", "Chancellor of the Duchy of Lancaster Pat
+    // McFadden": a run that follows "of" or "for" inside an office's title-case name opens with
+    // the office's object; the name is its last two words. A run of two words is more often
+    // the object alone ("president of the Union for Reform Judaism, which …", "president of
+    // CNN Worldwide, Jeff Zucker") than an object and a surname; a run that ends on a body's
+    // word is the object ("the CEO of the Metropolitan Washington Airports Authority").
+    let body = run.last().is_some_and(|w| is_org_word(w.text.trim_end_matches(['.', ','])));
+    let mut office = if run.len() >= 3 && !body { office_before(text, run[0].start) } else { None };
+    if let Some(office) = office.as_mut() {
+        let from = name_after_object(run);
+        for w in &run[..from] {
+            office.push(' ');
+            office.push_str(&w.text.to_lowercase());
+        }
+        run = &run[from..];
     }
     // Split titles, offices and demonyms off the front: the name is what follows the last of
     // them.
@@ -408,13 +486,19 @@ fn name_in_run(text: &str, ws: &[Word<'_>], i: usize, j: usize) -> Option<Mentio
             break;
         }
     }
-    let has_lower_role = lower_role.iter().any(|w| is_role_noun(w));
+    // (Not when the run completes an office: its words before are the office's.)
+    let has_lower_role = office.is_none() && lower_role.iter().any(|w| is_role_noun(w));
     if has_lower_role {
         lower_role.reverse();
         lower_role.extend(role_words);
         role_words = lower_role;
     }
-    let role = role_words.iter().any(|w| is_role_noun(w)).then(|| role_words.join(" "));
+    // The office a run completes comes first: "chief of the defence staff admiral".
+    if let Some(office) = office {
+        role_words.insert(0, office);
+    }
+    let role = role_words.iter().any(|w| is_role_noun(w) || w.contains(' ')).then(|| role_words.join(" "));
+    let titled = titled || role.is_some();
     Some(Mention {
         start: name_words[0].start,
         end: last.end,
@@ -492,5 +576,32 @@ mod tests {
             "former presidential candidate Herman Cain said",
             &["Herman Cain (former presidential candidate)"],
         );
+    }
+
+    #[test]
+    fn an_office_of_a_place_or_body_before_a_name() {
+        check(
+            "Chancellor of the Duchy of Lancaster Pat McFadden said so.",
+            &["Pat McFadden (chancellor of the duchy of lancaster)"],
+        );
+        check("Secretary of State Antony Blinken said", &["Antony Blinken (secretary of state)"]);
+        check(
+            "Governor of the Bank of England Andrew Bailey spoke.",
+            &["Andrew Bailey (governor of the bank of england)"],
+        );
+        check(
+            "Chief of Defence Staff Admiral Sir Tony Radakin said",
+            &["Tony Radakin (chief of defence staff admiral)"],
+        );
+        // A person of a body, a body alone, and an object of two words stay as they were.
+        check(
+            "Rear Admiral Shannon Gilreath of the US Coast Guard said",
+            &["Shannon Gilreath (rear admiral)", "US Coast Guard"],
+        );
+        check(
+            "Jack Potter, the CEO of the Metropolitan Washington Airports Authority, said",
+            &["Jack Potter", "Metropolitan Washington Airports Authority"],
+        );
+        check("the death of President Jimmy Carter Jr", &["Jimmy Carter (president)"]);
     }
 }
