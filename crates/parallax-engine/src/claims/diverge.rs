@@ -71,6 +71,7 @@ pub(crate) fn divergences(cx: &Context) -> Vec<Divergence> {
     out.extend(attributes(cx));
     out.extend(identifiers(cx));
     out.extend(ages(cx));
+    out.extend(children(cx));
     out.extend(stances(cx));
     out
 }
@@ -1949,22 +1950,38 @@ fn ages_in(sentence: &str) -> Vec<(Vec<&str>, u8)> {
 /// course of a story. One person is two names that share two words (spellings and hyphens
 /// aside: "Maynor Yassir Suazo Sandoval" and "Maynor Yasir Suazo-Sandoval").
 fn ages(cx: &Context) -> Vec<Divergence> {
-    /// An age given in a sentence: where, to whom (the name and its word keys), and the age.
-    struct Age {
-        at: (usize, usize),
-        name: String,
-        keys: BTreeSet<u64>,
-        age: u8,
-    }
-    let mut all: Vec<Age> = Vec::new();
+    let mut all: Vec<Personal> = Vec::new();
     for (d, doc) in cx.docs.iter().enumerate() {
         for (i, s) in doc.sentences.iter().enumerate() {
             for (name, age) in ages_in(s) {
-                let keys = name.iter().flat_map(|w| w.split('-')).map(stem_key).collect();
-                all.push(Age { at: (d, i), name: name.join(" "), keys, age });
+                all.push(Personal::new((d, i), &name.join(" "), age));
             }
         }
     }
+    personal(cx, all, |name| format!("How old {name} is"))
+}
+
+/// One value of a person's attribute a sentence gives: where, to whom (the name and its word
+/// keys), and the value.
+struct Personal {
+    at: (usize, usize),
+    name: String,
+    keys: BTreeSet<u64>,
+    value: u8,
+}
+
+impl Personal {
+    fn new(at: (usize, usize), name: &str, value: u8) -> Personal {
+        let keys = name.split_whitespace().flat_map(|w| w.split('-')).map(stem_key).collect();
+        Personal { at, name: name.to_string(), keys, value }
+    }
+}
+
+/// Different values of one attribute of one person given by different origins (an age, a count
+/// of children: neither changes in the course of a story). One person is two names that share
+/// two words. A document that gives the person both values takes neither side. Each person is
+/// shown under the name of their first mention, in the description `describe` makes.
+fn personal(cx: &Context, mut all: Vec<Personal>, describe: impl Fn(&str) -> String) -> Vec<Divergence> {
     all.truncate(MAX_AGES);
     let mut sets = crate::sets::DisjointSets::new(all.len());
     for x in 0..all.len() {
@@ -1975,25 +1992,28 @@ fn ages(cx: &Context) -> Vec<Divergence> {
         }
     }
     let person: Vec<usize> = (0..all.len()).map(|x| sets.find(x)).collect();
-    // Each person is shown under the name of their first mention.
     let mut shown: BTreeMap<usize, usize> = BTreeMap::new();
     for (x, &p) in person.iter().enumerate() {
         shown.entry(p).or_insert(x);
     }
+    let gives = |d: usize, p: usize, value: u8| {
+        all.iter().zip(&person).any(|(o, &q)| o.at.0 == d && q == p && o.value == value)
+    };
     let mut found = Collector::default();
     for x in 0..all.len() {
         for y in x + 1..all.len() {
             let (a, b) = (all[x].at, all[y].at);
-            if all[x].age == all[y].age
+            if all[x].value == all[y].value
                 || person[x] != person[y]
                 || cx.docs[a.0].origin == cx.docs[b.0].origin
+                || gives(a.0, person[x], all[y].value)
+                || gives(b.0, person[y], all[x].value)
             {
                 continue;
             }
-            let name = &all[shown[&person[x]]].name;
             found.add(
                 DivergenceKind::Number,
-                format!("How old {name} is"),
+                describe(&all[shown[&person[x]]].name),
                 order(cx, a),
                 [
                     (cx.docs[a.0].sentences[a.1].trim().to_string(), a.0),
@@ -2003,6 +2023,72 @@ fn ages(cx: &Context) -> Vec<Divergence> {
         }
     }
     found.finish()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Children
+
+/// A count of children a sentence gives, at its word: "a father of four", "a father-of-two",
+/// "has six children".
+fn children_in(words: &[&str]) -> Option<(usize, u8)> {
+    let count = |w: &str| number_value(&bare(w)).filter(|v| (1.0..=30.0).contains(v)).map(|v| v as u8);
+    let parent = |w: &str| vocab("parents").contains(&bare(w).as_str());
+    words.iter().enumerate().find_map(|(k, w)| {
+        let parts: Vec<&str> = w.split('-').collect();
+        if let [p, "of", n] = parts.as_slice()
+            && parent(p)
+        {
+            return count(n).map(|c| (k, c));
+        }
+        let of_parent = k >= 2 && words[k - 1] == "of" && parent(words[k - 2]);
+        let children = words.get(k + 1).is_some_and(|n| matches!(bare(n).as_str(), "children" | "kids"));
+        if of_parent || children { count(w).map(|c| (k, c)) } else { None }
+    })
+}
+
+/// Whether a sentence opens on words that tell of the person the sentences before named: "He
+/// is a husband, a father of three", "The 38-year-old … was a father of four".
+fn refers_back(words: &[&str]) -> bool {
+    match words.first().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())) {
+        Some("He" | "She") => true,
+        Some("The") => words.get(1).is_some_and(|w| w.ends_with("-year-old")),
+        _ => false,
+    }
+}
+
+/// Different counts of one person's children given by different origins ("a father of three"
+/// against "has six children"). The count is the person's the sentence names last before it,
+/// or, when the sentence opens on "He", "She" or "The 38-year-old", the person named last in
+/// the sentences before; otherwise nobody's ("One of them was a father of five").
+fn children(cx: &Context) -> Vec<Divergence> {
+    let mut all: Vec<Personal> = Vec::new();
+    for (d, doc) in cx.docs.iter().enumerate() {
+        let mut last_named: Option<&String> = None;
+        for (i, s) in doc.sentences.iter().enumerate() {
+            let words = figure_words(s);
+            let named: Vec<(usize, &String)> = words
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
+                .filter_map(|(k, w)| {
+                    let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+                    let w = w.trim_end_matches("’s").trim_end_matches("'s");
+                    cx.people.get(&stem_key(w)).map(|p| (k, p))
+                })
+                .collect();
+            if let Some((at, count)) = children_in(&words) {
+                let before = named.iter().rev().find(|(k, _)| *k < at).map(|(_, p)| *p);
+                let holder = before.or_else(|| last_named.filter(|_| refers_back(&words)));
+                if let Some(holder) = holder {
+                    all.push(Personal::new((d, i), holder, count));
+                }
+            }
+            if let Some((_, p)) = named.last() {
+                last_named = Some(p);
+            }
+        }
+    }
+    personal(cx, all, |name| format!("How many children {name} has"))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2235,6 +2321,11 @@ mod tests {
     /// The divergences found among documents given as (origin, sentences): each as its
     /// description.
     fn found(docs: &[(usize, &[&str])]) -> Vec<String> {
+        found_with(docs, &[])
+    }
+
+    /// As [`found`], the documents naming `people` (full names).
+    fn found_with(docs: &[(usize, &[&str])], people: &[&str]) -> Vec<String> {
         let inputs: Vec<crate::claims::DocInput> = docs
             .iter()
             .map(|&(origin, sentences)| crate::claims::DocInput {
@@ -2243,9 +2334,54 @@ mod tests {
                 ..Default::default()
             })
             .collect();
-        let input = crate::claims::Input { docs: inputs, quotes: Vec::new(), people: Vec::new() };
+        let people = people.iter().map(|p| p.to_string()).collect();
+        let input = crate::claims::Input { docs: inputs, quotes: Vec::new(), people };
         let out = crate::claims::claims(&input, &Default::default());
         out.divergences.iter().map(|d| d.description.clone()).collect()
+    }
+
+    #[test]
+    fn one_person_given_two_counts_of_children_by_two_origins() {
+        let people = ["Ola Strand", "Kari Lind", "Per Dahl"];
+        let got = found_with(
+            &[
+                (0, &["Relatives named one of the missing as Ola Strand, a father of three from Halvik."]),
+                (
+                    1,
+                    &[
+                        "The man was named as 49-year-old Ola Strand of Norway, whose family says has six children.",
+                    ],
+                ),
+                (2, &["Kari Lind is one of six workers killed.", "The 38-year-old was a father of four."]),
+                (3, &["The body was that of Kari Lind, a husband and father-of-two."]),
+            ],
+            &people,
+        );
+        assert_eq!(got, ["How many children Ola Strand has", "How many children Kari Lind has"]);
+        // A sentence that opens on another subject gives nobody's count.
+        let got = found_with(
+            &[
+                (0, &["Crews found Per Dahl on Friday.", "One of the others was a father of five."]),
+                (1, &["Per Dahl, a father of two, was a welder."]),
+            ],
+            &people,
+        );
+        assert!(got.is_empty(), "{got:?}");
+        // A document that gives both counts takes neither side.
+        let got = found_with(
+            &[
+                (
+                    0,
+                    &[
+                        "Per Dahl, a father of two, was a welder.",
+                        "Per Dahl had five children, a cousin said.",
+                    ],
+                ),
+                (1, &["Per Dahl was a father of five."]),
+            ],
+            &people,
+        );
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]

@@ -376,6 +376,17 @@ fn name_after_object(run: &[Word<'_>]) -> usize {
     named.len().checked_sub(2).map_or(1, |n| named[n]).max(1)
 }
 
+/// Whether `rest`, the text after a name, opens on an age set off by commas or a bracket:
+/// ", 49," or " (35)".
+fn age_after(rest: &str) -> bool {
+    let Some(tail) = rest.strip_prefix(", ").or_else(|| rest.strip_prefix(" (")) else { return false };
+    let digits = tail.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits)
+        && tail[..digits].parse::<u16>().is_ok_and(|a| (1..=120).contains(&a))
+        && (tail[digits..].starts_with([',', ')', ';'])
+            || tail[digits..].strip_prefix('.').is_some_and(|r| !r.starts_with(|c: char| c.is_ascii_digit())))
+}
+
 /// Whether two words are separated by one space only (no punctuation between).
 fn adjacent(text: &str, a: Word<'_>, b: Word<'_>) -> bool {
     let gap = &text[a.end..b.start];
@@ -488,6 +499,14 @@ fn name_in_run(text: &str, ws: &[Word<'_>], i: usize, j: usize) -> Option<Mentio
     }
     // (Not when the run completes an office: its words before are the office's.)
     let has_lower_role = office.is_none() && lower_role.iter().any(|w| is_role_noun(w));
+    // An age beside a name says a person: "49-year-old Miguel Luna", "Miguel Luna, 49, of".
+    // (Not a body or a people: "the 44-year-old Boca West Country Club", "an 18-year-old
+    // Iranian-German", "an African American, 23,".)
+    let joined = name.join(" ");
+    let aged = (before.first().is_some_and(|w| w.ends_with("-year-old")) || age_after(&text[last.end..]))
+        && !org
+        && !crate::facts::lexicon::not_a_person(&joined)
+        && !(name.len() == 1 && is_demonym(&joined));
     if has_lower_role {
         lower_role.reverse();
         lower_role.extend(role_words);
@@ -504,7 +523,7 @@ fn name_in_run(text: &str, ws: &[Word<'_>], i: usize, j: usize) -> Option<Mentio
         end: last.end,
         kind: Kind::Name,
         text: name.join(" "),
-        titled: titled || has_lower_role,
+        titled: titled || has_lower_role || aged,
         role,
         org,
     })
@@ -603,5 +622,18 @@ mod tests {
             &["Jack Potter", "Metropolitan Washington Airports Authority"],
         );
         check("the death of President Jimmy Carter Jr", &["Jimmy Carter (president)"]);
+    }
+
+    #[test]
+    fn an_age_beside_a_name_says_a_person() {
+        let titled = |text: &str| {
+            mentions(text).iter().filter(|m| m.titled).map(|m| m.text.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(titled("Relatives named him as 49-year-old Ola Strand of Halvik."), ["Ola Strand"]);
+        assert_eq!(titled("Kari Lind, 35, and Per Dahl (26) were found."), ["Kari Lind", "Per Dahl"]);
+        assert!(titled("Ola Strand, 12 miles away, and Halvik, 2024, were named.").is_empty());
+        assert!(titled("It was 2 degrees Celsius (3.6 degrees Fahrenheit) in Halvik.").is_empty());
+        assert!(titled("An 18-year-old Norwegian and an African American, 23, were held.").is_empty());
+        assert!(titled("The 44-year-old Halvik Country Club reopened.").is_empty());
     }
 }
