@@ -3,7 +3,7 @@
 use parallax_model::{Article, Span};
 
 use super::entities::{Person, Registry};
-use super::lexicon::{is_known_place, lone_word_not_a_person, not_a_person, stands_for_org};
+use super::lexicon::{is_known_place, is_person_noun, lone_word_not_a_person, not_a_person, stands_for_org};
 use super::mentions::{Kind, Mention, mentions};
 use super::named::{Named, named};
 use super::quotes::{Layout, is_plain_saying, quotes, reported, words_end};
@@ -539,7 +539,10 @@ fn resolve(
         // An indefinite description ("an official", "one witness") is nobody named before.
         Kind::Role if is_indefinite(&written()) => (written(), None),
         Kind::Role => {
-            match registry.by_role_recent(&m.text, doc, &recent_people(registry, mentions, block, m.start)) {
+            match registry
+                .by_role_recent(&m.text, doc, &recent_people(registry, mentions, block, m.start))
+                .or_else(|| described_person(registry, mentions, (layout, article), block, m))
+            {
                 Some(id) => (registry.people[id].name.clone(), Some(id)),
                 None => (written(), None),
             }
@@ -550,6 +553,73 @@ fn resolve(
             None => (written(), None),
         },
     }
+}
+
+/// The person a definite description of a person stands for ("the college student", "the
+/// 22-year-old", "the host": a noun of `vocab/en/person-nouns.txt`), when no one holds it as a
+/// role: news introduces someone by name and then describes them ("Charles Jones, 22, …
+/// evacuated. “…,” the college student said"). The person named last before it, outside
+/// quotes, in its sentence or the one before: a full name the story holds for a person (a
+/// title, an age, a quote), or a surname the document named in full before ("As Guthrie
+/// noted, …"), when the story gives them no role (an official is not "the college student"). Offices ("the official") and bodies ("the complaint") are left as
+/// written.
+fn described_person(
+    registry: &Registry,
+    mentions: &[Vec<Mention>],
+    (layout, article): (&[Layout], &Article),
+    block: usize,
+    m: &Mention,
+) -> Option<usize> {
+    if !m.text.split_whitespace().last().is_some_and(is_person_noun) {
+        return None;
+    }
+    // Where to look: the sentence before the description's (the last of the block before, for
+    // a block's first sentence) up to the description, quotes aside.
+    let sentences = &layout[block].sentences;
+    let own = sentences.partition_point(|s| (s.start as usize) <= m.start).saturating_sub(1);
+    let (from_block, from) = match own.checked_sub(1) {
+        Some(k) => (block, sentences[k].start as usize),
+        None => match block.checked_sub(1) {
+            Some(b) => (b, layout[b].sentences.last().map_or(0, |s| s.start as usize)),
+            None => (block, 0),
+        },
+    };
+    let id = (from_block..=block).rev().find_map(|b| {
+        let ms = &mentions[b];
+        let upto = if b == block { ms.partition_point(|x| x.end <= m.start) } else { ms.len() };
+        let lo = if b == from_block { from } else { 0 };
+        ms[..upto]
+            .iter()
+            .rev()
+            .filter(|x| {
+                x.start >= lo && !layout[b].in_quote(x.start, x.end) && !in_headline(layout, article, b, x)
+            })
+            .filter(|x| x.kind == Kind::Name && !x.org && !is_known_place(&x.text) && !not_a_person(&x.text))
+            .find_map(|x| {
+                if x.text.contains(' ') {
+                    registry.by_name(&x.text).filter(|&id| registry.people[id].evidence)
+                } else {
+                    // A surname alone: the person of that surname the document named in full.
+                    recent_namesake(registry, mentions, b, x.start, &x.text)
+                }
+            })
+    })?;
+    let p = &registry.people[id];
+    (p.roles.is_empty() && !is_known_place(&p.name) && !not_a_person(&p.name)).then_some(id)
+}
+
+/// Whether mention `x` of block `b` stands in a sentence written in title case (four words or
+/// more, most of them capitalised): a headline, whose names introduce nobody the next
+/// sentence describes.
+fn in_headline(layout: &[Layout], article: &Article, b: usize, x: &Mention) -> bool {
+    let sentences = &layout[b].sentences;
+    let k = sentences.partition_point(|s| (s.start as usize) <= x.start).saturating_sub(1);
+    let text = article.blocks[b].own_text();
+    let Some(sentence) = sentences.get(k).and_then(|s| text.get(s.range())) else { return false };
+    let words: Vec<&str> =
+        sentence.split_whitespace().filter(|w| w.starts_with(char::is_alphabetic)).collect();
+    let capitalised = words.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
+    words.len() >= 4 && capitalised * 10 >= words.len() * 7
 }
 
 /// Whether a description as written is indefinite ("an official", "One witness", "another
@@ -920,6 +990,29 @@ mod tests {
         let got = speakers(&["Reporters met a shopkeeper in his sixties outside his ruined store.\n\
              \"This was my whole life,\" he sobbed."]);
         assert_eq!(got[0], ["a shopkeeper"]);
+    }
+
+    #[test]
+    fn a_description_of_a_person_is_the_one_named_just_before() {
+        let got = speakers(&[
+            "Ola Strand, 22, and two dogs left their home on Wednesday.\n\
+             \"I have never seen a fire like it,\" the college student said.",
+            "Hosts Kari Lind and Per Dahl spoke to the minister.\nAs Dahl noted, the firm said sorry.\n\
+             \"Why is there no backup?\" the host asked.",
+            // An office, a body, a name inside the quote, a headline and a place are not it.
+            "Ola Strand, 22, left his home.\n\"It burns,\" the official said.",
+            "Ola Strand, 22, left his home.\n\"It burns,\" according to the complaint.",
+            "Crews met at the pier.\n\"Ola Strand, 22, is safe,\" the student said.",
+            "Ola Strand, 22, Hits Out At Halvik Ferry Over Delays.\n\"It was late,\" the student said.",
+            "Ola Strand, 22, left his home.\nThe ferry sailed from Halvik.\n\"It burns,\" the student said.",
+        ]);
+        assert_eq!(got[0], ["Ola Strand"]);
+        assert_eq!(got[1], ["Per Dahl"]);
+        assert_eq!(got[2], ["the official"]);
+        assert!(got[3].iter().all(|s| s != "Ola Strand"), "{:?}", got[3]);
+        assert_eq!(got[4], ["the student"]);
+        assert_eq!(got[5], ["the student"]);
+        assert_eq!(got[6], ["the student"], "named two sentences before");
     }
 
     #[test]

@@ -174,6 +174,15 @@ pub(crate) fn follows_a_party(w: &str) -> bool {
     OFFICE_QUALIFIERS.entries("after-a-party").contains(&w)
 }
 
+static PERSON_NOUNS: std::sync::LazyLock<Table> =
+    std::sync::LazyLock::new(|| table(include_str!("../../vocab/en/person-nouns.txt")));
+
+/// Nouns that describe a person rather than an office or a body ("student", "mother", "host"),
+/// in lower case (`vocab/en/person-nouns.txt`); an age as a noun ("the 22-year-old") is one.
+pub(crate) fn is_person_noun(w: &str) -> bool {
+    PERSON_NOUNS.contains(w) || w.ends_with("-year-old")
+}
+
 static BACKGROUND_PREPOSITIONS: std::sync::LazyLock<Table> =
     std::sync::LazyLock::new(|| table(include_str!("../../vocab/en/background-prepositions.txt")));
 
@@ -420,6 +429,7 @@ mod tests {
             ("org-nouns", include_str!("../../vocab/en/org-nouns.txt")),
             ("happenings", include_str!("../../vocab/en/happenings.txt")),
             ("background-prepositions", include_str!("../../vocab/en/background-prepositions.txt")),
+            ("person-nouns", include_str!("../../vocab/en/person-nouns.txt")),
         ] {
             let mut seen = std::collections::HashSet::new();
             for line in text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
