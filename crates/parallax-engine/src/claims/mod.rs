@@ -24,4 +24,5 @@ pub use diverge::{Divergence, QuoteInput};
 pub use entry::{Claims, Config, Input, claims};
 pub use group::{ClaimGroup, DocInput, Prepared, SentenceRef};
 pub use similar::{SAME_STATEMENT, Statement, Weights, coverage, similarity};
+pub(crate) use summary::points_back;
 pub use summary::{MAX_SENTENCES, Picked};

@@ -150,12 +150,24 @@ fn retold_share<'a, I: Iterator<Item = &'a Statement>>(
 /// Whether `text` opens on words that point back to an earlier sentence (the table's
 /// `[dangling]`: "He", "But", "Of these", "The same"): a whole word or phrase at its start.
 fn leans_back(text: &str) -> bool {
+    opens_on(text, vocab("dangling"))
+}
+
+/// Whether `text` opens on a subject that points at something an earlier sentence named (the
+/// table's `[pointing]`: "This decision", "Those discussions"): what it says of it holds only
+/// where it stands.
+pub(crate) fn points_back(text: &str) -> bool {
+    opens_on(text, vocab("pointing"))
+}
+
+/// Whether `text` opens on one of `phrases`: a whole word or phrase at its start.
+fn opens_on(text: &str, phrases: &[&str]) -> bool {
     let opening: Vec<String> = text
         .split_whitespace()
         .take(3)
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
         .collect();
-    vocab("dangling").iter().any(|d| {
+    phrases.iter().any(|d| {
         let phrase: Vec<&str> = d.split(' ').collect();
         phrase.len() <= opening.len() && phrase.iter().zip(&opening).all(|(p, w)| p == w)
     })

@@ -33,7 +33,7 @@ mod tests {
     use super::{SECTIONS, vocab};
 
     /// The sections the rules read.
-    const READ: [&str; 33] = [
+    const READ: [&str; 34] = [
         "classes",
         "happenings",
         "happening-labels",
@@ -59,6 +59,7 @@ mod tests {
         "hypothetical",
         "negations",
         "dangling",
+        "pointing",
         "synonyms",
         "units",
         "measures",

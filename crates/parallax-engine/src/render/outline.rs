@@ -288,9 +288,16 @@ fn single_source_by_origin(b: &Briefing) -> Vec<&Claim> {
     out
 }
 
-/// The corroborated claims, most independent origins first (in claim order on a tie).
+/// The corroborated claims, most independent origins first (in claim order on a tie), but
+/// for sentences whose subject points at something the sentence before named ("This decision
+/// was made after the … crash"): read alone in a list they say nothing, and the story's words
+/// they hold gather support for what is not their claim.
 pub(crate) fn key_facts(b: &Briefing) -> Vec<&Claim> {
-    let mut key: Vec<&Claim> = b.claims.iter().filter(|c| c.support == Support::Corroborated).collect();
+    let mut key: Vec<&Claim> = b
+        .claims
+        .iter()
+        .filter(|c| c.support == Support::Corroborated && !crate::claims::points_back(&c.text))
+        .collect();
     key.sort_by_key(|c| std::cmp::Reverse(c.origins));
     key
 }
@@ -435,4 +442,39 @@ pub(crate) fn removed_label(kind: RemovedKind) -> &'static str {
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
+}
+
+#[cfg(test)]
+mod tests {
+    use parallax_model::{Briefing, Claim, Support};
+
+    use super::key_facts;
+
+    #[test]
+    fn key_facts_leave_out_what_points_at_the_sentence_before() {
+        let claim = |text: &str, origins: usize| Claim {
+            id: String::new(),
+            text: text.to_string(),
+            documents: Vec::new(),
+            origins,
+            support: if origins > 1 { Support::Corroborated } else { Support::SingleSource },
+        };
+        let b = Briefing {
+            claims: vec![
+                claim("The ferry ran aground off Halvik on Tuesday.", 3),
+                claim("This decision was made after the ferry ran aground off Halvik.", 9),
+                claim("He said the inquiry would look at the bridge of both ships.", 2),
+                claim("The harbour reopened.", 1),
+            ],
+            ..Briefing::default()
+        };
+        let got: Vec<&str> = key_facts(&b).iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(
+            got,
+            [
+                "The ferry ran aground off Halvik on Tuesday.",
+                "He said the inquiry would look at the bridge of both ships."
+            ]
+        );
+    }
 }
