@@ -351,71 +351,35 @@ pub(crate) fn is_known_place(name: &str) -> bool {
 /// Last words of the names of events, documents and plans, which are neither people nor
 /// organisations: "Budapest Memorandum", "Normandy Format", "Victory Day".
 pub(crate) fn is_event_word(w: &str) -> bool {
-    matches!(
-        w,
-        "Memorandum"
-            | "Format"
-            | "Summit"
-            | "Act"
-            | "Bill"
-            | "Plan"
-            | "Deal"
-            | "Accord"
-            | "Treaty"
-            | "War"
-            | "Day"
-            | "Week"
-            | "Star"
-            | "Cross"
-            | "Crane"
-            | "Wing"
-            | "Room"
-    )
+    name_end("events", w)
 }
 
 /// Last words of place names: "Kerch Strait", "Red Square", "Halvik Harbour".
 pub(crate) fn is_geo_word(w: &str) -> bool {
-    matches!(
-        w,
-        "Street"
-            | "Square"
-            | "Road"
-            | "Avenue"
-            | "Bridge"
-            | "Station"
-            | "Airport"
-            | "Port"
-            | "Harbour"
-            | "Harbor"
-            | "Sea"
-            | "Ocean"
-            | "River"
-            | "Mountains"
-            | "Region"
-            | "Island"
-            | "Islands"
-            | "Bay"
-            | "Lake"
-            | "County"
-            | "Province"
-            | "Strait"
-            | "Gulf"
-            | "Peninsula"
-            | "Valley"
-            | "Coast"
-            | "Canal"
-            | "Channel"
-            | "Terminal"
-            | "Oblast"
-            | "City"
-    )
+    name_end("places", w)
+}
+
+/// The sections of `vocab/en/name-ends.txt`, each as a set.
+static NAME_ENDS: std::sync::LazyLock<std::collections::HashMap<&'static str, Table>> =
+    std::sync::LazyLock::new(|| {
+        let sections = crate::text::Sections::read([include_str!("../../vocab/en/name-ends.txt")]);
+        ["institutions", "places", "events"]
+            .into_iter()
+            .map(|k| (k, sections.entries(k).iter().copied().collect()))
+            .collect()
+    });
+
+/// Whether `w` (as written) is a last word of the names of `kind` (a section of
+/// `vocab/en/name-ends.txt`: institutions, places, events).
+pub(crate) fn name_end(kind: &str, w: &str) -> bool {
+    NAME_ENDS.get(kind).is_some_and(|t| t.contains(w))
 }
 
 #[cfg(test)]
 mod tests {
     use super::{
         OFFICE_QUALIFIERS, follows_a_party, is_background_preposition, is_known_place, is_office_qualifier,
-        is_role_noun, is_speech_verb, is_title, not_a_person, stands_for_org,
+        is_role_noun, is_speech_verb, is_title, name_end, not_a_person, stands_for_org,
     };
 
     #[test]
@@ -444,6 +408,15 @@ mod tests {
         assert!(is_known_place("Spain") && is_known_place("Buenos Aires") && !is_known_place("Halvik"));
         assert!(is_speech_verb("warned") && is_speech_verb("says") && !is_speech_verb("not"));
         OFFICE_QUALIFIERS.assert_read_exactly(&["qualifiers", "after-a-party"]);
+        crate::text::Sections::read([include_str!("../../vocab/en/name-ends.txt")]).assert_read_exactly(&[
+            "institutions",
+            "places",
+            "events",
+        ]);
+        assert!(
+            name_end("institutions", "Board") && name_end("places", "Strait") && name_end("events", "Summit")
+        );
+        assert!(!name_end("places", "Board"));
         assert!(is_office_qualifier("acting") && follows_a_party("former") && !follows_a_party("then"));
         assert!(is_background_preposition("following") && !is_background_preposition("the"));
     }
