@@ -1996,9 +1996,9 @@ fn personal(cx: &Context, mut all: Vec<Personal>, describe: impl Fn(&str) -> Str
     for (x, &p) in person.iter().enumerate() {
         shown.entry(p).or_insert(x);
     }
-    let gives = |d: usize, p: usize, value: u8| {
-        all.iter().zip(&person).any(|(o, &q)| o.at.0 == d && q == p && o.value == value)
-    };
+    let given: std::collections::HashSet<(usize, usize, u8)> =
+        all.iter().zip(&person).map(|(o, &p)| (o.at.0, p, o.value)).collect();
+    let gives = |d: usize, p: usize, value: u8| given.contains(&(d, p, value));
     let mut found = Collector::default();
     for x in 0..all.len() {
         for y in x + 1..all.len() {

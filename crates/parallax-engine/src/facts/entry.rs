@@ -591,9 +591,10 @@ fn described_person(
         ms[..upto]
             .iter()
             .rev()
-            .filter(|x| {
-                x.start >= lo && !layout[b].in_quote(x.start, x.end) && !in_headline(layout, article, b, x)
-            })
+            // (At most the last 64 mentions: a hostile paragraph stays linear.)
+            .take_while(|x| x.start >= lo)
+            .take(64)
+            .filter(|x| !layout[b].in_quote(x.start, x.end) && !in_headline(layout, article, b, x))
             .filter(|x| x.kind == Kind::Name && !x.org && !is_known_place(&x.text) && !not_a_person(&x.text))
             .find_map(|x| {
                 if x.text.contains(' ') {
@@ -616,10 +617,11 @@ fn in_headline(layout: &[Layout], article: &Article, b: usize, x: &Mention) -> b
     let k = sentences.partition_point(|s| (s.start as usize) <= x.start).saturating_sub(1);
     let text = article.blocks[b].own_text();
     let Some(sentence) = sentences.get(k).and_then(|s| text.get(s.range())) else { return false };
+    // A headline is short: past 60 words a sentence is none, and is not read further.
     let words: Vec<&str> =
-        sentence.split_whitespace().filter(|w| w.starts_with(char::is_alphabetic)).collect();
+        sentence.split_whitespace().filter(|w| w.starts_with(char::is_alphabetic)).take(61).collect();
     let capitalised = words.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
-    words.len() >= 4 && capitalised * 10 >= words.len() * 7
+    (4..=60).contains(&words.len()) && capitalised * 10 >= words.len() * 7
 }
 
 /// Whether a description as written is indefinite ("an official", "One witness", "another
@@ -891,6 +893,14 @@ mod tests {
         let got = facts(&[&a], &Config::default());
         assert_eq!(got.docs[0].quotes.len(), 600);
         assert!(got.docs[0].quotes.iter().all(|q| q.speaker_mention.is_some()));
+
+        // One paragraph of introductions and descriptions: each description is the person
+        // named just before it, read within a bounded window.
+        let described = "Ola Strand, 22, left. “It burns,” the student said. ".repeat(300);
+        let a = article(&described);
+        let got = facts(&[&a], &Config::default());
+        assert_eq!(got.docs[0].quotes.len(), 300);
+        assert!(got.docs[0].quotes.iter().all(|q| q.speaker.as_deref() == Some("Ola Strand")));
 
         for text in [
             "the harbour pilots and the crew of the ferry ".repeat(300),
