@@ -1026,6 +1026,19 @@ mod tests {
     }
 
     #[test]
+    fn the_agent_after_by_speaks() {
+        let got = speakers(&[
+            "As said by a coastguard official cited by the Ledger, \"The chances are low.\"",
+            "Leaders raised spending, a move hailed by Ola Strand as a \"big win\".",
+            // A sentence that ends before the quote attributes nothing.
+            "Turnout was low, according to polls reported by Halvik Radio. \"People see you in a new light.\"",
+        ]);
+        assert_eq!(got[0], ["a coastguard official cited by the Ledger"]);
+        assert_eq!(got[1], ["Ola Strand"]);
+        assert!(got[2].iter().all(|s| s != "Halvik Radio"), "{:?}", got[2]);
+    }
+
+    #[test]
     fn a_party_or_qualifier_before_an_office_is_no_speaker() {
         let got = speakers(&[
             "Conservative former justice secretary Sir Tom Berg – speaking before he lost his seat in \

@@ -848,6 +848,17 @@ fn left_cue(
         return Some((m.clone(), None));
     };
     let verb_at = s_from + words[verb].0;
+    // "As said by a firefighting agency official cited by Yonhap, “…", "a move hailed by
+    // Trump as a “big win”": the agent after "by" speaks, up to the clause's end, when the
+    // clause runs on into the quote (not "… reported by CNN. “…").
+    let by = s_from + words.get(verb + 1).map_or(0, |(o, _)| *o);
+    if words.get(verb + 1).is_some_and(|(_, w)| *w == "by") && !text[by..start].contains(['.', '!', '?']) {
+        let from = by + 2;
+        let to = text[from..start].find([',', ':', ';']).map_or(start, |i| from + i);
+        let first = from + (text[from..to].len() - text[from..to].trim_start().len());
+        let agent = people.iter().find(|m| m.start == first && m.end <= to && m.kind == Kind::Name).cloned();
+        return agent.or_else(|| unnamed_source(text, from, to)).map(|m| (m, None));
+    }
     let in_sentence: Vec<&Mention> =
         people.iter().filter(|m| m.start >= s_from && m.end <= verb_at && !aside(text, m)).collect();
     // The subject just before the verb, unless a conjunction or participle stands there.
