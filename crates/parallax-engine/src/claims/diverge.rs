@@ -2029,7 +2029,7 @@ fn personal(cx: &Context, mut all: Vec<Personal>, describe: impl Fn(&str) -> Str
 // Children
 
 /// A count of children a sentence gives, at its word: "a father of four", "a father-of-two",
-/// "has six children".
+/// "has six children" (a word of having before it: not "said three children were hurt").
 fn children_in(words: &[&str]) -> Option<(usize, u8)> {
     let count = |w: &str| number_value(&bare(w)).filter(|v| (1.0..=30.0).contains(v)).map(|v| v as u8);
     let parent = |w: &str| vocab("parents").contains(&bare(w).as_str());
@@ -2041,7 +2041,9 @@ fn children_in(words: &[&str]) -> Option<(usize, u8)> {
             return count(n).map(|c| (k, c));
         }
         let of_parent = k >= 2 && words[k - 1] == "of" && parent(words[k - 2]);
-        let children = words.get(k + 1).is_some_and(|n| matches!(bare(n).as_str(), "children" | "kids"));
+        // "has six children", not "said three children were hurt".
+        let own = (1..=2).any(|back| k >= back && vocab("having").contains(&bare(words[k - back]).as_str()));
+        let children = own && words.get(k + 1).is_some_and(|n| vocab("children").contains(&bare(n).as_str()));
         if of_parent || children { count(w).map(|c| (k, c)) } else { None }
     })
 }
@@ -2367,6 +2369,15 @@ mod tests {
             &people,
         );
         assert!(got.is_empty(), "{got:?}");
+        // A count of children that is nobody's own is no attribute of the person before it.
+        let got = found_with(
+            &[
+                (0, &["Governor Per Dahl said three children were hurt."]),
+                (1, &["Governor Per Dahl said five children were hurt."]),
+            ],
+            &people,
+        );
+        assert!(!got.iter().any(|d| d.starts_with("How many children")), "{got:?}");
         // A document that gives both counts takes neither side.
         let got = found_with(
             &[

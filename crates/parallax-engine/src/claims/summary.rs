@@ -157,7 +157,14 @@ fn leans_back(text: &str) -> bool {
 /// table's `[pointing]`: "This decision", "Those discussions"): what it says of it holds only
 /// where it stands.
 pub(crate) fn points_back(text: &str) -> bool {
-    opens_on(text, vocab("pointing"))
+    // "This week, 179 people died", "That night …": a time, not a thing pointed at.
+    let second = text.split_whitespace().nth(1).map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let time = second.is_some_and(|w| {
+        vocab("date-words").contains(&w.to_lowercase().as_str())
+            || crate::text::weekday_name(w).is_some()
+            || crate::text::month_number(w).is_some()
+    });
+    opens_on(text, vocab("pointing")) && !time
 }
 
 /// Whether `text` opens on one of `phrases`: a whole word or phrase at its start.

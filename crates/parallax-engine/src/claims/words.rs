@@ -33,7 +33,7 @@ mod tests {
     use super::{SECTIONS, vocab};
 
     /// The sections the rules read.
-    const READ: [&str; 34] = [
+    const READ: [&str; 36] = [
         "classes",
         "happenings",
         "happening-labels",
@@ -60,6 +60,8 @@ mod tests {
         "negations",
         "dangling",
         "pointing",
+        "children",
+        "having",
         "synonyms",
         "units",
         "measures",

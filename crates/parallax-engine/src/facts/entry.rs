@@ -3,7 +3,9 @@
 use parallax_model::{Article, Span};
 
 use super::entities::{Person, Registry};
-use super::lexicon::{is_known_place, is_person_noun, lone_word_not_a_person, not_a_person, stands_for_org};
+use super::lexicon::{
+    is_known_place, is_person_noun, is_possessive, lone_word_not_a_person, not_a_person, stands_for_org,
+};
 use super::mentions::{Kind, Mention, mentions};
 use super::named::{Named, named};
 use super::quotes::{Layout, is_plain_saying, quotes, reported, words_end};
@@ -570,7 +572,9 @@ fn described_person(
     block: usize,
     m: &Mention,
 ) -> Option<usize> {
-    if !m.text.split_whitespace().last().is_some_and(is_person_noun) {
+    // (Not someone's relative: "his mother", "the victim's father" is another person.)
+    let owned = m.text.split_whitespace().any(|w| is_possessive(w) || w.ends_with("'s") || w.ends_with("’s"));
+    if owned || !m.text.split_whitespace().last().is_some_and(is_person_noun) {
         return None;
     }
     // Where to look: the sentence before the description's (the last of the block before, for
@@ -594,8 +598,8 @@ fn described_person(
             // (At most the last 64 mentions: a hostile paragraph stays linear.)
             .take_while(|x| x.start >= lo)
             .take(64)
-            .filter(|x| !layout[b].in_quote(x.start, x.end) && !in_headline(layout, article, b, x))
             .filter(|x| x.kind == Kind::Name && !x.org && !is_known_place(&x.text) && !not_a_person(&x.text))
+            .filter(|x| !layout[b].in_quote(x.start, x.end) && !in_headline(layout, article, b, x))
             .find_map(|x| {
                 if x.text.contains(' ') {
                     registry.by_name(&x.text).filter(|&id| registry.people[id].evidence)
@@ -609,9 +613,9 @@ fn described_person(
     (p.roles.is_empty() && !is_known_place(&p.name) && !not_a_person(&p.name)).then_some(id)
 }
 
-/// Whether mention `x` of block `b` stands in a sentence written in title case (four words or
-/// more, most of them capitalised): a headline, whose names introduce nobody the next
-/// sentence describes.
+/// Whether mention `x` of block `b` stands in a sentence written in title case (four to 60
+/// words, seven in ten of its words capitalised): a headline, whose names introduce nobody the
+/// next sentence describes.
 fn in_headline(layout: &[Layout], article: &Article, b: usize, x: &Mention) -> bool {
     let sentences = &layout[b].sentences;
     let k = sentences.partition_point(|s| (s.start as usize) <= x.start).saturating_sub(1);
@@ -619,7 +623,7 @@ fn in_headline(layout: &[Layout], article: &Article, b: usize, x: &Mention) -> b
     let Some(sentence) = sentences.get(k).and_then(|s| text.get(s.range())) else { return false };
     // A headline is short: past 60 words a sentence is none, and is not read further.
     let words: Vec<&str> =
-        sentence.split_whitespace().filter(|w| w.starts_with(char::is_alphabetic)).take(61).collect();
+        sentence.split_whitespace().take(61).filter(|w| w.starts_with(char::is_alphabetic)).collect();
     let capitalised = words.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
     (4..=60).contains(&words.len()) && capitalised * 10 >= words.len() * 7
 }
@@ -1015,6 +1019,8 @@ mod tests {
             "Crews met at the pier.\n\"Ola Strand, 22, is safe,\" the student said.",
             "Ola Strand, 22, Hits Out At Halvik Ferry Over Delays.\n\"It was late,\" the student said.",
             "Ola Strand, 22, left his home.\nThe ferry sailed from Halvik.\n\"It burns,\" the student said.",
+            // Someone's relative is another person.
+            "Ola Strand, 22, died on Friday.\n\"He was kind,\" his mother said.",
         ]);
         assert_eq!(got[0], ["Ola Strand"]);
         assert_eq!(got[1], ["Per Dahl"]);
@@ -1023,6 +1029,7 @@ mod tests {
         assert_eq!(got[4], ["the student"]);
         assert_eq!(got[5], ["the student"]);
         assert_eq!(got[6], ["the student"], "named two sentences before");
+        assert_eq!(got[7], ["his mother"]);
     }
 
     #[test]
@@ -1032,10 +1039,15 @@ mod tests {
             "Leaders raised spending, a move hailed by Ola Strand as a \"big win\".",
             // A sentence that ends before the quote attributes nothing.
             "Turnout was low, according to polls reported by Halvik Radio. \"People see you in a new light.\"",
+            // A verb whose agent passes on another's words: the subject speaks.
+            "Ola Strand, asked by Halvik Radio about the delay, said: \"It was late.\"",
+            "The ferry was late, as quoted by Halvik Radio: \"It was late.\"",
         ]);
         assert_eq!(got[0], ["a coastguard official cited by the Ledger"]);
         assert_eq!(got[1], ["Ola Strand"]);
         assert!(got[2].iter().all(|s| s != "Halvik Radio"), "{:?}", got[2]);
+        assert_eq!(got[3], ["Ola Strand"]);
+        assert!(got[4].iter().all(|s| s != "Halvik Radio"), "{:?}", got[4]);
     }
 
     #[test]

@@ -183,6 +183,23 @@ pub(crate) fn is_person_noun(w: &str) -> bool {
     PERSON_NOUNS.contains(w) || w.ends_with("-year-old")
 }
 
+static POSSESSIVES: std::sync::LazyLock<Table> =
+    std::sync::LazyLock::new(|| table(include_str!("../../vocab/en/possessives.txt")));
+
+/// Possessive determiners, in lower case (`vocab/en/possessives.txt`).
+pub(crate) fn is_possessive(w: &str) -> bool {
+    POSSESSIVES.contains(w)
+}
+
+static AGENT_SPEAKERS: std::sync::LazyLock<Table> =
+    std::sync::LazyLock::new(|| table(include_str!("../../vocab/en/agent-speakers.txt")));
+
+/// Verbs of saying whose agent after "by" said the words ("said by", "hailed by"; not "quoted
+/// by"), in lower case (`vocab/en/agent-speakers.txt`).
+pub(crate) fn agent_speaks(verb: &str) -> bool {
+    AGENT_SPEAKERS.contains(verb)
+}
+
 static BACKGROUND_PREPOSITIONS: std::sync::LazyLock<Table> =
     std::sync::LazyLock::new(|| table(include_str!("../../vocab/en/background-prepositions.txt")));
 
@@ -394,6 +411,7 @@ mod tests {
             ("happenings", include_str!("../../vocab/en/happenings.txt")),
             ("background-prepositions", include_str!("../../vocab/en/background-prepositions.txt")),
             ("person-nouns", include_str!("../../vocab/en/person-nouns.txt")),
+            ("agent-speakers", include_str!("../../vocab/en/agent-speakers.txt")),
         ] {
             let mut seen = std::collections::HashSet::new();
             for line in text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {

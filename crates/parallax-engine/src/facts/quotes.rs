@@ -18,7 +18,8 @@
 use parallax_model::Span;
 
 use super::lexicon::{
-    describes, is_person_pronoun, is_place_adjective, is_role_noun, is_speech_verb, lone_word_not_a_person,
+    agent_speaks, describes, is_person_pronoun, is_place_adjective, is_role_noun, is_speech_verb,
+    lone_word_not_a_person,
 };
 use super::mentions::{Kind, Mention};
 use super::time::weekday;
@@ -852,12 +853,17 @@ fn left_cue(
     // Trump as a “big win”": the agent after "by" speaks, up to the clause's end, when the
     // clause runs on into the quote (not "… reported by CNN. “…").
     let by = s_from + words.get(verb + 1).map_or(0, |(o, _)| *o);
-    if words.get(verb + 1).is_some_and(|(_, w)| *w == "by") && !text[by..start].contains(['.', '!', '?']) {
+    if words.get(verb + 1).is_some_and(|(_, w)| *w == "by")
+        && agent_speaks(&words[verb].1.to_lowercase())
+        && !text[by..start].contains(['.', '!', '?'])
+    {
         let from = by + 2;
         let to = text[from..start].find([',', ':', ';']).map_or(start, |i| from + i);
         let first = from + (text[from..to].len() - text[from..to].trim_start().len());
         let agent = people.iter().find(|m| m.start == first && m.end <= to && m.kind == Kind::Name).cloned();
-        return agent.or_else(|| unnamed_source(text, from, to)).map(|m| (m, None));
+        if let Some(m) = agent.or_else(|| unnamed_source(text, from, to)) {
+            return Some((m, None));
+        }
     }
     let in_sentence: Vec<&Mention> =
         people.iter().filter(|m| m.start >= s_from && m.end <= verb_at && !aside(text, m)).collect();

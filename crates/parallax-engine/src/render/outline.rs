@@ -464,6 +464,7 @@ mod tests {
                 claim("The ferry ran aground off Halvik on Tuesday.", 3),
                 claim("This decision was made after the ferry ran aground off Halvik.", 9),
                 claim("He said the inquiry would look at the bridge of both ships.", 2),
+                claim("This week, the ferry line cut its sailings to Halvik.", 2),
                 claim("The harbour reopened.", 1),
             ],
             ..Briefing::default()
@@ -473,7 +474,8 @@ mod tests {
             got,
             [
                 "The ferry ran aground off Halvik on Tuesday.",
-                "He said the inquiry would look at the bridge of both ships."
+                "He said the inquiry would look at the bridge of both ships.",
+                "This week, the ferry line cut its sailings to Halvik."
             ]
         );
     }
