@@ -957,7 +957,7 @@ const MAX_COMPARED: usize = 400;
 fn sentence_names(text: &str) -> BTreeSet<String> {
     text.split_whitespace()
         .skip(1)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).trim_end_matches("'s").trim_end_matches("’s"))
+        .map(|w| crate::text::without_possessive(w.trim_matches(|c: char| !c.is_alphanumeric())))
         .filter(|w| w.len() >= 2 && w.chars().next().is_some_and(char::is_uppercase))
         .map(|w| fold(w).into_owned())
         .filter(|w| !DATE_WORDS.contains(&stem_key(w)))
@@ -1910,7 +1910,7 @@ fn ages_in(sentence: &str) -> Vec<(Vec<&str>, u8)> {
     let mut out = Vec::new();
     for (i, w) in words.iter().enumerate() {
         // "38-year-old Maynor Yasir Suazo-Sandoval from …"
-        if let Some(n) = name_part(w).strip_suffix("-year-old").and_then(age) {
+        if let Some(n) = crate::text::age_number(name_part(w)).and_then(age) {
             let mut name = Vec::new();
             for next in &words[i + 1..] {
                 if !name_word(next) {
@@ -2053,7 +2053,7 @@ fn children_in(words: &[&str]) -> Option<(usize, u8)> {
 fn refers_back(words: &[&str]) -> bool {
     match words.first().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())) {
         Some("He" | "She") => true,
-        Some("The") => words.get(1).is_some_and(|w| w.ends_with("-year-old")),
+        Some("The") => words.get(1).is_some_and(|w| crate::text::age_number(w).is_some()),
         _ => false,
     }
 }
@@ -2074,7 +2074,7 @@ fn children(cx: &Context) -> Vec<Divergence> {
                 .filter(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
                 .filter_map(|(k, w)| {
                     let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-                    let w = w.trim_end_matches("’s").trim_end_matches("'s");
+                    let w = crate::text::without_possessive(w);
                     cx.people.get(&stem_key(w)).map(|p| (k, p))
                 })
                 .collect();

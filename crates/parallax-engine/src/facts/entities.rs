@@ -56,7 +56,7 @@ fn first_key(name: &str) -> Option<u64> {
 /// The words of a role phrase that a person's role must hold: an owner in the possessive
 /// ("the city's mayor", "the company's chief executive") says whose office it is, not what.
 fn role_words(role: &str) -> Vec<&str> {
-    role.split_whitespace().filter(|w| !(w.ends_with("'s") || w.ends_with("’s"))).collect()
+    role.split_whitespace().filter(|w| !crate::text::is_possessive_form(w)).collect()
 }
 
 /// Whether two words differ by exactly one inserted, deleted or replaced letter.

@@ -15,19 +15,6 @@ static SPEECH_LIST: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock
     list
 });
 
-/// Countries, continents, US states and major world cities: a general gazetteer of the places
-/// news names most, no story's places (`vocab/en/places.txt`).
-static PLACE_SET: std::sync::LazyLock<Table> =
-    std::sync::LazyLock::new(|| table(include_str!("../../vocab/en/places.txt")));
-
-/// Titles that stand before a name (`vocab/en/titles.txt`).
-static TITLES: std::sync::LazyLock<Table> =
-    std::sync::LazyLock::new(|| table(include_str!("../../vocab/en/titles.txt")));
-
-/// Nouns that name a role or office (`vocab/en/role-nouns.txt`).
-static ROLE_NOUNS: std::sync::LazyLock<Table> =
-    std::sync::LazyLock::new(|| table(include_str!("../../vocab/en/role-nouns.txt")));
-
 /// A vocabulary table loaded for lookups (xxh3: the rules look words up on every token).
 type Table = std::collections::HashSet<&'static str, xxhash_rust::xxh3::Xxh3Builder>;
 
@@ -36,9 +23,18 @@ fn table(text: &'static str) -> Table {
     crate::text::table_lines(text).collect()
 }
 
-/// Nationalities, regional adjectives and parties (`vocab/en/place-adjectives.txt`).
-static PLACE_ADJECTIVES: std::sync::LazyLock<Table> =
-    std::sync::LazyLock::new(|| table(include_str!("../../vocab/en/place-adjectives.txt")));
+/// A lookup in one table of `vocab/en/`: `lookup!(/// doc, pub(crate) fn is_x = "x.txt");`
+/// declares `is_x(w)`, true for the table's entries as written, the table loaded once.
+macro_rules! lookup {
+    ($(#[$doc:meta])* $vis:vis fn $name:ident = $file:literal) => {
+        $(#[$doc])*
+        $vis fn $name(w: &str) -> bool {
+            static TABLE: std::sync::LazyLock<Table> =
+                std::sync::LazyLock::new(|| table(include_str!(concat!("../../vocab/en/", $file))));
+            TABLE.contains(w)
+        }
+    };
+}
 
 /// Whether a capitalised name of several words (its title and role taken off) reads as a
 /// place, a people or a party rather than a person: a word before its last is a nationality,
@@ -47,8 +43,7 @@ static PLACE_ADJECTIVES: std::sync::LazyLock<Table> =
 /// is a known place ("Universal Studios Japan"; a first word may be a given name: Jordan,
 /// Georgia, Chad). A single word is left to the other evidence.
 pub(crate) fn not_a_person(name: &str) -> bool {
-    let words: Vec<&str> =
-        name.split_whitespace().map(|w| w.trim_end_matches("’s").trim_end_matches("'s")).collect();
+    let words: Vec<&str> = name.split_whitespace().map(crate::text::without_possessive).collect();
     let before_last = words.len().saturating_sub(1);
     // A known place as the last of two words may be a surname (Kerry Washington, Whitney
     // Houston); as the last of three it ends a place or a body's name.
@@ -56,19 +51,17 @@ pub(crate) fn not_a_person(name: &str) -> bool {
     // "South Korean", "North London": a direction before a place or a people.
     let direction = words.len() >= 2
         && matches!(words[0], "North" | "South" | "East" | "West")
-        && (is_known_place(&words[1..].join(" "))
-            || words.last().is_some_and(|w| PLACE_ADJECTIVES.contains(w)));
+        && (is_known_place(&words[1..].join(" ")) || words.last().is_some_and(|w| is_place_adjective(w)));
     // "Rishi Sunak-led Conservatives", "Kremlin-backed Media": a compound that describes.
     let described = words.iter().any(|w| describes(w));
     if described {
         return true;
     }
     // "Washington European": every word a place or a people.
-    let all_places =
-        words.len() >= 2 && words.iter().all(|w| is_known_place(w) || PLACE_ADJECTIVES.contains(w));
+    let all_places = words.len() >= 2 && words.iter().all(|w| is_known_place(w) || is_place_adjective(w));
     direction
         || all_places
-        || words[..before_last].iter().any(|w| PLACE_ADJECTIVES.contains(w))
+        || words[..before_last].iter().any(|w| is_place_adjective(w))
         || words[..places_to].iter().skip(1).any(|w| is_known_place(w))
 }
 
@@ -80,16 +73,17 @@ pub(crate) fn describes(w: &str) -> bool {
         .any(|s| w.ends_with(s))
 }
 
-/// Whether `w` is a nationality, regional adjective or party ("British", "Democratic").
-pub(crate) fn is_place_adjective(w: &str) -> bool {
-    PLACE_ADJECTIVES.contains(w)
-}
+lookup!(
+    /// Whether `w` is a nationality, regional adjective or party ("British", "Democratic"):
+    /// `vocab/en/place-adjectives.txt`.
+    pub(crate) fn is_place_adjective = "place-adjectives.txt"
+);
 
 /// Whether one capitalised word, the subject of a speech verb, reads as something other than
 /// a person: a nationality, regional adjective or party ("British said", "Conservative"), a
 /// known place, a month or a day of the week ("Jan", "Monday").
 pub(crate) fn lone_word_not_a_person(word: &str) -> bool {
-    let w = word.trim_end_matches("’s").trim_end_matches("'s");
+    let w = crate::text::without_possessive(word);
     is_place_adjective(w)
         || is_known_place(w)
         || crate::text::month_number(w).is_some()
@@ -138,24 +132,21 @@ pub(crate) fn is_speech_verb(w: &str) -> bool {
     })
 }
 
-/// Titles that stand before a name (`vocab/en/titles.txt`).
-pub(crate) fn is_title(w: &str) -> bool {
-    TITLES.contains(w)
-}
+lookup!(
+    /// Titles that stand before a name (`vocab/en/titles.txt`).
+    pub(crate) fn is_title = "titles.txt"
+);
 
-/// Nouns that name a role or office, lowercase (`vocab/en/role-nouns.txt`).
-pub(crate) fn is_role_noun(w: &str) -> bool {
-    ROLE_NOUNS.contains(w)
-}
+lookup!(
+    /// Nouns that name a role or office, lowercase (`vocab/en/role-nouns.txt`).
+    pub(crate) fn is_role_noun = "role-nouns.txt"
+);
 
-static HAPPENINGS: std::sync::LazyLock<Table> =
-    std::sync::LazyLock::new(|| table(include_str!("../../vocab/en/happenings.txt")));
-
-/// Nouns of what news dates as a happening ("quake", "outage"), in lower case
-/// (`vocab/en/happenings.txt`).
-pub(crate) fn is_happening(w: &str) -> bool {
-    HAPPENINGS.contains(w)
-}
+lookup!(
+    /// Nouns of what news dates as a happening ("quake", "outage"), in lower case
+    /// (`vocab/en/happenings.txt`).
+    pub(crate) fn is_happening = "happenings.txt"
+);
 
 /// The sections of `vocab/en/office-qualifiers.txt`.
 static OFFICE_QUALIFIERS: std::sync::LazyLock<crate::text::Sections> = std::sync::LazyLock::new(|| {
@@ -174,54 +165,61 @@ pub(crate) fn follows_a_party(w: &str) -> bool {
     OFFICE_QUALIFIERS.entries("after-a-party").contains(&w)
 }
 
-static PERSON_NOUNS: std::sync::LazyLock<Table> =
-    std::sync::LazyLock::new(|| table(include_str!("../../vocab/en/person-nouns.txt")));
+lookup!(
+    /// Nouns that describe a person rather than an office or a body ("student", "mother",
+    /// "host"), in lower case (`vocab/en/person-nouns.txt`).
+    fn in_person_nouns = "person-nouns.txt"
+);
 
-/// Nouns that describe a person rather than an office or a body ("student", "mother", "host"),
-/// in lower case (`vocab/en/person-nouns.txt`); an age as a noun ("the 22-year-old") is one.
+/// Nouns that describe a person (`vocab/en/person-nouns.txt`); an age as a noun ("the
+/// 22-year-old") is one.
 pub(crate) fn is_person_noun(w: &str) -> bool {
-    PERSON_NOUNS.contains(w) || w.ends_with("-year-old")
+    in_person_nouns(w) || crate::text::age_number(w).is_some()
 }
 
-static POSSESSIVES: std::sync::LazyLock<Table> =
-    std::sync::LazyLock::new(|| table(include_str!("../../vocab/en/possessives.txt")));
+lookup!(
+    /// Possessive determiners, in lower case (`vocab/en/possessives.txt`).
+    pub(crate) fn is_possessive = "possessives.txt"
+);
 
-/// Possessive determiners, in lower case (`vocab/en/possessives.txt`).
-pub(crate) fn is_possessive(w: &str) -> bool {
-    POSSESSIVES.contains(w)
-}
+lookup!(
+    /// Verbs of saying whose agent after "by" said the words ("said by", "hailed by"; not
+    /// "quoted by"), in lower case (`vocab/en/agent-speakers.txt`).
+    pub(crate) fn agent_speaks = "agent-speakers.txt"
+);
 
-static AGENT_SPEAKERS: std::sync::LazyLock<Table> =
-    std::sync::LazyLock::new(|| table(include_str!("../../vocab/en/agent-speakers.txt")));
+lookup!(
+    /// Words that head an office named by its place or body ("Secretary of State", "Minister
+    /// for Home Affairs"), in lower case (`vocab/en/office-heads.txt`).
+    pub(crate) fn is_office_head = "office-heads.txt"
+);
 
-/// Verbs of saying whose agent after "by" said the words ("said by", "hailed by"; not "quoted
-/// by"), in lower case (`vocab/en/agent-speakers.txt`).
-pub(crate) fn agent_speaks(verb: &str) -> bool {
-    AGENT_SPEAKERS.contains(verb)
-}
+lookup!(
+    /// Participles whose agent after "by" relays another's words ("an official cited by
+    /// Yonhap"), in lower case (`vocab/en/relay-verbs.txt`).
+    pub(crate) fn is_relay_verb = "relay-verbs.txt"
+);
 
-static BACKGROUND_PREPOSITIONS: std::sync::LazyLock<Table> =
-    std::sync::LazyLock::new(|| table(include_str!("../../vocab/en/background-prepositions.txt")));
+lookup!(
+    /// Prepositions that make a dated happening after them background ("following Monday's
+    /// quake"), in lower case (`vocab/en/background-prepositions.txt`).
+    pub(crate) fn is_background_preposition = "background-prepositions.txt"
+);
 
-/// Prepositions that make a dated happening after them background ("following Monday's
-/// quake"), in lower case (`vocab/en/background-prepositions.txt`).
-pub(crate) fn is_background_preposition(w: &str) -> bool {
-    BACKGROUND_PREPOSITIONS.contains(w)
-}
-
-/// Nouns that stand for an organisation named before them (`vocab/en/org-nouns.txt`).
-static ORG_NOUNS: std::sync::LazyLock<Table> =
-    std::sync::LazyLock::new(|| table(include_str!("../../vocab/en/org-nouns.txt")));
+lookup!(
+    /// Nouns that stand for an organisation named before them (`vocab/en/org-nouns.txt`).
+    fn is_org_noun = "org-nouns.txt"
+);
 
 /// Whether a role phrase ("company", "airline") or pronoun ("it") stands for an organisation
 /// rather than a person.
 pub(crate) fn stands_for_org(role: &str) -> bool {
-    role == "it" || ORG_NOUNS.contains(role)
+    role == "it" || is_org_noun(role)
 }
 
 /// Personal pronouns that can stand for a speaker.
 pub(crate) fn is_person_pronoun(w: &str) -> bool {
-    let w = w.trim_end_matches("’s").trim_end_matches("'s").trim_end_matches("’d").trim_end_matches("'d");
+    let w = crate::text::without_possessive(w).trim_end_matches("’d").trim_end_matches("'d");
     matches!(w, "he" | "she" | "He" | "She" | "they" | "They" | "I" | "we" | "We")
 }
 
@@ -360,43 +358,53 @@ pub(crate) fn is_not_name(w: &str) -> bool {
         && (crate::text::is_month_name(w) || crate::text::weekday_name(w).is_some()))
 }
 
-/// Whether `name` is a country, continent, US state or major city.
-pub(crate) fn is_known_place(name: &str) -> bool {
-    PLACE_SET.contains(name)
-}
+lookup!(
+    /// Whether `name` is a country, continent, US state or major world city: a general
+    /// gazetteer of the places news names most, no story's places (`vocab/en/places.txt`).
+    pub(crate) fn is_known_place = "places.txt"
+);
 
 /// Last words of the names of events, documents and plans, which are neither people nor
 /// organisations: "Budapest Memorandum", "Normandy Format", "Victory Day".
 pub(crate) fn is_event_word(w: &str) -> bool {
-    name_end("events", w)
+    name_end(NameEnd::Event, w)
 }
 
 /// Last words of place names: "Kerch Strait", "Red Square", "Halvik Harbour".
 pub(crate) fn is_geo_word(w: &str) -> bool {
-    name_end("places", w)
+    name_end(NameEnd::Place, w)
 }
 
-/// The sections of `vocab/en/name-ends.txt`, each as a set.
-static NAME_ENDS: std::sync::LazyLock<std::collections::HashMap<&'static str, Table>> =
-    std::sync::LazyLock::new(|| {
-        let sections = crate::text::Sections::read([include_str!("../../vocab/en/name-ends.txt")]);
-        ["institutions", "places", "events"]
-            .into_iter()
-            .map(|k| (k, sections.entries(k).iter().copied().collect()))
-            .collect()
-    });
+/// The kinds of names a last word can end, one section of `vocab/en/name-ends.txt` each.
+#[derive(Clone, Copy)]
+pub(crate) enum NameEnd {
+    /// `[institutions]`: "Board", "Ministry".
+    Institution,
+    /// `[places]`: "Strait", "Square".
+    Place,
+    /// `[events]`: "Summit", "Memorandum".
+    Event,
+}
 
-/// Whether `w` (as written) is a last word of the names of `kind` (a section of
-/// `vocab/en/name-ends.txt`: institutions, places, events).
-pub(crate) fn name_end(kind: &str, w: &str) -> bool {
-    NAME_ENDS.get(kind).is_some_and(|t| t.contains(w))
+/// The sections of `vocab/en/name-ends.txt`, in the order of `NameEnd`, each as a set.
+const NAME_END_SECTIONS: [&str; 3] = ["institutions", "places", "events"];
+
+static NAME_ENDS: std::sync::LazyLock<[Table; 3]> = std::sync::LazyLock::new(|| {
+    let sections = crate::text::Sections::read([include_str!("../../vocab/en/name-ends.txt")]);
+    NAME_END_SECTIONS.map(|k| sections.entries(k).iter().copied().collect())
+});
+
+/// Whether `w` (as written) is a last word of the names of `kind`.
+pub(crate) fn name_end(kind: NameEnd, w: &str) -> bool {
+    NAME_ENDS[kind as usize].contains(w)
 }
 
 #[cfg(test)]
 mod tests {
     use super::{
-        OFFICE_QUALIFIERS, follows_a_party, is_background_preposition, is_known_place, is_office_qualifier,
-        is_role_noun, is_speech_verb, is_title, name_end, not_a_person, stands_for_org,
+        NAME_END_SECTIONS, NameEnd, OFFICE_QUALIFIERS, follows_a_party, is_background_preposition,
+        is_known_place, is_office_qualifier, is_role_noun, is_speech_verb, is_title, name_end, not_a_person,
+        stands_for_org,
     };
 
     #[test]
@@ -412,6 +420,8 @@ mod tests {
             ("background-prepositions", include_str!("../../vocab/en/background-prepositions.txt")),
             ("person-nouns", include_str!("../../vocab/en/person-nouns.txt")),
             ("agent-speakers", include_str!("../../vocab/en/agent-speakers.txt")),
+            ("relay-verbs", include_str!("../../vocab/en/relay-verbs.txt")),
+            ("office-heads", include_str!("../../vocab/en/office-heads.txt")),
         ] {
             let mut seen = std::collections::HashSet::new();
             for line in text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
@@ -426,15 +436,14 @@ mod tests {
         assert!(is_known_place("Spain") && is_known_place("Buenos Aires") && !is_known_place("Halvik"));
         assert!(is_speech_verb("warned") && is_speech_verb("says") && !is_speech_verb("not"));
         OFFICE_QUALIFIERS.assert_read_exactly(&["qualifiers", "after-a-party"]);
-        crate::text::Sections::read([include_str!("../../vocab/en/name-ends.txt")]).assert_read_exactly(&[
-            "institutions",
-            "places",
-            "events",
-        ]);
+        crate::text::Sections::read([include_str!("../../vocab/en/name-ends.txt")])
+            .assert_read_exactly(&NAME_END_SECTIONS);
         assert!(
-            name_end("institutions", "Board") && name_end("places", "Strait") && name_end("events", "Summit")
+            name_end(NameEnd::Institution, "Board")
+                && name_end(NameEnd::Place, "Strait")
+                && name_end(NameEnd::Event, "Summit")
         );
-        assert!(!name_end("places", "Board"));
+        assert!(!name_end(NameEnd::Place, "Board"));
         assert!(is_office_qualifier("acting") && follows_a_party("former") && !follows_a_party("then"));
         assert!(is_background_preposition("following") && !is_background_preposition("the"));
     }

@@ -8,8 +8,8 @@
 //! ("Nato secretary general Mark Rutte", "chief executive Petra Lind") are the role too.
 
 use super::lexicon::{
-    follows_a_party, is_event_word, is_geo_word, is_not_name, is_office_qualifier, is_person_pronoun,
-    is_role_noun, is_title,
+    follows_a_party, is_event_word, is_geo_word, is_not_name, is_office_head, is_office_qualifier,
+    is_person_pronoun, is_role_noun, is_title,
 };
 
 /// What a mention is.
@@ -52,9 +52,7 @@ impl Mention {
     /// minister", "Halvik's library"): the owner of what follows, not the subject.
     pub(crate) fn is_owner(&self, text: &str) -> bool {
         let w = text.get(self.start..self.end).unwrap_or("");
-        w.ends_with("’s")
-            || w.ends_with("'s")
-            || text.get(self.end..).is_some_and(|r| r.starts_with(['’', '\'']))
+        crate::text::is_possessive_form(w) || text.get(self.end..).is_some_and(|r| r.starts_with(['’', '\'']))
     }
 }
 
@@ -123,7 +121,7 @@ pub(crate) fn is_org_word(w: &str) -> bool {
 
 /// Last words of the names of institutions: "Marine Accident Board", "Fox News".
 pub(crate) fn is_institution_word(w: &str) -> bool {
-    super::lexicon::name_end("institutions", w)
+    super::lexicon::name_end(super::lexicon::NameEnd::Institution, w)
 }
 
 /// Every mention of a person in `text`, in order.
@@ -170,8 +168,10 @@ pub(crate) fn mentions(text: &str) -> Vec<Mention> {
         }
         // A run of capitalised words.
         let mut j = i + 1;
-        let possessive = |w: &str| w.ends_with("’s") || w.ends_with("'s");
-        while j < ws.len() && adjacent(text, ws[j - 1], ws[j]) && !possessive(ws[j - 1].text) {
+        while j < ws.len()
+            && adjacent(text, ws[j - 1], ws[j])
+            && !crate::text::is_possessive_form(ws[j - 1].text)
+        {
             let t = ws[j].text;
             // "de la Fuente": a few particles, then a name.
             let particle_then_name = particle(t)
@@ -191,7 +191,8 @@ pub(crate) fn mentions(text: &str) -> Vec<Mention> {
                 || ws.get(j).is_some_and(|n| {
                     adjacent(text, ws[i], *n)
                         && !capitalised(n.text)
-                        && (is_role_noun(n.text) || (follows_a_party(n.text) && !possessive(w.text)))
+                        && (is_role_noun(n.text)
+                            || (follows_a_party(n.text) && !crate::text::is_possessive_form(w.text)))
                 }));
         // A lone capitalised participle opening a phrase is no name: "Acknowledging that…",
         // "Challenged by…", "Reprising one of…".
@@ -289,7 +290,9 @@ fn office_before(text: &str, start: usize) -> Option<String> {
         }
         // The office ends where "of" starts: "Rear Admiral Shannon Gilreath of the US Coast
         // Guard" is a person of a body.
-        office |= is_title(before[from]) || is_role_noun(&before[from].to_lowercase());
+        // (A head of an office, not one who works for another: "Spokesman for Prime Minister
+        // Keir Starmer".)
+        office |= is_office_head(&before[from].to_lowercase());
         words.extend(&before[k..at]);
         k = at;
     }
@@ -396,12 +399,11 @@ fn name_in_run(text: &str, ws: &[Word<'_>], i: usize, j: usize) -> Option<Mentio
     if name_words.len() > 1 && name_words.iter().all(|w| w.text.chars().all(|c| !c.is_lowercase())) {
         return None;
     }
-    let bare = last.text.trim_end_matches("’s").trim_end_matches("'s");
+    let bare = crate::text::without_possessive(last.text);
     // An acronym alone ("US", "NATO", "EU") names a country or an organisation.
     let acronym = name_words.len() == 1 && bare.len() <= 5 && bare.chars().all(|c| c.is_uppercase());
     let org = is_org_word(bare) || acronym;
-    let name: Vec<&str> =
-        name_words.iter().map(|w| w.text.trim_end_matches("'s").trim_end_matches("’s")).collect();
+    let name: Vec<&str> = name_words.iter().map(|w| crate::text::without_possessive(w.text)).collect();
     let titled = prefix.iter().any(|w| is_title(w.text) || is_role_noun(&w.text.to_lowercase()));
     let mut role_words: Vec<String> = prefix
         .iter()
@@ -440,7 +442,8 @@ fn name_in_run(text: &str, ws: &[Word<'_>], i: usize, j: usize) -> Option<Mentio
     // (Not a body or a people: "the 44-year-old Boca West Country Club", "an 18-year-old
     // Iranian-German", "an African American, 23,".)
     let joined = name.join(" ");
-    let aged = (before.first().is_some_and(|w| w.ends_with("-year-old")) || age_after(&text[last.end..]))
+    let aged = (before.first().is_some_and(|w| crate::text::age_number(w).is_some())
+        || age_after(&text[last.end..]))
         && !org
         && !crate::facts::lexicon::not_a_person(&joined)
         && !(name.len() == 1 && is_demonym(&joined));
@@ -450,10 +453,11 @@ fn name_in_run(text: &str, ws: &[Word<'_>], i: usize, j: usize) -> Option<Mentio
         role_words = lower_role;
     }
     // The office a run completes comes first: "chief of the defence staff admiral".
+    let completes_office = office.is_some();
     if let Some(office) = office {
         role_words.insert(0, office);
     }
-    let role = role_words.iter().any(|w| is_role_noun(w) || w.contains(' ')).then(|| role_words.join(" "));
+    let role = (completes_office || role_words.iter().any(|w| is_role_noun(w))).then(|| role_words.join(" "));
     let titled = titled || role.is_some();
     Some(Mention {
         start: name_words[0].start,
@@ -559,6 +563,8 @@ mod tests {
             &["Jack Potter", "Metropolitan Washington Airports Authority"],
         );
         check("the death of President Jimmy Carter Jr", &["Jimmy Carter (president)"]);
+        // An office before a run that opens on its own office is another person's.
+        check("Spokesman for Prime Minister Keir Starmer said", &["Keir Starmer (prime minister)"]);
     }
 
     #[test]

@@ -18,8 +18,8 @@
 use parallax_model::Span;
 
 use super::lexicon::{
-    agent_speaks, describes, is_person_pronoun, is_place_adjective, is_role_noun, is_speech_verb,
-    lone_word_not_a_person,
+    agent_speaks, describes, is_person_pronoun, is_place_adjective, is_relay_verb, is_role_noun,
+    is_speech_verb, lone_word_not_a_person,
 };
 use super::mentions::{Kind, Mention};
 use super::time::weekday;
@@ -218,7 +218,7 @@ pub(crate) fn reported(blocks: &[&str], layouts: &[Layout], mentions: &[Vec<Ment
                 "continue" | "continues" | "continued" | "spoke" | "speak" | "speaks"
             );
             let before = words[v.saturating_sub(1)].1.to_lowercase();
-            let noun = v > 0 && (is_determiner(&before) || before.ends_with("'s") || before.ends_with("’s"));
+            let noun = v > 0 && (is_determiner(&before) || crate::text::is_possessive_form(&before));
             // "did not say whether …" reports nothing said.
             let negated = v > 0
                 && matches!(
@@ -453,11 +453,8 @@ fn right_cue(
     // A participle is not the attribution ("Clinton seized on it, repeating…"), and after a
     // quote that ended its sentence only a plain verb of saying is ("…today.” Smith said.").
     // "…” crew, according to a senior defense official": the source follows "according to",
-    // wherever it stands in the clause.
-    // "…,” the Banner was told by an employee": in the passive the source follows "by".
-    let next_is = |word: &str| words.get(verb + 1).is_some_and(|(_, w)| *w == word);
-    let source_follows = verb_word == "according" && next_is("to") && !ended
-        || verb > 0 && matches!(words[verb - 1].1, "was" | "were" | "is" | "are" | "been") && next_is("by");
+    // wherever it stands in the clause (not after a quote that ended its sentence).
+    let source_follows = source_follows(&words, verb) && !(ended && verb_word == "according");
     // "…,” an official can be heard saying": a verb of perceiving and its auxiliaries before
     // the participle belong to the attribution, not to the subject.
     let perceived = if verb > 0 && matches!(words[verb - 1].1, "heard" | "seen" | "filmed" | "recorded") {
@@ -492,33 +489,7 @@ fn right_cue(
         && !people.iter().any(|m| m.kind == Kind::Name && m.start >= from && m.end <= from + words[verb].0)
         && !words[..verb].iter().any(|(_, w)| is_person_pronoun(&w.to_lowercase()));
     let mention = if verb == 0 || source_follows || inverted {
-        // "said German Chancellor Friedrich Merz", "said a former official, who…": a name
-        // right after the verb, else the description there.
-        let np_end =
-            text[verb_end..clause_end].find([',', '(', '—', '–']).map_or(clause_end, |i| verb_end + i);
-        let np_end = relative_clause(text, verb_end, np_end);
-        let in_phrase = |m: &&Mention| {
-            m.start > verb_at
-                && m.start < np_end
-                && m.kind != Kind::Pronoun
-                && text[verb_end..m.start].split_whitespace().count() <= 6
-        };
-        // "said Idaho nutritional-supplement executive Frank VanderSloot": a place that
-        // qualifies the name after it is not the speaker.
-        let qualifier = |m: &Mention| {
-            m.kind == Kind::Name
-                && !m.text.contains(' ')
-                && lone_word_not_a_person(&m.text)
-                && people.iter().filter(in_phrase).any(|n| n.start > m.end && n.kind == Kind::Name)
-        };
-        let first = people.iter().filter(in_phrase).find(|m| !qualifier(m));
-        // "said Spain's Transport Minister Óscar Puente": the owner is not the speaker, the
-        // name after it is.
-        let owner = first.is_some_and(|m| m.is_owner(text));
-        let owned = first
-            .filter(|_| owner)
-            .and_then(|o| people.iter().filter(in_phrase).find(|m| m.start > o.end && m.kind == Kind::Name));
-        owned.or(first).cloned().or_else(|| unnamed_source(text, verb_end, np_end))
+        source_after(text, verb_at, verb_end, clause_end, people)
     } else {
         // "he told", "Sir Keir said", "the company wrote", "chief executive Jo Lind said",
         // "Jo Lind, a union official, said": a short subject right after the quote, not a
@@ -634,13 +605,67 @@ pub(crate) fn is_plain_saying(w: &str) -> bool {
     )
 }
 
+/// Whether the source of the words follows the verb `words[verb]`, after a particle:
+/// "according to X"; "the Banner was told by an employee" (the passive); "a move hailed by
+/// Trump" (a verb whose agent said the words, `vocab/en/agent-speakers.txt`, and an agent
+/// that opens like a subject: not "said by telephone").
+fn source_follows(words: &[(usize, &str)], verb: usize) -> bool {
+    let next_is = |word: &str| words.get(verb + 1).is_some_and(|(_, w)| *w == word);
+    let passive = verb > 0 && matches!(words[verb - 1].1, "was" | "were" | "is" | "are" | "been");
+    let agent = words.get(verb + 2).is_some_and(|(_, w)| opens_subject(w));
+    let verb = words[verb].1.to_lowercase();
+    verb == "according" && next_is("to") || next_is("by") && (passive || agent && agent_speaks(&verb))
+}
+
+/// The source named after a verb (`text[verb_at..verb_end]`, with its particle: "according
+/// to", "hailed by") in the phrase that runs to `clause_end`: "said German Chancellor
+/// Friedrich Merz", "according to a former official, who…": a name right after the verb,
+/// else the description there.
+fn source_after(
+    text: &str,
+    verb_at: usize,
+    verb_end: usize,
+    clause_end: usize,
+    people: &[Mention],
+) -> Option<Mention> {
+    let np_end = text[verb_end..clause_end].find([',', '(', '—', '–']).map_or(clause_end, |i| verb_end + i);
+    let np_end = relative_clause(text, verb_end, np_end);
+    let in_phrase = |m: &&Mention| {
+        m.start > verb_at
+            && m.start < np_end
+            && m.kind != Kind::Pronoun
+            && text[verb_end..m.start].split_whitespace().count() <= 6
+    };
+    // "said Idaho nutritional-supplement executive Frank VanderSloot": a place that
+    // qualifies the name after it is not the speaker.
+    let qualifier = |m: &Mention| {
+        m.kind == Kind::Name
+            && !m.text.contains(' ')
+            && lone_word_not_a_person(&m.text)
+            && people.iter().filter(in_phrase).any(|n| n.start > m.end && n.kind == Kind::Name)
+    };
+    let first = people.iter().filter(in_phrase).find(|m| !qualifier(m));
+    // "said Spain's Transport Minister Óscar Puente": the owner is not the speaker, the
+    // name after it is.
+    let owner = first.is_some_and(|m| m.is_owner(text));
+    let owned = first
+        .filter(|_| owner)
+        .and_then(|o| people.iter().filter(in_phrase).find(|m| m.start > o.end && m.kind == Kind::Name));
+    owned.or(first).cloned().or_else(|| unnamed_source(text, verb_end, np_end))
+}
+
 /// The end of a noun phrase before a relative clause: "one source who spoke…" → "one source".
+/// So does a participle whose agent relays the words: "an official cited by Yonhap" → "an
+/// official" (not "a court document filed by state attorney Dave Aronberg").
 fn relative_clause(text: &str, from: usize, to: usize) -> usize {
     let phrase = &text[from..to];
-    word_offsets(phrase)
-        .into_iter()
-        .find(|(_, w)| matches!(*w, "who" | "whom" | "which" | "that" | "whose"))
-        .map_or(to, |(o, _)| from + o)
+    let words = word_offsets(phrase);
+    (0..words.len())
+        .find(|&i| {
+            matches!(words[i].1, "who" | "whom" | "which" | "that" | "whose")
+                || i > 0 && is_relay_verb(words[i].1) && words.get(i + 1).is_some_and(|(_, w)| *w == "by")
+        })
+        .map_or(to, |i| from + words[i].0)
 }
 
 /// Whether `words[i]` is a speech verb used as a verb: "his remarks", "the claims", "Clinton's
@@ -667,7 +692,7 @@ fn speech_verb_at(words: &[(usize, &str)], i: usize) -> bool {
         matches!(
             b,
             "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our" | "my" | "your" | "these" | "those"
-        ) || (b.ends_with("'s") || b.ends_with("’s"))
+        ) || crate::text::is_possessive_form(b)
             && !matches!(
                 b.trim_end_matches(['s', '\'', '’']),
                 "he" | "she" | "it" | "that" | "there" | "who" | "what" | "here"
@@ -850,18 +875,18 @@ fn left_cue(
     };
     let verb_at = s_from + words[verb].0;
     // "As said by a firefighting agency official cited by Yonhap, “…", "a move hailed by
-    // Trump as a “big win”": the agent after "by" speaks, up to the clause's end, when the
-    // clause runs on into the quote (not "… reported by CNN. “…").
-    let by = s_from + words.get(verb + 1).map_or(0, |(o, _)| *o);
-    if words.get(verb + 1).is_some_and(|(_, w)| *w == "by")
-        && agent_speaks(&words[verb].1.to_lowercase())
-        && !text[by..start].contains(['.', '!', '?'])
+    // Trump as a “big win”": the source after the verb speaks, up to the clause's end, when
+    // the clause runs on into the quote (not "… reported by CNN. “…"); "according to" only
+    // when no verb of saying before has its own subject ("X said that according to its
+    // analysis, … “…”").
+    if source_follows(&words, verb)
+        && !(words[verb].1.eq_ignore_ascii_case("according") && (0..verb).any(|i| speech_verb_at(&words, i)))
+        && let Some(&(o, particle)) = words.get(verb + 1)
+        && !text[s_from + o..start].contains(['.', '!', '?'])
     {
-        let from = by + 2;
+        let from = s_from + o + particle.len();
         let to = text[from..start].find([',', ':', ';']).map_or(start, |i| from + i);
-        let first = from + (text[from..to].len() - text[from..to].trim_start().len());
-        let agent = people.iter().find(|m| m.start == first && m.end <= to && m.kind == Kind::Name).cloned();
-        if let Some(m) = agent.or_else(|| unnamed_source(text, from, to)) {
+        if let Some(m) = source_after(text, verb_at, from, to, people) {
             return Some((m, None));
         }
     }

@@ -131,7 +131,7 @@ pub(crate) fn dates(
         .filter(|w| !w.is_empty())
         .map(|w| w.trim_end_matches(['.', ';', ':', '’', '\'']))
         .collect();
-    let words: Vec<&str> = tokens.iter().map(|w| w.trim_end_matches("’s").trim_end_matches("'s")).collect();
+    let words: Vec<&str> = tokens.iter().map(|w| crate::text::without_possessive(w)).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -308,7 +308,7 @@ fn backdrop(words: &[&str], tokens: &[&str], at: usize, len: usize) -> bool {
     let last = at + len - 1;
     // Where the happening's phrase starts: at the date written as its owner ("Monday's
     // quake"), else at the noun written before the date and the words that join them.
-    let owner = tokens.get(last).is_some_and(|w| w.ends_with("’s") || w.ends_with("'s"));
+    let owner = tokens.get(last).is_some_and(|w| crate::text::is_possessive_form(w));
     let start = if owner {
         (last + 1..words.len().min(last + 3)).any(|k| is_happening(&lower(k))).then_some(at)
     } else {

@@ -28,3 +28,4 @@ pub use quotes::quoted_spans;
 pub use sentences::split_sentences;
 pub(crate) use tables::{Sections, table_lines};
 pub use tokens::{Token, TokenKind, tokenize};
+pub(crate) use tokens::{age_number, is_possessive_form, without_possessive};

@@ -106,9 +106,24 @@ pub(crate) fn scan(text: &str, mut emit: impl FnMut(usize, usize, TokenKind)) {
     }
 }
 
+/// Whether a word ends in a possessive "'s", straight or curly ("Starmer's", "Halvik’s").
+pub(crate) fn is_possessive_form(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("’s")
+}
+
+/// A word without its possessive "'s" ("Starmer's" → "Starmer"); other words as they are.
+pub(crate) fn without_possessive(word: &str) -> &str {
+    word.trim_end_matches("’s").trim_end_matches("'s")
+}
+
+/// The number of an age written as one word ("38-year-old" → "38", as in "the 22-year-old").
+pub(crate) fn age_number(word: &str) -> Option<&str> {
+    word.strip_suffix("-year-old")
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{TokenKind, tokenize};
+    use super::{TokenKind, is_possessive_form, tokenize, without_possessive};
 
     #[track_caller]
     fn check(text: &str, expect: &[&str]) {
@@ -125,6 +140,8 @@ mod tests {
     #[test]
     fn words_numbers_and_joiners() {
         check("Mr Trump’s plans", &["Mr", "Trump’s", "plans"]);
+        assert!(is_possessive_form("Halvik’s") && !is_possessive_form("Halvik"));
+        assert_eq!(without_possessive("Starmer's"), "Starmer");
         check("a 20-year-old's view", &["a", "20-year-old's", "view"]);
         check("rose 3.5% to 20,000.", &["rose", "#3.5", "to", "#20,000"]);
         check("in the U.S. and U.K.", &["in", "the", "U.S.", "and", "U.K."]);
