@@ -162,11 +162,14 @@ pub fn credits(article: &Article) -> (Vec<String>, usize) {
                 strong.push(name.to_string());
             }
         }
-        // A dateline: "HALVIK (CWS) — ...".
+        // A dateline: "HALVIK (CWS) — ...", "SEOUL, South Korea (AP) — ...": a place in
+        // capitals, perhaps its region after a comma, the credit in brackets, then a dash.
         if let Some(open) = t.find(" (")
             && open < 40
-            && t[..open].chars().all(|c| c.is_uppercase() || c == ' ' || c == ',')
+            && is_dateline_place(&t[..open])
             && let Some(close) = t[open..].find(')')
+            && (t[..open].chars().all(|c| c.is_uppercase() || c == ' ' || c == ',')
+                || t[open + close + 1..].trim_start().starts_with(crate::text::is_dash))
         {
             let name = &t[open + 2..open + close];
             if is_name(name) {
@@ -178,9 +181,10 @@ pub fn credits(article: &Article) -> (Vec<String>, usize) {
     for r in article.removed.iter().filter(|r| r.kind == RemovedKind::Caption) {
         let t = r.text.trim_end().trim_end_matches('.');
         if let Some(inner) = t.strip_suffix(')').and_then(|t| t.rsplit_once('(').map(|(_, i)| i))
-            && let Some((_, agency)) = inner.rsplit_once('/')
+            && let Some((before, after)) = inner.rsplit_once('/')
         {
-            let agency = agency.trim();
+            // "(Jane Roe/PA)" names the photographer first; "(AP Photo/Jane Roe)" the agency.
+            let agency = before.trim().strip_suffix(" Photo").unwrap_or(after).trim();
             if is_name(agency) && agency.chars().filter(|c| c.is_uppercase()).count() >= 2 {
                 weak.push(agency.to_string());
             }
@@ -189,6 +193,18 @@ pub fn credits(article: &Article) -> (Vec<String>, usize) {
     let strong_count = strong.len();
     strong.extend(weak);
     (strong, strong_count)
+}
+
+/// Whether the text before a dateline's credit is a place as datelines write it: a first part
+/// in capitals ("HALVIK", "LOS ANGELES"), then perhaps a region after a comma, each of its
+/// words capitalised ("SEOUL, South Korea", "NORWOOD, Mass.").
+fn is_dateline_place(s: &str) -> bool {
+    let (place, region) = s.split_once(',').unwrap_or((s, ""));
+    let place = place.trim();
+    !place.is_empty()
+        && place.chars().any(char::is_alphabetic)
+        && place.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+        && region.split_whitespace().all(|w| w.starts_with(char::is_uppercase))
 }
 
 fn is_name(s: &str) -> bool {

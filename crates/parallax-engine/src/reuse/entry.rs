@@ -276,6 +276,22 @@ mod tests {
         Three of the injured were taken to hospital with fractures and the rest were treated at the scene.";
 
     #[test]
+    fn datelines_with_a_region_and_agency_photo_credits_name_the_wire() {
+        assert_eq!(doc("a", &format!("SKARVIK, Nordland (CWS) — {WIRE}")).wire(), Some("CWS"));
+        assert_eq!(doc("b", &format!("HALVIK (CWS) — {WIRE}")).wire(), Some("CWS"));
+        // Not a place in capitals, or no dash after the credit: no dateline.
+        let plain = format!("Officials in Skarvik (CWS) said the port was shut.\n{WIRE}");
+        assert_eq!(doc("c", &plain).wire(), None);
+        assert_eq!(
+            doc("d", &format!("SKARVIK, Nordland (CWS) said the port was shut.\n{WIRE}")).wire(),
+            None
+        );
+        // "(CWS Photo/Jo Lind)" credits the agency, not the photographer.
+        let photo = doc("e", &format!("{WIRE}\nRescue crews at the harbour on Tuesday (CWS Photo/Jo Lind)"));
+        assert_eq!(photo.credits.first().map(String::as_str), Some("CWS"));
+    }
+
+    #[test]
     fn light_edits_are_still_a_copy() {
         // Quote style, spelling, a changed word, a dropped and an added sentence, reordered.
         let reprint = "The coastguard said all 212 passengers had been brought ashore by late morning.\n\
