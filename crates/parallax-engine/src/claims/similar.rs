@@ -61,11 +61,17 @@ impl Statement {
         let mut out = Statement::default();
         let negations = vocab("negations");
         let mut figures = Vec::new();
+        // The number after a number sign ("No.10", "the No. 2 computer maker") names a place
+        // in a series: a word of the statement, not a figure it gives.
+        let mut numbered = None;
         for (k, token) in tokens.iter().enumerate() {
             let Some(word) = text.get(token.span.range()) else { continue };
             if token.kind == TokenKind::Number {
                 let digits: String = word.chars().filter(char::is_ascii_digit).collect();
                 out.terms.push(xxh3_64(digits.as_bytes()));
+                if numbered == Some(k) {
+                    continue;
+                }
                 if calendar_number(text, tokens, k) {
                     out.calendar.push(digits.clone());
                 } else {
@@ -93,6 +99,18 @@ impl Statement {
                 continue;
             }
             let lower = word.to_ascii_lowercase();
+            // "No.10 Downing Street", "No 1 seed": "No" before a number stands for "number".
+            let number_sign = word == "No"
+                && tokens.get(k + 1).is_some_and(|n| {
+                    n.kind == TokenKind::Number
+                        && text
+                            .get(token.span.range().end..n.span.range().start)
+                            .is_some_and(|gap| matches!(gap.trim(), "" | "."))
+                });
+            if number_sign {
+                numbered = Some(k + 1);
+                continue;
+            }
             if negations.contains(&lower.as_str()) || lower.ends_with("n't") || lower.ends_with("n’t") {
                 out.negated = true;
                 continue;
@@ -311,5 +329,13 @@ mod tests {
         assert_eq!(news[0].terms, news[1].terms);
         assert!(s[1].negated && !s[0].negated);
         assert!(s[2].is_empty());
+        // "No" before a number is a number sign, not a negation.
+        let s = statements(&[
+            "He spoke outside No.10 Downing Street.",
+            "He spoke outside No 10.",
+            "No one spoke.",
+        ]);
+        assert!(!s[0].negated && !s[1].negated && s[2].negated);
+        assert!(s[0].numbers.is_empty() && s[1].values.is_empty(), "a place in a series, no figure");
     }
 }
