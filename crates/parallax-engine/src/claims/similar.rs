@@ -43,7 +43,8 @@ pub struct Statement {
     /// the eight real events reading years as dates changed nothing but lost such support on
     /// the seeds.
     pub calendar: Vec<String>,
-    /// Whether a negation ("not", "never", "no", "n't") stands in it.
+    /// Whether a negation ("not", "never", "no", "n't"; not "without", which tells what was
+    /// missing) stands in it.
     pub negated: bool,
 }
 
@@ -337,5 +338,9 @@ mod tests {
         ]);
         assert!(!s[0].negated && !s[1].negated && s[2].negated);
         assert!(s[0].numbers.is_empty() && s[1].values.is_empty(), "a place in a series, no figure");
+        // "Without" tells what was missing; it does not deny the statement.
+        let s =
+            statements(&["Some 33,000 homes were left without power.", "The plane landed without its gear."]);
+        assert!(!s[0].negated && !s[1].negated);
     }
 }
