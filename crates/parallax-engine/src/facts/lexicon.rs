@@ -23,16 +23,18 @@ fn table(text: &'static str) -> Table {
     crate::text::table_lines(text).collect()
 }
 
-/// A lookup in one table of `vocab/en/`: `lookup!(/// doc, pub(crate) fn is_x = "x.txt");`
-/// declares `is_x(w)`, true for the table's entries as written, the table loaded once.
+/// Lookups in tables of `vocab/en/`: each `/// doc, pub(crate) fn is_x = "x.txt";` declares
+/// `is_x(w)`, true for the table's entries as written, the table loaded once.
 macro_rules! lookup {
-    ($(#[$doc:meta])* $vis:vis fn $name:ident = $file:literal) => {
-        $(#[$doc])*
-        $vis fn $name(w: &str) -> bool {
-            static TABLE: std::sync::LazyLock<Table> =
-                std::sync::LazyLock::new(|| table(include_str!(concat!("../../vocab/en/", $file))));
-            TABLE.contains(w)
-        }
+    ($($(#[$doc:meta])* $vis:vis fn $name:ident = $file:literal;)*) => {
+        $(
+            $(#[$doc])*
+            $vis fn $name(w: &str) -> bool {
+                static TABLE: std::sync::LazyLock<Table> =
+                    std::sync::LazyLock::new(|| table(include_str!(concat!("../../vocab/en/", $file))));
+                TABLE.contains(w)
+            }
+        )*
     };
 }
 
@@ -73,11 +75,51 @@ pub(crate) fn describes(w: &str) -> bool {
         .any(|s| w.ends_with(s))
 }
 
-lookup!(
+lookup! {
     /// Whether `w` is a nationality, regional adjective or party ("British", "Democratic"):
     /// `vocab/en/place-adjectives.txt`.
-    pub(crate) fn is_place_adjective = "place-adjectives.txt"
-);
+    pub(crate) fn is_place_adjective = "place-adjectives.txt";
+
+    /// Titles that stand before a name (`vocab/en/titles.txt`).
+    pub(crate) fn is_title = "titles.txt";
+
+    /// Nouns that name a role or office, lowercase (`vocab/en/role-nouns.txt`).
+    pub(crate) fn is_role_noun = "role-nouns.txt";
+
+    /// Nouns of what news dates as a happening ("quake", "outage"), in lower case
+    /// (`vocab/en/happenings.txt`).
+    pub(crate) fn is_happening = "happenings.txt";
+
+    /// Nouns that describe a person rather than an office or a body ("student", "mother",
+    /// "host"), in lower case (`vocab/en/person-nouns.txt`).
+    fn in_person_nouns = "person-nouns.txt";
+
+    /// Possessive determiners, in lower case (`vocab/en/possessives.txt`).
+    pub(crate) fn is_possessive = "possessives.txt";
+
+    /// Verbs of saying whose agent after "by" said the words ("said by", "hailed by"; not
+    /// "quoted by"), in lower case (`vocab/en/agent-speakers.txt`).
+    pub(crate) fn agent_speaks = "agent-speakers.txt";
+
+    /// Words that head an office named by its place or body ("Secretary of State", "Minister
+    /// for Home Affairs"), in lower case (`vocab/en/office-heads.txt`).
+    pub(crate) fn is_office_head = "office-heads.txt";
+
+    /// Participles whose agent after "by" relays another's words ("an official cited by
+    /// Yonhap"), in lower case (`vocab/en/relay-verbs.txt`).
+    pub(crate) fn is_relay_verb = "relay-verbs.txt";
+
+    /// Prepositions that make a dated happening after them background ("following Monday's
+    /// quake"), in lower case (`vocab/en/background-prepositions.txt`).
+    pub(crate) fn is_background_preposition = "background-prepositions.txt";
+
+    /// Nouns that stand for an organisation named before them (`vocab/en/org-nouns.txt`).
+    fn is_org_noun = "org-nouns.txt";
+
+    /// Whether `name` is a country, continent, US state or major world city: a general
+    /// gazetteer of the places news names most, no story's places (`vocab/en/places.txt`).
+    pub(crate) fn is_known_place = "places.txt";
+}
 
 /// Whether one capitalised word, the subject of a speech verb, reads as something other than
 /// a person: a nationality, regional adjective or party ("British said", "Conservative"), a
@@ -90,11 +132,11 @@ pub(crate) fn lone_word_not_a_person(word: &str) -> bool {
         || crate::text::weekday(w).is_some()
 }
 
-/// Whether `w` (lowercase) is a speech verb in any form: "say", "said", "saying", "claims",
-/// "described", "promising".
 /// The longest form of a verb of speech, in bytes, with room for its inflections.
 const MAX_VERB_BYTES: usize = 24;
 
+/// Whether `w` (lowercase) is a speech verb in any form: "say", "said", "saying", "claims",
+/// "described", "promising".
 pub(crate) fn is_speech_verb(w: &str) -> bool {
     let w = w.trim_end_matches(':');
     // No verb of speech is shorter ("say", "ask") or much longer ("acknowledging"): a quick
@@ -132,22 +174,6 @@ pub(crate) fn is_speech_verb(w: &str) -> bool {
     })
 }
 
-lookup!(
-    /// Titles that stand before a name (`vocab/en/titles.txt`).
-    pub(crate) fn is_title = "titles.txt"
-);
-
-lookup!(
-    /// Nouns that name a role or office, lowercase (`vocab/en/role-nouns.txt`).
-    pub(crate) fn is_role_noun = "role-nouns.txt"
-);
-
-lookup!(
-    /// Nouns of what news dates as a happening ("quake", "outage"), in lower case
-    /// (`vocab/en/happenings.txt`).
-    pub(crate) fn is_happening = "happenings.txt"
-);
-
 /// The sections of `vocab/en/office-qualifiers.txt`.
 static OFFICE_QUALIFIERS: std::sync::LazyLock<crate::text::Sections> = std::sync::LazyLock::new(|| {
     crate::text::Sections::read([include_str!("../../vocab/en/office-qualifiers.txt")])
@@ -165,51 +191,11 @@ pub(crate) fn follows_a_party(w: &str) -> bool {
     OFFICE_QUALIFIERS.entries("after-a-party").contains(&w)
 }
 
-lookup!(
-    /// Nouns that describe a person rather than an office or a body ("student", "mother",
-    /// "host"), in lower case (`vocab/en/person-nouns.txt`).
-    fn in_person_nouns = "person-nouns.txt"
-);
-
 /// Nouns that describe a person (`vocab/en/person-nouns.txt`); an age as a noun ("the
 /// 22-year-old") is one.
 pub(crate) fn is_person_noun(w: &str) -> bool {
     in_person_nouns(w) || crate::text::age_number(w).is_some()
 }
-
-lookup!(
-    /// Possessive determiners, in lower case (`vocab/en/possessives.txt`).
-    pub(crate) fn is_possessive = "possessives.txt"
-);
-
-lookup!(
-    /// Verbs of saying whose agent after "by" said the words ("said by", "hailed by"; not
-    /// "quoted by"), in lower case (`vocab/en/agent-speakers.txt`).
-    pub(crate) fn agent_speaks = "agent-speakers.txt"
-);
-
-lookup!(
-    /// Words that head an office named by its place or body ("Secretary of State", "Minister
-    /// for Home Affairs"), in lower case (`vocab/en/office-heads.txt`).
-    pub(crate) fn is_office_head = "office-heads.txt"
-);
-
-lookup!(
-    /// Participles whose agent after "by" relays another's words ("an official cited by
-    /// Yonhap"), in lower case (`vocab/en/relay-verbs.txt`).
-    pub(crate) fn is_relay_verb = "relay-verbs.txt"
-);
-
-lookup!(
-    /// Prepositions that make a dated happening after them background ("following Monday's
-    /// quake"), in lower case (`vocab/en/background-prepositions.txt`).
-    pub(crate) fn is_background_preposition = "background-prepositions.txt"
-);
-
-lookup!(
-    /// Nouns that stand for an organisation named before them (`vocab/en/org-nouns.txt`).
-    fn is_org_noun = "org-nouns.txt"
-);
 
 /// Whether a role phrase ("company", "airline") or pronoun ("it") stands for an organisation
 /// rather than a person.
@@ -357,12 +343,6 @@ pub(crate) fn is_not_name(w: &str) -> bool {
     ) || (w.starts_with(|c: char| c.is_uppercase())
         && (crate::text::is_month_name(w) || crate::text::weekday_name(w).is_some()))
 }
-
-lookup!(
-    /// Whether `name` is a country, continent, US state or major world city: a general
-    /// gazetteer of the places news names most, no story's places (`vocab/en/places.txt`).
-    pub(crate) fn is_known_place = "places.txt"
-);
 
 /// Last words of the names of events, documents and plans, which are neither people nor
 /// organisations: "Budapest Memorandum", "Normandy Format", "Victory Day".
