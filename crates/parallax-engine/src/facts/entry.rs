@@ -4,7 +4,8 @@ use parallax_model::{Article, Span};
 
 use super::entities::{Person, Registry};
 use super::lexicon::{
-    is_known_place, is_person_noun, is_possessive, lone_word_not_a_person, not_a_person, stands_for_org,
+    is_known_place, is_person_noun, is_possessive, is_role_noun, is_surname_office, is_title,
+    lone_word_not_a_person, not_a_person, stands_for_org,
 };
 use super::mentions::{Kind, Mention, mentions};
 use super::named::{Named, named};
@@ -346,13 +347,26 @@ pub fn facts(articles: &[&Article], config: &Config) -> Facts {
         docs.push(doc);
     }
     let named = named(&with_context, &registry);
-    let people: Vec<Person> = registry.people.into_iter().filter(|p| p.evidence).collect();
+    let people: Vec<Person> =
+        registry.people.into_iter().filter(|p| p.evidence && !names_no_one(&p.name)).collect();
     // A name classed as an organisation or place is not also a person.
     let people = people
         .into_iter()
         .filter(|p| !named.iter().any(|n| n.name == p.name || n.aliases.contains(&p.name)))
         .collect();
     Facts { docs, people, named }
+}
+
+/// Whether a name the registry holds names no one: it ends on an office or on a title that is
+/// no surname, abbreviated or in capitals ("Warrant Officer", "Minister", "CrowdStrike CEO",
+/// "Ohio Gov.": the office, not its holder; "Charlie King" is a name), or it is a lone function
+/// word ("It", "About").
+fn names_no_one(name: &str) -> bool {
+    let last = name.split_whitespace().last().unwrap_or_default();
+    let abbreviated = last.ends_with('.') || last.len() > 1 && last.chars().all(|c| c.is_ascii_uppercase());
+    let lone_function_word = !name.contains(' ') && crate::text::is_function_key(crate::text::stem_key(last));
+    let lower = last.to_lowercase();
+    is_role_noun(&lower) && !is_surname_office(&lower) || is_title(last) && abbreviated || lone_function_word
 }
 
 /// A lead has this many words or more ...
@@ -883,7 +897,7 @@ fn speaks(text: &str, m: &Mention) -> bool {
 mod tests {
     use parallax_model::{Article, DocFormat};
 
-    use super::{Config, facts};
+    use super::{Config, facts, names_no_one};
     use crate::{extract, ingest};
 
     fn article(text: &str) -> Article {
@@ -1101,6 +1115,16 @@ mod tests {
         assert_eq!(got[1], ["Skarvik Data"]);
         assert_eq!(got[2], ["it"], "a titled name is a person, never \"it\"");
         assert_eq!(got[3], ["the council"], "an owner is not the subject");
+    }
+
+    #[test]
+    fn an_office_without_its_holder_names_no_one() {
+        for name in ["Halvik Ferries CEO", "Warrant Officer", "Minister", "Ohio Gov.", "It", "About"] {
+            assert!(names_no_one(name), "{name}");
+        }
+        for name in ["Charlie King", "Jo Lind", "Kari Bishop", "Limbaugh"] {
+            assert!(!names_no_one(name), "{name}");
+        }
     }
 
     #[test]

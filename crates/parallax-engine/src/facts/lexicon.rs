@@ -86,6 +86,10 @@ lookup! {
     /// Nouns that name a role or office, lowercase (`vocab/en/role-nouns.txt`).
     pub(crate) fn is_role_noun = "role-nouns.txt";
 
+    /// Words of an office that are also surnames ("king", "bishop"), lowercase
+    /// (`vocab/en/surname-offices.txt`).
+    pub(crate) fn is_surname_office = "surname-offices.txt";
+
     /// Nouns of what news dates as a happening ("quake", "outage"), in lower case
     /// (`vocab/en/happenings.txt`).
     pub(crate) fn is_happening = "happenings.txt";
@@ -402,6 +406,7 @@ mod tests {
             ("agent-speakers", include_str!("../../vocab/en/agent-speakers.txt")),
             ("relay-verbs", include_str!("../../vocab/en/relay-verbs.txt")),
             ("office-heads", include_str!("../../vocab/en/office-heads.txt")),
+            ("surname-offices", include_str!("../../vocab/en/surname-offices.txt")),
         ] {
             let mut seen = std::collections::HashSet::new();
             for line in text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
