@@ -620,8 +620,8 @@ fn described_person(
 }
 
 /// Whether mention `x` of block `b` stands in a sentence written in title case (four to 60
-/// words, seven in ten of its words capitalised): a headline, whose names introduce nobody the
-/// next sentence describes.
+/// words, seven in ten of its words capitalised, the others function words): a headline,
+/// whose names introduce nobody the next sentence describes.
 fn in_headline(layout: &[Layout], article: &Article, b: usize, x: &Mention) -> bool {
     let sentences = &layout[b].sentences;
     let k = sentences.partition_point(|s| (s.start as usize) <= x.start).saturating_sub(1);
@@ -1086,6 +1086,13 @@ mod tests {
         assert_eq!(got[5], ["the harbour master"]);
         assert_eq!(got[6], ["Ola Strand"]);
         assert_eq!(got[7], ["Kari Lind"]);
+        // After its subject, "said by" tells the means; a relaying agent is no source.
+        let got = speakers(&[
+            "\"It was late,\" Ola Strand said by Zoom.",
+            "Ola Strand was quoted by Halvik Radio: \"It was late.\"",
+        ]);
+        assert_eq!(got[0], ["Ola Strand"]);
+        assert!(got[1].iter().all(|s| s != "Halvik Radio"), "{:?}", got[1]);
     }
 
     #[test]

@@ -262,8 +262,8 @@ fn last_words(text: &str, n: usize) -> Vec<&str> {
 
 /// The office a run of capitalised words starting at byte `start` completes, in lower case,
 /// when the run follows "of" or "for" (and "the") inside an office's title-case name whose
-/// words before hold a title or an office ("Secretary of State", "Chancellor of the Duchy of
-/// Lancaster", "Governor of the Bank of England"): the office's words up to the run, the
+/// words before hold the head of an office (`vocab/en/office-heads.txt`: "Secretary of State",
+/// "Chancellor of the Duchy of Lancaster", "Director General of the BBC"): the office's words up to the run, the
 /// run's object words left to [`name_after_object`]. "The death of President Carter" and "a
 /// spokesman for Prime Minister Starmer" follow a lowercase word: no office.
 fn office_before(text: &str, start: usize) -> Option<String> {
@@ -292,7 +292,7 @@ fn office_before(text: &str, start: usize) -> Option<String> {
         // Guard" is a person of a body.
         // (A head of an office, not one who works for another: "Spokesman for Prime Minister
         // Keir Starmer".)
-        office |= is_office_head(&before[from].to_lowercase());
+        office |= before[from..at].iter().any(|w| is_office_head(&w.to_lowercase()));
         words.extend(&before[k..at]);
         k = at;
     }

@@ -611,10 +611,18 @@ pub(crate) fn is_plain_saying(w: &str) -> bool {
 /// that opens like a subject: not "said by telephone").
 fn source_follows(words: &[(usize, &str)], verb: usize) -> bool {
     let next_is = |word: &str| words.get(verb + 1).is_some_and(|(_, w)| *w == word);
-    let passive = verb > 0 && matches!(words[verb - 1].1, "was" | "were" | "is" | "are" | "been");
+    let before = verb.checked_sub(1).map(|k| words[k].1);
+    let passive = before.is_some_and(|w| matches!(w, "was" | "were" | "is" | "are" | "been"));
     let agent = words.get(verb + 2).is_some_and(|(_, w)| opens_subject(w));
+    // A participle after a noun or "as" ("a move hailed by", "As said by"), not a verb after
+    // its subject ("Lind said by Zoom", "he said by the pool": the means, not the source).
+    let participle = before.is_some_and(|w| {
+        w.eq_ignore_ascii_case("as") || w.starts_with(char::is_lowercase) && !is_person_pronoun(w)
+    });
     let verb = words[verb].1.to_lowercase();
-    verb == "according" && next_is("to") || next_is("by") && (passive || agent && agent_speaks(&verb))
+    // ("Lind was quoted by Reuters": the relaying agent is not the source.)
+    verb == "according" && next_is("to")
+        || next_is("by") && (passive && !is_relay_verb(&verb) || agent && participle && agent_speaks(&verb))
 }
 
 /// The source named after a verb (`text[verb_at..verb_end]`, with its particle: "according

@@ -162,14 +162,14 @@ pub fn credits(article: &Article) -> (Vec<String>, usize) {
                 strong.push(name.to_string());
             }
         }
-        // A dateline: "HALVIK (CWS) — ...", "SEOUL, South Korea (AP) — ...": a place in
-        // capitals, perhaps its region after a comma, the credit in brackets, then a dash.
+        // A dateline: "HALVIK (CWS) — ...", "SEOUL, South Korea (AP) — ...", "SEOUL
+        // (Bloomberg): ...": a place in capitals, perhaps its region after a comma, the credit
+        // in brackets, then a dash or a colon.
         if let Some(open) = t.find(" (")
             && open < 40
             && is_dateline_place(&t[..open])
             && let Some(close) = t[open..].find(')')
-            && (t[..open].chars().all(|c| c.is_uppercase() || c == ' ' || c == ',')
-                || t[open + close + 1..].trim_start().starts_with(crate::text::is_dash))
+            && t[open + close + 1..].trim_start().starts_with(|c: char| crate::text::is_dash(c) || c == ':')
         {
             let name = &t[open + 2..open + close];
             if is_name(name) {
@@ -181,10 +181,13 @@ pub fn credits(article: &Article) -> (Vec<String>, usize) {
     for r in article.removed.iter().filter(|r| r.kind == RemovedKind::Caption) {
         let t = r.text.trim_end().trim_end_matches('.');
         if let Some(inner) = t.strip_suffix(')').and_then(|t| t.rsplit_once('(').map(|(_, i)| i))
-            && let Some((before, after)) = inner.rsplit_once('/')
+            && let Some((_, after)) = inner.rsplit_once('/')
         {
-            // "(Jane Roe/PA)" names the photographer first; "(AP Photo/Jane Roe)" the agency.
-            let agency = before.trim().strip_suffix(" Photo").unwrap_or(after).trim();
+            // "(Jane Roe/PA)" names the photographer first; "(AP Photo/Jane Roe/File)" and
+            // "(AFP PHOTO/JANE ROE)" the agency.
+            let first = inner.split_once('/').map_or(inner, |(f, _)| f).trim();
+            let photo = first.len() > 6 && first[first.len() - 6..].eq_ignore_ascii_case(" photo");
+            let agency = if photo { &first[..first.len() - 6] } else { after.trim() };
             if is_name(agency) && agency.chars().filter(|c| c.is_uppercase()).count() >= 2 {
                 weak.push(agency.to_string());
             }

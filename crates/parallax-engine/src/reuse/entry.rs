@@ -289,6 +289,10 @@ mod tests {
         // "(CWS Photo/Jo Lind)" credits the agency, not the photographer.
         let photo = doc("e", &format!("{WIRE}\nRescue crews at the harbour on Tuesday (CWS Photo/Jo Lind)"));
         assert_eq!(photo.credits.first().map(String::as_str), Some("CWS"));
+        let filed =
+            doc("f", &format!("{WIRE}\nRescue crews at the harbour on Tuesday (CWS PHOTO/JO LIND/FILE)"));
+        assert_eq!(filed.credits.first().map(String::as_str), Some("CWS"));
+        assert_eq!(doc("g", &format!("SKARVIK (CWS): {WIRE}")).wire(), Some("CWS"));
     }
 
     #[test]

@@ -116,9 +116,10 @@ pub(crate) fn without_possessive(word: &str) -> &str {
     word.trim_end_matches("’s").trim_end_matches("'s")
 }
 
-/// The number of an age written as one word ("38-year-old" → "38", as in "the 22-year-old").
+/// The number of an age written as one word ("38-year-old" → "38", "three-year-old" →
+/// "three", as in "the 22-year-old"); not the bare suffix.
 pub(crate) fn age_number(word: &str) -> Option<&str> {
-    word.strip_suffix("-year-old")
+    word.strip_suffix("-year-old").filter(|n| !n.is_empty())
 }
 
 #[cfg(test)]
