@@ -31,7 +31,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use super::group::{DocInput, Prepared, common_limit};
 use super::similar::{Statement, coverage, similarity};
-use super::words::{keyed, vocab};
+use super::words::{is_negation, is_time_key, is_time_word, keyed, vocab};
 use crate::text::{Analyzer, fold, stem_key};
 
 /// One point of disagreement.
@@ -570,7 +570,7 @@ fn figures(text: &str) -> Vec<Figure> {
                 continue;
             }
             // A day or month ("Saturday", "Jan.") names no one whose figure it is.
-            let date = DATE_WORDS.contains(&stem_key(&lower))
+            let date = is_time_word(&lower)
                 || (words[j].ends_with('.') && crate::text::month_number(&lower).is_some());
             if word.chars().next().is_some_and(char::is_uppercase) && !date {
                 names.insert(lower.clone());
@@ -960,7 +960,7 @@ fn sentence_names(text: &str) -> BTreeSet<String> {
         .map(|w| crate::text::without_possessive(w.trim_matches(|c: char| !c.is_alphanumeric())))
         .filter(|w| w.len() >= 2 && w.chars().next().is_some_and(char::is_uppercase))
         .map(|w| fold(w).into_owned())
-        .filter(|w| !DATE_WORDS.contains(&stem_key(w)))
+        .filter(|w| !is_time_word(w))
         .collect()
 }
 
@@ -1157,7 +1157,7 @@ fn numbers(cx: &Context) -> Vec<Divergence> {
                 // "hit 100 on Saturday": what a toll counts is its class, not the word after it.
                 if let Some(class) = fa.class
                     && (is_function_word(&unit_word.to_lowercase())
-                        || DATE_WORDS.contains(&stem_key(&unit_word.to_lowercase())))
+                        || is_time_word(&unit_word.to_lowercase()))
                 {
                     unit_word = class.to_string();
                 }
@@ -1332,7 +1332,7 @@ fn dates(cx: &Context) -> Vec<Divergence> {
     let none = HashMap::new();
     let undated = |text: &str, analyzer: &mut Analyzer| {
         let mut s = Statement::new(text, analyzer, &none);
-        s.terms.retain(|t| !DATE_WORDS.contains(t));
+        s.terms.retain(|t| !is_time_key(*t));
         s
     };
     let pairs = similar_pairs(cx, SAME_DATED_EVENT, |d, i| {
@@ -1393,7 +1393,7 @@ fn ordinals(text: &str) -> BTreeSet<String> {
             && w[..w.len() - 2].bytes().all(|b| b.is_ascii_digit())
             && matches!(&w[w.len() - 2..], "st" | "nd" | "rd" | "th");
         // "last week", "first time": a time, not a place in a series.
-        let of_time = words.get(i + 1).is_some_and(|n| DATE_WORDS.contains(&stem_key(n)) || *n == "time");
+        let of_time = words.get(i + 1).is_some_and(|n| is_time_word(n) || *n == "time");
         if (ordinal_words.contains(w) || numbered) && !of_time {
             out.insert(if *w == "final" { "last".to_string() } else { (*w).to_string() });
         }
@@ -1421,10 +1421,6 @@ fn dates_agree(a: &str, b: &str) -> bool {
         _ => a == b,
     }
 }
-
-static DATE_WORDS: LazyLock<BTreeSet<u64>> = LazyLock::new(|| {
-    vocab("date-words").iter().copied().chain(crate::text::calendar_names()).map(stem_key).collect()
-});
 
 // ---------------------------------------------------------------------------------------------
 // Times of day
@@ -1735,7 +1731,7 @@ fn identifiers_in(text: &str) -> Vec<(String, String)> {
             && word.len() >= 3
             && word.chars().all(char::is_alphabetic)
             && !is_function_word(&lower)
-            && !DATE_WORDS.contains(&stem_key(&lower))
+            && !is_time_word(&lower)
             && crate::text::month_number(&lower).is_none();
         if !named && !vocab("designators").contains(&lower.as_str()) {
             continue;
@@ -2126,11 +2122,7 @@ fn stance(text: &str, analyzer: &mut Analyzer, people: &HashMap<u64, String>) ->
         {
             continue;
         }
-        let negated = before
-            .iter()
-            .rev()
-            .take(3)
-            .any(|p| vocab("negators").contains(&p.as_str()) || p.ends_with("n't"));
+        let negated = before.iter().rev().take(3).any(|p| is_negation(p));
         let affirms = affirm != negated;
         let verb = words[i.saturating_sub(if negated { 2 } else { 0 })..=i].join(" ");
         // The proposition: the subject before the verb and the clause after it, without a
@@ -2148,7 +2140,7 @@ fn stance(text: &str, analyzer: &mut Analyzer, people: &HashMap<u64, String>) ->
             .collect();
         let plain: Vec<&str> = after.split_whitespace().filter(|w| !named(w)).collect();
         let mut event = Statement::new(&plain.join(" "), analyzer, &HashMap::new());
-        event.terms.retain(|t| !DATE_WORDS.contains(t));
+        event.terms.retain(|t| !is_time_key(*t));
         if !event.is_empty() && !people.is_empty() {
             return Some(Stance { affirms, verb, event, people });
         }

@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::words::vocab;
+use super::words::{is_negation, vocab};
 use crate::text::{Analyzer, Token, TokenKind, is_function_key, stem_key};
 
 /// The score from which two sentences say the same thing (see [`similarity`]).
@@ -60,7 +60,6 @@ impl Statement {
     /// The statement of the tokens of `text` (spans relative to `text`).
     pub fn from_tokens(text: &str, tokens: &[Token], aliases: &HashMap<u64, u64>) -> Statement {
         let mut out = Statement::default();
-        let negations = vocab("negations");
         let mut figures = Vec::new();
         // The number after a number sign ("No.10", "the No. 2 computer maker") names a place
         // in a series: a word of the statement, not a figure it gives.
@@ -101,7 +100,7 @@ impl Statement {
             }
             let lower = word.to_ascii_lowercase();
             // "No.10 Downing Street", "No 1 seed": "No" before a number stands for "number".
-            let number_sign = word == "No"
+            let number_sign = crate::text::is_number_sign(word)
                 && tokens.get(k + 1).is_some_and(|n| {
                     n.kind == TokenKind::Number
                         && text
@@ -112,7 +111,7 @@ impl Statement {
                 numbered = Some(k + 1);
                 continue;
             }
-            if negations.contains(&lower.as_str()) || lower.ends_with("n't") || lower.ends_with("n’t") {
+            if is_negation(&lower) {
                 out.negated = true;
                 continue;
             }

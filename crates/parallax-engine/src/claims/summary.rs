@@ -159,11 +159,7 @@ fn leans_back(text: &str) -> bool {
 pub(crate) fn points_back(text: &str) -> bool {
     // "This week, 179 people died", "That night …": a time, not a thing pointed at.
     let second = text.split_whitespace().nth(1).map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
-    let time = second.is_some_and(|w| {
-        vocab("date-words").contains(&w.to_lowercase().as_str())
-            || crate::text::weekday_name(w).is_some()
-            || crate::text::month_number(w).is_some()
-    });
+    let time = second.is_some_and(super::words::is_time_word);
     opens_on(text, vocab("pointing")) && !time
 }
 

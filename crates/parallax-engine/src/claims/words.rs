@@ -4,9 +4,10 @@
 //! places, stance verbs and what turns them, negations, words that open a dangling sentence,
 //! synonym classes), read once.
 
+use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
-use crate::text::Sections;
+use crate::text::{Sections, stem_key};
 
 static SECTIONS: LazyLock<Sections> =
     LazyLock::new(|| Sections::read([include_str!("../../vocab/en/claims.txt")]));
@@ -28,12 +29,35 @@ pub(crate) fn vocab(section: &str) -> &'static [&'static str] {
     SECTIONS.entries(section)
 }
 
+/// Whether a lower-case word makes a statement negative: one of the table's `[negations]`
+/// ("not", "no", "never") or a contraction in "n't" ("didn't", "won’t").
+pub(crate) fn is_negation(lower: &str) -> bool {
+    vocab("negations").contains(&lower) || lower.ends_with("n't") || lower.ends_with("n’t")
+}
+
+/// The stem keys of the words of time: the table's `[date-words]` and the months' and weekdays'
+/// full names.
+static TIME_KEYS: LazyLock<BTreeSet<u64>> = LazyLock::new(|| {
+    vocab("date-words").iter().copied().chain(crate::text::calendar_names()).map(stem_key).collect()
+});
+
+/// Whether a stem key is a word of time's ("week", "mornings", "Friday").
+pub(crate) fn is_time_key(key: u64) -> bool {
+    TIME_KEYS.contains(&key)
+}
+
+/// Whether `word`, in any case and inflection, is a word of time ("This week", "That night",
+/// "Tuesdays").
+pub(crate) fn is_time_word(word: &str) -> bool {
+    is_time_key(stem_key(word))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{SECTIONS, vocab};
+    use super::{SECTIONS, is_negation, is_time_word, vocab};
 
     /// The sections the rules read.
-    const READ: [&str; 36] = [
+    const READ: [&str; 35] = [
         "classes",
         "happenings",
         "happening-labels",
@@ -55,7 +79,6 @@ mod tests {
         "held",
         "affirm",
         "deny",
-        "negators",
         "hypothetical",
         "negations",
         "dangling",
@@ -71,6 +94,22 @@ mod tests {
         "attribution",
         "not-consequences",
     ];
+
+    #[test]
+    fn negations_and_words_of_time() {
+        for word in ["not", "no", "never", "didn't", "won’t", "cannot"] {
+            assert!(is_negation(word), "{word}");
+        }
+        for word in ["without", "none-the-less", "note"] {
+            assert!(!is_negation(word), "{word}");
+        }
+        for word in ["week", "Weeks", "mornings", "Friday", "december", "tonight"] {
+            assert!(is_time_word(word), "{word}");
+        }
+        for word in ["decision", "crash", "Fridge"] {
+            assert!(!is_time_word(word), "{word}");
+        }
+    }
 
     #[test]
     fn every_section_read_is_there_and_every_section_there_is_read() {

@@ -25,7 +25,7 @@ pub use fold::{fold, name_key, stem_key};
 pub use function_words::is_function_key;
 pub use lcs::lcs_len;
 pub use quotes::quoted_spans;
-pub use sentences::split_sentences;
+pub use sentences::{is_number_sign, split_sentences};
 pub(crate) use tables::{Sections, table_lines};
 pub use tokens::{Token, TokenKind, tokenize};
 pub(crate) use tokens::{age_number, is_possessive_form, without_possessive};

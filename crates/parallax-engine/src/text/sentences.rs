@@ -34,7 +34,13 @@ const MAYBE_FINAL: &[&str] =
     &["Bros", "Co", "Corp", "Inc", "Jr", "Ltd", "Plc", "etc", "plc", "am", "pm", "al"];
 
 /// Reference abbreviations that are followed by a number ("No. 10", "Fig. 3").
-const BEFORE_NUMBER: &[&str] = &["No", "Nos", "no", "Fig", "fig", "Art", "art", "pp", "p", "Para"];
+const NUMBER_SIGNS: &[&str] = &["No", "Nos", "no", "Fig", "fig", "Art", "art", "pp", "p", "Para"];
+
+/// Whether `word` is a reference abbreviation that stands for "number" or names a place in a
+/// series before a number ("No. 10", "No 1 seed", "Fig. 3", "pp. 4"), not a word of its own.
+pub fn is_number_sign(word: &str) -> bool {
+    NUMBER_SIGNS.contains(&word)
+}
 
 /// Words that usually open a sentence; used where an abbreviation makes a period ambiguous.
 const OPENERS: &[&str] = &[
@@ -209,7 +215,7 @@ fn abbreviation_holds(text: &str, dot: usize, next: &str) -> bool {
     if NEVER_FINAL.contains(&word) {
         return true;
     }
-    if BEFORE_NUMBER.contains(&word) {
+    if is_number_sign(word) {
         return next_word.starts_with(|c: char| c.is_ascii_digit());
     }
     if MAYBE_FINAL.contains(&word) {
