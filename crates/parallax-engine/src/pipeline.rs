@@ -125,6 +125,11 @@ fn brief_kept(
             .map(|q| claims::QuoteInput { speaker: q.speaker.clone(), variants: q.variants.clone() })
             .collect(),
         people: found_facts.people.iter().map(|p| p.name.clone()).collect(),
+        spellings: found_facts
+            .people
+            .iter()
+            .flat_map(|p| p.aliases.iter().map(|a| (a.clone(), p.name.clone())))
+            .collect(),
     };
     let found_claims = claims::claims(&claim_input, &config.claims);
 

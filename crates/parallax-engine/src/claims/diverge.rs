@@ -2329,9 +2329,43 @@ mod tests {
             })
             .collect();
         let people = people.iter().map(|p| p.to_string()).collect();
-        let input = crate::claims::Input { docs: inputs, quotes: Vec::new(), people };
+        let input = crate::claims::Input { docs: inputs, quotes: Vec::new(), people, spellings: Vec::new() };
         let out = crate::claims::claims(&input, &Default::default());
         out.divergences.iter().map(|d| d.description.clone()).collect()
+    }
+
+    #[test]
+    fn a_person_spelt_two_ways_is_one_holder() {
+        let docs = vec![
+            crate::claims::DocInput {
+                sentences: vec!["The body was that of Kari Lindqvist, a father of two."],
+                origin: 0,
+                ..Default::default()
+            },
+            crate::claims::DocInput {
+                sentences: vec!["Kari Lindqvest, a father of four, came from Halvik."],
+                origin: 1,
+                ..Default::default()
+            },
+        ];
+        let spelt = |spellings: Vec<(String, String)>| {
+            let input = crate::claims::Input {
+                docs: docs.clone(),
+                quotes: Vec::new(),
+                people: vec!["Kari Lindqvist".into()],
+                spellings,
+            };
+            crate::claims::claims(&input, &Default::default())
+                .divergences
+                .iter()
+                .map(|d| d.description.clone())
+                .collect::<Vec<_>>()
+        };
+        assert!(spelt(Vec::new()).is_empty());
+        assert_eq!(
+            spelt(vec![("Kari Lindqvest".into(), "Kari Lindqvist".into())]),
+            ["How many children Kari Lindqvist has"]
+        );
     }
 
     #[test]
@@ -2568,7 +2602,8 @@ mod tests {
                 ],
             ),
         ];
-        let input = crate::claims::Input { docs, quotes: Vec::new(), people: Vec::new() };
+        let input =
+            crate::claims::Input { docs, quotes: Vec::new(), people: Vec::new(), spellings: Vec::new() };
         let out = crate::claims::claims(&input, &Default::default());
         assert!(out.divergences.is_empty(), "{:?}", out.divergences);
         // Troops deployed are a class of their own: two counts of those already deployed.

@@ -20,6 +20,9 @@ pub struct Input<'a> {
     pub quotes: Vec<QuoteInput>,
     /// Full names of the people the documents mention.
     pub people: Vec<String>,
+    /// Other spellings of those people's names, each with the full name it stands for
+    /// ("Maynor Yasir Suazo-Sandoval" for "Maynor Yassir Suazo Sandoval").
+    pub spellings: Vec<(String, String)>,
 }
 
 /// What the claims stage finds in a document set.
@@ -42,11 +45,17 @@ pub fn claims(input: &Input, _config: &Config) -> Claims {
     let prepared = prepare(&input.docs, &aliases);
     let mut groups = group(&input.docs, &prepared);
     extend(&input.docs, &prepared, &mut groups);
-    let people: HashMap<u64, String> = input
+    let mut people: HashMap<u64, String> = input
         .people
         .iter()
         .filter_map(|p| p.split_whitespace().next_back().map(|last| (stem_key(last), p.clone())))
         .collect();
+    // A surname as another document spells it names the same person.
+    for (spelling, name) in &input.spellings {
+        if let Some(last) = spelling.split_whitespace().next_back() {
+            people.entry(stem_key(last)).or_insert_with(|| name.clone());
+        }
+    }
     let divergences = divergences(&Context { docs: &input.docs, prepared: &prepared, people: &people });
     let story = Story::new(&prepared);
     let summary = summarize(&input.docs, &groups, &prepared, &story);

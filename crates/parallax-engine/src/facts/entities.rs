@@ -34,13 +34,42 @@ pub(crate) struct Registry {
     by_letters: BTreeMap<String, usize>,
     /// People of two words or more by the key of their given name.
     by_given: BTreeMap<u64, Vec<usize>>,
+    /// People whose name has a letter lost to a wrong encoding ([`damaged`]), at most
+    /// [`MAX_DAMAGED`].
+    damaged: Vec<usize>,
 }
+
+/// How many people with damaged names are compared with each name not found otherwise: a page
+/// of thousands of damaged names stays linear.
+const MAX_DAMAGED: usize = 256;
 
 /// A name's letters and digits, folded, hyphens and spaces set aside: "Choi Sang-mok" and
 /// "Choi Sang Mok" are one.
 fn letters(name: &str) -> String {
     fold(name).chars().filter(|c| c.is_alphanumeric()).collect()
 }
+
+/// Whether a name has a letter lost to a wrong encoding ("Lu?s S?nchez").
+fn damaged(name: &str) -> bool {
+    name.contains(['?', '\u{FFFD}'])
+}
+
+/// Whether two names, one of them with letters lost to a wrong encoding, are the same once
+/// each lost letter stands for any one letter ("Lu?s S?nchez", "Luís Sánchez").
+fn same_but_lost_letters(a: &str, b: &str) -> bool {
+    if damaged(a) == damaged(b) || a.chars().count() != b.chars().count() {
+        return false;
+    }
+    let lost = |c: char| matches!(c, '?' | '\u{FFFD}');
+    a.chars().zip(b.chars()).all(|(x, y)| {
+        lost(x) && y.is_alphabetic() || lost(y) && x.is_alphabetic() || x.to_lowercase().eq(y.to_lowercase())
+    })
+}
+
+/// A name of this many letters or more that is one edit from another with the same given name
+/// is that name misspelt: a slip in a long name, not another person ("Anna Berg" and "Anna
+/// Borg" are two).
+const LONG_NAME: usize = 14;
 
 fn surname_key(name: &str) -> u64 {
     name_key(name.split_whitespace().last().unwrap_or(name))
@@ -120,8 +149,11 @@ impl Registry {
                 .or_else(|| registry.spelling_of(&m.text));
             let id = found.unwrap_or_else(|| {
                 registry.people.push(Person { name: m.text.clone(), ..Person::default() });
-                registry.by_surname.entry(key).or_default().push(registry.people.len() - 1);
-                registry.people.len() - 1
+                let id = registry.people.len() - 1;
+                if damaged(&m.text) && registry.damaged.len() < MAX_DAMAGED {
+                    registry.damaged.push(id);
+                }
+                id
             });
             if let [given, _, ..] = m.text.split_whitespace().collect::<Vec<_>>()[..] {
                 registry.by_letters.entry(letters(&m.text)).or_insert(id);
@@ -130,8 +162,14 @@ impl Registry {
                     ids.push(id);
                 }
             }
+            // A person found by another spelling or a first name is found by this surname too.
+            let ids = registry.by_surname.entry(key).or_default();
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
             let p = &mut registry.people[id];
-            if m.text.split_whitespace().count() > p.name.split_whitespace().count() {
+            let (ours, theirs) = (m.text.split_whitespace().count(), p.name.split_whitespace().count());
+            if ours > theirs || ours == theirs && damaged(&p.name) && !damaged(&m.text) {
                 let old = std::mem::replace(&mut p.name, m.text.clone());
                 p.aliases.insert(old);
             } else if m.text != p.name {
@@ -150,29 +188,59 @@ impl Registry {
     /// The person `name` (of two words or more) spells another way: the same letters once
     /// hyphens and spaces are set aside ("Choi Sang Mok", "Choi Sang-mok"), or the same given
     /// name and a surname one edit away, for surnames of five letters or more ("Volodymyr
-    /// Zelenskiy", "Volodymyr Zelenskyy"; transliterations differ by a letter). A rule for any
-    /// name, not a list of known people.
+    /// Zelenskiy", "Volodymyr Zelenskyy"; transliterations differ by a letter), or the same
+    /// given name and a whole name of [`LONG_NAME`] letters or more one edit away ("Maynor
+    /// Yassir Suazo Sandoval", "Maynor Yasir Suazo-Sandoval"). A rule for any name, not a list
+    /// of known people.
     fn spelling_of(&self, name: &str) -> Option<usize> {
         let words: Vec<&str> = name.split_whitespace().collect();
         if words.len() < 2 {
             return None;
         }
+        if let Some(id) = self.lost_letters_of(name) {
+            return Some(id);
+        }
         if let Some(&id) = self.by_letters.get(&letters(name)) {
             return Some(id);
         }
         let surname = letters(words[words.len() - 1]);
-        if surname.chars().count() < 5 {
+        let whole = letters(name);
+        let long = whole.chars().count() >= LONG_NAME;
+        if surname.chars().count() < 5 && !long {
             return None;
         }
         self.by_given.get(&name_key(words[0]))?.iter().copied().find(|&id| {
             let theirs = &self.people[id].name;
             theirs.split_whitespace().nth(1).is_some()
-                && one_edit_apart(&surname, &letters(theirs.split_whitespace().last().unwrap_or("")))
+                && (surname.chars().count() >= 5
+                    && one_edit_apart(&surname, &letters(theirs.split_whitespace().last().unwrap_or("")))
+                    || long && one_edit_apart(&whole, &letters(theirs)))
         })
+    }
+
+    /// The person `name` names when one of the two spells it with letters lost to a wrong
+    /// encoding ([`same_but_lost_letters`]): a damaged name is compared with the first people
+    /// of the registry and their other spellings (a few hundred at most), a clean one with the
+    /// people whose name is damaged.
+    fn lost_letters_of(&self, name: &str) -> Option<usize> {
+        let alike = |i: &usize| {
+            let p = &self.people[*i];
+            same_but_lost_letters(name, &p.name) || p.aliases.iter().any(|a| same_but_lost_letters(name, a))
+        };
+        if damaged(name) {
+            (0..self.people.len().min(MAX_DAMAGED * 4)).find(alike)
+        } else {
+            self.damaged.iter().copied().find(alike)
+        }
     }
 
     /// The person a name mention refers to.
     pub(crate) fn by_name(&self, name: &str) -> Option<usize> {
+        if damaged(name)
+            && let Some(id) = self.lost_letters_of(name)
+        {
+            return Some(id);
+        }
         let by_surname = self.by_surname.get(&surname_key(name)).and_then(|ids| match first_key(name) {
             Some(f) => ids.iter().copied().find(|&i| first_key(&self.people[i].name).is_none_or(|g| g == f)),
             None => ids.iter().copied().max_by_key(|&i| (self.people[i].mentions, std::cmp::Reverse(i))),
@@ -249,6 +317,24 @@ mod tests {
             people(&["Maria Lindqvist spoke.", "Marta Lindqvest arrived."]),
             ["Maria Lindqvist []", "Marta Lindqvest []"]
         );
+        // Found by another spelling, then by its own surname: "Kari Lindqvest", "Kari Marie
+        // Lindqvist", "Kari Lindqvist" are one.
+        assert_eq!(
+            people(&["Kari Lindqvest spoke.", "Kari Marie Lindqvist arrived.", "Kari Lindqvist left."]),
+            ["Kari Marie Lindqvist [Kari Lindqvest, Kari Lindqvist]"]
+        );
+        // A long name one letter off, its surname written as one word or two.
+        assert_eq!(
+            people(&["Ola Kristoffer Berg Haugland spoke.", "Ola Kristofer Berg-Haugland arrived."]),
+            ["Ola Kristoffer Berg Haugland [Ola Kristofer Berg-Haugland]"]
+        );
+        // Letters lost to a wrong encoding stand for any letter; the clean spelling is shown.
+        for texts in
+            [["Bjørn Trøen spoke.", "Bj?rn Tr?en arrived."], ["Bj?rn Tr?en arrived.", "Bjørn Trøen spoke."]]
+        {
+            assert_eq!(people(&texts), ["Bjørn Trøen [Bj?rn Tr?en]"]);
+        }
+        assert_eq!(people(&["Bj?rn Tr?en arrived.", "Bjarne Trøen spoke."]).len(), 2);
         assert!(one_edit_apart("zelenskiy", "zelenskyy"));
         assert!(one_edit_apart("zelensky", "zelenskyy"));
         assert!(!one_edit_apart("zelensky", "zelensky"));

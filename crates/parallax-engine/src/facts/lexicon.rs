@@ -429,6 +429,14 @@ mod tests {
                 && name_end(NameEnd::Event, "Summit")
         );
         assert!(!name_end(NameEnd::Place, "Board"));
+        // Companies, parties, fires and medals end no person's name: "Jeju Air", "Senate
+        // Republicans", "Eaton Fire", "Service Medal".
+        assert!(
+            name_end(NameEnd::Institution, "Air")
+                && name_end(NameEnd::Institution, "Republicans")
+                && name_end(NameEnd::Event, "Fire")
+                && name_end(NameEnd::Event, "Medal")
+        );
         assert!(is_office_qualifier("acting") && follows_a_party("former") && !follows_a_party("then"));
         assert!(is_background_preposition("following") && !is_background_preposition("the"));
     }

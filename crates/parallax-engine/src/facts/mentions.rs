@@ -68,7 +68,11 @@ fn words(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices() {
-        let inside = c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.') && start.is_some();
+        // A letter lost to a wrong encoding ("S?nchez", "Mart\u{FFFD}nez") stays inside its word.
+        let lost = matches!(c, '?' | '\u{FFFD}')
+            && start.is_some()
+            && text[i + c.len_utf8()..].chars().next().is_some_and(char::is_lowercase);
+        let inside = c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.') && start.is_some() || lost;
         match (inside, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -514,6 +518,13 @@ mod tests {
             &["Mark Rutte (nato secretary general)", "Trump"],
         );
         check("Sir Keir Starmer and the Prime Minister spoke.", &["Keir Starmer", "role: prime minister"]);
+        check("Halvik County Sheriff Kari Lind said.", &["Kari Lind (halvik county sheriff)"]);
+        // A letter lost to a wrong encoding does not cut the name short.
+        check(
+            "Minister Per S?ndergaard and Ola Tr\u{FFFD}en said.",
+            &["Per S?ndergaard (minister)", "Ola Tr\u{FFFD}en"],
+        );
+        check("Who? nobody.", &[]);
         check(
             "The US president met the Ukrainian at the White House.",
             &["role: us president", "role: ukrainian", "White House"],
