@@ -360,13 +360,21 @@ pub fn facts(articles: &[&Article], config: &Config) -> Facts {
 /// Whether a name the registry holds names no one: it ends on an office or on a title that is
 /// no surname, abbreviated or in capitals ("Warrant Officer", "Minister", "CrowdStrike CEO",
 /// "Ohio Gov.": the office, not its holder; "Charlie King" is a name), or it is a lone function
-/// word ("It", "About").
+/// word ("It", "About"), or a word of it holds a digit ("US Airways Airbus A320"), or it ends on
+/// a month's abbreviation (a page's "Wire Services Posted Dec").
 fn names_no_one(name: &str) -> bool {
     let last = name.split_whitespace().last().unwrap_or_default();
     let abbreviated = last.ends_with('.') || last.len() > 1 && last.chars().all(|c| c.is_ascii_uppercase());
     let lone_function_word = !name.contains(' ') && crate::text::is_function_key(crate::text::stem_key(last));
     let lower = last.to_lowercase();
-    is_role_noun(&lower) && !is_surname_office(&lower) || is_title(last) && abbreviated || lone_function_word
+    let digits = name.chars().any(|c| c.is_ascii_digit());
+    let dated =
+        name.contains(' ') && crate::text::month_number(last).is_some() && !crate::text::is_month_name(last);
+    is_role_noun(&lower) && !is_surname_office(&lower)
+        || is_title(last) && abbreviated
+        || lone_function_word
+        || digits
+        || dated
 }
 
 /// A lead has this many words or more ...
@@ -1126,10 +1134,20 @@ mod tests {
 
     #[test]
     fn an_office_without_its_holder_names_no_one() {
-        for name in ["Halvik Ferries CEO", "Warrant Officer", "Minister", "Ohio Gov.", "It", "About"] {
+        for name in [
+            "Halvik Ferries CEO",
+            "Warrant Officer",
+            "Minister",
+            "Ohio Gov.",
+            "It",
+            "About",
+            "Nordlys Airbus A320",
+            "Wire Services Posted Dec",
+            "National Coordinator",
+        ] {
             assert!(names_no_one(name), "{name}");
         }
-        for name in ["Charlie King", "Jo Lind", "Kari Bishop", "Limbaugh"] {
+        for name in ["Charlie King", "Jo Lind", "Kari Bishop", "Limbaugh", "Theresa May", "Jan Lind"] {
             assert!(!names_no_one(name), "{name}");
         }
     }
