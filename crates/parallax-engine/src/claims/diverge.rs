@@ -1305,6 +1305,7 @@ fn without_numbers(s: &Statement) -> Statement {
         values: Vec::new(),
         implied: Vec::new(),
         negated: s.negated,
+        negated_terms: s.negated_terms.iter().copied().filter(|t| !numeric.contains(t)).collect(),
         calendar: Vec::new(),
     }
 }

@@ -46,6 +46,11 @@ pub struct Statement {
     /// Whether a negation ("not", "never", "no", "n't"; not "without", which tells what was
     /// missing) stands in it.
     pub negated: bool,
+    /// Its content keys that a negation governs, sorted: the words after a negation up to the
+    /// end of its clause (a comma, a semicolon, a dash or the table's `[clause-breaks]`: "and",
+    /// "but", "while"). "All 22 crew were accounted for and there were no injuries" negates
+    /// "injuries", not "crew".
+    pub negated_terms: Vec<u64>,
 }
 
 impl Statement {
@@ -64,11 +69,24 @@ impl Statement {
         // The number after a number sign ("No.10", "the No. 2 computer maker") names a place
         // in a series: a word of the statement, not a figure it gives.
         let mut numbered = None;
+        // Whether a negation governs the words read now (see `Statement::negated_terms`).
+        let mut negating = false;
+        let breaks = vocab("clause-breaks");
         for (k, token) in tokens.iter().enumerate() {
             let Some(word) = text.get(token.span.range()) else { continue };
+            let gap =
+                k.checked_sub(1).and_then(|p| text.get(tokens[p].span.range().end..token.span.range().start));
+            if gap.is_some_and(|g| g.contains([',', ';', ':', '—', '–', '(', ')']))
+                || breaks.contains(&word.to_ascii_lowercase().as_str())
+            {
+                negating = false;
+            }
             if token.kind == TokenKind::Number {
                 let digits: String = word.chars().filter(char::is_ascii_digit).collect();
                 out.terms.push(xxh3_64(digits.as_bytes()));
+                if negating {
+                    out.negated_terms.push(xxh3_64(digits.as_bytes()));
+                }
                 if numbered == Some(k) {
                     continue;
                 }
@@ -113,13 +131,18 @@ impl Statement {
             }
             if is_negation(&lower) {
                 out.negated = true;
+                negating = true;
                 continue;
             }
             if is_function_key(token.key) {
                 continue;
             }
             let key = synonym(token.key);
-            out.terms.push(aliases.get(&key).copied().unwrap_or(key));
+            let key = aliases.get(&key).copied().unwrap_or(key);
+            out.terms.push(key);
+            if negating {
+                out.negated_terms.push(key);
+            }
         }
         // "All but two of the 181" gives the count most outlets write: 179.
         // It counts among its words and, for support, among its numbers, not as written.
@@ -131,6 +154,8 @@ impl Statement {
         }
         out.terms.sort_unstable();
         out.terms.dedup();
+        out.negated_terms.sort_unstable();
+        out.negated_terms.dedup();
         out.numbers.sort_unstable();
         out.numbers.dedup();
         out.values.sort_unstable();
@@ -253,6 +278,18 @@ fn shared_weight(a: &[u64], b: &[u64], weights: &Weights) -> f64 {
     out
 }
 
+/// Whether two statements say one of the words they share with opposite polarity, one
+/// negating it and the other not: "he did not call the mayor" against "he phoned the mayor".
+/// A negation over words the other does not hold says nothing against it: "there were no
+/// injuries" beside "all 22 crew were safe".
+pub fn polarity_clash(a: &Statement, b: &Statement) -> bool {
+    let mut clash = false;
+    crate::sets::for_each_common(&a.terms, &b.terms, |k| {
+        clash |= a.negated_terms.binary_search(&k).is_ok() != b.negated_terms.binary_search(&k).is_ok();
+    });
+    clash
+}
+
 /// Whether both sides give numbers and each has one the other lacks: "$2.5 billion" against
 /// "$1.8 billion", not "20,000" against "20,000 children".
 fn numbers_clash(a: &[String], b: &[String]) -> bool {
@@ -282,7 +319,7 @@ static SYNONYMS: LazyLock<HashMap<u64, u64>> = LazyLock::new(|| {
 mod tests {
     use std::collections::HashMap;
 
-    use super::{SAME_STATEMENT, Statement, Weights, similarity};
+    use super::{SAME_STATEMENT, Statement, Weights, polarity_clash, similarity};
     use crate::text::Analyzer;
 
     fn statements(texts: &[&str]) -> Vec<Statement> {
@@ -316,6 +353,23 @@ mod tests {
         // "14" is also a count here, so it is a figure wherever else it stands.
         assert_eq!(s[1].calendar, ["3"]);
         assert!(s[2].calendar.is_empty(), "a year is a figure");
+    }
+
+    #[test]
+    fn a_negation_governs_the_rest_of_its_clause() {
+        let s = statements(&[
+            "All 14 crew were accounted for and there were no injuries.",
+            "All 14 crew were reported safe.",
+            "Not all 14 crew were accounted for.",
+            "He did not call the mayor, who was away on holiday.",
+            "He phoned the mayor.",
+            "She was away on holiday.",
+        ]);
+        assert!(!s[1].negated && s[0].negated && s[0].negated_terms.len() == 1, "{:?}", s[0]);
+        assert!(!polarity_clash(&s[0], &s[1]), "no injuries says nothing of the crew");
+        assert!(polarity_clash(&s[1], &s[2]) && polarity_clash(&s[0], &s[2]));
+        assert!(polarity_clash(&s[3], &s[4]), "not calling the mayor denies phoning him");
+        assert!(!polarity_clash(&s[3], &s[5]), "the clause after the comma is not negated");
     }
 
     #[test]

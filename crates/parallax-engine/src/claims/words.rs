@@ -57,7 +57,7 @@ mod tests {
     use super::{SECTIONS, is_negation, is_time_word, vocab};
 
     /// The sections the rules read.
-    const READ: [&str; 35] = [
+    const READ: [&str; 36] = [
         "classes",
         "happenings",
         "happening-labels",
@@ -81,6 +81,7 @@ mod tests {
         "deny",
         "hypothetical",
         "negations",
+        "clause-breaks",
         "dangling",
         "pointing",
         "children",
