@@ -40,8 +40,8 @@ seed html "${html[@]}"
 seed extract "${html[@]}" "${text[@]}"
 seed text "${text[@]}"
 seed jsonl examples/ferry/*.jsonl
-seed warc testdata/extract/*.warc testdata/*.warc
-seed feed testdata/extract/*.rss testdata/extract/*.xml
+seed warc fuzz/seeds/warc/*
+seed feed fuzz/seeds/feed/*
 seed brief "${text[@]}"
 
 failed=0
