@@ -31,7 +31,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use super::group::{DocInput, Prepared, common_limit};
 use super::similar::{Statement, coverage, similarity};
-use super::words::{is_negation, is_time_key, is_time_word, keyed, vocab};
+use super::words::{CLAUSE_MARKS, is_negation, is_time_key, is_time_word, keyed, starts_clause, vocab};
 use crate::text::{Analyzer, fold, stem_key};
 
 /// One point of disagreement.
@@ -1697,18 +1697,30 @@ fn first_person(text: &str, people: &HashMap<u64, String>) -> Option<String> {
         .cloned()
 }
 
-/// The words after `at` up to the end of the clause: a comma, a semicolon, or "to the", "at
-/// the", "for the", "as", "while".
+/// The words after `at` up to the end of the clause (`words::starts_clause`, or the sentence's
+/// full stop) or up to what ends an attribute's value (the table's `[value-ends]`: "to the",
+/// "as", "during").
 fn clause_after(text: &str, at: usize) -> String {
     let rest = text.get(at..).unwrap_or("").trim_start();
     let rest = rest.strip_prefix("in ").unwrap_or(rest);
-    let mut end = rest.find([',', ';', '.', '—', '–']).unwrap_or(rest.len());
-    for stop in [" to the ", " at the ", " for the ", " as ", " while ", " when ", " during "] {
-        if let Some(i) = rest[..end].find(stop) {
-            end = end.min(i);
+    let mut end = rest.find(|c| c == '.' || CLAUSE_MARKS.contains(&c)).unwrap_or(rest.len());
+    let clause = &rest[..end];
+    for word in clause.split_whitespace().skip(1) {
+        let start = word.as_ptr() as usize - clause.as_ptr() as usize;
+        if starts_clause("", &word.to_lowercase()) || ends_value(&clause[start..]) {
+            end = start;
+            break;
         }
     }
     rest[..end].trim().to_string()
+}
+
+/// Whether `rest` opens with one of the table's `[value-ends]`, as whole words.
+fn ends_value(rest: &str) -> bool {
+    let lower = rest.to_lowercase();
+    vocab("value-ends").iter().any(|end| {
+        lower.strip_prefix(end).is_some_and(|after| after.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+    })
 }
 
 /// How alike two sentences that give one thing two identifiers must be, numbers aside: as
@@ -2194,9 +2206,20 @@ fn stances(cx: &Context) -> Vec<Divergence> {
 #[cfg(test)]
 mod tests {
     use super::{
-        Bound, all_but_count, clocks, clocks_agree, figures, figures_disagree, happening, identifiers_in,
-        near_miss, same_scope,
+        Bound, all_but_count, clause_after, clocks, clocks_agree, figures, figures_disagree, happening,
+        identifiers_in, near_miss, same_scope,
     };
+
+    #[test]
+    fn an_attribute_s_value_ends_with_its_clause() {
+        let value = |t: &str| clause_after(t, t.find("wore").map_or(0, |i| i + 4));
+        // A coordinator joins the parts of one value; a clause or a phrase of place ends it.
+        assert_eq!(value("Lind wore a grey coat and a scarf to the talks."), "a grey coat and a scarf");
+        assert_eq!(value("Lind wore a grey coat because it was cold."), "a grey coat");
+        assert_eq!(value("Lind wore a grey coat (a gift), aides said."), "a grey coat");
+        assert_eq!(value("Lind wore a grey coat while greeting the crew."), "a grey coat");
+        assert_eq!(value("Lind wore in black as she spoke"), "black");
+    }
 
     #[test]
     fn identifiers_name_things_after_a_name_or_a_designator() {

@@ -327,7 +327,7 @@ impl Prepared {
     /// [`Prepared::states`]).
     fn states_wording(&self, s: SentenceRef, rs: &Statement, rf: &SentenceFigures, share: f64) -> bool {
         let ss = &self.statements[s.0][s.1];
-        rs.numbers.iter().all(|n| ss.numbers.contains(n)) && self.supports(s, rs, rf, share, false)
+        rs.numbers.iter().all(|n| ss.numbers.contains(n)) && self.supports(s, rs, rf, share, Reading::Strict)
     }
 
     /// Whether sentence `s` supports a wording (its statement `rs`, its figures `rf`): as
@@ -337,10 +337,11 @@ impl Prepared {
     /// leaves out, its document gives a near miss of one of them (`diverge::near_miss`). A claim's
     /// documents are its supporters; a citation needs the whole wording stated.
     ///
-    /// With `scoped`, a negation counts only over the words it governs and the sentence shares
-    /// (`similar::polarity_clash`): "All 22 crew were reported safe" supports "All 22 crew have
-    /// been accounted for and there were no injuries". Without it (a citation, a wording chosen
-    /// to probe with), the two must be negated alike. Measured on the eight real events: three
+    /// Read [`Reading::Scoped`], a negation counts only over the words it governs and the
+    /// sentence shares (`similar::polarity_clash`): "All 22 crew were reported safe" supports
+    /// "All 22 crew have been accounted for and there were no injuries". Read
+    /// [`Reading::Strict`] (a citation, a wording chosen to probe with), the two must be negated
+    /// alike. Measured on the eight real events: three
     /// facts gain a document each (the crew's safety now 3 origins of 3), a claim about a
     /// helicopter's training flight gains one that another fact's gold does not list; counts right
     /// stay at 23 of 76, nothing else scored moves.
@@ -350,7 +351,7 @@ impl Prepared {
         rs: &Statement,
         rf: &SentenceFigures,
         share: f64,
-        scoped: bool,
+        reading: Reading,
     ) -> bool {
         let (ss, sf) = (&self.statements[s.0][s.1], &self.figures[s.0][s.1]);
         let gives = |n: &&String| ss.numbers.contains(n) || ss.implied.contains(n);
@@ -368,7 +369,11 @@ impl Prepared {
                 within.iter().any(|m| !rs.values.contains(m) && near_miss(n, m))
             })
         };
-        (if scoped { !polarity_clash(rs, ss) } else { ss.negated == rs.negated })
+        let polarity = match reading {
+            Reading::Strict => ss.negated == rs.negated,
+            Reading::Scoped => !polarity_clash(rs, ss),
+        };
+        polarity
             && !sf.contradict(rf)
             && !sf.other_day(rf)
             && (rs.numbers.is_empty() || carried)
@@ -415,27 +420,26 @@ pub fn extend(docs: &[DocInput], prepared: &Prepared, groups: &mut [ClaimGroup])
     groups.par_iter_mut().for_each_init(Analyzer::new, |analyzer, g| {
         // Each added document with its first sentence that supports the claim.
         let mut added: BTreeMap<usize, SentenceRef> = BTreeMap::new();
+        // The supporters found in the strict reading as well ([`Reading::Strict`]).
+        let mut strict: BTreeSet<SentenceRef> = BTreeSet::new();
         for probe in probes(docs, prepared, g, analyzer) {
-            for r in supporters(prepared, &index, common, &probe, &g.documents) {
-                added.entry(r.0).or_insert(r);
+            for (r, reading) in supporters(prepared, &index, common, &probe, &g.documents) {
+                if *added.entry(r.0).or_insert(r) == r && reading == Reading::Strict {
+                    strict.insert(r);
+                }
             }
         }
         // Then what its members and supporters agree on finds the rest.
         // A supporter that holds the claim outside a negation of the claim's (see
         // `similar::polarity_clash`) does not vote on its words.
-        let negated = prepared.statements[g.representative.0][g.representative.1].negated;
-        let voters: Vec<SentenceRef> = g
-            .members
-            .iter()
-            .chain(added.values().filter(|r| prepared.statements[r.0][r.1].negated == negated))
-            .copied()
-            .collect();
+        let voters: Vec<SentenceRef> =
+            g.members.iter().copied().chain(strict.iter().filter_map(|r| added.get(&r.0).copied())).collect();
         if let Some(agreed) = consensus(prepared, g.representative, &voters) {
             let (d, i) = g.representative;
             let probe =
                 Probe { statement: Cow::Owned(agreed), figures: Cow::Borrowed(&prepared.figures[d][i]) };
             let have: BTreeSet<usize> = g.documents.iter().chain(added.keys()).copied().collect();
-            for r in supporters(prepared, &index, common, &probe, &have) {
+            for (r, _) in supporters(prepared, &index, common, &probe, &have) {
                 added.entry(r.0).or_insert(r);
             }
         }
@@ -445,6 +449,15 @@ pub fn extend(docs: &[DocInput], prepared: &Prepared, groups: &mut [ClaimGroup])
         g.documents.extend(added.keys());
         g.origins = g.documents.iter().map(|&d| docs[d].origin).collect::<BTreeSet<usize>>().len();
     });
+}
+
+/// How a negation is read when a sentence is checked against a wording.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Reading {
+    /// Both negated, or neither.
+    Strict,
+    /// A negation counts over the words it governs (`similar::polarity_clash`).
+    Scoped,
 }
 
 /// How many of a claim's wordings are read for support, its representative included. Swept
@@ -562,15 +575,15 @@ fn wordings(prepared: &Prepared, g: &ClaimGroup) -> Vec<SentenceRef> {
     std::iter::once(g.representative).chain(others.into_iter().map(|o| o.1)).take(PROBES).collect()
 }
 
-/// The documents (outside `have`) with a sentence that states `wording`, each with its first
-/// such sentence.
+/// The documents (outside `have`) with a sentence that states `wording` ([`Reading::Scoped`]),
+/// each with its first such sentence and whether it states it in the strict reading too.
 fn supporters(
     prepared: &Prepared,
     index: &KeyMap<Vec<SentenceRef>>,
     common: usize,
     wording: &Probe,
     have: &BTreeSet<usize>,
-) -> Vec<SentenceRef> {
+) -> Vec<(SentenceRef, Reading)> {
     let st = &wording.statement;
     let weights = &prepared.weights;
     let mut probe: Vec<(f64, u64)> = st.terms.iter().map(|&t| (weights.weight(t), t)).collect();
@@ -588,17 +601,18 @@ fn supporters(
             candidates.extend(list.iter().copied().filter(|c| !have.contains(&c.0)));
         }
     }
-    let mut added: Vec<SentenceRef> = Vec::new();
+    let mut added: Vec<(SentenceRef, Reading)> = Vec::new();
     for c in candidates {
-        if added.last().is_some_and(|a| a.0 == c.0) {
+        if added.last().is_some_and(|a| a.0.0 == c.0) {
             continue;
         }
         // A document that gives another value of one of its figures elsewhere does not
         // support it ("a father of four" in one sentence, "a father of two" in another).
-        if prepared.supports(c, &wording.statement, &wording.figures, need, true)
+        if prepared.supports(c, &wording.statement, &wording.figures, need, Reading::Scoped)
             && !prepared.doc_figures[c.0].contradict(&wording.figures)
         {
-            added.push(c);
+            let strict = prepared.statements[c.0][c.1].negated == wording.statement.negated;
+            added.push((c, if strict { Reading::Strict } else { Reading::Scoped }));
         }
     }
     added

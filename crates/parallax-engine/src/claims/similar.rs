@@ -9,12 +9,13 @@
 //! taken to say the same thing; it was chosen on the MSRP training pairs
 //! (`parallax eval claims`).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::words::{is_negation, vocab};
+use super::words::{is_coordinator, is_negation, starts_clause, vocab};
 use crate::text::{Analyzer, Token, TokenKind, is_function_key, stem_key};
 
 /// The score from which two sentences say the same thing (see [`similarity`]).
@@ -47,9 +48,9 @@ pub struct Statement {
     /// missing) stands in it.
     pub negated: bool,
     /// Its content keys that a negation governs, sorted: the words after a negation up to the
-    /// end of its clause (a comma, a semicolon, a dash or the table's `[clause-breaks]`: "and",
-    /// "but", "while"). "All 22 crew were accounted for and there were no injuries" negates
-    /// "injuries", not "crew".
+    /// end of its clause (`words::starts_clause`: a comma, a semicolon, a dash, "while",
+    /// "because") or a coordinator ("and", "but"). "All 22 crew were accounted for and there
+    /// were no injuries" negates "injuries", not "crew".
     pub negated_terms: Vec<u64>,
 }
 
@@ -71,14 +72,18 @@ impl Statement {
         let mut numbered = None;
         // Whether a negation governs the words read now (see `Statement::negated_terms`).
         let mut negating = false;
-        let breaks = vocab("clause-breaks");
         for (k, token) in tokens.iter().enumerate() {
             let Some(word) = text.get(token.span.range()) else { continue };
-            let gap =
-                k.checked_sub(1).and_then(|p| text.get(tokens[p].span.range().end..token.span.range().start));
-            if gap.is_some_and(|g| g.contains([',', ';', ':', '—', '–', '(', ')']))
-                || breaks.contains(&word.to_ascii_lowercase().as_str())
-            {
+            let gap = k
+                .checked_sub(1)
+                .and_then(|p| text.get(tokens[p].span.range().end..token.span.range().start))
+                .unwrap_or("");
+            let lower: Cow<str> = if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(word.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(word)
+            };
+            if starts_clause(gap, &lower) || is_coordinator(&lower) {
                 negating = false;
             }
             if token.kind == TokenKind::Number {
@@ -116,7 +121,6 @@ impl Statement {
                 out.values.push(value);
                 continue;
             }
-            let lower = word.to_ascii_lowercase();
             // "No.10 Downing Street", "No 1 seed": "No" before a number stands for "number".
             let number_sign = crate::text::is_number_sign(word)
                 && tokens.get(k + 1).is_some_and(|n| {

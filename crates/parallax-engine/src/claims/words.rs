@@ -35,6 +35,28 @@ pub(crate) fn is_negation(lower: &str) -> bool {
     vocab("negations").contains(&lower) || lower.ends_with("n't") || lower.ends_with("n’t")
 }
 
+/// The marks that end a clause: a comma, a semicolon, a colon, a dash, a bracket.
+pub(crate) const CLAUSE_MARKS: [char; 7] = [',', ';', ':', '—', '–', '(', ')'];
+
+/// The table's `[clause-breaks]`, to look up.
+static CLAUSE_BREAKS: LazyLock<BTreeSet<&'static str>> =
+    LazyLock::new(|| vocab("clause-breaks").iter().copied().collect());
+
+/// Whether a new clause starts at a word: the text between it and the word before (`gap`)
+/// holds one of the [`CLAUSE_MARKS`], or the word, lower-cased, is one of the table's
+/// `[clause-breaks]` ("while", "because", "which"). The one definition of where a clause ends,
+/// for the reach of a negation (which a coordinator ends too, see [`is_coordinator`]) and for
+/// the value an attribute gives.
+pub(crate) fn starts_clause(gap: &str, lower: &str) -> bool {
+    gap.contains(CLAUSE_MARKS) || CLAUSE_BREAKS.contains(lower)
+}
+
+/// Whether a lower-case word is one of the table's `[coordinators]` ("and", "but"), which join
+/// two clauses or two parts of one.
+pub(crate) fn is_coordinator(lower: &str) -> bool {
+    vocab("coordinators").contains(&lower)
+}
+
 /// The stem keys of the words of time: the table's `[date-words]` and the months' and weekdays'
 /// full names.
 static TIME_KEYS: LazyLock<BTreeSet<u64>> = LazyLock::new(|| {
@@ -54,10 +76,21 @@ pub(crate) fn is_time_word(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{SECTIONS, is_negation, is_time_word, vocab};
+    use super::{SECTIONS, is_coordinator, is_negation, is_time_word, starts_clause, vocab};
+
+    #[test]
+    fn where_a_clause_starts() {
+        for (gap, word) in [(", ", "the"), (" — ", "the"), (" (", "a"), (" ", "while"), (" ", "because")] {
+            assert!(starts_clause(gap, word), "{gap:?} {word}");
+        }
+        for (gap, word) in [(" ", "the"), ("", "crew"), (" ", "and")] {
+            assert!(!starts_clause(gap, word), "{gap:?} {word}");
+        }
+        assert!(is_coordinator("and") && is_coordinator("but") && !is_coordinator("while"));
+    }
 
     /// The sections the rules read.
-    const READ: [&str; 36] = [
+    const READ: [&str; 38] = [
         "classes",
         "happenings",
         "happening-labels",
@@ -82,6 +115,8 @@ mod tests {
         "hypothetical",
         "negations",
         "clause-breaks",
+        "value-ends",
+        "coordinators",
         "dangling",
         "pointing",
         "children",

@@ -2,7 +2,7 @@
 //! join through stem keys: Zelensky / Zelenskyy), the fullest name kept as the entity's name,
 //! roles gathered from the text, and mentions resolved to entities.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::lexicon::not_a_person;
 use super::mentions::{Kind, Mention};
@@ -37,6 +37,10 @@ pub(crate) struct Registry {
     /// People whose name has a letter lost to a wrong encoding ([`damaged`]), at most
     /// [`MAX_DAMAGED`].
     damaged: Vec<usize>,
+    /// The person each damaged name mentioned is found as ([`Registry::lost_letters_of`]),
+    /// worked out once the registry is built: a name is compared with hundreds of people once,
+    /// not at each of its mentions.
+    damaged_names: HashMap<String, Option<usize>>,
 }
 
 /// How many people with damaged names are compared with each name not found otherwise: a page
@@ -182,6 +186,12 @@ impl Registry {
             p.documents.insert(*doc);
             p.mentions += 1;
         }
+        let damaged_names: BTreeSet<&str> =
+            names.iter().map(|(_, m)| m.text.as_str()).filter(|t| damaged(t)).collect();
+        registry.damaged_names = damaged_names
+            .into_iter()
+            .map(|name| (name.to_string(), registry.lost_letters_of(name)))
+            .collect();
         registry
     }
 
@@ -237,7 +247,10 @@ impl Registry {
     /// The person a name mention refers to.
     pub(crate) fn by_name(&self, name: &str) -> Option<usize> {
         if damaged(name)
-            && let Some(id) = self.lost_letters_of(name)
+            && let Some(id) = match self.damaged_names.get(name) {
+                Some(&found) => found,
+                None => self.lost_letters_of(name),
+            }
         {
             return Some(id);
         }
