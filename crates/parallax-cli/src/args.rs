@@ -292,6 +292,12 @@ pub(crate) struct InputArgs {
     #[arg(long, value_name = "SIZE", default_value = "16MiB")]
     pub(crate) max_size: String,
 
+    /// Most words one document may have (all its articles together); a longer one is
+    /// reported and skipped, so that no one document holds the run. A long live page has some
+    /// 30,000.
+    #[arg(long, value_name = "N", default_value_t = parallax_engine::extract::MAX_WORDS)]
+    pub(crate) max_words: usize,
+
     /// Most decoded input held at once by a run that keeps what it reads (brief, extract),
     /// each document counted as its text and 4 KiB: an input that would pass it is reported
     /// and not read, the others are. `ingest` streams and is bounded by --batch instead. It

@@ -775,8 +775,11 @@ impl Reading {
             max_total_bytes: max_total,
             ..parallax_fetch::Config::default()
         };
-        let extract =
-            parallax_engine::extract::Config { default_date: date, today: Some(jiff::Zoned::now().date()) };
+        let extract = parallax_engine::extract::Config {
+            default_date: date,
+            today: Some(jiff::Zoned::now().date()),
+            max_words: raw.max_words,
+        };
         Ok(Reading {
             inputs,
             ingest: ingest::Config { max_doc_bytes },

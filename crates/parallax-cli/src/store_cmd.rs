@@ -388,6 +388,7 @@ pub(crate) fn watch(raw: WatchArgs) -> anyhow::Result<ExitCode> {
         inputs: raw.feeds.clone(),
         date: None,
         max_size: "16MiB".to_string(),
+        max_words: parallax_engine::extract::MAX_WORDS,
         max_total: "2GiB".to_string(),
         timeout: raw.timeout,
         concurrency: 8,

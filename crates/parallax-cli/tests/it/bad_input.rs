@@ -244,3 +244,32 @@ fn an_input_past_the_run_s_memory_budget_is_skipped_and_the_rest_briefed() {
     assert_eq!(run.code, Some(2));
     assert!(run.stderr.contains("--max-total"), "{}", run.stderr);
 }
+
+#[test]
+fn a_document_past_the_budget_of_words_is_reported_and_the_rest_briefed() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("no temp dir: {e}"));
+    let long: Vec<String> =
+        (0..400).map(|n| format!("The ferry docked at pier {n} in Halvik today.")).collect();
+    let long_path = dir.path().join("long.txt");
+    std::fs::write(&long_path, format!("Ferry Docks At Halvik\n\n{}\n", long.join("\n\n")))
+        .unwrap_or_else(|e| panic!("cannot write: {e}"));
+    let long_name = long_path.display().to_string();
+    let run =
+        parallax(&["brief", "--format", "json", "--max-words", "1000", &long_name, "examples/ferry"], b"");
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let briefing = json(&run);
+    let errors = briefing["errors"].as_array().cloned().unwrap_or_default();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0]["input"], long_name.as_str());
+    assert_eq!(
+        errors[0]["message"],
+        "skipped: its articles have 3600 words, more than the 1000 one document may have (the work of a run is \
+         kept in proportion to its inputs)"
+    );
+    let documents = briefing["documents"].as_array().cloned().unwrap_or_default();
+    assert!(documents.len() >= 3, "the demo's reports are briefed: {}", documents.len());
+    assert!(documents.iter().all(|d| d["path"] != long_name.as_str()));
+    // Within the default budget, the same document is briefed.
+    let run = parallax(&["brief", "--format", "json", &long_name], b"");
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+}

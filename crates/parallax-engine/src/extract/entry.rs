@@ -15,14 +15,31 @@ use super::units::{Marker, Unit, units};
 use super::words::key;
 
 /// Settings of the extract stage.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Config {
     /// The publication date of documents that carry none.
     pub default_date: Option<Date>,
     /// Today: no date after it is taken as a publication or update date. The caller gives
     /// it (the stage reads no clock), `None` takes every date.
     pub today: Option<Date>,
+    /// The most words a document's articles may have together ([`MAX_WORDS`] by default): a
+    /// longer document is reported and skipped, so that no one document holds a run.
+    pub max_words: usize,
 }
+
+impl Default for Config {
+    fn default() -> Config {
+        Config { default_date: None, today: None, max_words: MAX_WORDS }
+    }
+}
+
+/// The most words a document may have by default: a book's worth. The stages after extraction
+/// take time in proportion to the words (`cargo bench -p parallax-engine --bench text --
+/// hostile` shows time per byte flat to 1 MB for the hostile shapes): 0.6 s for a brief of
+/// 200,000 words of news prose (1.2 MB) on the 2-core machine here, where a news report has a
+/// few hundred to a few thousand and a long live page some 30,000. A budget in words, not in
+/// seconds, keeps the output the same on any machine.
+pub const MAX_WORDS: usize = 200_000;
 
 /// What a page's markup says beyond the container's metadata.
 #[derive(Default)]
@@ -69,6 +86,24 @@ pub struct Extraction {
 /// assert_eq!(article.removed[0].text, "Share this article");
 /// ```
 pub fn extract(doc: &RawDoc, config: &Config) -> Extraction {
+    let mut out = extract_any(doc, config);
+    let words: usize =
+        out.articles.iter().flat_map(|a| &a.blocks).map(|b| b.text.split_whitespace().count()).sum();
+    if words > config.max_words {
+        out.articles.clear();
+        out.diagnostics.push(Diagnostic::new(
+            &doc.path,
+            format!(
+                "skipped: its articles have {words} words, more than the {} one document may have (the \
+                 work of a run is kept in proportion to its inputs)",
+                config.max_words
+            ),
+        ));
+    }
+    out
+}
+
+fn extract_any(doc: &RawDoc, config: &Config) -> Extraction {
     match doc.format {
         DocFormat::Text => extract_units(doc, config, units(&doc.text), PageExtras::default()),
         DocFormat::Html => {
@@ -318,6 +353,37 @@ mod tests {
     }
 
     #[test]
+    fn a_document_past_the_budget_of_words_is_reported_and_skipped() {
+        let text = |words: usize| {
+            let body: Vec<String> =
+                (0..words / 7).map(|n| format!("The ferry docked at pier {n} today.")).collect();
+            format!("Ferry Docks At Halvik\n\n{}\n", body.join("\n\n"))
+        };
+        let doc = |text: String| RawDoc {
+            id: DocId::new("long").expect("an id"),
+            path: "long.txt".into(),
+            format: DocFormat::Text,
+            text,
+            meta: DocMeta::default(),
+        };
+        let config = Config { max_words: 700, ..Config::default() };
+        let within = extract(&doc(text(700)), &config);
+        assert_eq!(within.articles.len(), 1);
+        assert!(within.diagnostics.is_empty(), "{:?}", within.diagnostics);
+        let past = extract(&doc(text(707)), &config);
+        assert!(past.articles.is_empty());
+        assert_eq!(past.diagnostics.len(), 1);
+        assert_eq!(past.diagnostics[0].input, "long.txt");
+        assert!(
+            past.diagnostics[0]
+                .message
+                .starts_with("skipped: its articles have 707 words, more than the 700 one"),
+            "{}",
+            past.diagnostics[0].message
+        );
+    }
+
+    #[test]
     fn a_live_page_is_one_article_per_dated_entry() {
         let mut html = String::from(
             "<html lang=en><head><meta property=og:site_name content=\"Harbour Gazette\">\
@@ -335,7 +401,7 @@ mod tests {
             ));
         }
         html.push_str("</div></main></body></html>");
-        let config = Config { default_date: None, today: Some(jiff::civil::date(2026, 3, 10)) };
+        let config = Config { today: Some(jiff::civil::date(2026, 3, 10)), ..Config::default() };
         let out = extract(&html_doc(&html, Some("https://gazette.example/2026/03/04/storm-live")), &config);
         type Row = (String, Option<String>, Option<String>, Option<String>);
         let got: Vec<Row> = out
@@ -371,7 +437,7 @@ mod tests {
                     <link rel=canonical href=\"https://gazette.example/2026/03/04/ferry\"></head><body><article>\
                     <h1>Ferry runs aground</h1><p>The ferry ran aground on Tuesday, police said, and \
                     fourteen people were hurt.</p><p>Divers inspected the hull overnight.</p></article></body></html>";
-        let config = Config { default_date: None, today: Some(jiff::civil::date(2026, 3, 10)) };
+        let config = Config { today: Some(jiff::civil::date(2026, 3, 10)), ..Config::default() };
         let out = extract(&html_doc(html, None), &config);
         let a = &out.articles[0];
         assert_eq!(a.url.as_ref().map(url::Url::as_str), Some("https://gazette.example/2026/03/04/ferry"));
@@ -380,7 +446,7 @@ mod tests {
         // The page says German; its text is plainly English.
         assert_eq!(a.language.as_deref(), Some("en"));
         // The same page read before its update was made: no update, and the URL's date stands.
-        let early = Config { default_date: None, today: Some(jiff::civil::date(2026, 3, 5)) };
+        let early = Config { today: Some(jiff::civil::date(2026, 3, 5)), ..Config::default() };
         let a = &extract(&html_doc(html, None), &early).articles[0];
         assert_eq!((a.published.map(|d| d.to_string()).as_deref(), a.updated), (Some("2026-03-04"), None));
     }

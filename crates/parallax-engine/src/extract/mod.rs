@@ -32,7 +32,7 @@ mod words;
 
 mod entry;
 
-pub use entry::{Config, Extraction, extract};
+pub use entry::{Config, Extraction, MAX_WORDS, extract};
 
 /// Whether a sentence of running text is page furniture run into a paragraph by the
 /// extraction rules' reading: a prompt, a link label, a share bar, an image credit, a

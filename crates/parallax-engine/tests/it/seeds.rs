@@ -279,7 +279,10 @@ fn brief_seeds(dir: &Path) -> parallax_model::Briefing {
     let docs: Vec<RawDoc> =
         ["000_", "001_", "002_", "003_", "004_"].iter().map(|p| read_seed(dir, p)).collect();
     let config = pipeline::Config {
-        extract: extract::Config { default_date: Some(jiff::civil::date(2025, 8, 19)), today: None },
+        extract: extract::Config {
+            default_date: Some(jiff::civil::date(2025, 8, 19)),
+            ..extract::Config::default()
+        },
         ..pipeline::Config::default()
     };
     pipeline::brief(&docs, Vec::new(), &config)
