@@ -246,6 +246,10 @@ fn from_page(
     reach: parallax_fetch::Reach,
     known: &Known,
 ) -> (Vec<(RawDoc, bool)>, Vec<Diagnostic>) {
+    // Read before in this run: nothing more to read.
+    if page.again {
+        return (Vec::new(), Vec::new());
+    }
     // Nothing changed since the last fetch of this address (304): nothing new to read.
     if page.unchanged {
         known.unchanged.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -327,6 +331,11 @@ fn from_feed(
     let mut docs = Vec::new();
     for (n, item) in items.iter().enumerate() {
         let label = format!("{name}#{}", n + 1);
+        let page = if item.content.is_none() && item.link.is_some() { pages.next() } else { None };
+        // A page read before in this run (another item, another feed links it) is read once.
+        if page.as_ref().is_some_and(|p| p.as_ref().is_ok_and(|p| p.again)) {
+            continue;
+        }
         let read = match (&item.content, &item.link) {
             (Some(html), _) => ingest::text_document(
                 &label,
@@ -335,7 +344,7 @@ fn from_feed(
                 html.as_bytes(),
                 config,
             ),
-            (None, Some(link)) => match pages.next().unwrap_or_else(|| Err("not fetched".to_string())) {
+            (None, Some(link)) => match page.unwrap_or_else(|| Err("not fetched".to_string())) {
                 Ok(page) if page.html || !page.feed => page_document(link, &page, config),
                 Ok(_) => Err(Diagnostic::new(link, "a feed, not an article")),
                 Err(reason) => Err(Diagnostic::new(link, reason)),

@@ -287,7 +287,7 @@ pub(crate) fn serve(raw: ServeArgs) -> anyhow::Result<ExitCode> {
     let stored = db.clone();
     let reader = parallax_serve::FeedReader(std::sync::Arc::new(move |url: &str| {
         // The fetch budget is per poll of a feed: a server runs for weeks.
-        let fetch = parallax_fetch::Config { spent: std::sync::Arc::default(), ..fetch.clone() };
+        let fetch = fetch.new_run();
         let known = inputs::Known::of_store(&stored);
         let (documents, problems) =
             inputs::served_url_documents(url, &parallax_engine::ingest::Config::default(), &fetch, &known);
@@ -406,8 +406,8 @@ pub(crate) fn watch(raw: WatchArgs) -> anyhow::Result<ExitCode> {
     let mut any_errors = false;
     loop {
         poll += 1;
-        // The fetch budget is per poll: a watch runs for weeks.
-        reading.fetch.spent.store(0, std::sync::atomic::Ordering::Relaxed);
+        // The fetch budget and the addresses fetched are per poll: a watch runs for weeks.
+        reading.fetch = reading.fetch.new_run();
         let progress = indicatif::ProgressBar::hidden();
         let (report, errors, failure) = ingest_reading(&mut store, &reading, 512, &progress);
         for e in &errors {

@@ -2,7 +2,7 @@
 //! from bytes, or fetched), each turned into HTML or text for the engine.
 //!
 //! - [`fetch_all`] and [`fetch_linked`]: URLs fetched with a timeout, a size cap, redirects
-//!   followed (up to a limit), each distinct URL once, within the fetch policy's reach (the
+//!   followed (up to a limit), each URL once in a run, within the fetch policy's reach (the
 //!   `policy` module: every hop's resolved address checked; credentials stripped from the URLs
 //!   kept; unsupported content encodings refused), a clear user agent, at most `concurrency` at
 //!   a time; the body decoded by the charset of
@@ -20,7 +20,7 @@ mod warc;
 pub use policy::{Class, Reach, Refused, check_public, without_credentials};
 pub use warc::{Record, Warc, read_warc};
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
 use std::sync::Mutex;
 use std::time::Duration;
@@ -50,6 +50,11 @@ pub struct Config {
     pub max_total_bytes: usize,
     /// Bytes fetched so far by this config and its clones.
     pub spent: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    /// The addresses asked for so far by this config and its clones: each is fetched once in
+    /// a run (a page two feeds link to, a feed that links one page ten times), and asked for
+    /// again it gives a page with [`Page::again`] set and no text. At most
+    /// [`Config::MOST_REMEMBERED`]; past it, the run forgets them all.
+    pub fetched: std::sync::Arc<Mutex<BTreeSet<String>>>,
     /// What each address answered last (its `ETag` and `Last-Modified`), shared by this config's
     /// clones, when a caller fetches the same addresses again and again (the feeds `parallax
     /// watch` and the server poll): the next request is conditional, and an address that answers 304 gives
@@ -101,8 +106,33 @@ impl Default for Config {
             max_items: 500,
             max_total_bytes: 2 << 30,
             spent: std::sync::Arc::default(),
+            fetched: std::sync::Arc::default(),
             validators: None,
         }
+    }
+}
+
+impl Config {
+    /// Addresses a run remembers having fetched, at most (see [`Config::fetched`]).
+    pub const MOST_REMEMBERED: usize = 100_000;
+
+    /// The same settings for a new run: nothing spent, nothing fetched yet (a `watch` poll, a
+    /// server's poll of one feed). The validators stay shared: they span runs.
+    pub fn new_run(&self) -> Config {
+        Config { spent: std::sync::Arc::default(), fetched: std::sync::Arc::default(), ..self.clone() }
+    }
+
+    /// Whether `url` was asked for before in this run; remembers it now.
+    fn asked_before(&self, url: &str) -> bool {
+        let Ok(mut fetched) = self.fetched.lock() else { return false };
+        if fetched.contains(url) {
+            return true;
+        }
+        if fetched.len() >= Self::MOST_REMEMBERED {
+            fetched.clear();
+        }
+        fetched.insert(url.to_string());
+        false
     }
 }
 
@@ -122,11 +152,30 @@ pub struct Page {
     /// Whether the address answered that nothing changed since the last fetch (304, to a
     /// conditional request: see [`Config::validators`]); the page then has no text.
     pub unchanged: bool,
+    /// Whether the address was asked for before in this run ([`Config::fetched`]): not fetched
+    /// again, the page has no text; what it holds was read the first time.
+    pub again: bool,
+}
+
+impl Page {
+    fn again(url: &str) -> Page {
+        let url = without_credentials(url);
+        Page {
+            final_url: url.clone(),
+            url,
+            text: String::new(),
+            html: false,
+            feed: false,
+            unchanged: false,
+            again: true,
+        }
+    }
 }
 
 /// Fetches every URL the user named, each within the reach its own address vouches for
 /// ([`Reach::of_url`]), at most `config.concurrency` at a time; results in input order. A URL
-/// named twice is fetched once.
+/// is fetched once in a run: named again, here or in an earlier call that shares `config`'s
+/// run, it gives a page with [`Page::again`] set.
 pub fn fetch_all(urls: &[String], config: &Config) -> Vec<Result<Page, String>> {
     fetch_within(urls, config, |url| Reach::of_url(url, config.allow_private))
 }
@@ -143,25 +192,30 @@ fn fetch_within(
     config: &Config,
     reach_of: impl Fn(&str) -> Reach,
 ) -> Vec<Result<Page, String>> {
-    // Each distinct URL once.
-    let mut distinct: Vec<&String> = Vec::new();
-    let mut slot_of: BTreeMap<&str, usize> = BTreeMap::new();
-    let slots: Vec<usize> = urls
+    // Each URL once in the run: the first time it is asked for.
+    let mut first: Vec<usize> = Vec::new();
+    let mut out: Vec<Option<Result<Page, String>>> = urls
         .iter()
-        .map(|u| {
-            *slot_of.entry(u.as_str()).or_insert_with(|| {
-                distinct.push(u);
-                distinct.len() - 1
-            })
+        .enumerate()
+        .map(|(i, u)| {
+            if config.asked_before(u) {
+                Some(Ok(Page::again(u)))
+            } else {
+                first.push(i);
+                None
+            }
         })
         .collect();
+    let distinct: Vec<&String> = first.iter().map(|&i| &urls[i]).collect();
     let reaches: Vec<Reach> = distinct.iter().map(|u| reach_of(u)).collect();
     let mut agents: BTreeMap<Reach, ureq::Agent> = BTreeMap::new();
     for &reach in &reaches {
         agents.entry(reach).or_insert_with(|| agent(config, reach));
     }
-    let fetched = fetch_each(&distinct, &reaches, &agents, config);
-    slots.into_iter().map(|i| fetched[i].clone()).collect()
+    for (i, got) in first.into_iter().zip(fetch_each(&distinct, &reaches, &agents, config)) {
+        out[i] = Some(got);
+    }
+    out.into_iter().map(|got| got.unwrap_or_else(|| Err("not fetched".to_string()))).collect()
 }
 
 /// An agent whose every connection goes through the policy's resolver for `reach`.
@@ -245,6 +299,7 @@ fn fetch_one(agent: &ureq::Agent, url: &str, config: &Config) -> Result<Page, St
             html: false,
             feed: false,
             unchanged: true,
+            again: false,
         });
     }
     if !status.is_success() {
@@ -298,7 +353,7 @@ fn fetch_one(agent: &ureq::Agent, url: &str, config: &Config) -> Result<Page, St
     }
     let text = decode(&bytes, &content_type);
     let (html, feed) = classify(&text, &content_type);
-    Ok(Page { url: without_credentials(url), final_url, text, html, feed, unchanged: false })
+    Ok(Page { url: without_credentials(url), final_url, text, html, feed, unchanged: false, again: false })
 }
 
 /// Whether a body is HTML and whether it is a feed, by its content type or its first tags.
@@ -379,7 +434,32 @@ pub fn feed_items(bytes: &[u8]) -> Result<Vec<FeedItem>, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Validators, feed_items, looks_like_feed};
+    use super::{Config, Reach, Validators, feed_items, fetch_all, fetch_linked, looks_like_feed};
+
+    #[test]
+    fn a_name_is_held_to_the_policy_by_the_address_it_resolves_to() {
+        // "localhost" is a name, not an address: only its resolved address says where it
+        // leads, so DNS cannot smuggle a private address past the policy.
+        let url = "http://localhost:9/feed".to_string();
+        let got = fetch_linked(std::slice::from_ref(&url), &Config::default(), Reach::Public);
+        let why = got[0].clone().expect_err("refused");
+        assert!(why.contains("refused by the fetch policy: loopback address"), "{why}");
+    }
+
+    #[test]
+    fn a_url_is_asked_for_once_in_a_run() {
+        let config = Config::default();
+        let url = "http://localhost:9/page".to_string();
+        let first = fetch_linked(&[url.clone(), url.clone()], &config, Reach::Public);
+        assert!(first[0].is_err(), "the first time, fetched (and refused)");
+        assert!(first[1].as_ref().is_ok_and(|p| p.again && p.text.is_empty()), "{:?}", first[1]);
+        // A later call in the same run (a clone of the config) asks for it no more.
+        let again = fetch_all(std::slice::from_ref(&url), &config.clone());
+        assert!(again[0].as_ref().is_ok_and(|p| p.again), "{:?}", again[0]);
+        // A new run fetches it again.
+        let next = fetch_all(std::slice::from_ref(&url), &config.new_run());
+        assert!(next[0].is_err(), "{:?}", next[0]);
+    }
 
     #[test]
     fn validators_are_kept_per_address_and_bounded() {

@@ -218,7 +218,15 @@ fn body_page(url: &str, body: &[u8], content_type: &str) -> Option<Page> {
     }
     let text = decode(body, content_type);
     let (html, feed) = classify(&text, content_type);
-    Some(Page { url: url.to_string(), final_url: url.to_string(), text, html, feed, unchanged: false })
+    Some(Page {
+        url: url.to_string(),
+        final_url: url.to_string(),
+        text,
+        html,
+        feed,
+        unchanged: false,
+        again: false,
+    })
 }
 
 /// A chunked body joined, or `None` when a chunk size is damaged.

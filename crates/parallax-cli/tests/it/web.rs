@@ -271,6 +271,14 @@ fn the_fetch_policy_holds_redirects_links_items_and_credentials() {
         Some(1),
         "one fetch per distinct URL"
     );
+    // A page named and linked from a feed, in one run: fetched and briefed once.
+    let before = hits.lock().map(|h| h.get("/a").copied().unwrap_or(0)).unwrap_or(0);
+    let run = parallax(&["brief", "--format", "json", &format!("{base}/a"), &format!("{base}/many")], b"");
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let after = hits.lock().map(|h| h.get("/a").copied().unwrap_or(0)).unwrap_or(0);
+    assert_eq!(after - before, 1, "one fetch per URL in a run");
+    let briefing: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(briefing["documents"].as_array().map(Vec::len), Some(1), "{}", run.stdout);
     let run = parallax(&["brief", "--format", "json", "--max-items", "3", &format!("{base}/many")], b"");
     assert_eq!(run.code, Some(1), "{}", run.stderr);
     assert!(run.stderr.contains("7 items past the first 3 were not read (--max-items)"), "{}", run.stderr);
@@ -287,9 +295,10 @@ fn the_fetch_policy_holds_redirects_links_items_and_credentials() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let db = dir.path().join("news.db").display().to_string();
     let (a, b, feed) = (format!("{base}/a"), format!("{base}/b"), format!("{base}/feed"));
-    let run = parallax(&["ingest", "--db", &db, "--max-total", "300", &a, &b, &feed], b"");
+    let run =
+        parallax(&["ingest", "--db", &db, "--max-total", "100", "--concurrency", "1", &a, &b, &feed], b"");
     assert_eq!(run.code, Some(1), "{}", run.stderr);
-    assert!(run.stderr.contains("the run has fetched its limit of 300 bytes"), "{}", run.stderr);
+    assert!(run.stderr.contains("the run has fetched its limit of 100 bytes"), "{}", run.stderr);
     // A body in an encoding the client cannot decode is refused, not read as text.
     let run = parallax(&["extract", &format!("{base}/deflate")], b"");
     assert_eq!(run.code, Some(1), "{}", run.stderr);
