@@ -158,7 +158,8 @@ pub struct Page {
 }
 
 impl Page {
-    fn again(url: &str) -> Page {
+    /// The page of an address asked for before in the run ([`Page::again`]).
+    fn asked_before(url: &str) -> Page {
         let url = without_credentials(url);
         Page {
             final_url: url.clone(),
@@ -199,7 +200,7 @@ fn fetch_within(
         .enumerate()
         .map(|(i, u)| {
             if config.asked_before(u) {
-                Some(Ok(Page::again(u)))
+                Some(Ok(Page::asked_before(u)))
             } else {
                 first.push(i);
                 None

@@ -802,7 +802,7 @@ fn is_function_word(w: &str) -> bool {
 
 /// The figures of one sentence, read once, for the grouping's test of whether two sentences
 /// contradict each other.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct SentenceFigures(Vec<Figure>, BTreeSet<i8>, BTreeSet<(i8, u8)>);
 
 impl SentenceFigures {
@@ -843,6 +843,14 @@ impl SentenceFigures {
     /// gives once, so any sentence of it that gives another value sets the document apart.
     pub(crate) fn contradict_personal(&self, other: &SentenceFigures) -> bool {
         self.contradict_where(other, |a, b| a.unit == *CHILDREN && b.unit == *CHILDREN)
+    }
+
+    /// Whether the two give the same personal figures (those [`SentenceFigures::contradict_personal`]
+    /// reads), so that either contradicts a sentence's personal figures exactly when the other does.
+    pub(crate) fn same_personal(&self, other: &SentenceFigures) -> bool {
+        let personal =
+            |s: &SentenceFigures| s.0.iter().filter(|f| f.unit == *CHILDREN).cloned().collect::<Vec<_>>();
+        personal(self) == personal(other)
     }
 
     /// Whether the two sentences give one quantity (unit and class) incompatible values,

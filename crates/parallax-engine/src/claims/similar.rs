@@ -251,7 +251,16 @@ impl Weights {
 /// covers; the two shares averaged (0 to 1). Disagreeing numbers and a one-sided negation lower
 /// it.
 pub fn similarity(a: &Statement, b: &Statement, weights: &Weights) -> f64 {
-    let (wa, wb) = (weights.total(&a.terms), weights.total(&b.terms));
+    similarity_of_totals((a, weights.total(&a.terms)), (b, weights.total(&b.terms)), weights)
+}
+
+/// [`similarity`] of two statements given with their total weights ([`Weights::total`]), for
+/// a caller that compares one statement with many.
+pub(crate) fn similarity_of_totals(
+    (a, wa): (&Statement, f64),
+    (b, wb): (&Statement, f64),
+    weights: &Weights,
+) -> f64 {
     if wa <= 0.0 || wb <= 0.0 {
         return 0.0;
     }
