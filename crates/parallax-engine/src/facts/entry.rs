@@ -4,7 +4,7 @@ use parallax_model::{Article, Span};
 
 use super::entities::{Person, Registry};
 use super::lexicon::{
-    is_known_place, is_person_noun, is_possessive, is_role_noun, is_surname_office, is_title,
+    is_article, is_known_place, is_person_noun, is_possessive, is_role_noun, is_surname_office, is_title,
     lone_word_not_a_person, not_a_person, stands_for_org,
 };
 use super::mentions::{Kind, Mention, mentions};
@@ -115,6 +115,10 @@ struct NameCheck {
     /// Per document and block, whether the block is a line in title case (a headline, a
     /// subheading, a bullet): most of its words of four letters or more capitalised.
     title_case: Vec<Vec<bool>>,
+    /// Name mentions right after an article ("the Black Hawk helicopter", "a Jeju Air Boeing
+    /// 737-800", "the Francis Scott Key Bridge"), as (document, block, start): a thing's name
+    /// or a name used as a modifier, not a person spoken of.
+    after_article: std::collections::HashSet<(usize, usize, usize)>,
 }
 
 impl NameCheck {
@@ -188,7 +192,20 @@ impl NameCheck {
                     .collect()
             })
             .collect();
-        NameCheck { lower, lower_pairs, cut, title_case }
+        let mut after_article = std::collections::HashSet::new();
+        for (d, (a, blocks)) in articles.iter().zip(mentions).enumerate() {
+            for (b, (block, ms)) in a.blocks.iter().zip(blocks).enumerate() {
+                let text = block.own_text();
+                for m in ms.iter().filter(|m| m.kind == Kind::Name) {
+                    let before = text.get(..m.start).unwrap_or("");
+                    let word = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+                    if before.ends_with(char::is_whitespace) && is_article(word) {
+                        after_article.insert((d, b, m.start));
+                    }
+                }
+            }
+        }
+        NameCheck { lower, lower_pairs, cut, title_case, after_article }
     }
 
     /// Whether a name mention is one word the documents also write in lower case, with no
@@ -229,7 +246,8 @@ impl NameCheck {
         // A title vouches for a name, not for a common phrase it opens ("General Election"
         // where the documents also write "general election").
         let vouched = m.titled && !(words.len() == 1 && self.lower_pairs.contains(&title_pair(m)));
-        !cut && (vouched || (!title_case && !place && !not_a_person(&m.text)))
+        let thing = self.after_article.contains(&(d, b, m.start));
+        !cut && (vouched || (!title_case && !place && !thing && !not_a_person(&m.text)))
     }
 }
 
@@ -1150,6 +1168,22 @@ mod tests {
         for name in ["Charlie King", "Jo Lind", "Kari Bishop", "Limbaugh", "Theresa May", "Jan Lind"] {
             assert!(!names_no_one(name), "{name}");
         }
+    }
+
+    #[test]
+    fn a_name_after_an_article_is_a_thing_s() {
+        // "the Nordlys Ferries vessel", "a Sea Hawk helicopter": names of things and names used
+        // as modifiers. Someone named in full elsewhere stays a person.
+        let a = article(
+            "Ferry and helicopter collide off Halvik\n\
+             A Sea Hawk helicopter struck the Nordlys Ferries vessel near the harbour on Tuesday.\n\
+             \"We saw nothing,\" the Sea Hawk said in a statement.\n\
+             \"It was over in seconds,\" said the Nordlys Ferries.\n\
+             The Lind inquiry will report in May, harbour master Jo Lind said.",
+        );
+        let got = facts(&[&a], &Config::default());
+        let people: Vec<&str> = got.people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(people, ["Jo Lind"]);
     }
 
     #[test]

@@ -67,6 +67,11 @@ pub(crate) fn not_a_person(name: &str) -> bool {
         || words[..places_to].iter().skip(1).any(|w| is_known_place(w))
 }
 
+/// Whether a word, in any case, is an article ("the", "A").
+pub(crate) fn is_article(word: &str) -> bool {
+    is_article_word(&word.to_lowercase())
+}
+
 /// Whether a word is a compound that describes what follows it ("Sunak-led", "Texas-based",
 /// "Kremlin-backed"): no name's word.
 pub(crate) fn describes(w: &str) -> bool {
@@ -100,6 +105,9 @@ lookup! {
 
     /// Possessive determiners, in lower case (`vocab/en/possessives.txt`).
     pub(crate) fn is_possessive = "possessives.txt";
+
+    /// Articles, in lower case (`vocab/en/articles.txt`).
+    fn is_article_word = "articles.txt";
 
     /// Verbs of saying whose agent after "by" said the words ("said by", "hailed by"; not
     /// "quoted by"), in lower case (`vocab/en/agent-speakers.txt`).
