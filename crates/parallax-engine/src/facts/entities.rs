@@ -118,9 +118,86 @@ fn by_first_name(people: &[Person], name: &str) -> Option<usize> {
     if found.next().is_some() { None } else { first }
 }
 
+/// Where a word that ends a full name is written alone: "Baltimore" in 26 documents that never
+/// write "More Baltimore" (a page's "More Baltimore news" link) is the city, not that person's
+/// surname. A person named in full is so named in nearly every report about them (each outlet
+/// introduces them), so a bare word that stands alone in [`BARE_APART`] times more documents
+/// than the one or two ([`FEW_FULL`]) that write the full name is not read as that name's
+/// short form (outside those documents), when the full name opens with a word the documents
+/// write in lower case ("More", "Outgoing"), no given name. A name written in full in more
+/// documents, or opening with what may be a given name, keeps its bare word everywhere: a
+/// report may name a famous person by surname alone ("Putin said"). (A first word written
+/// alone as a name of its own is no sign: given names are, in a large set.)
+struct BareElsewhere {
+    /// Per surname key, the documents that write a full name ending on it.
+    full: HashMap<u64, BTreeSet<usize>>,
+    /// Per surname key, the documents that write it alone and no full name ending on it.
+    bare: HashMap<u64, BTreeSet<usize>>,
+    /// Surname keys of which every full name opens with no given name.
+    ungiven: BTreeSet<u64>,
+}
+
+/// How many times more documents must write a word alone than write the full name it ends, for
+/// the word to stand apart from the name (see [`BareElsewhere`]).
+const BARE_APART: usize = 4;
+/// The most documents that may write a full name for its last word, written alone far more
+/// often, to stand apart from it (see [`BareElsewhere`]).
+const FEW_FULL: usize = 2;
+
+impl BareElsewhere {
+    /// From the name mentions; `common_word` tells a word the documents write in lower case.
+    fn of(mentions: &[&(usize, &Mention)], common_word: &dyn Fn(&str) -> bool) -> BareElsewhere {
+        let mut full: HashMap<u64, BTreeSet<usize>> = HashMap::new();
+        let mut alone: HashMap<u64, BTreeSet<usize>> = HashMap::new();
+        for (doc, m) in mentions {
+            let set = if m.text.contains(' ') { &mut full } else { &mut alone };
+            set.entry(surname_key(&m.text)).or_default().insert(*doc);
+        }
+        let mut given: BTreeSet<u64> = BTreeSet::new();
+        let mut ungiven: BTreeSet<u64> = BTreeSet::new();
+        for (_, m) in mentions.iter().filter(|(_, m)| m.text.contains(' ')) {
+            let opening = m.text.split_whitespace().next().unwrap_or("");
+            let key = surname_key(&m.text);
+            if common_word(opening) {
+                ungiven.insert(key);
+            } else {
+                given.insert(key);
+            }
+        }
+        ungiven.retain(|k| !given.contains(k));
+        let bare = alone
+            .into_iter()
+            .map(|(key, docs)| {
+                let named = full.get(&key);
+                let only: BTreeSet<usize> =
+                    docs.into_iter().filter(|d| named.is_none_or(|n| !n.contains(d))).collect();
+                (key, only)
+            })
+            .collect();
+        BareElsewhere { full, bare, ungiven }
+    }
+
+    /// Whether the bare word of `key`, written in document `doc`, stands apart from the full
+    /// names ending on it.
+    fn stands_apart(&self, key: u64, doc: usize) -> bool {
+        let Some(full) = self.full.get(&key) else { return false };
+        full.len() <= FEW_FULL
+            && self.ungiven.contains(&key)
+            && !full.contains(&doc)
+            && self.bare.get(&key).is_some_and(|b| b.len() > BARE_APART * full.len())
+    }
+}
+
 impl Registry {
     /// Builds the registry from every name mention of every document (`(doc, mention)`).
+    #[cfg(test)]
     pub(crate) fn build(names: &[(usize, &Mention)]) -> Registry {
+        Registry::build_with(names, &|_| false)
+    }
+
+    /// [`Registry::build`], where `common_word` tells a word the documents write in lower case
+    /// (see [`BareElsewhere`]).
+    pub(crate) fn build_with(names: &[(usize, &Mention)], common_word: &dyn Fn(&str) -> bool) -> Registry {
         let mut registry = Registry::default();
         // Full names first, so that a bare surname joins the person it abbreviates.
         // A name that reads as a place, a people or a party is a person only with a title.
@@ -129,9 +206,13 @@ impl Registry {
             .filter(|(_, m)| m.kind == Kind::Name && !m.org && (m.titled || !not_a_person(&m.text)))
             .collect();
         ordered.sort_by_key(|(_, m)| std::cmp::Reverse(m.text.split_whitespace().count().min(2)));
+        let elsewhere = BareElsewhere::of(&ordered, common_word);
         for (doc, m) in ordered {
             let key = surname_key(&m.text);
             let first = first_key(&m.text);
+            // A bare word joins a person named in full only where the full name is some
+            // evidence of what the word means (see `BareElsewhere`).
+            let bare_apart = first.is_none() && !m.titled && elsewhere.stands_apart(key, *doc);
             let found = registry
                 .by_surname
                 .get(&key)
@@ -143,6 +224,7 @@ impl Registry {
                     None => ids
                         .iter()
                         .copied()
+                        .filter(|&i| !bare_apart || !registry.people[i].name.contains(' '))
                         .max_by_key(|&i| (registry.people[i].mentions, std::cmp::Reverse(i))),
                 })
                 .or_else(|| {
@@ -312,6 +394,33 @@ mod tests {
                 format!("{} [{}]", p.name, aliases.join(", "))
             })
             .collect()
+    }
+
+    #[test]
+    fn a_bare_word_far_more_widespread_than_the_full_name_stands_apart() {
+        // One page's "More Skarvik news" link; six reports that name the town alone.
+        let texts = [
+            "Read on. More Skarvik news here.",
+            "The storm hit Skarvik on Tuesday.",
+            "Roads near Skarvik were closed.",
+            "Schools in Skarvik reopened.",
+            "Ferries to Skarvik were cancelled.",
+            "Power returned to Skarvik at noon.",
+            "Skarvik council met on Friday.",
+        ];
+        let found: Vec<Vec<_>> = texts.iter().map(|t| mentions(t)).collect();
+        let names: Vec<(usize, &_)> =
+            found.iter().enumerate().flat_map(|(d, ms)| ms.iter().map(move |m| (d, m))).collect();
+        let common = |w: &str| matches!(w.to_lowercase().as_str(), "more" | "read");
+        let documents_of = |registry: &Registry, name: &str| {
+            registry.people.iter().find(|p| p.name == name).map(|p| p.documents.len())
+        };
+        let registry = Registry::build_with(&names, &common);
+        assert_eq!(documents_of(&registry, "More Skarvik"), Some(1));
+        assert_eq!(documents_of(&registry, "Skarvik"), Some(6));
+        // With a given name, or named in full by more reports, the bare word is the surname.
+        let registry = Registry::build_with(&names, &|_| false);
+        assert_eq!(documents_of(&registry, "More Skarvik"), Some(7));
     }
 
     #[test]

@@ -284,7 +284,7 @@ pub fn facts(articles: &[&Article], config: &Config) -> Facts {
         .filter(|&(d, b, m)| m.kind != Kind::Name || m.org || check.person(d, b, m))
         .map(|(d, _, m)| (d, m))
         .collect();
-    let mut registry = Registry::build(&names);
+    let mut registry = Registry::build_with(&names, &|w| check.lower.contains(&w.to_lowercase()));
     let days = SetDays::new(articles, config.dates);
     let mut docs = Vec::with_capacity(articles.len());
     for (d, article) in articles.iter().enumerate() {
@@ -383,7 +383,12 @@ pub fn facts(articles: &[&Article], config: &Config) -> Facts {
 fn names_no_one(name: &str) -> bool {
     let last = name.split_whitespace().last().unwrap_or_default();
     let abbreviated = last.ends_with('.') || last.len() > 1 && last.chars().all(|c| c.is_ascii_uppercase());
-    let lone_function_word = !name.contains(' ') && crate::text::is_function_key(crate::text::stem_key(last));
+    // A contraction of a function word ("I’ve", "We'd") is one.
+    let head = match last.split_once(['\'', '’']) {
+        Some((head, "ve" | "m" | "d" | "ll" | "re")) => head,
+        _ => last,
+    };
+    let lone_function_word = !name.contains(' ') && crate::text::is_function_key(crate::text::stem_key(head));
     let lower = last.to_lowercase();
     let digits = name.chars().any(|c| c.is_ascii_digit());
     let dated =
@@ -1162,6 +1167,7 @@ mod tests {
             "Nordlys Airbus A320",
             "Wire Services Posted Dec",
             "National Coordinator",
+            "I’ve",
         ] {
             assert!(names_no_one(name), "{name}");
         }
