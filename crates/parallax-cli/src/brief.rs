@@ -53,7 +53,10 @@ pub(crate) fn run(options: Options) -> anyhow::Result<ExitCode> {
         // A stored story is briefed from its own articles only.
         Some((db, id)) => {
             let story = crate::store_cmd::story_to_brief(db, *id)?;
-            (pipeline::brief_articles(&story.docs, &story.places, Vec::new(), &options.pipeline), false)
+            // Its documents were admitted at ingest, under that run's budget of words.
+            let mut config = options.pipeline.clone();
+            config.extract.max_words = usize::MAX;
+            (pipeline::brief_articles(&story.docs, &story.places, Vec::new(), &config), false)
         }
         None => {
             let progress = output::progress(options.reading.inputs.len());

@@ -294,7 +294,9 @@ fn page_document(
 
 /// The items of a feed (a file or a fetched page) read from `bytes`, at most `fetch.max_items`, their links fetched
 /// within `reach` (the reach of where the feed came from: a local file's is public). An item
-/// whose link `known` holds is left out, unfetched.
+/// whose link `known` holds is left out, unfetched; one whose page was fetched before in the
+/// run (`Page::again`: another item or feed links it) is read there, not here. (Should that
+/// earlier input be dropped by `--max-total`, the page goes with it.)
 fn from_feed(
     name: &str,
     bytes: &[u8],
@@ -773,6 +775,9 @@ impl Reading {
         }
         if raw.max_items == 0 {
             anyhow::bail!("--max-items must be at least 1");
+        }
+        if raw.max_words == 0 {
+            anyhow::bail!("--max-words must be at least 1");
         }
         let fetch = parallax_fetch::Config {
             max_bytes: max_doc_bytes,

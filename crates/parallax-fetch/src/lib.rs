@@ -452,14 +452,16 @@ mod tests {
         let config = Config::default();
         let url = "http://localhost:9/page".to_string();
         let first = fetch_linked(&[url.clone(), url.clone()], &config, Reach::Public);
-        assert!(first[0].is_err(), "the first time, fetched (and refused)");
+        let why = first[0].clone().expect_err("the first time, asked for (and refused)");
+        assert!(why.contains("refused by the fetch policy"), "{why}");
         assert!(first[1].as_ref().is_ok_and(|p| p.again && p.text.is_empty()), "{:?}", first[1]);
         // A later call in the same run (a clone of the config) asks for it no more.
         let again = fetch_all(std::slice::from_ref(&url), &config.clone());
         assert!(again[0].as_ref().is_ok_and(|p| p.again), "{:?}", again[0]);
-        // A new run fetches it again.
-        let next = fetch_all(std::slice::from_ref(&url), &config.new_run());
-        assert!(next[0].is_err(), "{:?}", next[0]);
+        // A new run fetches it again (and the policy refuses it again).
+        let next = fetch_linked(std::slice::from_ref(&url), &config.new_run(), Reach::Public);
+        let why = next[0].clone().expect_err("refused");
+        assert!(why.contains("refused by the fetch policy: loopback address"), "{why}");
     }
 
     #[test]

@@ -548,8 +548,11 @@ pub(crate) async fn briefing(shared: &Arc<Shared>, id: i64) -> Result<Option<(u6
     };
     let made = tokio::task::spawn_blocking(move || {
         // The story's own articles only (see `Store::story_to_brief`).
-        let briefing =
-            pipeline::brief_articles(&story.docs, &story.places, Vec::new(), &pipeline::Config::default());
+        let config = pipeline::Config {
+            extract: parallax_engine::extract::Config::admitted(),
+            ..pipeline::Config::default()
+        };
+        let briefing = pipeline::brief_articles(&story.docs, &story.places, Vec::new(), &config);
         Briefed {
             json: Encoded::new(parallax_engine::render::json(&briefing)),
             html: Encoded::new(pages::live(&parallax_engine::render::html(&briefing), Some(id))),

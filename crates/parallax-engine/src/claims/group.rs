@@ -283,8 +283,8 @@ pub fn group(docs: &[DocInput], prepared: &Prepared) -> Vec<ClaimGroup> {
                     let whole = if stands_alone(docs[d].sentences[n]) { 1.0 } else { 0.0 };
                     let closeness: f64 = ds
                         .iter()
-                        .take(PEERS)
                         .filter(|&&j| j != i)
+                        .take(PEERS)
                         .map(|&j| {
                             similarity_of_totals((s, totals[i]), (stmt(distinct[j][0]), totals[j]), weights)
                                 * distinct[j].len() as f64
@@ -455,10 +455,9 @@ pub fn extend(docs: &[DocInput], prepared: &Prepared, groups: &mut [ClaimGroup])
             }
         }
         // Then what its members and supporters agree on finds the rest.
-        // A supporter that holds the claim outside a negation of the claim's (see
+        // A supporter found only through the scoped reading of the wording that found it (see
         // `similar::polarity_clash`) does not vote on its words.
-        let voters: Vec<SentenceRef> =
-            g.members.iter().copied().chain(strict.iter().filter_map(|r| added.get(&r.0).copied())).collect();
+        let voters: Vec<SentenceRef> = g.members.iter().copied().chain(strict.iter().copied()).collect();
         if let Some(agreed) = consensus(prepared, g.representative, &voters) {
             let (d, i) = g.representative;
             let probe =

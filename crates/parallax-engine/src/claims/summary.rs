@@ -113,10 +113,10 @@ impl Story {
     }
 }
 
-/// The clauses of a sentence: its parts between commas, semicolons, colons, dashes, brackets
-/// and quotation marks.
+/// The clauses of a sentence: its parts between the marks that end a clause
+/// (`words::CLAUSE_MARKS`) and quotation marks.
 fn clauses(text: &str) -> Vec<&str> {
-    text.split([',', ';', ':', '—', '–', '(', ')', '"', '“', '”'])
+    text.split(|c: char| super::words::CLAUSE_MARKS.contains(&c) || matches!(c, '"' | '“' | '”'))
         .map(str::trim)
         .filter(|c| !c.is_empty())
         .collect()

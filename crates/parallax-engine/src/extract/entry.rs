@@ -33,6 +33,14 @@ impl Default for Config {
     }
 }
 
+impl Config {
+    /// For documents admitted before, under the budget of their run (a store's): no budget of
+    /// words applies again, so one ingested with a larger `--max-words` is still read.
+    pub fn admitted() -> Config {
+        Config { max_words: usize::MAX, ..Config::default() }
+    }
+}
+
 /// The most words a document may have by default: a book's worth. The stages after extraction
 /// take time in proportion to the words (`cargo bench -p parallax-engine --bench text --
 /// hostile` shows time per byte flat to 1 MB for the hostile shapes): 0.6 s for a brief of

@@ -195,7 +195,7 @@ impl Registry {
         Registry::build_with(names, &|_| false)
     }
 
-    /// [`Registry::build`], where `common_word` tells a word the documents write in lower case
+    /// The registry, as `Registry::build` makes it, where `common_word` tells a word the documents write in lower case
     /// (see [`BareElsewhere`]).
     pub(crate) fn build_with(names: &[(usize, &Mention)], common_word: &dyn Fn(&str) -> bool) -> Registry {
         let mut registry = Registry::default();
@@ -338,7 +338,11 @@ impl Registry {
         }
         let by_surname = self.by_surname.get(&surname_key(name)).and_then(|ids| match first_key(name) {
             Some(f) => ids.iter().copied().find(|&i| first_key(&self.people[i].name).is_none_or(|g| g == f)),
-            None => ids.iter().copied().max_by_key(|&i| (self.people[i].mentions, std::cmp::Reverse(i))),
+            // A bare word that stands apart from the full name it ends (`BareElsewhere`) has a
+            // person of its own: the bare word is that one.
+            None => ids.iter().copied().find(|&i| !self.people[i].name.contains(' ')).or_else(|| {
+                ids.iter().copied().max_by_key(|&i| (self.people[i].mentions, std::cmp::Reverse(i)))
+            }),
         });
         let id = by_surname.or_else(|| {
             (name.split_whitespace().count() == 1).then(|| by_first_name(&self.people, name)).flatten()
@@ -418,9 +422,20 @@ mod tests {
         let registry = Registry::build_with(&names, &common);
         assert_eq!(documents_of(&registry, "More Skarvik"), Some(1));
         assert_eq!(documents_of(&registry, "Skarvik"), Some(6));
+        // Nor is the bare word, resolved in another report, that person.
+        let more = registry.people.iter().position(|p| p.name == "More Skarvik");
+        assert_ne!(registry.by_name("Skarvik"), more);
         // With a given name, or named in full by more reports, the bare word is the surname.
         let registry = Registry::build_with(&names, &|_| false);
         assert_eq!(documents_of(&registry, "More Skarvik"), Some(7));
+        let mut texts = texts.to_vec();
+        texts.extend(["More Skarvik news here.", "More Skarvik news here."]);
+        texts.extend(["Skarvik was calm."; 8]);
+        let found: Vec<Vec<_>> = texts.iter().map(|t| mentions(t)).collect();
+        let names: Vec<(usize, &_)> =
+            found.iter().enumerate().flat_map(|(d, ms)| ms.iter().map(move |m| (d, m))).collect();
+        let registry = Registry::build_with(&names, &common);
+        assert_eq!(documents_of(&registry, "More Skarvik"), Some(17), "three reports write it in full");
     }
 
     #[test]

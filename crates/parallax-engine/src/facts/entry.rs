@@ -224,7 +224,8 @@ impl NameCheck {
     /// truncated text ("Liz Tru"), and, unless a title or role vouches for it, not a place, a people
     /// or a party ([`not_a_person`]); not mostly words the documents write in lower case (all
     /// of one or two words, two thirds of three or more; a word with a lower-case part after a
-    /// hyphen, "Flag-waving", "Sunak-led", is one); not cut off by the end of a truncated text
+    /// hyphen, "Flag-waving", "Sunak-led", is one); not right after an article ("the Black Hawk
+    /// helicopter": a thing's name or a modifier); not cut off by the end of a truncated text
     /// ("Liz Tru").
     fn person(&self, d: usize, b: usize, m: &Mention) -> bool {
         if self.title_case[d][b] {
