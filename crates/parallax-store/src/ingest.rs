@@ -107,6 +107,8 @@ struct Prepared {
     packed: Vec<u8>,
     articles: Vec<PreparedArticle>,
     diagnostics: Vec<Diagnostic>,
+    /// Skipped for its length (`extract::Extraction::skipped`): reported, not stored.
+    skipped: bool,
 }
 
 struct PreparedArticle {
@@ -251,12 +253,21 @@ fn write_batch(
     let mut documents = Vec::with_capacity(prepared.len());
     for (p, &explicit) in prepared.iter().zip(explicit) {
         report.diagnostics.extend(p.diagnostics.iter().cloned());
-        documents.push(insert_document(&tx, p, explicit, &config.now)?);
+        // A document skipped for its length is not kept: a run with a larger budget reads it.
+        if p.skipped {
+            documents.push(None);
+            continue;
+        }
+        documents.push(Some(insert_document(&tx, p, explicit, &config.now)?));
         report.added += 1;
     }
     // The batch's articles, in order, with the document each belongs to.
-    let articles: Vec<(i64, &PreparedArticle)> =
-        documents.iter().zip(prepared).flat_map(|(&d, p)| p.articles.iter().map(move |a| (d, a))).collect();
+    let articles: Vec<(i64, &PreparedArticle)> = documents
+        .iter()
+        .zip(prepared)
+        .filter_map(|(d, p)| d.map(|d| (d, p)))
+        .flat_map(|(d, p)| p.articles.iter().map(move |a| (d, a)))
+        .collect();
     let (arrivals, candidates) = arrivals(&tx, &articles, &df, cache)?;
     let placement = stories::place(&arrivals, &candidates, &config.stories);
     let story_of = apply(&tx, &placement, &arrivals, &candidates, cache, &mut index, report)?;
@@ -462,7 +473,7 @@ fn prepare_with(
         })
         .collect();
     let packed = pack(doc.text.as_bytes());
-    Prepared { doc, hash, packed, articles: prepared, diagnostics: found.diagnostics }
+    Prepared { doc, hash, packed, articles: prepared, diagnostics: found.diagnostics, skipped: found.skipped }
 }
 
 /// The article's reuse bands: hashes of groups of its MinHash signature.

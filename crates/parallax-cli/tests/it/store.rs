@@ -274,3 +274,22 @@ fn a_store_failure_after_committed_batches_says_what_was_kept() {
     let listed = parallax(&["stories", "--db", &capped, "--format", "json"], b"");
     assert_eq!(listed.code, Some(0), "the store still reads: {}", listed.stderr);
 }
+
+#[test]
+fn a_document_past_the_budget_of_words_is_not_stored() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let db = db_in(&dir);
+    let long: Vec<String> =
+        (0..200).map(|n| format!("The ferry docked at pier {n} in Halvik today.")).collect();
+    let path = dir.path().join("long.txt");
+    std::fs::write(&path, format!("Ferry Docks At Halvik\n\n{}\n", long.join("\n\n"))).expect("the file");
+    let path = path.display().to_string();
+    let run = parallax(&["ingest", "--db", &db, "--max-words", "500", &path], b"");
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(run.stderr.contains("skipped: its articles have 1800 words"), "{}", run.stderr);
+    assert!(run.stderr.contains("0 new documents"), "{}", run.stderr);
+    // Not kept, so a run with the default budget reads it.
+    let run = parallax(&["ingest", "--db", &db, &path], b"");
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(run.stderr.contains("1 new document"), "{}", run.stderr);
+}

@@ -71,6 +71,9 @@ pub struct Extraction {
     pub rendered: Option<String>,
     /// Problems that did not stop extraction, or why there is no article.
     pub diagnostics: Vec<Diagnostic>,
+    /// Whether the document was skipped for its length ([`Config::max_words`]): none of it was
+    /// read, and a store keeps none of it (a later run with a larger budget reads it).
+    pub skipped: bool,
 }
 
 /// The articles in `doc`.
@@ -99,6 +102,7 @@ pub fn extract(doc: &RawDoc, config: &Config) -> Extraction {
         out.articles.iter().flat_map(|a| &a.blocks).map(|b| b.text.split_whitespace().count()).sum();
     if words > config.max_words {
         out.articles.clear();
+        out.skipped = true;
         out.diagnostics.push(Diagnostic::new(
             &doc.path,
             format!(
