@@ -79,9 +79,16 @@ impl StoreError {
 /// An error before the path is known to the caller's message.
 pub(crate) enum Unplaced {
     Sqlite(rusqlite::Error),
-    Newer { found: i64, known: i64 },
-    Old { found: i64 },
+    Newer {
+        found: i64,
+        known: i64,
+    },
+    Old {
+        found: i64,
+    },
     Foreign,
+    /// No schema yet: nothing stored.
+    Empty,
 }
 
 impl Unplaced {
@@ -90,6 +97,7 @@ impl Unplaced {
             Unplaced::Sqlite(e) => StoreError::from_sqlite(path, &e),
             Unplaced::Newer { found, known } => StoreError::Newer { path: path.to_path_buf(), found, known },
             Unplaced::Foreign => StoreError::Foreign { path: path.to_path_buf() },
+            Unplaced::Empty => StoreError::Missing { path: path.to_path_buf() },
             Unplaced::Old { found } => StoreError::Other {
                 path: path.to_path_buf(),
                 message: format!(

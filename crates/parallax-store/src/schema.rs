@@ -181,6 +181,11 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<(), Unplaced> {
 /// Checks that `conn` is a Parallax database this build can read.
 pub(crate) fn check(conn: &Connection) -> Result<(), Unplaced> {
     let found = version(conn)?;
+    if found == 0 {
+        // A file with no schema yet: empty, or created by a first ingest that has not committed
+        // its first migration. Nothing is stored there so far.
+        return Err(Unplaced::Empty);
+    }
     if found < latest() {
         // Readers never migrate; an old file is brought up to date by the next ingest.
         return Err(Unplaced::Old { found });

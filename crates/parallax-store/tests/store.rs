@@ -249,6 +249,18 @@ fn files_it_must_not_touch_are_refused_clearly() {
     // Missing, for reading.
     let err = Store::open_read_only(&dir.path().join("none.db")).err().expect("refused");
     assert!(matches!(err, StoreError::Missing { .. }), "{err}");
+    // A file a first ingest has created but not yet given its schema (a reader in that window):
+    // nothing stored yet, said so, not called an older database.
+    let creating = dir.path().join("creating.db");
+    let conn = rusqlite::Connection::open(&creating).expect("open");
+    conn.pragma_update(None, "journal_mode", "WAL").expect("wal");
+    let err = Store::open_read_only(&creating).err().expect("refused");
+    assert!(matches!(err, StoreError::Missing { .. }), "{err}");
+    drop(conn);
+    let empty = dir.path().join("empty.db");
+    std::fs::write(&empty, "").expect("write");
+    let err = Store::open_read_only(&empty).err().expect("refused");
+    assert!(matches!(err, StoreError::Missing { .. }), "{err}");
 }
 
 #[test]
