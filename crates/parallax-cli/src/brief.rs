@@ -55,7 +55,7 @@ pub(crate) fn run(options: Options) -> anyhow::Result<ExitCode> {
             let story = crate::store_cmd::story_to_brief(db, *id)?;
             // Its documents were admitted at ingest, under that run's budget of words.
             let mut config = options.pipeline.clone();
-            config.extract.max_words = usize::MAX;
+            config.extract = config.extract.admitted();
             (pipeline::brief_articles(&story.docs, &story.places, Vec::new(), &config), false)
         }
         None => {

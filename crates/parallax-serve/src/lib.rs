@@ -549,7 +549,7 @@ pub(crate) async fn briefing(shared: &Arc<Shared>, id: i64) -> Result<Option<(u6
     let made = tokio::task::spawn_blocking(move || {
         // The story's own articles only (see `Store::story_to_brief`).
         let config = pipeline::Config {
-            extract: parallax_engine::extract::Config::admitted(),
+            extract: parallax_engine::extract::Config::default().admitted(),
             ..pipeline::Config::default()
         };
         let briefing = pipeline::brief_articles(&story.docs, &story.places, Vec::new(), &config);

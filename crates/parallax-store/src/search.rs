@@ -134,7 +134,7 @@ pub(crate) fn index_all(tx: &Transaction<'_>) -> rusqlite::Result<()> {
 /// The articles of a stored document as ingest kept them (extracted again; those with a
 /// body): what the index, a hit's passage and a document's page read.
 pub fn stored_articles(doc: &RawDoc) -> Vec<Article> {
-    extract::extract(doc, &extract::Config::admitted())
+    extract::extract(doc, &extract::Config::default().admitted())
         .articles
         .into_iter()
         .filter(|a| !a.blocks.is_empty())

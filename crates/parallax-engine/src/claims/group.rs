@@ -227,6 +227,14 @@ pub fn group(docs: &[DocInput], prepared: &Prepared) -> Vec<ClaimGroup> {
         let s = stmt(distinct[i][0]);
         let (sd, si) = distinct[i][0];
         let sf = &figures[sd][si];
+        // Its repeats whose documents give other personal figures ("a father of two" elsewhere
+        // in one of them), each tested and kept as a member of its own.
+        let mut variants: Vec<SentenceRef> = Vec::new();
+        for &r in &distinct[i] {
+            if !variants.iter().any(|v| doc_figures[v.0].same_personal(&doc_figures[r.0])) {
+                variants.push(r);
+            }
+        }
         let joined = near.iter().find_map(|&(j, _)| {
             let g = group_of[j];
             let (ld, li) = distinct[leaders[g]][0];
@@ -236,7 +244,7 @@ pub fn group(docs: &[DocInput], prepared: &Prepared) -> Vec<ClaimGroup> {
                     let mf = &figures[md][mi];
                     !sf.contradict(mf)
                         && !sf.other_day(mf)
-                        && !doc_figures[sd].contradict_personal(mf)
+                        && variants.iter().all(|v| !doc_figures[v.0].contradict_personal(mf))
                         && !doc_figures[md].contradict_personal(sf)
                 }))
             .then_some(g)
@@ -253,11 +261,13 @@ pub fn group(docs: &[DocInput], prepared: &Prepared) -> Vec<ClaimGroup> {
         // A member whose figures and whose document's personal figures another member has
         // already answers every test the same way: kept once, a large group of one figure's
         // reprints is checked in one step, not one per member.
-        let answered = |&(md, mi): &SentenceRef| {
-            figures[md][mi] == *sf && doc_figures[md].same_personal(&doc_figures[sd])
-        };
-        if !sf.is_empty() && !dated[g].iter().any(answered) {
-            dated[g].push((sd, si));
+        for (vd, vi) in variants {
+            let answered = |&(md, mi): &SentenceRef| {
+                figures[md][mi] == *sf && doc_figures[md].same_personal(&doc_figures[vd])
+            };
+            if !sf.is_empty() && !dated[g].iter().any(answered) {
+                dated[g].push((vd, vi));
+            }
         }
     }
     let mut members_of: Vec<Vec<usize>> = vec![Vec::new(); leaders.len()];
@@ -352,10 +362,12 @@ impl Prepared {
     /// [`Prepared::states`]).
     fn states_wording(&self, s: SentenceRef, rs: &Statement, rf: &SentenceFigures, share: f64) -> bool {
         let ss = &self.statements[s.0][s.1];
-        rs.numbers.iter().all(|n| ss.numbers.contains(n)) && self.supports(s, rs, rf, share, Reading::Strict)
+        rs.numbers.iter().all(|n| ss.numbers.contains(n))
+            && self.supports(s, rs, rf, share, Reading::Strict).is_some()
     }
 
-    /// Whether sentence `s` supports a wording (its statement `rs`, its figures `rf`): as
+    /// In which reading, at most as loose as `loosest`, sentence `s` supports a wording (its
+    /// statement `rs`, its figures `rf`), if it does: as
     /// [`Prepared::states_wording`], but a wording that gives several numbers is supported by a
     /// sentence that gives one of them ("Labour won 412 seats" supports "Labour won 412 seats
     /// in the 650-seat House of Commons"), as long as neither the sentence nor, for a number it
@@ -376,8 +388,8 @@ impl Prepared {
         rs: &Statement,
         rf: &SentenceFigures,
         share: f64,
-        reading: Reading,
-    ) -> bool {
+        loosest: Reading,
+    ) -> Option<Reading> {
         let (ss, sf) = (&self.statements[s.0][s.1], &self.figures[s.0][s.1]);
         let gives = |n: &&String| ss.numbers.contains(n) || ss.implied.contains(n);
         let given = rs.numbers.iter().filter(gives).count();
@@ -394,16 +406,19 @@ impl Prepared {
                 within.iter().any(|m| !rs.values.contains(m) && near_miss(n, m))
             })
         };
-        let polarity = match reading {
-            Reading::Strict => ss.negated == rs.negated,
-            Reading::Scoped => !polarity_clash(rs, ss),
-        };
-        polarity
-            && !sf.contradict(rf)
+        let alike = ss.negated == rs.negated;
+        let reading = match loosest {
+            Reading::Strict => alike.then_some(Reading::Strict),
+            Reading::Scoped => {
+                (!polarity_clash(rs, ss)).then_some(if alike { Reading::Strict } else { Reading::Scoped })
+            }
+        }?;
+        let holds = !sf.contradict(rf)
             && !sf.other_day(rf)
             && (rs.numbers.is_empty() || carried)
             && coverage(rs, ss, &self.weights) >= share
-            && (complete || !misses())
+            && (complete || !misses());
+        holds.then_some(reading)
     }
 
     /// The share of a claim's weight a sentence must hold to support it: [`STATES_CLAIM`], or
@@ -632,11 +647,13 @@ fn supporters(
         }
         // A document that gives another value of one of its figures elsewhere does not
         // support it ("a father of four" in one sentence, "a father of two" in another).
-        if prepared.supports(c, &wording.statement, &wording.figures, need, Reading::Scoped)
-            && !prepared.doc_figures[c.0].contradict(&wording.figures)
+        if prepared.doc_figures[c.0].contradict(&wording.figures) {
+            continue;
+        }
+        if let Some(reading) =
+            prepared.supports(c, &wording.statement, &wording.figures, need, Reading::Scoped)
         {
-            let strict = prepared.statements[c.0][c.1].negated == wording.statement.negated;
-            added.push((c, if strict { Reading::Strict } else { Reading::Scoped }));
+            added.push((c, reading));
         }
     }
     added
@@ -846,6 +863,30 @@ mod tests {
             ],
             &[],
         );
+    }
+
+    #[test]
+    fn a_member_kept_once_for_its_figures_keeps_its_documents_personal_figures() {
+        // The first two give the same day; the second's document gives the welder two children
+        // elsewhere, so it stands for itself, and the third, giving four, does not join them.
+        let docs: [&[&str]; 3] = [
+            &["The welder from Skarvik was rescued from the harbour on Tuesday."],
+            &[
+                "The welder from Skarvik was rescued from the harbour on Tuesday.",
+                "The welder is a husband and father of two from the coast.",
+            ],
+            &["The welder from Skarvik, a father of four, was rescued from the harbour on Tuesday."],
+        ];
+        let inputs: Vec<DocInput> = docs
+            .iter()
+            .enumerate()
+            .map(|(n, t)| DocInput { sentences: t.to_vec(), origin: n, ..DocInput::default() })
+            .collect();
+        let prepared = prepare(&inputs, &HashMap::new());
+        let groups = group(&inputs, &prepared);
+        let of = |d: usize| groups.iter().position(|g| g.members.contains(&(d, 0))).expect("grouped");
+        assert_eq!(of(0), of(1), "{groups:?}");
+        assert_ne!(of(1), of(2), "{groups:?}");
     }
 
     /// The documents of the claim whose text is `text`, the claims of `docs` (given as

@@ -34,10 +34,11 @@ impl Default for Config {
 }
 
 impl Config {
-    /// For documents admitted before, under the budget of their run (a store's): no budget of
-    /// words applies again, so one ingested with a larger `--max-words` is still read.
-    pub fn admitted() -> Config {
-        Config { max_words: usize::MAX, ..Config::default() }
+    /// This configuration for documents admitted before, under the budget of their run (a
+    /// store's): no budget of words applies again, so one ingested with a larger `--max-words`
+    /// is still read. The one way to lift the budget.
+    pub fn admitted(&self) -> Config {
+        Config { max_words: usize::MAX, ..self.clone() }
     }
 }
 

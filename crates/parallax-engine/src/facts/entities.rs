@@ -153,18 +153,13 @@ impl BareElsewhere {
             let set = if m.text.contains(' ') { &mut full } else { &mut alone };
             set.entry(surname_key(&m.text)).or_default().insert(*doc);
         }
-        let mut given: BTreeSet<u64> = BTreeSet::new();
-        let mut ungiven: BTreeSet<u64> = BTreeSet::new();
+        // Per surname key, whether every full name ending on it opens with a common word.
+        let mut all_ungiven: HashMap<u64, bool> = HashMap::new();
         for (_, m) in mentions.iter().filter(|(_, m)| m.text.contains(' ')) {
             let opening = m.text.split_whitespace().next().unwrap_or("");
-            let key = surname_key(&m.text);
-            if common_word(opening) {
-                ungiven.insert(key);
-            } else {
-                given.insert(key);
-            }
+            *all_ungiven.entry(surname_key(&m.text)).or_insert(true) &= common_word(opening);
         }
-        ungiven.retain(|k| !given.contains(k));
+        let ungiven = all_ungiven.into_iter().filter(|e| e.1).map(|e| e.0).collect();
         let bare = alone
             .into_iter()
             .map(|(key, docs)| {

@@ -4,7 +4,7 @@ use parallax_model::{Article, Span};
 
 use super::entities::{Person, Registry};
 use super::lexicon::{
-    is_article, is_known_place, is_person_noun, is_possessive, is_role_noun, is_surname_office, is_title,
+    is_indefinite, is_known_place, is_person_noun, is_possessive, is_role_noun, is_surname_office, is_title,
     lone_word_not_a_person, not_a_person, stands_for_org,
 };
 use super::mentions::{Kind, Mention, mentions};
@@ -115,10 +115,6 @@ struct NameCheck {
     /// Per document and block, whether the block is a line in title case (a headline, a
     /// subheading, a bullet): most of its words of four letters or more capitalised.
     title_case: Vec<Vec<bool>>,
-    /// Name mentions right after an article ("the Black Hawk helicopter", "a Jeju Air Boeing
-    /// 737-800", "the Francis Scott Key Bridge"), as (document, block, start): a thing's name
-    /// or a name used as a modifier, not a person spoken of.
-    after_article: std::collections::HashSet<(usize, usize, usize)>,
 }
 
 impl NameCheck {
@@ -192,20 +188,7 @@ impl NameCheck {
                     .collect()
             })
             .collect();
-        let mut after_article = std::collections::HashSet::new();
-        for (d, (a, blocks)) in articles.iter().zip(mentions).enumerate() {
-            for (b, (block, ms)) in a.blocks.iter().zip(blocks).enumerate() {
-                let text = block.own_text();
-                for m in ms.iter().filter(|m| m.kind == Kind::Name) {
-                    let before = text.get(..m.start).unwrap_or("");
-                    let word = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
-                    if before.ends_with(char::is_whitespace) && is_article(word) {
-                        after_article.insert((d, b, m.start));
-                    }
-                }
-            }
-        }
-        NameCheck { lower, lower_pairs, cut, title_case, after_article }
+        NameCheck { lower, lower_pairs, cut, title_case }
     }
 
     /// Whether a name mention is one word the documents also write in lower case, with no
@@ -247,7 +230,7 @@ impl NameCheck {
         // A title vouches for a name, not for a common phrase it opens ("General Election"
         // where the documents also write "general election").
         let vouched = m.titled && !(words.len() == 1 && self.lower_pairs.contains(&title_pair(m)));
-        let thing = self.after_article.contains(&(d, b, m.start));
+        let thing = m.after_article;
         !cut && (vouched || (!title_case && !place && !thing && !not_a_person(&m.text)))
     }
 }
@@ -384,12 +367,7 @@ pub fn facts(articles: &[&Article], config: &Config) -> Facts {
 fn names_no_one(name: &str) -> bool {
     let last = name.split_whitespace().last().unwrap_or_default();
     let abbreviated = last.ends_with('.') || last.len() > 1 && last.chars().all(|c| c.is_ascii_uppercase());
-    // A contraction of a function word ("I’ve", "We'd") is one.
-    let head = match last.split_once(['\'', '’']) {
-        Some((head, "ve" | "m" | "d" | "ll" | "re")) => head,
-        _ => last,
-    };
-    let lone_function_word = !name.contains(' ') && crate::text::is_function_key(crate::text::stem_key(head));
+    let lone_function_word = !name.contains(' ') && crate::text::is_function_word(last);
     let lower = last.to_lowercase();
     let digits = name.chars().any(|c| c.is_ascii_digit());
     let dated =
@@ -673,13 +651,6 @@ fn in_headline(layout: &[Layout], article: &Article, b: usize, x: &Mention) -> b
         })
     };
     (4..=60).contains(&words.len()) && capitalised * 10 >= words.len() * 7 && small_are_function_words()
-}
-
-/// Whether a description as written is indefinite ("an official", "One witness", "another
-/// passenger"): nobody named before, whoever holds that role in the story.
-fn is_indefinite(written: &str) -> bool {
-    let first = written.split_whitespace().next().unwrap_or_default().to_lowercase();
-    matches!(first.as_str(), "a" | "an" | "one" | "another")
 }
 
 /// The mentions that end before `(block, at)` and start at or after `(from_block, from)`,

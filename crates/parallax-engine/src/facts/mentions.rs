@@ -39,13 +39,17 @@ pub(crate) struct Mention {
     /// A name that ends like an organisation's ("The New York Post", "Marine Accident Board"):
     /// it can be a source of words, never a person.
     pub(crate) org: bool,
+    /// For a name, whether an article stands right before it ("the Black Hawk helicopter", "a
+    /// Jeju Air Boeing 737-800", "the Francis Scott Key Bridge"): a thing's name or a name used
+    /// as a modifier, not a person spoken of.
+    pub(crate) after_article: bool,
 }
 
 impl Mention {
     /// A mention with no title, role or organisation mark: a pronoun, a role phrase, a
     /// described source, a transcript label.
     pub(crate) fn plain(start: usize, end: usize, kind: Kind, text: String) -> Mention {
-        Mention { start, end, kind, text, titled: false, role: None, org: false }
+        Mention { start, end, kind, text, titled: false, role: None, org: false, after_article: false }
     }
 
     /// Whether it stands in the possessive in `text`, the block it was found in ("Spain's
@@ -463,14 +467,21 @@ fn name_in_run(text: &str, ws: &[Word<'_>], i: usize, j: usize) -> Option<Mentio
     }
     let role = (completes_office || role_words.iter().any(|w| is_role_noun(w))).then(|| role_words.join(" "));
     let titled = titled || role.is_some();
+    let start = name_words[0].start;
+    let preceding = text.get(..start).unwrap_or("");
+    let after_article = preceding.ends_with(char::is_whitespace)
+        && crate::facts::lexicon::is_article(
+            preceding.trim_end().rsplit(char::is_whitespace).next().unwrap_or(""),
+        );
     Some(Mention {
-        start: name_words[0].start,
+        start,
         end: last.end,
         kind: Kind::Name,
         text: name.join(" "),
         titled: titled || has_lower_role || aged,
         role,
         org,
+        after_article,
     })
     .filter(|m| !m.text.is_empty() && text.get(m.start..m.end).is_some())
 }

@@ -18,8 +18,8 @@
 use parallax_model::Span;
 
 use super::lexicon::{
-    agent_speaks, describes, is_person_pronoun, is_place_adjective, is_relay_verb, is_role_noun,
-    is_speech_verb, lone_word_not_a_person,
+    agent_speaks, describes, is_determiner, is_person_pronoun, is_place_adjective, is_relay_verb,
+    is_role_noun, is_speech_verb, lone_word_not_a_person,
 };
 use super::mentions::{Kind, Mention};
 use super::time::weekday;
@@ -766,35 +766,6 @@ fn opens_subject(w: &str) -> bool {
         || is_person_pronoun(w)
         || matches!(w, "it" | "they")
         || is_determiner(&w.to_lowercase())
-}
-
-fn is_determiner(w: &str) -> bool {
-    matches!(
-        w,
-        "a" | "an"
-            | "the"
-            | "one"
-            | "another"
-            | "two"
-            | "three"
-            | "several"
-            | "some"
-            | "many"
-            | "most"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "our"
-            | "my"
-            | "your"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "each"
-            | "both"
-    )
 }
 
 /// A source named by a description rather than a name ("a former senior official", "the

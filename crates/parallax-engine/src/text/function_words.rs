@@ -16,6 +16,19 @@ pub fn is_function_key(key: u64) -> bool {
     FUNCTION_WORDS.contains(&key)
 }
 
+/// The endings of a function word's contractions ("I’ve", "I'm", "We'd", "they'll", "you're").
+const CONTRACTED: [&str; 5] = ["ve", "m", "d", "ll", "re"];
+
+/// Whether a word as written is an English function word or a contraction of one ("It",
+/// "I’ve", "We'd").
+pub(crate) fn is_function_word(word: &str) -> bool {
+    let head = match word.split_once(['\'', '’']) {
+        Some((head, end)) if CONTRACTED.contains(&end) => head,
+        _ => word,
+    };
+    is_function_key(stem_key(head))
+}
+
 /// English function words, as stem keys: they carry no content of their own.
 static FUNCTION_WORDS: LazyLock<HashSet<u64>> = LazyLock::new(|| {
     "a an the and or but if then than so as of at by for from in into on onto to with within \

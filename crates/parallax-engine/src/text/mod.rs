@@ -23,6 +23,7 @@ pub(crate) use dates::{day_number, year};
 pub use dates::{parse_date, url_date, written_date};
 pub use fold::{fold, name_key, stem_key};
 pub use function_words::is_function_key;
+pub(crate) use function_words::is_function_word;
 pub use lcs::lcs_len;
 pub use quotes::quoted_spans;
 pub use sentences::{is_number_sign, split_sentences};
