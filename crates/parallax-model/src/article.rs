@@ -158,4 +158,7 @@ pub enum RemovedKind {
     Copyright,
     /// An "About the author" box: its label, and the name and short biography under it.
     AuthorBox,
+    /// A line above the headline that is not part of it: a section label or kicker ("Crime &
+    /// Safety"), the site's name, or a breadcrumb trail run into the headline ("Home US …").
+    Navigation,
 }

@@ -234,10 +234,19 @@ fn build(
     // A live page's entries are the page's outlet's own, at the page's address.
     let own = first || segment.entry.is_some();
     let mut title = meta_title.clone();
+    // With no title given, a label or a breadcrumb trail above the headline leaves the body.
+    if meta_title.is_none()
+        && let [head, next, ..] = body[..]
+        && above_headline(head, next)
+    {
+        removed.push(Removed { kind: RemovedKind::Navigation, span: head.span, text: head.text.clone() });
+        removed.sort_by_key(|r| r.span);
+        body.remove(0);
+    }
     if let Some(head) = body.first() {
         let repeats_meta = meta_title.as_ref().is_some_and(|t| key(t) == key(&head.text));
         if repeats_meta || (meta_title.is_none() && body.len() > 1 && is_headline(head)) {
-            title = Some(head.text.trim().to_string());
+            title = Some(undoubled(head.text.trim()));
             body.remove(0);
         }
     }
@@ -284,6 +293,47 @@ fn build(
         blocks,
         removed,
     }
+}
+
+/// The most words of a line above a headline that reads as a label ("Crime & Safety", "Watch
+/// CBS News", the site's name), not a headline of its own: news headlines run longer.
+const LABEL_WORDS: usize = 3;
+/// The fewest words of a headline under a label: a label above a label tells nothing.
+const HEADLINE_WORDS: usize = 4;
+
+/// Whether `head`, the first line of a text with no title given, stands above the headline
+/// `next` without being part of it: a short label over a longer headline ("Crime & Safety"
+/// over "Death Toll Rises To 16 As Fires Burn"), or a line that holds the next one whole and
+/// more, a breadcrumb trail or a site's name run into it ("Home US Ferry sinks off Halden"
+/// over "Ferry sinks off Halden").
+fn above_headline(head: &Unit, next: &Unit) -> bool {
+    use super::words::word_count;
+    if !(is_headline(head) && is_headline(next)) || word_count(&next.text) < HEADLINE_WORDS {
+        return false;
+    }
+    let (head_key, next_key) = (key(&head.text), key(&next.text));
+    word_count(&head.text) <= LABEL_WORDS || (head_key.len() > next_key.len() && head_key.contains(&next_key))
+}
+
+/// A title written twice in a row, as a video page's heading and player caption run together
+/// ("Ferry sinks off Halden Ferry sinks off Halden 14:07"), once; any other title as it is.
+fn undoubled(title: &str) -> String {
+    let mut words: Vec<&str> = title.split_whitespace().collect();
+    // A video's length after the pair.
+    let length = |w: &str| {
+        let (m, s) = w.split_once(':').unwrap_or(("", ""));
+        (1..=2).contains(&m.len()) && s.len() == 2 && (m.to_owned() + s).bytes().all(|b| b.is_ascii_digit())
+    };
+    let doubled = |ws: &[&str]| {
+        ws.len() >= 2 * HEADLINE_WORDS && ws.len().is_multiple_of(2) && ws[..ws.len() / 2] == ws[ws.len() / 2..]
+    };
+    if words.last().is_some_and(|w| length(w)) && doubled(&words[..words.len() - 1]) {
+        words.pop();
+    }
+    if doubled(&words) {
+        return words[..words.len() / 2].join(" ");
+    }
+    title.to_string()
 }
 
 /// The first segment (the page's own) cut at a live page's entries, when at least three of
@@ -351,9 +401,72 @@ fn file_stem(path: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use parallax_model::{DocFormat, DocId, DocMeta, RawDoc};
+    use parallax_model::{DocFormat, DocId, DocMeta, RawDoc, RemovedKind};
 
     use super::{Config, extract, file_stem};
+
+    /// The title and the removed lines of a plain text, and its first block.
+    fn title_of(text: &str) -> (Option<String>, Vec<(RemovedKind, String)>, String) {
+        let doc = RawDoc {
+            id: DocId::new("t").expect("an id"),
+            path: "t.txt".into(),
+            format: DocFormat::Text,
+            text: text.into(),
+            meta: DocMeta::default(),
+        };
+        let found = extract(&doc, &Config::default());
+        let article = found.articles.into_iter().next().expect("an article");
+        let removed = article.removed.iter().map(|r| (r.kind, r.text.clone())).collect();
+        let first = article.blocks.first().map(|b| b.text.clone()).unwrap_or_default();
+        (article.title, removed, first)
+    }
+
+    #[test]
+    fn a_label_or_a_breadcrumb_above_the_headline_is_not_the_title() {
+        let body = "The ferry Nordlys ran aground off Halden on Tuesday, the coastguard said.\n\nAll 14 crew were taken off by lifeboat before noon, officials said.\n";
+        let navigation = |line: &str| vec![(RemovedKind::Navigation, line.to_string())];
+        // A section label over the headline.
+        let (title, removed, _) =
+            title_of(&format!("Crime & Safety\n\nFerry Runs Aground Off Halden\n\n{body}"));
+        assert_eq!(title.as_deref(), Some("Ferry Runs Aground Off Halden"));
+        assert_eq!(removed, navigation("Crime & Safety"));
+        // A breadcrumb trail run into the headline, which follows on its own.
+        let trail = "Current:Home > NewsFerry runs aground off Halden -Coast Herald";
+        let (title, removed, _) = title_of(&format!("{trail}\n\nFerry runs aground off Halden\n\n{body}"));
+        assert_eq!(title.as_deref(), Some("Ferry runs aground off Halden"));
+        assert_eq!(removed, navigation(trail));
+        // A headline over a standfirst that does not repeat it keeps its place.
+        let (title, removed, first) = title_of(&format!(
+            "Ferry runs aground off Halden\n\nAll fourteen crew taken off by lifeboat\n\n{body}"
+        ));
+        assert_eq!(title.as_deref(), Some("Ferry runs aground off Halden"));
+        assert!(
+            removed.is_empty() && first == "All fourteen crew taken off by lifeboat",
+            "{removed:?} {first}"
+        );
+        // A short headline over prose stays the title.
+        let (title, removed, _) = title_of(&format!("Halden ferry aground\n\n{body}"));
+        assert_eq!(title.as_deref(), Some("Halden ferry aground"));
+        assert!(removed.is_empty());
+        // A label over a label is no headline under a label.
+        let (title, _, first) = title_of(&format!("Local News\n\nCoast Herald\n\n{body}"));
+        assert_eq!((title.as_deref(), first.as_str()), (Some("Local News"), "Coast Herald"));
+    }
+
+    #[test]
+    fn a_title_written_twice_with_its_videos_length_is_read_once() {
+        let body = "The ferry Nordlys ran aground off Halden on Tuesday, the coastguard said.\n\nAll 14 crew were taken off by lifeboat.\n";
+        let twice =
+            "Rescue under way after ferry runs aground Rescue under way after ferry runs aground 14:07";
+        assert_eq!(
+            title_of(&format!("{twice}\n\n{body}")).0.as_deref(),
+            Some("Rescue under way after ferry runs aground")
+        );
+        // Not a title that only ends on a clock time, nor a short phrase said twice.
+        for kept in ["Ferry service resumes at 14:07", "Ferry aground ferry aground"] {
+            assert_eq!(title_of(&format!("{kept}\n\n{body}")).0.as_deref(), Some(kept));
+        }
+    }
 
     fn html_doc(html: &str, url: Option<&str>) -> RawDoc {
         RawDoc {

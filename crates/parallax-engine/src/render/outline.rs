@@ -437,6 +437,7 @@ pub(crate) fn removed_label(kind: RemovedKind) -> &'static str {
         RemovedKind::Byline => "byline",
         RemovedKind::Copyright => "copyright notice",
         RemovedKind::AuthorBox => "author box",
+        RemovedKind::Navigation => "navigation",
     }
 }
 
