@@ -325,7 +325,9 @@ fn undoubled(title: &str) -> String {
         (1..=2).contains(&m.len()) && s.len() == 2 && (m.to_owned() + s).bytes().all(|b| b.is_ascii_digit())
     };
     let doubled = |ws: &[&str]| {
-        ws.len() >= 2 * HEADLINE_WORDS && ws.len().is_multiple_of(2) && ws[..ws.len() / 2] == ws[ws.len() / 2..]
+        ws.len() >= 2 * HEADLINE_WORDS
+            && ws.len().is_multiple_of(2)
+            && ws[..ws.len() / 2] == ws[ws.len() / 2..]
     };
     if words.last().is_some_and(|w| length(w)) && doubled(&words[..words.len() - 1]) {
         words.pop();
