@@ -49,13 +49,24 @@ pub fn brief_articles(
     brief_kept(docs, |d, n| places.get(d).is_some_and(|p| p.contains(&n)), errors, config)
 }
 
-/// Briefs the articles that `keep(d, n)` keeps: the `n`-th article (from 1) of document `d`.
-fn brief_kept(
+/// The independent origins of a stored story: of each document `docs[d]`, the articles at the
+/// places `places[d]` lists (as [`brief_articles`] reads them), counted as that story's
+/// briefing counts its `origins`. The one definition `parallax stories`, the server's story
+/// list and a story's briefing share.
+pub fn story_origins(docs: &[RawDoc], places: &[Vec<usize>], config: &Config) -> usize {
+    let (articles, _) = extract_kept(docs, |d, n| places.get(d).is_some_and(|p| p.contains(&n)), config);
+    let reuse_docs: Vec<reuse::Doc> =
+        articles.par_iter().map(|(a, analysis)| reuse::Doc::new(a, analysis)).collect();
+    reuse::reuse(&reuse_docs, &config.reuse).origins.len()
+}
+
+/// The articles that `keep(d, n)` keeps (the `n`-th article, from 1, of document `d`), each
+/// with its text analysis, in input order, and the documents' problems.
+fn extract_kept(
     docs: &[RawDoc],
     keep: impl Fn(usize, usize) -> bool + Sync,
-    errors: Vec<Diagnostic>,
     config: &Config,
-) -> Briefing {
+) -> (Vec<(Article, Analysis)>, Vec<Diagnostic>) {
     let per_doc: Vec<Extracted> = docs
         .par_iter()
         .enumerate()
@@ -75,11 +86,24 @@ fn brief_kept(
         })
         .collect();
     let mut articles = Vec::new();
-    let mut problems = errors;
+    let mut problems = Vec::new();
     for (analysed, diagnostics) in per_doc {
         articles.extend(analysed);
         problems.extend(diagnostics);
     }
+    (articles, problems)
+}
+
+/// Briefs the articles that `keep(d, n)` keeps: the `n`-th article (from 1) of document `d`.
+fn brief_kept(
+    docs: &[RawDoc],
+    keep: impl Fn(usize, usize) -> bool + Sync,
+    errors: Vec<Diagnostic>,
+    config: &Config,
+) -> Briefing {
+    let (articles, found_problems) = extract_kept(docs, keep, config);
+    let mut problems = errors;
+    problems.extend(found_problems);
     let reuse_docs: Vec<reuse::Doc> =
         articles.par_iter().map(|(a, analysis)| reuse::Doc::new(a, analysis)).collect();
     let found = reuse::reuse(&reuse_docs, &config.reuse);

@@ -2,7 +2,6 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use parallax_engine::sets::DisjointSets;
 use parallax_engine::stories;
 use parallax_engine::text::{Analyzer, TokenKind};
 use parallax_model::{DocFormat, DocId, DocMeta, RawDoc};
@@ -130,7 +129,7 @@ pub struct StoryRow {
     pub headline: Option<String>,
     /// Its articles.
     pub size: usize,
-    /// Independent origins among them: near-copies (shared reuse bands) count once.
+    /// Independent origins among them, as the story's briefing counts them.
     pub origins: usize,
     /// The earliest and latest date among its members (publication date, else the day it was
     /// ingested), as YYYY-MM-DD.
@@ -383,7 +382,7 @@ impl Store {
         let mut members_of = self
             .conn
             .prepare(
-                "SELECT a.id, a.article_id, a.title, coalesce(a.published, substr(d.ingested_at, 1, 10)), a.bands
+                "SELECT a.id, a.article_id, a.title, coalesce(a.published, substr(d.ingested_at, 1, 10))
                  FROM articles a JOIN documents d ON d.id = a.document WHERE a.story = ?1 ORDER BY a.id",
             )
             .map_err(fail)?;
@@ -401,9 +400,7 @@ impl Store {
                 continue;
             }
             let list: Vec<Member> = members_of
-                .query_map([story], |r| {
-                    Ok(Member { id: r.get(1)?, title: r.get(2)?, day: r.get(3)?, bands: r.get(4)? })
-                })
+                .query_map([story], |r| Ok(Member { id: r.get(1)?, title: r.get(2)?, day: r.get(3)? }))
                 .map_err(fail)?
                 .collect::<Result<_, _>>()
                 .map_err(fail)?;
@@ -419,7 +416,7 @@ impl Store {
                 id: story,
                 headline,
                 size: list.len(),
-                origins: Store::origins(&list),
+                origins: self.story_origins(story)?,
                 first_seen: days.first().map(|d| d.to_string()).unwrap_or_default(),
                 last_seen: days.last().map(|d| d.to_string()).unwrap_or_default(),
                 documents: list.iter().map(|m| m.id.clone()).collect(),
@@ -439,19 +436,16 @@ impl Store {
         Ok(out)
     }
 
-    /// Independent origins among a story's members: near-copies are joined.
-    fn origins(members: &[Member]) -> usize {
-        let mut sets = DisjointSets::new(members.len());
-        let mut by_key: BTreeMap<i64, usize> = BTreeMap::new();
-        for (i, m) in members.iter().enumerate() {
-            for key in m.bands.chunks_exact(8) {
-                let mut bytes = [0u8; 8];
-                bytes.copy_from_slice(key);
-                let first = *by_key.entry(i64::from_le_bytes(bytes)).or_insert(i);
-                sets.union(first, i);
-            }
-        }
-        sets.count()
+    /// Independent origins of story `id`, as its briefing counts them
+    /// (`pipeline::story_origins`, from its articles read again): one definition for the list
+    /// and the briefing.
+    fn story_origins(&self, id: i64) -> Result<usize, StoreError> {
+        let Some(story) = self.story_to_brief(id)? else { return Ok(0) };
+        let config = parallax_engine::pipeline::Config {
+            extract: parallax_engine::extract::Config::default().admitted(),
+            ..parallax_engine::pipeline::Config::default()
+        };
+        Ok(parallax_engine::pipeline::story_origins(&story.docs, &story.places, &config))
     }
 
     /// The documents of story `id` as they were given to ingest, each with whether the input
@@ -556,8 +550,6 @@ impl Store {
 /// A story's member article.
 struct Member {
     id: String,
-    /// Its reuse bands, 8 bytes each.
-    bands: Vec<u8>,
     title: Option<String>,
     day: String,
 }

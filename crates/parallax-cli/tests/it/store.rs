@@ -54,6 +54,10 @@ fn ingest_list_and_brief_a_story() {
                 .collect()
         };
         assert_eq!(ids(&briefing["documents"]), ids(&story["documents"]), "story {id}");
+        assert_eq!(
+            briefing["origins"].as_array().map(Vec::len),
+            story["origins"].as_u64().map(|n| n as usize)
+        );
         if story["size"] == 1 {
             assert_eq!(briefing["headline"], story["headline"], "story {id}");
         }
@@ -192,6 +196,54 @@ fn count_documents(db: &str) -> u64 {
     assert_eq!(rows, distinct, "a content stored twice");
     assert_eq!(rows as u64, counted, "the document count kept by the store");
     counted
+}
+
+#[test]
+fn a_story_lists_the_origins_its_briefing_counts() {
+    // A wire story, a site's sentence-by-sentence rewording of it (no passage in common, so
+    // no near-copy by shingles), and an independent report: two origins, in the list as in
+    // the briefing.
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let wire = [
+        "The ferry Nordlys ran aground on the reefs north of Halvik on Tuesday evening after its engines failed in a gale.",
+        "Coastguard boats from Skarvik and Nordby reached the stranded ferry shortly before midnight.",
+        "Fourteen passengers were taken to the regional hospital in Skarvik with minor injuries.",
+        "The operator Nordline suspended every crossing between Halvik and Skarvik until Thursday.",
+        "Divers will inspect the damaged hull of the ferry once the gale eases on Wednesday.",
+        "The harbour master said the reefs north of Halvik had claimed two fishing boats last winter.",
+    ];
+    let reworded = [
+        "On Tuesday evening the ferry Nordlys went aground on reefs north of Halvik when its engines failed during a gale.",
+        "Shortly before midnight coastguard boats from Nordby and Skarvik got to the stranded ferry.",
+        "Fourteen passengers with minor injuries were brought to the Skarvik regional hospital.",
+        "Nordline, the operator, halted all crossings between Skarvik and Halvik until Thursday.",
+        "Once the gale eases on Wednesday, divers are to inspect the ferry's damaged hull.",
+        "According to the harbour master, the Halvik reefs claimed two fishing boats last winter.",
+    ];
+    let own = [
+        "Passengers of the Nordlys described hours of waiting in the dark after the ferry hit a reef off Halvik on Tuesday, before lifeboats reached them.",
+        "\"We could hear the hull scraping on the rocks for an hour,\" said one passenger, a teacher from Nordby.",
+        "Nordline said crossings would resume on Thursday once the harbour was cleared.",
+    ];
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).expect("a folder");
+    for (name, title, body) in [
+        ("a.txt", "Ferry Nordlys aground off Halvik", &wire[..]),
+        ("b.txt", "Halvik ferry Nordlys runs aground", &reworded[..]),
+        ("c.txt", "Nordlys passengers recall night on stranded Halvik ferry", &own[..]),
+    ] {
+        std::fs::write(inputs.join(name), format!("{title}\n\n{}\n", body.join("\n\n"))).expect("a file");
+    }
+    let db = db_in(&dir);
+    let run = parallax(&["ingest", "--db", &db, inputs.to_str().expect("a path")], b"");
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let listed = json(&parallax(&["stories", "--db", &db, "--format", "json"], b""));
+    let story =
+        listed.as_array().and_then(|l| l.iter().find(|s| s["size"] == 3)).expect("one story of three");
+    let id = story["id"].as_i64().expect("an id").to_string();
+    let briefing = json(&parallax(&["brief", "--db", &db, "--story", &id, "--format", "json"], b""));
+    assert_eq!(briefing["origins"].as_array().map(Vec::len), Some(2), "{briefing}");
+    assert_eq!(story["origins"], 2, "{story}");
 }
 
 #[test]
