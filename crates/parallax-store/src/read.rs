@@ -416,7 +416,7 @@ impl Store {
                 id: story,
                 headline,
                 size: list.len(),
-                origins: self.story_origins(story)?,
+                origins: self.story_origins(story, list.len()),
                 first_seen: days.first().map(|d| d.to_string()).unwrap_or_default(),
                 last_seen: days.last().map(|d| d.to_string()).unwrap_or_default(),
                 documents: list.iter().map(|m| m.id.clone()).collect(),
@@ -436,16 +436,18 @@ impl Store {
         Ok(out)
     }
 
-    /// Independent origins of story `id`, as its briefing counts them
+    /// Independent origins of story `id` of `members` articles, as its briefing counts them
     /// (`pipeline::story_origins`, from its articles read again): one definition for the list
-    /// and the briefing.
-    fn story_origins(&self, id: i64) -> Result<usize, StoreError> {
-        let Some(story) = self.story_to_brief(id)? else { return Ok(0) };
+    /// and the briefing. A story whose documents cannot be read again (a damaged row) counts
+    /// each article as its own origin, the most it can have, so that one bad row does not
+    /// fail a whole list; its briefing reports the damage.
+    fn story_origins(&self, id: i64, members: usize) -> usize {
+        let Ok(Some(story)) = self.story_to_brief(id) else { return members };
         let config = parallax_engine::pipeline::Config {
             extract: parallax_engine::extract::Config::default().admitted(),
             ..parallax_engine::pipeline::Config::default()
         };
-        Ok(parallax_engine::pipeline::story_origins(&story.docs, &story.places, &config))
+        parallax_engine::pipeline::story_origins(&story.docs, &story.places, &config)
     }
 
     /// The documents of story `id` as they were given to ingest, each with whether the input

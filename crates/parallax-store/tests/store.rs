@@ -85,6 +85,34 @@ fn ingest_clusters_and_is_idempotent() {
 }
 
 #[test]
+fn a_damaged_document_does_not_fail_the_list_of_stories() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("news.db");
+    let mut store = Store::open(&path).expect("a store");
+    store.ingest(reports(), &config()).expect("ingest");
+    let before = store.stories().expect("stories");
+    drop(store);
+    // One document's stored text made unreadable, as a damaged row would be.
+    let conn = rusqlite::Connection::open(&path).expect("open");
+    let damaged: i64 =
+        conn.query_row("SELECT story FROM articles WHERE document = 1", [], |r| r.get(0)).expect("its story");
+    conn.execute("UPDATE documents SET packed_text = x'00ff00ff' WHERE id = 1", []).expect("damage");
+    drop(conn);
+    let store = Store::open_read_only(&path).expect("reopened");
+    let after = store.stories().expect("the list still reads");
+    assert_eq!(after.len(), before.len());
+    // The damaged story counts each article as its own origin; the others as before.
+    assert!(after.iter().any(|a| a.id == damaged));
+    for (a, b) in after.iter().zip(&before) {
+        if a.id == damaged {
+            assert_eq!(a.origins, a.size, "{a:?}");
+        } else {
+            assert_eq!(a.origins, b.origins, "{a:?}");
+        }
+    }
+}
+
+#[test]
 fn a_batch_clusters_the_same_in_any_order() {
     let dir = tempfile::tempdir().expect("a temp dir");
     let mut forward = Store::open(&dir.path().join("a.db")).expect("a store");

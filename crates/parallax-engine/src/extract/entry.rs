@@ -234,10 +234,12 @@ fn build(
     // A live page's entries are the page's outlet's own, at the page's address.
     let own = first || segment.entry.is_some();
     let mut title = meta_title.clone();
-    // With no title given, a label or a breadcrumb trail above the headline leaves the body.
-    if meta_title.is_none()
-        && let [head, next, ..] = body[..]
-        && above_headline(head, next)
+    // With no title given, a label or a breadcrumb trail above the page's headline leaves the
+    // body (not above a live page's entry, whose first line is its own).
+    if first
+        && meta_title.is_none()
+        && let [head, _, ..] = body[..]
+        && (above_headline(head, &body[1..]) || label_over_prose(head, &body[1..]))
     {
         removed.push(Removed { kind: RemovedKind::Navigation, span: head.span, text: head.text.clone() });
         removed.sort_by_key(|r| r.span);
@@ -302,18 +304,53 @@ const LABEL_WORDS: usize = 3;
 const HEADLINE_WORDS: usize = 4;
 
 /// Whether `head`, the first line of a text with no title given, stands above the headline
-/// `next` without being part of it: a short label over a longer headline ("Crime & Safety"
-/// over "Death Toll Rises To 16 As Fires Burn"), or a line that holds the next one whole and
-/// more, a breadcrumb trail or a site's name run into it ("Home US Ferry sinks off Halden"
-/// over "Ferry sinks off Halden").
-fn above_headline(head: &Unit, next: &Unit) -> bool {
+/// that opens `rest` without being part of it: a short label over a longer headline that
+/// shares none of its words with what follows ("Crime & Safety" over "Death Toll Rises To 16
+/// As Fires Burn"; not "Ferry aground" over a deck about the ferry), or a line that holds the
+/// next one whole and more, a breadcrumb trail or a site's name run into it ("Home US Ferry
+/// sinks off Halden" over "Ferry sinks off Halden").
+fn above_headline(head: &Unit, rest: &[&Unit]) -> bool {
     use super::words::word_count;
+    let Some(next) = rest.first() else { return false };
     if !(is_headline(head) && is_headline(next)) || word_count(&next.text) < HEADLINE_WORDS {
         return false;
     }
     let (head_key, next_key) = (key(&head.text), key(&next.text));
-    word_count(&head.text) <= LABEL_WORDS || (head_key.len() > next_key.len() && head_key.contains(&next_key))
+    let label = word_count(&head.text) <= LABEL_WORDS && !words_come_back(head, rest);
+    label || (head_key.len() > next_key.len() && head_key.contains(&next_key))
 }
+
+/// Whether `head`, the first line of a text with no title given, is a short label over prose
+/// that shares none of its words ("In This Story", "Supported by" above a report's first
+/// paragraph): page furniture, not a headline. A short headline names what the report is about
+/// ("Halden ferry aground" over a paragraph about the ferry), so its words come back.
+fn label_over_prose(head: &Unit, rest: &[&Unit]) -> bool {
+    use super::words::word_count;
+    let Some(next) = rest.first() else { return false };
+    is_headline(head)
+        && !is_headline(next)
+        && word_count(&head.text) <= LABEL_WORDS
+        && !words_come_back(head, rest)
+}
+
+/// Whether a content word of `head` (three letters or more, by stem) comes back in the first
+/// [`LABEL_CONTEXT`] units of `rest`; a line with no content word has none come back.
+fn words_come_back(head: &Unit, rest: &[&Unit]) -> bool {
+    use crate::text::{is_function_key, stem_key};
+    let content = |text: &str| -> Vec<u64> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 3)
+            .map(stem_key)
+            .filter(|&k| !is_function_key(k))
+            .collect()
+    };
+    let following: std::collections::HashSet<u64> =
+        rest.iter().take(LABEL_CONTEXT).flat_map(|u| content(&u.text)).collect();
+    content(&head.text).iter().any(|w| following.contains(w))
+}
+
+/// How many units after a short first line are read for its words (see [`words_come_back`]).
+const LABEL_CONTEXT: usize = 3;
 
 /// A title written twice in a row, as a video page's heading and player caption run together
 /// ("Ferry sinks off Halden Ferry sinks off Halden 14:07"), once; any other title as it is.
@@ -446,13 +483,21 @@ mod tests {
             removed.is_empty() && first == "All fourteen crew taken off by lifeboat",
             "{removed:?} {first}"
         );
-        // A short headline over prose stays the title.
+        // A short headline over prose, or over a deck, stays the title: its words come back.
         let (title, removed, _) = title_of(&format!("Halden ferry aground\n\n{body}"));
         assert_eq!(title.as_deref(), Some("Halden ferry aground"));
         assert!(removed.is_empty());
+        let (title, removed, first) =
+            title_of(&format!("Halden ferry aground\n\nAll fourteen crew taken off by lifeboat\n\n{body}"));
+        assert_eq!(title.as_deref(), Some("Halden ferry aground"));
+        assert!(removed.is_empty() && first.starts_with("All fourteen"), "{removed:?}");
         // A label over a label is no headline under a label.
         let (title, _, first) = title_of(&format!("Local News\n\nCoast Herald\n\n{body}"));
         assert_eq!((title.as_deref(), first.as_str()), (Some("Local News"), "Coast Herald"));
+        // A short label over prose that shares none of its words is no title.
+        let (title, removed, _) = title_of(&format!("In This Story\n\n{body}"));
+        assert_eq!(title, None);
+        assert_eq!(removed, navigation("In This Story"));
     }
 
     #[test]

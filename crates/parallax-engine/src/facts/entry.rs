@@ -598,7 +598,7 @@ fn resolve(
     }
 }
 
-/// Where the article before a name starts in `text` (the name's start when none stands there).
+/// Where the word before a name starts in `text` (its article, for a name marked `after_article`).
 fn article_start(text: &str, m: &Mention) -> usize {
     let before = text.get(..m.start).unwrap_or("").trim_end();
     before.char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8())
