@@ -623,18 +623,20 @@ fn names_alone(text: &str, m: &Mention) -> bool {
 }
 
 /// The description a name after an article opens, as written from the article, when lower-case
-/// words that are neither function words nor verbs of saying follow the name, the last a noun
-/// of a person, a role or a body ("the Republican presidential candidate told", "a Democratic
+/// words that are neither function words nor verbs of saying follow the name (a possessive
+/// among them reads on: "the Trump campaign's spokeswoman"), up to the last that is a noun of a
+/// person, a role or a body ("the Republican presidential candidate told", "a Democratic
 /// strategist said", "the Lincoln actor"): the name is a modifier, not who speaks. `None` when
-/// the name stands alone ("the Pentagon said").
+/// no such noun follows ("the Pentagon said", "a Trump rally").
 fn description_opened(text: &str, m: &Mention) -> Option<String> {
     let rest = text.get(m.end..)?;
-    let mut end = m.end;
-    let mut head = "";
+    // Where the longest run of such words ending on a noun of a source ends.
+    let mut end = None;
     for bare in rest.split_whitespace() {
         let offset = bare.as_ptr() as usize - text.as_ptr() as usize;
-        let core = bare.trim_end_matches([',', '.', ';', ':', '!', '?', '"', '”', '\'', '’']);
-        let core = core.strip_suffix("'s").or_else(|| core.strip_suffix("’s")).unwrap_or(core);
+        let trimmed = bare.trim_end_matches([',', '.', ';', ':', '!', '?', '"', '”', '\'', '’']);
+        let owner = trimmed.strip_suffix("'s").or_else(|| trimmed.strip_suffix("’s"));
+        let core = owner.unwrap_or(trimmed);
         // (A participle after the noun opens a clause: "a radio host considered one of …".)
         let noun = !core.is_empty()
             && core.chars().all(|c| c.is_lowercase() || c == '-')
@@ -644,16 +646,20 @@ fn description_opened(text: &str, m: &Mention) -> Option<String> {
         if !noun {
             break;
         }
-        end = offset + core.len();
-        head = core;
+        if is_role_noun(core) || is_person_noun(core) || stands_for_org(core) {
+            end = Some(offset + core.len());
+        }
+        // A body's someone reads on to whom it owns: "the Trump campaign's spokeswoman".
+        if owner.is_some() && trimmed.len() == bare.len() {
+            continue;
+        }
         if core.len() < bare.len() {
             break;
         }
     }
-    // Its head a noun of a person, a role or a body ("the Chicago suburbs", "a Trump rally"
-    // describe no source).
-    let source = is_role_noun(head) || is_person_noun(head) || stands_for_org(head);
-    text.get(article_start(text, m)..end).filter(|_| end > m.end && source).map(str::to_string)
+    // ("the Chicago suburbs", "a Trump rally" describe no source; "The US president's
+    // comments" ends on its owner.)
+    text.get(article_start(text, m)..end?).map(str::to_string)
 }
 
 /// The person a definite description of a person stands for ("the college student", "the
@@ -1037,11 +1043,19 @@ mod tests {
             "Mara Lind spoke in Halvik on Sunday.\n\
              \"The harbour will reopen within a week,\" the Coastal Alliance presidential candidate told reporters.",
             "\"We are reviewing every crossing,\" an Alliance supporter said on Monday.",
+            "\"No crossing is at risk,\" the Nordline company's spokeswoman said on Monday.",
+            "\"Every crossing is safe,\" the Nordline chairman's statement said on Monday.",
             "\"The ferry was never at risk,\" the Norwegians said in a memo to the port.",
         ]);
         assert_eq!(
             got,
-            [["the Coastal Alliance presidential candidate"], ["an Alliance supporter"], ["the Norwegians"]]
+            [
+                ["the Coastal Alliance presidential candidate"],
+                ["an Alliance supporter"],
+                ["the Nordline company's spokeswoman"],
+                ["the Nordline chairman"],
+                ["the Norwegians"]
+            ]
         );
         // A name that modifies something other than a source, or stands in the possessive,
         // names no speaker.
