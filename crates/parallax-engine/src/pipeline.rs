@@ -49,14 +49,38 @@ pub fn brief_articles(
     brief_kept(docs, |d, n| places.get(d).is_some_and(|p| p.contains(&n)), errors, config)
 }
 
-/// The independent origins of a stored story: of each document `docs[d]`, the articles at the
-/// places `places[d]` lists (as [`brief_articles`] reads them), counted as that story's
-/// briefing counts its `origins`. The one definition `parallax stories`, the server's story
-/// list and a story's briefing share.
-pub fn story_origins(docs: &[RawDoc], places: &[Vec<usize>], config: &Config) -> usize {
-    let (articles, _) = extract_kept(docs, |d, n| places.get(d).is_some_and(|p| p.contains(&n)), config);
-    let reuse_docs: Vec<reuse::Doc> =
-        articles.par_iter().map(|(a, analysis)| reuse::Doc::new(a, analysis)).collect();
+/// The articles extraction finds in `doc`, each with its text analysis, as the briefing reads
+/// them: what [`origins_of_read`] takes, so that a caller counting many stories reads a
+/// document they share once (a live page's entries may lie in many stories).
+pub fn read_articles(doc: &RawDoc, config: &Config) -> Vec<(Article, Analysis)> {
+    let mut analyzer = Analyzer::new();
+    extract::extract(doc, &config.extract)
+        .articles
+        .into_iter()
+        .map(|a| {
+            let analysis = analyzer.analyze(&a);
+            (a, analysis)
+        })
+        .collect()
+}
+
+/// The independent origins of a stored story, its documents read ([`read_articles`]): of
+/// `read[d]`, the articles at the places `places[d]` lists (as [`brief_articles`] keeps
+/// them), counted as that story's briefing counts its `origins`. The one definition
+/// `parallax stories`, the server's story list and a story's briefing share.
+pub fn origins_of_read(read: &[&[(Article, Analysis)]], places: &[Vec<usize>], config: &Config) -> usize {
+    let reuse_docs: Vec<reuse::Doc> = read
+        .iter()
+        .zip(places)
+        .flat_map(|(articles, kept)| {
+            articles
+                .iter()
+                .enumerate()
+                .filter(|(n, _)| kept.contains(&(n + 1)))
+                .map(|(_, (a, analysis))| (a, analysis))
+        })
+        .map(|(a, analysis)| reuse::Doc::new(a, analysis))
+        .collect();
     reuse::reuse(&reuse_docs, &config.reuse).origins.len()
 }
 

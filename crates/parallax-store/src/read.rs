@@ -3,8 +3,8 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use parallax_engine::stories;
-use parallax_engine::text::{Analyzer, TokenKind};
-use parallax_model::{DocFormat, DocId, DocMeta, RawDoc};
+use parallax_engine::text::{Analysis, Analyzer, TokenKind};
+use parallax_model::{Article, DocFormat, DocId, DocMeta, RawDoc};
 use rusqlite::{OptionalExtension, params};
 use serde_json::json;
 
@@ -39,6 +39,10 @@ pub(crate) fn raw_doc(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<RawD
         },
     })
 }
+
+/// Stored documents read by the pipeline's first stages, by number, for one list of stories.
+#[derive(Default)]
+struct ReadDocuments(HashMap<i64, Vec<(Article, Analysis)>>);
 
 /// One document of a story and which of its articles the story holds ([`Store::story_parts`]).
 struct StoryPart {
@@ -399,6 +403,8 @@ impl Store {
             )
             .map_err(fail)?;
         let mut analyzer = Analyzer::new();
+        // Documents read for the count of origins, once each for the whole list.
+        let mut read = ReadDocuments::default();
         let mut out = Vec::with_capacity(picked.len());
         let mut centroids: Vec<Vec<(u64, f32)>> = Vec::with_capacity(picked.len());
         for (story, blob) in picked {
@@ -428,7 +434,7 @@ impl Store {
                 id: story,
                 headline,
                 size: list.len(),
-                origins: self.story_origins(story, list.len()),
+                origins: self.story_origins(story, list.len(), &mut read),
                 first_seen: days.first().map(|d| d.to_string()).unwrap_or_default(),
                 last_seen: days.last().map(|d| d.to_string()).unwrap_or_default(),
                 documents: list.iter().map(|m| m.id.clone()).collect(),
@@ -449,17 +455,26 @@ impl Store {
     }
 
     /// Independent origins of story `id` of `members` articles, as its briefing counts them
-    /// (`pipeline::story_origins`, from its articles read again): one definition for the list
-    /// and the briefing. A story whose documents cannot be read again (a damaged row) counts
-    /// each article as its own origin, the most it can have, so that one bad row does not
-    /// fail a whole list; its briefing reports the damage.
-    fn story_origins(&self, id: i64, members: usize) -> usize {
-        let Ok(Some(story)) = self.story_to_brief(id) else { return members };
+    /// (`pipeline::origins_of_read`, from its articles read again; `read` keeps each document
+    /// read for the other stories of the list): one definition for the list and the briefing.
+    /// A story whose documents cannot be read again (a damaged row) counts each article as its
+    /// own origin, the most it can have, so that one bad row does not fail a whole list; its
+    /// briefing reports the damage.
+    fn story_origins(&self, id: i64, members: usize, read: &mut ReadDocuments) -> usize {
+        let Ok(Some(parts)) = self.story_parts(id) else { return members };
         let config = parallax_engine::pipeline::Config {
             extract: parallax_engine::extract::Config::default().admitted(),
             ..parallax_engine::pipeline::Config::default()
         };
-        parallax_engine::pipeline::story_origins(&story.docs, &story.places, &config)
+        for part in &parts {
+            read.0
+                .entry(part.number)
+                .or_insert_with(|| parallax_engine::pipeline::read_articles(&part.doc, &config));
+        }
+        let articles: Vec<&[_]> =
+            parts.iter().map(|p| read.0.get(&p.number).map_or(&[][..], Vec::as_slice)).collect();
+        let places: Vec<Vec<usize>> = parts.iter().map(|p| p.places.clone()).collect();
+        parallax_engine::pipeline::origins_of_read(&articles, &places, &config)
     }
 
     /// The documents of story `id` as they were given to ingest, each with whether the input
