@@ -461,6 +461,10 @@ impl Store {
     /// own origin, the most it can have, so that one bad row does not fail a whole list; its
     /// briefing reports the damage.
     fn story_origins(&self, id: i64, members: usize, read: &mut ReadDocuments) -> usize {
+        // One article is one origin: nothing to read.
+        if members <= 1 {
+            return members;
+        }
         let Ok(Some(parts)) = self.story_parts(id) else { return members };
         let config = parallax_engine::pipeline::Config {
             extract: parallax_engine::extract::Config::default().admitted(),
