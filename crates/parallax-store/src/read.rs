@@ -291,7 +291,6 @@ impl Store {
         kept: Option<&KeptRows>,
     ) -> Result<StoryPage, StoreError> {
         let fail = |e: rusqlite::Error| StoreError::from_sqlite(&self.path, &e);
-        let _snapshot = self.snapshot()?;
         let search = match filter.search.as_deref().map(crate::search::query) {
             None => None,
             Some(Ok(Some(fts))) => Some(fts),
@@ -364,7 +363,6 @@ impl Store {
     /// found within a list), or `None` when there is no such story.
     pub fn story(&self, id: i64) -> Result<Option<StoryRow>, StoreError> {
         let fail = |e: rusqlite::Error| StoreError::from_sqlite(&self.path, &e);
-        let _snapshot = self.snapshot()?;
         let picked: Vec<(i64, Vec<u8>)> = self
             .conn
             .prepare("SELECT id, centroid FROM stories WHERE id = ?1")
@@ -374,16 +372,6 @@ impl Store {
             .collect::<Result<_, _>>()
             .map_err(fail)?;
         Ok(self.rows(picked, None)?.pop())
-    }
-
-    /// A read transaction, so that the several queries of one list or row see one state of the
-    /// store while an ingest writes (its rows' members, counts and origins agree); `None` when
-    /// one is already open. It ends, writing nothing, when dropped.
-    fn snapshot(&self) -> Result<Option<rusqlite::Transaction<'_>>, StoreError> {
-        if !self.conn.is_autocommit() {
-            return Ok(None);
-        }
-        self.conn.unchecked_transaction().map(Some).map_err(|e| StoreError::from_sqlite(&self.path, &e))
     }
 
     /// The rows of the stories `picked` (id and centroid), with their members, headlines,
