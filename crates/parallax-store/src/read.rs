@@ -40,7 +40,8 @@ pub(crate) fn raw_doc(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<RawD
     })
 }
 
-/// Stored documents read by the pipeline's first stages, by number, for one list of stories.
+/// Stored documents of several articles read by the pipeline's first stages, by number, for
+/// one list of stories (the other stories holding their articles take them from here).
 #[derive(Default)]
 struct ReadDocuments(HashMap<i64, Vec<(Article, Analysis)>>);
 
@@ -444,7 +445,8 @@ impl Store {
 
     /// Independent origins of story `id` of `members` articles, as its briefing counts them
     /// (`pipeline::origins_of_read`, from its articles read again; `read` keeps each document
-    /// read for the other stories of the list): one definition for the list and the briefing.
+    /// of several articles read for the other stories of the list): one definition for the
+    /// list and the briefing.
     /// A story whose documents cannot be read again (a damaged row) counts each article as its
     /// own origin, the most it can have, so that one bad row does not fail a whole list; its
     /// briefing reports the damage.
@@ -458,13 +460,30 @@ impl Store {
             extract: parallax_engine::extract::Config::default().admitted(),
             ..parallax_engine::pipeline::Config::default()
         };
+        // A document of one article lies in this story only: read, used and dropped; one of
+        // several (a live page's entries) is kept for the other stories of the list.
+        let mut own: Vec<Option<Vec<(Article, Analysis)>>> = Vec::with_capacity(parts.len());
         for part in &parts {
-            read.0
-                .entry(part.number)
-                .or_insert_with(|| parallax_engine::pipeline::read_articles(&part.doc, &config));
+            if read.0.contains_key(&part.number) {
+                own.push(None);
+                continue;
+            }
+            let articles = parallax_engine::pipeline::read_articles(&part.doc, &config);
+            if articles.len() > 1 {
+                read.0.insert(part.number, articles);
+                own.push(None);
+            } else {
+                own.push(Some(articles));
+            }
         }
-        let articles: Vec<&[_]> =
-            parts.iter().map(|p| read.0.get(&p.number).map_or(&[][..], Vec::as_slice)).collect();
+        let articles: Vec<&[_]> = parts
+            .iter()
+            .zip(&own)
+            .map(|(p, mine)| match mine {
+                Some(a) => a.as_slice(),
+                None => read.0.get(&p.number).map_or(&[][..], Vec::as_slice),
+            })
+            .collect();
         let places: Vec<Vec<usize>> = parts.iter().map(|p| p.places.clone()).collect();
         parallax_engine::pipeline::origins_of_read(&articles, &places, &config)
     }
