@@ -24,8 +24,11 @@ pub struct Config {
     pub claims: claims::Config,
 }
 
+/// An article with its text analysis, as the stages after extraction read it.
+pub type ReadArticle = (Article, Analysis);
+
 /// One raw document's articles with their text analyses, and its problems.
-type Extracted = (Vec<(Article, Analysis)>, Vec<Diagnostic>);
+type Extracted = (Vec<ReadArticle>, Vec<Diagnostic>);
 
 /// Briefs `docs`. `errors` are the inputs that could not be read, in input order; they are
 /// reported in the briefing next to the problems the stages find.
@@ -52,27 +55,40 @@ pub fn brief_articles(
 /// The articles extraction finds in `doc`, each with its text analysis, as the briefing reads
 /// them: what [`origins_of_read`] takes, so that a caller counting many stories reads a
 /// document they share once (a live page's entries may lie in many stories).
-pub fn read_articles(doc: &RawDoc, config: &Config) -> Vec<(Article, Analysis)> {
-    let mut analyzer = Analyzer::new();
-    extract::extract(doc, &config.extract)
+pub fn read_articles(doc: &RawDoc, config: &Config) -> Vec<ReadArticle> {
+    analysed(doc, |_| true, config, &mut Analyzer::new()).0
+}
+
+/// The articles of `doc` that `keep(n)` keeps (the `n`-th, from 1), each with its text
+/// analysis, and the document's problems.
+fn analysed(
+    doc: &RawDoc,
+    keep: impl Fn(usize) -> bool,
+    config: &Config,
+    analyzer: &mut Analyzer,
+) -> Extracted {
+    let extraction = extract::extract(doc, &config.extract);
+    let articles = extraction
         .articles
         .into_iter()
-        .map(|a| {
+        .enumerate()
+        .filter(|&(n, _)| keep(n + 1))
+        .map(|(_, a)| {
             let analysis = analyzer.analyze(&a);
             (a, analysis)
         })
-        .collect()
+        .collect();
+    (articles, extraction.diagnostics)
 }
 
-/// The independent origins of a stored story, its documents read ([`read_articles`]): of
-/// `read[d]`, the articles at the places `places[d]` lists (as [`brief_articles`] keeps
-/// them), counted as that story's briefing counts its `origins`. The one definition
+/// The independent origins of a stored story, its documents read ([`read_articles`]): of each
+/// document's articles in `read`, those at the places given beside them (as
+/// [`brief_articles`] keeps them), counted as that story's briefing counts its `origins`. The one definition
 /// `parallax stories`, the server's story list and a story's briefing share.
-pub fn origins_of_read(read: &[&[(Article, Analysis)]], places: &[Vec<usize>], config: &Config) -> usize {
+pub fn origins_of_read(read: &[(&[ReadArticle], &[usize])], config: &Config) -> usize {
     let reuse_docs: Vec<reuse::Doc> = read
         .iter()
-        .zip(places)
-        .flat_map(|(articles, kept)| {
+        .flat_map(|&(articles, kept)| {
             articles
                 .iter()
                 .enumerate()
@@ -94,20 +110,7 @@ fn extract_kept(
     let per_doc: Vec<Extracted> = docs
         .par_iter()
         .enumerate()
-        .map_init(Analyzer::new, |analyzer, (d, doc)| {
-            let extraction = extract::extract(doc, &config.extract);
-            let analysed = extraction
-                .articles
-                .into_iter()
-                .enumerate()
-                .filter(|&(n, _)| keep(d, n + 1))
-                .map(|(_, a)| {
-                    let analysis = analyzer.analyze(&a);
-                    (a, analysis)
-                })
-                .collect();
-            (analysed, extraction.diagnostics)
-        })
+        .map_init(Analyzer::new, |analyzer, (d, doc)| analysed(doc, |n| keep(d, n), config, analyzer))
         .collect();
     let mut articles = Vec::new();
     let mut problems = Vec::new();

@@ -3,8 +3,8 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use parallax_engine::stories;
-use parallax_engine::text::{Analysis, Analyzer, TokenKind};
-use parallax_model::{Article, DocFormat, DocId, DocMeta, RawDoc};
+use parallax_engine::text::{Analyzer, TokenKind};
+use parallax_model::{DocFormat, DocId, DocMeta, RawDoc};
 use rusqlite::{OptionalExtension, params};
 use serde_json::json;
 
@@ -43,7 +43,7 @@ pub(crate) fn raw_doc(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<RawD
 /// Stored documents of several articles read by the pipeline's first stages, by number, for
 /// one list of stories (the other stories holding their articles take them from here).
 #[derive(Default)]
-struct ReadDocuments(HashMap<i64, Vec<(Article, Analysis)>>);
+struct ReadDocuments(HashMap<i64, Vec<parallax_engine::pipeline::ReadArticle>>);
 
 /// One document of a story and which of its articles the story holds ([`Store::story_parts`]).
 struct StoryPart {
@@ -460,32 +460,24 @@ impl Store {
             extract: parallax_engine::extract::Config::default().admitted(),
             ..parallax_engine::pipeline::Config::default()
         };
-        // A document of one article lies in this story only: read, used and dropped; one of
-        // several (a live page's entries) is kept for the other stories of the list.
-        let mut own: Vec<Option<Vec<(Article, Analysis)>>> = Vec::with_capacity(parts.len());
         for part in &parts {
-            if read.0.contains_key(&part.number) {
-                own.push(None);
-                continue;
-            }
-            let articles = parallax_engine::pipeline::read_articles(&part.doc, &config);
-            if articles.len() > 1 {
-                read.0.insert(part.number, articles);
-                own.push(None);
-            } else {
-                own.push(Some(articles));
+            read.0
+                .entry(part.number)
+                .or_insert_with(|| parallax_engine::pipeline::read_articles(&part.doc, &config));
+        }
+        let pairs: Vec<(&[_], &[usize])> = parts
+            .iter()
+            .map(|p| (read.0.get(&p.number).map_or(&[][..], Vec::as_slice), &p.places[..]))
+            .collect();
+        let origins = parallax_engine::pipeline::origins_of_read(&pairs, &config);
+        // A document of one article lies in this story only; one of several (a live page's
+        // entries) is kept for the other stories of the list.
+        for part in &parts {
+            if read.0.get(&part.number).is_some_and(|a| a.len() <= 1) {
+                read.0.remove(&part.number);
             }
         }
-        let articles: Vec<&[_]> = parts
-            .iter()
-            .zip(&own)
-            .map(|(p, mine)| match mine {
-                Some(a) => a.as_slice(),
-                None => read.0.get(&p.number).map_or(&[][..], Vec::as_slice),
-            })
-            .collect();
-        let places: Vec<Vec<usize>> = parts.iter().map(|p| p.places.clone()).collect();
-        parallax_engine::pipeline::origins_of_read(&articles, &places, &config)
+        origins
     }
 
     /// The documents of story `id` as they were given to ingest, each with whether the input

@@ -239,7 +239,7 @@ fn build(
     if first
         && meta_title.is_none()
         && let [head, _, ..] = body[..]
-        && (above_headline(head, &body[1..]) || label_over_prose(head, &body[1..]))
+        && set_aside(head, &body[1..])
     {
         removed.push(Removed { kind: RemovedKind::Navigation, span: head.span, text: head.text.clone() });
         removed.sort_by_key(|r| r.span);
@@ -303,34 +303,25 @@ const LABEL_WORDS: usize = 3;
 /// The fewest words of a headline under a label: a label above a label tells nothing.
 const HEADLINE_WORDS: usize = 4;
 
-/// Whether `head`, the first line of a text with no title given, stands above the headline
-/// that opens `rest` without being part of it: a short label over a longer headline that
-/// shares none of its words with what follows ("Crime & Safety" over "Death Toll Rises To 16
-/// As Fires Burn"; not "Ferry aground" over a deck about the ferry), or a line that holds the
-/// next one whole and more, a breadcrumb trail or a site's name run into it ("Home US Ferry
-/// sinks off Halden" over "Ferry sinks off Halden").
-fn above_headline(head: &Unit, rest: &[&Unit]) -> bool {
+/// Whether `head`, the first line of a text with no title given, is set aside rather than read
+/// as the headline: a short label that shares none of its words with what follows, over a
+/// headline of [`HEADLINE_WORDS`] or more or over prose ("Crime & Safety" over "Death Toll
+/// Rises To 16 As Fires Burn", "In This Story" over a report's first paragraph; not "Halden
+/// ferry aground" over a deck or a paragraph about the ferry), or a line that holds the
+/// headline under it whole and more, a breadcrumb trail or a site's name run into it ("Home US
+/// Ferry sinks off Halden" over "Ferry sinks off Halden").
+fn set_aside(head: &Unit, rest: &[&Unit]) -> bool {
     use super::words::word_count;
     let Some(next) = rest.first() else { return false };
-    if !(is_headline(head) && is_headline(next)) || word_count(&next.text) < HEADLINE_WORDS {
+    if !is_headline(head) {
         return false;
     }
+    let long_headline = is_headline(next) && word_count(&next.text) >= HEADLINE_WORDS;
+    let label = word_count(&head.text) <= LABEL_WORDS
+        && (long_headline || !is_headline(next))
+        && !words_come_back(head, rest);
     let (head_key, next_key) = (key(&head.text), key(&next.text));
-    let label = word_count(&head.text) <= LABEL_WORDS && !words_come_back(head, rest);
-    label || (head_key.len() > next_key.len() && head_key.contains(&next_key))
-}
-
-/// Whether `head`, the first line of a text with no title given, is a short label over prose
-/// that shares none of its words ("In This Story", "Supported by" above a report's first
-/// paragraph): page furniture, not a headline. A short headline names what the report is about
-/// ("Halden ferry aground" over a paragraph about the ferry), so its words come back.
-fn label_over_prose(head: &Unit, rest: &[&Unit]) -> bool {
-    use super::words::word_count;
-    let Some(next) = rest.first() else { return false };
-    is_headline(head)
-        && !is_headline(next)
-        && word_count(&head.text) <= LABEL_WORDS
-        && !words_come_back(head, rest)
+    label || (long_headline && head_key.len() > next_key.len() && head_key.contains(&next_key))
 }
 
 /// Whether a content word of `head` (three letters or more, by stem) comes back in the first

@@ -600,8 +600,7 @@ fn resolve(
 
 /// Where the word before a name starts in `text` (its article, for a name marked `after_article`).
 fn article_start(text: &str, m: &Mention) -> usize {
-    let before = text.get(..m.start).unwrap_or("").trim_end();
-    before.char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8())
+    super::mentions::word_before(text, m.start).0
 }
 
 /// A name after an article as written with it ("the Saudis").
@@ -609,13 +608,17 @@ fn with_article(text: &str, m: &Mention) -> String {
     text.get(article_start(text, m)..m.end).unwrap_or(&m.text).to_string()
 }
 
+/// A word without the marks that may close it ("said,", "Hill.", "campaign’").
+fn without_marks(word: &str) -> &str {
+    word.trim_end_matches([',', '.', ';', ':', '!', '?', '"', '”', '\'', '’'])
+}
+
 /// Whether a name stands as a noun phrase of its own, not in the possessive and followed by no
 /// lower-case word but a function word or a verb of saying ("the Saudis said", "The Hill,";
 /// not "the Valencia flood disaster", "the Conservative’s thrashing").
 fn names_alone(text: &str, m: &Mention) -> bool {
     let rest = text.get(m.end..).unwrap_or("");
-    let next = rest.split_whitespace().next().unwrap_or("");
-    let core = next.trim_end_matches([',', '.', ';', ':', '!', '?', '"', '”', '\'', '’']);
+    let core = without_marks(rest.split_whitespace().next().unwrap_or(""));
     let content = core.chars().next().is_some_and(char::is_lowercase)
         && !crate::text::is_function_word(core)
         && !is_speech_verb(core);
@@ -637,9 +640,9 @@ fn description_opened(text: &str, m: &Mention) -> Option<String> {
     let mut owner_end: Option<usize> = None;
     for bare in rest.split_whitespace() {
         let offset = bare.as_ptr() as usize - text.as_ptr() as usize;
-        let trimmed = bare.trim_end_matches([',', '.', ';', ':', '!', '?', '"', '”', '\'', '’']);
-        let owner = trimmed.strip_suffix("'s").or_else(|| trimmed.strip_suffix("’s"));
-        let core = owner.unwrap_or(trimmed);
+        let trimmed = without_marks(bare);
+        let core = crate::text::without_possessive(trimmed);
+        let owner = core.len() < trimmed.len();
         // (A participle after the noun opens a clause: "a radio host considered one of …".)
         let noun = !core.is_empty()
             && core.chars().all(|c| c.is_lowercase() || c == '-')
@@ -654,7 +657,7 @@ fn description_opened(text: &str, m: &Mention) -> Option<String> {
         last = Some((offset + core.len(), source));
         // A body's someone reads on to whom it owns: "the Trump campaign's spokeswoman"; if
         // what it owns is no source, the owner is ("The US president's comments").
-        if owner.is_some() && trimmed.len() == bare.len() {
+        if owner && trimmed.len() == bare.len() {
             if source {
                 owner_end = Some(offset + core.len());
             }

@@ -60,6 +60,15 @@ impl Mention {
     }
 }
 
+/// The word before byte `at` of `text`, across white space, and where it starts (0 and the
+/// text before `at` when there is no white space before it).
+pub(crate) fn word_before(text: &str, at: usize) -> (usize, &str) {
+    let before = text.get(..at).unwrap_or("").trim_end();
+    let start =
+        before.char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
+    (start, &before[start..])
+}
+
 /// A word of the block: its byte range and text.
 #[derive(Clone, Copy)]
 struct Word<'a> {
@@ -468,11 +477,8 @@ fn name_in_run(text: &str, ws: &[Word<'_>], i: usize, j: usize) -> Option<Mentio
     let role = (completes_office || role_words.iter().any(|w| is_role_noun(w))).then(|| role_words.join(" "));
     let titled = titled || role.is_some();
     let start = name_words[0].start;
-    let preceding = text.get(..start).unwrap_or("");
-    let after_article = preceding.ends_with(char::is_whitespace)
-        && crate::facts::lexicon::is_article(
-            preceding.trim_end().rsplit(char::is_whitespace).next().unwrap_or(""),
-        );
+    let after_article = text.get(..start).is_some_and(|p| p.ends_with(char::is_whitespace))
+        && crate::facts::lexicon::is_article(word_before(text, start).1);
     Some(Mention {
         start,
         end: last.end,
