@@ -91,40 +91,50 @@ pub struct Prepared {
     /// People's first names read as their surnames: the same reading for any wording made
     /// later (a claim's core, a clause of the summary).
     pub(crate) aliases: HashMap<u64, u64>,
+    /// Per document, per sentence, the statement of a sentence that is no claim only because
+    /// it is mostly a quote (empty otherwise): a document that quotes a source saying a fact
+    /// ("This is not a security incident or cyberattack," the company said) states it, so it
+    /// supports the claim, though the quote is no claim of its own ("who said what" shows it).
+    pub(crate) quoted: Vec<Vec<Statement>>,
 }
 
 /// Statements of every sentence of `docs`, people's first names read as their surnames
 /// (`aliases`), and the weights of their words.
 pub fn prepare(docs: &[DocInput], aliases: &HashMap<u64, u64>) -> Prepared {
-    let (statements, doc_numbers): (Vec<Vec<Statement>>, Vec<Vec<String>>) = docs
+    // Per document: its claims' and its quotes' statements, and every number it gives.
+    type ClaimsAndQuotes = (Vec<Statement>, Vec<Statement>);
+    let (said, doc_numbers): (Vec<ClaimsAndQuotes>, Vec<Vec<String>>) = docs
         .par_iter()
         .map_init(Analyzer::new, |analyzer, d| {
             let mut numbers = Vec::new();
-            let statements = d
+            let said = d
                 .sentences
                 .iter()
                 .zip(d.quoted.iter().chain(std::iter::repeat(&0.0)))
                 .map(|(s, &q)| {
                     let st = Statement::new(s, analyzer, aliases);
                     numbers.extend(st.values.iter().cloned());
-                    // A sentence that is mostly a quote is a quote: "who said what" shows it.
-                    if st.terms.len() < MIN_TERMS || q > 0.6 || s.trim_end().ends_with('?') || is_heading(s) {
-                        Statement::default()
+                    if st.terms.len() < MIN_TERMS || s.trim_end().ends_with('?') || is_heading(s) {
+                        (Statement::default(), Statement::default())
+                    } else if q > 0.6 {
+                        // A sentence that is mostly a quote is a quote: "who said what" shows it.
+                        (Statement::default(), st)
                     } else {
-                        st
+                        (st, Statement::default())
                     }
                 })
-                .collect();
+                .unzip();
             numbers.sort_unstable();
             numbers.dedup();
-            (statements, numbers)
+            (said, numbers)
         })
         .unzip();
+    let (statements, quoted): (Vec<Vec<Statement>>, Vec<Vec<Statement>>) = said.into_iter().unzip();
     let weights = Weights::new(statements.iter().flatten().filter(|s| !s.is_empty()));
     let figures: Vec<Vec<SentenceFigures>> =
         docs.par_iter().map(|d| d.sentences.iter().map(|s| SentenceFigures::of(s)).collect()).collect();
     let doc_figures = figures.iter().map(SentenceFigures::all).collect();
-    Prepared { figures, doc_figures, doc_numbers, statements, weights, aliases: aliases.clone() }
+    Prepared { figures, doc_figures, doc_numbers, statements, weights, aliases: aliases.clone(), quoted }
 }
 
 /// Whether a line reads as a heading, not a statement: it ends in no sentence mark and most
@@ -390,7 +400,21 @@ impl Prepared {
         share: f64,
         loosest: Reading,
     ) -> Option<Reading> {
-        let (ss, sf) = (&self.statements[s.0][s.1], &self.figures[s.0][s.1]);
+        self.said_supports(s, &self.statements[s.0][s.1], rs, rf, share, loosest)
+    }
+
+    /// As [`Prepared::supports`], for sentence `s` read as statement `ss` (its claim's, or
+    /// its quote's).
+    fn said_supports(
+        &self,
+        s: SentenceRef,
+        ss: &Statement,
+        rs: &Statement,
+        rf: &SentenceFigures,
+        share: f64,
+        loosest: Reading,
+    ) -> Option<Reading> {
+        let sf = &self.figures[s.0][s.1];
         let gives = |n: &&String| ss.numbers.contains(n) || ss.implied.contains(n);
         let given = rs.numbers.iter().filter(gives).count();
         let complete = given == rs.numbers.len() && rs.values.iter().all(|v| ss.values.contains(v));
@@ -445,27 +469,35 @@ impl Prepared {
 /// sentence holding [`STATES_CLAIM`] of its weight holds one of the words that make up the rest),
 /// so the pass stays near-linear on large stories.
 pub fn extend(docs: &[DocInput], prepared: &Prepared, groups: &mut [ClaimGroup]) {
-    let statements = &prepared.statements;
-    let mut index: KeyMap<Vec<SentenceRef>> = KeyMap::default();
-    let mut count = 0;
-    for (d, ss) in statements.iter().enumerate() {
-        for (i, s) in ss.iter().enumerate().filter(|(_, s)| !s.is_empty()) {
-            count += 1;
-            for &t in &s.terms {
-                index.entry(t).or_default().push((d, i));
+    // Claim sentences and quotes by word, each with the number of sentences it was made of.
+    let index = |said: &[Vec<Statement>], quote: bool| {
+        let mut index: KeyMap<Vec<Said>> = KeyMap::default();
+        let mut count = 0;
+        for (d, ss) in said.iter().enumerate() {
+            for (i, s) in ss.iter().enumerate().filter(|(_, s)| !s.is_empty()) {
+                count += 1;
+                for &t in &s.terms {
+                    index.entry(t).or_default().push(Said { doc: d, quote, index: i });
+                }
             }
         }
-    }
-    let common = common_limit(count);
+        (index, count)
+    };
+    let (claims, count) = index(&prepared.statements, false);
+    let (quotes, _) = index(&prepared.quoted, true);
+    // A word too common among claim sentences to look up is too common among quotes too.
+    let index = Index { claims, quotes, common: common_limit(count) };
     groups.par_iter_mut().for_each_init(Analyzer::new, |analyzer, g| {
         // Each added document with its first sentence that supports the claim.
-        let mut added: BTreeMap<usize, SentenceRef> = BTreeMap::new();
-        // The supporters found in the strict reading as well ([`Reading::Strict`]).
+        let mut added: BTreeMap<usize, Said> = BTreeMap::new();
+        // The supporting claim sentences found in the strict reading as well
+        // ([`Reading::Strict`]).
         let mut strict: BTreeSet<SentenceRef> = BTreeSet::new();
         for probe in probes(docs, prepared, g, analyzer) {
-            for (r, reading) in supporters(prepared, &index, common, &probe, &g.documents) {
-                if *added.entry(r.0).or_insert(r) == r && reading == Reading::Strict {
-                    strict.insert(r);
+            for (said, reading) in supporters(prepared, &index, &probe, &g.documents) {
+                if *added.entry(said.doc).or_insert(said) == said && reading == Reading::Strict && !said.quote
+                {
+                    strict.insert(said.sentence());
                 }
             }
         }
@@ -478,8 +510,8 @@ pub fn extend(docs: &[DocInput], prepared: &Prepared, groups: &mut [ClaimGroup])
             let probe =
                 Probe { statement: Cow::Owned(agreed), figures: Cow::Borrowed(&prepared.figures[d][i]) };
             let have: BTreeSet<usize> = g.documents.iter().chain(added.keys()).copied().collect();
-            for (r, _) in supporters(prepared, &index, common, &probe, &have) {
-                added.entry(r.0).or_insert(r);
+            for (said, _) in supporters(prepared, &index, &probe, &have) {
+                added.entry(said.doc).or_insert(said);
             }
         }
         if added.is_empty() {
@@ -618,45 +650,78 @@ fn wordings(prepared: &Prepared, g: &ClaimGroup) -> Vec<SentenceRef> {
 /// each with its first such sentence and whether it states it in the strict reading too.
 fn supporters(
     prepared: &Prepared,
-    index: &KeyMap<Vec<SentenceRef>>,
-    common: usize,
+    index: &Index,
     wording: &Probe,
     have: &BTreeSet<usize>,
-) -> Vec<(SentenceRef, Reading)> {
+) -> Vec<(Said, Reading)> {
     let st = &wording.statement;
     let weights = &prepared.weights;
     let mut probe: Vec<(f64, u64)> = st.terms.iter().map(|&t| (weights.weight(t), t)).collect();
     probe.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let total: f64 = probe.iter().map(|p| p.0).sum();
     let mut rest = total;
-    let mut candidates: BTreeSet<SentenceRef> = BTreeSet::new();
+    let mut candidates: BTreeSet<Said> = BTreeSet::new();
     let need = share_to_state(&wording.statement);
     for &(w, t) in &probe {
         if rest < need * total {
             break;
         }
         rest -= w;
-        if let Some(list) = index.get(&t).filter(|l| l.len() <= common) {
-            candidates.extend(list.iter().copied().filter(|c| !have.contains(&c.0)));
+        for list in [&index.claims, &index.quotes] {
+            if let Some(list) = list.get(&t).filter(|l| l.len() <= index.common) {
+                candidates.extend(list.iter().copied().filter(|c| !have.contains(&c.doc)));
+            }
         }
     }
-    let mut added: Vec<(SentenceRef, Reading)> = Vec::new();
+    let mut added: Vec<(Said, Reading)> = Vec::new();
     for c in candidates {
-        if added.last().is_some_and(|a| a.0.0 == c.0) {
+        let (d, i) = c.sentence();
+        if added.last().is_some_and(|a| a.0.doc == d) {
             continue;
         }
         // A document that gives another value of one of its figures elsewhere does not
         // support it ("a father of four" in one sentence, "a father of two" in another).
-        if prepared.doc_figures[c.0].contradict(&wording.figures) {
+        if prepared.doc_figures[d].contradict(&wording.figures) {
             continue;
         }
-        if let Some(reading) =
-            prepared.supports(c, &wording.statement, &wording.figures, need, Reading::Scoped)
-        {
+        let statement = if c.quote { &prepared.quoted[d][i] } else { &prepared.statements[d][i] };
+        if let Some(reading) = prepared.said_supports(
+            c.sentence(),
+            statement,
+            &wording.statement,
+            &wording.figures,
+            need,
+            Reading::Scoped,
+        ) {
             added.push((c, reading));
         }
     }
     added
+}
+
+/// Where the sentences that may support a claim are looked up by their words.
+struct Index {
+    /// Claim sentences by word.
+    claims: KeyMap<Vec<Said>>,
+    /// Sentences that are mostly a quote by word (`Prepared::quoted`).
+    quotes: KeyMap<Vec<Said>>,
+    /// Words held by more claim sentences than this are not looked up (`common_limit`).
+    common: usize,
+}
+
+/// A sentence that may support a claim: a claim sentence, or one that is mostly a quote
+/// (`Prepared::quoted`). Claim sentences of a document come before its quotes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Said {
+    doc: usize,
+    quote: bool,
+    index: usize,
+}
+
+impl Said {
+    fn sentence(self) -> SentenceRef {
+        (self.doc, self.index)
+    }
 }
 
 #[cfg(test)]
@@ -718,6 +783,39 @@ mod tests {
                 &[0, 1, 2],
             )],
         );
+    }
+
+    #[test]
+    fn a_document_that_quotes_a_source_saying_a_claim_supports_it() {
+        // The quote is no claim of its own, but its document states the fact.
+        let docs = [
+            (
+                0,
+                "The harbour master said the collision was not caused by an engine failure on the ferry.",
+                0.0,
+            ),
+            (
+                1,
+                "“The collision was not caused by an engine failure on the ferry,” the harbour master said.",
+                0.8,
+            ),
+            (2, "“We will rebuild the old ferry terminal before the summer season,” the mayor said.", 0.9),
+        ];
+        let inputs: Vec<DocInput> = docs
+            .iter()
+            .map(|&(origin, sentence, quoted)| DocInput {
+                sentences: vec![sentence],
+                quoted: vec![quoted],
+                origin,
+                ..DocInput::default()
+            })
+            .collect();
+        let prepared = prepare(&inputs, &HashMap::new());
+        let mut groups = group(&inputs, &prepared);
+        assert_eq!(groups.len(), 1, "a quote is no claim of its own");
+        extend(&inputs, &prepared, &mut groups);
+        assert_eq!(groups[0].documents.iter().copied().collect::<Vec<_>>(), [0, 1]);
+        assert_eq!(groups[0].origins, 2);
     }
 
     #[test]
