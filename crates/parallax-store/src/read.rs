@@ -491,8 +491,17 @@ impl Store {
     /// several stories: a story's briefing takes only its own.
     pub fn story_to_brief(&self, id: i64) -> Result<Option<StoryToBrief>, StoreError> {
         Ok(self.story_parts(id)?.map(|parts| {
-            let (docs, places): (Vec<(RawDoc, bool)>, Vec<Vec<usize>>) =
-                parts.into_iter().map(|p| ((p.doc, p.explicit), p.places)).unzip();
+            // Each stored document is its own content, so none is left out: one that the input
+            // gave an id already taken (a record edited and ingested again) is given a new one
+            // ("id-2"), as a made id is, and its places stay beside it.
+            let mut given = std::collections::BTreeSet::new();
+            let (docs, places): (Vec<(RawDoc, bool)>, Vec<Vec<usize>>) = parts
+                .into_iter()
+                .map(|p| {
+                    let explicit = p.explicit && given.insert(p.doc.id.clone());
+                    ((p.doc, explicit), p.places)
+                })
+                .unzip();
             StoryToBrief { docs: parallax_engine::ingest::assign_ids(docs).0, places }
         }))
     }

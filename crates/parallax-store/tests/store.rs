@@ -85,6 +85,31 @@ fn ingest_clusters_and_is_idempotent() {
 }
 
 #[test]
+fn a_record_ingested_again_under_its_id_is_briefed_beside_the_first() {
+    // A record edited and ingested again under the id the input gave it is new content: the
+    // store keeps both in the story, and its briefing takes both, each with its own id and its
+    // own articles' places.
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let mut store = Store::open(&dir.path().join("news.db")).expect("a store");
+    store.ingest(reports(), &config()).expect("ingest");
+    let (mut edited, _) = reports().swap_remove(0);
+    edited.text.push_str(" The harbour reopened on Wednesday morning.");
+    store.ingest(vec![(edited, true)], &config()).expect("ingest the edit");
+    let story = store
+        .stories()
+        .expect("stories")
+        .into_iter()
+        .find(|s| s.documents.iter().any(|d| d == "ferry-1"))
+        .expect("the ferry story");
+    assert_eq!(story.size, 4, "{story:?}");
+    let brief = store.story_to_brief(story.id).expect("read").expect("a story");
+    let ids: Vec<&str> = brief.docs.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids.len(), 4, "{ids:?}");
+    assert!(ids.contains(&"ferry-1") && ids.contains(&"ferry-1-2"), "{ids:?}");
+    assert_eq!(brief.places.len(), brief.docs.len());
+}
+
+#[test]
 fn a_damaged_document_does_not_fail_the_list_of_stories() {
     let dir = tempfile::tempdir().expect("a temp dir");
     let path = dir.path().join("news.db");
