@@ -53,7 +53,7 @@ pub fn brief_articles(
 }
 
 /// The articles extraction finds in `doc`, each with its text analysis, as the briefing reads
-/// them: what [`origins_of_read`] takes, so that a caller counting many stories reads a
+/// them: what [`story_card`] takes, so that a caller counting many stories reads a
 /// document they share once (a live page's entries may lie in many stories).
 pub fn read_articles(doc: &RawDoc, config: &Config) -> Vec<ReadArticle> {
     analysed(doc, |_| true, config, &mut Analyzer::new()).0
@@ -81,23 +81,33 @@ fn analysed(
     (articles, extraction.diagnostics)
 }
 
-/// The independent origins of a stored story, its documents read ([`read_articles`]): of each
-/// document's articles in `read`, those at the places given beside them (as
-/// [`brief_articles`] keeps them), counted as that story's briefing counts its `origins`. The one definition
-/// `parallax stories`, the server's story list and a story's briefing share.
-pub fn origins_of_read(read: &[(&[ReadArticle], &[usize])], config: &Config) -> usize {
-    let reuse_docs: Vec<reuse::Doc> = read
+/// What the story list shows of a story beside its members, as the story's briefing finds it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StoryCard {
+    /// Its independent origins: the briefing's `origins`.
+    pub origins: usize,
+    /// Its headline: the briefing's `headline`.
+    pub headline: Option<String>,
+}
+
+/// The card of a stored story, its documents read ([`read_articles`]): of each document's
+/// articles in `read`, those at the places given beside them (as [`brief_articles`] keeps
+/// them), counted and headed as that story's briefing counts and heads them. The one
+/// definition `parallax stories`, the server's story list and a story's briefing share; the
+/// claims are not grouped, only their statements read for the headline.
+pub fn story_card(read: &[(&[ReadArticle], &[usize])], config: &Config) -> StoryCard {
+    let articles: Vec<&ReadArticle> = read
         .iter()
         .flat_map(|&(articles, kept)| {
-            articles
-                .iter()
-                .enumerate()
-                .filter(|(n, _)| kept.contains(&(n + 1)))
-                .map(|(_, (a, analysis))| (a, analysis))
+            articles.iter().enumerate().filter(|(n, _)| kept.contains(&(n + 1))).map(|(_, a)| a)
         })
-        .map(|(a, analysis)| reuse::Doc::new(a, analysis))
         .collect();
-    reuse::reuse(&reuse_docs, &config.reuse).origins.len()
+    let up = upstream(&articles, config);
+    let headline = claims::headline_of(&claim_input(&articles, &up));
+    StoryCard {
+        origins: up.found.origins.len(),
+        headline: headline.and_then(|d| articles[d].0.title.clone()),
+    }
 }
 
 /// The articles that `keep(d, n)` keeps (the `n`-th article, from 1, of document `d`), each
@@ -121,16 +131,19 @@ fn extract_kept(
     (articles, problems)
 }
 
-/// Briefs the articles that `keep(d, n)` keeps: the `n`-th article (from 1) of document `d`.
-fn brief_kept(
-    docs: &[RawDoc],
-    keep: impl Fn(usize, usize) -> bool + Sync,
-    errors: Vec<Diagnostic>,
-    config: &Config,
-) -> Briefing {
-    let (articles, found_problems) = extract_kept(docs, keep, config);
-    let mut problems = errors;
-    problems.extend(found_problems);
+/// What the stages before the claims find in a set of articles: their reuse (links and
+/// origins), their facts, each article's origin as the claims count it (one voice per page)
+/// and the quotes grouped across articles.
+struct Upstream {
+    reuse_docs: Vec<reuse::Doc>,
+    found: reuse::Reuse,
+    found_facts: facts::Facts,
+    origin_of: Vec<usize>,
+    quote_groups: Vec<facts::QuoteGroup>,
+}
+
+/// The stages before the claims, over `articles`: what a briefing and a story's card share.
+fn upstream(articles: &[&ReadArticle], config: &Config) -> Upstream {
     let reuse_docs: Vec<reuse::Doc> =
         articles.par_iter().map(|(a, analysis)| reuse::Doc::new(a, analysis)).collect();
     let found = reuse::reuse(&reuse_docs, &config.reuse);
@@ -144,14 +157,20 @@ fn brief_kept(
             origin_of[m] = n;
         }
     }
-    one_voice_per_page(&articles, &mut origin_of);
+    one_voice_per_page(articles, &mut origin_of);
     let quote_groups = facts::group_quotes(&found_facts);
-    let claim_input = claims::Input {
+    Upstream { reuse_docs, found, found_facts, origin_of, quote_groups }
+}
+
+/// The claims stage's input: `articles` as the stages before found them (`up`).
+fn claim_input<'a>(articles: &[&'a ReadArticle], up: &'a Upstream) -> claims::Input<'a> {
+    let Upstream { reuse_docs, found_facts, origin_of, quote_groups, .. } = up;
+    claims::Input {
         docs: reuse_docs
             .iter()
-            .zip(&origin_of)
+            .zip(origin_of)
             .zip(&found_facts.docs)
-            .zip(&articles)
+            .zip(articles)
             .map(|(((d, &origin), f), (a, _))| claims::DocInput {
                 title: a.title.as_deref(),
                 // A sentence that reads as page chrome makes no claim; it keeps its place, empty,
@@ -181,7 +200,23 @@ fn brief_kept(
             .iter()
             .flat_map(|p| p.aliases.iter().map(|a| (a.clone(), p.name.clone())))
             .collect(),
-    };
+    }
+}
+
+/// Briefs the articles that `keep(d, n)` keeps: the `n`-th article (from 1) of document `d`.
+fn brief_kept(
+    docs: &[RawDoc],
+    keep: impl Fn(usize, usize) -> bool + Sync,
+    errors: Vec<Diagnostic>,
+    config: &Config,
+) -> Briefing {
+    let (articles, found_problems) = extract_kept(docs, keep, config);
+    let mut problems = errors;
+    problems.extend(found_problems);
+    let refs: Vec<&ReadArticle> = articles.iter().collect();
+    let up = upstream(&refs, config);
+    let Upstream { reuse_docs, found, found_facts, quote_groups, .. } = &up;
+    let claim_input = claim_input(&refs, &up);
     let found_claims = claims::claims(&claim_input, &config.claims);
 
     let ids: Vec<DocId> = articles.iter().map(|(a, _)| a.id.clone()).collect();
@@ -210,7 +245,7 @@ fn brief_kept(
             .origins
             .iter()
             .enumerate()
-            .map(|(n, g)| origin(n, g, &found.links, &reuse_docs, &ids))
+            .map(|(n, g)| origin(n, g, &found.links, reuse_docs, &ids))
             .collect(),
         entities: found_facts
             .people
@@ -244,7 +279,7 @@ fn brief_kept(
                 partial: q.partial,
             })
             .collect(),
-        timeline: facts::timeline(&found_facts)
+        timeline: facts::timeline(found_facts)
             .iter()
             .map(|t| TimelineEntry {
                 date: t.date.clone(),
@@ -328,7 +363,7 @@ fn named_entities(
 
 /// Articles cut from one page under one outlet (a live page's entries) are one voice for
 /// corroboration: their origins, and every article sharing those origins, are joined.
-fn one_voice_per_page(articles: &[(Article, Analysis)], origin_of: &mut [usize]) {
+fn one_voice_per_page(articles: &[&ReadArticle], origin_of: &mut [usize]) {
     let groups = origin_of.iter().max().map_or(0, |m| m + 1);
     let mut sets = crate::sets::DisjointSets::new(groups);
     let mut first_of: std::collections::BTreeMap<(&str, &str), usize> = std::collections::BTreeMap::new();

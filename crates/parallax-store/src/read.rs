@@ -2,8 +2,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use parallax_engine::pipeline::StoryCard;
 use parallax_engine::stories;
-use parallax_engine::text::{Analyzer, TokenKind};
 use parallax_model::{DocFormat, DocId, DocMeta, RawDoc};
 use rusqlite::{OptionalExtension, params};
 use serde_json::json;
@@ -391,7 +391,6 @@ impl Store {
                  FROM articles a JOIN documents d ON d.id = a.document WHERE a.story = ?1 ORDER BY a.id",
             )
             .map_err(fail)?;
-        let mut analyzer = Analyzer::new();
         // Documents read for the count of origins, once each for the whole list.
         let mut read = ReadDocuments::default();
         let mut out = Vec::with_capacity(picked.len());
@@ -414,16 +413,14 @@ impl Store {
             if list.is_empty() {
                 continue;
             }
-            let vector = decode_vector(&blob);
-            let centroid: BTreeMap<u64, f32> = vector.iter().copied().collect();
-            let headline = headline(&list, &centroid, &mut analyzer);
-            centroids.push(vector);
+            centroids.push(decode_vector(&blob));
+            let card = self.story_card(story, &list, &mut read);
             let days: BTreeSet<&str> = list.iter().map(|m| m.day.as_str()).collect();
             out.push(StoryRow {
                 id: story,
-                headline,
+                headline: card.headline,
                 size: list.len(),
-                origins: self.story_origins(story, list.len(), &mut read),
+                origins: card.origins,
                 first_seen: days.first().map(|d| d.to_string()).unwrap_or_default(),
                 last_seen: days.last().map(|d| d.to_string()).unwrap_or_default(),
                 documents: list.iter().map(|m| m.id.clone()).collect(),
@@ -443,19 +440,24 @@ impl Store {
         Ok(out)
     }
 
-    /// Independent origins of story `id` of `members` articles, as its briefing counts them
-    /// (`pipeline::origins_of_read`, from its articles read again; `read` keeps each document
-    /// of several articles read for the other stories of the list): one definition for the
-    /// list and the briefing.
+    /// The card of story `id` of the articles `members`: its independent origins and its
+    /// headline, as its briefing counts and heads them (`pipeline::story_card`, from its
+    /// articles read again; `read` keeps each document of several articles read for the other
+    /// stories of the list): one definition for the list and the briefing. A story of one
+    /// article is one origin, headed by its title when a title may head a story
+    /// (`claims::can_head`), and is not read again.
     /// A story whose documents cannot be read again (a damaged row) counts each article as its
-    /// own origin, the most it can have, so that one bad row does not fail a whole list; its
-    /// briefing reports the damage.
-    fn story_origins(&self, id: i64, members: usize, read: &mut ReadDocuments) -> usize {
-        // One article is one origin: nothing to read.
-        if members <= 1 {
-            return members;
+    /// own origin, the most it can have, and is headed by its first titled article, so that one
+    /// bad row does not fail a whole list; its briefing reports the damage.
+    fn story_card(&self, id: i64, members: &[Member], read: &mut ReadDocuments) -> StoryCard {
+        let titled = || members.iter().find_map(|m| m.title.clone());
+        if members.len() <= 1 {
+            let headline = titled().filter(|t| parallax_engine::claims::can_head(t));
+            return StoryCard { origins: members.len(), headline };
         }
-        let Ok(Some(parts)) = self.story_parts(id) else { return members };
+        let Ok(Some(parts)) = self.story_parts(id) else {
+            return StoryCard { origins: members.len(), headline: titled() };
+        };
         let config = parallax_engine::pipeline::Config {
             extract: parallax_engine::extract::Config::default().admitted(),
             ..parallax_engine::pipeline::Config::default()
@@ -469,7 +471,7 @@ impl Store {
             .iter()
             .map(|p| (read.0.get(&p.number).map_or(&[][..], Vec::as_slice), &p.places[..]))
             .collect();
-        let origins = parallax_engine::pipeline::origins_of_read(&pairs, &config);
+        let card = parallax_engine::pipeline::story_card(&pairs, &config);
         // A document of one article lies in this story only; one of several (a live page's
         // entries) is kept for the other stories of the list.
         for part in &parts {
@@ -477,7 +479,7 @@ impl Store {
                 read.0.remove(&part.number);
             }
         }
-        origins
+        card
     }
 
     /// The documents of story `id` as they were given to ingest, each with whether the input
@@ -494,7 +496,7 @@ impl Store {
             // Each stored document is its own content, so none is left out: one that the input
             // gave an id already taken (a record edited and ingested again) is given a new one
             // ("id-2"), as a made id is, and its places stay beside it.
-            let mut given = std::collections::BTreeSet::new();
+            let mut given = BTreeSet::new();
             let (docs, places): (Vec<(RawDoc, bool)>, Vec<Vec<usize>>) = parts
                 .into_iter()
                 .map(|p| {
@@ -593,28 +595,6 @@ struct Member {
     id: String,
     title: Option<String>,
     day: String,
-}
-
-/// The member title whose words weigh most in the story's centroid, per word (shorter titles
-/// that say as much win); ties go to the earlier member.
-fn headline(members: &[Member], centroid: &BTreeMap<u64, f32>, analyzer: &mut Analyzer) -> Option<String> {
-    let mut best: Option<(f32, &str)> = None;
-    let mut tokens = Vec::new();
-    for m in members {
-        let Some(title) = m.title.as_deref() else { continue };
-        tokens.clear();
-        analyzer.tokenize_into(title, 0, &mut tokens);
-        let words = tokens.iter().filter(|t| t.kind == TokenKind::Word).count();
-        if words < 3 {
-            continue;
-        }
-        let keys: BTreeSet<u64> = tokens.iter().map(|t| t.key).collect();
-        let weight: f32 = keys.iter().filter_map(|k| centroid.get(k)).sum::<f32>() / (words as f32).sqrt();
-        if best.is_none_or(|(w, _)| weight > w) {
-            best = Some((weight, title));
-        }
-    }
-    best.map(|(_, t)| t.to_string())
 }
 
 /// One change to the stories, as the change log keeps it (written by each ingest batch).

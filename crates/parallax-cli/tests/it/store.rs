@@ -199,7 +199,7 @@ fn count_documents(db: &str) -> u64 {
 }
 
 #[test]
-fn a_story_lists_the_origins_its_briefing_counts() {
+fn a_story_lists_the_origins_and_the_headline_its_briefing_gives() {
     // A wire story, a site's sentence-by-sentence rewording of it (no passage in common, so
     // no near-copy by shingles), and an independent report: two origins, in the list as in
     // the briefing.
@@ -244,6 +244,9 @@ fn a_story_lists_the_origins_its_briefing_counts() {
     let briefing = json(&parallax(&["brief", "--db", &db, "--story", &id, "--format", "json"], b""));
     assert_eq!(briefing["origins"].as_array().map(Vec::len), Some(2), "{briefing}");
     assert_eq!(story["origins"], 2, "{story}");
+    // The same headline too: the title that tells most of what the story's sources say.
+    assert_eq!(story["headline"], briefing["headline"], "{story}");
+    assert_eq!(briefing["headline"], "Ferry Nordlys aground off Halvik", "{briefing}");
 }
 
 #[test]

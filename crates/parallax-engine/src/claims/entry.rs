@@ -59,9 +59,21 @@ pub fn claims(input: &Input, _config: &Config) -> Claims {
     let divergences = divergences(&Context { docs: &input.docs, prepared: &prepared, people: &people });
     let story = Story::new(&prepared);
     let summary = summarize(&input.docs, &groups, &prepared, &story);
-    let titles: Vec<Option<&str>> = input.docs.iter().map(|d| d.title).collect();
-    let headline = headline(&titles, &prepared, &story);
+    let headline = headline_in(input, &prepared, &story);
     Claims { groups, divergences, summary, headline, prepared }
+}
+
+/// The document whose title heads the briefing of `input`, as [`claims`] finds it, without
+/// grouping the claims: what a story list shows beside each story.
+pub fn headline_of(input: &Input) -> Option<usize> {
+    let prepared = prepare(&input.docs, &name_aliases(&input.people));
+    headline_in(input, &prepared, &Story::new(&prepared))
+}
+
+/// The headline of `input` from its prepared statements and their story.
+fn headline_in(input: &Input, prepared: &Prepared, story: &Story) -> Option<usize> {
+    let titles: Vec<Option<&str>> = input.docs.iter().map(|d| d.title).collect();
+    headline(&titles, prepared, story)
 }
 
 /// For each full name, the keys of the words before the surname, mapped to the surname's key:

@@ -21,8 +21,8 @@ mod summary;
 mod words;
 
 pub use diverge::{Divergence, QuoteInput};
-pub use entry::{Claims, Config, Input, claims};
+pub use entry::{Claims, Config, Input, claims, headline_of};
 pub use group::{ClaimGroup, DocInput, Prepared, SentenceRef};
 pub use similar::{SAME_STATEMENT, Statement, Weights, coverage, similarity};
 pub(crate) use summary::points_back;
-pub use summary::{MAX_SENTENCES, Picked};
+pub use summary::{MAX_SENTENCES, Picked, can_head};

@@ -290,6 +290,15 @@ pub(crate) fn summarize(
 /// headline; a headline's score counts its content words up to here.
 const HEADLINE_TERMS: usize = 10;
 
+/// A title of fewer content words says too little to head a story ("Live updates").
+const HEADLINE_MIN_TERMS: usize = 3;
+
+/// Whether `title` may head a story: the headline of a story of one article is its title when
+/// it may (a briefing's headline is picked among the titles that may).
+pub fn can_head(title: &str) -> bool {
+    Statement::new(title, &mut Analyzer::new(), &HashMap::new()).terms.len() >= HEADLINE_MIN_TERMS
+}
+
 /// The headline: the title (by document) that tells most of what the story reports widely: its
 /// centrality times its content words, up to [`HEADLINE_TERMS`] ("Japan earthquake death toll"
 /// is all core words but says little; "Death toll from New Year's Day quake in Japan rises
@@ -302,7 +311,7 @@ pub(crate) fn headline(titles: &[Option<&str>], prepared: &Prepared, story: &Sto
     for (d, title) in titles.iter().enumerate() {
         let Some(title) = title else { continue };
         let s = Statement::new(title, &mut analyzer, &none);
-        if s.terms.len() < 3 {
+        if s.terms.len() < HEADLINE_MIN_TERMS {
             continue;
         }
         let score = story.centrality(&s, prepared) * s.terms.len().min(HEADLINE_TERMS) as f64;
