@@ -294,6 +294,18 @@ enum Bound {
 }
 
 impl Bound {
+    /// How a divergence's description writes the bound before its figure.
+    fn phrase(self) -> &'static str {
+        match self {
+            Bound::Exact => "",
+            Bound::AtLeast => "at least ",
+            Bound::Above => "more than ",
+            Bound::AtMost => "up to ",
+            Bound::Below => "fewer than ",
+            Bound::About => "about ",
+        }
+    }
+
     /// Whether the figure is a floor: the count may lie above it.
     fn is_floor(self) -> bool {
         matches!(self, Bound::AtLeast | Bound::Above)
@@ -389,6 +401,11 @@ fn figures(text: &str) -> Vec<Figure> {
         // (A sum is a numeral after its currency sign.)
         let value = if money { numeral(digits) } else { number_value(&head) };
         let Some(mut value) = value.or(joined_measure.as_ref().map(|m| m.0)) else { continue };
+        // Two numbers joined by a hyphen ("a Boeing 737-800", "20-30") are a designation or a
+        // range, not a count of anything.
+        if joined_measure.is_none() && attached.as_deref().and_then(numeral).is_some() {
+            continue;
+        }
         // Years are dates, not counts.
         let is_year = digits.len() == 4 && !digits.contains(',') && (1900.0..=2100.0).contains(&value);
         if is_year && attached.is_none() {
@@ -1161,7 +1178,11 @@ fn numbers(cx: &Context) -> Vec<Divergence> {
                     );
                     continue;
                 }
-                let mut unit_word = unit_word(cx.docs[da].sentences[ia], &fa.written);
+                // A unit of measure joined to the figure ("1.6-mile") is what it counts.
+                let joined = fa.written.split_once('-').map(|(_, u)| u.to_lowercase());
+                let mut unit_word = unit_name(&fa.unit)
+                    .or_else(|| joined.as_deref().and_then(unit_name))
+                    .unwrap_or_else(|| unit_word(cx.docs[da].sentences[ia], &fa.written));
                 // "hit 100 on Saturday": what a toll counts is its class, not the word after it.
                 if let Some(class) = fa.class
                     && (is_function_word(&unit_word.to_lowercase())
@@ -1171,7 +1192,7 @@ fn numbers(cx: &Context) -> Vec<Divergence> {
                 }
                 found.add(
                     DivergenceKind::Number,
-                    format!("How many {unit_word}: {} or {}", fa.written, fb.written),
+                    format!("How many {unit_word}: {}", written_apart(&fa, &fb)),
                     order(cx, a),
                     sides,
                 );
@@ -1295,14 +1316,37 @@ fn unit_word(sentence: &str, written: &str) -> String {
     let Some(at) = sentence.find(written) else { return "of it".to_string() };
     let rest = &sentence[at + written.len()..];
     let rest = rest.trim_start_matches(['-', ' ']);
-    rest.split(|c: char| !c.is_alphanumeric() && c != '-')
+    let word = rest
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
         .find(|w| {
             !w.is_empty()
+                && !w.starts_with(|c: char| c.is_ascii_digit())
                 && !SCALES.iter().any(|(s, _)| s.eq_ignore_ascii_case(w))
                 && !vocab("unit-qualifiers").contains(&w.to_lowercase().as_str())
         })
-        .unwrap_or("of it")
-        .to_string()
+        .unwrap_or("of it");
+    unit_name(&word.to_lowercase()).unwrap_or_else(|| word.to_string())
+}
+
+/// Two figures as a description gives them ("411 or 412"), each with its bound when they are
+/// written alike ("more than 10,000 or fewer than 10,000": the same number told as a floor and
+/// as a ceiling).
+fn written_apart(a: &Figure, b: &Figure) -> String {
+    if a.written == b.written {
+        format!("{}{} or {}{}", a.bound.phrase(), a.written, b.bound.phrase(), b.written)
+    } else {
+        format!("{} or {}", a.written, b.written)
+    }
+}
+
+/// The name a description gives a unit of measure of the table's `[units]` written `spelling`
+/// ("per" of "32.1 per cent", "mile" of "1.6-mile"): the unit's first spelling ("percent",
+/// "miles").
+fn unit_name(spelling: &str) -> Option<String> {
+    UNITS
+        .iter()
+        .find(|(_, spellings)| spellings.contains(&spelling))
+        .map(|(_, spellings)| spellings[0].to_string())
 }
 
 fn without_numbers(s: &Statement) -> Statement {
@@ -2342,6 +2386,67 @@ mod tests {
         assert_eq!(all_but_count("All but two were rescued."), None);
         assert_eq!(all_but_count("Of 181 aboard and 175 passengers, all but two died."), None);
         assert_eq!(all_but_count("Killing 179 of the 181 people aboard."), None);
+    }
+
+    #[test]
+    fn a_number_divergence_says_what_differs_in_words_a_reader_reads() {
+        // A unit joined to its figure, or written as a table's spelling, is named as the unit.
+        assert_eq!(
+            found(&[
+                (0, &["Spans of the 1.6-mile (2.57 km) Halden Bridge fell into the river on Tuesday."]),
+                (
+                    1,
+                    &[
+                        "The ship hit a column of the 1.5-mile (2.4km) Halden Bridge, which fell into the river on Tuesday."
+                    ]
+                ),
+            ]),
+            ["How many miles: 1.5-mile or 1.6-mile"]
+        );
+        assert_eq!(
+            found(&[
+                (
+                    0,
+                    &[
+                        "In the last election the Harbour Party won only 32.1 per cent of the vote in the assembly."
+                    ]
+                ),
+                (
+                    1,
+                    &[
+                        "In the last election the Harbour Party won 202 seats with a 32.3 per cent vote share in the assembly."
+                    ]
+                ),
+            ]),
+            ["How many percent: 32.1 or 32.3"]
+        );
+        // One number told as a floor and as a ceiling: its bounds say how they differ.
+        assert_eq!(
+            found(&[
+                (
+                    0,
+                    &[
+                        "The fires have burned more than 10,000 homes and other structures since Tuesday, when they began near Halvik."
+                    ]
+                ),
+                (
+                    1,
+                    &[
+                        "The fires near Halvik have so far killed 10 people and destroyed nearly 10,000 structures, officials said."
+                    ]
+                ),
+            ]),
+            ["How many homes: more than 10,000 or fewer than 10,000"]
+        );
+        // A designation is no count: "737-800" and "787-800" are not how many of anything.
+        assert!(
+            !found(&[
+                (0, &["A Boeing 737-800 aircraft of the airline was warned of a bird strike before it landed at Muan."]),
+                (1, &["The airline's flight, a Boeing 787-800 aircraft, was warned of a bird strike before it landed at Muan."]),
+            ])
+            .iter()
+            .any(|d| d.starts_with("How many")),
+        );
     }
 
     /// The divergences found among documents given as (origin, sentences): each as its
