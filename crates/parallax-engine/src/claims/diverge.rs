@@ -1192,7 +1192,7 @@ fn numbers(cx: &Context) -> Vec<Divergence> {
                 }
                 found.add(
                     DivergenceKind::Number,
-                    format!("How many {unit_word}: {}", written_apart(&fa, &fb)),
+                    format!("How many {unit_word}: {}", written_apart(fa, fb)),
                     order(cx, a),
                     sides,
                 );
