@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
-use parallax_engine::ingest::assign_ids;
+use parallax_engine::ingest::assign_ids_flagged;
 use parallax_model::{Diagnostic, RawDoc};
 use parallax_store::{Batch, IngestConfig, IngestReport, Store, prepare_batch};
 
@@ -55,10 +55,9 @@ fn ingest_reading(
                 |hash: &[u8; 16]| lookup.as_ref().is_some_and(|s| s.contains(hash).unwrap_or(false));
             let mut pending: Vec<(RawDoc, bool)> = Vec::new();
             let mut hand_over = |pending: &mut Vec<(RawDoc, bool)>| {
-                let docs = std::mem::take(pending);
-                let explicit: Vec<bool> = docs.iter().map(|(_, e)| *e).collect();
-                let (docs, _) = assign_ids(docs);
-                let prepared = prepare_batch(docs.into_iter().zip(explicit).collect(), &mut known, &config);
+                // Each document kept with its own flag: a repeated explicit id is left out.
+                let (docs, _) = assign_ids_flagged(std::mem::take(pending));
+                let prepared = prepare_batch(docs, &mut known, &config);
                 // The writer has stopped when the channel is closed.
                 send.send(prepared).is_ok()
             };

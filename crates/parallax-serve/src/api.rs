@@ -242,7 +242,6 @@ pub(crate) async fn documents(
     let Some(id) = path_id(id) else { return bad_id() };
     match with_store(&shared, move |s| s.story_documents(id)).await {
         Ok(Some(docs)) => {
-            let (docs, _) = parallax_engine::ingest::assign_ids(docs);
             let list: Vec<serde_json::Value> = docs
                 .iter()
                 .map(|d| {

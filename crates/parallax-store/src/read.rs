@@ -130,7 +130,7 @@ pub struct StoredDocument {
 pub struct StoryRow {
     /// The story's id (stable while the story lives; a merged story's id is retired).
     pub id: i64,
-    /// The member title that carries the story's heaviest words, or none.
+    /// The story's headline, as its briefing heads it (`pipeline::story_card`), or none.
     pub headline: Option<String>,
     /// Its articles.
     pub size: usize,
@@ -391,7 +391,7 @@ impl Store {
                  FROM articles a JOIN documents d ON d.id = a.document WHERE a.story = ?1 ORDER BY a.id",
             )
             .map_err(fail)?;
-        // Documents read for the count of origins, once each for the whole list.
+        // Documents read for the stories' cards, once each for the whole list.
         let mut read = ReadDocuments::default();
         let mut out = Vec::with_capacity(picked.len());
         let mut centroids: Vec<Vec<(u64, f32)>> = Vec::with_capacity(picked.len());
@@ -450,14 +450,14 @@ impl Store {
     /// own origin, the most it can have, and is headed by its first titled article, so that one
     /// bad row does not fail a whole list; its briefing reports the damage.
     fn story_card(&self, id: i64, members: &[Member], read: &mut ReadDocuments) -> StoryCard {
-        let titled = || members.iter().find_map(|m| m.title.clone());
-        if members.len() <= 1 {
-            let headline = titled().filter(|t| parallax_engine::claims::can_head(t));
-            return StoryCard { origins: members.len(), headline };
-        }
-        let Ok(Some(parts)) = self.story_parts(id) else {
-            return StoryCard { origins: members.len(), headline: titled() };
+        let titled = || {
+            members.iter().filter_map(|m| m.title.as_deref()).find(|t| parallax_engine::claims::can_head(t))
         };
+        let unread = || StoryCard { origins: members.len(), headline: titled().map(str::to_string) };
+        if members.len() <= 1 {
+            return unread();
+        }
+        let Ok(Some(parts)) = self.story_parts(id) else { return unread() };
         let config = parallax_engine::pipeline::Config {
             extract: parallax_engine::extract::Config::default().admitted(),
             ..parallax_engine::pipeline::Config::default()
@@ -482,10 +482,10 @@ impl Store {
         card
     }
 
-    /// The documents of story `id` as they were given to ingest, each with whether the input
-    /// gave its id, or `None` when there is no such story.
-    pub fn story_documents(&self, id: i64) -> Result<Option<Vec<(RawDoc, bool)>>, StoreError> {
-        Ok(self.story_parts(id)?.map(|parts| parts.into_iter().map(|p| (p.doc, p.explicit)).collect()))
+    /// The documents of story `id` as they were given to ingest, with the ids its briefing
+    /// gives them (see [`Store::story_to_brief`]), or `None` when there is no such story.
+    pub fn story_documents(&self, id: i64) -> Result<Option<Vec<RawDoc>>, StoreError> {
+        Ok(self.story_to_brief(id)?.map(|s| s.docs))
     }
 
     /// What to brief for story `id` (see [`StoryToBrief`]), or `None` when there is no such
@@ -504,7 +504,9 @@ impl Store {
                     ((p.doc, explicit), p.places)
                 })
                 .unzip();
-            StoryToBrief { docs: parallax_engine::ingest::assign_ids(docs).0, places }
+            let docs = parallax_engine::ingest::assign_ids(docs).0;
+            debug_assert_eq!(docs.len(), places.len(), "no stored document is left out");
+            StoryToBrief { docs, places }
         }))
     }
 

@@ -107,6 +107,10 @@ fn a_record_ingested_again_under_its_id_is_briefed_beside_the_first() {
     assert_eq!(ids.len(), 4, "{ids:?}");
     assert!(ids.contains(&"ferry-1") && ids.contains(&"ferry-1-2"), "{ids:?}");
     assert_eq!(brief.places.len(), brief.docs.len());
+    // The story's documents as the server lists them carry the same ids.
+    let listed = store.story_documents(story.id).expect("read").expect("a story");
+    let listed: Vec<&str> = listed.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(listed, ids);
 }
 
 #[test]

@@ -250,6 +250,37 @@ fn a_story_lists_the_origins_and_the_headline_its_briefing_gives() {
 }
 
 #[test]
+fn a_repeated_id_in_a_batch_leaves_the_others_flags_as_they_were() {
+    // The second record under one given id is left out; the record after it, whose id
+    // Parallax made, is stored as one whose id was made, not as one the input gave.
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let db = db_in(&dir);
+    let input = dir.path().join("in.jsonl");
+    let records = [
+        serde_json::json!({"id": "x", "text": "The ferry Nordlys ran aground off Halvik on Tuesday evening."}),
+        serde_json::json!({"id": "x", "text": "The council of Ostra voted for cycle lanes on the bridge."}),
+        serde_json::json!({"text": "Grain prices eased as the harvest forecasts improved this week."}),
+    ];
+    let lines: Vec<String> = records.iter().map(ToString::to_string).collect();
+    std::fs::write(&input, lines.join("\n") + "\n").expect("the input");
+    let run = parallax(&["ingest", "--db", &db, input.to_str().expect("a path")], b"");
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let conn =
+        rusqlite::Connection::open_with_flags(&db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).expect("open");
+    let mut rows: Vec<(String, bool)> = conn
+        .prepare("SELECT input_id, explicit_id FROM documents ORDER BY input_id")
+        .expect("a query")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    rows.sort();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(rows.iter().any(|(id, explicit)| id == "x" && *explicit), "{rows:?}");
+    assert!(rows.iter().any(|(id, explicit)| id != "x" && !*explicit), "{rows:?}");
+}
+
+#[test]
 fn a_killed_ingest_loses_nothing_committed_and_readers_keep_working() {
     let dir = tempfile::tempdir().expect("a temp dir");
     let db = db_in(&dir);

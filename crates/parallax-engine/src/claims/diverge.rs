@@ -1180,8 +1180,9 @@ fn numbers(cx: &Context) -> Vec<Divergence> {
                 }
                 // A unit of measure joined to the figure ("1.6-mile") is what it counts.
                 let joined = fa.written.split_once('-').map(|(_, u)| u.to_lowercase());
-                let mut unit_word = unit_name(&fa.unit)
-                    .or_else(|| joined.as_deref().and_then(unit_name))
+                let mut unit_word = joined
+                    .as_deref()
+                    .and_then(unit_name)
                     .unwrap_or_else(|| unit_word(cx.docs[da].sentences[ia], &fa.written));
                 // "hit 100 on Saturday": what a toll counts is its class, not the word after it.
                 if let Some(class) = fa.class
@@ -1329,10 +1330,10 @@ fn unit_word(sentence: &str, written: &str) -> String {
 }
 
 /// Two figures as a description gives them ("411 or 412"), each with its bound when they are
-/// written alike ("more than 10,000 or fewer than 10,000": the same number told as a floor and
-/// as a ceiling).
+/// the same number ("more than 10,000 or fewer than 10,000": told as a floor and as a
+/// ceiling).
 fn written_apart(a: &Figure, b: &Figure) -> String {
-    if a.written == b.written {
+    if a.value == b.value {
         format!("{}{} or {}{}", a.bound.phrase(), a.written, b.bound.phrase(), b.written)
     } else {
         format!("{} or {}", a.written, b.written)
@@ -1346,7 +1347,8 @@ fn unit_name(spelling: &str) -> Option<String> {
     UNITS
         .iter()
         .find(|(_, spellings)| spellings.contains(&spelling))
-        .map(|(_, spellings)| spellings[0].to_string())
+        .and_then(|(_, spellings)| spellings.first())
+        .map(|s| (*s).to_string())
 }
 
 fn without_numbers(s: &Statement) -> Statement {

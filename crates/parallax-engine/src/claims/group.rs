@@ -485,7 +485,8 @@ pub fn extend(docs: &[DocInput], prepared: &Prepared, groups: &mut [ClaimGroup])
     };
     let (claims, count) = index(&prepared.statements, false);
     let (quotes, _) = index(&prepared.quoted, true);
-    // A word too common among claim sentences to look up is too common among quotes too.
+    // A word too common among claim sentences to look up is not looked up among quotes
+    // either; one held by as many quotes is not looked up among them.
     let index = Index { claims, quotes, common: common_limit(count) };
     groups.par_iter_mut().for_each_init(Analyzer::new, |analyzer, g| {
         // Each added document with its first sentence that supports the claim.
@@ -495,8 +496,12 @@ pub fn extend(docs: &[DocInput], prepared: &Prepared, groups: &mut [ClaimGroup])
         let mut strict: BTreeSet<SentenceRef> = BTreeSet::new();
         for probe in probes(docs, prepared, g, analyzer) {
             for (said, reading) in supporters(prepared, &index, &probe, &g.documents) {
-                if *added.entry(said.doc).or_insert(said) == said && reading == Reading::Strict && !said.quote
-                {
+                // A claim sentence stands for its document before a quote does: it may vote.
+                let first = added.entry(said.doc).or_insert(said);
+                if first.quote && !said.quote {
+                    *first = said;
+                }
+                if *first == said && reading == Reading::Strict && !said.quote {
                     strict.insert(said.sentence());
                 }
             }
@@ -667,6 +672,10 @@ fn supporters(
             break;
         }
         rest -= w;
+        // A word too common among claim sentences finds no candidates, claims or quotes.
+        if index.claims.get(&t).is_some_and(|l| l.len() > index.common) {
+            continue;
+        }
         for list in [&index.claims, &index.quotes] {
             if let Some(list) = list.get(&t).filter(|l| l.len() <= index.common) {
                 candidates.extend(list.iter().copied().filter(|c| !have.contains(&c.doc)));
@@ -705,7 +714,8 @@ struct Index {
     claims: KeyMap<Vec<Said>>,
     /// Sentences that are mostly a quote by word (`Prepared::quoted`).
     quotes: KeyMap<Vec<Said>>,
-    /// Words held by more claim sentences than this are not looked up (`common_limit`).
+    /// Words held by more claim sentences than this are not looked up, nor words held by more
+    /// quotes than this among the quotes (`common_limit` of the claim sentences).
     common: usize,
 }
 

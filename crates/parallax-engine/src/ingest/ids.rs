@@ -11,6 +11,12 @@ use parallax_model::{Diagnostic, DocId, RawDoc};
 /// break the caller's references. An id Parallax made (a file stem, `<stem>:<line>`) that is
 /// already taken gets `-2`, `-3`, ... appended.
 pub fn assign_ids(docs: Vec<(RawDoc, bool)>) -> (Vec<RawDoc>, Vec<Diagnostic>) {
+    let (kept, problems) = assign_ids_flagged(docs);
+    (kept.into_iter().map(|(doc, _)| doc).collect(), problems)
+}
+
+/// As [`assign_ids`], each document kept with whether its id was given explicitly.
+pub fn assign_ids_flagged(docs: Vec<(RawDoc, bool)>) -> (Vec<(RawDoc, bool)>, Vec<Diagnostic>) {
     let mut taken: BTreeSet<DocId> = BTreeSet::new();
     // Explicit ids win over made ones wherever they appear.
     for (doc, explicit) in &docs {
@@ -39,7 +45,7 @@ pub fn assign_ids(docs: Vec<(RawDoc, bool)>) -> (Vec<RawDoc>, Vec<Diagnostic>) {
                 doc.id = fresh;
             }
         }
-        kept.push(doc);
+        kept.push((doc, explicit));
     }
     (kept, problems)
 }

@@ -10,7 +10,7 @@ mod ids;
 mod jsonl;
 
 pub use decode::{decode, decode_html, too_large};
-pub use ids::assign_ids;
+pub use ids::{assign_ids, assign_ids_flagged};
 pub use jsonl::{Record, jsonl_record};
 
 use parallax_model::{Diagnostic, DocFormat, DocId, DocMeta, RawDoc};
