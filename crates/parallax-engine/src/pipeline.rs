@@ -103,7 +103,7 @@ pub fn story_card(read: &[(&[ReadArticle], &[usize])], config: &Config) -> Story
         })
         .collect();
     let up = upstream(&articles, config);
-    let headline = claims::headline_of(&claim_input(&articles, &up));
+    let headline = claims::headline_of(&claim_input(&articles, &up, &[]));
     StoryCard {
         origins: up.found.origins.len(),
         headline: headline.and_then(|d| articles[d].0.title.clone()),
@@ -132,14 +132,13 @@ fn extract_kept(
 }
 
 /// What the stages before the claims find in a set of articles: their reuse (links and
-/// origins), their facts, each article's origin as the claims count it (one voice per page)
-/// and the quotes grouped across articles.
+/// origins), their facts and each article's origin as the claims count it (one voice per
+/// page).
 struct Upstream {
     reuse_docs: Vec<reuse::Doc>,
     found: reuse::Reuse,
     found_facts: facts::Facts,
     origin_of: Vec<usize>,
-    quote_groups: Vec<facts::QuoteGroup>,
 }
 
 /// The stages before the claims, over `articles`: what a briefing and a story's card share.
@@ -158,13 +157,17 @@ fn upstream(articles: &[&ReadArticle], config: &Config) -> Upstream {
         }
     }
     one_voice_per_page(articles, &mut origin_of);
-    let quote_groups = facts::group_quotes(&found_facts);
-    Upstream { reuse_docs, found, found_facts, origin_of, quote_groups }
+    Upstream { reuse_docs, found, found_facts, origin_of }
 }
 
-/// The claims stage's input: `articles` as the stages before found them (`up`).
-fn claim_input<'a>(articles: &[&'a ReadArticle], up: &'a Upstream) -> claims::Input<'a> {
-    let Upstream { reuse_docs, found_facts, origin_of, quote_groups, .. } = up;
+/// The claims stage's input: `articles` as the stages before found them (`up`), with the
+/// quotes grouped across them (a briefing's divergences read them; a headline does not).
+fn claim_input<'a>(
+    articles: &[&'a ReadArticle],
+    up: &'a Upstream,
+    quote_groups: &[facts::QuoteGroup],
+) -> claims::Input<'a> {
+    let Upstream { reuse_docs, found_facts, origin_of, .. } = up;
     claims::Input {
         docs: reuse_docs
             .iter()
@@ -215,8 +218,9 @@ fn brief_kept(
     problems.extend(found_problems);
     let refs: Vec<&ReadArticle> = articles.iter().collect();
     let up = upstream(&refs, config);
-    let Upstream { reuse_docs, found, found_facts, quote_groups, .. } = &up;
-    let claim_input = claim_input(&refs, &up);
+    let Upstream { reuse_docs, found, found_facts, .. } = &up;
+    let quote_groups = &facts::group_quotes(found_facts);
+    let claim_input = claim_input(&refs, &up, quote_groups);
     let found_claims = claims::claims(&claim_input, &config.claims);
 
     let ids: Vec<DocId> = articles.iter().map(|(a, _)| a.id.clone()).collect();

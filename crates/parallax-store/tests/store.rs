@@ -49,6 +49,15 @@ fn reports() -> Vec<(RawDoc, bool)> {
     ]
 }
 
+/// A store in a temporary folder holding the six [`reports`], with its path.
+fn with_reports() -> (tempfile::TempDir, std::path::PathBuf, Store) {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("news.db");
+    let mut store = Store::open(&path).expect("a store");
+    store.ingest(reports(), &config()).expect("ingest the reports");
+    (dir, path, store)
+}
+
 fn memberships(store: &Store) -> Vec<Vec<String>> {
     let mut groups: Vec<Vec<String>> = store
         .stories()
@@ -89,9 +98,7 @@ fn a_record_ingested_again_under_its_id_is_briefed_beside_the_first() {
     // A record edited and ingested again under the id the input gave it is new content: the
     // store keeps both in the story, and its briefing takes both, each with its own id and its
     // own articles' places.
-    let dir = tempfile::tempdir().expect("a temp dir");
-    let mut store = Store::open(&dir.path().join("news.db")).expect("a store");
-    store.ingest(reports(), &config()).expect("ingest");
+    let (_dir, _, mut store) = with_reports();
     let (mut edited, _) = reports().swap_remove(0);
     edited.text.push_str(" The harbour reopened on Wednesday morning.");
     store.ingest(vec![(edited, true)], &config()).expect("ingest the edit");
@@ -115,10 +122,7 @@ fn a_record_ingested_again_under_its_id_is_briefed_beside_the_first() {
 
 #[test]
 fn a_damaged_document_does_not_fail_the_list_of_stories() {
-    let dir = tempfile::tempdir().expect("a temp dir");
-    let path = dir.path().join("news.db");
-    let mut store = Store::open(&path).expect("a store");
-    store.ingest(reports(), &config()).expect("ingest");
+    let (_dir, path, store) = with_reports();
     let before = store.stories().expect("stories");
     drop(store);
     // One document's stored text made unreadable, as a damaged row would be.
@@ -322,10 +326,7 @@ fn files_it_must_not_touch_are_refused_clearly() {
 
 #[test]
 fn a_full_disk_keeps_what_was_committed() {
-    let dir = tempfile::tempdir().expect("a temp dir");
-    let path = dir.path().join("news.db");
-    let mut store = Store::open(&path).expect("a store");
-    store.ingest(reports(), &config()).expect("first batch");
+    let (_dir, path, mut store) = with_reports();
     let pages = {
         let size = store.stats().expect("stats").bytes;
         size / 4096 + 1
@@ -374,9 +375,7 @@ fn set_user_version(path: &std::path::Path, version: i64) {
 /// A store of [`reports`] and, two months later, a follow-up of the ferry story in other
 /// words.
 fn with_a_follow_up() -> (tempfile::TempDir, Store) {
-    let dir = tempfile::tempdir().expect("a temp dir");
-    let mut store = Store::open(&dir.path().join("news.db")).expect("a store");
-    store.ingest(reports(), &config()).expect("the first week");
+    let (dir, _, mut store) = with_reports();
     let (mut later, explicit) = doc(
         "ferry-inquiry",
         "Halvik ferry inquiry blames fog procedures\nThe inquiry into the collision of the Nordlys ferry and a cargo ship in fog off Halvik harbour found that the coastguard's fog procedures were not followed. Fourteen passengers were injured in the collision.",

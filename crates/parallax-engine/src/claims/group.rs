@@ -470,7 +470,7 @@ impl Prepared {
 /// so the pass stays near-linear on large stories.
 pub fn extend(docs: &[DocInput], prepared: &Prepared, groups: &mut [ClaimGroup]) {
     // Claim sentences and quotes by word, each with the number of sentences it was made of.
-    let index = |said: &[Vec<Statement>], quote: bool| {
+    let by_word = |said: &[Vec<Statement>], quote: bool| {
         let mut index: KeyMap<Vec<Said>> = KeyMap::default();
         let mut count = 0;
         for (d, ss) in said.iter().enumerate() {
@@ -483,8 +483,8 @@ pub fn extend(docs: &[DocInput], prepared: &Prepared, groups: &mut [ClaimGroup])
         }
         (index, count)
     };
-    let (claims, count) = index(&prepared.statements, false);
-    let (quotes, _) = index(&prepared.quoted, true);
+    let (claims, count) = by_word(&prepared.statements, false);
+    let (quotes, _) = by_word(&prepared.quoted, true);
     // A word too common among claim sentences to look up is not looked up among quotes
     // either; one held by as many quotes is not looked up among them.
     let index = Index { claims, quotes, common: common_limit(count) };
@@ -673,14 +673,13 @@ fn supporters(
         }
         rest -= w;
         // A word too common among claim sentences finds no candidates, claims or quotes.
-        if index.claims.get(&t).is_some_and(|l| l.len() > index.common) {
+        let claims = index.claims.get(&t).map_or(&[][..], Vec::as_slice);
+        if claims.len() > index.common {
             continue;
         }
-        for list in [&index.claims, &index.quotes] {
-            if let Some(list) = list.get(&t).filter(|l| l.len() <= index.common) {
-                candidates.extend(list.iter().copied().filter(|c| !have.contains(&c.doc)));
-            }
-        }
+        let quotes = index.quotes.get(&t).map_or(&[][..], Vec::as_slice);
+        let quotes = if quotes.len() > index.common { &[][..] } else { quotes };
+        candidates.extend(claims.iter().chain(quotes).copied().filter(|c| !have.contains(&c.doc)));
     }
     let mut added: Vec<(Said, Reading)> = Vec::new();
     for c in candidates {
