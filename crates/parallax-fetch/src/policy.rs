@@ -268,6 +268,8 @@ mod tests {
         assert_eq!(class("93.184.216.34"), Class::Public);
         assert!(!Reach::Public.allows(Class::Loopback));
         assert!(Reach::Loopback.allows(Class::Loopback) && !Reach::Loopback.allows(Class::LinkLocal));
+        assert!(!Reach::Loopback.allows(Class::Private) && !Reach::Private.allows(Class::Loopback));
+        assert!(!Reach::Private.allows(Class::LinkLocal) && !Reach::Private.allows(Class::Multicast));
         assert!(Reach::Any.allows(Class::LinkLocal));
         assert_eq!(Reach::of_url("http://127.0.0.1:8080/a", false), Reach::Loopback);
         assert_eq!(Reach::of_url("http://[::1]:8080/a", false), Reach::Loopback);

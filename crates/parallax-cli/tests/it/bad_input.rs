@@ -147,6 +147,16 @@ fn control_characters_never_reach_a_reader_s_terminal() {
     }
     let run = parallax(&["brief", "--format", "json", &good], b"");
     assert!(run.stdout.contains("Ferry\\u001b[31m crash"), "JSON escapes it: {}", run.stdout);
+    // The story list and search read the stored title: the same for them.
+    let db = dir.path().join("news.db").display().to_string();
+    let run = parallax(&["ingest", "--db", &db, &good], b"");
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    for args in [vec!["stories", "--db", &db], vec!["search", "--db", &db, "ferry"]] {
+        let run = parallax(&args, b"");
+        assert_eq!(run.code, Some(0), "{args:?}: {}", run.stderr);
+        assert!(run.stdout.contains("Ferry\u{fffd}"), "{args:?}: {}", run.stdout);
+        assert_eq!(controls(&run.stdout), 0, "{args:?} stdout: {:?}", run.stdout);
+    }
 }
 
 #[cfg(unix)]
@@ -167,11 +177,15 @@ fn a_folder_walk_reads_each_real_file_once_and_skips_pipes() {
     std::os::unix::fs::symlink("..", d.join("up")).unwrap_or_else(|e| panic!("no link: {e}"));
     let made = std::process::Command::new("mkfifo").arg(d.join("x.txt")).status();
     assert!(made.is_ok_and(|s| s.success()), "mkfifo failed");
+    // A socket, as a server leaves one: named and skipped as the pipe is.
+    let _socket = std::os::unix::net::UnixListener::bind(d.join("s.txt"))
+        .unwrap_or_else(|e| panic!("cannot bind a socket: {e}"));
     let run = parallax(&["brief", "--format", "json", &dir.path().display().to_string()], b"");
     assert_eq!(run.code, Some(1), "stderr: {}", run.stderr);
     let briefing = json(&run);
     assert_eq!(briefing["documents"].as_array().map(Vec::len), Some(2), "a.txt and café.txt, once each");
     assert!(run.stderr.contains("x.txt: skipped: not a regular file"), "{}", run.stderr);
+    assert!(run.stderr.contains("s.txt: skipped: not a regular file"), "{}", run.stderr);
     assert!(run.stderr.contains("self: skipped: a link to a folder already read"), "{}", run.stderr);
 }
 

@@ -112,6 +112,24 @@ fn answer(mut stream: std::net::TcpStream, own: &str, hits: &Hits) {
                     "application/rss+xml",
                     "<rss version=\"2.0\"><channel><title>T</title><item><title>M</title><link>http://169.254.169.254/latest/meta-data/</link></item></channel></rss>".to_string(),
                 ),
+                // A feed whose every item links back to the feed itself.
+                "/self-feed" => (
+                    "200 OK",
+                    "application/rss+xml",
+                    format!(
+                        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Loop</title>{}</channel></rss>",
+                        (0..50).map(|n| format!("<item><title>Item {n}</title><link>{own}/self-feed</link></item>")).collect::<String>()
+                    ),
+                ),
+                // A loopback start sent on to a private and to a multicast address.
+                "/private" => {
+                    extra.push_str("Location: http://10.255.255.1/intranet\r\n");
+                    ("302 Found", "text/plain", "moved".to_string())
+                }
+                "/multicast" => {
+                    extra.push_str("Location: http://224.0.0.1/\r\n");
+                    ("302 Found", "text/plain", "moved".to_string())
+                }
                 "/deflate" => {
                     extra.push_str("Content-Encoding: deflate\r\n");
                     ("200 OK", "text/html", "x\u{9c}not really deflated".to_string())
@@ -263,6 +281,21 @@ fn the_fetch_policy_holds_redirects_links_items_and_credentials() {
     assert_eq!(run.code, Some(1), "{}", run.stderr);
     let refusals = run.stderr.matches("refused by the fetch policy: link-local address").count();
     assert_eq!(refusals, 2, "{}", run.stderr);
+    // Nor to a private network or a multicast address: a loopback start vouches for loopback
+    // only.
+    let run = parallax(&["extract", &format!("{base}/private"), &format!("{base}/multicast")], b"");
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(run.stderr.contains("refused by the fetch policy: private address"), "{}", run.stderr);
+    assert!(run.stderr.contains("refused by the fetch policy: multicast address"), "{}", run.stderr);
+    // A feed whose items all link back to it: the feed is fetched once, and no item is read
+    // again as a feed.
+    let run = parallax(&["brief", "--format", "json", &format!("{base}/self-feed")], b"");
+    assert_eq!(
+        hits.lock().map(|h| h.get("/self-feed").copied()).ok().flatten(),
+        Some(1),
+        "the feed fetched once: {}",
+        run.stderr
+    );
     // Ten items linking one page: fetched once; at most --max-items items read.
     let run = parallax(&["brief", "--format", "json", &format!("{base}/many")], b"");
     assert_eq!(run.code, Some(0), "{}", run.stderr);

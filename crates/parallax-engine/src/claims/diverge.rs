@@ -630,9 +630,11 @@ pub(crate) fn all_but_count(text: &str) -> Option<u64> {
     // Whole numbers only.
     let number = |w: &str| number_value(w).filter(|_| !w.contains('.')).map(|v| v as u64);
     let phrases = vocab("all-but");
+    // The words a phrase can take: only that many before a number are read.
+    let reach = phrases.iter().map(|p| p.split(' ').count()).max().unwrap_or(0);
     for (i, w) in words.iter().enumerate() {
         let Some(part) = number(w) else { continue };
-        let before = words[..i].join(" ");
+        let before = words[i.saturating_sub(reach)..i].join(" ");
         if !phrases.iter().any(|p| before.ends_with(p)) {
             continue;
         }
@@ -1014,15 +1016,26 @@ fn numbers(cx: &Context) -> Vec<Divergence> {
                 continue;
             }
             let fs = &fs.0;
+            let mut per_unit: HashMap<&str, usize> = HashMap::new();
+            for f in fs {
+                *per_unit.entry(f.unit.as_str()).or_default() += 1;
+            }
             for (k, f) in fs.iter().enumerate() {
                 values_of[d].entry(f.unit.as_str()).or_default().push(f.value);
-                if fs.iter().filter(|g| g.unit == f.unit).count() == 1 {
+                if per_unit[f.unit.as_str()] == 1 {
                     by_unit.entry(f.unit.as_str()).or_default().push((f.value, d, i, k));
                 }
             }
         }
     }
-    let gives = |d: usize, unit: &str, value: f64| values_of[d].get(unit).is_some_and(|v| v.contains(&value));
+    // Sorted, each value once: looked up for every pair compared.
+    for values in values_of.iter_mut().flat_map(HashMap::values_mut) {
+        values.sort_by(f64::total_cmp);
+        values.dedup();
+    }
+    let gives = |d: usize, unit: &str, value: f64| {
+        values_of[d].get(unit).is_some_and(|v| v.binary_search_by(|x| x.total_cmp(&value)).is_ok())
+    };
     // The day each report holds for, for a sentence that names no day of its own: two counts
     // of reports of different days are an update, not a disagreement.
     let report_day: Vec<Option<i8>> =
