@@ -14,11 +14,16 @@
 #   bash bench/limits.sh            # all three
 #   bash bench/limits.sh shapes     # or: bomb, feeds
 #
-# Exits 1 when a check fails. Needs python3 and GNU time (/usr/bin/time). Run from anywhere.
+# Exits 1 when a check fails. With LIMITS_TIMES=report (as `.ci/run` runs it on a shared
+# machine) times are printed but not checked; exits, requests and memory still are. Needs
+# python3 and GNU time (/usr/bin/time); says so and exits 0 without them. Run from anywhere.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-all}"
-[ -x /usr/bin/time ] || { echo "limits: GNU time (/usr/bin/time) is missing: apt-get install time"; exit 2; }
+if [ ! -x /usr/bin/time ] || ! command -v python3 >/dev/null; then
+  echo "limits: skipped: needs GNU time (/usr/bin/time; apt-get install time) and python3"
+  exit 0
+fi
 cargo build --release --quiet -p parallax-cli
 px="$PWD/target/release/parallax"
 work="$(mktemp -d)"
@@ -85,7 +90,13 @@ EOF
     measure "$px" brief --format json "$f"
     printf '  %-28s %8s %8s %6s\n' "$(basename "$f")" "$secs" "$peak_mb" "$code"
     case "$f" in
-      *-128k.txt) check "[ \"\$(echo \"$secs < 0.5\" | bc -l)\" = 1 ]" "$(basename "$f") in under 0.5 s" ;;
+      *-128k.txt)
+        if [ "${LIMITS_TIMES:-check}" = report ]; then
+          echo "  (time not checked: LIMITS_TIMES=report)"
+        else
+          check "python3 -c 'import sys; sys.exit(not float(sys.argv[1]) < 0.5)' $secs" "$(basename "$f") in under 0.5 s"
+        fi
+        ;;
     esac
     check "[ $code -le 1 ]" "$(basename "$f") briefed or reported (exit $code)"
   done
