@@ -72,6 +72,7 @@ impl Statement {
         let mut numbered = None;
         // Whether a negation governs the words read now (see `Statement::negated_terms`).
         let mut negating = false;
+        let idle = idle_words(text, tokens);
         for (k, token) in tokens.iter().enumerate() {
             let Some(word) = text.get(token.span.range()) else { continue };
             let gap = k
@@ -138,7 +139,7 @@ impl Statement {
                 negating = true;
                 continue;
             }
-            if is_function_key(token.key) {
+            if is_function_key(token.key) || idle[k] {
                 continue;
             }
             let key = synonym(token.key);
@@ -179,6 +180,33 @@ impl Statement {
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
     }
+}
+
+/// Which tokens of `text` lie inside one of the table's `[idle-phrases]` ("at the time", "by
+/// the time"): they place a statement in time and say nothing of what it states, so "the crew
+/// was filling potholes at the time" and "the crew was fixing potholes" state one fact.
+fn idle_words(text: &str, tokens: &[Token]) -> Vec<bool> {
+    let mut out = vec![false; tokens.len()];
+    let lower = text.to_ascii_lowercase();
+    let boundary = |at: usize| !lower[..at].chars().next_back().is_some_and(char::is_alphanumeric);
+    let after = |end: usize| !lower[end..].chars().next().is_some_and(char::is_alphanumeric);
+    for phrase in vocab("idle-phrases") {
+        for (at, _) in lower.match_indices(phrase) {
+            let end = at + phrase.len();
+            if !boundary(at) || !after(end) {
+                continue;
+            }
+            // Tokens run in the text's order: the first at or after the phrase, then on.
+            let first = tokens.partition_point(|t| t.span.range().start < at);
+            for (k, token) in tokens.iter().enumerate().skip(first) {
+                if token.span.range().end > end {
+                    break;
+                }
+                out[k] = true;
+            }
+        }
+    }
+    out
 }
 
 /// Whether number token `k` of `text` is the day of a month: one or two digits beside a
@@ -331,6 +359,23 @@ static SYNONYMS: LazyLock<HashMap<u64, u64>> = LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use std::collections::HashMap;
+
+    #[test]
+    fn a_phrase_that_places_a_statement_in_time_holds_no_content() {
+        use super::{Analyzer, Statement, polarity_clash};
+        let mut analyzer = Analyzer::new();
+        let mut terms = |t: &str| Statement::new(t, &mut analyzer, &HashMap::new()).terms;
+        let plain = terms("The crew was filling potholes on the bridge.");
+        assert_eq!(terms("At the time, the crew was filling potholes on the bridge."), plain);
+        assert_eq!(terms("The crew was filling potholes on the bridge at that time."), plain);
+        // Only the whole phrase: "timeline" and a time of its own are words of the statement.
+        assert_ne!(terms("At the timeline, the crew was filling potholes on the bridge."), plain);
+        assert_ne!(terms("The crew was filling potholes on the bridge for the first time."), plain);
+        // A negated "in time" is no clash with "at the time" in another report.
+        let a = Statement::new("The crew could not be reached in time.", &mut analyzer, &HashMap::new());
+        let b = Statement::new("At the time, the crew was filling potholes.", &mut analyzer, &HashMap::new());
+        assert!(!polarity_clash(&a, &b));
+    }
 
     use super::{SAME_STATEMENT, Statement, Weights, polarity_clash, similarity};
     use crate::text::Analyzer;

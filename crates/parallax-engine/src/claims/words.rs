@@ -90,7 +90,8 @@ mod tests {
     }
 
     /// The sections the rules read.
-    const READ: [&str; 38] = [
+    const READ: [&str; 39] = [
+        "idle-phrases",
         "classes",
         "happenings",
         "happening-labels",
