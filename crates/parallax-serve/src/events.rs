@@ -6,7 +6,8 @@
 //! change. A client that reconnects with `Last-Event-ID` (or `?since=`) gets every change after
 //! it; a new client, the changes from now on. The log keeps its last
 //! [`parallax_store::CHANGES_KEPT`] changes: a client resuming from an older one first gets a
-//! `stream.reset` event (reload what you show), then the changes the log holds.
+//! `stream.reset` event (reload what you show), then the changes the log holds. A stream ends
+//! when the server is told to stop.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -66,10 +67,11 @@ pub(crate) async fn events(
         let data = serde_json::json!({"missed_after": start, "resumes_at": first});
         let _ = sender.try_send(Ok(Event::default().event("stream.reset").data(data.to_string())));
     }
+    let mut stopping = shared.stopping.subscribe();
     tokio::spawn(async move {
         let _slot = stream_slot;
         let mut seq = start;
-        while !sender.is_closed() {
+        while !sender.is_closed() && !*stopping.borrow() {
             let after = seq;
             let read = with_store(&shared, move |s| {
                 let changes = s.changes_since(after, CHANGES_PER_READ)?;
@@ -88,7 +90,11 @@ pub(crate) async fn events(
                 }
             }
             if !full {
-                tokio::time::sleep(POLL).await;
+                // Ends at once when the server stops (the sender dropped ends the stream).
+                tokio::select! {
+                    () = tokio::time::sleep(POLL) => {},
+                    _ = stopping.changed() => {},
+                }
             }
         }
     });

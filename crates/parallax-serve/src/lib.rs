@@ -150,6 +150,9 @@ pub(crate) struct Shared {
     pub(crate) poll_now: tokio::sync::Notify,
     /// Story rows by version, so a list made again after a write reads only what changed.
     pub(crate) rows: parallax_store::KeptRows,
+    /// Becomes true when the server is told to stop: open event streams end, so the graceful
+    /// shutdown does not wait on a reader's open tab.
+    pub(crate) stopping: tokio::sync::watch::Sender<bool>,
 }
 
 /// How long a token found live stays trusted for reads before the store is asked again: a
@@ -250,6 +253,7 @@ fn app(config: Config) -> (Router, Arc<Shared>) {
         live_tokens: Mutex::new(BTreeMap::new()),
         poll_now: tokio::sync::Notify::new(),
         rows: parallax_store::KeptRows::default(),
+        stopping: tokio::sync::watch::Sender::new(false),
     });
     let max_body = shared.config.max_body;
     let router = Router::new()
@@ -325,7 +329,13 @@ pub async fn serve(
     stop: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let (app, shared) = app(config);
-    let poller = tokio::spawn(feeds::poll(shared));
+    let poller = tokio::spawn(feeds::poll(Arc::clone(&shared)));
+    // Once told to stop, the event streams end too: a stream never ends on its own, and the
+    // graceful shutdown waits for every response to finish.
+    let stop = async move {
+        stop.await;
+        shared.stopping.send_replace(true);
+    };
     let served = axum::serve(listener, app).with_graceful_shutdown(stop).await;
     // A batch being stored runs on to its commit on its own thread; the runtime waits for it.
     poller.abort();

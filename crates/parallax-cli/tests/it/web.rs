@@ -404,6 +404,51 @@ fn serve_polls_the_feeds_listed_in_its_file() {
     assert!(stderr.contains("/feed-plain: 2 new documents"), "{stderr}");
 }
 
+#[cfg(unix)]
+#[test]
+fn serve_stops_on_sigterm_with_an_event_stream_open() {
+    // A reader's open tab holds an event stream, which never ends on its own: told to stop,
+    // the server ends it and exits.
+    use std::io::Read;
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let db = dir.path().join("news.db");
+    let db = db.to_str().expect("a path");
+    assert!(parallax(&["ingest", "--db", db, "examples/ferry/"], b"").code == Some(0));
+    let port = TcpListener::bind("127.0.0.1:0").expect("a port").local_addr().expect("an address").port();
+    let listen = format!("127.0.0.1:{port}");
+    let mut server = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["serve", "--db", db, "--listen", &listen])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("the server starts");
+    let mut stream = (0..200)
+        .find_map(|_| {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            std::net::TcpStream::connect(("127.0.0.1", port)).ok()
+        })
+        .unwrap_or_else(|| panic!("the server did not listen within 10 s"));
+    write!(stream, "GET /api/v1/events HTTP/1.1\r\nHost: localhost\r\n\r\n").expect("the request");
+    let mut head = [0u8; 12];
+    stream.read_exact(&mut head).expect("the stream's answer");
+    assert_eq!(&head, b"HTTP/1.1 200");
+    let killed = std::process::Command::new("kill").args(["-TERM", &server.id().to_string()]).status();
+    assert!(killed.is_ok_and(|s| s.success()));
+    let exited = (0..200).find_map(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        server.try_wait().ok().flatten()
+    });
+    if exited.is_none() {
+        let _ = server.kill();
+    }
+    let status = exited.unwrap_or_else(|| panic!("the server still ran 10 s after SIGTERM"));
+    assert!(status.success(), "{status}");
+    // The stream was ended, not cut: the reader sees its end.
+    let mut rest = Vec::new();
+    stream.set_read_timeout(Some(std::time::Duration::from_secs(5))).expect("a timeout");
+    assert!(stream.read_to_end(&mut rest).is_ok(), "the stream ends");
+}
+
 /// `parallax watch` of `feed` into the store `db`: three polls, one after the other.
 fn watch_thrice(db: &std::path::Path, feed: &str) -> crate::Run {
     let db = db.to_str().expect("a path");
