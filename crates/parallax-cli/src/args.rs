@@ -29,7 +29,7 @@ pub(crate) enum Command {
     /// it belongs to or starts one. Content already stored is skipped.
     #[command(after_help = INGEST_EXAMPLES)]
     Ingest(IngestArgs),
-    /// List the stories in the store: id, headline, size, independent origins, first and last
+    /// List the stories in the store: id, headline, size, independent origins, outlets, first and last
     /// seen, and member document ids.
     Stories(StoriesArgs),
     /// Search the stored articles' titles and bodies: every word and "quoted phrase" given,

@@ -180,13 +180,15 @@ pub(crate) fn stories(raw: StoriesArgs) -> anyhow::Result<ExitCode> {
         |s, r| {
             let _ = writeln!(
                 s,
-                "{:>6}  {}  {} article{}, {} origin{}  {} – {}",
+                "{:>6}  {}  {} article{}, {} origin{}, {} outlet{}  {} – {}",
                 r.id,
                 r.headline.as_deref().unwrap_or("(no headline)"),
                 r.size,
                 plural(r.size),
                 r.origins,
                 plural(r.origins),
+                r.outlets,
+                plural(r.outlets),
                 r.first_seen,
                 r.last_seen
             );

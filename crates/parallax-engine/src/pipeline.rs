@@ -90,6 +90,16 @@ pub struct StoryCard {
     pub headline: Option<String>,
 }
 
+/// How many outlets `names` (the articles' outlet names, `Source::name`) are: names that
+/// differ only in case or spacing are one outlet ("The Courier", "the  courier").
+pub fn outlets<'a>(names: impl IntoIterator<Item = &'a str>) -> usize {
+    names
+        .into_iter()
+        .map(|n| n.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" "))
+        .collect::<std::collections::BTreeSet<_>>()
+        .len()
+}
+
 /// The card of a stored story, its documents read ([`read_articles`]): of each document's
 /// articles in `read`, those at the places given beside them (as [`brief_articles`] keeps
 /// them), counted and headed as that story's briefing counts and heads them. The one
@@ -462,5 +472,14 @@ fn origin(
         root: ids[group.root].clone(),
         name: group.name.clone(),
         reprints,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn outlets_named_alike_are_one() {
+        assert_eq!(super::outlets(["The Courier", "the  courier", "Harbour Gazette"]), 2);
+        assert_eq!(super::outlets([]), 0);
     }
 }

@@ -116,6 +116,7 @@ fn event(change: &Change, row: Option<&StoryRow>) -> Event {
         data["headline"] = row.headline.clone().into();
         data["size"] = row.size.into();
         data["origins"] = row.origins.into();
+        data["outlets"] = row.outlets.into();
         data["first_seen"] = row.first_seen.clone().into();
         data["last_seen"] = row.last_seen.clone().into();
     }

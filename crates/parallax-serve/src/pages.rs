@@ -45,13 +45,15 @@ pub(crate) async fn river(
     for r in rows.rows.iter() {
         let _ = write!(
             s,
-            "<li><a href=\"/stories/{id}\">{title}</a><div class=\"meta\">{size} article{sp}, {origins} independent origin{op}, {first} to {last}",
+            "<li><a href=\"/stories/{id}\">{title}</a><div class=\"meta\">{size} article{sp}, {origins} independent origin{op}, {outlets} outlet{ap}, {first} to {last}",
             id = r.id,
             title = escape(r.headline.as_deref().unwrap_or("(no headline)")),
             size = r.size,
             sp = if r.size == 1 { "" } else { "s" },
             origins = r.origins,
             op = if r.origins == 1 { "" } else { "s" },
+            outlets = r.outlets,
+            ap = if r.outlets == 1 { "" } else { "s" },
             first = escape(&r.first_seen),
             last = escape(&r.last_seen),
         );

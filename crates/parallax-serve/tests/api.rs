@@ -152,6 +152,7 @@ fn stories_briefings_documents_atom_pages_and_metrics() {
     assert_eq!(stories.len(), 2, "{stories:?}");
     let ferry = stories.iter().find(|s| s["size"] == 3).expect("the ferry story");
     let id = ferry["id"].as_i64().expect("an id");
+    assert_eq!(ferry["outlets"], 3, "{ferry}");
     let told_thrice = get(addr, "/api/v1/stories?min_origins=3", "").json();
     assert_eq!(told_thrice["stories"].as_array().map(Vec::len), Some(1), "{told_thrice}");
     assert_eq!(told_thrice["stories"][0]["id"].as_i64(), Some(id));
@@ -979,7 +980,7 @@ impl Drop for Browser {
 fn in_a_browser_a_new_story_appears_what_is_new_is_marked_a_citation_opens_its_passage_and_search_finds() {
     let (dir, addr) = served();
     let Some(mut browser) = Browser::open(&format!("http://{addr}/")) else { return };
-    let river = browser.text_with("3 articles, 3 independent origins");
+    let river = browser.text_with("3 articles, 3 independent origins, 3 outlets");
     assert!(river.contains("2 articles, 2 independent origins"), "{river}");
 
     // A document written through the API makes a story the open river shows without the

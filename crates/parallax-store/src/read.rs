@@ -136,6 +136,8 @@ pub struct StoryRow {
     pub size: usize,
     /// Independent origins among them, as the story's briefing counts them.
     pub origins: usize,
+    /// The outlets that published them (`pipeline::outlets` of their outlet names).
+    pub outlets: usize,
     /// The earliest and latest date among its members (publication date, else the day it was
     /// ingested), as YYYY-MM-DD.
     pub first_seen: String,
@@ -156,6 +158,7 @@ impl StoryRow {
             "headline": self.headline,
             "size": self.size,
             "origins": self.origins,
+            "outlets": self.outlets,
             "first_seen": self.first_seen,
             "last_seen": self.last_seen,
             "documents": self.documents,
@@ -387,7 +390,7 @@ impl Store {
         let mut members_of = self
             .conn
             .prepare(
-                "SELECT a.id, a.article_id, a.title, coalesce(a.published, substr(d.ingested_at, 1, 10))
+                "SELECT a.id, a.article_id, a.title, coalesce(a.published, substr(d.ingested_at, 1, 10)), a.source
                  FROM articles a JOIN documents d ON d.id = a.document WHERE a.story = ?1 ORDER BY a.id",
             )
             .map_err(fail)?;
@@ -406,7 +409,9 @@ impl Store {
                 continue;
             }
             let list: Vec<Member> = members_of
-                .query_map([story], |r| Ok(Member { id: r.get(1)?, title: r.get(2)?, day: r.get(3)? }))
+                .query_map([story], |r| {
+                    Ok(Member { id: r.get(1)?, title: r.get(2)?, day: r.get(3)?, source: r.get(4)? })
+                })
                 .map_err(fail)?
                 .collect::<Result<_, _>>()
                 .map_err(fail)?;
@@ -421,6 +426,7 @@ impl Store {
                 headline: card.headline,
                 size: list.len(),
                 origins: card.origins,
+                outlets: parallax_engine::pipeline::outlets(list.iter().map(|m| m.source.as_str())),
                 first_seen: days.first().map(|d| d.to_string()).unwrap_or_default(),
                 last_seen: days.last().map(|d| d.to_string()).unwrap_or_default(),
                 documents: list.iter().map(|m| m.id.clone()).collect(),
@@ -597,6 +603,8 @@ struct Member {
     id: String,
     title: Option<String>,
     day: String,
+    /// Its outlet's name.
+    source: String,
 }
 
 /// One change to the stories, as the change log keeps it (written by each ingest batch).

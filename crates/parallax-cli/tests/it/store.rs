@@ -247,6 +247,11 @@ fn a_story_lists_the_origins_and_the_headline_its_briefing_gives() {
     // The same headline too: the title that tells most of what the story's sources say.
     assert_eq!(story["headline"], briefing["headline"], "{story}");
     assert_eq!(briefing["headline"], "Ferry Nordlys aground off Halvik", "{briefing}");
+    // Three files, three outlets (their stems stand in for the outlets' names), and the list
+    // for a reader says so.
+    assert_eq!(story["outlets"], 3, "{story}");
+    let run = parallax(&["stories", "--db", &db], b"");
+    assert!(run.stdout.contains("3 articles, 2 origins, 3 outlets"), "{}", run.stdout);
 }
 
 #[test]
