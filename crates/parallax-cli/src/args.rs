@@ -354,6 +354,10 @@ pub(crate) enum TokenCommand {
     List {
         #[command(flatten)]
         db: DbArgs,
+
+        /// Output format.
+        #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Terminal)]
+        format: ListFormat,
     },
 }
 

@@ -355,17 +355,19 @@ pub(crate) fn token(command: TokenCommand) -> anyhow::Result<ExitCode> {
             store.revoke_token(&name, &now())?;
             eprintln!("parallax: token {name:?} revoked");
         }
-        TokenCommand::List { db } => {
+        TokenCommand::List { db, format } => {
             let store = Store::open_read_only(&db_path(&db)?)?;
-            let mut s = String::new();
-            for t in store.tokens()? {
-                let state = t.revoked.map_or_else(|| "live".to_string(), |r| format!("revoked {r}"));
-                let _ = writeln!(s, "{}  made {}  {state}", t.name, t.created);
-            }
-            if s.is_empty() {
-                s.push_str("no tokens: `parallax token create NAME` makes one\n");
-            }
-            output::write(None, &parallax_engine::render::visible(&s))?;
+            return print_list(
+                format,
+                &store.tokens()?,
+                |t| serde_json::json!({"name": t.name, "created": t.created, "revoked": t.revoked}),
+                |s, t| {
+                    let state =
+                        t.revoked.as_ref().map_or_else(|| "live".to_string(), |r| format!("revoked {r}"));
+                    let _ = writeln!(s, "{}  made {}  {state}", t.name, t.created);
+                },
+                "no tokens: `parallax token create NAME` makes one",
+            );
         }
     }
     Ok(exit::SUCCESS)

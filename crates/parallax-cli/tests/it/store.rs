@@ -384,3 +384,34 @@ fn a_document_past_the_budget_of_words_is_not_stored() {
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert!(run.stderr.contains("1 new document"), "{}", run.stderr);
 }
+
+#[test]
+fn a_token_is_shown_once_listed_without_its_secret_and_revoked_by_name() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let db = db_in(&dir);
+    let made = parallax(&["token", "create", "--db", &db, "desk"], b"");
+    assert_eq!(made.code, Some(0), "{}", made.stderr);
+    // The token alone on standard output, so that `$(parallax token create …)` keeps it.
+    let token = made.stdout.trim_end();
+    assert!(token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit()), "{:?}", made.stdout);
+    assert_eq!(made.stdout.lines().count(), 1);
+    // Names are not reused.
+    let again = parallax(&["token", "create", "--db", &db, "desk"], b"");
+    assert_eq!(again.code, Some(2), "{}", again.stderr);
+    assert!(again.stderr.contains("a token named \"desk\" exists already"), "{}", again.stderr);
+    let listed = json(&parallax(&["token", "list", "--db", &db, "--format", "json"], b""));
+    assert_eq!(listed[0]["name"], "desk");
+    assert!(listed[0]["revoked"].is_null(), "{listed}");
+    assert!(!listed.to_string().contains(token), "the list never shows a token");
+    let revoked = parallax(&["token", "revoke", "--db", &db, "desk"], b"");
+    assert_eq!(revoked.code, Some(0), "{}", revoked.stderr);
+    let listed = parallax(&["token", "list", "--db", &db], b"");
+    assert!(
+        listed.stdout.starts_with("desk  made ") && listed.stdout.contains("  revoked "),
+        "{}",
+        listed.stdout
+    );
+    let unknown = parallax(&["token", "revoke", "--db", &db, "nobody"], b"");
+    assert_eq!(unknown.code, Some(2), "{}", unknown.stderr);
+    assert!(unknown.stderr.contains("no token named \"nobody\""), "{}", unknown.stderr);
+}
