@@ -54,6 +54,9 @@ impl ListQuery {
 /// A list of stories, and the same as the JSON `GET /api/v1/stories` answers.
 pub(crate) struct Listed {
     pub(crate) rows: Vec<StoryRow>,
+    /// The change log's last entry when the list was made: a page showing it follows the
+    /// changes after it.
+    pub(crate) seq: i64,
     /// Where the next page starts, when the list may go on.
     pub(crate) next: Option<Cursor>,
     pub(crate) json: axum::body::Bytes,
@@ -93,7 +96,7 @@ pub(crate) async fn list(shared: &Arc<Shared>, query: ListQuery) -> Result<Arc<L
     let list: Vec<serde_json::Value> = rows.iter().map(StoryRow::to_json).collect();
     let json =
         serde_json::json!({ "stories": list, "next_cursor": next.map(|c| c.to_string()) }).to_string().into();
-    let rows = Arc::new(Listed { rows, next, json });
+    let rows = Arc::new(Listed { rows, seq, next, json });
     if let Ok(mut lists) = shared.lists.lock() {
         if lists.len() >= CACHED_LISTS && !lists.contains_key(&query) {
             lists.pop_first();

@@ -190,7 +190,7 @@ struct FeedForm {
 /// or the request's header.
 pub(crate) async fn form(State(shared): State<Arc<Shared>>, request: Request) -> Response {
     let (parts, body) = request.into_parts();
-    let Ok(body) = axum::body::to_bytes(body, MOST_BODY).await else {
+    let Some(body) = crate::write::body_within(&parts.headers, body, MOST_BODY).await else {
         return page_error(too_large()).await;
     };
     let Ok(form) = serde_urlencoded::from_bytes::<FeedForm>(&body) else {

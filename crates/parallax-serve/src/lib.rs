@@ -565,7 +565,7 @@ pub(crate) async fn briefing(shared: &Arc<Shared>, id: i64) -> Result<Option<(u6
         let briefing = pipeline::brief_articles(&story.docs, &story.places, Vec::new(), &config);
         Briefed {
             json: Encoded::new(parallax_engine::render::json(&briefing)),
-            html: Encoded::new(pages::live(&parallax_engine::render::html(&briefing), Some(id))),
+            html: Encoded::new(pages::live(&parallax_engine::render::html(&briefing), Some(id), None)),
         }
     })
     .await

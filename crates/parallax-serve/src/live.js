@@ -1,5 +1,6 @@
-// Parallax: pages that follow the running stories. Listens to /api/v1/events and reloads the
-// page a few seconds after a change it shows (on a story page, that story; on the river, any);
+// Parallax: pages that follow the running stories. Listens to /api/v1/events (on the river,
+// from the change the list was made at) and reloads the page a few seconds after a change it
+// shows (on a story page, that story; on the river, any);
 // a note at the top says so. On a story page, what is new or changed since the reader first
 // opened it in this tab (a summary sentence, a fact with more origins, a divergence, a
 // document) is marked "new" after each reload, until the reader marks it read. Without this
@@ -73,7 +74,13 @@
     note.style.display = "block";
     if (!timer) timer = setTimeout(function () { location.reload(); }, 3000);
   }
-  var source = new EventSource("/api/v1/events");
+  // From the change the page was made at: one made while it loaded is not missed.
+  var since = document.documentElement.getAttribute("data-since");
+  var source = new EventSource("/api/v1/events" + (/^[0-9]+$/.test(since || "") ? "?since=" + since : ""));
+  // Marked once the stream is open: what is changed from now on reloads the page.
+  source.addEventListener("open", function () {
+    document.documentElement.setAttribute("data-live", "open");
+  });
   ["story.created", "story.updated", "story.merged", "stream.reset"].forEach(function (kind) {
     source.addEventListener(kind, changed);
   });

@@ -70,15 +70,20 @@ pub(crate) async fn river(
         let _ = writeln!(s, "<p><a rel=\"next\" href=\"/?{}\">Older stories</a></p>", escape(&next));
     }
     s.push_str("</body></html>\n");
-    html(live(&s, None))
+    html(live(&s, None, Some(rows.seq)))
 }
 
 /// `page` with the script that reloads it when what it shows changes: for `story`, that
-/// story's changes; else any.
-pub(crate) fn live(page: &str, story: Option<i64>) -> String {
+/// story's changes; else any. With `since`, the change log's last entry when what the page
+/// shows was read, it follows the changes after it, so a change made while the page loads is
+/// not missed (the river's; a story page is kept per version of the story, and an old entry
+/// would be one the log no longer holds, read as "reload" each time).
+pub(crate) fn live(page: &str, story: Option<i64>, since: Option<i64>) -> String {
     let mut out = page.to_string();
-    if let (Some(id), Some(at)) = (story, out.find("<html")) {
-        out.insert_str(at + "<html".len(), &format!(" data-story=\"{id}\""));
+    if let Some(at) = out.find("<html") {
+        let story = story.map(|id| format!(" data-story=\"{id}\"")).unwrap_or_default();
+        let since = since.map(|n| format!(" data-since=\"{n}\"")).unwrap_or_default();
+        out.insert_str(at + "<html".len(), &format!("{story}{since}"));
     }
     let script = "<script src=\"/live.js\" defer></script>\n";
     match out.rfind("</body>") {

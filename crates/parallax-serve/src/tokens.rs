@@ -171,7 +171,7 @@ pub(crate) async fn page(State(shared): State<Arc<Shared>>, request: Request) ->
 /// then shows the new token, once) or `action=revoke&name=NAME`, each with `token=TOKEN`.
 pub(crate) async fn form(State(shared): State<Arc<Shared>>, request: Request) -> Response {
     let (parts, body) = request.into_parts();
-    let Ok(body) = axum::body::to_bytes(body, MOST_BODY).await else {
+    let Some(body) = crate::write::body_within(&parts.headers, body, MOST_BODY).await else {
         return refusal(StatusCode::PAYLOAD_TOO_LARGE, &format!("a form of at most {MOST_BODY} bytes"));
     };
     const SHAPE: &str =

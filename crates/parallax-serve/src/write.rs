@@ -86,7 +86,7 @@ pub(crate) async fn written_field(
 ) -> Result<String, Response> {
     let (parts, body) = request.into_parts();
     writer(shared, &parts.headers).await?;
-    let Ok(body) = axum::body::to_bytes(body, most).await else {
+    let Some(body) = body_within(&parts.headers, body, most).await else {
         return Err(error(StatusCode::PAYLOAD_TOO_LARGE, &format!("a body of at most {most} bytes")));
     };
     serde_json::from_slice::<serde_json::Value>(&body)
@@ -117,6 +117,22 @@ pub(crate) async fn writer_of(shared: &Arc<Shared>, token: Option<String>) -> Re
     Ok(name)
 }
 
+/// A request's body of at most `most` bytes, or `None` when it is larger: refused from its
+/// `Content-Length` before a byte of it is read (a client announcing 100 MB is not waited
+/// for), else when reading passes the limit.
+pub(crate) async fn body_within(
+    headers: &HeaderMap,
+    body: axum::body::Body,
+    most: usize,
+) -> Option<axum::body::Bytes> {
+    let announced =
+        headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.trim().parse::<u64>().ok());
+    if announced.is_some_and(|n| n > most as u64) {
+        return None;
+    }
+    axum::body::to_bytes(body, most).await.ok()
+}
+
 /// `POST /api/v1/documents`. The token is checked before the body is read.
 pub(crate) async fn documents(State(shared): State<Arc<Shared>>, request: Request) -> Response {
     let (parts, body) = request.into_parts();
@@ -126,9 +142,9 @@ pub(crate) async fn documents(State(shared): State<Arc<Shared>>, request: Reques
         Err(answer) => return answer,
     };
     let limit = shared.config.max_body;
-    let body = match axum::body::to_bytes(body, limit).await {
-        Ok(body) => body,
-        Err(_) => {
+    let body = match body_within(headers, body, limit).await {
+        Some(body) => body,
+        None => {
             return error(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 &format!("the body is over the {limit} bytes allowed"),

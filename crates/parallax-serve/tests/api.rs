@@ -220,7 +220,10 @@ fn stories_briefings_documents_atom_pages_and_metrics() {
     );
     let script = get(addr, "/live.js", "");
     assert_eq!(script.header("content-type"), Some("text/javascript; charset=utf-8"));
-    assert!(script.body.contains("new EventSource(\"/api/v1/events\")"));
+    assert!(script.body.contains("new EventSource(\"/api/v1/events\""));
+    // The river follows the changes after the one its list was made at.
+    let river = get(addr, "/", "");
+    assert!(river.body.contains(" data-since=\""), "{}", river.body);
 
     assert_eq!(get(addr, "/healthz", "").json()["status"], "ok");
     assert_eq!(get(addr, "/readyz", "").json()["documents"], 5);
@@ -469,6 +472,65 @@ fn writes_without_a_live_token_or_over_the_limits_are_refused_and_write_nothing(
     store.revoke_token("desk", "2026-03-05T00:00:00Z").expect("revoked");
     drop(store);
     assert_eq!(send(addr, "POST", "/api/v1/documents", &auth, record.as_bytes()).status, 401);
+    assert_eq!(documents_in(addr), 5, "nothing was written");
+}
+
+#[test]
+fn a_huge_or_deep_body_is_refused_at_once_on_the_default_limits() {
+    let (dir, addr) = served();
+    let desk = token(dir.path(), "desk");
+    // 100 MB announced: refused from the header, before the body is read (only 1 KB is sent).
+    let mut stream = TcpStream::connect(addr).expect("a connection");
+    stream.set_read_timeout(Some(std::time::Duration::from_secs(10))).expect("a timeout");
+    let head = format!(
+        "POST /api/v1/documents HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nAuthorization: Bearer {desk}\r\nContent-Length: 100000000\r\n\r\n"
+    );
+    stream.write_all(head.as_bytes()).expect("sent");
+    stream.write_all(&[b'x'; 1024]).expect("sent");
+    let started = std::time::Instant::now();
+    let mut raw = Vec::new();
+    let read = stream.read_to_end(&mut raw);
+    let answer = String::from_utf8_lossy(&raw);
+    assert!(answer.starts_with("HTTP/1.1 413"), "{read:?} after {:?}: {answer}", started.elapsed());
+    // JSON nested 100,000 deep (200 KB, under the body limit): a clear 400, not a crash.
+    let auth = format!("Authorization: Bearer {desk}\r\n");
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let nested = send(addr, "POST", "/api/v1/documents", &auth, deep.as_bytes());
+    assert_eq!(nested.status, 400, "{}", nested.body);
+    assert_eq!(get(addr, "/healthz", "").status, 200);
+    assert_eq!(documents_in(addr), 5, "nothing was written");
+}
+
+#[test]
+fn a_request_past_its_time_or_past_the_slots_is_answered_503() {
+    let (dir, addr) =
+        served_with(|c| Config { request_timeout: std::time::Duration::from_secs(2), concurrent: 1, ..c });
+    let desk = token(dir.path(), "desk");
+    // A client that sends a tenth of its body and stalls holds the one slot...
+    let mut slow = TcpStream::connect(addr).expect("a connection");
+    slow.set_read_timeout(Some(std::time::Duration::from_secs(20))).expect("a timeout");
+    let head = format!(
+        "POST /api/v1/documents HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nAuthorization: Bearer {desk}\r\nContent-Length: 1000\r\n\r\n"
+    );
+    slow.write_all(head.as_bytes()).expect("sent");
+    slow.write_all(&[b' '; 100]).expect("sent");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    // ...so another request is told to come back,
+    let busy = get(addr, "/api/v1/stories", "");
+    assert_eq!((busy.status, busy.header("retry-after")), (503, Some("1")), "{}", busy.body);
+    assert!(
+        busy.json()["error"]["message"].as_str().is_some_and(|e| e.contains("too many requests at once")),
+        "{}",
+        busy.body
+    );
+    // and the stalled one is stopped at its time limit, with a JSON error.
+    let mut raw = Vec::new();
+    let _ = slow.read_to_end(&mut raw);
+    let answer = String::from_utf8_lossy(&raw);
+    assert!(answer.starts_with("HTTP/1.1 503"), "{answer}");
+    assert!(answer.contains("the request took too long and was stopped"), "{answer}");
+    // The slot is free again.
+    assert_eq!(get(addr, "/healthz", "").status, 200);
     assert_eq!(documents_in(addr), 5, "nothing was written");
 }
 
@@ -911,6 +973,18 @@ impl Browser {
 
     /// The page's visible text, once it holds `needle` (within 30 s: a page reloads a few
     /// seconds after its story changes, and a loaded 2-core machine took more than 10).
+    /// Waits until the page's root element has attribute `name` set to `value`.
+    fn attribute_is(&mut self, name: &str, value: &str) {
+        let probe = format!("document.documentElement.getAttribute({name:?})");
+        for _ in 0..300 {
+            if self.eval(&probe).as_str() == Some(value) {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        panic!("the page's {name} never became {value:?}");
+    }
+
     fn text_with(&mut self, needle: &str) -> String {
         for _ in 0..300 {
             let text = self.eval("document.body ? document.body.innerText : ''");
@@ -1002,6 +1076,8 @@ fn in_a_browser_a_new_story_appears_what_is_new_is_marked_a_citation_opens_its_p
     // what is new since the reader opened it is marked, until marked read.
     browser.call("Page.navigate", serde_json::json!({"url": format!("http://{addr}/stories/{crane}")}));
     browser.text_with("crushing two parked lorries");
+    // Once its event stream is open (a report posted before would not reload it).
+    browser.attribute_is("data-live", "open");
     let second = serde_json::json!({
         "id": "crane-2",
         "title": "High winds topple harbour crane at Brekke",
