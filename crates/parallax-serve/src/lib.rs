@@ -65,6 +65,10 @@ pub struct Config {
     pub public_read: bool,
     /// Longest time one request may take before it is answered 503.
     pub request_timeout: Duration,
+    /// Longest time a client may take to send a request's head (its line and headers); past
+    /// it the connection is closed. The request's own time limit starts once the head is read,
+    /// so without this a client sending a byte now and then would hold its connection for ever.
+    pub head_timeout: Duration,
     /// Requests served at once; more are answered 503 at once.
     pub concurrent: usize,
     /// Briefings kept in memory (one per story version).
@@ -96,6 +100,7 @@ impl Default for Config {
             public: false,
             public_read: false,
             request_timeout: Duration::from_secs(30),
+            head_timeout: Duration::from_secs(10),
             concurrent: 64,
             cached_briefings: 256,
             max_body: 16 * 1024 * 1024,
@@ -328,18 +333,44 @@ pub async fn serve(
     config: Config,
     stop: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    let head_timeout = config.head_timeout;
     let (app, shared) = app(config);
     let poller = tokio::spawn(feeds::poll(Arc::clone(&shared)));
+    let mut http = hyper::server::conn::http1::Builder::new();
+    // A client that sends a request's head slower than this is cut off (Config::head_timeout).
+    http.timer(hyper_util::rt::TokioTimer::new()).header_read_timeout(head_timeout);
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut stop = std::pin::pin!(stop);
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => {
+                let stream = match accepted {
+                    Ok((stream, _)) => stream,
+                    // Out of file descriptors, or a connection reset before it was taken: the
+                    // next one may do; a moment's pause keeps a full table from spinning.
+                    Err(_) => {
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                        continue;
+                    }
+                };
+                let service = hyper_util::service::TowerToHyperService::new(app.clone());
+                let connection = http.serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+                let connection = graceful.watch(connection);
+                tokio::spawn(async move {
+                    let _ = connection.await;
+                });
+            }
+            () = &mut stop => break,
+        }
+    }
+    drop(listener);
     // Once told to stop, the event streams end too: a stream never ends on its own, and the
     // graceful shutdown waits for every response to finish.
-    let stop = async move {
-        stop.await;
-        shared.stopping.send_replace(true);
-    };
-    let served = axum::serve(listener, app).with_graceful_shutdown(stop).await;
+    shared.stopping.send_replace(true);
+    graceful.shutdown().await;
     // A batch being stored runs on to its commit on its own thread; the runtime waits for it.
     poller.abort();
-    served
+    Ok(())
 }
 
 /// Resolves on SIGINT (Ctrl-C) or SIGTERM.

@@ -535,6 +535,21 @@ fn a_request_past_its_time_or_past_the_slots_is_answered_503() {
 }
 
 #[test]
+fn a_client_that_sends_its_request_slowly_is_cut_off_while_others_are_served() {
+    let (_dir, addr) = served_with(|c| Config { head_timeout: std::time::Duration::from_secs(1), ..c });
+    // Half a request's head, then nothing (a byte now and then would do the same).
+    let mut slow = TcpStream::connect(addr).expect("a connection");
+    slow.write_all(b"GET /healthz HTTP/1.1\r\nHost: loc").expect("sent");
+    slow.set_read_timeout(Some(std::time::Duration::from_secs(10))).expect("a timeout");
+    assert_eq!(get(addr, "/healthz", "").status, 200, "others are served meanwhile");
+    let started = std::time::Instant::now();
+    let mut rest = Vec::new();
+    let read = slow.read_to_end(&mut rest);
+    assert!(read.is_ok(), "the server closed the connection: {read:?} after {:?}", started.elapsed());
+    assert!(!String::from_utf8_lossy(&rest).contains("200 OK"), "no answer to half a request");
+}
+
+#[test]
 fn a_token_that_writes_too_fast_is_told_to_slow_down() {
     let (dir, addr) = served_with(|c| Config { write_rate: 0.0, ..c });
     let desk = token(dir.path(), "desk");
