@@ -406,14 +406,15 @@ fn serve_polls_the_feeds_listed_in_its_file() {
 
 #[cfg(unix)]
 #[test]
-fn serve_stops_on_sigterm_with_an_event_stream_open() {
-    // A reader's open tab holds an event stream, which never ends on its own: told to stop,
-    // the server ends it and exits.
+fn the_readmes_server_shows_the_demo_and_stops_on_sigterm_with_an_event_stream_open() {
+    // The README's third command: the demo ingested, then served; its river shows the ferry
+    // story. A reader's open tab holds an event stream, which never ends on its own: told to
+    // stop, the server ends it and exits.
     use std::io::Read;
     let dir = tempfile::tempdir().expect("a temporary folder");
     let db = dir.path().join("news.db");
     let db = db.to_str().expect("a path");
-    assert!(parallax(&["ingest", "--db", db, "examples/ferry/"], b"").code == Some(0));
+    assert!(parallax(&["ingest", "--db", db, "examples/ferry", "--date", "2026-03-04"], b"").code == Some(0));
     let port = TcpListener::bind("127.0.0.1:0").expect("a port").local_addr().expect("an address").port();
     let listen = format!("127.0.0.1:{port}");
     let mut server = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
@@ -428,6 +429,11 @@ fn serve_stops_on_sigterm_with_an_event_stream_open() {
             std::net::TcpStream::connect(("127.0.0.1", port)).ok()
         })
         .unwrap_or_else(|| panic!("the server did not listen within 10 s"));
+    let mut river = String::new();
+    write!(stream, "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").expect("the request");
+    stream.read_to_string(&mut river).expect("the river");
+    assert!(river.contains("Ferry and cargo ship collide in fog off Halvik"), "{river}");
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).expect("a connection");
     write!(stream, "GET /api/v1/events HTTP/1.1\r\nHost: localhost\r\n\r\n").expect("the request");
     let mut head = [0u8; 12];
     stream.read_exact(&mut head).expect("the stream's answer");
