@@ -502,16 +502,33 @@ fn right_cue(
         let named_early = named.is_some_and(|m| text[from..m.start].split_whitespace().count() <= 5);
         let appositive = subject.trim_end().ends_with(',') && subject.matches(',').count() >= 2;
         // The quote's sentence running on before its attribution: "…” at the convention,
-        // he said.", "…” for the victory, Sanders said."
+        // he said.", "…” for the victory, Sanders said.", "…” for a party, a politics professor
+        // has claimed." (a description speaks as itself; an auxiliary is no word of the source).
         let tail = subject.trim_end().rfind(',').map(|k| from + k + 1);
         if let Some(k) = tail
             && !ended
-            && is_plain_saying(&verb_word)
-            && text[k..verb_at].split_whitespace().count() <= 3
-            && let Some(m) = people.iter().rfind(|m| m.start >= k && m.end <= verb_at)
+            && (is_plain_saying(&verb_word) || verb_word == "claimed")
             && !subject.contains(['.', '!', '?', ';', ':'])
         {
-            return Some((m.clone(), venue(&text[verb_at..clause_end.max(verb_at)])));
+            let auxiliary = |w: &str| matches!(w, "has" | "have" | "had");
+            let source = text[k..verb_at].trim_end();
+            let source_end = match source.rsplit_once(' ') {
+                Some((head, last)) if auxiliary(last) => k + head.len(),
+                _ => verb_at,
+            };
+            let short = text[k..verb_at].split_whitespace().filter(|w| !auxiliary(w)).count() <= 3;
+            // A description speaks only when its verb ends the sentence, or all but a few
+            // words of it ("…, his doctor said tonight"): "…, his administration continues to
+            // carve out exceptions" is a clause of its own.
+            let ends = text[verb_at..clause_end].split_whitespace().count() <= 4;
+            let found = people
+                .iter()
+                .rfind(|m| m.start >= k && m.end <= verb_at)
+                .cloned()
+                .or_else(|| ends.then(|| unnamed_source(text, k, source_end)).flatten());
+            if short && let Some(m) = found {
+                return Some((m, venue(&text[verb_at..clause_end.max(verb_at)])));
+            }
         }
         // "…,” Gen. Jo Lind, commander of the Halvik station said": an appositive whose closing
         // comma is missing; the name right after the quote speaks.
@@ -1095,6 +1112,30 @@ mod tests {
         let text = "SXSW 2014—Day 1: 'Chef'";
         let colon = text.find(':').unwrap_or(0);
         assert_eq!(&text[super::clause_start(text, 0, colon, &[',', '—'])..colon], "Day 1");
+    }
+
+    #[test]
+    fn a_description_at_the_end_of_a_quotes_running_sentence_speaks() {
+        // The quote's sentence runs on, then a description and its verb close it.
+        check(
+            &[
+                "The Harbour Party won with 36% and there is “no precedent” for a win on such a share, a politics professor has claimed.",
+            ],
+            &["a politics professor (partial): no precedent"],
+        );
+        check(
+            &[
+                "The skipper could be kept in hospital for “several days” after the fall, his doctor said tonight.",
+            ],
+            &["his doctor (partial): several days"],
+        );
+        // A clause of its own after the comma is no attribution: the sentence's subject speaks.
+        check(
+            &[
+                "Varga has repeatedly said that he opposes “boots on the ground” abroad, his ministry continues to carve out exceptions for the navy.",
+            ],
+            &["Varga (partial): boots on the ground"],
+        );
     }
 
     #[test]
