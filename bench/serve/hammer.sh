@@ -13,13 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 secs=${SECONDS_EACH:-10}
 port=${PORT:-7898}
-if ! command -v wrk >/dev/null; then
-  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
-  else
-    echo "hammer: wrk is not installed (apt-get install wrk)"; exit 1
-  fi
-fi
+source bench/serve/wrk.sh
 cargo build --release --quiet -p parallax-cli
 px="$PWD/target/release/parallax"
 work=$(mktemp -d)

@@ -19,13 +19,7 @@ conns=${CONNS:-64}
 secs=${SECONDS_EACH:-20}
 port=${PORT:-7899}
 
-if ! command -v wrk >/dev/null; then
-  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
-  else
-    echo "serve bench: wrk is not installed (apt-get install wrk)"; exit 1
-  fi
-fi
+source bench/serve/wrk.sh
 source bench/serve/served.sh
 # A story of a usual size (3 to 10 articles) beside the largest recent one ($story).
 small=$(python3 - "$port" <<'PY'

@@ -19,7 +19,7 @@ rate=${RATE:-1000}
 secs=${SECONDS_RUN:-60}
 readers=${READERS:-8}
 port=${PORT:-7898}
-command -v wrk >/dev/null || { echo "soak: wrk is not installed (bash bench/serve/load.sh installs it)"; exit 1; }
+source bench/serve/wrk.sh
 source bench/serve/served.sh
 seed=${SEED:-11}
 writes="$out/writes-$rate-$secs-$seed"

@@ -475,18 +475,25 @@ fn writes_without_a_live_token_or_over_the_limits_are_refused_and_write_nothing(
     assert_eq!(documents_in(addr), 5, "nothing was written");
 }
 
+/// A write with token `desk` that announces `announced` bytes and sends only `sent` of them,
+/// its connection left open (read times out after 20 s).
+fn post_part_of(addr: SocketAddr, desk: &str, announced: usize, sent: usize) -> TcpStream {
+    let mut stream = TcpStream::connect(addr).expect("a connection");
+    stream.set_read_timeout(Some(std::time::Duration::from_secs(20))).expect("a timeout");
+    let head = format!(
+        "POST /api/v1/documents HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nAuthorization: Bearer {desk}\r\nContent-Length: {announced}\r\n\r\n"
+    );
+    stream.write_all(head.as_bytes()).expect("sent");
+    stream.write_all(&vec![b' '; sent]).expect("sent");
+    stream
+}
+
 #[test]
 fn a_huge_or_deep_body_is_refused_at_once_on_the_default_limits() {
     let (dir, addr) = served();
     let desk = token(dir.path(), "desk");
     // 100 MB announced: refused from the header, before the body is read (only 1 KB is sent).
-    let mut stream = TcpStream::connect(addr).expect("a connection");
-    stream.set_read_timeout(Some(std::time::Duration::from_secs(10))).expect("a timeout");
-    let head = format!(
-        "POST /api/v1/documents HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nAuthorization: Bearer {desk}\r\nContent-Length: 100000000\r\n\r\n"
-    );
-    stream.write_all(head.as_bytes()).expect("sent");
-    stream.write_all(&[b'x'; 1024]).expect("sent");
+    let mut stream = post_part_of(addr, &desk, 100_000_000, 1024);
     let started = std::time::Instant::now();
     let mut raw = Vec::new();
     let read = stream.read_to_end(&mut raw);
@@ -507,13 +514,7 @@ fn a_request_past_its_time_or_past_the_slots_is_answered_503() {
         served_with(|c| Config { request_timeout: std::time::Duration::from_secs(2), concurrent: 1, ..c });
     let desk = token(dir.path(), "desk");
     // A client that sends a tenth of its body and stalls holds the one slot...
-    let mut slow = TcpStream::connect(addr).expect("a connection");
-    slow.set_read_timeout(Some(std::time::Duration::from_secs(20))).expect("a timeout");
-    let head = format!(
-        "POST /api/v1/documents HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nAuthorization: Bearer {desk}\r\nContent-Length: 1000\r\n\r\n"
-    );
-    slow.write_all(head.as_bytes()).expect("sent");
-    slow.write_all(&[b' '; 100]).expect("sent");
+    let mut slow = post_part_of(addr, &desk, 1000, 100);
     std::thread::sleep(std::time::Duration::from_millis(300));
     // ...so another request is told to come back,
     let busy = get(addr, "/api/v1/stories", "");
