@@ -53,7 +53,7 @@ shapes = {"dot-letter": ".A", "euro-ligature": "€Œ", "short-quotes": '"a b" '
           "capitals": "Harbour Board ", "initials": "J. R. ", "clock": "at 10:45 on ",
           "units": "12 km 3 kg ", "colons": "Port: ", "particles": "van der de la ",
           "money": "$5 million and ", "dates": "on 3 May 2024 and ", "ages": "Ana Lind, 34, ",
-          "all-but": "all but 2 of 300 ", "designations": "737-800 ", "percents": "12 per cent ",
+          "all-but": "all but 2 of 300 ", "all-but-bare": "all but 2 ", "designations": "737-800 ", "percents": "12 per cent ",
           "said": "Ana Lind said. ", "quoted": "\"Yes,\" said Ana Lind. ",
           "repeated": "The ferry hit the pier on Tuesday. "}
 for name, shape in shapes.items():

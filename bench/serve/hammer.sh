@@ -17,7 +17,7 @@ source bench/serve/wrk.sh
 cargo build --release --quiet -p parallax-cli
 px="$PWD/target/release/parallax"
 work=$(mktemp -d)
-trap 'kill -INT ${server:-0} 2>/dev/null || true; rm -rf "$work"' EXIT
+trap '[ -n "${server:-}" ] && kill -INT "$server" 2>/dev/null; rm -rf "$work"' EXIT
 "$px" ingest --db "$work/news.db" examples/ferry --date 2026-03-04 >/dev/null 2>&1
 token=$("$px" token create --db "$work/news.db" hammer 2>/dev/null | tail -n 1)
 "$px" serve --db "$work/news.db" --listen "127.0.0.1:$port" 2>/dev/null &

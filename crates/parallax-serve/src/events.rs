@@ -85,8 +85,10 @@ pub(crate) async fn events(
             let full = changes.len() == CHANGES_PER_READ;
             for (change, row) in changes {
                 seq = change.seq;
-                if sender.send(Ok(event(&change, row.as_ref()))).await.is_err() {
-                    return;
+                // A reader that does not read fills the channel: the stream still ends on stop.
+                tokio::select! {
+                    sent = sender.send(Ok(event(&change, row.as_ref()))) => if sent.is_err() { return },
+                    _ = stopping.changed() => return,
                 }
             }
             if !full {

@@ -367,11 +367,16 @@ pub async fn serve(
     // Once told to stop, the event streams end too: a stream never ends on its own, and the
     // graceful shutdown waits for every response to finish.
     shared.stopping.send_replace(true);
-    graceful.shutdown().await;
+    // Requests in flight finish; a client that reads nothing of its answer is not waited for
+    // past this.
+    let _ = tokio::time::timeout(SHUTDOWN_GRACE, graceful.shutdown()).await;
     // A batch being stored runs on to its commit on its own thread; the runtime waits for it.
     poller.abort();
     Ok(())
 }
+
+/// How long a stopping server waits for the requests in flight to finish.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
 
 /// Resolves on SIGINT (Ctrl-C) or SIGTERM.
 async fn stop_signal() {

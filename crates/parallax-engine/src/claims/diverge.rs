@@ -632,6 +632,10 @@ pub(crate) fn all_but_count(text: &str) -> Option<u64> {
     let phrases = vocab("all-but");
     // The words a phrase can take: only that many before a number are read.
     let reach = phrases.iter().map(|p| p.split(' ').count()).max().unwrap_or(0);
+    // The sentence's whole numbers, sorted, each once: read for every "all but N" it holds.
+    let mut values: Vec<u64> = words.iter().filter_map(|w| number(w)).collect();
+    values.sort_unstable();
+    values.dedup();
     for (i, w) in words.iter().enumerate() {
         let Some(part) = number(w) else { continue };
         let before = words[i.saturating_sub(reach)..i].join(" ");
@@ -646,14 +650,9 @@ pub(crate) fn all_but_count(text: &str) -> Option<u64> {
             }
             words.get(k).and_then(|w| number(w))
         } else {
-            let others: BTreeSet<u64> = words
-                .iter()
-                .enumerate()
-                .filter(|&(j, _)| j != i)
-                .filter_map(|(_, w)| number(w))
-                .filter(|&v| v > part)
-                .collect();
-            (others.len() == 1).then(|| others.first().copied()).flatten()
+            // The only larger number of the sentence (the part itself is not larger than itself).
+            let larger = &values[values.partition_point(|&v| v <= part)..];
+            (larger.len() == 1).then(|| larger[0])
         };
         if let Some(whole) = whole.filter(|&m| m > part) {
             return Some(whole - part);
