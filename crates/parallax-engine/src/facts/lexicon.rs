@@ -143,6 +143,11 @@ lookup! {
     /// quake"), in lower case (`vocab/en/background-prepositions.txt`).
     pub(crate) fn is_background_preposition = "background-prepositions.txt";
 
+    /// Words that make "since YEAR" the start of a comparison ("the lowest turnout since 1945",
+    /// "the first Labour prime minister since 2010"), in lower case
+    /// (`vocab/en/comparisons.txt`), beside superlatives in -est.
+    pub(crate) fn is_comparison_word = "comparisons.txt";
+
     /// Nouns that stand for an organisation named before them (`vocab/en/org-nouns.txt`).
     fn is_org_noun = "org-nouns.txt";
 

@@ -10,7 +10,7 @@
 
 use jiff::civil::{Date, Weekday};
 
-use super::lexicon::{is_background_preposition, is_happening};
+use super::lexicon::{is_background_preposition, is_comparison_word, is_happening};
 use crate::text::{day_number, month_number, year};
 
 /// How precise a date is.
@@ -281,13 +281,14 @@ pub(crate) fn dates(
                 continue;
             }
         }
-        // "in 1994", "since 2014", "after 2022"
+        // "in 1994", "since 2014", "after 2022"; not the year a comparison runs from.
         if let Some(y) = year_num(Some(&w))
             && i > 0
             && matches!(
                 words[i - 1].to_lowercase().as_str(),
                 "in" | "since" | "after" | "before" | "until" | "by" | "from" | "of"
             )
+            && !compared_since(&words, i - 1)
             && let Ok(date) = Date::new(y, 1, 1)
         {
             out.push(When::new(date, Precision::Year));
@@ -296,6 +297,27 @@ pub(crate) fn dates(
     }
     out
 }
+
+/// Whether `words[since]` is a "since" that opens the start of a comparison: a superlative or
+/// a word of the table `comparisons` stands within eight words before it ("the lowest turnout
+/// since 1945", "the first Labour prime minister since 2010"). The year dates nothing the
+/// sentence reports; "Russia has held Crimea since 2014" keeps its year.
+fn compared_since(words: &[&str], since: usize) -> bool {
+    if !words[since].eq_ignore_ascii_case("since") {
+        return false;
+    }
+    words[since.saturating_sub(8)..since].iter().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        let superlative = w.len() >= 6 && w.ends_with("est") && !NOT_SUPERLATIVE.contains(&w.as_str());
+        superlative || is_comparison_word(&w)
+    })
+}
+
+/// Words in -est that are no superlatives.
+const NOT_SUPERLATIVE: [&str; 16] = [
+    "interest", "protest", "request", "arrest", "suggest", "contest", "forest", "invest", "harvest",
+    "digest", "manifest", "modest", "honest", "conquest", "inquest", "unrest",
+];
 
 /// Whether the date at `words[at..at + len]` dates a happening the sentence names as
 /// background: written with a noun of the table `happenings` ("Monday's deadly quake", "the
@@ -490,6 +512,12 @@ mod tests {
         check("The invasion began in February 2022.", &["2022-02"]);
         check("In 1994, Russia signed the memorandum.", &["1994"]);
         check("signed it in 1994 and again since 2014", &["1994", "2014"]);
+        // The year a comparison runs from dates nothing.
+        check("Turnout was the lowest since 1945, and the first Labour win since 2010.", &[]);
+        check("The party's best result since 1923 came in 1997.", &["1997"]);
+        check("Protests have continued since 2019.", &["2019"]);
+        check("It drew the biggest crowd since 2012.", &[]);
+        check("A protest since 2019.", &["2019"]);
         check("Crimea (12 years ago, without a shot)", &["2013"]);
         check("They meet next Monday.", &["2025-08-25"]);
         check("The route is closed until Friday.", &["2025-08-22"]);
