@@ -148,6 +148,10 @@ lookup! {
     /// (`vocab/en/comparisons.txt`), beside superlatives in -est.
     pub(crate) fn is_comparison_word = "comparisons.txt";
 
+    /// Words in -est that are no superlatives ("interest", "protest"), in lower case
+    /// (`vocab/en/not-superlatives.txt`).
+    pub(crate) fn is_not_superlative = "not-superlatives.txt";
+
     /// Nouns that stand for an organisation named before them (`vocab/en/org-nouns.txt`).
     fn is_org_noun = "org-nouns.txt";
 

@@ -10,7 +10,7 @@
 
 use jiff::civil::{Date, Weekday};
 
-use super::lexicon::{is_background_preposition, is_comparison_word, is_happening};
+use super::lexicon::{is_background_preposition, is_comparison_word, is_happening, is_not_superlative};
 use crate::text::{day_number, month_number, year};
 
 /// How precise a date is.
@@ -308,16 +308,10 @@ fn compared_since(words: &[&str], since: usize) -> bool {
     }
     words[since.saturating_sub(8)..since].iter().any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-        let superlative = w.len() >= 6 && w.ends_with("est") && !NOT_SUPERLATIVE.contains(&w.as_str());
+        let superlative = w.len() >= 6 && w.ends_with("est") && !is_not_superlative(&w);
         superlative || is_comparison_word(&w)
     })
 }
-
-/// Words in -est that are no superlatives.
-const NOT_SUPERLATIVE: [&str; 16] = [
-    "interest", "protest", "request", "arrest", "suggest", "contest", "forest", "invest", "harvest",
-    "digest", "manifest", "modest", "honest", "conquest", "inquest", "unrest",
-];
 
 /// Whether the date at `words[at..at + len]` dates a happening the sentence names as
 /// background: written with a noun of the table `happenings` ("Monday's deadly quake", "the
