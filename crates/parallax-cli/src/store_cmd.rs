@@ -180,7 +180,7 @@ pub(crate) fn stories(raw: StoriesArgs) -> anyhow::Result<ExitCode> {
         |s, r| {
             let _ = writeln!(
                 s,
-                "{:>6}  {}  {} article{}, {} origin{}, {} outlet{}  {} – {}",
+                "{:>6}  {}  {} article{}, {} origin{}, {} outlet{}, {} divergence{}  {} – {}",
                 r.id,
                 r.headline.as_deref().unwrap_or("(no headline)"),
                 r.size,
@@ -189,6 +189,8 @@ pub(crate) fn stories(raw: StoriesArgs) -> anyhow::Result<ExitCode> {
                 plural(r.origins),
                 r.outlets,
                 plural(r.outlets),
+                r.divergences,
+                plural(r.divergences),
                 r.first_seen,
                 r.last_seen
             );

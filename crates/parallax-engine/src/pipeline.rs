@@ -88,6 +88,8 @@ pub struct StoryCard {
     pub origins: usize,
     /// Its headline: the briefing's `headline`.
     pub headline: Option<String>,
+    /// How many divergences its briefing shows (where its sources disagree).
+    pub divergences: usize,
 }
 
 /// How many outlets `names` (the articles' outlet names, `Source::name`) are: names that
@@ -104,7 +106,8 @@ pub fn outlets<'a>(names: impl IntoIterator<Item = &'a str>) -> usize {
 /// articles in `read`, those at the places given beside them (as [`brief_articles`] keeps
 /// them), counted and headed as that story's briefing counts and heads them. The one
 /// definition `parallax stories`, the server's story list and a story's briefing share; the
-/// claims are not grouped, only their statements read for the headline.
+/// claims are not grouped nor summarised, only their statements read for the headline and
+/// the divergences.
 pub fn story_card(read: &[(&[ReadArticle], &[usize])], config: &Config) -> StoryCard {
     let articles: Vec<&ReadArticle> = read
         .iter()
@@ -113,10 +116,11 @@ pub fn story_card(read: &[(&[ReadArticle], &[usize])], config: &Config) -> Story
         })
         .collect();
     let up = upstream(&articles, config);
-    let headline = claims::headline_of(&claim_input(&articles, &up, &[]));
+    let card = claims::card(&claim_input(&articles, &up, &[]));
     StoryCard {
         origins: up.found.origins.len(),
-        headline: headline.and_then(|d| articles[d].0.title.clone()),
+        headline: card.headline.and_then(|d| articles[d].0.title.clone()),
+        divergences: card.divergences,
     }
 }
 
@@ -171,7 +175,7 @@ fn upstream(articles: &[&ReadArticle], config: &Config) -> Upstream {
 }
 
 /// The claims stage's input: `articles` as the stages before found them (`up`), with the
-/// quotes grouped across them (a briefing's divergences read them; a headline does not).
+/// quotes grouped across them (a briefing's quotes; a story's card needs none).
 fn claim_input<'a>(
     articles: &[&'a ReadArticle],
     up: &'a Upstream,

@@ -39,7 +39,7 @@ pub(crate) async fn feed(
         let title = r.headline.as_deref().unwrap_or("(no headline)");
         let _ = write!(
             s,
-            "  <entry>\n    <id>urn:parallax:story:{id}</id>\n    <title>{title}</title>\n    <updated>{updated}</updated>\n    <link href=\"/stories/{id}\"/>\n    <summary>{size} article{sp}, {origins} independent origin{op}, {first} to {last}</summary>\n  </entry>\n",
+            "  <entry>\n    <id>urn:parallax:story:{id}</id>\n    <title>{title}</title>\n    <updated>{updated}</updated>\n    <link href=\"/stories/{id}\"/>\n    <summary>{size} article{sp}, {origins} independent origin{op}{differ}, {first} to {last}</summary>\n  </entry>\n",
             id = r.id,
             title = escape(title),
             updated = timestamp(&r.last_seen),
@@ -47,6 +47,11 @@ pub(crate) async fn feed(
             sp = if r.size == 1 { "" } else { "s" },
             origins = r.origins,
             op = if r.origins == 1 { "" } else { "s" },
+            differ = match r.divergences {
+                0 => String::new(),
+                1 => ", 1 divergence".to_string(),
+                n => format!(", {n} divergences"),
+            },
             first = escape(&r.first_seen),
             last = escape(&r.last_seen),
         );

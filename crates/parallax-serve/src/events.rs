@@ -119,6 +119,7 @@ fn event(change: &Change, row: Option<&StoryRow>) -> Event {
         data["size"] = row.size.into();
         data["origins"] = row.origins.into();
         data["outlets"] = row.outlets.into();
+        data["divergences"] = row.divergences.into();
         data["first_seen"] = row.first_seen.clone().into();
         data["last_seen"] = row.last_seen.clone().into();
     }

@@ -57,6 +57,14 @@ pub(crate) async fn river(
             first = escape(&r.first_seen),
             last = escape(&r.last_seen),
         );
+        if r.divergences > 0 {
+            let _ = write!(
+                s,
+                " <span class=\"badge\">{n} divergence{dp}</span>",
+                n = r.divergences,
+                dp = if r.divergences == 1 { "" } else { "s" }
+            );
+        }
         if !r.related.is_empty() {
             s.push_str("; related: ");
             let links: Vec<String> =
@@ -124,7 +132,7 @@ pub(crate) async fn story(
 }
 
 /// The style of the pages that list stories or hits, after [`head`]'s own.
-const LIST_STYLE: &str = "li{margin:.8rem 0}.meta{color:#555;font-size:.9rem}a{color:#0645ad}";
+const LIST_STYLE: &str = "li{margin:.8rem 0}.meta{color:#555;font-size:.9rem}a{color:#0645ad}.badge{background:#fff3bf;color:#5c3c00;border-radius:.3rem;padding:0 .35rem;white-space:nowrap}";
 
 /// A page's opening up to its body: `title` (already escaped), `links` in the head, and
 /// `style` after the style every page shares.

@@ -598,16 +598,30 @@ fn events_tell_of_stories_as_they_change_and_resume_from_the_last_seen() {
     let replay = read_events(addr, "Last-Event-ID: 0\r\n", "id: 2\n", || {});
     assert_eq!(replay.matches("event: story.created").count(), 2, "{replay}");
     assert!(replay.contains("\"size\":3") && replay.contains("\"size\":2"), "{replay}");
-    // A new stream hears what happens from now on.
+    // A new stream hears what happens from now on: here a fourth report, which counts fewer
+    // injured than the other three.
     let desk = token(dir.path(), "desk");
     let live = read_events(addr, "", "event: story.updated", move || {
-        let record = r#"{"id": "ferry-4", "published": "2026-03-04", "text": "Coastguard names the Nordlys ferry master\nThe coastguard named the master of the Nordlys ferry that struck a cargo ship in fog off Halvik harbour, injuring fourteen passengers."}"#;
+        let record = r#"{"id": "ferry-4", "published": "2026-03-04", "text": "Coastguard names the Nordlys ferry master\nThe coastguard named the master of the Nordlys ferry that struck a cargo ship in fog off Halvik harbour, injuring twelve passengers."}"#;
         let auth = format!("Authorization: Bearer {desk}\r\n");
         assert_eq!(send(addr, "POST", "/api/v1/documents", &auth, record.as_bytes()).status, 200);
     });
     assert!(live.contains("event: story.updated"), "{live}");
     assert!(live.contains("id: 3\n") && live.contains("\"size\":4"), "{live}");
     assert!(!live.contains("story.created"), "a new stream does not replay the past: {live}");
+    // Where the sources now disagree, counted in the event, the list and the river as in the
+    // story's briefing.
+    assert!(replay.contains("\"divergences\":0") && live.contains("\"divergences\":1"), "{live}");
+    let stories = get(addr, "/api/v1/stories", "").json();
+    let ferry =
+        stories["stories"].as_array().into_iter().flatten().find(|s| s["size"] == 4).expect("the ferry");
+    assert_eq!(ferry["divergences"], 1, "{ferry}");
+    let briefing = get(addr, &format!("/api/v1/stories/{}", ferry["id"]), "").json();
+    assert_eq!(briefing["divergences"].as_array().map(Vec::len), Some(1), "{briefing}");
+    let river = get(addr, "/", "").body;
+    assert_eq!(river.matches("<span class=\"badge\">1 divergence</span>").count(), 1, "{river}");
+    let feed = get(addr, "/stories.atom", "").body;
+    assert!(feed.contains("4 articles, 4 independent origins, 1 divergence, "), "{feed}");
 }
 
 #[test]

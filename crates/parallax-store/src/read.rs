@@ -138,6 +138,8 @@ pub struct StoryRow {
     pub origins: usize,
     /// The outlets that published them (`pipeline::outlets` of their outlet names).
     pub outlets: usize,
+    /// Where its sources disagree: how many divergences its briefing shows.
+    pub divergences: usize,
     /// The earliest and latest date among its members (publication date, else the day it was
     /// ingested), as YYYY-MM-DD.
     pub first_seen: String,
@@ -159,6 +161,7 @@ impl StoryRow {
             "size": self.size,
             "origins": self.origins,
             "outlets": self.outlets,
+            "divergences": self.divergences,
             "first_seen": self.first_seen,
             "last_seen": self.last_seen,
             "documents": self.documents,
@@ -426,6 +429,7 @@ impl Store {
                 headline: card.headline,
                 size: list.len(),
                 origins: card.origins,
+                divergences: card.divergences,
                 outlets: parallax_engine::pipeline::outlets(list.iter().map(|m| m.source.as_str())),
                 first_seen: days.first().map(|d| d.to_string()).unwrap_or_default(),
                 last_seen: days.last().map(|d| d.to_string()).unwrap_or_default(),
@@ -446,20 +450,21 @@ impl Store {
         Ok(out)
     }
 
-    /// The card of story `id` of the articles `members`: its independent origins and its
-    /// headline, as its briefing counts and heads them (`pipeline::story_card`, from its
+    /// The card of story `id` of the articles `members`: its independent origins, its headline
+    /// and its divergences, as its briefing counts and heads them (`pipeline::story_card`, from its
     /// articles read again; `read` keeps each document of several articles read for the other
     /// stories of the list): one definition for the list and the briefing. A story of one
-    /// article is one origin, headed by its title when a title may head a story
-    /// (`claims::can_head`), and is not read again.
+    /// article is one origin with no divergence (sources disagree across origins only), headed
+    /// by its title when a title may head a story (`claims::can_head`), and is not read again.
     /// A story whose documents cannot be read again (a damaged row) counts each article as its
-    /// own origin, the most it can have, and is headed by its first titled article, so that one
-    /// bad row does not fail a whole list; its briefing reports the damage.
+    /// own origin, the most it can have, no divergence, and is headed by its first titled
+    /// article, so that one bad row does not fail a whole list; its briefing reports the damage.
     fn story_card(&self, id: i64, members: &[Member], read: &mut ReadDocuments) -> StoryCard {
         let titled = || {
             members.iter().filter_map(|m| m.title.as_deref()).find(|t| parallax_engine::claims::can_head(t))
         };
-        let unread = || StoryCard { origins: members.len(), headline: titled().map(str::to_string) };
+        let unread =
+            || StoryCard { origins: members.len(), headline: titled().map(str::to_string), divergences: 0 };
         if members.len() <= 1 {
             return unread();
         }

@@ -199,7 +199,7 @@ fn count_documents(db: &str) -> u64 {
 }
 
 #[test]
-fn a_story_lists_the_origins_and_the_headline_its_briefing_gives() {
+fn a_story_lists_the_origins_headline_and_divergences_its_briefing_gives() {
     // A wire story, a site's sentence-by-sentence rewording of it (no passage in common, so
     // no near-copy by shingles), and an independent report: two origins, in the list as in
     // the briefing.
@@ -224,6 +224,9 @@ fn a_story_lists_the_origins_and_the_headline_its_briefing_gives() {
         "Passengers of the Nordlys described hours of waiting in the dark after the ferry hit a reef off Halvik on Tuesday, before lifeboats reached them.",
         "\"We could hear the hull scraping on the rocks for an hour,\" said one passenger, a teacher from Nordby.",
         "Nordline said crossings would resume on Thursday once the harbour was cleared.",
+        // The wire says fourteen: where the sources disagree, counted in the list as in the
+        // briefing.
+        "Twelve passengers were taken to the regional hospital in Skarvik with minor injuries.",
     ];
     let inputs = dir.path().join("in");
     std::fs::create_dir(&inputs).expect("a folder");
@@ -250,8 +253,10 @@ fn a_story_lists_the_origins_and_the_headline_its_briefing_gives() {
     // Three files, three outlets (their stems stand in for the outlets' names), and the list
     // for a reader says so.
     assert_eq!(story["outlets"], 3, "{story}");
+    assert_eq!(briefing["divergences"].as_array().map(Vec::len), Some(1), "{briefing}");
+    assert_eq!(story["divergences"], 1, "{story}");
     let run = parallax(&["stories", "--db", &db], b"");
-    assert!(run.stdout.contains("3 articles, 2 origins, 3 outlets"), "{}", run.stdout);
+    assert!(run.stdout.contains("3 articles, 2 origins, 3 outlets, 1 divergence "), "{}", run.stdout);
 }
 
 #[test]

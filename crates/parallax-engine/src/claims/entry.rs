@@ -45,17 +45,7 @@ pub fn claims(input: &Input, _config: &Config) -> Claims {
     let prepared = prepare(&input.docs, &aliases);
     let mut groups = group(&input.docs, &prepared);
     extend(&input.docs, &prepared, &mut groups);
-    let mut people: HashMap<u64, String> = input
-        .people
-        .iter()
-        .filter_map(|p| p.split_whitespace().next_back().map(|last| (stem_key(last), p.clone())))
-        .collect();
-    // A surname as another document spells it names the same person.
-    for (spelling, name) in &input.spellings {
-        if let Some(last) = spelling.split_whitespace().next_back() {
-            people.entry(stem_key(last)).or_insert_with(|| name.clone());
-        }
-    }
+    let people = surnames(input);
     let divergences = divergences(&Context { docs: &input.docs, prepared: &prepared, people: &people });
     let story = Story::new(&prepared);
     let summary = summarize(&input.docs, &groups, &prepared, &story);
@@ -63,11 +53,38 @@ pub fn claims(input: &Input, _config: &Config) -> Claims {
     Claims { groups, divergences, summary, headline, prepared }
 }
 
-/// The document whose title heads the briefing of `input`, as [`claims`] finds it, without
-/// grouping the claims: what a story list shows beside each story.
-pub fn headline_of(input: &Input) -> Option<usize> {
+/// What a story list shows of a document set beside its members, as [`claims`] finds it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Card {
+    /// The document whose title heads the briefing.
+    pub headline: Option<usize>,
+    /// How many points of disagreement the briefing shows.
+    pub divergences: usize,
+}
+
+/// The headline and the number of divergences of `input`, as [`claims`] finds them, without
+/// grouping the claims or writing the summary: what a story list shows beside each story.
+pub fn card(input: &Input) -> Card {
     let prepared = prepare(&input.docs, &name_aliases(&input.people));
-    headline_in(input, &prepared, &Story::new(&prepared))
+    let people = surnames(input);
+    let divergences = divergences(&Context { docs: &input.docs, prepared: &prepared, people: &people }).len();
+    Card { headline: headline_in(input, &prepared, &Story::new(&prepared)), divergences }
+}
+
+/// Known people by the key of their surname, with the name to show; a surname as another
+/// document spells it names the same person.
+fn surnames(input: &Input) -> HashMap<u64, String> {
+    let mut people: HashMap<u64, String> = input
+        .people
+        .iter()
+        .filter_map(|p| p.split_whitespace().next_back().map(|last| (stem_key(last), p.clone())))
+        .collect();
+    for (spelling, name) in &input.spellings {
+        if let Some(last) = spelling.split_whitespace().next_back() {
+            people.entry(stem_key(last)).or_insert_with(|| name.clone());
+        }
+    }
+    people
 }
 
 /// The headline of `input` from its prepared statements and their story.

@@ -21,7 +21,7 @@ mod summary;
 mod words;
 
 pub use diverge::{Divergence, QuoteInput};
-pub use entry::{Claims, Config, Input, claims, headline_of};
+pub use entry::{Card, Claims, Config, Input, card, claims};
 pub use group::{ClaimGroup, DocInput, Prepared, SentenceRef};
 pub use similar::{SAME_STATEMENT, Statement, Weights, coverage, similarity};
 pub(crate) use summary::points_back;
