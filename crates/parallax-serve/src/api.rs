@@ -65,24 +65,29 @@ pub(crate) struct Listed {
 /// What a list query may hold, told to one that is not one.
 const QUERY_HELP: &str = "the query takes limit, min_size and min_origins (whole numbers), since (YYYY-MM-DD), q (the words searched) and cursor (a next_cursor)";
 
+/// When a list was made: the change log's last entry and the count of cards made again
+/// (`KeptRows::refreshed`).
+pub(crate) type ListedAt = (i64, u64);
+
 /// Lists kept, one per query asked lately.
 const CACHED_LISTS: usize = 64;
 
 /// The stories a list query asks for, latest activity first: made again only when the store's
-/// change log has moved since it was last made.
+/// change log has moved since it was last made, or a large story's card has been made again.
 pub(crate) async fn list(shared: &Arc<Shared>, query: ListQuery) -> Result<Arc<Listed>, Response> {
     let limit = query.limit.unwrap_or(50);
     if limit == 0 || limit > MOST_STORIES {
         return Err(error(StatusCode::BAD_REQUEST, &format!("limit must be 1 to {MOST_STORIES}")));
     }
     let seq = with_store(shared, |s| s.last_change()).await?;
-    let cached = || {
-        shared
-            .lists
-            .lock()
-            .ok()
-            .and_then(|l| l.get(&query).filter(|(at, _)| *at == seq).map(|(_, r)| Arc::clone(r)))
-    };
+    // Read before the list is made: a card made again while it is made makes it again next time.
+    let refreshed = shared.rows.refreshed();
+    let cached =
+        || {
+            shared.lists.lock().ok().and_then(|l| {
+                l.get(&query).filter(|(at, _)| *at == (seq, refreshed)).map(|(_, r)| Arc::clone(r))
+            })
+        };
     if let Some(rows) = cached() {
         return Ok(rows);
     }
@@ -101,7 +106,7 @@ pub(crate) async fn list(shared: &Arc<Shared>, query: ListQuery) -> Result<Arc<L
         if lists.len() >= CACHED_LISTS && !lists.contains_key(&query) {
             lists.pop_first();
         }
-        lists.insert(query.clone(), (seq, Arc::clone(&rows)));
+        lists.insert(query.clone(), ((seq, refreshed), Arc::clone(&rows)));
     }
     Ok(rows)
 }

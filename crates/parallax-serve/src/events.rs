@@ -2,8 +2,13 @@
 //! log (written by every ingest batch, whoever wrote it: `ingest`, `watch` or this server).
 //!
 //! Each event is `story.created`, `story.updated` or `story.merged`, its `id` the change's
-//! place in the log, its data the story as listed (headline, size, origins, dates) with the
-//! change. A client that reconnects with `Last-Event-ID` (or `?since=`) gets every change after
+//! place in the log, its data the story as listed (headline, size, origins, outlets,
+//! divergences, dates) with the change. A story of more than `parallax_store::CARD_AT_ONCE`
+//! articles that grows (or any, when the changes come faster than their cards can be made:
+//! [`CARDS_PER_READ`]) is told at once with its new size, outlets and dates and the headline,
+//! origins and divergences of its previous version while its card is made again in the
+//! background (`parallax_store::KeptRows`); one whose card this server has not made yet is told
+//! without those three (a later event, or the list, gives them). A client that reconnects with `Last-Event-ID` (or `?since=`) gets every change after
 //! it; a new client, the changes from now on. The log keeps its last
 //! [`parallax_store::CHANGES_KEPT`] changes: a client resuming from an older one first gets a
 //! `stream.reset` event (reload what you show), then the changes the log holds. A stream ends
@@ -27,6 +32,10 @@ const POLL: Duration = Duration::from_millis(250);
 
 /// Changes read from the log at a time.
 const CHANGES_PER_READ: usize = 200;
+
+/// How long a read of the changes may spend making the cards of the stories they touched
+/// (`Store::story_kept`); past it, stories are told with the cards kept for them.
+const CARDS_PER_READ: Duration = Duration::from_millis(50);
 
 /// What `GET /api/v1/events` may be asked.
 #[derive(Clone, Copy, Debug, serde::Deserialize)]
@@ -73,11 +82,15 @@ pub(crate) async fn events(
         let mut seq = start;
         while !sender.is_closed() && !*stopping.borrow() {
             let after = seq;
+            let kept = Arc::clone(&shared);
             let read = with_store(&shared, move |s| {
                 let changes = s.changes_since(after, CHANGES_PER_READ)?;
+                // Rows kept per story version, shared with the lists and the other streams;
+                // cards made for at most CARDS_PER_READ, the rest told with their kept ones.
+                let until = std::time::Instant::now() + CARDS_PER_READ;
                 changes
                     .into_iter()
-                    .map(|c| s.story(c.story).map(|row| (c, row)))
+                    .map(|c| s.story_kept(c.story, Some(&kept.rows), until).map(|row| (c, row)))
                     .collect::<Result<Vec<_>, _>>()
             })
             .await;
@@ -115,11 +128,14 @@ fn event(change: &Change, row: Option<&StoryRow>) -> Event {
         data["merged"] = other.into();
     }
     if let Some(row) = row {
-        data["headline"] = row.headline.clone().into();
+        // A story whose card is still being made is told without it.
+        if row.carded {
+            data["headline"] = row.headline.clone().into();
+            data["origins"] = row.origins.into();
+            data["divergences"] = row.divergences.into();
+        }
         data["size"] = row.size.into();
-        data["origins"] = row.origins.into();
         data["outlets"] = row.outlets.into();
-        data["divergences"] = row.divergences.into();
         data["first_seen"] = row.first_seen.clone().into();
         data["last_seen"] = row.last_seen.clone().into();
     }

@@ -138,14 +138,16 @@ pub(crate) struct Shared {
     pub(crate) pool: Mutex<Vec<Store>>,
     /// Held while a briefing is made.
     pub(crate) making_briefing: tokio::sync::Mutex<()>,
-    /// Lists made, by query, with the change log's last entry when each was made.
-    pub(crate) lists: Mutex<BTreeMap<api::ListQuery, (i64, Arc<api::Listed>)>>,
+    /// Lists made, by query, with the change log's last entry and the count of cards made
+    /// again (`KeptRows::refreshed`) when each was made.
+    pub(crate) lists: Mutex<BTreeMap<api::ListQuery, (api::ListedAt, Arc<api::Listed>)>>,
     /// Held while a list is made.
     pub(crate) making_list: tokio::sync::Mutex<()>,
     pub(crate) metrics: Mutex<metrics::Metrics>,
     pub(crate) slots: Semaphore,
     pub(crate) buckets: Mutex<write::Buckets>,
-    pub(crate) writer: tokio::sync::Mutex<()>,
+    /// Held by whoever writes; holds the store the last batch was placed through.
+    pub(crate) writer: tokio::sync::Mutex<Option<Store>>,
     /// Event streams open at once.
     pub(crate) streams: Arc<Semaphore>,
     /// Tokens lately found live, with when (read checks skip the store for
@@ -253,7 +255,7 @@ fn app(config: Config) -> (Router, Arc<Shared>) {
         making_list: tokio::sync::Mutex::new(()),
         metrics: Mutex::new(metrics::Metrics::default()),
         buckets: Mutex::new(write::Buckets::default()),
-        writer: tokio::sync::Mutex::new(()),
+        writer: tokio::sync::Mutex::new(None),
         streams: Arc::new(Semaphore::new(MOST_STREAMS)),
         live_tokens: Mutex::new(BTreeMap::new()),
         poll_now: tokio::sync::Notify::new(),
@@ -336,6 +338,7 @@ pub async fn serve(
     let head_timeout = config.head_timeout;
     let (app, shared) = app(config);
     let poller = tokio::spawn(feeds::poll(Arc::clone(&shared)));
+    let refresher = tokio::spawn(refresh_cards(Arc::clone(&shared)));
     let mut http = hyper::server::conn::http1::Builder::new();
     // A client that sends a request's head slower than this is cut off (Config::head_timeout).
     http.timer(hyper_util::rt::TokioTimer::new()).header_read_timeout(head_timeout);
@@ -372,7 +375,27 @@ pub async fn serve(
     let _ = tokio::time::timeout(SHUTDOWN_GRACE, graceful.shutdown()).await;
     // A batch being stored runs on to its commit on its own thread; the runtime waits for it.
     poller.abort();
+    refresher.abort();
     Ok(())
+}
+
+/// How often the stories listed with an earlier version's card are looked for.
+const REFRESH_EVERY: Duration = Duration::from_millis(100);
+/// How long one round of making cards again may hold a blocking thread and a connection.
+const REFRESH_ROUND: Duration = Duration::from_millis(250);
+
+/// Makes again, in the background, the cards of the large stories that lists and events gave
+/// with an earlier version's card while documents arrived (`parallax_store::KeptRows`), so
+/// that no reader waits for them.
+async fn refresh_cards(shared: Arc<Shared>) {
+    loop {
+        tokio::time::sleep(REFRESH_EVERY).await;
+        if !shared.rows.has_stale() {
+            continue;
+        }
+        let kept = Arc::clone(&shared);
+        let _ = with_store(&shared, move |store| store.refresh_kept(&kept.rows, REFRESH_ROUND)).await;
+    }
 }
 
 /// How long a stopping server waits for the requests in flight to finish.

@@ -308,32 +308,65 @@ async fn store(
 
 /// Places `docs` into the store as `ingest` does, one writer at a time in this process, the
 /// batch committed whole: what was added, and the stories each document stands in now.
+///
+/// The documents are extracted and profiled first, on a read connection and in parallel with
+/// other requests' (`prepare_batch`); only their placing waits for the writer, whose store
+/// stays open between batches so that the stories it has just written are not read again
+/// (`Store::commit` checks again what other processes stored meanwhile).
 pub(crate) async fn place(
     shared: &Arc<Shared>,
     docs: Vec<(parallax_model::RawDoc, bool)>,
 ) -> Result<(parallax_store::IngestReport, Vec<Vec<i64>>), Response> {
     let hashes: Vec<[u8; 16]> = docs.iter().map(|(d, _)| parallax_store::content_hash(d)).collect();
+    let config = IngestConfig::at(jiff::Timestamp::now());
+    let for_batch = config.clone();
+    let batch = with_store(shared, move |store| {
+        let mut failed = None;
+        let batch = parallax_store::prepare_batch(
+            docs,
+            &mut |hash| {
+                store.contains(hash).unwrap_or_else(|e| {
+                    failed.get_or_insert(e);
+                    false
+                })
+            },
+            &for_batch,
+        );
+        failed.map_or(Ok(batch), Err)
+    })
+    .await?;
     let path = shared.config.db.clone();
     // One writer at a time in this process; the store itself waits for other processes.
-    let _writing = shared.writer.lock().await;
-    let config = IngestConfig::at(jiff::Timestamp::now());
+    let mut writing = shared.writer.lock().await;
+    let open = writing.take();
     let done = tokio::task::spawn_blocking(move || {
-        let mut store = Store::open(&path)?;
-        let report = store.ingest(docs, &config)?;
-        // Where each document stands now (one it repeats stands where it was placed before).
-        let stories: Vec<Vec<i64>> =
-            hashes.iter().map(|h| store.stories_of_content(h)).collect::<Result<_, _>>()?;
-        Ok::<_, parallax_store::StoreError>((report, stories))
+        let written = (|| {
+            // A store removed or replaced is opened afresh, not written through the old file.
+            let mut store = match open {
+                Some(store) if path.exists() => store,
+                _ => Store::open(&path)?,
+            };
+            let report = store.commit(batch, &config)?;
+            // Where each document stands now (one it repeats stands where it was placed before).
+            let stories: Vec<Vec<i64>> =
+                hashes.iter().map(|h| store.stories_of_content(h)).collect::<Result<_, _>>()?;
+            Ok::<_, parallax_store::StoreError>((store, report, stories))
+        })();
+        match written {
+            Ok((store, report, stories)) => (Some(store), Ok((report, stories))),
+            Err(e) => (None, Err(e)),
+        }
     })
     .await;
     match done {
-        Ok(Ok((report, stories))) => {
+        Ok((store, Ok((report, stories)))) => {
+            *writing = store;
             if let Ok(mut m) = shared.metrics.lock() {
                 m.ingested(report.added);
             }
             Ok((report, stories))
         }
-        Ok(Err(e)) => Err(error(StatusCode::SERVICE_UNAVAILABLE, &e.to_string())),
+        Ok((_, Err(e))) => Err(error(StatusCode::SERVICE_UNAVAILABLE, &e.to_string())),
         Err(_) => Err(error(StatusCode::INTERNAL_SERVER_ERROR, "the write failed")),
     }
 }

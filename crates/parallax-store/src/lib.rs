@@ -35,8 +35,8 @@ pub use error::StoreError;
 pub use feeds::FeedRow;
 pub use ingest::{Batch, CHANGES_KEPT, IngestConfig, IngestReport, content_hash, prepare_batch, stamp};
 pub use read::{
-    ArticleRow, Change, Cursor, KEPT_ROWS, KeptRows, StoredDocument, StoryFilter, StoryPage, StoryRow,
-    StoryStats, StoryToBrief,
+    ArticleRow, CARD_AT_ONCE, Change, Cursor, KEPT_ROWS, KeptRows, StoredDocument, StoryFilter, StoryPage,
+    StoryRow, StoryStats, StoryToBrief,
 };
 pub use search::{MOST_HITS, MOST_SKIPPED, SearchHit, query as search_query, stored_articles};
 pub use tokens::{TokenError, TokenRow};

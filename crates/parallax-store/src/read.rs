@@ -140,6 +140,9 @@ pub struct StoryRow {
     pub outlets: usize,
     /// Where its sources disagree: how many divergences its briefing shows.
     pub divergences: usize,
+    /// Whether its headline, origins and divergences are known: false only in
+    /// [`Store::story_kept`]'s row of a story none of whose versions has been carded yet.
+    pub carded: bool,
     /// The earliest and latest date among its members (publication date, else the day it was
     /// ingested), as YYYY-MM-DD.
     pub first_seen: String,
@@ -183,28 +186,94 @@ pub struct StoryStats {
 /// Rows of stories as made at a version of each (`Store::story_version`: its article count
 /// and newest article), kept between lists by a long-running reader
 /// ([`Store::stories_page_kept`]). At most [`KEPT_ROWS`]; past it, all are forgotten.
+///
+/// A story's card (headline, origins, divergences) is its briefing's, made from all its
+/// articles read again: a story of hundreds of articles costs about a second each time it
+/// grows. So that readers and event streams never wait for that while documents arrive, a
+/// story of more than [`CARD_AT_ONCE`] articles that has changed since its row was kept is
+/// listed at once with its new members, size, outlets and dates and the card of its kept
+/// row, and marked stale; [`Store::refresh_kept`] (the server runs it in the background) makes
+/// its card again.
 #[derive(Debug, Default)]
-pub struct KeptRows(std::sync::Mutex<HashMap<i64, (Version, StoryRow)>>);
+pub struct KeptRows {
+    rows: std::sync::Mutex<HashMap<i64, (Version, StoryRow)>>,
+    /// Stories listed with the card of an earlier version, to be made again.
+    stale: std::sync::Mutex<BTreeSet<i64>>,
+    /// How many cards [`Store::refresh_kept`] has made again: a list made from kept rows is
+    /// current while this and the store's change log stand still.
+    refreshed: std::sync::atomic::AtomicU64,
+}
 
 /// A story's version: its article count and newest article (`Store::story_version`).
 type Version = (i64, i64);
 
+/// Which changed stories a read of kept rows gives with the card of an earlier version.
+#[derive(Clone, Copy, Debug)]
+enum Cards {
+    /// Those of more articles than this that have a kept row (a list's).
+    KeptAbove(i64),
+    /// Those of more than [`CARD_AT_ONCE`] articles, and every one once this instant has
+    /// passed, with no card when none is kept (an event stream's: it tells of every story a
+    /// batch touched, and may spend only so long on their cards).
+    Until(std::time::Instant),
+}
+
 /// Story rows [`KeptRows`] holds at most.
 pub const KEPT_ROWS: usize = 20_000;
 
+/// The most articles a changed story may have for its card to be made again before it is
+/// listed (about 1.3 ms an article on this machine's cores; see [`KeptRows`]).
+pub const CARD_AT_ONCE: i64 = 8;
+
 impl KeptRows {
     fn get(&self, story: i64, version: Version) -> Option<StoryRow> {
-        let rows = self.0.lock().ok()?;
+        let rows = self.rows.lock().ok()?;
         rows.get(&story).filter(|(v, _)| *v == version).map(|(_, row)| row.clone())
     }
 
+    /// The card of the row kept for `story`, whatever its version.
+    fn card(&self, story: i64) -> Option<StoryCard> {
+        let rows = self.rows.lock().ok()?;
+        rows.get(&story).map(|(_, row)| StoryCard {
+            origins: row.origins,
+            headline: row.headline.clone(),
+            divergences: row.divergences,
+        })
+    }
+
     fn put(&self, story: i64, version: Version, row: &StoryRow) {
-        if let Ok(mut rows) = self.0.lock() {
+        if let Ok(mut rows) = self.rows.lock() {
             if rows.len() >= KEPT_ROWS {
                 rows.clear();
             }
             rows.insert(story, (version, StoryRow { related: Vec::new(), ..row.clone() }));
         }
+        if let Ok(mut stale) = self.stale.lock() {
+            stale.remove(&story);
+        }
+    }
+
+    fn mark_stale(&self, story: i64) {
+        if let Ok(mut stale) = self.stale.lock()
+            && stale.len() < KEPT_ROWS
+        {
+            stale.insert(story);
+        }
+    }
+
+    /// Whether some story was listed with the card of an earlier version.
+    pub fn has_stale(&self) -> bool {
+        self.stale.lock().is_ok_and(|s| !s.is_empty())
+    }
+
+    /// How many cards [`Store::refresh_kept`] has made again so far.
+    pub fn refreshed(&self) -> u64 {
+        self.refreshed.load(std::sync::atomic::Ordering::Acquire)
+    }
+
+    /// The stale story made again next: the newest.
+    fn next_stale(&self) -> Option<i64> {
+        self.stale.lock().ok().and_then(|mut s| s.pop_last())
     }
 }
 
@@ -343,7 +412,7 @@ impl Store {
         }
         let next = if more { places.last().copied() } else { None };
         let place_of: BTreeMap<i64, Cursor> = places.into_iter().map(|c| (c.id, c)).collect();
-        let rows = self.rows(picked, kept)?;
+        let rows = self.rows(picked, kept, Cards::KeptAbove(CARD_AT_ONCE))?;
         Ok(StoryPage {
             rows: rows.into_iter().filter_map(|r| place_of.get(&r.id).map(|&c| (r, c))).collect(),
             next,
@@ -369,25 +438,68 @@ impl Store {
     /// Story `id` as [`Store::latest_stories`] lists it (with no related stories: those are
     /// found within a list), or `None` when there is no such story.
     pub fn story(&self, id: i64) -> Result<Option<StoryRow>, StoreError> {
+        self.rows(self.picked(id)?, None, Cards::KeptAbove(0)).map(|mut rows| rows.pop())
+    }
+
+    /// [`Store::story`], its row taken from `kept` or kept there as a list's are
+    /// ([`Store::stories_page_kept`]); a story of more than [`CARD_AT_ONCE`] articles that
+    /// changed since its row was kept, or any once `until` has passed, is given with the kept
+    /// card, and with none (`StoryRow::carded`) when none of its versions was carded yet: an
+    /// event stream tells of every story a batch touched, and must not wait for their cards
+    /// (see [`KeptRows`]).
+    pub fn story_kept(
+        &self,
+        id: i64,
+        kept: Option<&KeptRows>,
+        until: std::time::Instant,
+    ) -> Result<Option<StoryRow>, StoreError> {
+        Ok(self.rows(self.picked(id)?, kept, Cards::Until(until))?.pop())
+    }
+
+    /// Story `id`'s id and centroid, as [`Store::rows`] takes them; none when there is no
+    /// such story.
+    fn picked(&self, id: i64) -> Result<Vec<(i64, Vec<u8>)>, StoreError> {
         let fail = |e: rusqlite::Error| StoreError::from_sqlite(&self.path, &e);
-        let picked: Vec<(i64, Vec<u8>)> = self
-            .conn
-            .prepare("SELECT id, centroid FROM stories WHERE id = ?1")
+        self.conn
+            .prepare_cached("SELECT id, centroid FROM stories WHERE id = ?1")
             .map_err(fail)?
             .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))
             .map_err(fail)?
             .collect::<Result<_, _>>()
-            .map_err(fail)?;
-        Ok(self.rows(picked, None)?.pop())
+            .map_err(fail)
+    }
+
+    /// Makes again the cards of the stories `kept` listed stale (the newest first), until
+    /// `budget` has passed; how many it made. A story merged away meanwhile is dropped.
+    pub fn refresh_kept(&self, kept: &KeptRows, budget: std::time::Duration) -> Result<usize, StoreError> {
+        let start = std::time::Instant::now();
+        let mut made = 0;
+        while start.elapsed() < budget {
+            let Some(story) = kept.next_stale() else { break };
+            let Some(version) = self.story_version(story)? else { continue };
+            let Some(row) = self.story(story)? else { continue };
+            // A story that grew while it was read is left stale, for the next round.
+            if self.story_version(story)? != Some(version) {
+                kept.mark_stale(story);
+                break;
+            }
+            kept.put(story, version, &row);
+            kept.refreshed.fetch_add(1, std::sync::atomic::Ordering::Release);
+            made += 1;
+        }
+        Ok(made)
     }
 
     /// The rows of the stories `picked` (id and centroid), with their members, headlines,
     /// origins and the related stories among them; in the order picked. A story whose version
-    /// (`story_version`) is the one `kept` holds a row for is not read again.
+    /// (`story_version`) is the one `kept` holds a row for is not read again; one of as many
+    /// articles `cards` says takes the card of the row `kept` holds for an older version (or,
+    /// for [`Cards::Until`], none when it holds none), and is marked stale (see [`KeptRows`]).
     fn rows(
         &self,
         picked: Vec<(i64, Vec<u8>)>,
         kept: Option<&KeptRows>,
+        cards: Cards,
     ) -> Result<Vec<StoryRow>, StoreError> {
         let fail = |e: rusqlite::Error| StoreError::from_sqlite(&self.path, &e);
         let mut members_of = self
@@ -411,6 +523,16 @@ impl Store {
                 out.push(row);
                 continue;
             }
+            // A large story that changed is listed with its kept card, made again later.
+            let stale: Option<(&KeptRows, Option<StoryCard>)> = match (kept, version, cards) {
+                (Some(k), Some(v), Cards::KeptAbove(n)) if v.0 > n => k.card(story).map(|c| (k, Some(c))),
+                (Some(k), Some(v), Cards::Until(t))
+                    if v.0 > CARD_AT_ONCE || std::time::Instant::now() >= t =>
+                {
+                    Some((k, k.card(story)))
+                }
+                _ => None,
+            };
             let list: Vec<Member> = members_of
                 .query_map([story], |r| {
                     Ok(Member { id: r.get(1)?, title: r.get(2)?, day: r.get(3)?, source: r.get(4)? })
@@ -422,7 +544,15 @@ impl Store {
                 continue;
             }
             centroids.push(decode_vector(&blob));
-            let card = self.story_card(story, &list, &mut read);
+            let fresh = stale.is_none();
+            let carded = !matches!(stale, Some((_, None)));
+            let card = match stale {
+                Some((k, card)) => {
+                    k.mark_stale(story);
+                    card.unwrap_or_default()
+                }
+                None => self.story_card(story, &list, &mut read),
+            };
             let days: BTreeSet<&str> = list.iter().map(|m| m.day.as_str()).collect();
             out.push(StoryRow {
                 id: story,
@@ -430,13 +560,14 @@ impl Store {
                 size: list.len(),
                 origins: card.origins,
                 divergences: card.divergences,
+                carded,
                 outlets: parallax_engine::pipeline::outlets(list.iter().map(|m| m.source.as_str())),
                 first_seen: days.first().map(|d| d.to_string()).unwrap_or_default(),
                 last_seen: days.last().map(|d| d.to_string()).unwrap_or_default(),
                 documents: list.iter().map(|m| m.id.clone()).collect(),
                 related: Vec::new(),
             });
-            if let (Some(k), Some(v), Some(row)) = (kept, version, out.last()) {
+            if let (Some(k), Some(v), Some(row), true) = (kept, version, out.last(), fresh) {
                 k.put(story, v, row);
             }
         }

@@ -574,3 +574,44 @@ fn a_document_is_found_by_the_address_it_came_from() {
         .expect("a plan");
     assert!(plan.contains("documents_by_url"), "{plan}");
 }
+
+/// A story of more articles than are carded at once that grows is listed at once, with its
+/// new size and the card of its kept row, until the card is made again; an event's read of a
+/// story never carded gives none.
+#[test]
+fn a_large_story_that_grows_is_listed_with_its_kept_card_until_it_is_made_again() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let mut store = Store::open(&dir.path().join("news.db")).expect("a store");
+    let reports = reports();
+    let wire = reports[0].0.text.clone();
+    // One wire story carried by more sites than are carded at once: one origin.
+    let copies: Vec<(RawDoc, bool)> = (0..=parallax_store::CARD_AT_ONCE)
+        .map(|n| doc(&format!("copy-{n}"), &format!("{wire} Site {n} carried the agency's report.")))
+        .collect();
+    store.ingest(copies, &config()).expect("ingest");
+    let kept = parallax_store::KeptRows::default();
+    let filter = StoryFilter::default();
+    let listed = |store: &Store, kept: Option<&parallax_store::KeptRows>| -> parallax_store::StoryRow {
+        let page = store.stories_page_kept(&filter, None, kept).expect("a page");
+        page.rows.into_iter().map(|(r, _)| r).max_by_key(|r| r.size).expect("the story")
+    };
+    let before = listed(&store, Some(&kept));
+    assert_eq!((before.origins, before.carded, kept.has_stale()), (1, true, false), "{before:?}");
+    // An independent report joins it: a second origin.
+    store.ingest(vec![reports[2].clone()], &config()).expect("one more");
+    let plain = listed(&store, None);
+    assert_eq!((plain.size, plain.origins), (before.size + 1, 2), "{plain:?}");
+    let at_once = listed(&store, Some(&kept));
+    assert_eq!((at_once.size, at_once.origins, at_once.documents.len()), (plain.size, 1, plain.size));
+    assert!(kept.has_stale(), "marked for its card to be made again");
+    let refreshed = kept.refreshed();
+    assert_eq!(store.refresh_kept(&kept, std::time::Duration::from_secs(5)).expect("made again"), 1);
+    assert_eq!((kept.refreshed(), kept.has_stale()), (refreshed + 1, false));
+    assert_eq!(listed(&store, Some(&kept)), plain, "the card made again");
+    // An event's read of that story from a reader that kept nothing: no card, marked stale.
+    let fresh = parallax_store::KeptRows::default();
+    let now = std::time::Instant::now();
+    let told = store.story_kept(plain.id, Some(&fresh), now).expect("read").expect("the story");
+    assert_eq!((told.carded, told.size, fresh.has_stale()), (false, plain.size, true), "{told:?}");
+    assert!(store.story(plain.id).expect("read").expect("the story").carded);
+}
