@@ -135,7 +135,7 @@ pub(crate) struct Shared {
     pub(crate) config: Config,
     pub(crate) briefings: Mutex<Briefings>,
     /// Read-only connections to the store, kept between requests.
-    pub(crate) pool: Mutex<Vec<Store>>,
+    pub(crate) pool: Mutex<Pool>,
     /// Held while a briefing is made.
     pub(crate) making_briefing: tokio::sync::Mutex<()>,
     /// Lists made, by query, with the change log's last entry and the count of cards made
@@ -146,8 +146,9 @@ pub(crate) struct Shared {
     pub(crate) metrics: Mutex<metrics::Metrics>,
     pub(crate) slots: Semaphore,
     pub(crate) buckets: Mutex<write::Buckets>,
-    /// Held by whoever writes; holds the store the last batch was placed through.
-    pub(crate) writer: tokio::sync::Mutex<Option<Store>>,
+    /// Held by whoever writes; holds the store the last batch was placed through, with its
+    /// file's identity (`write::file_id`).
+    pub(crate) writer: tokio::sync::Mutex<Option<(Store, Option<write::FileId>)>>,
     /// Event streams open at once.
     pub(crate) streams: Arc<Semaphore>,
     /// Tokens lately found live, with when (read checks skip the store for
@@ -249,7 +250,7 @@ fn app(config: Config) -> (Router, Arc<Shared>) {
         slots: Semaphore::new(config.concurrent.max(1)),
         config,
         briefings: Mutex::new(Briefings::default()),
-        pool: Mutex::new(Vec::new()),
+        pool: Mutex::new(Pool::default()),
         making_briefing: tokio::sync::Mutex::new(()),
         lists: Mutex::new(BTreeMap::new()),
         making_list: tokio::sync::Mutex::new(()),
@@ -381,12 +382,15 @@ pub async fn serve(
 
 /// How often the stories listed with an earlier version's card are looked for.
 const REFRESH_EVERY: Duration = Duration::from_millis(100);
-/// How long one round of making cards again may hold a blocking thread and a connection.
+/// How long a round of making cards again goes on starting new ones (a card already begun is
+/// finished: a story of hundreds of articles takes about a second).
 const REFRESH_ROUND: Duration = Duration::from_millis(250);
 
 /// Makes again, in the background, the cards of the large stories that lists and events gave
 /// with an earlier version's card while documents arrived (`parallax_store::KeptRows`), so
-/// that no reader waits for them.
+/// that no reader waits for them. A card made again is in the next list made; nothing is sent
+/// to event streams (it is no change of the story), so an open page shows it when it next
+/// reloads.
 async fn refresh_cards(shared: Arc<Shared>) {
     loop {
         tokio::time::sleep(REFRESH_EVERY).await;
@@ -552,6 +556,14 @@ pub(crate) fn error(status: StatusCode, message: &str) -> Response {
 /// Read-only connections kept open between requests.
 const POOLED: usize = 16;
 
+/// Read-only connections to the store kept between requests, with the identity of the file
+/// they were opened on (`write::file_id`).
+#[derive(Default)]
+pub(crate) struct Pool {
+    file: Option<write::FileId>,
+    stores: Vec<Store>,
+}
+
 /// Runs `work` with the store opened read-only (a connection kept from an earlier request when
 /// there is one), off the async threads; a store that cannot be read is answered 503 with the
 /// store's own message.
@@ -563,14 +575,20 @@ where
     let shared = Arc::clone(shared);
     let joined = tokio::task::spawn_blocking(move || {
         let path = &shared.config.db;
-        // A store removed or replaced is read afresh, not through a connection to the old file.
-        if !path.exists() {
-            if let Ok(mut pool) = shared.pool.lock() {
-                pool.clear();
+        // A store removed or replaced is read afresh, not through a connection to the old file,
+        // and what was kept of its stories is forgotten with it.
+        let file = write::file_id(path);
+        let pooled = shared.pool.lock().ok().and_then(|mut pool| {
+            if pool.file != file {
+                pool.stores.clear();
+                pool.file = file;
+                shared.rows.clear();
             }
+            pool.stores.pop()
+        });
+        if file.is_none() {
             return Err(StoreError::Missing { path: path.clone() });
         }
-        let pooled = shared.pool.lock().ok().and_then(|mut pool| pool.pop());
         let store = match pooled {
             Some(store) => store,
             None => Store::open_read_only(path)?,
@@ -578,9 +596,10 @@ where
         let result = work(&store);
         if result.is_ok()
             && let Ok(mut pool) = shared.pool.lock()
-            && pool.len() < POOLED
+            && pool.file == file
+            && pool.stores.len() < POOLED
         {
-            pool.push(store);
+            pool.stores.push(store);
         }
         result
     })

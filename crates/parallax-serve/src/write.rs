@@ -341,16 +341,18 @@ pub(crate) async fn place(
     let open = writing.take();
     let done = tokio::task::spawn_blocking(move || {
         let written = (|| {
-            // A store removed or replaced is opened afresh, not written through the old file.
+            // A store replaced since the last batch is opened afresh, not written through the
+            // old file (a removed one was answered 503 when the batch was prepared).
             let mut store = match open {
-                Some(store) if path.exists() => store,
+                Some((store, Some(id))) if file_id(&path) == Some(id) => store,
                 _ => Store::open(&path)?,
             };
+            let id = file_id(&path);
             let report = store.commit(batch, &config)?;
             // Where each document stands now (one it repeats stands where it was placed before).
             let stories: Vec<Vec<i64>> =
                 hashes.iter().map(|h| store.stories_of_content(h)).collect::<Result<_, _>>()?;
-            Ok::<_, parallax_store::StoreError>((store, report, stories))
+            Ok::<_, parallax_store::StoreError>(((store, id), report, stories))
         })();
         match written {
             Ok((store, report, stories)) => (Some(store), Ok((report, stories))),
@@ -368,6 +370,25 @@ pub(crate) async fn place(
         }
         Ok((_, Err(e))) => Err(error(StatusCode::SERVICE_UNAVAILABLE, &e.to_string())),
         Err(_) => Err(error(StatusCode::INTERNAL_SERVER_ERROR, "the write failed")),
+    }
+}
+
+/// A file's device and inode ([`file_id`]).
+pub(crate) type FileId = (u64, u64);
+
+/// The file at `path` as the system tells files apart (device and inode), so that a store
+/// kept open is not written through after its file was replaced; `None` when it cannot be
+/// read (then a kept store is opened afresh), or on systems without inodes (then only its
+/// presence is checked, by the read before).
+pub(crate) fn file_id(path: &std::path::Path) -> Option<FileId> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        path.exists().then_some((0, 0))
     }
 }
 

@@ -333,6 +333,37 @@ fn what_it_must_refuse_gets_a_json_error_and_the_headers_every_answer_has() {
 }
 
 #[test]
+fn a_store_replaced_between_writes_is_written_afresh_not_through_the_old_file() {
+    let (dir, addr) = served();
+    let auth = format!("Authorization: Bearer {}\r\n", token(dir.path(), "desk"));
+    let record =
+        |id: &str, text: &str| format!(r#"{{"id": "{id}", "published": "2026-03-04", "text": "{text}"}}"#);
+    let first = record(
+        "grain-1",
+        "Grain prices ease\\nWheat and barley prices fell for a third week as forecasts improved.",
+    );
+    assert_eq!(send(addr, "POST", "/api/v1/documents", &auth, first.as_bytes()).status, 200);
+    // Another store put in the served one's place (its files removed, the new one moved in).
+    let other = dir.path().join("other.db");
+    let mut replacement = Store::open(&other).expect("a store");
+    let again = replacement.create_token("desk2", "2026-03-04T12:00:00Z").expect("a token");
+    drop(replacement);
+    for file in ["news.db", "news.db-wal", "news.db-shm"] {
+        let _ = std::fs::remove_file(dir.path().join(file));
+    }
+    std::fs::rename(&other, dir.path().join("news.db")).expect("moved in");
+    let second = record(
+        "council-9",
+        "Ostra council meets\\nThe Ostra council will meet on Friday to discuss the harbour budget.",
+    );
+    let auth = format!("Authorization: Bearer {again}\r\n");
+    let written = send(addr, "POST", "/api/v1/documents", &auth, second.as_bytes());
+    assert_eq!(written.status, 200, "{}", written.body);
+    let now = Store::open_read_only(&dir.path().join("news.db")).expect("the new store");
+    assert_eq!(now.stats().expect("counts").documents, 1, "the new file holds the second document");
+}
+
+#[test]
 fn a_store_that_goes_away_makes_it_unready_not_dead() {
     let (dir, addr) = served();
     assert_eq!(get(addr, "/readyz", "").status, 200);

@@ -197,8 +197,9 @@ pub struct StoryStats {
 #[derive(Debug, Default)]
 pub struct KeptRows {
     rows: std::sync::Mutex<HashMap<i64, (Version, StoryRow)>>,
-    /// Stories listed with the card of an earlier version, to be made again.
-    stale: std::sync::Mutex<BTreeSet<i64>>,
+    /// Stories listed with the card of an earlier version, to be made again, each with the
+    /// version it was listed at: a card made for an older one does not clear the mark.
+    stale: std::sync::Mutex<BTreeMap<i64, Version>>,
     /// How many cards [`Store::refresh_kept`] has made again: a list made from kept rows is
     /// current while this and the store's change log stand still.
     refreshed: std::sync::atomic::AtomicU64,
@@ -248,16 +249,29 @@ impl KeptRows {
             }
             rows.insert(story, (version, StoryRow { related: Vec::new(), ..row.clone() }));
         }
-        if let Ok(mut stale) = self.stale.lock() {
+        if let Ok(mut stale) = self.stale.lock()
+            && stale.get(&story).is_some_and(|&marked| marked <= version)
+        {
             stale.remove(&story);
         }
     }
 
-    fn mark_stale(&self, story: i64) {
+    fn mark_stale(&self, story: i64, version: Version) {
         if let Ok(mut stale) = self.stale.lock()
-            && stale.len() < KEPT_ROWS
+            && (stale.len() < KEPT_ROWS || stale.contains_key(&story))
         {
-            stale.insert(story);
+            let marked = stale.entry(story).or_insert(version);
+            *marked = (*marked).max(version);
+        }
+    }
+
+    /// Forgets every row (the store they were read from is gone).
+    pub fn clear(&self) {
+        if let Ok(mut rows) = self.rows.lock() {
+            rows.clear();
+        }
+        if let Ok(mut stale) = self.stale.lock() {
+            stale.clear();
         }
     }
 
@@ -271,8 +285,8 @@ impl KeptRows {
         self.refreshed.load(std::sync::atomic::Ordering::Acquire)
     }
 
-    /// The stale story made again next: the newest.
-    fn next_stale(&self) -> Option<i64> {
+    /// The stale story made again next: the newest, with the version it was listed at.
+    fn next_stale(&self) -> Option<(i64, Version)> {
         self.stale.lock().ok().and_then(|mut s| s.pop_last())
     }
 }
@@ -469,25 +483,43 @@ impl Store {
             .map_err(fail)
     }
 
-    /// Makes again the cards of the stories `kept` listed stale (the newest first), until
-    /// `budget` has passed; how many it made. A story merged away meanwhile is dropped.
+    /// Makes again the cards of the stories `kept` listed stale (the newest first), starting
+    /// no new one once `budget` has passed; how many it made. A story merged away meanwhile is
+    /// dropped; one that grew while it was read is kept at the version read first and left
+    /// stale for a later round, after the others.
     pub fn refresh_kept(&self, kept: &KeptRows, budget: std::time::Duration) -> Result<usize, StoreError> {
         let start = std::time::Instant::now();
         let mut made = 0;
+        let mut again: Vec<(i64, Version)> = Vec::new();
+        let mut result = Ok(());
         while start.elapsed() < budget {
-            let Some(story) = kept.next_stale() else { break };
-            let Some(version) = self.story_version(story)? else { continue };
-            let Some(row) = self.story(story)? else { continue };
-            // A story that grew while it was read is left stale, for the next round.
-            if self.story_version(story)? != Some(version) {
-                kept.mark_stale(story);
-                break;
+            let Some((story, marked)) = kept.next_stale() else { break };
+            let read = (|| {
+                let Some(version) = self.story_version(story)? else { return Ok(None) };
+                let Some(row) = self.story(story)? else { return Ok(None) };
+                Ok(Some((version, row, self.story_version(story)?)))
+            })();
+            match read {
+                Ok(None) => {}
+                Ok(Some((version, row, now))) => {
+                    kept.put(story, version, &row);
+                    kept.refreshed.fetch_add(1, std::sync::atomic::Ordering::Release);
+                    made += 1;
+                    if let Some(now) = now.filter(|&now| now != version) {
+                        again.push((story, now));
+                    }
+                }
+                Err(e) => {
+                    again.push((story, marked));
+                    result = Err(e);
+                    break;
+                }
             }
-            kept.put(story, version, &row);
-            kept.refreshed.fetch_add(1, std::sync::atomic::Ordering::Release);
-            made += 1;
         }
-        Ok(made)
+        for (story, version) in again {
+            kept.mark_stale(story, version);
+        }
+        result.map(|()| made)
     }
 
     /// The rows of the stories `picked` (id and centroid), with their members, headlines,
@@ -548,7 +580,9 @@ impl Store {
             let carded = !matches!(stale, Some((_, None)));
             let card = match stale {
                 Some((k, card)) => {
-                    k.mark_stale(story);
+                    if let Some(v) = version {
+                        k.mark_stale(story, v);
+                    }
                     card.unwrap_or_default()
                 }
                 None => self.story_card(story, &list, &mut read),
@@ -828,6 +862,35 @@ fn page_query() -> String {
 #[cfg(test)]
 mod tests {
     use crate::Store;
+
+    /// A card made for an older version than a story was last listed at leaves it stale.
+    #[test]
+    fn a_card_made_for_an_older_version_does_not_clear_a_newer_mark() {
+        let kept = super::KeptRows::default();
+        let row = super::StoryRow {
+            id: 7,
+            headline: None,
+            size: 10,
+            origins: 3,
+            outlets: 3,
+            divergences: 0,
+            carded: true,
+            first_seen: String::new(),
+            last_seen: String::new(),
+            documents: Vec::new(),
+            related: Vec::new(),
+        };
+        kept.mark_stale(7, (11, 40));
+        kept.put(7, (10, 30), &row);
+        assert!(kept.has_stale(), "listed at 11 articles, carded at 10");
+        assert_eq!(kept.next_stale(), Some((7, (11, 40))));
+        kept.mark_stale(7, (11, 40));
+        kept.put(7, (11, 40), &row);
+        assert!(!kept.has_stale());
+        kept.mark_stale(7, (12, 41));
+        kept.clear();
+        assert!(!kept.has_stale() && kept.card(7).is_none(), "forgotten with its store");
+    }
 
     #[test]
     fn an_articles_place_is_read_from_its_id() {
