@@ -25,8 +25,8 @@ source bench/serve/served.sh
 small=$(python3 - "$port" <<'PY'
 import json, sys, urllib.request
 port, cursor = sys.argv[1], ""
-for _ in range(50):
-    page = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/stories?limit=500&min_size=3{cursor}"))
+for _ in range(200):
+    page = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/stories?limit=50&min_size=3{cursor}"))
     found = [s["id"] for s in page["stories"] if s["size"] <= 10]
     if found or not page["next_cursor"]:
         print(found[0] if found else "")
@@ -35,12 +35,13 @@ for _ in range(50):
 PY
 )
 # The first request of each route makes its list or briefing (timed here); wrk then measures
-# the answers served from what was made.
-for route in "/api/v1/stories?limit=50" "/api/v1/stories/$story" "/api/v1/stories/$small" "/" "/stories.atom"; do
+# the answers served from what was made: the API's and the web app's (the river, a story's
+# page).
+for route in "/api/v1/stories?limit=50" "/api/v1/stories/$story" "/api/v1/stories/$small" "/" "/stories/$small" "/stories/$story" "/stories.atom"; do
   curl -sf -o /dev/null -w "first request of $route (made, not cached): %{time_total} s, %{size_download} bytes\n" \
     "http://127.0.0.1:$port$route"
 done
-for route in "/api/v1/stories?limit=50" "/api/v1/stories/$story" "/api/v1/stories/$small" "/" "/stories.atom"; do
+for route in "/api/v1/stories?limit=50" "/api/v1/stories/$story" "/api/v1/stories/$small" "/" "/stories/$small" "/stories/$story" "/stories.atom"; do
   echo "== $route ($conns connections, ${secs} s)"
   wrk -t2 -c"$conns" -d"${secs}s" --latency -H "Accept-Encoding: gzip" "http://127.0.0.1:$port$route" \
     | grep -E '^\s+(50%|90%|99%)|Requests/sec|Non-2xx|Socket errors' || true

@@ -39,14 +39,13 @@ pub(crate) async fn feed(
         let title = r.headline.as_deref().unwrap_or("(no headline)");
         let _ = write!(
             s,
-            "  <entry>\n    <id>urn:parallax:story:{id}</id>\n    <title>{title}</title>\n    <updated>{updated}</updated>\n    <link href=\"/stories/{id}\"/>\n    <summary>{size} article{sp}, {origins} independent origin{op}{differ}, {first} to {last}</summary>\n  </entry>\n",
+            "  <entry>\n    <id>urn:parallax:story:{id}</id>\n    <title>{title}</title>\n    <updated>{updated}</updated>\n    <link href=\"/stories/{id}\"/>\n    <summary>{size} article{sp}, {origins}{differ}, {first} to {last}</summary>\n  </entry>\n",
             id = r.id,
             title = escape(title),
             updated = timestamp(&r.last_seen),
             size = r.size,
             sp = if r.size == 1 { "" } else { "s" },
-            origins = r.origins,
-            op = if r.origins == 1 { "" } else { "s" },
+            origins = crate::pages::origins(r),
             differ = match r.divergences {
                 0 => String::new(),
                 1 => ", 1 divergence".to_string(),

@@ -45,13 +45,12 @@ pub(crate) async fn river(
     for r in rows.rows.iter() {
         let _ = write!(
             s,
-            "<li><a href=\"/stories/{id}\">{title}</a><div class=\"meta\">{size} article{sp}, {origins} independent origin{op}, {outlets} outlet{ap}, {first} to {last}",
+            "<li><a href=\"/stories/{id}\">{title}</a><div class=\"meta\">{size} article{sp}, {origins}, {outlets} outlet{ap}, {first} to {last}",
             id = r.id,
             title = escape(r.headline.as_deref().unwrap_or("(no headline)")),
             size = r.size,
             sp = if r.size == 1 { "" } else { "s" },
-            origins = r.origins,
-            op = if r.origins == 1 { "" } else { "s" },
+            origins = origins(r),
             outlets = r.outlets,
             ap = if r.outlets == 1 { "" } else { "s" },
             first = escape(&r.first_seen),
@@ -132,6 +131,16 @@ pub(crate) async fn story(
 }
 
 /// The style of the pages that list stories or hits, after [`head`]'s own.
+/// A story's independent origins as a list says them: "3 independent origins", or that they
+/// are being counted (`StoryRow::carded`).
+pub(crate) fn origins(r: &parallax_store::StoryRow) -> String {
+    match (r.carded, r.origins) {
+        (false, _) => "origins being counted".to_string(),
+        (true, 1) => "1 independent origin".to_string(),
+        (true, n) => format!("{n} independent origins"),
+    }
+}
+
 const LIST_STYLE: &str = "li{margin:.8rem 0}.meta{color:#555;font-size:.9rem}a{color:#0645ad}.badge{background:#fff3bf;color:#5c3c00;border-radius:.3rem;padding:0 .35rem;white-space:nowrap}";
 
 /// A page's opening up to its body: `title` (already escaped), `links` in the head, and

@@ -140,8 +140,11 @@ pub struct StoryRow {
     pub outlets: usize,
     /// Where its sources disagree: how many divergences its briefing shows.
     pub divergences: usize,
-    /// Whether its headline, origins and divergences are known: false only in
-    /// [`Store::story_kept`]'s row of a story none of whose versions has been carded yet.
+    /// Whether its headline, origins and divergences are its briefing's: false only in a
+    /// long-running reader's row of a story of more than [`CARD_AT_ONCE`] articles none of
+    /// whose versions has been carded yet (see [`KeptRows`]); it is then headed by its first
+    /// title that may head a story, and its origins and divergences are not known (0 here,
+    /// `null` in its JSON).
     pub carded: bool,
     /// The earliest and latest date among its members (publication date, else the day it was
     /// ingested), as YYYY-MM-DD.
@@ -158,18 +161,22 @@ pub struct StoryRow {
 impl StoryRow {
     /// As JSON.
     pub fn to_json(&self) -> serde_json::Value {
-        json!({
+        let mut row = json!({
             "id": self.id,
             "headline": self.headline,
             "size": self.size,
-            "origins": self.origins,
+            "origins": self.carded.then_some(self.origins),
             "outlets": self.outlets,
-            "divergences": self.divergences,
+            "divergences": self.carded.then_some(self.divergences),
             "first_seen": self.first_seen,
             "last_seen": self.last_seen,
             "documents": self.documents,
             "related": self.related,
-        })
+        });
+        if !self.carded {
+            row["carded"] = false.into();
+        }
+        row
     }
 }
 
@@ -189,11 +196,12 @@ pub struct StoryStats {
 ///
 /// A story's card (headline, origins, divergences) is its briefing's, made from all its
 /// articles read again: a story of hundreds of articles costs about a second each time it
-/// grows. So that readers and event streams never wait for that while documents arrive, a
-/// story of more than [`CARD_AT_ONCE`] articles that has changed since its row was kept is
-/// listed at once with its new members, size, outlets and dates and the card of its kept
-/// row, and marked stale; [`Store::refresh_kept`] (the server runs it in the background) makes
-/// its card again.
+/// grows, and the first list of a store of a million documents heads its largest stories. So
+/// that readers and event streams never wait for that, a story of more than [`CARD_AT_ONCE`]
+/// articles whose row is not kept at its version is listed at once with its members, size,
+/// outlets and dates and the card of its kept row (or none, `StoryRow::carded`, when none is
+/// kept), and marked stale; [`Store::refresh_kept`] (the server runs it in the background)
+/// makes its card.
 #[derive(Debug, Default)]
 pub struct KeptRows {
     rows: std::sync::Mutex<HashMap<i64, (Version, StoryRow)>>,
@@ -208,10 +216,15 @@ pub struct KeptRows {
 /// A story's version: its article count and newest article (`Store::story_version`).
 type Version = (i64, i64);
 
+/// The first title of `members` that may head a story (`claims::can_head`).
+fn first_title(members: &[Member]) -> Option<&str> {
+    members.iter().filter_map(|m| m.title.as_deref()).find(|t| parallax_engine::claims::can_head(t))
+}
+
 /// Which changed stories a read of kept rows gives with the card of an earlier version.
 #[derive(Clone, Copy, Debug)]
 enum Cards {
-    /// Those of more articles than this that have a kept row (a list's).
+    /// Those of more articles than this (a list's), with no card when none is kept.
     KeptAbove(i64),
     /// Those of more than [`CARD_AT_ONCE`] articles, and every one once this instant has
     /// passed, with no card when none is kept (an event stream's: it tells of every story a
@@ -557,7 +570,7 @@ impl Store {
             }
             // A large story that changed is listed with its kept card, made again later.
             let stale: Option<(&KeptRows, Option<StoryCard>)> = match (kept, version, cards) {
-                (Some(k), Some(v), Cards::KeptAbove(n)) if v.0 > n => k.card(story).map(|c| (k, Some(c))),
+                (Some(k), Some(v), Cards::KeptAbove(n)) if v.0 > n => Some((k, k.card(story))),
                 (Some(k), Some(v), Cards::Until(t))
                     if v.0 > CARD_AT_ONCE || std::time::Instant::now() >= t =>
                 {
@@ -583,7 +596,11 @@ impl Store {
                     if let Some(v) = version {
                         k.mark_stale(story, v);
                     }
-                    card.unwrap_or_default()
+                    // Never carded: headed by its first title that may head a story.
+                    card.unwrap_or_else(|| StoryCard {
+                        headline: first_title(&list).map(str::to_string),
+                        ..StoryCard::default()
+                    })
                 }
                 None => self.story_card(story, &list, &mut read),
             };
@@ -625,11 +642,11 @@ impl Store {
     /// own origin, the most it can have, no divergence, and is headed by its first titled
     /// article, so that one bad row does not fail a whole list; its briefing reports the damage.
     fn story_card(&self, id: i64, members: &[Member], read: &mut ReadDocuments) -> StoryCard {
-        let titled = || {
-            members.iter().filter_map(|m| m.title.as_deref()).find(|t| parallax_engine::claims::can_head(t))
+        let unread = || StoryCard {
+            origins: members.len(),
+            headline: first_title(members).map(str::to_string),
+            divergences: 0,
         };
-        let unread =
-            || StoryCard { origins: members.len(), headline: titled().map(str::to_string), divergences: 0 };
         if members.len() <= 1 {
             return unread();
         }

@@ -575,11 +575,11 @@ fn a_document_is_found_by_the_address_it_came_from() {
     assert!(plan.contains("documents_by_url"), "{plan}");
 }
 
-/// A story of more articles than are carded at once that grows is listed at once, with its
-/// new size and the card of its kept row, until the card is made again; an event's read of a
-/// story never carded gives none.
+/// A story of more articles than are carded at once is listed at once: without a card until
+/// one is made, then, when it grows, with its new size and the card of its kept row until the
+/// card is made again; an event's read of a story never carded gives none.
 #[test]
-fn a_large_story_that_grows_is_listed_with_its_kept_card_until_it_is_made_again() {
+fn a_large_story_is_listed_at_once_and_carded_in_the_background() {
     let dir = tempfile::tempdir().expect("a temp dir");
     let mut store = Store::open(&dir.path().join("news.db")).expect("a store");
     let reports = reports();
@@ -595,8 +595,14 @@ fn a_large_story_that_grows_is_listed_with_its_kept_card_until_it_is_made_again(
         let page = store.stories_page_kept(&filter, None, kept).expect("a page");
         page.rows.into_iter().map(|(r, _)| r).max_by_key(|r| r.size).expect("the story")
     };
+    // Never carded by this reader: listed at once without its card, and made in the background.
+    let first = listed(&store, Some(&kept));
+    assert_eq!((first.carded, first.to_json()["origins"].is_null(), kept.has_stale()), (false, true, true));
+    assert_eq!(first.headline, reports[0].0.text.lines().next().map(str::to_string), "its first title");
+    assert_eq!(store.refresh_kept(&kept, std::time::Duration::from_secs(5)).expect("made"), 1);
     let before = listed(&store, Some(&kept));
     assert_eq!((before.origins, before.carded, kept.has_stale()), (1, true, false), "{before:?}");
+    assert_eq!(before, listed(&store, None), "as a plain list gives it");
     // An independent report joins it: a second origin.
     store.ingest(vec![reports[2].clone()], &config()).expect("one more");
     let plain = listed(&store, None);
