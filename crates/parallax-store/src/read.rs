@@ -205,9 +205,10 @@ pub struct StoryStats {
 #[derive(Debug, Default)]
 pub struct KeptRows {
     rows: std::sync::Mutex<HashMap<i64, (Version, StoryRow)>>,
-    /// Stories listed with the card of an earlier version, to be made again, each with the
-    /// version it was listed at: a card made for an older one does not clear the mark.
-    stale: std::sync::Mutex<BTreeMap<i64, Version>>,
+    /// Stories listed with the card of an earlier version (or none), to be made again, each
+    /// with the version it was listed at (a card made for an older one does not clear the
+    /// mark) and when it was last listed: what readers look at now is made first.
+    stale: std::sync::Mutex<Stale>,
     /// How many cards [`Store::refresh_kept`] has made again: a list made from kept rows is
     /// current while this and the store's change log stand still.
     refreshed: std::sync::atomic::AtomicU64,
@@ -215,6 +216,26 @@ pub struct KeptRows {
 
 /// A story's version: its article count and newest article (`Store::story_version`).
 type Version = (i64, i64);
+
+/// The stories [`KeptRows`] marked stale: each with the version it was listed at and when it
+/// was last listed (a count of marks; 0 for one put back after a round that could not make
+/// it).
+#[derive(Debug, Default)]
+struct Stale {
+    marks: HashMap<i64, (Version, u64)>,
+    listed: u64,
+}
+
+impl Stale {
+    fn mark(&mut self, story: i64, version: Version, at: u64) {
+        if self.marks.len() >= KEPT_ROWS && !self.marks.contains_key(&story) {
+            return;
+        }
+        let mark = self.marks.entry(story).or_insert((version, at));
+        mark.0 = mark.0.max(version);
+        mark.1 = mark.1.max(at);
+    }
+}
 
 /// The first title of `members` that may head a story (`claims::can_head`).
 fn first_title(members: &[Member]) -> Option<&str> {
@@ -263,18 +284,26 @@ impl KeptRows {
             rows.insert(story, (version, StoryRow { related: Vec::new(), ..row.clone() }));
         }
         if let Ok(mut stale) = self.stale.lock()
-            && stale.get(&story).is_some_and(|&marked| marked <= version)
+            && stale.marks.get(&story).is_some_and(|&(marked, _)| marked <= version)
         {
-            stale.remove(&story);
+            stale.marks.remove(&story);
         }
     }
 
+    /// Marks `story` stale at `version`, listed now: made before the stories listed earlier.
     fn mark_stale(&self, story: i64, version: Version) {
-        if let Ok(mut stale) = self.stale.lock()
-            && (stale.len() < KEPT_ROWS || stale.contains_key(&story))
-        {
-            let marked = stale.entry(story).or_insert(version);
-            *marked = (*marked).max(version);
+        if let Ok(mut stale) = self.stale.lock() {
+            stale.listed += 1;
+            let now = stale.listed;
+            stale.mark(story, version, now);
+        }
+    }
+
+    /// Marks `story` stale at `version` again after a round that could not make its card:
+    /// made after the stories listed meanwhile.
+    fn mark_stale_later(&self, story: i64, version: Version) {
+        if let Ok(mut stale) = self.stale.lock() {
+            stale.mark(story, version, 0);
         }
     }
 
@@ -284,13 +313,13 @@ impl KeptRows {
             rows.clear();
         }
         if let Ok(mut stale) = self.stale.lock() {
-            stale.clear();
+            stale.marks.clear();
         }
     }
 
     /// Whether some story was listed with the card of an earlier version.
     pub fn has_stale(&self) -> bool {
-        self.stale.lock().is_ok_and(|s| !s.is_empty())
+        self.stale.lock().is_ok_and(|s| !s.marks.is_empty())
     }
 
     /// How many cards [`Store::refresh_kept`] has made again so far.
@@ -298,9 +327,13 @@ impl KeptRows {
         self.refreshed.load(std::sync::atomic::Ordering::Acquire)
     }
 
-    /// The stale story made again next: the newest, with the version it was listed at.
+    /// The stale story made again next: the one listed last, with the version it was listed
+    /// at.
     fn next_stale(&self) -> Option<(i64, Version)> {
-        self.stale.lock().ok().and_then(|mut s| s.pop_last())
+        let mut stale = self.stale.lock().ok()?;
+        let (&story, &(version, _)) = stale.marks.iter().max_by_key(|&(&id, &(_, at))| (at, id))?;
+        stale.marks.remove(&story);
+        Some((story, version))
     }
 }
 
@@ -496,7 +529,7 @@ impl Store {
             .map_err(fail)
     }
 
-    /// Makes again the cards of the stories `kept` listed stale (the newest first), starting
+    /// Makes again the cards of the stories `kept` listed stale (the last listed first), starting
     /// no new one once `budget` has passed; how many it made. A story merged away meanwhile is
     /// dropped; one that grew while it was read is kept at the version read first and left
     /// stale for a later round, after the others.
@@ -530,7 +563,7 @@ impl Store {
             }
         }
         for (story, version) in again {
-            kept.mark_stale(story, version);
+            kept.mark_stale_later(story, version);
         }
         result.map(|()| made)
     }
@@ -904,6 +937,14 @@ mod tests {
         kept.mark_stale(7, (11, 40));
         kept.put(7, (11, 40), &row);
         assert!(!kept.has_stale());
+        // The story listed last is made first; one put back after its round, after the others.
+        kept.mark_stale(3, (2, 5));
+        kept.mark_stale(9, (2, 6));
+        kept.mark_stale(3, (2, 5));
+        kept.mark_stale_later(12, (9, 9));
+        assert_eq!(kept.next_stale().map(|s| s.0), Some(3));
+        assert_eq!(kept.next_stale().map(|s| s.0), Some(9));
+        assert_eq!(kept.next_stale().map(|s| s.0), Some(12));
         kept.mark_stale(7, (12, 41));
         kept.clear();
         assert!(!kept.has_stale() && kept.card(7).is_none(), "forgotten with its store");
