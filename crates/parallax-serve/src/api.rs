@@ -177,7 +177,7 @@ async fn read_list(
     let (mut kept, mut next) = (Vec::new(), page.next);
     let count = page.rows.len();
     for (n, (row, place)) in page.rows.into_iter().enumerate() {
-        if row.origins < min_origins {
+        if row.card.origins < min_origins {
             continue;
         }
         kept.push(row);

@@ -36,7 +36,7 @@ pub(crate) async fn feed(
         let _ = writeln!(s, "  <link rel=\"next\" href=\"/stories.atom?{}\"/>", escape(&next));
     }
     for r in rows.rows.iter() {
-        let title = r.headline.as_deref().unwrap_or("(no headline)");
+        let title = r.card.headline.as_deref().unwrap_or("(no headline)");
         let _ = write!(
             s,
             "  <entry>\n    <id>urn:parallax:story:{id}</id>\n    <title>{title}</title>\n    <updated>{updated}</updated>\n    <link href=\"/stories/{id}\"/>\n    <summary>{size} article{sp}, {origins}{differ}, {first} to {last}</summary>\n  </entry>\n",
@@ -46,7 +46,7 @@ pub(crate) async fn feed(
             size = r.size,
             sp = if r.size == 1 { "" } else { "s" },
             origins = crate::pages::origins(r),
-            differ = match r.divergences {
+            differ = match r.card.divergences {
                 0 => String::new(),
                 1 => ", 1 divergence".to_string(),
                 n => format!(", {n} divergences"),
@@ -69,6 +69,7 @@ pub(crate) async fn story_feed(shared: &Arc<Shared>, id: i64) -> Response {
         Err(answer) => return answer,
     };
     let headline = row
+        .card
         .headline
         .as_deref()
         .or_else(|| articles.iter().find_map(|a| a.title.as_deref()))

@@ -130,9 +130,9 @@ fn event(change: &Change, row: Option<&StoryRow>) -> Event {
     if let Some(row) = row {
         // A story whose card is still being made is told without it.
         if row.carded {
-            data["headline"] = row.headline.clone().into();
-            data["origins"] = row.origins.into();
-            data["divergences"] = row.divergences.into();
+            data["headline"] = row.card.headline.clone().into();
+            data["origins"] = row.card.origins.into();
+            data["divergences"] = row.card.divergences.into();
         }
         data["size"] = row.size.into();
         data["outlets"] = row.outlets.into();

@@ -47,7 +47,7 @@ pub(crate) async fn river(
             s,
             "<li><a href=\"/stories/{id}\">{title}</a><div class=\"meta\">{size} article{sp}, {origins}, {outlets} outlet{ap}, {first} to {last}",
             id = r.id,
-            title = escape(r.headline.as_deref().unwrap_or("(no headline)")),
+            title = escape(r.card.headline.as_deref().unwrap_or("(no headline)")),
             size = r.size,
             sp = if r.size == 1 { "" } else { "s" },
             origins = origins(r),
@@ -56,12 +56,12 @@ pub(crate) async fn river(
             first = escape(&r.first_seen),
             last = escape(&r.last_seen),
         );
-        if r.divergences > 0 {
+        if r.card.divergences > 0 {
             let _ = write!(
                 s,
                 " <span class=\"badge\">{n} divergence{dp}</span>",
-                n = r.divergences,
-                dp = if r.divergences == 1 { "" } else { "s" }
+                n = r.card.divergences,
+                dp = if r.card.divergences == 1 { "" } else { "s" }
             );
         }
         if !r.related.is_empty() {
@@ -134,7 +134,7 @@ pub(crate) async fn story(
 /// A story's independent origins as a list says them: "3 independent origins", or that they
 /// are being counted (`StoryRow::carded`).
 pub(crate) fn origins(r: &parallax_store::StoryRow) -> String {
-    match (r.carded, r.origins) {
+    match (r.carded, r.card.origins) {
         (false, _) => "origins being counted".to_string(),
         (true, 1) => "1 independent origin".to_string(),
         (true, n) => format!("{n} independent origins"),

@@ -130,17 +130,14 @@ pub struct StoredDocument {
 pub struct StoryRow {
     /// The story's id (stable while the story lives; a merged story's id is retired).
     pub id: i64,
-    /// The story's headline, as its briefing heads it (`pipeline::story_card`), or none.
-    pub headline: Option<String>,
+    /// Its headline, independent origins and divergences, as its briefing heads and counts
+    /// them (`pipeline::story_card`).
+    pub card: StoryCard,
     /// Its articles.
     pub size: usize,
-    /// Independent origins among them, as the story's briefing counts them.
-    pub origins: usize,
     /// The outlets that published them (`pipeline::outlets` of their outlet names).
     pub outlets: usize,
-    /// Where its sources disagree: how many divergences its briefing shows.
-    pub divergences: usize,
-    /// Whether its headline, origins and divergences are its briefing's: false only in a
+    /// Whether its card is its briefing's: false only in a
     /// long-running reader's row of a story of more than [`CARD_AT_ONCE`] articles none of
     /// whose versions has been carded yet (see [`KeptRows`]); it is then headed by its first
     /// title that may head a story, and its origins and divergences are not known (0 here,
@@ -163,11 +160,11 @@ impl StoryRow {
     pub fn to_json(&self) -> serde_json::Value {
         let mut row = json!({
             "id": self.id,
-            "headline": self.headline,
+            "headline": self.card.headline,
             "size": self.size,
-            "origins": self.carded.then_some(self.origins),
+            "origins": self.carded.then_some(self.card.origins),
             "outlets": self.outlets,
-            "divergences": self.carded.then_some(self.divergences),
+            "divergences": self.carded.then_some(self.card.divergences),
             "first_seen": self.first_seen,
             "last_seen": self.last_seen,
             "documents": self.documents,
@@ -242,6 +239,15 @@ fn first_title(members: &[Member]) -> Option<&str> {
     members.iter().filter_map(|m| m.title.as_deref()).find(|t| parallax_engine::claims::can_head(t))
 }
 
+/// When a story marked stale was listed ([`KeptRows::mark_stale`]).
+#[derive(Clone, Copy, Debug)]
+enum Listed {
+    /// By the read marking it.
+    Now,
+    /// Before a round of [`Store::refresh_kept`] that could not make its card.
+    Before,
+}
+
 /// Which changed stories a read of kept rows gives with the card of an earlier version.
 #[derive(Clone, Copy, Debug)]
 enum Cards {
@@ -269,11 +275,7 @@ impl KeptRows {
     /// The card of the row kept for `story`, whatever its version.
     fn card(&self, story: i64) -> Option<StoryCard> {
         let rows = self.rows.lock().ok()?;
-        rows.get(&story).map(|(_, row)| StoryCard {
-            origins: row.origins,
-            headline: row.headline.clone(),
-            divergences: row.divergences,
-        })
+        rows.get(&story).map(|(_, row)| row.card.clone())
     }
 
     fn put(&self, story: i64, version: Version, row: &StoryRow) {
@@ -290,20 +292,19 @@ impl KeptRows {
         }
     }
 
-    /// Marks `story` stale at `version`, listed now: made before the stories listed earlier.
-    fn mark_stale(&self, story: i64, version: Version) {
+    /// Marks `story` stale at `version`: listed now, made before the stories listed earlier;
+    /// or put back after a round that could not make its card, made after the stories listed
+    /// meanwhile.
+    fn mark_stale(&self, story: i64, version: Version, when: Listed) {
         if let Ok(mut stale) = self.stale.lock() {
-            stale.listed += 1;
-            let now = stale.listed;
-            stale.mark(story, version, now);
-        }
-    }
-
-    /// Marks `story` stale at `version` again after a round that could not make its card:
-    /// made after the stories listed meanwhile.
-    fn mark_stale_later(&self, story: i64, version: Version) {
-        if let Ok(mut stale) = self.stale.lock() {
-            stale.mark(story, version, 0);
+            let at = match when {
+                Listed::Now => {
+                    stale.listed += 1;
+                    stale.listed
+                }
+                Listed::Before => 0,
+            };
+            stale.mark(story, version, at);
         }
     }
 
@@ -530,40 +531,37 @@ impl Store {
     }
 
     /// Makes again the cards of the stories `kept` listed stale (the last listed first), starting
-    /// no new one once `budget` has passed; how many it made. A story merged away meanwhile is
-    /// dropped; one that grew while it was read is kept at the version read first and left
-    /// stale for a later round, after the others.
+    /// no new one once `budget` has passed; how many it made. Each story's version and row are
+    /// read in one snapshot. A story merged away meanwhile is dropped; one that grew since is
+    /// kept at the version read, and the next read that lists it marks it stale again. A story
+    /// that could not be read is put back, after the others.
     pub fn refresh_kept(&self, kept: &KeptRows, budget: std::time::Duration) -> Result<usize, StoreError> {
         let start = std::time::Instant::now();
         let mut made = 0;
-        let mut again: Vec<(i64, Version)> = Vec::new();
         let mut result = Ok(());
         while start.elapsed() < budget {
             let Some((story, marked)) = kept.next_stale() else { break };
+            // The version and the row from one snapshot: a batch written meanwhile is the
+            // next list's to mark.
             let read = (|| {
+                let _snapshot =
+                    self.conn.unchecked_transaction().map_err(|e| StoreError::from_sqlite(&self.path, &e))?;
                 let Some(version) = self.story_version(story)? else { return Ok(None) };
-                let Some(row) = self.story(story)? else { return Ok(None) };
-                Ok(Some((version, row, self.story_version(story)?)))
+                Ok(self.story(story)?.map(|row| (version, row)))
             })();
             match read {
                 Ok(None) => {}
-                Ok(Some((version, row, now))) => {
+                Ok(Some((version, row))) => {
                     kept.put(story, version, &row);
                     kept.refreshed.fetch_add(1, std::sync::atomic::Ordering::Release);
                     made += 1;
-                    if let Some(now) = now.filter(|&now| now != version) {
-                        again.push((story, now));
-                    }
                 }
                 Err(e) => {
-                    again.push((story, marked));
+                    kept.mark_stale(story, marked, Listed::Before);
                     result = Err(e);
                     break;
                 }
             }
-        }
-        for (story, version) in again {
-            kept.mark_stale_later(story, version);
         }
         result.map(|()| made)
     }
@@ -627,7 +625,7 @@ impl Store {
             let card = match stale {
                 Some((k, card)) => {
                     if let Some(v) = version {
-                        k.mark_stale(story, v);
+                        k.mark_stale(story, v, Listed::Now);
                     }
                     // Never carded: headed by its first title that may head a story.
                     card.unwrap_or_else(|| StoryCard {
@@ -640,10 +638,8 @@ impl Store {
             let days: BTreeSet<&str> = list.iter().map(|m| m.day.as_str()).collect();
             out.push(StoryRow {
                 id: story,
-                headline: card.headline,
+                card,
                 size: list.len(),
-                origins: card.origins,
-                divergences: card.divergences,
                 carded,
                 outlets: parallax_engine::pipeline::outlets(list.iter().map(|m| m.source.as_str())),
                 first_seen: days.first().map(|d| d.to_string()).unwrap_or_default(),
@@ -919,33 +915,31 @@ mod tests {
         let kept = super::KeptRows::default();
         let row = super::StoryRow {
             id: 7,
-            headline: None,
+            card: super::StoryCard { origins: 3, ..super::StoryCard::default() },
             size: 10,
-            origins: 3,
             outlets: 3,
-            divergences: 0,
             carded: true,
             first_seen: String::new(),
             last_seen: String::new(),
             documents: Vec::new(),
             related: Vec::new(),
         };
-        kept.mark_stale(7, (11, 40));
+        kept.mark_stale(7, (11, 40), super::Listed::Now);
         kept.put(7, (10, 30), &row);
         assert!(kept.has_stale(), "listed at 11 articles, carded at 10");
         assert_eq!(kept.next_stale(), Some((7, (11, 40))));
-        kept.mark_stale(7, (11, 40));
+        kept.mark_stale(7, (11, 40), super::Listed::Now);
         kept.put(7, (11, 40), &row);
         assert!(!kept.has_stale());
         // The story listed last is made first; one put back after its round, after the others.
-        kept.mark_stale(3, (2, 5));
-        kept.mark_stale(9, (2, 6));
-        kept.mark_stale(3, (2, 5));
-        kept.mark_stale_later(12, (9, 9));
+        kept.mark_stale(3, (2, 5), super::Listed::Now);
+        kept.mark_stale(9, (2, 6), super::Listed::Now);
+        kept.mark_stale(3, (2, 5), super::Listed::Now);
+        kept.mark_stale(12, (9, 9), super::Listed::Before);
         assert_eq!(kept.next_stale().map(|s| s.0), Some(3));
         assert_eq!(kept.next_stale().map(|s| s.0), Some(9));
         assert_eq!(kept.next_stale().map(|s| s.0), Some(12));
-        kept.mark_stale(7, (12, 41));
+        kept.mark_stale(7, (12, 41), super::Listed::Now);
         kept.clear();
         assert!(!kept.has_stale() && kept.card(7).is_none(), "forgotten with its store");
     }

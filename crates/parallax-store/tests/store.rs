@@ -138,9 +138,9 @@ fn a_damaged_document_does_not_fail_the_list_of_stories() {
     assert!(after.iter().any(|a| a.id == damaged));
     for (a, b) in after.iter().zip(&before) {
         if a.id == damaged {
-            assert_eq!(a.origins, a.size, "{a:?}");
+            assert_eq!(a.card.origins, a.size, "{a:?}");
         } else {
-            assert_eq!(a.origins, b.origins, "{a:?}");
+            assert_eq!(a.card.origins, b.card.origins, "{a:?}");
         }
     }
 }
@@ -160,13 +160,13 @@ fn a_batch_clusters_the_same_in_any_order() {
         .stories()
         .expect("stories")
         .into_iter()
-        .map(|s| (s.id, s.headline, s.documents.len()))
+        .map(|s| (s.id, s.card.headline, s.documents.len()))
         .collect();
     let b: Vec<_> = backward
         .stories()
         .expect("stories")
         .into_iter()
-        .map(|s| (s.id, s.headline, s.documents.len()))
+        .map(|s| (s.id, s.card.headline, s.documents.len()))
         .collect();
     assert_eq!(a, b);
 }
@@ -598,17 +598,17 @@ fn a_large_story_is_listed_at_once_and_carded_in_the_background() {
     // Never carded by this reader: listed at once without its card, and made in the background.
     let first = listed(&store, Some(&kept));
     assert_eq!((first.carded, first.to_json()["origins"].is_null(), kept.has_stale()), (false, true, true));
-    assert_eq!(first.headline, reports[0].0.text.lines().next().map(str::to_string), "its first title");
+    assert_eq!(first.card.headline, reports[0].0.text.lines().next().map(str::to_string), "its first title");
     assert_eq!(store.refresh_kept(&kept, std::time::Duration::from_secs(5)).expect("made"), 1);
     let before = listed(&store, Some(&kept));
-    assert_eq!((before.origins, before.carded, kept.has_stale()), (1, true, false), "{before:?}");
+    assert_eq!((before.card.origins, before.carded, kept.has_stale()), (1, true, false), "{before:?}");
     assert_eq!(before, listed(&store, None), "as a plain list gives it");
     // An independent report joins it: a second origin.
     store.ingest(vec![reports[2].clone()], &config()).expect("one more");
     let plain = listed(&store, None);
-    assert_eq!((plain.size, plain.origins), (before.size + 1, 2), "{plain:?}");
+    assert_eq!((plain.size, plain.card.origins), (before.size + 1, 2), "{plain:?}");
     let at_once = listed(&store, Some(&kept));
-    assert_eq!((at_once.size, at_once.origins, at_once.documents.len()), (plain.size, 1, plain.size));
+    assert_eq!((at_once.size, at_once.card.origins, at_once.documents.len()), (plain.size, 1, plain.size));
     assert!(kept.has_stale(), "marked for its card to be made again");
     let refreshed = kept.refreshed();
     assert_eq!(store.refresh_kept(&kept, std::time::Duration::from_secs(5)).expect("made again"), 1);
