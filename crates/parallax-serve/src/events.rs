@@ -8,8 +8,11 @@
 //! [`CARDS_PER_READ`]) is told at once with its new size, outlets and dates and the headline,
 //! origins and divergences of its previous version while its card is made again in the
 //! background (`parallax_store::KeptRows`); one whose card this server has not made yet is told
-//! without those three (a later event, or the list, gives them). A client that reconnects with `Last-Event-ID` (or `?since=`) gets every change after
-//! it; a new client, the changes from now on. The log keeps its last
+//! without those three. When the card is made, a `story.carded` event tells the story with it
+//! (no `id`: it is no change of the story, and a stream resumed later reads the card with the
+//! changes it replays; its `size` says which version was counted). A client that reconnects
+//! with `Last-Event-ID` (or `?since=`) gets every change after it; a new client, the changes
+//! from now on. The log keeps its last
 //! [`parallax_store::CHANGES_KEPT`] changes: a client resuming from an older one first gets a
 //! `stream.reset` event (reload what you show), then the changes the log holds. A stream ends
 //! when the server is told to stop.
@@ -77,6 +80,7 @@ pub(crate) async fn events(
         let _ = sender.try_send(Ok(Event::default().event("stream.reset").data(data.to_string())));
     }
     let mut stopping = shared.stopping.subscribe();
+    let mut carded = shared.carded.subscribe();
     tokio::spawn(async move {
         let _slot = stream_slot;
         let mut seq = start;
@@ -105,10 +109,22 @@ pub(crate) async fn events(
                 }
             }
             if !full {
-                // Ends at once when the server stops (the sender dropped ends the stream).
+                // Ends at once when the server stops (the sender dropped ends the stream). A
+                // card made meanwhile is told at once.
                 tokio::select! {
                     () = tokio::time::sleep(POLL) => {},
                     _ = stopping.changed() => {},
+                    row = carded.recv() => {
+                        let mut rows: Vec<Arc<StoryRow>> = row.into_iter().collect();
+                        while let Ok(row) = carded.try_recv() {
+                            rows.push(row);
+                        }
+                        for row in rows {
+                            if sender.send(Ok(carded_event(&row))).await.is_err() {
+                                return;
+                            }
+                        }
+                    },
                 }
             }
         }
@@ -128,16 +144,28 @@ fn event(change: &Change, row: Option<&StoryRow>) -> Event {
         data["merged"] = other.into();
     }
     if let Some(row) = row {
-        // A story whose card is still being made is told without it.
-        if row.carded {
-            data["headline"] = row.card.headline.clone().into();
-            data["origins"] = row.card.origins.into();
-            data["divergences"] = row.card.divergences.into();
-        }
-        data["size"] = row.size.into();
-        data["outlets"] = row.outlets.into();
-        data["first_seen"] = row.first_seen.clone().into();
-        data["last_seen"] = row.last_seen.clone().into();
+        tell_row(&mut data, row);
     }
     Event::default().id(change.seq.to_string()).event(format!("story.{}", change.kind)).data(data.to_string())
+}
+
+/// The event of a card made again in the background: the story with it, no `id`.
+fn carded_event(row: &StoryRow) -> Event {
+    let mut data = serde_json::json!({"story": row.id, "kind": "carded"});
+    tell_row(&mut data, row);
+    Event::default().event("story.carded").data(data.to_string())
+}
+
+/// Adds what an event tells of a story as listed to `data`: a story whose card is still being
+/// made is told without it.
+fn tell_row(data: &mut serde_json::Value, row: &StoryRow) {
+    if row.carded {
+        data["headline"] = row.card.headline.clone().into();
+        data["origins"] = row.card.origins.into();
+        data["divergences"] = row.card.divergences.into();
+    }
+    data["size"] = row.size.into();
+    data["outlets"] = row.outlets.into();
+    data["first_seen"] = row.first_seen.clone().into();
+    data["last_seen"] = row.last_seen.clone().into();
 }

@@ -158,6 +158,9 @@ pub(crate) struct Shared {
     pub(crate) poll_now: tokio::sync::Notify,
     /// Story rows by version, so a list made again after a write reads only what changed.
     pub(crate) rows: parallax_store::KeptRows,
+    /// The rows whose cards the background task made again, for the open event streams
+    /// (`story.carded`).
+    pub(crate) carded: tokio::sync::broadcast::Sender<Arc<parallax_store::StoryRow>>,
     /// Becomes true when the server is told to stop: open event streams end, so the graceful
     /// shutdown does not wait on a reader's open tab.
     pub(crate) stopping: tokio::sync::watch::Sender<bool>,
@@ -261,6 +264,7 @@ fn app(config: Config) -> (Router, Arc<Shared>) {
         live_tokens: Mutex::new(BTreeMap::new()),
         poll_now: tokio::sync::Notify::new(),
         rows: parallax_store::KeptRows::default(),
+        carded: tokio::sync::broadcast::Sender::new(CARDED_HEARD),
         stopping: tokio::sync::watch::Sender::new(false),
     });
     let max_body = shared.config.max_body;
@@ -386,11 +390,13 @@ const REFRESH_EVERY: Duration = Duration::from_millis(100);
 /// finished: a story of hundreds of articles takes about a second).
 const REFRESH_ROUND: Duration = Duration::from_millis(250);
 
+/// Cards made again that an event stream may fall behind by before it skips the oldest.
+const CARDED_HEARD: usize = 256;
+
 /// Makes again, in the background, the cards of the large stories that lists and events gave
 /// with an earlier version's card while documents arrived (`parallax_store::KeptRows`), so
-/// that no reader waits for them. A card made again is in the next list made; nothing is sent
-/// to event streams (it is no change of the story), so an open page shows it when it next
-/// reloads.
+/// that no reader waits for them. A card made again is in the next list made, and is told to
+/// the open event streams (`story.carded`).
 async fn refresh_cards(shared: Arc<Shared>) {
     loop {
         tokio::time::sleep(REFRESH_EVERY).await;
@@ -398,7 +404,14 @@ async fn refresh_cards(shared: Arc<Shared>) {
             continue;
         }
         let kept = Arc::clone(&shared);
-        let _ = with_store(&shared, move |store| store.refresh_kept(&kept.rows, REFRESH_ROUND)).await;
+        if let Ok(rows) =
+            with_store(&shared, move |store| store.refresh_kept(&kept.rows, REFRESH_ROUND)).await
+        {
+            for row in rows {
+                // No stream open: nobody to tell.
+                let _ = shared.carded.send(Arc::new(row));
+            }
+        }
     }
 }
 

@@ -81,7 +81,7 @@
   source.addEventListener("open", function () {
     document.documentElement.setAttribute("data-live", "open");
   });
-  ["story.created", "story.updated", "story.merged", "stream.reset"].forEach(function (kind) {
+  ["story.created", "story.updated", "story.merged", "story.carded", "stream.reset"].forEach(function (kind) {
     source.addEventListener(kind, changed);
   });
 })();

@@ -655,6 +655,37 @@ fn events_tell_of_stories_as_they_change_and_resume_from_the_last_seen() {
     assert!(feed.contains("4 articles, 4 independent origins, 1 divergence, "), "{feed}");
 }
 
+/// A story too large to be counted before it is told is told without its counts, and its
+/// counts follow on the open streams once the background task has made them.
+#[test]
+fn a_large_storys_counts_follow_on_open_streams_once_made() {
+    let (dir, addr) = served();
+    let desk = token(dir.path(), "desk");
+    // One agency's report carried by more sites than are counted at once: one origin.
+    let wire = "Storm closes Brevik bridge\nA storm closed the Brevik bridge on Tuesday after gusts tore panels from its deck, the roads agency said, and ferries took the traffic.";
+    let records: String = (0..=parallax_store::CARD_AT_ONCE)
+        .map(|n| {
+            let text = format!("{wire} Site {n} carried the agency's report.");
+            format!(
+                "{}\n",
+                serde_json::json!({"id": format!("copy-{n}"), "published": "2026-03-05", "text": text})
+            )
+        })
+        .collect();
+    let live = read_events(addr, "", "event: story.carded", move || {
+        let auth = format!("Authorization: Bearer {desk}\r\n");
+        assert_eq!(send(addr, "POST", "/api/v1/documents", &auth, records.as_bytes()).status, 200);
+    });
+    let size = format!("\"size\":{}", parallax_store::CARD_AT_ONCE + 1);
+    let event = |kind: &str| live.split("\n\n").find(|e| e.contains(kind)).unwrap_or_default().to_string();
+    let created = event("event: story.created");
+    assert!(created.contains(&size) && !created.contains("\"origins\""), "told at once, uncounted: {live}");
+    let carded = event("event: story.carded");
+    assert!(carded.contains(&size) && carded.contains("\"origins\":1"), "{live}");
+    assert!(carded.contains("\"headline\":\"Storm closes Brevik bridge\""), "{carded}");
+    assert!(!carded.contains("id: "), "no change of the log: {carded}");
+}
+
 #[test]
 fn a_client_resuming_from_a_change_the_log_no_longer_holds_is_told_to_reload() {
     let (dir, addr) = served();

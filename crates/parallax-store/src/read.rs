@@ -531,13 +531,17 @@ impl Store {
     }
 
     /// Makes again the cards of the stories `kept` listed stale (the last listed first), starting
-    /// no new one once `budget` has passed; how many it made. Each story's version and row are
+    /// no new one once `budget` has passed; the rows made. Each story's version and row are
     /// read in one snapshot. A story merged away meanwhile is dropped; one that grew since is
     /// kept at the version read, and the next read that lists it marks it stale again. A story
     /// that could not be read is put back, after the others.
-    pub fn refresh_kept(&self, kept: &KeptRows, budget: std::time::Duration) -> Result<usize, StoreError> {
+    pub fn refresh_kept(
+        &self,
+        kept: &KeptRows,
+        budget: std::time::Duration,
+    ) -> Result<Vec<StoryRow>, StoreError> {
         let start = std::time::Instant::now();
-        let mut made = 0;
+        let mut made = Vec::new();
         let mut result = Ok(());
         while start.elapsed() < budget {
             let Some((story, marked)) = kept.next_stale() else { break };
@@ -554,7 +558,7 @@ impl Store {
                 Ok(Some((version, row))) => {
                     kept.put(story, version, &row);
                     kept.refreshed.fetch_add(1, std::sync::atomic::Ordering::Release);
-                    made += 1;
+                    made.push(row);
                 }
                 Err(e) => {
                     kept.mark_stale(story, marked, Listed::Before);
