@@ -3,7 +3,8 @@
 //! - 0: everything was read and done.
 //! - 1: the command ran, but one or more inputs could not be read or parsed (the output says
 //!   which, and covers the others), or the store failed after some batches were committed (the
-//!   message says how many documents were kept).
+//!   message says how many documents were kept), or `db check` found the store unsound (each
+//!   problem printed).
 //! - 2: nothing was done: bad arguments (from clap), or an error such as an output file that
 //!   cannot be written.
 

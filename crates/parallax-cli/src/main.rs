@@ -38,6 +38,7 @@ fn run() -> anyhow::Result<ExitCode> {
         args::Command::Watch(raw) => store_cmd::watch(raw),
         args::Command::Serve(raw) => store_cmd::serve(raw),
         args::Command::Token(command) => store_cmd::token(command),
+        args::Command::Db(command) => store_cmd::db(command),
         args::Command::Eval(command) => eval::run(command),
     }
 }

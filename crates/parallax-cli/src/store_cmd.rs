@@ -13,7 +13,8 @@ use parallax_model::{Diagnostic, RawDoc};
 use parallax_store::{Batch, IngestConfig, IngestReport, Store, prepare_batch};
 
 use crate::args::{
-    DbArgs, IngestArgs, ListFormat, SearchArgs, ServeArgs, StoriesArgs, TokenCommand, WatchArgs,
+    DbArgs, DbCommand, IngestArgs, ListFormat, ReportFormat, SearchArgs, ServeArgs, StoriesArgs,
+    TokenCommand, WatchArgs,
 };
 use crate::{exit, inputs, output};
 
@@ -373,6 +374,91 @@ pub(crate) fn token(command: TokenCommand) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(exit::SUCCESS)
+}
+
+/// `parallax db migrate|stats|check`.
+pub(crate) fn db(command: DbCommand) -> anyhow::Result<ExitCode> {
+    let (text, code) = match command {
+        DbCommand::Migrate { db } => {
+            let path = db_path(&db)?;
+            let (before, after) = parallax_store::migrate(&path)?;
+            let done = if before == after {
+                format!("{}: schema version {after}, up to date\n", path.display())
+            } else {
+                format!("{}: schema version {before} -> {after}\n", path.display())
+            };
+            (done, exit::SUCCESS)
+        }
+        DbCommand::Stats { db, format } => {
+            let path = db_path(&db)?;
+            let o = Store::open_read_only(&path)?.overview()?;
+            let text = match format {
+                ReportFormat::Json => json_line(&serde_json::json!({
+                    "path": path.display().to_string(),
+                    "documents": o.stats.documents,
+                    "articles": o.stats.articles,
+                    "stories": o.stats.stories,
+                    "largest_story": o.largest_story,
+                    "bytes": o.stats.bytes,
+                    "schema": o.schema.0,
+                    "schema_latest": o.schema.1,
+                    "changes": {"first": o.changes.0, "last": o.changes.1},
+                    "tokens": {"live": o.tokens.0, "made": o.tokens.1},
+                    "feeds": o.feeds,
+                })),
+                ReportFormat::Terminal => format!(
+                    "{}\n  {} documents, {} articles, {} stories (the largest {} articles)\n  \
+                     {:.1} MB, schema version {} (this build's: {})\n  \
+                     change log {}..{}, {} live tokens of {} made, {} feeds\n",
+                    path.display(),
+                    o.stats.documents,
+                    o.stats.articles,
+                    o.stats.stories,
+                    o.largest_story,
+                    o.stats.bytes as f64 / 1e6,
+                    o.schema.0,
+                    o.schema.1,
+                    o.changes.0,
+                    o.changes.1,
+                    o.tokens.0,
+                    o.tokens.1,
+                    o.feeds,
+                ),
+            };
+            (text, exit::SUCCESS)
+        }
+        DbCommand::Check { db, format } => {
+            let path = db_path(&db)?;
+            let problems = Store::open_read_only(&path)?.check()?;
+            let code = if problems.is_empty() { exit::SUCCESS } else { exit::input_errors() };
+            let text = match format {
+                ReportFormat::Json => json_line(&serde_json::json!({
+                    "path": path.display().to_string(),
+                    "sound": problems.is_empty(),
+                    "problems": problems,
+                })),
+                ReportFormat::Terminal if problems.is_empty() => format!("{}: sound\n", path.display()),
+                ReportFormat::Terminal => {
+                    let mut s =
+                        format!("{}: {} problem{}\n", path.display(), problems.len(), plural(problems.len()));
+                    problems.iter().for_each(|p| {
+                        let _ = writeln!(s, "  {p}");
+                    });
+                    s
+                }
+            };
+            (parallax_engine::render::visible(&text).into_owned(), code)
+        }
+    };
+    output::write(None, &text)?;
+    Ok(code)
+}
+
+/// `value` as pretty JSON and a newline.
+fn json_line(value: &serde_json::Value) -> String {
+    let mut s = serde_json::to_string_pretty(value).unwrap_or_else(|_| "{}".to_string());
+    s.push('\n');
+    s
 }
 
 /// What to brief for story `id` in the store at `db` (`Store::story_to_brief`).

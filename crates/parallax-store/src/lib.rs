@@ -12,6 +12,8 @@
 //! - Full-text search over articles' titles and bodies (FTS5, ranked by BM25), each hit with
 //!   its story ([`Store::search`]).
 //! - The feeds a server polls, with what each poll found ([`Store::feeds`]).
+//! - Operations: migrating on purpose ([`migrate`]), an overview ([`Store::overview`]), a check
+//!   of the store's soundness ([`Store::check`]).
 //! - Online clustering ([`parallax_engine::stories`]): each new article joins the story whose
 //!   centroid it matches, found through an index of stories by their heaviest terms, or
 //!   starts one; near-copies (shared reuse bands) join their original's story. A batch is
@@ -21,6 +23,7 @@
 mod error;
 mod feeds;
 mod ingest;
+mod ops;
 mod read;
 pub mod schema;
 mod search;
@@ -34,6 +37,7 @@ use rusqlite::{Connection, OpenFlags};
 pub use error::StoreError;
 pub use feeds::FeedRow;
 pub use ingest::{Batch, CHANGES_KEPT, IngestConfig, IngestReport, content_hash, prepare_batch, stamp};
+pub use ops::{Overview, migrate};
 pub use read::{
     ArticleRow, CARD_AT_ONCE, Change, Cursor, KEPT_ROWS, KeptRows, StoredDocument, StoryFilter, StoryPage,
     StoryRow, StoryStats, StoryToBrief,

@@ -420,3 +420,63 @@ fn a_token_is_shown_once_listed_without_its_secret_and_revoked_by_name() {
     assert_eq!(unknown.code, Some(2), "{}", unknown.stderr);
     assert!(unknown.stderr.contains("no token named \"nobody\""), "{}", unknown.stderr);
 }
+
+#[test]
+fn db_stats_check_and_migrate_tell_what_the_store_holds_and_what_is_wrong_with_it() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let db = db_in(&dir);
+    // Made on purpose, at this build's schema; a second run has nothing to do.
+    let made = parallax(&["db", "migrate", "--db", &db], b"");
+    assert_eq!(made.code, Some(0), "{}", made.stderr);
+    let latest = parallax_store::schema::latest();
+    assert!(made.stdout.ends_with(&format!(": schema version 0 -> {latest}\n")), "{}", made.stdout);
+    let again = parallax(&["db", "migrate", "--db", &db], b"");
+    assert!(again.stdout.ends_with(&format!(": schema version {latest}, up to date\n")), "{}", again.stdout);
+    let run = parallax(&["ingest", "--db", &db, "--date", "2026-03-04", "examples/ferry"], b"");
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let stories = json(&parallax(&["stories", "--db", &db, "--format", "json"], b""));
+    let stories = stories.as_array().cloned().unwrap_or_default();
+    let stats = json(&parallax(&["db", "stats", "--db", &db, "--format", "json"], b""));
+    assert_eq!(stats["stories"].as_u64(), Some(stories.len() as u64), "{stats}");
+    let largest = stories.iter().filter_map(|s| s["size"].as_u64()).max();
+    assert_eq!(stats["largest_story"].as_u64(), largest, "{stats}");
+    assert_eq!(
+        (stats["schema"].as_i64(), stats["changes"]["last"].as_u64()),
+        (Some(latest), Some(stories.len() as u64))
+    );
+    let sound = parallax(&["db", "check", "--db", &db], b"");
+    assert_eq!((sound.code, sound.stdout.ends_with(": sound\n")), (Some(0), true), "{}", sound.stdout);
+    // What the writer keeps beside the rows, made wrong: a story's size, the documents' count,
+    // and a story gone from under its articles.
+    let biggest =
+        stories.iter().max_by_key(|s| s["size"].as_u64()).and_then(|s| s["id"].as_i64()).expect("a story");
+    let other = stories.iter().filter_map(|s| s["id"].as_i64()).find(|&id| id != biggest).expect("another");
+    let conn = rusqlite::Connection::open(&db).expect("the file");
+    conn.execute_batch(&format!(
+        "UPDATE stories SET size = size + 1 WHERE id = {biggest};
+         UPDATE counters SET value = value + 5 WHERE name = 'documents';
+         DELETE FROM stories WHERE id = {other};"
+    ))
+    .expect("tampered");
+    drop(conn);
+    let broken = parallax(&["db", "check", "--db", &db, "--format", "json"], b"");
+    assert_eq!(broken.code, Some(1), "{}", broken.stdout);
+    let report = json(&broken);
+    let problems: Vec<&str> =
+        report["problems"].as_array().into_iter().flatten().filter_map(|p| p.as_str()).collect();
+    assert_eq!(report["sound"], false);
+    let has = |part: &str| problems.iter().any(|p| p.contains(part));
+    assert!(has(&format!("story {biggest} has size ")), "{problems:?}");
+    assert!(has("the documents count says ") && has("the stories count says "), "{problems:?}");
+    assert!(has(&format!(" is in story {other}, which is not there")), "{problems:?}");
+    // Another program's SQLite file is refused untouched.
+    let foreign = dir.path().join("other.db");
+    rusqlite::Connection::open(&foreign)
+        .and_then(|c| c.execute_batch("CREATE TABLE notes (body TEXT);"))
+        .expect("made");
+    let before = std::fs::read(&foreign).expect("read");
+    let refused = parallax(&["db", "migrate", "--db", &foreign.display().to_string()], b"");
+    assert_eq!(refused.code, Some(2), "{}", refused.stderr);
+    assert!(refused.stderr.contains("not a Parallax database"), "{}", refused.stderr);
+    assert_eq!(std::fs::read(&foreign).expect("read"), before, "untouched");
+}
