@@ -46,6 +46,20 @@ pub(crate) fn progress(inputs: usize) -> ProgressBar {
     bar
 }
 
+/// A spinner on stderr saying what is being done and for how long, drawn only when stderr is
+/// a terminal: for work whose length is not known ahead (a list of large stories).
+pub(crate) fn spinner(what: &str) -> ProgressBar {
+    let target =
+        if io::stderr().is_terminal() { ProgressDrawTarget::stderr() } else { ProgressDrawTarget::hidden() };
+    let bar = ProgressBar::with_draw_target(None, target);
+    if let Ok(style) = ProgressStyle::with_template("{spinner} {msg} ({elapsed})") {
+        bar.set_style(style);
+    }
+    bar.set_message(what.to_string());
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    bar
+}
+
 /// Refuses an output file that is one of the inputs, or an existing file inside an input
 /// folder: it would be overwritten by the briefing of itself, or read as an input on the next
 /// run. Checked before anything is read; paths are compared once resolved (links, `..`).

@@ -173,7 +173,12 @@ pub(crate) fn stories(raw: StoriesArgs) -> anyhow::Result<ExitCode> {
         search: raw.search.clone(),
         after: None,
     };
-    let rows: Vec<_> = store.stories_page(&filter, limit)?.rows.into_iter().map(|(row, _)| row).collect();
+    // Each story listed is counted as its briefing counts it: seconds for the largest stories
+    // of a large store.
+    let counting = output::spinner("reading the stories and counting their origins and divergences");
+    let page = store.stories_page(&filter, limit);
+    counting.finish_and_clear();
+    let rows: Vec<_> = page?.rows.into_iter().map(|(row, _)| row).collect();
     print_list(
         raw.format,
         &rows,

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use parallax_engine::pipeline::StoryCard;
 use parallax_engine::stories;
 use parallax_model::{DocFormat, DocId, DocMeta, RawDoc};
+use rayon::prelude::*;
 use rusqlite::{OptionalExtension, params};
 use serde_json::json;
 
@@ -688,11 +689,13 @@ impl Store {
             extract: parallax_engine::extract::Config::default().admitted(),
             ..parallax_engine::pipeline::Config::default()
         };
-        for part in &parts {
-            read.0
-                .entry(part.number)
-                .or_insert_with(|| parallax_engine::pipeline::read_articles(&part.doc, &config));
-        }
+        // Its documents not read yet, read on every core (the larger share of a card's cost).
+        let unread: Vec<&StoryPart> = parts.iter().filter(|p| !read.0.contains_key(&p.number)).collect();
+        let made: Vec<(i64, Vec<parallax_engine::pipeline::ReadArticle>)> = unread
+            .par_iter()
+            .map(|p| (p.number, parallax_engine::pipeline::read_articles(&p.doc, &config)))
+            .collect();
+        read.0.extend(made);
         let pairs: Vec<(&[_], &[usize])> = parts
             .iter()
             .map(|p| (read.0.get(&p.number).map_or(&[][..], Vec::as_slice), &p.places[..]))
