@@ -400,12 +400,30 @@ pub(crate) fn unpack(packed: &[u8]) -> Option<String> {
 /// The content hash of a document: its format and its text. Content stored once is stored
 /// once, whatever id it came with.
 pub fn content_hash(doc: &RawDoc) -> [u8; 16] {
-    let mut bytes = Vec::with_capacity(doc.text.len() + 1);
-    bytes.push(match doc.format {
+    hash_of(doc.format, &doc.text)
+}
+
+/// How `documents.format` stores a document's format.
+pub(crate) fn format_code(format: DocFormat) -> i64 {
+    match format {
+        DocFormat::Text => 0,
+        DocFormat::Html => 1,
+    }
+}
+
+/// The format `documents.format` stores as `code` ([`format_code`]).
+pub(crate) fn format_of(code: i64) -> DocFormat {
+    if code == format_code(DocFormat::Html) { DocFormat::Html } else { DocFormat::Text }
+}
+
+/// The content hash of a text of `format` ([`content_hash`]).
+pub(crate) fn hash_of(format: DocFormat, text: &str) -> [u8; 16] {
+    let mut bytes = Vec::with_capacity(text.len() + 1);
+    bytes.push(match format {
         DocFormat::Text => b't',
         DocFormat::Html => b'h',
     });
-    bytes.extend_from_slice(doc.text.as_bytes());
+    bytes.extend_from_slice(text.as_bytes());
     xxh3_128(&bytes).to_le_bytes()
 }
 
@@ -505,10 +523,7 @@ fn insert_document(tx: &Transaction<'_>, p: &Prepared, explicit: bool, now: &str
         doc.id.as_str(),
         explicit,
         doc.path,
-        match doc.format {
-            DocFormat::Text => 0,
-            DocFormat::Html => 1,
-        },
+        format_code(doc.format),
         doc.meta.source,
         doc.meta.title,
         doc.meta.published.map(|d| d.to_string()),

@@ -4,12 +4,12 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use parallax_engine::pipeline::StoryCard;
 use parallax_engine::stories;
-use parallax_model::{DocFormat, DocId, DocMeta, RawDoc};
+use parallax_model::{DocId, DocMeta, RawDoc};
 use rayon::prelude::*;
 use rusqlite::{OptionalExtension, params};
 use serde_json::json;
 
-use crate::ingest::{decode_vector, unpack};
+use crate::ingest::{decode_vector, format_of, unpack};
 use crate::schema::counter;
 use crate::{Store, StoreError};
 
@@ -27,7 +27,7 @@ pub(crate) fn raw_doc(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<RawD
         id: DocId::new(&input_id)
             .unwrap_or_else(|| DocId::numbered(r.get::<_, i64>(at + 9).unwrap_or(0) as u64)),
         path: r.get(at + 2)?,
-        format: if r.get::<_, i64>(at + 3)? == 1 { DocFormat::Html } else { DocFormat::Text },
+        format: format_of(r.get(at + 3)?),
         text: unpack(&r.get::<_, Vec<u8>>(at + 8)?).ok_or_else(|| {
             let damaged = std::io::Error::new(std::io::ErrorKind::InvalidData, "a damaged compressed text");
             rusqlite::Error::FromSqlConversionFailure(at + 8, rusqlite::types::Type::Blob, Box::new(damaged))

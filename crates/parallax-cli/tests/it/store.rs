@@ -447,7 +447,8 @@ fn db_stats_check_and_migrate_tell_what_the_store_holds_and_what_is_wrong_with_i
     let sound = parallax(&["db", "check", "--db", &db], b"");
     assert_eq!((sound.code, sound.stdout.ends_with(": sound\n")), (Some(0), true), "{}", sound.stdout);
     // What the writer keeps beside the rows, made wrong: a story's size, the documents' count,
-    // and a story gone from under its articles.
+    // and a story gone from under its articles; and two documents' texts, one no longer the
+    // content its hash names, one no longer readable.
     let biggest =
         stories.iter().max_by_key(|s| s["size"].as_u64()).and_then(|s| s["id"].as_i64()).expect("a story");
     let other = stories.iter().filter_map(|s| s["id"].as_i64()).find(|&id| id != biggest).expect("another");
@@ -455,7 +456,9 @@ fn db_stats_check_and_migrate_tell_what_the_store_holds_and_what_is_wrong_with_i
     conn.execute_batch(&format!(
         "UPDATE stories SET size = size + 1 WHERE id = {biggest};
          UPDATE counters SET value = value + 5 WHERE name = 'documents';
-         DELETE FROM stories WHERE id = {other};"
+         DELETE FROM stories WHERE id = {other};
+         UPDATE documents SET hash = zeroblob(16) WHERE id = 1;
+         UPDATE documents SET packed_text = x'00ff00ff' WHERE id = 2;"
     ))
     .expect("tampered");
     drop(conn);
@@ -469,6 +472,8 @@ fn db_stats_check_and_migrate_tell_what_the_store_holds_and_what_is_wrong_with_i
     assert!(has(&format!("story {biggest} has size ")), "{problems:?}");
     assert!(has("the documents count says ") && has("the stories count says "), "{problems:?}");
     assert!(has(&format!(" is in story {other}, which is not there")), "{problems:?}");
+    assert!(has("document 1: its text is not the content its hash names"), "{problems:?}");
+    assert!(has("document 2: its text cannot be read"), "{problems:?}");
     // Another program's SQLite file is refused untouched.
     let foreign = dir.path().join("other.db");
     rusqlite::Connection::open(&foreign)
