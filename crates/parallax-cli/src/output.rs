@@ -35,11 +35,14 @@ pub(crate) fn terminal_width() -> usize {
     terminal_size::terminal_size().map_or(100, |(w, _)| usize::from(w.0))
 }
 
+/// Where progress is drawn: stderr when it is a terminal, else nowhere.
+fn stderr_target() -> ProgressDrawTarget {
+    if io::stderr().is_terminal() { ProgressDrawTarget::stderr() } else { ProgressDrawTarget::hidden() }
+}
+
 /// A progress bar on stderr for `inputs` inputs, drawn only when stderr is a terminal.
 pub(crate) fn progress(inputs: usize) -> ProgressBar {
-    let target =
-        if io::stderr().is_terminal() { ProgressDrawTarget::stderr() } else { ProgressDrawTarget::hidden() };
-    let bar = ProgressBar::with_draw_target(Some(inputs as u64), target);
+    let bar = ProgressBar::with_draw_target(Some(inputs as u64), stderr_target());
     if let Ok(style) = ProgressStyle::with_template("{spinner} reading {pos}/{len} {wide_msg}") {
         bar.set_style(style);
     }
@@ -49,9 +52,7 @@ pub(crate) fn progress(inputs: usize) -> ProgressBar {
 /// A spinner on stderr saying what is being done and for how long, drawn only when stderr is
 /// a terminal: for work whose length is not known ahead (a list of large stories).
 pub(crate) fn spinner(what: &str) -> ProgressBar {
-    let target =
-        if io::stderr().is_terminal() { ProgressDrawTarget::stderr() } else { ProgressDrawTarget::hidden() };
-    let bar = ProgressBar::with_draw_target(None, target);
+    let bar = ProgressBar::with_draw_target(None, stderr_target());
     if let Ok(style) = ProgressStyle::with_template("{spinner} {msg} ({elapsed})") {
         bar.set_style(style);
     }

@@ -247,12 +247,7 @@ fn print_list<T>(
     empty: &str,
 ) -> anyhow::Result<ExitCode> {
     let text = match format {
-        ListFormat::Json => {
-            let list: Vec<serde_json::Value> = items.iter().map(to_json).collect();
-            let mut s = serde_json::to_string_pretty(&list).unwrap_or_else(|_| "[]".to_string());
-            s.push('\n');
-            s
-        }
+        ListFormat::Json => json_line(&serde_json::Value::Array(items.iter().map(to_json).collect())),
         ListFormat::Terminal => {
             let mut s = String::new();
             items.iter().for_each(|item| line(&mut s, item));

@@ -41,16 +41,12 @@ pub fn migrate(path: &Path) -> Result<(i64, i64), StoreError> {
     let before = if path.metadata().is_ok_and(|m| m.len() > 0) {
         let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
             .map_err(|e| StoreError::from_sqlite(path, &e))?;
-        version_of(&conn).map_err(|e| StoreError::from_sqlite(path, &e))?
+        schema::user_version(&conn).map_err(|e| StoreError::from_sqlite(path, &e))?
     } else {
         0
     };
     let store = Store::open(path)?;
     Ok((before, store.schema_version()?))
-}
-
-fn version_of(conn: &Connection) -> rusqlite::Result<i64> {
-    conn.pragma_query_value(None, "user_version", |r| r.get(0))
 }
 
 /// Integrity-check lines reported at most (SQLite's own limit is 100).
@@ -62,7 +58,7 @@ const MOST_NAMED: usize = 10;
 impl Store {
     /// The schema version of the open file.
     pub fn schema_version(&self) -> Result<i64, StoreError> {
-        version_of(&self.conn).map_err(|e| StoreError::from_sqlite(&self.path, &e))
+        schema::user_version(&self.conn).map_err(|e| StoreError::from_sqlite(&self.path, &e))
     }
 
     /// What the store holds: [`Store::stats`], its schema, change log, largest story, tokens
@@ -87,26 +83,24 @@ impl Store {
     /// when the checks themselves cannot be read.
     pub fn check(&self) -> Result<Vec<String>, StoreError> {
         let fail = |e: rusqlite::Error| StoreError::from_sqlite(&self.path, &e);
-        let mut problems = Vec::new();
-        let (found, latest) = (self.schema_version()?, schema::latest());
-        if found != latest {
-            problems.push(format!(
-                "schema version {found}, this build's is {latest}: `parallax db migrate` brings it up to date"
-            ));
+        // Every row of `sql`, as `row` reads it.
+        fn all<T>(
+            conn: &Connection,
+            sql: &str,
+            row: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+        ) -> rusqlite::Result<Vec<T>> {
+            conn.prepare(sql)?.query_map([], row)?.collect()
         }
+        // (The schema version needs no check: the store opens only at this build's.)
+        let mut problems = Vec::new();
         // SQLite's own check of pages, indexes and constraints.
-        let mut integrity = self.conn.prepare("PRAGMA integrity_check").map_err(fail)?;
-        let lines: Vec<String> =
-            integrity.query_map([], |r| r.get(0)).map_err(fail)?.collect::<Result<_, _>>().map_err(fail)?;
+        let lines: Vec<String> = all(&self.conn, "PRAGMA integrity_check", |r| r.get(0)).map_err(fail)?;
         if lines.first().is_none_or(|l| l != "ok") {
             problems.extend(lines.iter().take(MOST_INTEGRITY_LINES).map(|l| format!("integrity: {l}")));
         }
-        let mut keys = self.conn.prepare("PRAGMA foreign_key_check").map_err(fail)?;
-        let dangling: Vec<(String, i64, String)> = keys
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .map_err(fail)?
-            .collect::<Result<_, _>>()
-            .map_err(fail)?;
+        let dangling: Vec<(String, i64, String)> =
+            all(&self.conn, "PRAGMA foreign_key_check", |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .map_err(fail)?;
         named(&mut problems, &dangling, |(table, row, parent)| {
             format!("{table} row {row} refers to a {parent} row that is not there")
         });
@@ -119,25 +113,23 @@ impl Store {
             }
         }
         // Each story's size is its articles; each article is in a story that is there.
-        let sizes: Vec<(i64, i64, i64)> = self
-            .conn
-            .prepare(
-                "SELECT s.id, s.size, (SELECT count(*) FROM articles a WHERE a.story = s.id) AS n
-                 FROM stories s WHERE s.size != n ORDER BY s.id",
-            )
-            .and_then(|mut q| q.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect())
-            .map_err(fail)?;
+        let sizes: Vec<(i64, i64, i64)> = all(
+            &self.conn,
+            "SELECT s.id, s.size, (SELECT count(*) FROM articles a WHERE a.story = s.id) AS n
+             FROM stories s WHERE s.size != n ORDER BY s.id",
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .map_err(fail)?;
         named(&mut problems, &sizes, |(story, size, n)| {
             format!("story {story} has size {size} but {n} articles")
         });
-        let strays: Vec<(i64, i64)> = self
-            .conn
-            .prepare(
-                "SELECT a.id, a.story FROM articles a WHERE NOT EXISTS (SELECT 1 FROM stories s WHERE s.id = a.story)
-                 ORDER BY a.id",
-            )
-            .and_then(|mut q| q.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
-            .map_err(fail)?;
+        let strays: Vec<(i64, i64)> = all(
+            &self.conn,
+            "SELECT a.id, a.story FROM articles a WHERE NOT EXISTS (SELECT 1 FROM stories s WHERE s.id = a.story)
+             ORDER BY a.id",
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .map_err(fail)?;
         named(&mut problems, &strays, |(article, story)| {
             format!("article {article} is in story {story}, which is not there")
         });

@@ -199,9 +199,14 @@ pub(crate) fn probe(conn: &Connection) -> Result<(), Unplaced> {
     version(conn).map(|_| ())
 }
 
+/// The migrations applied to `conn` (`PRAGMA user_version`), as recorded, unchecked.
+pub(crate) fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.pragma_query_value(None, "user_version", |r| r.get(0))
+}
+
 /// The schema version of `conn`, refusing files that are not Parallax's or are newer.
 fn version(conn: &Connection) -> Result<i64, Unplaced> {
-    let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let found = user_version(conn)?;
     let app: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
     let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
     if app != APPLICATION_ID && (found != 0 || tables != 0) {
