@@ -18,7 +18,9 @@
 //! 6. timeline entries found (same date, half of the gold words).
 //!
 //! Besides the metric, every title, claim, quote, timeline entry and summary sentence is
-//! checked against shapes of page chrome ([`chrome_shape`]): none should be there.
+//! checked against shapes of page chrome ([`chrome_shape`]): none should be there; and every
+//! value a count by day shows (`updates`) against the gold's notes of updates (a
+//! `not_divergences` entry whose `why` is `update`): each should be named there.
 //!
 //! A page that the extract stage split into several documents is scored as the page: a
 //! document id `page#2` counts for `page`.
@@ -56,6 +58,18 @@ pub struct Gold {
     /// Dated happenings.
     #[serde(default)]
     pub timeline: Vec<GoldEntry>,
+    /// Differences that are not conflicts, and why.
+    #[serde(default)]
+    pub not_divergences: Vec<GoldNote>,
+}
+
+/// A difference that is not a conflict.
+#[derive(Clone, Debug, Deserialize)]
+pub struct GoldNote {
+    /// What differs, with its values.
+    pub about: String,
+    /// Why it is no conflict: `update`, `different quantity`, `rounding`, ….
+    pub why: String,
 }
 
 /// A key fact.
@@ -169,6 +183,10 @@ pub struct Counts {
     pub timeline_found: usize,
     /// Titles, claims, quotes, timeline entries and summary sentences that are page chrome.
     pub chrome: usize,
+    /// Values shown as steps of a count by day (`updates`).
+    pub update_steps: usize,
+    /// Of those, the values that a gold note of an update names.
+    pub update_steps_named: usize,
 }
 
 impl Counts {
@@ -197,6 +215,8 @@ impl Counts {
             timeline,
             timeline_found,
             chrome,
+            update_steps,
+            update_steps_named,
         } = other;
         self.documents += documents;
         self.origin_pairs_right += origin_pairs_right;
@@ -220,6 +240,8 @@ impl Counts {
         self.timeline += timeline;
         self.timeline_found += timeline_found;
         self.chrome += chrome;
+        self.update_steps += update_steps;
+        self.update_steps_named += update_steps_named;
     }
 
     /// The figures these counts give.
@@ -242,6 +264,7 @@ impl Counts {
             speakers: share(self.speakers_right, self.quotes_found),
             timeline: share(self.timeline_found, self.timeline),
             chrome: self.chrome,
+            updates_named: share(self.update_steps_named, self.update_steps),
         }
     }
 }
@@ -277,6 +300,9 @@ pub struct Figures {
     pub timeline: f64,
     /// Outputs that are page chrome.
     pub chrome: usize,
+    /// Share of the steps of counts by day whose value a gold note of an update names (not a
+    /// figure of `ORIGIN.md`: a check that what is shown as an update is one).
+    pub updates_named: f64,
 }
 
 /// One thing the briefing got wrong, for `--errors`.
@@ -384,6 +410,15 @@ pub enum Miss {
         date: String,
         /// What happened.
         what: String,
+    },
+    /// A step of a count by day whose value no gold note of an update names.
+    UpdateUnnamed {
+        /// The count, in words.
+        description: String,
+        /// The step's day.
+        date: String,
+        /// The step's value.
+        value: String,
     },
     /// An output that is page chrome.
     Chrome {
@@ -608,6 +643,40 @@ pub fn score<'b>(docs: &[RawDoc], briefing: &'b Briefing, gold: &'b Gold) -> (Co
             counts.timeline_found += 1;
         } else {
             misses.push(Miss::TimelineMissed { date: entry.date.clone(), what: entry.what.clone() });
+        }
+    }
+
+    // Counts by day: each value should be one that the gold's notes of updates give, as a
+    // whole number of a note (its days of a month aside), or a word of one.
+    let named: BTreeSet<String> = gold
+        .not_divergences
+        .iter()
+        .filter(|n| n.why == "update")
+        .flat_map(|n| {
+            let note = undated(&fold(&n.about));
+            let words: Vec<String> = note
+                .split_whitespace()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+                .filter(|w| NUMBER_WORDS.contains(&w.as_str()))
+                .collect();
+            numbers(&note).into_iter().map(str::to_string).chain(words).collect::<Vec<_>>()
+        })
+        .collect();
+    for u in &briefing.updates {
+        for step in &u.steps {
+            counts.update_steps += 1;
+            let figure = fold(step.value.rsplit(' ').next().unwrap_or_default());
+            // Gold writes most figures in digits: "five" is named by "5".
+            let digits = NUMBER_WORDS.iter().position(|w| *w == figure).map(|n| (n + 1).to_string());
+            if named.contains(&figure) || digits.is_some_and(|d| named.contains(&d)) {
+                counts.update_steps_named += 1;
+            } else {
+                misses.push(Miss::UpdateUnnamed {
+                    description: u.description.clone(),
+                    date: step.date.clone(),
+                    value: step.value.clone(),
+                });
+            }
         }
     }
 
@@ -867,6 +936,54 @@ pub fn chrome_shape(text: &str) -> Option<&'static str> {
     None
 }
 
+/// A folded gold note without its days of a month ("3 nov", "26 march"): a figure "3" is not
+/// named by the day "3 Nov".
+fn undated(folded: &str) -> String {
+    const MONTHS: [&str; 12] =
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    let month = |k: usize| {
+        words.get(k).is_some_and(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            MONTHS.iter().any(|m| w.starts_with(m))
+        })
+    };
+    let day = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric()).parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+    };
+    words
+        .iter()
+        .enumerate()
+        .filter(|&(k, w)| !(day(w) && month(k + 1)))
+        .map(|(_, w)| *w)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Numbers written as words, from one: "five" is 5.
+const NUMBER_WORDS: [&str; 20] = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+];
+
 /// The acceptance targets of the real-coverage issues, printed beside the figures.
 const TARGETS: &[(&str, &str)] = &[
     ("origins F1", ">= 0.95"),
@@ -881,6 +998,7 @@ const TARGETS: &[(&str, &str)] = &[
     ("speakers right", ">= 0.90"),
     ("timeline", ">= 0.80"),
     ("chrome outputs", "0"),
+    ("updates named", "1.000 (own check)"),
 ];
 
 /// The figures of every event and their total as a table, and with `errors` every miss.
@@ -890,7 +1008,7 @@ pub fn report(scores: &[EventScore], errors: bool) -> String {
     for s in scores {
         total.add(&s.counts);
     }
-    let rows = |f: &Figures| -> [String; 12] {
+    let rows = |f: &Figures| -> [String; 13] {
         [
             format!("{:.3}", f.origins_f1),
             format!("{:.3}", f.facts_found),
@@ -904,6 +1022,7 @@ pub fn report(scores: &[EventScore], errors: bool) -> String {
             format!("{:.3}", f.speakers),
             format!("{:.3}", f.timeline),
             f.chrome.to_string(),
+            format!("{:.3}", f.updates_named),
         ]
     };
     let mut out = String::new();
@@ -913,7 +1032,7 @@ pub fn report(scores: &[EventScore], errors: bool) -> String {
         let _ = write!(out, " {c:>9}");
     }
     let _ = writeln!(out, " {:>9}  target", "total");
-    let per_event: Vec<[String; 12]> = scores.iter().map(|s| rows(&s.figures)).collect();
+    let per_event: Vec<[String; 13]> = scores.iter().map(|s| rows(&s.figures)).collect();
     let all = rows(&total.figures());
     for (i, (label, target)) in TARGETS.iter().enumerate() {
         let _ = write!(out, "{label:<22}");
@@ -935,7 +1054,8 @@ pub fn report(scores: &[EventScore], errors: bool) -> String {
     let _ = writeln!(
         out,
         "(divergences: {} of {} gold found, {} of {} reported real; facts: {} of {} found, {} counted right; \
-         citations: {} of {} hold; quotes: {} of {} found, {} speakers right; timeline: {} of {})",
+         citations: {} of {} hold; quotes: {} of {} found, {} speakers right; timeline: {} of {}; \
+         updates: {} of {} values named by gold)",
         total.divergences_found,
         total.divergences,
         total.divergences_right,
@@ -949,7 +1069,9 @@ pub fn report(scores: &[EventScore], errors: bool) -> String {
         total.quotes,
         total.speakers_right,
         total.timeline_found,
-        total.timeline
+        total.timeline,
+        total.update_steps_named,
+        total.update_steps
     );
     if errors {
         for s in scores {
@@ -995,6 +1117,9 @@ fn describe(miss: &Miss) -> String {
             want.as_deref().unwrap_or("none")
         ),
         Miss::TimelineMissed { date, what } => format!("timeline missed    {date} {what}"),
+        Miss::UpdateUnnamed { description, date, value } => {
+            format!("update unnamed     {date} {value} in {description}")
+        }
         Miss::Chrome { section, text, shape } => format!("chrome             {section} ({shape}): {text}"),
     }
 }

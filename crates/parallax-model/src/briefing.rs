@@ -30,6 +30,10 @@ pub struct Briefing {
     pub claims: Vec<Claim>,
     /// Where sources disagree.
     pub divergences: Vec<Divergence>,
+    /// Counts that later reports raised or lowered ("dead: 51 on 30 Oct → 205 on 1 Nov"): a
+    /// running tally told by day, not a disagreement (an addition to the contract).
+    #[serde(default)]
+    pub updates: Vec<Update>,
     /// Dated events, sorted.
     pub timeline: Vec<TimelineEntry>,
     /// Reported speech ("Trump said he had spoken directly with Putin"): who said what, in
@@ -235,6 +239,35 @@ pub struct DivergenceSide {
     pub text: String,
     /// Documents that say it.
     pub documents: Vec<DocId>,
+    /// Independent origins among those documents (an addition to the contract).
+    #[serde(default)]
+    pub origins: usize,
+}
+
+/// A count that reports of different days give different values, day by day.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Update {
+    /// What is counted (`dead`, `injured`, `missing`, `evacuated`, `rescued`, `arrested`).
+    pub quantity: String,
+    /// The count by day, in words ("dead: 2 on 8 Jan → 24 on 12 Jan").
+    pub description: String,
+    /// Each value given, by day, then by value.
+    pub steps: Vec<UpdateStep>,
+}
+
+/// One value of a running count, as the reports of one day give it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UpdateStep {
+    /// The day the reports hold for: `YYYY-MM-DD`.
+    pub date: String,
+    /// The value as written, with its bound ("at least 62").
+    pub value: String,
+    /// A sentence that gives it.
+    pub text: String,
+    /// Documents that give it.
+    pub documents: Vec<DocId>,
+    /// Independent origins among those documents.
+    pub origins: usize,
 }
 
 /// A dated event.

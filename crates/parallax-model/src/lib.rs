@@ -37,7 +37,7 @@ pub use article::{Article, Block, BlockKind, Removed, RemovedKind, Source, Sourc
 pub use briefing::{
     Attribution, BriefDocument, Briefing, Claim, Divergence, DivergenceKind, DivergenceSide, Entity,
     EntityKind, InputError, Origin, Quote, QuoteVariant, Relation, RemovedText, Reprint, ReuseLink, SCHEMA,
-    SharedPassage, Summary, Support, TimelineEntry,
+    SharedPassage, Summary, Support, TimelineEntry, Update, UpdateStep,
 };
 pub use diagnostic::Diagnostic;
 pub use doc::{DocFormat, DocMeta, RawDoc};

@@ -190,24 +190,24 @@ fn order(cx: &Context, s: (usize, usize)) -> usize {
 
 /// A number in a sentence: its value, what it counts, and a bound written before it.
 #[derive(Clone, Debug, PartialEq)]
-struct Figure {
-    value: f64,
-    written: String,
-    unit: String,
-    bound: Bound,
+pub(super) struct Figure {
+    pub(super) value: f64,
+    pub(super) written: String,
+    pub(super) unit: String,
+    pub(super) bound: Bound,
     /// What happened to what it counts, from the nearest word of a class around it ("killed",
     /// "aboard", "injured"): 179 killed and 181 aboard are two quantities of one unit.
-    class: Option<&'static str>,
+    pub(super) class: Option<&'static str>,
     /// Words within [`CLASS_WINDOW`] of it, lower-cased, besides numbers and function words:
     /// two figures count one thing only when these share a word.
     near: BTreeSet<String>,
     /// Whether what it counts is scoped to those aboard ("all 64 people on board the passenger
     /// plane"): a toll of one craft's people is not the toll of the whole event.
-    aboard: bool,
+    pub(super) aboard: bool,
     /// Whether it is one part of a breakdown by place ("39 in Wajima and 23 in Suzu", "twelve
     /// were missing within the Eaton Fire zone and four from the Palisades Fire"): a part is
     /// not the whole's count.
-    part: bool,
+    pub(super) part: bool,
     /// Capitalised words within the window: whose figure it is
     /// ("Labour", "the Liberal Democrats").
     names: BTreeSet<String>,
@@ -279,7 +279,7 @@ fn class_after(words: &[&str], at: usize, stop_at_preposition: bool) -> Option<&
 /// What a word before a figure says of it (the table's `[at-least]`, `[above]`, `[at-most]`,
 /// `[below]` and `[about]`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Bound {
+pub(super) enum Bound {
     Exact,
     /// "at least": the figure or more.
     AtLeast,
@@ -295,7 +295,7 @@ enum Bound {
 
 impl Bound {
     /// How a divergence's description writes the bound before its figure.
-    fn phrase(self) -> &'static str {
+    pub(super) fn phrase(self) -> &'static str {
         match self {
             Bound::Exact => "",
             Bound::AtLeast => "at least ",
@@ -351,6 +351,9 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
 
 /// The unit of a parent's figure ("a father of four").
 static CHILDREN: LazyLock<String> = LazyLock::new(|| unit_key("children"));
+
+/// The key of the unit every count of people has ("24 people killed", "110 deaths").
+pub(super) static PEOPLE: LazyLock<String> = LazyLock::new(|| unit_key("people"));
 
 /// Classes whose figures count people.
 const PEOPLE_CLASSES: &[&str] = &["dead", "injured", "missing", "aboard", "evacuated", "rescued", "arrested"];
@@ -842,6 +845,19 @@ impl SentenceFigures {
             .flat_map(|s| s.0.iter().filter(|f| f.class.is_some() || f.unit == *CHILDREN).cloned())
             .collect();
         SentenceFigures(figures, BTreeSet::new(), BTreeSet::new())
+    }
+
+    /// The figures of the sentence.
+    pub(super) fn figures(&self) -> &[Figure] {
+        &self.0
+    }
+
+    /// Whether the sentence names a day of the week or of a month other than `date`'s: a
+    /// figure it gives may hold for that other day.
+    pub(super) fn names_other_day(&self, date: jiff::civil::Date) -> bool {
+        let weekday = date.weekday().to_monday_one_offset();
+        self.1.iter().any(|&d| d != weekday)
+            || self.2.iter().any(|&(m, d)| (m, d) != (date.month(), date.day() as u8))
     }
 
     /// Whether the sentence gives no figure and names no day of the week or of a month.

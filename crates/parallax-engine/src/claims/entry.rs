@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use super::diverge::{Context, Divergence, QuoteInput, divergences};
 use super::group::{ClaimGroup, DocInput, Prepared, extend, group, prepare};
 use super::summary::{Picked, Story, headline, summarize};
+use super::updates::{Update, updates};
 use crate::text::stem_key;
 
 /// Settings of the claims stage (none yet; the thresholds are measured constants).
@@ -31,6 +32,8 @@ pub struct Claims {
     pub groups: Vec<ClaimGroup>,
     /// Points where sources disagree.
     pub divergences: Vec<Divergence>,
+    /// Running counts that reports of different days give different values.
+    pub updates: Vec<Update>,
     /// The cited summary, in reading order.
     pub summary: Vec<Picked>,
     /// The document whose title heads the briefing.
@@ -47,10 +50,11 @@ pub fn claims(input: &Input, _config: &Config) -> Claims {
     extend(&input.docs, &prepared, &mut groups);
     let people = surnames(input);
     let divergences = divergences(&Context { docs: &input.docs, prepared: &prepared, people: &people });
+    let updates = updates(&input.docs, &prepared);
     let story = Story::new(&prepared);
     let summary = summarize(&input.docs, &groups, &prepared, &story);
     let headline = headline_in(input, &prepared, &story);
-    Claims { groups, divergences, summary, headline, prepared }
+    Claims { groups, divergences, updates, summary, headline, prepared }
 }
 
 /// What a story list shows of a document set beside its members, as [`claims`] finds it.

@@ -7,6 +7,7 @@
 //!   documents are checked against.
 //! - `diverge`: divergences (numbers, dates, attributes, stances, quote wording), both sides
 //!   cited.
+//! - `updates`: running counts by day ("dead: 2 on 8 Jan → 24 on 12 Jan").
 //! - `summary`: the cited summary and the headline.
 //! - `words`: the words the rules read, from `vocab/en/claims.txt`.
 //!
@@ -18,6 +19,7 @@ mod entry;
 mod group;
 mod similar;
 mod summary;
+mod updates;
 mod words;
 
 pub use diverge::{Divergence, QuoteInput};
@@ -26,3 +28,4 @@ pub use group::{ClaimGroup, DocInput, Prepared, SentenceRef};
 pub use similar::{SAME_STATEMENT, Statement, Weights, coverage, similarity};
 pub(crate) use summary::points_back;
 pub use summary::{MAX_SENTENCES, Picked, can_head};
+pub use updates::{Step, Update, describe};

@@ -90,7 +90,7 @@ mod tests {
     }
 
     /// The sections the rules read.
-    const READ: [&str; 39] = [
+    const READ: [&str; 41] = [
         "idle-phrases",
         "classes",
         "happenings",
@@ -128,6 +128,8 @@ mod tests {
         "unit-qualifiers",
         "people-nouns",
         "tolls",
+        "running",
+        "never-fall",
         "attribution",
         "not-consequences",
     ];

@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 
 use parallax_model::{Briefing, DocId, Support};
 
-use super::outline::{divergence_label, key_facts, sections, summary_line};
+use super::outline::{UPDATES, divergence_label, key_facts, origins, sections, summary_line};
 
 /// At most this many facts (rows) in the coverage matrix.
 const MATRIX_ROWS: usize = 15;
@@ -61,9 +61,9 @@ pub fn html(b: &Briefing) -> String {
         for c in &key {
             let _ = writeln!(
                 out,
-                "<li>{} <span class=\"badge\">{} independent origins</span> {}</li>",
+                "<li>{} <span class=\"badge\">{}</span> {}</li>",
                 esc(&c.text),
-                c.origins,
+                origins(c.origins),
                 passages.cite(&c.text, &c.documents)
             );
         }
@@ -83,9 +83,30 @@ pub fn html(b: &Briefing) -> String {
             for side in &d.sides {
                 let _ = write!(
                     out,
-                    "<div class=\"side\">{} {}</div>",
+                    "<div class=\"side\">{} {} <span class=\"dim\">({})</span></div>",
                     esc(&side.text),
-                    passages.cite(&side.text, &side.documents)
+                    passages.cite(&side.text, &side.documents),
+                    origins(side.origins)
+                );
+            }
+            out.push_str("</li>\n");
+        }
+        out.push_str("</ul>\n");
+    }
+
+    if !b.updates.is_empty() {
+        let _ = writeln!(out, "<h2 id=\"updates\">{UPDATES}</h2>\n<ul>");
+        for u in &b.updates {
+            let _ = write!(out, "<li>{}", esc(&u.description));
+            for step in &u.steps {
+                let _ = write!(
+                    out,
+                    "<div class=\"side\"><span class=\"badge\">{} {}</span> {} {} <span class=\"dim\">({})</span></div>",
+                    esc(&step.date),
+                    esc(&step.value),
+                    esc(&step.text),
+                    passages.cite(&step.text, &step.documents),
+                    origins(step.origins)
                 );
             }
             out.push_str("</li>\n");
@@ -95,7 +116,9 @@ pub fn html(b: &Briefing) -> String {
 
     // The remaining sections, as the other views show them.
     for section in sections(b) {
-        if matches!(section.title.as_str(), "Summary" | "Key facts" | "Where sources differ" | "Documents") {
+        if matches!(section.title.as_str(), "Summary" | "Key facts" | "Where sources differ" | "Documents")
+            || section.title == UPDATES
+        {
             continue;
         }
         let _ = writeln!(out, "<h2>{}</h2>\n<ul>", esc(&section.title));
@@ -150,7 +173,8 @@ impl<'a> Passages<'a> {
                     .filter(|c| c.support == Support::Corroborated)
                     .map(|c| (&c.text, &c.documents)),
             )
-            .chain(b.divergences.iter().flat_map(|d| d.sides.iter().map(|s| (&s.text, &s.documents))));
+            .chain(b.divergences.iter().flat_map(|d| d.sides.iter().map(|s| (&s.text, &s.documents))))
+            .chain(b.updates.iter().flat_map(|u| u.steps.iter().map(|s| (&s.text, &s.documents))));
         for (text, docs) in cited {
             for id in docs {
                 let Some(n) = b.documents.iter().position(|d| &d.id == id) else { continue };

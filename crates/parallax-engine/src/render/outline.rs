@@ -100,6 +100,7 @@ pub(crate) fn sections(b: &Briefing) -> Vec<Section> {
                     vec![
                         piece(Role::Plain, clip(&s.text, 240)),
                         piece(Role::Id, format!(" {}", cite(&s.documents))),
+                        piece(Role::Dim, format!(" ({})", origins(s.origins))),
                     ]
                 })
                 .collect(),
@@ -107,6 +108,28 @@ pub(crate) fn sections(b: &Briefing) -> Vec<Section> {
         .collect();
     if !differ.is_empty() {
         out.push(Section { title: "Where sources differ".to_string(), entries: differ });
+    }
+    let updates: Vec<Entry> = b
+        .updates
+        .iter()
+        .map(|u| Entry {
+            head: vec![piece(Role::Plain, &u.description)],
+            details: u
+                .steps
+                .iter()
+                .map(|s| {
+                    vec![
+                        piece(Role::Label, format!("{} {}: ", s.date, s.value)),
+                        piece(Role::Plain, clip(&s.text, 200)),
+                        piece(Role::Id, format!(" {}", cite(&s.documents))),
+                        piece(Role::Dim, format!(" ({})", origins(s.origins))),
+                    ]
+                })
+                .collect(),
+        })
+        .collect();
+    if !updates.is_empty() {
+        out.push(Section { title: UPDATES.to_string(), entries: updates });
     }
     let single = single_source_by_origin(b);
     if !single.is_empty() {
@@ -304,16 +327,22 @@ pub(crate) fn key_facts(b: &Briefing) -> Vec<&Claim> {
 
 /// A claim with its origin count and citations.
 fn claim_entry(c: &Claim) -> Entry {
-    let backing =
-        if c.origins == 1 { "1 origin".to_string() } else { format!("{} independent origins", c.origins) };
     Entry {
         head: vec![
             piece(Role::Plain, clip(&c.text, 240)),
-            piece(Role::Label, format!(" ({backing})")),
+            piece(Role::Label, format!(" ({})", origins(c.origins))),
             piece(Role::Id, format!(" {}", cite(&c.documents))),
         ],
         details: Vec::new(),
     }
+}
+
+/// The title of the section of counts by day.
+pub(crate) const UPDATES: &str = "How counts changed";
+
+/// How many independent origins back something: "1 origin", "3 independent origins".
+pub(crate) fn origins(n: usize) -> String {
+    if n == 1 { "1 origin".to_string() } else { format!("{n} independent origins") }
 }
 
 /// How a kind of divergence reads.
@@ -479,5 +508,46 @@ mod tests {
                 "This week, the ferry line cut its sailings to Halvik."
             ]
         );
+    }
+
+    #[test]
+    fn counts_by_day_and_each_sides_origins_are_shown() {
+        use parallax_model::{Divergence, DivergenceKind, DivergenceSide, DocId, Update, UpdateStep};
+        let id = |s: &str| DocId::new(s).expect("an id");
+        let b = Briefing {
+            divergences: vec![Divergence {
+                kind: DivergenceKind::Number,
+                description: "injured: 14 vs 12".to_string(),
+                sides: vec![
+                    DivergenceSide {
+                        text: "14 were hurt.".into(),
+                        documents: vec![id("a"), id("b")],
+                        origins: 2,
+                    },
+                    DivergenceSide { text: "12 were hurt.".into(), documents: vec![id("c")], origins: 1 },
+                ],
+            }],
+            updates: vec![Update {
+                quantity: "injured".into(),
+                description: "injured: 14 on 4 Mar → 16 on 5 Mar".into(),
+                steps: vec![UpdateStep {
+                    date: "2026-03-05".into(),
+                    value: "16".into(),
+                    text: "The number of injured rose to 16.".into(),
+                    documents: vec![id("d")],
+                    origins: 1,
+                }],
+            }],
+            ..Briefing::default()
+        };
+        let md = super::super::markdown(&b);
+        assert!(md.contains("14 were hurt. `[a, b]` (2 independent origins)"), "{md}");
+        assert!(md.contains("12 were hurt. `[c]` (1 origin)"), "{md}");
+        assert!(md.contains("## How counts changed"), "{md}");
+        assert!(md.contains("injured: 14 on 4 Mar → 16 on 5 Mar"), "{md}");
+        assert!(md.contains("2026-03-05 16: The number of injured rose to 16. `[d]` (1 origin)"), "{md}");
+        let html = super::super::html(&b);
+        assert!(html.contains("<h2 id=\"updates\">How counts changed</h2>"), "{html}");
+        assert_eq!(html.matches("How counts changed").count(), 1, "shown once");
     }
 }

@@ -32,7 +32,11 @@ fn gold() -> Gold {
             {"document": "c", "text_has": "a terrible day", "speaker": "Kim E-bae", "speaker_words": ["Kim"]},
             {"document": "d", "text_has": "we are sorry", "speaker": null}
         ],
-        "timeline": [{"date": "2024-12-29", "what": "crash", "has": ["crashed", "Muan"]}]
+        "timeline": [{"date": "2024-12-29", "what": "crash", "has": ["crashed", "Muan"]}],
+        "not_divergences": [
+            {"about": "dead: 28 (29 Dec morning) -> 179 (30 Dec)", "why": "update"},
+            {"about": "12 crew vs 175 passengers", "why": "different quantity"}
+        ]
     }))
     .expect("gold")
 }
@@ -82,7 +86,10 @@ fn a_good_briefing_scores_full_marks() {
         "summary": [
             {"text": "The plane crashed at Muan.", "documents": ["a", "c"]},
             {"text": "Reports said 177 dead.", "documents": ["d"]}
-        ]
+        ],
+        "updates": [{"quantity": "dead", "description": "dead: at least 28 on 29 Dec → 179 on 30 Dec", "steps": [
+            {"date": "2024-12-29", "value": "at least 28", "text": "x", "documents": ["a"], "origins": 1},
+            {"date": "2024-12-30", "value": "179", "text": "y", "documents": ["c"], "origins": 1}]}]
     }));
     let (counts, misses) = score(&docs(), &b, &gold());
     assert_eq!(
@@ -110,6 +117,8 @@ fn a_good_briefing_scores_full_marks() {
             timeline: 1,
             timeline_found: 1,
             chrome: 0,
+            update_steps: 2,
+            update_steps_named: 2,
         }
     );
     // "179 dead." lists one of F2's two documents (half: found) but counts one origin, not two.
@@ -136,7 +145,12 @@ fn a_merged_conflict_a_false_divergence_and_bad_citations_are_counted() {
             {"text": "The plane crashed at Muan with 181 aboard.", "documents": ["a"]},
             {"text": "The plane crashed at Muan, killing all.", "documents": ["b"]},
             {"text": "Skip Navigation", "documents": ["b"]}
-        ]
+        ],
+        // 29 is a day of the note, 175 a figure of a note that is no update, twelve a word of one.
+        "updates": [{"quantity": "dead", "description": "d", "steps": [
+            {"date": "2024-12-29", "value": "29", "text": "x", "documents": ["a"], "origins": 1},
+            {"date": "2024-12-30", "value": "175", "text": "y", "documents": ["c"], "origins": 1},
+            {"date": "2024-12-31", "value": "more than twelve", "text": "z", "documents": ["c"], "origins": 1}]}]
     }));
     let (counts, _) = score(&docs(), &b, &gold());
     assert_eq!(counts.origin_pairs_reported, 6);
@@ -149,6 +163,7 @@ fn a_merged_conflict_a_false_divergence_and_bad_citations_are_counted() {
     assert_eq!((counts.quotes_found, counts.speakers_right), (1, 0));
     assert_eq!(counts.timeline_found, 0);
     assert_eq!(counts.chrome, 1);
+    assert_eq!((counts.update_steps, counts.update_steps_named), (3, 0));
 }
 
 #[test]
