@@ -52,6 +52,7 @@ fn json_contract_has_every_field() {
         "quotes",
         "claims",
         "divergences",
+        "updates",
         "timeline",
         "summary",
         "errors",
@@ -66,6 +67,27 @@ fn json_contract_has_every_field() {
 }
 
 #[test]
+fn the_demo_tells_how_the_injured_count_changed_by_day() {
+    // The coastguard's 14 injured on the day of the collision; a report the next day gives 16.
+    let run = parallax(&["brief", "--format", "json", "--date", "2026-03-04", "examples/ferry"], b"");
+    let b = json(&run);
+    let updates = b["updates"].as_array().cloned().unwrap_or_default();
+    assert_eq!(updates.len(), 1, "{updates:?}");
+    assert_eq!(updates[0]["description"], "injured: 14 on 4 Mar → sixteen on 5 Mar");
+    let steps: Vec<(String, String)> = updates[0]["steps"]
+        .as_array()
+        .map(|s| s.iter().map(|s| (s["date"].to_string(), s["documents"].to_string())).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        steps,
+        [
+            (r#""2026-03-04""#.to_string(), r#"["courier-1187"]"#.to_string()),
+            (r#""2026-03-05""#.to_string(), r#"["courier-1203"]"#.to_string())
+        ]
+    );
+}
+
+#[test]
 fn output_file_and_formats() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("no temp dir: {e}"));
     let out = dir.path().join("b.md");
@@ -76,7 +98,7 @@ fn output_file_and_formats() {
     assert!(
         md.starts_with(
             "# Parallax briefing\n\n**Ferry and cargo ship collide in fog off Halvik, injuring 14**\n\n\
-             9 documents from 7 inputs, 7 independent origins\n\n## Summary\n"
+             10 documents from 8 inputs, 8 independent origins\n\n## Summary\n"
         ),
         "{md}"
     );
