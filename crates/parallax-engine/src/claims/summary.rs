@@ -176,10 +176,14 @@ fn opens_on(text: &str, phrases: &[&str]) -> bool {
     })
 }
 
-/// Whether `text` reads well on its own.
+/// Whether `text` reads well on its own: not a piece of a quote of several sentences (it opens
+/// a quotation it does not close, or closes one it did not open).
 pub(crate) fn stands_alone(text: &str) -> bool {
     let words = text.split_whitespace().count();
+    let count = |c: char| text.chars().filter(|&x| x == c).count();
     (8..=55).contains(&words)
+        && count('"') % 2 == 0
+        && count('“') == count('”')
         && !text.trim_end().ends_with('?')
         && !leans_back(text)
         && text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '“')
@@ -439,5 +443,13 @@ mod tests {
         ));
         assert!(!stands_alone("The same ferry ran aground again near Halvik harbour on Tuesday morning."));
         assert!(stands_alone("Of the 212 people aboard the ferry, fourteen were injured in the collision."));
+        // A piece of a quote of several sentences.
+        assert!(!stands_alone(
+            "Jonas Berg, who was in the ferry's cafe, said: \"There was a bang and then it slid."
+        ));
+        assert!(!stands_alone(
+            "The crew were calm and the lights stayed on all the time,” he told reporters."
+        ));
+        assert!(stands_alone("The company said it was “co-operating fully” with investigators on Tuesday."));
     }
 }
