@@ -93,17 +93,7 @@ pub(crate) fn sections(b: &Briefing) -> Vec<Section> {
                 piece(Role::Label, format!("{}: ", divergence_label(d.kind))),
                 piece(Role::Plain, &d.description),
             ],
-            details: d
-                .sides
-                .iter()
-                .map(|s| {
-                    vec![
-                        piece(Role::Plain, clip(&s.text, 240)),
-                        piece(Role::Id, format!(" {}", cite(&s.documents))),
-                        piece(Role::Dim, format!(" ({})", origins(s.origins))),
-                    ]
-                })
-                .collect(),
+            details: d.sides.iter().map(|s| backed(&s.text, 240, &s.documents, s.origins)).collect(),
         })
         .collect();
     if !differ.is_empty() {
@@ -118,12 +108,9 @@ pub(crate) fn sections(b: &Briefing) -> Vec<Section> {
                 .steps
                 .iter()
                 .map(|s| {
-                    vec![
-                        piece(Role::Label, format!("{} {}: ", s.date, s.value)),
-                        piece(Role::Plain, clip(&s.text, 200)),
-                        piece(Role::Id, format!(" {}", cite(&s.documents))),
-                        piece(Role::Dim, format!(" ({})", origins(s.origins))),
-                    ]
+                    let mut line = vec![piece(Role::Label, format!("{} {}: ", s.date, s.value))];
+                    line.extend(backed(&s.text, 200, &s.documents, s.origins));
+                    line
                 })
                 .collect(),
         })
@@ -339,6 +326,15 @@ fn claim_entry(c: &Claim) -> Entry {
 
 /// The title of the section of counts by day.
 pub(crate) const UPDATES: &str = "How counts changed";
+
+/// A sentence clipped to `width`, its documents and how many independent origins they are.
+fn backed(text: &str, width: usize, documents: &[DocId], n: usize) -> Vec<Piece> {
+    vec![
+        piece(Role::Plain, clip(text, width)),
+        piece(Role::Id, format!(" {}", cite(documents))),
+        piece(Role::Dim, format!(" ({})", origins(n))),
+    ]
+}
 
 /// How many independent origins back something: "1 origin", "3 independent origins".
 pub(crate) fn origins(n: usize) -> String {
