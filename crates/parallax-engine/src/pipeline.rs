@@ -241,9 +241,6 @@ fn brief_kept(
     let doc_ids = |set: &std::collections::BTreeSet<usize>| -> Vec<DocId> {
         set.iter().map(|&d| ids[d].clone()).collect()
     };
-    let origins_of = |set: &std::collections::BTreeSet<usize>| -> usize {
-        set.iter().map(|&d| claim_input.docs[d].origin).collect::<std::collections::BTreeSet<_>>().len()
-    };
     Briefing {
         schema: SCHEMA.to_string(),
         documents: articles
@@ -346,7 +343,7 @@ fn brief_kept(
                     .map(|(t, docs)| DivergenceSide {
                         text: t.clone(),
                         documents: doc_ids(docs),
-                        origins: origins_of(docs),
+                        origins: claims::origins_of(&claim_input.docs, docs),
                     })
                     .collect(),
             })
@@ -354,24 +351,20 @@ fn brief_kept(
         updates: found_claims
             .updates
             .iter()
-            .map(|u| {
-                let steps: Vec<(jiff::civil::Date, &str)> =
-                    u.steps.iter().map(|s| (s.day, s.written.as_str())).collect();
-                Update {
-                    quantity: u.quantity.to_string(),
-                    description: claims::describe(u.quantity, &steps),
-                    steps: u
-                        .steps
-                        .iter()
-                        .map(|s| UpdateStep {
-                            date: s.day.to_string(),
-                            value: s.written.clone(),
-                            text: claim_input.docs[s.sentence.0].sentences[s.sentence.1].to_string(),
-                            documents: doc_ids(&s.documents),
-                            origins: s.origins,
-                        })
-                        .collect(),
-                }
+            .map(|u| Update {
+                quantity: u.quantity.to_string(),
+                description: u.description(),
+                steps: u
+                    .steps
+                    .iter()
+                    .map(|s| UpdateStep {
+                        date: s.day.to_string(),
+                        value: s.written.clone(),
+                        text: claim_input.docs[s.sentence.0].sentences[s.sentence.1].to_string(),
+                        documents: doc_ids(&s.documents),
+                        origins: s.origins,
+                    })
+                    .collect(),
             })
             .collect(),
         headline: found_claims.headline.and_then(|d| articles[d].0.title.clone()),

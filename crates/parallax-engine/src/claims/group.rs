@@ -98,6 +98,12 @@ pub struct Prepared {
     pub(crate) quoted: Vec<Vec<Statement>>,
 }
 
+/// How many independent origins `documents` (numbers of `docs`) go back to: what a claim, a
+/// side of a divergence and a step of a count by day are backed by.
+pub fn origins_of(docs: &[DocInput], documents: &BTreeSet<usize>) -> usize {
+    documents.iter().map(|&d| docs[d].origin).collect::<BTreeSet<usize>>().len()
+}
+
 /// Statements of every sentence of `docs`, people's first names read as their surnames
 /// (`aliases`), and the weights of their words.
 pub fn prepare(docs: &[DocInput], aliases: &HashMap<u64, u64>) -> Prepared {
@@ -322,14 +328,14 @@ pub fn group(docs: &[DocInput], prepared: &Prepared) -> Vec<ClaimGroup> {
                 ds.iter().flat_map(|&i| distinct[i].iter().copied()).collect();
             members.sort_unstable();
             let documents: BTreeSet<usize> = members.iter().map(|m| m.0).collect();
-            let origins: BTreeSet<usize> = documents.iter().map(|&d| docs[d].origin).collect();
+            let origins = origins_of(docs, &documents);
             let representative = distinct[best][0];
             ClaimGroup {
                 text: docs[representative.0].sentences[representative.1].trim().to_string(),
                 representative,
                 members,
                 documents,
-                origins: origins.len(),
+                origins,
             }
         })
         .collect()
@@ -523,7 +529,7 @@ pub fn extend(docs: &[DocInput], prepared: &Prepared, groups: &mut [ClaimGroup])
             return;
         }
         g.documents.extend(added.keys());
-        g.origins = g.documents.iter().map(|&d| docs[d].origin).collect::<BTreeSet<usize>>().len();
+        g.origins = origins_of(docs, &g.documents);
     });
 }
 

@@ -15,8 +15,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use jiff::civil::Date;
 
-use super::diverge::PEOPLE;
-use super::group::{DocInput, Prepared, SentenceRef};
+use super::diverge::{Figure, PEOPLE};
+use super::group::{DocInput, Prepared, SentenceRef, origins_of};
 use super::words::vocab;
 
 /// A count by day.
@@ -66,7 +66,7 @@ pub(crate) fn updates(docs: &[DocInput], prepared: &Prepared) -> Vec<Update> {
             if prepared.statements[d].get(i).is_none_or(|s| s.is_empty()) || figures.names_other_day(day) {
                 continue;
             }
-            let mut counts: BTreeMap<usize, Vec<&super::diverge::Figure>> = BTreeMap::new();
+            let mut counts: BTreeMap<usize, Vec<&Figure>> = BTreeMap::new();
             for f in figures.figures() {
                 let Some(class) = f.class.and_then(|c| running.iter().position(|r| *r == c)) else {
                     continue;
@@ -94,9 +94,6 @@ pub(crate) fn updates(docs: &[DocInput], prepared: &Prepared) -> Vec<Update> {
             }
         }
     }
-    let origins = |documents: &BTreeSet<usize>| {
-        documents.iter().map(|&d| docs[d].origin).collect::<BTreeSet<_>>().len()
-    };
     let mut by_class: BTreeMap<usize, Vec<Step>> = BTreeMap::new();
     for ((class, day, bits), (written, sentence, documents)) in given {
         let value = f64::from_bits(bits);
@@ -104,10 +101,10 @@ pub(crate) fn updates(docs: &[DocInput], prepared: &Prepared) -> Vec<Update> {
         // A value an earlier day gave, given again, is no news: its reports join that day's.
         if let Some(earlier) = steps.iter_mut().find(|s| s.value == value) {
             earlier.documents.extend(documents);
-            earlier.origins = origins(&earlier.documents);
+            earlier.origins = origins_of(docs, &earlier.documents);
             continue;
         }
-        let origins = origins(&documents);
+        let origins = origins_of(docs, &documents);
         steps.push(Step { day, value, written, sentence, documents, origins });
     }
     let never_fall = vocab("never-fall");
@@ -168,9 +165,17 @@ fn kept(steps: Vec<Step>) -> Vec<Step> {
         .collect()
 }
 
-/// An update in words: "dead: 51 and 72 on 30 Oct → 158 on 31 Oct", the days with their year
+impl Update {
+    /// The count in words: "dead: 51 and 72 on 30 Oct → 158 on 31 Oct".
+    pub fn description(&self) -> String {
+        let steps: Vec<(Date, &str)> = self.steps.iter().map(|s| (s.day, s.written.as_str())).collect();
+        describe(self.quantity, &steps)
+    }
+}
+
+/// A count in words: "dead: 51 and 72 on 30 Oct → 158 on 31 Oct", the days with their year
 /// when the steps span more than one ("224 on 19 Feb 2025").
-pub fn describe(quantity: &str, steps: &[(Date, &str)]) -> String {
+fn describe(quantity: &str, steps: &[(Date, &str)]) -> String {
     let years: BTreeSet<i16> = steps.iter().map(|(day, _)| day.year()).collect();
     let format = if years.len() > 1 { "%-d %b %Y" } else { "%-d %b" };
     let mut days: Vec<(Date, Vec<&str>)> = Vec::new();
@@ -204,13 +209,7 @@ mod tests {
 
     fn described(docs: Vec<DocInput<'static>>) -> Vec<String> {
         let out = claims(&Input { docs, ..Default::default() }, &Default::default());
-        out.updates
-            .iter()
-            .map(|u| {
-                let steps: Vec<(Date, &str)> = u.steps.iter().map(|s| (s.day, s.written.as_str())).collect();
-                describe(u.quantity, &steps)
-            })
-            .collect()
+        out.updates.iter().map(Update::description).collect()
     }
 
     #[test]
