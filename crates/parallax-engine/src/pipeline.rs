@@ -371,7 +371,12 @@ fn brief_kept(
         summary: found_claims
             .summary
             .iter()
-            .map(|p| Summary { text: p.text.clone(), documents: doc_ids(&p.documents) })
+            .map(|p| Summary {
+                text: p.text.clone(),
+                documents: doc_ids(&p.documents),
+                disputed: p.disputed.clone(),
+                superseded: p.superseded.clone(),
+            })
             .collect(),
         errors: problems.into_iter().map(|d| InputError { input: d.input, message: d.message }).collect(),
     }

@@ -187,6 +187,10 @@ pub struct Counts {
     pub update_steps: usize,
     /// Of those, the values that a gold note of an update names.
     pub update_steps_named: usize,
+    /// Summary sentences that give one side of a gold divergence.
+    pub summary_disputed: usize,
+    /// Of those, the sentences the briefing marks as disputed (`summary[].disputed`).
+    pub summary_disputed_marked: usize,
 }
 
 impl Counts {
@@ -217,6 +221,8 @@ impl Counts {
             chrome,
             update_steps,
             update_steps_named,
+            summary_disputed,
+            summary_disputed_marked,
         } = other;
         self.documents += documents;
         self.origin_pairs_right += origin_pairs_right;
@@ -242,6 +248,8 @@ impl Counts {
         self.chrome += chrome;
         self.update_steps += update_steps;
         self.update_steps_named += update_steps_named;
+        self.summary_disputed += summary_disputed;
+        self.summary_disputed_marked += summary_disputed_marked;
     }
 
     /// The figures these counts give.
@@ -265,6 +273,7 @@ impl Counts {
             timeline: share(self.timeline_found, self.timeline),
             chrome: self.chrome,
             updates_named: share(self.update_steps_named, self.update_steps),
+            disputes_marked: share(self.summary_disputed_marked, self.summary_disputed),
         }
     }
 }
@@ -303,6 +312,10 @@ pub struct Figures {
     /// Share of the steps of counts by day whose value a gold note of an update names (not a
     /// figure of `ORIGIN.md`: a check that what is shown as an update is one).
     pub updates_named: f64,
+    /// Share of the summary sentences giving one side of a gold divergence that the briefing
+    /// marks as disputed (not a figure of `ORIGIN.md`: a check that a contradicted variant is
+    /// not given as settled).
+    pub disputes_marked: f64,
 }
 
 /// One thing the briefing got wrong, for `--errors`.
@@ -410,6 +423,15 @@ pub enum Miss {
         date: String,
         /// What happened.
         what: String,
+    },
+    /// A summary sentence that gives one side of a gold divergence, not marked as disputed.
+    DisputeUnmarked {
+        /// The sentence.
+        sentence: String,
+        /// The gold divergence's id.
+        id: String,
+        /// What differs.
+        about: String,
     },
     /// A step of a count by day whose value no gold note of an update names.
     UpdateUnnamed {
@@ -596,6 +618,23 @@ pub fn score<'b>(docs: &[RawDoc], briefing: &'b Briefing, gold: &'b Gold) -> (Co
             misses.push(Miss::Repeat { sentence: sentence.text.clone(), fact: f.id.clone() });
         }
         stated_before.extend(facts.iter().map(|f| f.id.as_str()));
+        // A side of a gold divergence given in the summary should be marked as disputed.
+        let gives = gold
+            .divergences
+            .iter()
+            .find(|d| d.sides.iter().any(|side| contains(&sentence.text, &side.text_has)));
+        if let Some(d) = gives {
+            counts.summary_disputed += 1;
+            if sentence.disputed.is_empty() {
+                misses.push(Miss::DisputeUnmarked {
+                    sentence: sentence.text.clone(),
+                    id: d.id.clone(),
+                    about: d.about.clone(),
+                });
+            } else {
+                counts.summary_disputed_marked += 1;
+            }
+        }
     }
 
     // Quotes and speakers.
@@ -999,6 +1038,7 @@ const TARGETS: &[(&str, &str)] = &[
     ("timeline", ">= 0.80"),
     ("chrome outputs", "0"),
     ("updates named", "1.000 (own check)"),
+    ("disputes marked", "1.000 (own check)"),
 ];
 
 /// The figures of every event and their total as a table, and with `errors` every miss.
@@ -1008,7 +1048,7 @@ pub fn report(scores: &[EventScore], errors: bool) -> String {
     for s in scores {
         total.add(&s.counts);
     }
-    let rows = |f: &Figures| -> [String; 13] {
+    let rows = |f: &Figures| -> [String; 14] {
         [
             format!("{:.3}", f.origins_f1),
             format!("{:.3}", f.facts_found),
@@ -1023,6 +1063,7 @@ pub fn report(scores: &[EventScore], errors: bool) -> String {
             format!("{:.3}", f.timeline),
             f.chrome.to_string(),
             format!("{:.3}", f.updates_named),
+            format!("{:.3}", f.disputes_marked),
         ]
     };
     let mut out = String::new();
@@ -1032,7 +1073,7 @@ pub fn report(scores: &[EventScore], errors: bool) -> String {
         let _ = write!(out, " {c:>9}");
     }
     let _ = writeln!(out, " {:>9}  target", "total");
-    let per_event: Vec<[String; 13]> = scores.iter().map(|s| rows(&s.figures)).collect();
+    let per_event: Vec<[String; 14]> = scores.iter().map(|s| rows(&s.figures)).collect();
     let all = rows(&total.figures());
     for (i, (label, target)) in TARGETS.iter().enumerate() {
         let _ = write!(out, "{label:<22}");
@@ -1055,7 +1096,7 @@ pub fn report(scores: &[EventScore], errors: bool) -> String {
         out,
         "(divergences: {} of {} gold found, {} of {} reported real; facts: {} of {} found, {} counted right; \
          citations: {} of {} hold; quotes: {} of {} found, {} speakers right; timeline: {} of {}; \
-         updates: {} of {} values named by gold)",
+         updates: {} of {} values named by gold; summary sentences giving a disputed value: {} of {} marked)",
         total.divergences_found,
         total.divergences,
         total.divergences_right,
@@ -1071,7 +1112,9 @@ pub fn report(scores: &[EventScore], errors: bool) -> String {
         total.timeline_found,
         total.timeline,
         total.update_steps_named,
-        total.update_steps
+        total.update_steps,
+        total.summary_disputed_marked,
+        total.summary_disputed
     );
     if errors {
         for s in scores {
@@ -1117,6 +1160,9 @@ fn describe(miss: &Miss) -> String {
             want.as_deref().unwrap_or("none")
         ),
         Miss::TimelineMissed { date, what } => format!("timeline missed    {date} {what}"),
+        Miss::DisputeUnmarked { sentence, id, about } => {
+            format!("dispute unmarked   {id} {about}: {sentence}")
+        }
         Miss::UpdateUnnamed { description, date, value } => {
             format!("update unnamed     {date} {value} in {description}")
         }

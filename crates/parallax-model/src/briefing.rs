@@ -301,6 +301,14 @@ pub struct Summary {
     pub text: String,
     /// Documents that support it.
     pub documents: Vec<DocId>,
+    /// The divergences (positions in [`Briefing::divergences`], from 0) one of whose sides it
+    /// takes: what it states is one variant of a disputed figure, date or attribute.
+    #[serde(default)]
+    pub disputed: Vec<usize>,
+    /// The counts by day (positions in [`Briefing::updates`], from 0) that reports published
+    /// after it give other values of: it gives an early count, not the latest.
+    #[serde(default)]
+    pub superseded: Vec<usize>,
 }
 
 /// An input that could not be read or parsed.

@@ -35,7 +35,7 @@ use super::words::{CLAUSE_MARKS, is_negation, is_time_key, is_time_word, keyed, 
 use crate::text::{Analyzer, fold, stem_key};
 
 /// One point of disagreement.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Divergence {
     /// What differs.
     pub kind: DivergenceKind,
@@ -43,6 +43,8 @@ pub struct Divergence {
     pub description: String,
     /// What each side says, with its documents (by number).
     pub sides: Vec<(String, BTreeSet<usize>)>,
+    /// For a divergence over a figure, the values its sides give, in order.
+    pub values: Vec<f64>,
 }
 
 /// One quote across documents, as the facts stage grouped it.
@@ -127,9 +129,19 @@ fn similar_pairs(
 /// Sides keyed by what they say, merged over pairs; one divergence per description.
 #[derive(Default)]
 struct Collector {
-    /// By description: the first place, the sides and, for a description that lists its
-    /// values (`Collector::add_values`), the values given.
-    found: BTreeMap<(String, DivergenceKind), (usize, Sides, Vec<f64>)>,
+    /// By description and kind.
+    found: BTreeMap<(String, DivergenceKind), Gathered>,
+}
+
+/// What is gathered of one divergence.
+struct Gathered {
+    /// Its first place, in reading order.
+    order: usize,
+    sides: Sides,
+    /// The values given, for a divergence over a figure.
+    values: Vec<f64>,
+    /// Whether the description lists them (`Collector::add_values`).
+    listed: bool,
 }
 
 /// What each side says, with its documents.
@@ -137,11 +149,15 @@ type Sides = BTreeMap<String, BTreeSet<usize>>;
 
 impl Collector {
     fn add(&mut self, kind: DivergenceKind, description: String, order: usize, sides: [(String, usize); 2]) {
-        let entry =
-            self.found.entry((description, kind)).or_insert_with(|| (order, BTreeMap::new(), Vec::new()));
-        entry.0 = entry.0.min(order);
+        let entry = self.found.entry((description, kind)).or_insert_with(|| Gathered {
+            order,
+            sides: BTreeMap::new(),
+            values: Vec::new(),
+            listed: false,
+        });
+        entry.order = entry.order.min(order);
         for (text, doc) in sides {
-            entry.1.entry(text).or_default().insert(doc);
+            entry.sides.entry(text).or_default().insert(doc);
         }
     }
 
@@ -155,9 +171,24 @@ impl Collector {
         sides: [(String, usize); 2],
         values: [f64; 2],
     ) {
-        self.add(kind, what.clone(), order, sides);
+        self.add_figures(kind, what.clone(), order, sides, values);
         if let Some(entry) = self.found.get_mut(&(what, kind)) {
-            entry.2.extend(values);
+            entry.listed = true;
+        }
+    }
+
+    /// As [`Collector::add`], for two figures that disagree: their values are kept.
+    fn add_figures(
+        &mut self,
+        kind: DivergenceKind,
+        description: String,
+        order: usize,
+        sides: [(String, usize); 2],
+        values: [f64; 2],
+    ) {
+        self.add(kind, description.clone(), order, sides);
+        if let Some(entry) = self.found.get_mut(&(description, kind)) {
+            entry.values.extend(values);
         }
     }
 
@@ -165,15 +196,15 @@ impl Collector {
         let mut out: Vec<(usize, Divergence)> = self
             .found
             .into_iter()
-            .map(|((mut description, kind), (order, sides, mut values))| {
-                if !values.is_empty() {
-                    values.sort_by(f64::total_cmp);
-                    values.dedup();
+            .map(|((mut description, kind), Gathered { order, sides, mut values, listed })| {
+                values.sort_by(f64::total_cmp);
+                values.dedup();
+                if listed && !values.is_empty() {
                     let mut listed: Vec<String> = values.iter().map(f64::to_string).collect();
                     let last = listed.pop().unwrap_or_default();
                     description = format!("{description}: {} or {last}", listed.join(", "));
                 }
-                (order, Divergence { kind, description, sides: sides.into_iter().collect() })
+                (order, Divergence { kind, description, sides: sides.into_iter().collect(), values })
             })
             .collect();
         out.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.description.cmp(&b.1.description)));
@@ -518,8 +549,11 @@ fn figures(text: &str) -> Vec<Figure> {
             unit.clear();
         }
         let mut class = class;
-        // "The death toll … grew to 126": a figure a toll reaches counts the dead.
-        if unit.is_empty() && toll_before(&words, i) {
+        // "The death toll … grew to 126", "… rose to 205 people": a figure a toll reaches
+        // counts the dead.
+        if (unit.is_empty() || (class.is_none() && people_nouns.contains(&unit.as_str())))
+            && toll_before(&words, i)
+        {
             class = Some("dead");
             unit = "people".to_string();
         }
@@ -858,6 +892,17 @@ impl SentenceFigures {
         let weekday = date.weekday().to_monday_one_offset();
         self.1.iter().any(|&d| d != weekday)
             || self.2.iter().any(|&(m, d)| (m, d) != (date.month(), date.day() as u8))
+    }
+
+    /// Whether the sentence gives one of `values` (a divergence's) as one of `sides` (the
+    /// figures of its sentences) gives it: the same value of the same quantity (unit and
+    /// class).
+    pub(crate) fn gives_one_of(&self, values: &[f64], sides: &[&SentenceFigures]) -> bool {
+        self.0.iter().filter(|f| values.contains(&f.value)).any(|f| {
+            sides
+                .iter()
+                .any(|s| s.0.iter().any(|g| g.value == f.value && g.unit == f.unit && g.class == f.class))
+        })
     }
 
     /// Whether the sentence gives no figure and names no day of the week or of a month.
@@ -1219,11 +1264,12 @@ fn numbers(cx: &Context) -> Vec<Divergence> {
                 {
                     unit_word = class.to_string();
                 }
-                found.add(
+                found.add_figures(
                     DivergenceKind::Number,
                     format!("How many {unit_word}: {}", written_apart(fa, fb)),
                     order(cx, a),
                     sides,
+                    [fa.value, fb.value],
                 );
             }
         }
@@ -2926,6 +2972,20 @@ mod tests {
             "the exception is no count of the dead, nor the whole"
         );
         assert_eq!(classes("About 2,800 were still at evacuation shelters."), vec![]);
+        // A toll that reaches a count of people counts the dead, as one that reaches a bare
+        // figure does; a count of people that says what befell them keeps its own class.
+        assert_eq!(
+            classes("The death toll from the floods rose to 205 people on Friday."),
+            classes("The death toll from the floods rose to 205 on Friday.")
+        );
+        assert_eq!(
+            classes("The death toll from the floods rose to 205 people."),
+            vec![(205.0, Some("dead"))]
+        );
+        assert_eq!(
+            classes("The death toll rose to 205, and 1,900 people were rescued."),
+            vec![(205.0, Some("dead")), (1900.0, Some("rescued"))]
+        );
         let children = |t: &str| figures(t).iter().map(|f| (f.value, f.unit.clone())).collect::<Vec<_>>();
         assert_eq!(children("He was a father of four."), children("He had four children."));
         let seats = figures("It suffered its worst result in seats - 202 - at the last election.");

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use super::diverge::{Context, Divergence, QuoteInput, divergences};
 use super::group::{ClaimGroup, DocInput, Prepared, extend, group, prepare};
-use super::summary::{Picked, Story, headline, summarize};
+use super::summary::{Picked, Story, disputed, headline, summarize, superseded};
 use super::updates::{Update, updates};
 use crate::text::stem_key;
 
@@ -52,7 +52,9 @@ pub fn claims(input: &Input, _config: &Config) -> Claims {
     let divergences = divergences(&Context { docs: &input.docs, prepared: &prepared, people: &people });
     let updates = updates(&input.docs, &prepared);
     let story = Story::new(&prepared);
-    let summary = summarize(&input.docs, &groups, &prepared, &story);
+    let mut summary = summarize(&input.docs, &groups, &prepared, &story);
+    disputed(&input.docs, &groups, &prepared, &divergences, &mut summary);
+    superseded(&input.docs, &prepared, &updates, &mut summary, &groups);
     let headline = headline_in(input, &prepared, &story);
     Claims { groups, divergences, updates, summary, headline, prepared }
 }

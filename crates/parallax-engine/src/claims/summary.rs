@@ -19,8 +19,10 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::group::{ClaimGroup, DocInput, Prepared};
+use super::diverge::{Divergence, PEOPLE, SentenceFigures};
+use super::group::{ClaimGroup, DocInput, Prepared, STATES_CLAIM, SentenceRef};
 use super::similar::{Statement, coverage, similarity};
+use super::updates::Update;
 use super::words::vocab;
 use crate::text::Analyzer;
 
@@ -73,6 +75,12 @@ pub struct Picked {
     pub group: usize,
     /// Documents that support it.
     pub documents: BTreeSet<usize>,
+    /// The divergences (by position) one of whose sides it takes: other sources give another
+    /// value of what it states (`summary::disputed`).
+    pub disputed: Vec<usize>,
+    /// The counts by day (by position) whose later reports give another value than the one it
+    /// gives (`summary::superseded`).
+    pub superseded: Vec<usize>,
 }
 
 /// How widely the story reports each word: the share of documents that use it.
@@ -285,9 +293,100 @@ pub(crate) fn summarize(
                 .copied()
                 .filter(|&d| prepared.document_states(d, g.representative))
                 .collect();
-            Picked { text: g.text.clone(), group: n, documents }
+            Picked { text: g.text.clone(), group: n, documents, disputed: Vec::new(), superseded: Vec::new() }
         })
         .collect()
+}
+
+/// Marks each summary sentence with the divergences one of whose sides it takes: a side's
+/// sentence is the sentence it shows, or one its claim was grouped from that gives the same
+/// numbers (a figure, a clock time, a day of the month) or states it and is stated by it. What
+/// it states is then one variant of a disputed figure, date or attribute, and the reader is
+/// told so where the sentence stands ("a contradicted variant never given as settled"), not
+/// only in the list of divergences further down. A member that gives other numbers may be a
+/// side of a divergence the shown sentence says nothing of (a clock time it leaves out). A
+/// sentence that gives one of a disputed figure's values as a side's sentence gives it (value,
+/// unit and class) takes that side too, grouped with it or not ("Labour won 412 seats" where
+/// sources give 411 and 412).
+pub(crate) fn disputed(
+    docs: &[DocInput],
+    groups: &[ClaimGroup],
+    prepared: &Prepared,
+    divergences: &[Divergence],
+    summary: &mut [Picked],
+) {
+    // Each divergence's side sentences: a side is the text of a sentence of its documents.
+    let sides: Vec<BTreeSet<SentenceRef>> = divergences
+        .iter()
+        .map(|d| {
+            d.sides
+                .iter()
+                .flat_map(|(text, documents)| {
+                    documents.iter().flat_map(move |&doc| {
+                        docs[doc]
+                            .sentences
+                            .iter()
+                            .enumerate()
+                            .filter(move |(_, s)| s.trim() == text.as_str())
+                            .map(move |(i, _)| (doc, i))
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    let numbers = |r: SentenceRef| &prepared.statements[r.0][r.1].numbers;
+    for picked in summary {
+        let g = &groups[picked.group];
+        let r = g.representative;
+        let says = |m: SentenceRef| {
+            m == r
+                || (!numbers(r).is_empty() && numbers(m) == numbers(r))
+                || (prepared.states(m, r, STATES_CLAIM) && prepared.states(r, m, STATES_CLAIM))
+        };
+        // Or it gives one of the disputed values of a figure as a side gives it.
+        let gives = |k: usize| {
+            let figures: Vec<&SentenceFigures> =
+                sides[k].iter().map(|&(d, i)| &prepared.figures[d][i]).collect();
+            prepared.figures[r.0][r.1].gives_one_of(&divergences[k].values, &figures)
+        };
+        picked.disputed = (0..sides.len())
+            .filter(|&k| g.members.iter().any(|&m| sides[k].contains(&m) && says(m)) || gives(k))
+            .collect();
+    }
+}
+
+/// Marks each summary sentence with the counts by day that moved on after it: it gives a
+/// count of the dead (or the missing, the injured, …) of the whole event, its report was
+/// published before the count's last day, and that day's reports give other values ("At
+/// least six people died" on 1 January, when the toll stood at 281 by 1 July). An early toll
+/// is then no settled fact, and the reader is told so where it stands. A sentence of an
+/// undated report is not marked: when it holds is unknown.
+pub(crate) fn superseded(
+    docs: &[DocInput],
+    prepared: &Prepared,
+    updates: &[Update],
+    summary: &mut [Picked],
+    groups: &[ClaimGroup],
+) {
+    for picked in summary {
+        let (d, i) = groups[picked.group].representative;
+        let Some(day) = docs[d].published else { continue };
+        picked.superseded = (0..updates.len())
+            .filter(|&u| {
+                let steps = &updates[u].steps;
+                let Some(last) = steps.iter().map(|s| s.day).max() else { return false };
+                let latest: Vec<f64> = steps.iter().filter(|s| s.day == last).map(|s| s.value).collect();
+                day < last
+                    && prepared.figures[d][i].figures().iter().any(|f| {
+                        f.class == Some(updates[u].quantity)
+                            && f.unit == *PEOPLE
+                            && !f.part
+                            && !f.aboard
+                            && !latest.contains(&f.value)
+                    })
+            })
+            .collect();
+    }
 }
 
 /// A title of more content words than this is a lede standing in the title field, not a
@@ -339,6 +438,87 @@ mod tests {
             .map(|(n, s)| DocInput { sentences: s.to_vec(), origin: n, ..DocInput::default() })
             .collect();
         claims(&Input { docs, ..Input::default() }, &Config::default())
+    }
+
+    #[test]
+    fn a_summary_sentence_giving_a_disputed_figure_is_marked_with_its_divergence() {
+        // Three outlets give the ship's length as 948 feet, one as 984 feet: whichever the
+        // summary shows, it is one side of a divergence and marked so; a sentence of a figure
+        // nobody disputes is not.
+        let out = summary_of(&[
+            &[
+                "The container ship Dali, 948 feet long, struck a support pier of the Key Bridge early on Tuesday.",
+                "Rescue crews pulled two construction workers from the cold water of the Patapsco River on Tuesday.",
+            ],
+            &[
+                "The 948-foot container ship Dali struck a support pier of the Key Bridge early on Tuesday morning.",
+                "Rescue crews pulled two construction workers from the cold water of the Patapsco River.",
+            ],
+            &["The 948-foot container ship Dali struck a support pier of the Key Bridge early on Tuesday."],
+            &["The 984-foot container ship Dali struck a support pier of the Key Bridge early on Tuesday."],
+        ]);
+        // (Pairs that write the length differently, "948 feet" and "948-foot", are described
+        // apart: each divergence over it is one the sentence takes a side of.)
+        let length: Vec<usize> =
+            (0..out.divergences.len()).filter(|&k| out.divergences[k].description.contains("984")).collect();
+        assert!(!length.is_empty(), "{:?}", out.divergences);
+        assert!(length.iter().all(|&k| out.divergences[k].values == [948.0, 984.0]), "{:?}", out.divergences);
+        let ship = out.summary.iter().find(|p| p.text.contains("Dali")).expect("the strike is summarised");
+        assert_eq!(ship.disputed, length, "{:?}", out.summary);
+        let rescue =
+            out.summary.iter().find(|p| p.text.contains("Rescue")).expect("the rescue is summarised");
+        assert!(rescue.disputed.is_empty(), "{rescue:?}");
+    }
+
+    #[test]
+    fn a_summary_sentence_giving_an_early_count_is_marked_with_the_count_that_moved_on() {
+        let day = |d: &str| Some(d.parse::<jiff::civil::Date>().expect("a date"));
+        let reports: [(&str, &[&str]); 4] = [
+            (
+                "2026-03-04",
+                &[
+                    "Twelve people died when the ferry Nordlys capsized in a storm off Halvik, the coastguard said.",
+                    "The ferry was carrying 80 passengers and crew from Skarvik to the port of Halvik, its operator said.",
+                ],
+            ),
+            (
+                "2026-03-04",
+                &[
+                    "Twelve people died after the ferry Nordlys capsized in a storm off the Halvik coast, the coastguard said.",
+                    "The ferry was carrying 80 passengers and crew from Skarvik to the port of Halvik, the operator said.",
+                ],
+            ),
+            (
+                "2026-03-06",
+                &[
+                    "Nineteen people died when the ferry Nordlys capsized in a storm off Halvik, the coastguard said on Friday.",
+                ],
+            ),
+            (
+                "2026-03-06",
+                &[
+                    "Nineteen people were killed when the ferry Nordlys capsized off Halvik in a storm, the coastguard said on Friday.",
+                ],
+            ),
+        ];
+        let docs: Vec<DocInput> = reports
+            .iter()
+            .enumerate()
+            .map(|(n, (date, s))| DocInput {
+                sentences: s.to_vec(),
+                origin: n,
+                published: day(date),
+                ..DocInput::default()
+            })
+            .collect();
+        let out = claims(&Input { docs, ..Input::default() }, &Config::default());
+        assert_eq!(out.updates.len(), 1, "{:?}", out.updates);
+        // The early toll, when the summary gives it, is marked; the ship's passengers are not.
+        let early =
+            out.summary.iter().find(|p| p.text.starts_with("Twelve")).expect("the early toll is summarised");
+        assert_eq!(early.superseded, vec![0], "{:?}", out.summary);
+        let passengers = out.summary.iter().find(|p| p.text.contains("80 passengers")).expect("summarised");
+        assert!(passengers.superseded.is_empty(), "{passengers:?}");
     }
 
     #[test]

@@ -11,7 +11,9 @@ use std::fmt::Write as _;
 
 use parallax_model::{Briefing, DocId, Support};
 
-use super::outline::{UPDATES, divergence_label, key_facts, origins, sections, summary_line};
+use super::outline::{
+    DISPUTED, SUPERSEDED, UPDATES, divergence_label, key_facts, latest, origins, sections, summary_line,
+};
 
 /// At most this many facts (rows) in the coverage matrix.
 const MATRIX_ROWS: usize = 15;
@@ -50,7 +52,23 @@ pub fn html(b: &Briefing) -> String {
     if !b.summary.is_empty() {
         out.push_str("<h2 id=\"summary\">Summary</h2>\n<ol>\n");
         for s in &b.summary {
-            let _ = writeln!(out, "<li>{} {}</li>", esc(&s.text), passages.cite(&s.text, &s.documents));
+            let _ = write!(out, "<li>{} {}", esc(&s.text), passages.cite(&s.text, &s.documents));
+            for d in s.disputed.iter().filter_map(|&k| b.divergences.get(k).map(|d| (k, d))) {
+                let _ = write!(
+                    out,
+                    "<div class=\"dim\">{DISPUTED} <a href=\"#differ-{}\">{}</a></div>",
+                    d.0 + 1,
+                    esc(&d.1.description)
+                );
+            }
+            for u in s.superseded.iter().filter_map(|&k| b.updates.get(k)) {
+                let _ = write!(
+                    out,
+                    "<div class=\"dim\">{SUPERSEDED} <a href=\"#updates\">{}</a></div>",
+                    esc(&latest(u))
+                );
+            }
+            out.push_str("</li>\n");
         }
         out.push_str("</ol>\n");
     }
@@ -73,10 +91,11 @@ pub fn html(b: &Briefing) -> String {
 
     if !b.divergences.is_empty() {
         out.push_str("<h2 id=\"differ\">Where sources differ</h2>\n<ul>\n");
-        for d in &b.divergences {
+        for (k, d) in b.divergences.iter().enumerate() {
             let _ = write!(
                 out,
-                "<li><span class=\"badge\">{}</span> {}",
+                "<li id=\"differ-{}\"><span class=\"badge\">{}</span> {}",
+                k + 1,
                 divergence_label(d.kind),
                 esc(&d.description)
             );

@@ -75,7 +75,15 @@ pub(crate) fn sections(b: &Briefing) -> Vec<Section> {
         .iter()
         .map(|s| Entry {
             head: vec![piece(Role::Plain, &s.text), piece(Role::Id, format!(" {}", cite(&s.documents)))],
-            details: Vec::new(),
+            details: s
+                .disputed
+                .iter()
+                .filter_map(|&k| b.divergences.get(k))
+                .map(|d| vec![piece(Role::Label, format!("{DISPUTED} ")), piece(Role::Plain, &d.description)])
+                .chain(s.superseded.iter().filter_map(|&k| b.updates.get(k)).map(|u| {
+                    vec![piece(Role::Label, format!("{SUPERSEDED} ")), piece(Role::Plain, latest(u))]
+                }))
+                .collect(),
         })
         .collect();
     if !summary.is_empty() {
@@ -324,6 +332,21 @@ fn claim_entry(c: &Claim) -> Entry {
     }
 }
 
+/// What a summary sentence that takes one side of a divergence is marked with, before the
+/// divergence's description: it is one variant, not a settled fact.
+pub(crate) const DISPUTED: &str = "Sources differ:";
+
+/// What a summary sentence that gives an early count is marked with, before the count's
+/// latest values.
+pub(crate) const SUPERSEDED: &str = "Counted later:";
+
+/// The latest values of a count by day, with their day: "dead 281 on 2024-07-01".
+pub(crate) fn latest(u: &parallax_model::Update) -> String {
+    let last = u.steps.iter().map(|s| s.date.as_str()).max().unwrap_or_default();
+    let values: Vec<&str> = u.steps.iter().filter(|s| s.date == last).map(|s| s.value.as_str()).collect();
+    format!("{} {} on {last}", u.quantity, values.join(" and "))
+}
+
 /// The title of the section of counts by day.
 pub(crate) const UPDATES: &str = "How counts changed";
 
@@ -545,5 +568,73 @@ mod tests {
         let html = super::super::html(&b);
         assert!(html.contains("<h2 id=\"updates\">How counts changed</h2>"), "{html}");
         assert_eq!(html.matches("How counts changed").count(), 1, "shown once");
+    }
+
+    #[test]
+    fn a_summary_sentence_that_takes_a_side_or_gives_an_early_count_says_so_where_it_stands() {
+        use parallax_model::{
+            Divergence, DivergenceKind, DivergenceSide, DocId, Summary, Update, UpdateStep,
+        };
+        let id = |s: &str| DocId::new(s).expect("an id");
+        let side = |text: &str, doc: &str| DivergenceSide {
+            text: text.into(),
+            documents: vec![id(doc)],
+            origins: 1,
+        };
+        let step = |date: &str, value: &str| UpdateStep {
+            date: date.into(),
+            value: value.into(),
+            text: String::new(),
+            documents: vec![id("a")],
+            origins: 1,
+        };
+        let sentence = |text: &str, disputed: Vec<usize>, superseded: Vec<usize>| Summary {
+            text: text.into(),
+            documents: vec![id("a")],
+            disputed,
+            superseded,
+        };
+        let b = Briefing {
+            summary: vec![
+                sentence("14 were hurt in the collision.", vec![0], Vec::new()),
+                sentence("The ferry was towed to port.", Vec::new(), Vec::new()),
+                sentence("Two people died in the collision.", Vec::new(), vec![0]),
+            ],
+            divergences: vec![Divergence {
+                kind: DivergenceKind::Number,
+                description: "How many hurt: 12 or 14".to_string(),
+                sides: vec![side("14 were hurt in the collision.", "a"), side("12 were hurt.", "c")],
+            }],
+            updates: vec![Update {
+                quantity: "dead".into(),
+                description: "dead: two on 4 Mar → three on 6 Mar".into(),
+                steps: vec![
+                    step("2026-03-04", "two"),
+                    step("2026-03-06", "three"),
+                    step("2026-03-06", "at least 4"),
+                ],
+            }],
+            ..Briefing::default()
+        };
+        let md = super::super::markdown(&b);
+        assert_eq!(md.matches("Sources differ: How many hurt: 12 or 14").count(), 1, "{md}");
+        let at = md.find("Sources differ").expect("marked");
+        assert!(
+            at > md.find("14 were hurt in the collision.").expect("shown")
+                && at < md.find("The ferry was towed").expect("shown"),
+            "{md}"
+        );
+        assert_eq!(md.matches("Counted later: dead three and at least 4 on 2026-03-06").count(), 1, "{md}");
+        assert!(
+            md.find("Counted later").expect("marked") > md.find("Two people died").expect("shown"),
+            "{md}"
+        );
+        let html = super::super::html(&b);
+        assert!(html.contains("Sources differ: <a href=\"#differ-1\">How many hurt: 12 or 14</a>"), "{html}");
+        assert!(html.contains("<li id=\"differ-1\">"), "{html}");
+        assert!(
+            html.contains("Counted later: <a href=\"#updates\">dead three and at least 4 on 2026-03-06</a>"),
+            "{html}"
+        );
     }
 }

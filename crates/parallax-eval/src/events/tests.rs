@@ -85,7 +85,7 @@ fn a_good_briefing_scores_full_marks() {
         "timeline": [{"date": "2024-12-29", "text": "The plane crashed at Muan on Sunday.", "documents": ["a"]}],
         "summary": [
             {"text": "The plane crashed at Muan.", "documents": ["a", "c"]},
-            {"text": "Reports said 177 dead.", "documents": ["d"]}
+            {"text": "Reports said 177 dead.", "documents": ["d"], "disputed": [0]}
         ],
         "updates": [{"quantity": "dead", "description": "dead: at least 28 on 29 Dec → 179 on 30 Dec", "steps": [
             {"date": "2024-12-29", "value": "at least 28", "text": "x", "documents": ["a"], "origins": 1},
@@ -119,6 +119,8 @@ fn a_good_briefing_scores_full_marks() {
             chrome: 0,
             update_steps: 2,
             update_steps_named: 2,
+            summary_disputed: 1,
+            summary_disputed_marked: 1,
         }
     );
     // "179 dead." lists one of F2's two documents (half: found) but counts one origin, not two.
@@ -144,7 +146,9 @@ fn a_merged_conflict_a_false_divergence_and_bad_citations_are_counted() {
         "summary": [
             {"text": "The plane crashed at Muan with 181 aboard.", "documents": ["a"]},
             {"text": "The plane crashed at Muan, killing all.", "documents": ["b"]},
-            {"text": "Skip Navigation", "documents": ["b"]}
+            {"text": "Skip Navigation", "documents": ["b"]},
+            // One side of D1, given as if settled.
+            {"text": "Reports said 177 dead.", "documents": ["d"]}
         ],
         // 29 is a day of the note, 175 a figure of a note that is no update, twelve a word of one.
         "updates": [{"quantity": "dead", "description": "d", "steps": [
@@ -158,12 +162,13 @@ fn a_merged_conflict_a_false_divergence_and_bad_citations_are_counted() {
     assert_eq!(counts.merged_conflicts, 1);
     assert_eq!((counts.divergences_found, counts.divergences_reported, counts.divergences_right), (0, 1, 0));
     assert_eq!((counts.facts_found, counts.counts_right), (1, 1));
-    assert_eq!((counts.citations, counts.citations_holding), (3, 1));
+    assert_eq!((counts.citations, counts.citations_holding), (4, 2));
     assert_eq!(counts.repeats, 1);
     assert_eq!((counts.quotes_found, counts.speakers_right), (1, 0));
     assert_eq!(counts.timeline_found, 0);
     assert_eq!(counts.chrome, 1);
     assert_eq!((counts.update_steps, counts.update_steps_named), (3, 0));
+    assert_eq!((counts.summary_disputed, counts.summary_disputed_marked), (1, 0));
 }
 
 #[test]
