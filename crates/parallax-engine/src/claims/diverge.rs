@@ -1105,6 +1105,9 @@ fn numbers(cx: &Context) -> Vec<Divergence> {
     let mut context: HashMap<(usize, usize), Statement> = HashMap::new();
     let mut names: HashMap<(usize, usize), BTreeSet<String>> = HashMap::new();
     let mut found = Collector::default();
+    // One disagreement written two ways ("948 feet" against "984-foot" in one pair, "948-foot"
+    // against "984-foot" in another) is one divergence, described as its first pair writes it.
+    let mut described: HashMap<(String, u64, u64, [&'static str; 2]), String> = HashMap::new();
     for (unit, mut list) in by_unit {
         list.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
         for (n, &(va, da, ia, ka)) in list.iter().enumerate() {
@@ -1264,9 +1267,23 @@ fn numbers(cx: &Context) -> Vec<Divergence> {
                 {
                     unit_word = class.to_string();
                 }
+                let (lo, hi) = if (fa.value, fa.bound.phrase()) <= (fb.value, fb.bound.phrase()) {
+                    (fa, fb)
+                } else {
+                    (fb, fa)
+                };
+                // Bounds tell two readings of one value apart ("more than 10,000" / "fewer than
+                // 10,000"); of two values, the values do.
+                let bounds =
+                    if lo.value == hi.value { [lo.bound.phrase(), hi.bound.phrase()] } else { ["", ""] };
+                let key = (unit_word.to_lowercase(), lo.value.to_bits(), hi.value.to_bits(), bounds);
+                let description = described
+                    .entry(key)
+                    .or_insert_with(|| format!("How many {unit_word}: {}", written_apart(fa, fb)))
+                    .clone();
                 found.add_figures(
                     DivergenceKind::Number,
-                    format!("How many {unit_word}: {}", written_apart(fa, fb)),
+                    description,
                     order(cx, a),
                     sides,
                     [fa.value, fb.value],
@@ -2780,6 +2797,28 @@ mod tests {
                 ),
             ]),
             ["How many feet: 948 or 985"]
+        );
+        // One disagreement that pairs of documents write two ways is one divergence.
+        assert_eq!(
+            found(&[
+                (
+                    0,
+                    &[
+                        "The container ship Dali, 948 feet long, struck a support pier of the Key Bridge on Tuesday."
+                    ]
+                ),
+                (
+                    1,
+                    &[
+                        "The 948-foot container ship Dali struck a support pier of the Key Bridge on Tuesday morning."
+                    ]
+                ),
+                (
+                    2,
+                    &["The 984-foot container ship Dali struck a support pier of the Key Bridge on Tuesday."]
+                ),
+            ]),
+            ["How many feet: 948 or 984-foot"]
         );
         // A part of a breakdown by place is not the whole's count.
         assert!(
