@@ -54,7 +54,7 @@ pub fn claims(input: &Input, _config: &Config) -> Claims {
     let story = Story::new(&prepared);
     let mut summary = summarize(&input.docs, &groups, &prepared, &story);
     disputed(&input.docs, &groups, &prepared, &divergences, &mut summary);
-    superseded(&input.docs, &prepared, &updates, &mut summary, &groups);
+    superseded(&input.docs, &groups, &prepared, &updates, &mut summary);
     let headline = headline_in(input, &prepared, &story);
     Claims { groups, divergences, updates, summary, headline, prepared }
 }

@@ -19,10 +19,10 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::diverge::{Divergence, PEOPLE, SentenceFigures};
+use super::diverge::{Divergence, SentenceFigures};
 use super::group::{ClaimGroup, DocInput, Prepared, STATES_CLAIM, SentenceRef};
 use super::similar::{Statement, coverage, similarity};
-use super::updates::Update;
+use super::updates::{Update, counts_all};
 use super::words::vocab;
 use crate::text::Analyzer;
 
@@ -363,10 +363,10 @@ pub(crate) fn disputed(
 /// undated report is not marked: when it holds is unknown.
 pub(crate) fn superseded(
     docs: &[DocInput],
+    groups: &[ClaimGroup],
     prepared: &Prepared,
     updates: &[Update],
     summary: &mut [Picked],
-    groups: &[ClaimGroup],
 ) {
     for picked in summary {
         let (d, i) = groups[picked.group].representative;
@@ -378,11 +378,7 @@ pub(crate) fn superseded(
                 let latest: Vec<f64> = steps.iter().filter(|s| s.day == last).map(|s| s.value).collect();
                 day < last
                     && prepared.figures[d][i].figures().iter().any(|f| {
-                        f.class == Some(updates[u].quantity)
-                            && f.unit == *PEOPLE
-                            && !f.part
-                            && !f.aboard
-                            && !latest.contains(&f.value)
+                        f.class == Some(updates[u].quantity) && counts_all(f) && !latest.contains(&f.value)
                     })
             })
             .collect();

@@ -49,6 +49,12 @@ pub struct Step {
 /// give it.
 type Given = (String, SentenceRef, BTreeSet<usize>);
 
+/// Whether a figure counts people of the whole event: not a part of a breakdown by place
+/// ("39 in Wajima"), not one craft's people ("all 64 aboard the jet").
+pub(super) fn counts_all(f: &Figure) -> bool {
+    f.unit == *PEOPLE && !f.part && !f.aboard
+}
+
 /// At most this many values of one day are shown, those most reports give: a day's figures
 /// beyond them are stragglers, not the count's course.
 const VALUES_PER_DAY: usize = 3;
@@ -71,7 +77,7 @@ pub(crate) fn updates(docs: &[DocInput], prepared: &Prepared) -> Vec<Update> {
                 let Some(class) = f.class.and_then(|c| running.iter().position(|r| *r == c)) else {
                     continue;
                 };
-                if f.unit == *PEOPLE && !f.part && !f.aboard {
+                if counts_all(f) {
                     counts.entry(class).or_default().push(f);
                 }
             }
