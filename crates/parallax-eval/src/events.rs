@@ -1048,7 +1048,7 @@ pub fn report(scores: &[EventScore], errors: bool) -> String {
     for s in scores {
         total.add(&s.counts);
     }
-    let rows = |f: &Figures| -> [String; 14] {
+    let rows = |f: &Figures| -> [String; TARGETS.len()] {
         [
             format!("{:.3}", f.origins_f1),
             format!("{:.3}", f.facts_found),
@@ -1073,7 +1073,7 @@ pub fn report(scores: &[EventScore], errors: bool) -> String {
         let _ = write!(out, " {c:>9}");
     }
     let _ = writeln!(out, " {:>9}  target", "total");
-    let per_event: Vec<[String; 14]> = scores.iter().map(|s| rows(&s.figures)).collect();
+    let per_event: Vec<[String; TARGETS.len()]> = scores.iter().map(|s| rows(&s.figures)).collect();
     let all = rows(&total.figures());
     for (i, (label, target)) in TARGETS.iter().enumerate() {
         let _ = write!(out, "{label:<22}");

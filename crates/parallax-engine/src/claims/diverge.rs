@@ -148,7 +148,13 @@ struct Gathered {
 type Sides = BTreeMap<String, BTreeSet<usize>>;
 
 impl Collector {
-    fn add(&mut self, kind: DivergenceKind, description: String, order: usize, sides: [(String, usize); 2]) {
+    fn add(
+        &mut self,
+        kind: DivergenceKind,
+        description: String,
+        order: usize,
+        sides: [(String, usize); 2],
+    ) -> &mut Gathered {
         let entry = self.found.entry((description, kind)).or_insert_with(|| Gathered {
             order,
             sides: BTreeMap::new(),
@@ -159,6 +165,7 @@ impl Collector {
         for (text, doc) in sides {
             entry.sides.entry(text).or_default().insert(doc);
         }
+        entry
     }
 
     /// As [`Collector::add`], for a divergence over many values of one thing: its description
@@ -171,10 +178,7 @@ impl Collector {
         sides: [(String, usize); 2],
         values: [f64; 2],
     ) {
-        self.add_figures(kind, what.clone(), order, sides, values);
-        if let Some(entry) = self.found.get_mut(&(what, kind)) {
-            entry.listed = true;
-        }
+        self.add_figures(kind, what, order, sides, values).listed = true;
     }
 
     /// As [`Collector::add`], for two figures that disagree: their values are kept.
@@ -185,11 +189,10 @@ impl Collector {
         order: usize,
         sides: [(String, usize); 2],
         values: [f64; 2],
-    ) {
-        self.add(kind, description.clone(), order, sides);
-        if let Some(entry) = self.found.get_mut(&(description, kind)) {
-            entry.values.extend(values);
-        }
+    ) -> &mut Gathered {
+        let entry = self.add(kind, description, order, sides);
+        entry.values.extend(values);
+        entry
     }
 
     fn finish(self) -> Vec<Divergence> {

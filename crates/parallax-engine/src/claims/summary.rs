@@ -315,7 +315,8 @@ pub(crate) fn disputed(
     divergences: &[Divergence],
     summary: &mut [Picked],
 ) {
-    // Each divergence's side sentences: a side is the text of a sentence of its documents.
+    // Each divergence's side sentences (a side is the text of a sentence of its documents),
+    // and their figures.
     let sides: Vec<BTreeSet<SentenceRef>> = divergences
         .iter()
         .map(|d| {
@@ -334,6 +335,8 @@ pub(crate) fn disputed(
                 .collect()
         })
         .collect();
+    let side_figures: Vec<Vec<&SentenceFigures>> =
+        sides.iter().map(|refs| refs.iter().map(|&(d, i)| &prepared.figures[d][i]).collect()).collect();
     let numbers = |r: SentenceRef| &prepared.statements[r.0][r.1].numbers;
     for picked in summary {
         let g = &groups[picked.group];
@@ -344,11 +347,8 @@ pub(crate) fn disputed(
                 || (prepared.states(m, r, STATES_CLAIM) && prepared.states(r, m, STATES_CLAIM))
         };
         // Or it gives one of the disputed values of a figure as a side gives it.
-        let gives = |k: usize| {
-            let figures: Vec<&SentenceFigures> =
-                sides[k].iter().map(|&(d, i)| &prepared.figures[d][i]).collect();
-            prepared.figures[r.0][r.1].gives_one_of(&divergences[k].values, &figures)
-        };
+        let gives =
+            |k: usize| prepared.figures[r.0][r.1].gives_one_of(&divergences[k].values, &side_figures[k]);
         picked.disputed = (0..sides.len())
             .filter(|&k| g.members.iter().any(|&m| sides[k].contains(&m) && says(m)) || gives(k))
             .collect();
@@ -368,17 +368,23 @@ pub(crate) fn superseded(
     updates: &[Update],
     summary: &mut [Picked],
 ) {
+    // Each count's last day and the values given that day.
+    let latest: Vec<Option<(jiff::civil::Date, Vec<f64>)>> = updates
+        .iter()
+        .map(|u| {
+            let last = u.steps.iter().map(|s| s.day).max()?;
+            Some((last, u.steps.iter().filter(|s| s.day == last).map(|s| s.value).collect()))
+        })
+        .collect();
     for picked in summary {
         let (d, i) = groups[picked.group].representative;
         let Some(day) = docs[d].published else { continue };
         picked.superseded = (0..updates.len())
             .filter(|&u| {
-                let steps = &updates[u].steps;
-                let Some(last) = steps.iter().map(|s| s.day).max() else { return false };
-                let latest: Vec<f64> = steps.iter().filter(|s| s.day == last).map(|s| s.value).collect();
-                day < last
+                let Some((last, values)) = &latest[u] else { return false };
+                day < *last
                     && prepared.figures[d][i].figures().iter().any(|f| {
-                        f.class == Some(updates[u].quantity) && counts_all(f) && !latest.contains(&f.value)
+                        f.class == Some(updates[u].quantity) && counts_all(f) && !values.contains(&f.value)
                     })
             })
             .collect();
