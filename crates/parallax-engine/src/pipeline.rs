@@ -329,6 +329,7 @@ fn brief_kept(
                 documents: doc_ids(&g.documents),
                 origins: g.origins,
                 support: if g.origins >= 2 { Support::Corroborated } else { Support::SingleSource },
+                part_of: g.part_of.map(|w| format!("claim-{}", w + 1)),
             })
             .collect(),
         divergences: found_claims

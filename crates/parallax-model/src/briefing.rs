@@ -219,6 +219,12 @@ pub struct Claim {
     pub origins: usize,
     /// Whether more than one origin backs it.
     pub support: Support,
+    /// For a part of another claim's sentence that more origins state than the whole (a clause
+    /// such as "the bridge was struck by a large ship"), the id of that claim. Its `text` is
+    /// the clause as the whole's sentence writes it; its documents are the whole's and those
+    /// that state the part.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<String>,
 }
 
 /// A point where sources disagree.

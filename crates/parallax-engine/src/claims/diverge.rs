@@ -908,6 +908,19 @@ impl SentenceFigures {
         })
     }
 
+    /// Whether the sentence gives every figure of `other` as `other` gives it: the same value,
+    /// written in digits or in words, told as more or as fewer alike ("more than 10,000" is
+    /// not given by "nearly 10,000").
+    pub(crate) fn gives_all(&self, other: &SentenceFigures) -> bool {
+        other.0.iter().all(|f| {
+            self.0.iter().any(|g| {
+                g.value == f.value
+                    && g.bound.is_floor() == f.bound.is_floor()
+                    && g.bound.is_ceiling() == f.bound.is_ceiling()
+            })
+        })
+    }
+
     /// Whether the sentence gives no figure and names no day of the week or of a month.
     pub(crate) fn is_empty(&self) -> bool {
         self.0.is_empty() && self.1.is_empty() && self.2.is_empty()
@@ -2923,6 +2936,22 @@ mod tests {
         assert_eq!(happening("The incident occurred at 9:07 a.m."), Some("impact"));
         assert_eq!(happening("The alert was sent to phones at 8:12 p.m."), Some("alert"));
         assert_eq!(happening("Markets closed at 4 p.m."), None);
+    }
+
+    #[test]
+    fn a_sentence_gives_a_figure_as_another_tells_it() {
+        use super::SentenceFigures;
+        let of = SentenceFigures::of;
+        // In words or in digits, one value.
+        assert!(of("Both of the 2 pilots were rescued.").gives_all(&of("The two pilots were rescued.")));
+        // Told as more and as fewer: not the same figure.
+        assert!(
+            !of("Fire destroyed nearly 10,000 homes.")
+                .gives_all(&of("Fire destroyed more than 10,000 homes."))
+        );
+        // Left out: not given.
+        assert!(!of("The pilots were rescued.").gives_all(&of("The two pilots were rescued.")));
+        assert!(of("The pilots were rescued.").gives_all(&of("The pilots were rescued by the crew.")));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::diverge::{Context, Divergence, QuoteInput, divergences};
-use super::group::{ClaimGroup, DocInput, Prepared, extend, group, prepare};
+use super::group::{ClaimGroup, DocInput, Prepared, extend, group, parts, prepare};
 use super::summary::{Picked, Story, disputed, headline, summarize, superseded};
 use super::updates::{Update, updates};
 use crate::text::stem_key;
@@ -56,6 +56,8 @@ pub fn claims(input: &Input, _config: &Config) -> Claims {
     disputed(&input.docs, &groups, &prepared, &divergences, &mut summary);
     superseded(&input.docs, &groups, &prepared, &updates, &mut summary);
     let headline = headline_in(input, &prepared, &story);
+    let parts = parts(&input.docs, &prepared, &groups);
+    groups.extend(parts);
     Claims { groups, divergences, updates, summary, headline, prepared }
 }
 

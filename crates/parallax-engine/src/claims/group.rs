@@ -19,6 +19,7 @@ use super::similar::{
     KeyMap, SAME_STATEMENT, Statement, Weights, coverage, polarity_clash, similarity, similarity_of_totals,
 };
 use super::summary::stands_alone;
+use super::words::{CLAUSE_MARKS, has_verb, vocab};
 use crate::text::Analyzer;
 
 /// How far below [`SAME_STATEMENT`] a sentence may stand from a group's leader and still join
@@ -70,6 +71,8 @@ pub struct ClaimGroup {
     pub documents: BTreeSet<usize>,
     /// Distinct origins among the documents.
     pub origins: usize,
+    /// For a part of a claim (a clause that more origins state than the whole), the claim it is part of (its place in the list).
+    pub part_of: Option<usize>,
 }
 
 /// The prepared sentences of a document set, with the word weights of the set.
@@ -336,6 +339,7 @@ pub fn group(docs: &[DocInput], prepared: &Prepared) -> Vec<ClaimGroup> {
                 members,
                 documents,
                 origins,
+                part_of: None,
             }
         })
         .collect()
@@ -475,25 +479,7 @@ impl Prepared {
 /// sentence holding [`STATES_CLAIM`] of its weight holds one of the words that make up the rest),
 /// so the pass stays near-linear on large stories.
 pub fn extend(docs: &[DocInput], prepared: &Prepared, groups: &mut [ClaimGroup]) {
-    // Claim sentences and quotes by word, each with the number of sentences it was made of.
-    let by_word = |said: &[Vec<Statement>], quote: bool| {
-        let mut index: KeyMap<Vec<Said>> = KeyMap::default();
-        let mut count = 0;
-        for (d, ss) in said.iter().enumerate() {
-            for (i, s) in ss.iter().enumerate().filter(|(_, s)| !s.is_empty()) {
-                count += 1;
-                for &t in &s.terms {
-                    index.entry(t).or_default().push(Said { doc: d, quote, index: i });
-                }
-            }
-        }
-        (index, count)
-    };
-    let (claims, count) = by_word(&prepared.statements, false);
-    let (quotes, _) = by_word(&prepared.quoted, true);
-    // A word too common among claim sentences to look up is not looked up among quotes
-    // either; one held by as many quotes is not looked up among them.
-    let index = Index { claims, quotes, common: common_limit(count) };
+    let index = Index::new(prepared);
     groups.par_iter_mut().for_each_init(Analyzer::new, |analyzer, g| {
         // Each added document with its first sentence that supports the claim.
         let mut added: BTreeMap<usize, Said> = BTreeMap::new();
@@ -531,6 +517,127 @@ pub fn extend(docs: &[DocInput], prepared: &Prepared, groups: &mut [ClaimGroup])
         g.documents.extend(added.keys());
         g.origins = origins_of(docs, &g.documents);
     });
+}
+
+/// The parts of claims that more independent origins state than the whole claim: a clause of
+/// a claim's sentence that other documents tell on their own ("The Francis Scott Key Bridge
+/// collapsed early Tuesday after a support column was hit by a container ship that had lost
+/// power": outlets that tell only the collision, or only the collapse, state one part each).
+/// Each part keeps its claim's documents and adds those with a sentence that states the part
+/// ([`STATES_CLAIM`] of its weight, [`STATES_FIGURE`] when it gives figures) and gives each of
+/// its figures as the part tells them. A part is a claim of its own, pointing at its whole
+/// (`ClaimGroup::part_of`), listed only when it has more origins than the whole.
+pub fn parts(docs: &[DocInput], prepared: &Prepared, groups: &[ClaimGroup]) -> Vec<ClaimGroup> {
+    let index = Index::new(prepared);
+    let found: Vec<Vec<ClaimGroup>> = groups
+        .par_iter()
+        .enumerate()
+        .map_init(Analyzer::new, |analyzer, (n, g)| {
+            let (d, i) = g.representative;
+            let mut out: Vec<ClaimGroup> = Vec::new();
+            for part in clause_parts(docs[d].sentences[i]) {
+                let probe = Probe {
+                    statement: Cow::Owned(Statement::new(part, analyzer, &prepared.aliases)),
+                    figures: Cow::Owned(SentenceFigures::of(part)),
+                };
+                if probe.statement.terms.len() < MIN_TERMS {
+                    continue;
+                }
+                // A part is short: a document states it only with each of its figures, as the
+                // part tells them.
+                let added = supporters(prepared, &index, &probe, &g.documents)
+                    .into_iter()
+                    .filter(|(said, _)| prepared.figures[said.doc][said.index].gives_all(&probe.figures))
+                    .map(|(said, _)| said.doc);
+                let mut documents = g.documents.clone();
+                documents.extend(added);
+                let origins = origins_of(docs, &documents);
+                if origins > g.origins && out.iter().all(|o| o.documents != documents) {
+                    out.push(ClaimGroup {
+                        text: part.to_string(),
+                        representative: g.representative,
+                        members: g.members.clone(),
+                        documents,
+                        origins,
+                        part_of: Some(n),
+                    });
+                }
+            }
+            out
+        })
+        .collect();
+    // One part told in several claims' sentences is listed once, with the most origins (the
+    // first on a tie); a part that is a claim's whole sentence is not listed again.
+    let wholes: BTreeSet<String> = groups.iter().map(|g| g.text.to_lowercase()).collect();
+    let mut out: Vec<ClaimGroup> = Vec::new();
+    for part in found.into_iter().flatten() {
+        let key = part.text.to_lowercase();
+        if wholes.contains(&key) {
+            continue;
+        }
+        match out.iter_mut().find(|o| o.text.to_lowercase() == key) {
+            Some(kept) if kept.origins < part.origins => *kept = part,
+            Some(_) => {}
+            None => out.push(part),
+        }
+    }
+    out
+}
+
+/// The clauses of a sentence that may be told on their own, when it has several: its parts
+/// before and after each word that opens a clause (the table's `[part-openers]`: "after",
+/// "when", "because"), the opener left out, unless the word before it makes it a phrase of
+/// time (`[part-holders]`: "soon after", "moments before"). Each part must hold a verb
+/// (`words::has_verb`): "after the crash on Sunday" names a time, it states nothing.
+pub(crate) fn clause_parts(sentence: &str) -> Vec<&str> {
+    fn trim(s: &str) -> &str {
+        s.trim_matches(|c: char| c.is_whitespace() || CLAUSE_MARKS.contains(&c))
+    }
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut previous: Option<String> = None;
+    for word in sentence.split_whitespace() {
+        let start = word.as_ptr() as usize - sentence.as_ptr() as usize;
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        let opens = vocab("part-openers").contains(&bare.as_str())
+            && word.starts_with(|c: char| c.is_alphabetic())
+            && previous.as_deref().is_some_and(|p| !vocab("part-holders").contains(&p));
+        if opens {
+            cuts.push((start, start + word.len()));
+        }
+        previous = Some(if word.ends_with(|c: char| !c.is_alphanumeric()) { String::new() } else { bare });
+    }
+    if cuts.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (start, end) in cuts.into_iter().chain(std::iter::once((sentence.len(), sentence.len()))) {
+        let part = trim(&sentence[from..start]);
+        if tells_on_its_own(part) {
+            out.push(part);
+        }
+        from = end;
+    }
+    out
+}
+
+/// Whether a part of a sentence (`clause_parts`) tells something on its own: a verb before
+/// its first comma and before any relative pronoun (the table's `[relatives]`) ("an audience with the King, is expected to begin" is a phrase of time
+/// running into the sentence's main verb) and more than who said it ("Hiromi Joka, 57, of
+/// Wajima, said that"). A part may open on a pronoun ("its landing gear failed to deploy"): it
+/// is listed with the claim it is part of, which names what the pronoun stands for.
+fn tells_on_its_own(part: &str) -> bool {
+    let last =
+        part.rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("").to_lowercase();
+    // Its verb stands before any relative pronoun: in "Passengers who were aboard the Aurora
+    // Star" the verb is the relative clause's, and the part names people, it states nothing.
+    let first_segment = part.split(CLAUSE_MARKS).next().unwrap_or("");
+    let before_relative = first_segment
+        .split_whitespace()
+        .take_while(|w| !vocab("relatives").contains(&w.to_lowercase().as_str()))
+        .collect::<Vec<_>>()
+        .join(" ");
+    !part.is_empty() && has_verb(&before_relative) && last != "that" && !crate::facts::is_speech_verb(&last)
 }
 
 /// How a negation is read when a sentence is checked against a wording.
@@ -724,6 +831,31 @@ struct Index {
     common: usize,
 }
 
+impl Index {
+    /// The index of `prepared`'s claim sentences and quotes.
+    fn new(prepared: &Prepared) -> Index {
+        // Claim sentences and quotes by word, each with the number of sentences it was made of.
+        let by_word = |said: &[Vec<Statement>], quote: bool| {
+            let mut index: KeyMap<Vec<Said>> = KeyMap::default();
+            let mut count = 0;
+            for (d, ss) in said.iter().enumerate() {
+                for (i, s) in ss.iter().enumerate().filter(|(_, s)| !s.is_empty()) {
+                    count += 1;
+                    for &t in &s.terms {
+                        index.entry(t).or_default().push(Said { doc: d, quote, index: i });
+                    }
+                }
+            }
+            (index, count)
+        };
+        let (claims, count) = by_word(&prepared.statements, false);
+        let (quotes, _) = by_word(&prepared.quoted, true);
+        // A word too common among claim sentences to look up is not looked up among quotes
+        // either; one held by as many quotes is not looked up among them.
+        Index { claims, quotes, common: common_limit(count) }
+    }
+}
+
 /// A sentence that may support a claim: a claim sentence, or one that is mostly a quote
 /// (`Prepared::quoted`). Claim sentences of a document come before its quotes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -743,7 +875,7 @@ impl Said {
 mod tests {
     use std::collections::HashMap;
 
-    use super::{DocInput, extend, group, prepare};
+    use super::{DocInput, extend, group, parts, prepare};
 
     /// Documents given as (origin, sentences).
     fn inputs<'a>(docs: &[(usize, &[&'a str])]) -> Vec<DocInput<'a>> {
@@ -1172,5 +1304,69 @@ mod tests {
             ],
             &[],
         );
+    }
+
+    #[test]
+    fn a_sentence_is_cut_into_the_clauses_it_tells() {
+        use super::clause_parts;
+        assert_eq!(
+            clause_parts(
+                "The bridge collapsed early Tuesday after a support column was hit by a container ship."
+            ),
+            ["The bridge collapsed early Tuesday", "a support column was hit by a container ship."]
+        );
+        assert_eq!(
+            clause_parts(
+                "Passengers who were aboard the ferry when it struck the carrier were taken to Halvik."
+            ),
+            ["it struck the carrier were taken to Halvik."],
+            "a verb of a relative clause makes no part"
+        );
+        assert_eq!(
+            clause_parts("Officials said when the fog lifted the ferry was towed to the quay."),
+            ["the fog lifted the ferry was towed to the quay."],
+            "who said it is no part of its own"
+        );
+        for whole in [
+            // A phrase of time, not a clause.
+            "Two deckhands were pulled from the water soon after the collision near the harbour.",
+            "The captain, after an inquiry at the harbour office, is expected to resign.",
+            // Only who said it, then a clause without a verb.
+            "Mira Solberg, 57, of Halvik said that before the storm of last winter.",
+            // No clause opener.
+            "The ferry struck the bulk carrier Baltic Crane in thick fog.",
+        ] {
+            assert!(clause_parts(whole).is_empty(), "{whole}: {:?}", clause_parts(whole));
+        }
+    }
+
+    #[test]
+    fn a_part_of_a_claim_that_more_origins_tell_is_a_claim_of_its_own() {
+        let docs = inputs(&[
+            (
+                0,
+                &[
+                    "The harbour's old loading crane toppled onto two parked lorries and a fuel depot on Tuesday after the ferry Aurora Star struck the north pier in thick fog.",
+                ],
+            ),
+            (1, &["Early on Tuesday the ferry Aurora Star struck the north pier of Halvik harbour."]),
+            (2, &["In thick fog the ferry Aurora Star struck the harbour's north pier, officials said."]),
+            (3, &["The ferry line will resume its sailings to Skarvik on Saturday morning."]),
+        ]);
+        let prepared = prepare(&docs, &HashMap::new());
+        let mut groups = group(&docs, &prepared);
+        extend(&docs, &prepared, &mut groups);
+        let whole = groups.iter().position(|g| g.representative == (0, 0)).expect("the whole is a claim");
+        let found = parts(&docs, &prepared, &groups);
+        let got: Vec<(&str, Vec<usize>, usize, Option<usize>)> = found
+            .iter()
+            .map(|p| (p.text.as_str(), p.documents.iter().copied().collect(), p.origins, p.part_of))
+            .collect();
+        assert_eq!(
+            got,
+            [("the ferry Aurora Star struck the north pier in thick fog.", vec![0, 1, 2], 3, Some(whole))],
+            "the crane's fall is told once; the collision three times"
+        );
+        assert!(groups[whole].origins < 3, "the whole sentence is not stated as often as its part");
     }
 }

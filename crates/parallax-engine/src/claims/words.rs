@@ -57,6 +57,22 @@ pub(crate) fn is_coordinator(lower: &str) -> bool {
     vocab("coordinators").contains(&lower)
 }
 
+/// Whether `text` holds a finite verb, as far as its words tell without a parser: an
+/// auxiliary or a verb of the table's `[auxiliaries]`, an irregular past form of `[past-verbs]`,
+/// a verb of speech in any form ("say", "warns"), or a word of five letters or more in "-ed"
+/// ("collapsed", "killed"; an adjective in "-ed" passes too). A clause with none ("An update
+/// now on the two survivors of the crash", "a meeting with the King on Friday") names something;
+/// it states nothing.
+pub(crate) fn has_verb(text: &str) -> bool {
+    text.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        vocab("auxiliaries").contains(&w.as_str())
+            || vocab("past-verbs").contains(&w.as_str())
+            || (w.len() >= 5 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_alphabetic()))
+            || (w != "according" && crate::facts::is_speech_verb(&w))
+    })
+}
+
 /// The stem keys of the words of time: the table's `[date-words]` and the months' and weekdays'
 /// full names.
 static TIME_KEYS: LazyLock<BTreeSet<u64>> = LazyLock::new(|| {
@@ -90,7 +106,7 @@ mod tests {
     }
 
     /// The sections the rules read.
-    const READ: [&str; 41] = [
+    const READ: [&str; 46] = [
         "idle-phrases",
         "classes",
         "happenings",
@@ -132,7 +148,29 @@ mod tests {
         "never-fall",
         "attribution",
         "not-consequences",
+        "part-openers",
+        "part-holders",
+        "auxiliaries",
+        "past-verbs",
+        "relatives",
     ];
+
+    #[test]
+    fn a_clause_with_a_verb_states_something() {
+        for text in [
+            "the ferry struck the pier",
+            "two deckhands were rescued",
+            "the harbour master says the pier will reopen",
+            "its engines failed",
+        ] {
+            assert!(super::has_verb(text), "{text}");
+        }
+        for text in
+            ["An update now on the two survivors of the collision", "a meeting with the mayor on Friday"]
+        {
+            assert!(!super::has_verb(text), "{text}");
+        }
+    }
 
     #[test]
     fn negations_and_words_of_time() {

@@ -20,4 +20,5 @@ mod time;
 pub use entities::Person;
 pub use entry::{Config, Dated, DocFacts, Facts, QuoteFact, ReportedFact, facts};
 pub use group::{QuoteGroup, TimelineGroup, group_quotes, timeline};
+pub(crate) use lexicon::is_speech_verb;
 pub use named::{Named, NamedKind};

@@ -12,7 +12,8 @@ use std::fmt::Write as _;
 use parallax_model::{Briefing, DocId, Support};
 
 use super::outline::{
-    DISPUTED, SUPERSEDED, UPDATES, divergence_label, key_facts, latest, origins, sections, summary_line,
+    DISPUTED, SUPERSEDED, UPDATES, claim_text, divergence_label, key_facts, latest, origins, sections,
+    summary_line,
 };
 
 /// At most this many facts (rows) in the coverage matrix.
@@ -80,7 +81,7 @@ pub fn html(b: &Briefing) -> String {
             let _ = writeln!(
                 out,
                 "<li>{} <span class=\"badge\">{}</span> {}</li>",
-                esc(&c.text),
+                esc(&claim_text(c)),
                 origins(c.origins),
                 passages.cite(&c.text, &c.documents)
             );
@@ -239,14 +240,24 @@ impl<'a> Passages<'a> {
             })
             .collect();
         spans.sort_unstable();
+        // Overlapping passages: the first one is marked, and the others' anchors open its mark
+        // (a part of a claim lies inside its whole's sentence), so every citation lands.
+        let mut kept: Vec<(usize, usize, Vec<&str>)> = Vec::new();
+        for (start, end, anchor) in spans {
+            match kept.last_mut() {
+                Some(last) if start < last.1 => last.2.push(anchor),
+                _ => kept.push((start, end, vec![anchor])),
+            }
+        }
         let mut out = String::new();
         let mut at = 0;
-        for (start, end, anchor) in spans {
-            if start < at {
-                continue; // overlapping passages: the first one is marked
-            }
+        for (start, end, anchors) in kept {
             out.push_str(&esc(&para[at..start]));
-            let _ = write!(out, "<mark id=\"{anchor}\">{}</mark>", esc(&para[start..end]));
+            let _ = write!(out, "<mark id=\"{}\">", anchors[0]);
+            for other in &anchors[1..] {
+                let _ = write!(out, "<span id=\"{other}\"></span>");
+            }
+            let _ = write!(out, "{}</mark>", esc(&para[start..end]));
             at = end;
         }
         out.push_str(&esc(&para[at..]));
@@ -264,8 +275,9 @@ fn matrix(out: &mut String, b: &Briefing, key: &[&parallax_model::Claim], passag
     }
     out.push_str("</tr>\n");
     for c in key.iter().take(MATRIX_ROWS) {
-        let short: String = c.text.chars().take(90).collect();
-        let ellipsis = if c.text.chars().count() > 90 { "…" } else { "" };
+        let text = claim_text(c);
+        let short: String = text.chars().take(90).collect();
+        let ellipsis = if text.chars().count() > 90 { "…" } else { "" };
         let _ = write!(out, "<tr><td>{}{ellipsis}</td>", esc(&short));
         for (n, d) in b.documents.iter().enumerate() {
             if c.documents.contains(&d.id) {

@@ -320,11 +320,18 @@ pub(crate) fn key_facts(b: &Briefing) -> Vec<&Claim> {
     key
 }
 
+/// How a claim reads in a list: a part of another claim's sentence (`Claim::part_of`) opens
+/// on an ellipsis, since it is a clause cut from a longer sentence ("…the bridge was struck by
+/// a large ship.").
+pub(crate) fn claim_text(c: &Claim) -> String {
+    if c.part_of.is_some() { format!("…{}", c.text) } else { c.text.clone() }
+}
+
 /// A claim with its origin count and citations.
 fn claim_entry(c: &Claim) -> Entry {
     Entry {
         head: vec![
-            piece(Role::Plain, clip(&c.text, 240)),
+            piece(Role::Plain, clip(&claim_text(c), 240)),
             piece(Role::Label, format!(" ({})", origins(c.origins))),
             piece(Role::Id, format!(" {}", cite(&c.documents))),
         ],
@@ -507,6 +514,7 @@ mod tests {
             documents: Vec::new(),
             origins,
             support: if origins > 1 { Support::Corroborated } else { Support::SingleSource },
+            part_of: None,
         };
         let b = Briefing {
             claims: vec![
