@@ -910,15 +910,18 @@ impl SentenceFigures {
 
     /// Whether the sentence gives every figure of `other` as `other` gives it: the same value,
     /// written in digits or in words, told as more or as fewer alike ("more than 10,000" is
-    /// not given by "nearly 10,000").
+    /// not given by "nearly 10,000"), and names every day `other` names ("crashed on December
+    /// 29" is not given by "crashed on arrival").
     pub(crate) fn gives_all(&self, other: &SentenceFigures) -> bool {
-        other.0.iter().all(|f| {
-            self.0.iter().any(|g| {
-                g.value == f.value
-                    && g.bound.is_floor() == f.bound.is_floor()
-                    && g.bound.is_ceiling() == f.bound.is_ceiling()
+        other.1.is_subset(&self.1)
+            && other.2.is_subset(&self.2)
+            && other.0.iter().all(|f| {
+                self.0.iter().any(|g| {
+                    g.value == f.value
+                        && g.bound.is_floor() == f.bound.is_floor()
+                        && g.bound.is_ceiling() == f.bound.is_ceiling()
+                })
             })
-        })
     }
 
     /// Whether the sentence gives no figure and names no day of the week or of a month.
@@ -2951,6 +2954,9 @@ mod tests {
         );
         // Left out: not given.
         assert!(!of("The pilots were rescued.").gives_all(&of("The two pilots were rescued.")));
+        assert!(!of("The ferry sank off Halvik.").gives_all(&of("The ferry sank on March 3.")));
+        assert!(!of("The ferry sank off Halvik.").gives_all(&of("The ferry sank on Tuesday.")));
+        assert!(of("On Tuesday, March 3, the ferry sank.").gives_all(&of("The ferry sank on March 3.")));
         assert!(of("The pilots were rescued.").gives_all(&of("The pilots were rescued by the crew.")));
     }
 

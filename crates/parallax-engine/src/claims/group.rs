@@ -13,13 +13,14 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rayon::prelude::*;
+use xxhash_rust::xxh3::xxh3_64;
 
 use super::diverge::{SentenceFigures, near_miss};
 use super::similar::{
     KeyMap, SAME_STATEMENT, Statement, Weights, coverage, polarity_clash, similarity, similarity_of_totals,
 };
 use super::summary::stands_alone;
-use super::words::{CLAUSE_MARKS, has_verb, vocab};
+use super::words::{CLAUSE_MARKS, has_verb, has_verb_besides_saying, is_time_key, vocab};
 use crate::text::Analyzer;
 
 /// How far below [`SAME_STATEMENT`] a sentence may stand from a group's leader and still join
@@ -540,7 +541,11 @@ pub fn parts(docs: &[DocInput], prepared: &Prepared, groups: &[ClaimGroup]) -> V
                     statement: Cow::Owned(Statement::new(part, analyzer, &prepared.aliases)),
                     figures: Cow::Owned(SentenceFigures::of(part)),
                 };
-                if probe.statement.terms.len() < MIN_TERMS {
+                // A part says more than when: its words of time and days of a month aside, it
+                // has the words of a claim ("it crashed on arrival on December 29" is a date).
+                let st = &probe.statement;
+                let days: BTreeSet<u64> = st.calendar.iter().map(|n| xxh3_64(n.as_bytes())).collect();
+                if st.terms.iter().filter(|&&t| !is_time_key(t) && !days.contains(&t)).count() < MIN_TERMS {
                     continue;
                 }
                 // A part is short: a document states it only with each of its figures, as the
@@ -601,8 +606,13 @@ pub(crate) fn clause_parts(sentence: &str) -> Vec<&str> {
         let opens = vocab("part-openers").contains(&bare.as_str())
             && word.starts_with(|c: char| c.is_alphabetic())
             && previous.as_deref().is_some_and(|p| !vocab("part-holders").contains(&p));
-        if opens {
+        let after_mark = previous.as_deref() == Some("")
+            && sentence[..start].trim_end().ends_with([',', ';'])
+            && !matches!(bare.as_str(), "and" | "or");
+        if opens || matches!(word, "—" | "–") {
             cuts.push((start, start + word.len()));
+        } else if after_mark {
+            cuts.push((start, start));
         }
         previous = Some(if word.ends_with(|c: char| !c.is_alphanumeric()) { String::new() } else { bare });
     }
@@ -612,7 +622,15 @@ pub(crate) fn clause_parts(sentence: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut from = 0;
     for (start, end) in cuts.into_iter().chain(std::iter::once((sentence.len(), sentence.len()))) {
-        let part = trim(&sentence[from..start]);
+        let mut part = trim(&sentence[from..start]);
+        // A clause that opens the sentence loses its opener as the others do ("While Labour won
+        // a very big majority" tells that Labour won a very big majority), and a coordinator.
+        if let Some((first, rest)) = part.split_once(' ')
+            && (vocab("part-openers").contains(&first.to_lowercase().as_str())
+                || matches!(first.to_lowercase().as_str(), "as" | "but" | "and"))
+        {
+            part = rest.trim_start();
+        }
         if tells_on_its_own(part) {
             out.push(part);
         }
@@ -637,7 +655,20 @@ fn tells_on_its_own(part: &str) -> bool {
         .take_while(|w| !vocab("relatives").contains(&w.to_lowercase().as_str()))
         .collect::<Vec<_>>()
         .join(" ");
-    !part.is_empty() && has_verb(&before_relative) && last != "that" && !crate::facts::is_speech_verb(&last)
+    let first = part
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .find(|w| !w.is_empty())
+        .unwrap_or_default();
+    let count = |c: char| part.chars().filter(|&x| x == c).count();
+    !part.is_empty()
+        && !has_verb(&first)
+        && !vocab("prepositions").contains(&first.as_str())
+        && count('"') % 2 == 0
+        && count('“') == count('”')
+        && has_verb_besides_saying(&before_relative)
+        && last != "that"
+        && !crate::facts::is_speech_verb(&last)
 }
 
 /// How a negation is read when a sentence is checked against a wording.
@@ -1321,6 +1352,21 @@ mod tests {
             ),
             ["it struck the carrier were taken to Halvik."],
             "a verb of a relative clause makes no part"
+        );
+        assert_eq!(
+            clause_parts("In thick fog, the ferry struck the pier, officials said."),
+            ["the ferry struck the pier"],
+            "a phrase of place and who said it are no parts"
+        );
+        assert_eq!(
+            clause_parts("While the ferry line cancelled its sailings, the harbour stayed open."),
+            ["the ferry line cancelled its sailings", "the harbour stayed open."],
+            "a clause that opens the sentence loses its opener"
+        );
+        assert_eq!(
+            clause_parts("The ferry sank on Tuesday, with its hull torn open by the rocks of Halvik point."),
+            ["The ferry sank on Tuesday"],
+            "a phrase that opens on a preposition is no part"
         );
         assert_eq!(
             clause_parts("Officials said when the fog lifted the ferry was towed to the quay."),

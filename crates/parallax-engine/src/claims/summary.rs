@@ -185,7 +185,9 @@ fn opens_on(text: &str, phrases: &[&str]) -> bool {
 }
 
 /// Whether `text` reads well on its own: not a piece of a quote of several sentences (it opens
-/// a quotation it does not close, or closes one it did not open).
+/// a quotation it does not close, or closes one it did not open), and a statement, with a verb
+/// (`words::has_verb`: "An update now on the two survivors of the crash." announces what
+/// follows it).
 pub(crate) fn stands_alone(text: &str) -> bool {
     let words = text.split_whitespace().count();
     let count = |c: char| text.chars().filter(|&x| x == c).count();
@@ -194,6 +196,7 @@ pub(crate) fn stands_alone(text: &str) -> bool {
         && count('“') == count('”')
         && !text.trim_end().ends_with('?')
         && !leans_back(text)
+        && super::words::has_verb(text)
         && text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '“')
         && text.trim_end().ends_with(['.', '!', '"', '”', '\''])
 }

@@ -60,16 +60,35 @@ pub(crate) fn is_coordinator(lower: &str) -> bool {
 /// Whether `text` holds a finite verb, as far as its words tell without a parser: an
 /// auxiliary or a verb of the table's `[auxiliaries]`, an irregular past form of `[past-verbs]`,
 /// a verb of speech in any form ("say", "warns"), or a word of five letters or more in "-ed"
-/// ("collapsed", "killed"; an adjective in "-ed" passes too). A clause with none ("An update
-/// now on the two survivors of the crash", "a meeting with the King on Friday") names something;
-/// it states nothing.
+/// that no article or possessive stands before ("collapsed", "killed"; not "a damaged house").
+/// A clause with none ("An update now on the two survivors of the crash", "a meeting with the
+/// King on Friday") names something; it states nothing.
 pub(crate) fn has_verb(text: &str) -> bool {
+    verbs(text, true)
+}
+
+/// As [`has_verb`], verbs of speech left out: what a clause states besides who said it
+/// ("NTSB Chair Jennifer Homendy said in a statement" states nothing of its own).
+pub(crate) fn has_verb_besides_saying(text: &str) -> bool {
+    verbs(text, false)
+}
+
+fn verbs(text: &str, speech: bool) -> bool {
+    let mut before = String::new();
     text.split_whitespace().any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-        vocab("auxiliaries").contains(&w.as_str())
-            || vocab("past-verbs").contains(&w.as_str())
-            || (w.len() >= 5 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_alphabetic()))
-            || (w != "according" && crate::facts::is_speech_verb(&w))
+        let past = w.len() >= 5
+            && w.ends_with("ed")
+            && w.chars().all(|c| c.is_ascii_alphabetic())
+            && !vocab("determiners").contains(&before.as_str());
+        let said = w != "according" && crate::facts::is_speech_verb(&w);
+        let found = if said {
+            speech
+        } else {
+            vocab("auxiliaries").contains(&w.as_str()) || vocab("past-verbs").contains(&w.as_str()) || past
+        };
+        before = w;
+        found
     })
 }
 
@@ -106,7 +125,7 @@ mod tests {
     }
 
     /// The sections the rules read.
-    const READ: [&str; 46] = [
+    const READ: [&str; 48] = [
         "idle-phrases",
         "classes",
         "happenings",
@@ -153,6 +172,8 @@ mod tests {
         "auxiliaries",
         "past-verbs",
         "relatives",
+        "determiners",
+        "prepositions",
     ];
 
     #[test]
@@ -165,11 +186,18 @@ mod tests {
         ] {
             assert!(super::has_verb(text), "{text}");
         }
-        for text in
-            ["An update now on the two survivors of the collision", "a meeting with the mayor on Friday"]
-        {
+        for text in [
+            "An update now on the two survivors of the collision",
+            "a meeting with the mayor on Friday",
+            "a damaged house in Halvik",
+        ] {
             assert!(!super::has_verb(text), "{text}");
         }
+        // Who said it states nothing of its own.
+        assert!(super::has_verb("The mayor said in a statement"));
+        assert!(!super::has_verb_besides_saying("The mayor said in a statement"));
+        assert!(!super::has_verb_besides_saying("the mayor told reporters"));
+        assert!(super::has_verb_besides_saying("the mayor said the pier was closed"));
     }
 
     #[test]
