@@ -19,8 +19,8 @@ use super::diverge::{SentenceFigures, near_miss};
 use super::similar::{
     KeyMap, SAME_STATEMENT, Statement, Weights, coverage, polarity_clash, similarity, similarity_of_totals,
 };
-use super::summary::stands_alone;
-use super::words::{CLAUSE_MARKS, has_verb, has_verb_besides_saying, is_time_key, vocab};
+use super::summary::{quotes_closed, stands_alone};
+use super::words::{CLAUSE_MARKS, has_verb, has_verb_besides_saying, is_coordinator, is_time_key, vocab};
 use crate::text::Analyzer;
 
 /// How far below [`SAME_STATEMENT`] a sentence may stand from a group's leader and still join
@@ -72,7 +72,8 @@ pub struct ClaimGroup {
     pub documents: BTreeSet<usize>,
     /// Distinct origins among the documents.
     pub origins: usize,
-    /// For a part of a claim (a clause that more origins state than the whole), the claim it is part of (its place in the list).
+    /// For a part of a claim (a clause that more origins state than the whole), the claim it is
+    /// part of (its place in the list).
     pub part_of: Option<usize>,
 }
 
@@ -575,25 +576,30 @@ pub fn parts(docs: &[DocInput], prepared: &Prepared, groups: &[ClaimGroup]) -> V
     // first on a tie); a part that is a claim's whole sentence is not listed again.
     let wholes: BTreeSet<String> = groups.iter().map(|g| g.text.to_lowercase()).collect();
     let mut out: Vec<ClaimGroup> = Vec::new();
+    let mut listed: HashMap<String, usize> = HashMap::new();
     for part in found.into_iter().flatten() {
         let key = part.text.to_lowercase();
         if wholes.contains(&key) {
             continue;
         }
-        match out.iter_mut().find(|o| o.text.to_lowercase() == key) {
-            Some(kept) if kept.origins < part.origins => *kept = part,
+        match listed.get(&key) {
+            Some(&k) if out[k].origins < part.origins => out[k] = part,
             Some(_) => {}
-            None => out.push(part),
+            None => {
+                listed.insert(key, out.len());
+                out.push(part);
+            }
         }
     }
     out
 }
 
 /// The clauses of a sentence that may be told on their own, when it has several: its parts
-/// before and after each word that opens a clause (the table's `[part-openers]`: "after",
-/// "when", "because"), the opener left out, unless the word before it makes it a phrase of
-/// time (`[part-holders]`: "soon after", "moments before"). Each part must hold a verb
-/// (`words::has_verb`): "after the crash on Sunday" names a time, it states nothing.
+/// between commas, semicolons and dashes, and before and after each word that opens a clause
+/// (the table's `[part-openers]`: "after", "when", "because"), the opener left out (one that
+/// opens the sentence too), unless the word before it makes it a phrase of time
+/// (`[part-holders]`: "soon after", "moments before"). Only the parts that state something on
+/// their own are kept ([`tells_on_its_own`]).
 pub(crate) fn clause_parts(sentence: &str) -> Vec<&str> {
     fn trim(s: &str) -> &str {
         s.trim_matches(|c: char| c.is_whitespace() || CLAUSE_MARKS.contains(&c))
@@ -625,11 +631,11 @@ pub(crate) fn clause_parts(sentence: &str) -> Vec<&str> {
         let mut part = trim(&sentence[from..start]);
         // A clause that opens the sentence loses its opener as the others do ("While Labour won
         // a very big majority" tells that Labour won a very big majority), and a coordinator.
-        if let Some((first, rest)) = part.split_once(' ')
-            && (vocab("part-openers").contains(&first.to_lowercase().as_str())
-                || matches!(first.to_lowercase().as_str(), "as" | "but" | "and"))
-        {
-            part = rest.trim_start();
+        if let Some((first, rest)) = part.split_once(' ') {
+            let first = first.to_lowercase();
+            if vocab("part-openers").contains(&first.as_str()) || is_coordinator(&first) || first == "as" {
+                part = rest.trim_start();
+            }
         }
         if tells_on_its_own(part) {
             out.push(part);
@@ -639,11 +645,14 @@ pub(crate) fn clause_parts(sentence: &str) -> Vec<&str> {
     out
 }
 
-/// Whether a part of a sentence (`clause_parts`) tells something on its own: a verb before
-/// its first comma and before any relative pronoun (the table's `[relatives]`) ("an audience with the King, is expected to begin" is a phrase of time
-/// running into the sentence's main verb) and more than who said it ("Hiromi Joka, 57, of
-/// Wajima, said that"). A part may open on a pronoun ("its landing gear failed to deploy"): it
-/// is listed with the claim it is part of, which names what the pronoun stands for.
+/// Whether a part of a sentence ([`clause_parts`]) tells something on its own: a verb other
+/// than a verb of speech before any relative pronoun (the table's `[relatives]`: "Passengers
+/// who were aboard the ferry" names people; "the mayor said in a statement" names who said
+/// it), neither a verb (a predicate without its subject) nor a preposition (`[prepositions]`:
+/// "In the devastated town of Paiporta") for its first word, its quotation marks closed, and
+/// not ending on who said it ("Hiromi Joka, 57, of Wajima, said that"). A part may open on a
+/// pronoun ("its landing gear failed to deploy"): it is listed with the claim it is part of,
+/// which names what the pronoun stands for.
 fn tells_on_its_own(part: &str) -> bool {
     let last =
         part.rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("").to_lowercase();
@@ -660,12 +669,10 @@ fn tells_on_its_own(part: &str) -> bool {
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
         .find(|w| !w.is_empty())
         .unwrap_or_default();
-    let count = |c: char| part.chars().filter(|&x| x == c).count();
     !part.is_empty()
         && !has_verb(&first)
         && !vocab("prepositions").contains(&first.as_str())
-        && count('"') % 2 == 0
-        && count('“') == count('”')
+        && quotes_closed(part)
         && has_verb_besides_saying(&before_relative)
         && last != "that"
         && !crate::facts::is_speech_verb(&last)

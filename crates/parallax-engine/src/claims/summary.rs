@@ -184,16 +184,21 @@ fn opens_on(text: &str, phrases: &[&str]) -> bool {
     })
 }
 
+/// Whether every quotation `text` opens it closes: an even number of straight double quotes,
+/// as many closing curly quotes as opening ones.
+pub(crate) fn quotes_closed(text: &str) -> bool {
+    let count = |c: char| text.chars().filter(|&x| x == c).count();
+    count('"') % 2 == 0 && count('“') == count('”')
+}
+
 /// Whether `text` reads well on its own: not a piece of a quote of several sentences (it opens
 /// a quotation it does not close, or closes one it did not open), and a statement, with a verb
 /// (`words::has_verb`: "An update now on the two survivors of the crash." announces what
 /// follows it).
 pub(crate) fn stands_alone(text: &str) -> bool {
     let words = text.split_whitespace().count();
-    let count = |c: char| text.chars().filter(|&x| x == c).count();
     (8..=55).contains(&words)
-        && count('"') % 2 == 0
-        && count('“') == count('”')
+        && quotes_closed(text)
         && !text.trim_end().ends_with('?')
         && !leans_back(text)
         && super::words::has_verb(text)

@@ -73,6 +73,7 @@ pub(crate) fn has_verb_besides_saying(text: &str) -> bool {
     verbs(text, false)
 }
 
+/// Whether `text` holds a finite verb ([`has_verb`]), verbs of speech counted when `speech`.
 fn verbs(text: &str, speech: bool) -> bool {
     let mut before = String::new();
     text.split_whitespace().any(|w| {
