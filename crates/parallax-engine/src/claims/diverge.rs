@@ -27,10 +27,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::LazyLock;
 
 use parallax_model::DivergenceKind;
-use xxhash_rust::xxh3::xxh3_64;
 
 use super::group::{DocInput, Prepared, common_limit};
-use super::similar::{Statement, coverage, similarity};
+use super::similar::{Statement, coverage, number_key, similarity};
 use super::words::{CLAUSE_MARKS, is_negation, is_time_key, is_time_word, keyed, starts_clause, vocab};
 use crate::text::{Analyzer, fold, stem_key};
 
@@ -1462,7 +1461,7 @@ fn unit_name(spelling: &str) -> Option<String> {
 }
 
 fn without_numbers(s: &Statement) -> Statement {
-    let numeric: BTreeSet<u64> = s.numbers.iter().map(|n| xxh3_64(n.as_bytes())).collect();
+    let numeric: BTreeSet<u64> = s.numbers.iter().map(|n| number_key(n)).collect();
     Statement {
         terms: s.terms.iter().copied().filter(|t| !numeric.contains(t)).collect(),
         numbers: Vec::new(),

@@ -11,13 +11,14 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
-use xxhash_rust::xxh3::xxh3_64;
 
 use super::diverge::{SentenceFigures, near_miss};
 use super::similar::{
-    KeyMap, SAME_STATEMENT, Statement, Weights, coverage, polarity_clash, similarity, similarity_of_totals,
+    KeyMap, SAME_STATEMENT, Statement, Weights, coverage, number_key, polarity_clash, similarity,
+    similarity_of_totals,
 };
 use super::summary::{quotes_closed, stands_alone};
 use super::words::{CLAUSE_MARKS, has_verb, has_verb_besides_saying, is_coordinator, is_time_key, vocab};
@@ -101,6 +102,9 @@ pub struct Prepared {
     /// ("This is not a security incident or cyberattack," the company said) states it, so it
     /// supports the claim, though the quote is no claim of its own ("who said what" shows it).
     pub(crate) quoted: Vec<Vec<Statement>>,
+    /// The claim sentences and quotes by word, made once for the passes that look up the
+    /// sentences stating a wording (`extend`, `parts`).
+    index: OnceLock<Index>,
 }
 
 /// How many independent origins `documents` (numbers of `docs`) go back to: what a claim, a
@@ -145,7 +149,16 @@ pub fn prepare(docs: &[DocInput], aliases: &HashMap<u64, u64>) -> Prepared {
     let figures: Vec<Vec<SentenceFigures>> =
         docs.par_iter().map(|d| d.sentences.iter().map(|s| SentenceFigures::of(s)).collect()).collect();
     let doc_figures = figures.iter().map(SentenceFigures::all).collect();
-    Prepared { figures, doc_figures, doc_numbers, statements, weights, aliases: aliases.clone(), quoted }
+    Prepared {
+        figures,
+        doc_figures,
+        doc_numbers,
+        statements,
+        weights,
+        aliases: aliases.clone(),
+        quoted,
+        index: OnceLock::new(),
+    }
 }
 
 /// Whether a line reads as a heading, not a statement: it ends in no sentence mark and most
@@ -373,6 +386,11 @@ fn share_to_state(wording: &Statement) -> f64 {
 }
 
 impl Prepared {
+    /// The claim sentences and quotes by word ([`Index`]), made on first use.
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| Index::new(self))
+    }
+
     /// Whether sentence `s` states the claim whose sentence is `r` as worded: it holds `share`
     /// of `r`'s weight and every number `r` gives, says it with the same negation, and neither
     /// contradicts its figures nor names another day of the week.
@@ -481,7 +499,7 @@ impl Prepared {
 /// sentence holding [`STATES_CLAIM`] of its weight holds one of the words that make up the rest),
 /// so the pass stays near-linear on large stories.
 pub fn extend(docs: &[DocInput], prepared: &Prepared, groups: &mut [ClaimGroup]) {
-    let index = Index::new(prepared);
+    let index = prepared.index();
     groups.par_iter_mut().for_each_init(Analyzer::new, |analyzer, g| {
         // Each added document with its first sentence that supports the claim.
         let mut added: BTreeMap<usize, Said> = BTreeMap::new();
@@ -489,7 +507,7 @@ pub fn extend(docs: &[DocInput], prepared: &Prepared, groups: &mut [ClaimGroup])
         // ([`Reading::Strict`]).
         let mut strict: BTreeSet<SentenceRef> = BTreeSet::new();
         for probe in probes(docs, prepared, g, analyzer) {
-            for (said, reading) in supporters(prepared, &index, &probe, &g.documents) {
+            for (said, reading) in supporters(prepared, index, &probe, &g.documents) {
                 // A claim sentence stands for its document before a quote does: it may vote.
                 let first = added.entry(said.doc).or_insert(said);
                 if first.quote && !said.quote {
@@ -509,7 +527,7 @@ pub fn extend(docs: &[DocInput], prepared: &Prepared, groups: &mut [ClaimGroup])
             let probe =
                 Probe { statement: Cow::Owned(agreed), figures: Cow::Borrowed(&prepared.figures[d][i]) };
             let have: BTreeSet<usize> = g.documents.iter().chain(added.keys()).copied().collect();
-            for (said, _) in supporters(prepared, &index, &probe, &have) {
+            for (said, _) in supporters(prepared, index, &probe, &have) {
                 added.entry(said.doc).or_insert(said);
             }
         }
@@ -530,7 +548,7 @@ pub fn extend(docs: &[DocInput], prepared: &Prepared, groups: &mut [ClaimGroup])
 /// its figures as the part tells them. A part is a claim of its own, pointing at its whole
 /// (`ClaimGroup::part_of`), listed only when it has more origins than the whole.
 pub fn parts(docs: &[DocInput], prepared: &Prepared, groups: &[ClaimGroup]) -> Vec<ClaimGroup> {
-    let index = Index::new(prepared);
+    let index = prepared.index();
     let found: Vec<Vec<ClaimGroup>> = groups
         .par_iter()
         .enumerate()
@@ -545,13 +563,13 @@ pub fn parts(docs: &[DocInput], prepared: &Prepared, groups: &[ClaimGroup]) -> V
                 // A part says more than when: its words of time and days of a month aside, it
                 // has the words of a claim ("it crashed on arrival on December 29" is a date).
                 let st = &probe.statement;
-                let days: BTreeSet<u64> = st.calendar.iter().map(|n| xxh3_64(n.as_bytes())).collect();
+                let days: BTreeSet<u64> = st.calendar.iter().map(|n| number_key(n)).collect();
                 if st.terms.iter().filter(|&&t| !is_time_key(t) && !days.contains(&t)).count() < MIN_TERMS {
                     continue;
                 }
                 // A part is short: a document states it only with each of its figures, as the
                 // part tells them.
-                let added = supporters(prepared, &index, &probe, &g.documents)
+                let added = supporters(prepared, index, &probe, &g.documents)
                     .into_iter()
                     .filter(|(said, _)| prepared.figures[said.doc][said.index].gives_all(&probe.figures))
                     .map(|(said, _)| said.doc);
@@ -612,9 +630,8 @@ pub(crate) fn clause_parts(sentence: &str) -> Vec<&str> {
         let opens = vocab("part-openers").contains(&bare.as_str())
             && word.starts_with(|c: char| c.is_alphabetic())
             && previous.as_deref().is_some_and(|p| !vocab("part-holders").contains(&p));
-        let after_mark = previous.as_deref() == Some("")
-            && sentence[..start].trim_end().ends_with([',', ';'])
-            && !matches!(bare.as_str(), "and" | "or");
+        let after_mark =
+            sentence[..start].trim_end().ends_with([',', ';']) && !matches!(bare.as_str(), "and" | "or");
         if opens || matches!(word, "—" | "–") {
             cuts.push((start, start + word.len()));
         } else if after_mark {

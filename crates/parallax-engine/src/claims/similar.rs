@@ -26,6 +26,11 @@ const NUMBER_CLASH: f64 = 0.85;
 /// How much a negation on one side only keeps of the score.
 const NEGATION_CLASH: f64 = 0.85;
 
+/// The key of a number among a statement's terms: its digits hashed ("20,000" → "20000").
+pub(crate) fn number_key(digits: &str) -> u64 {
+    xxh3_64(digits.as_bytes())
+}
+
 /// One sentence's content, ready to compare.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Statement {
@@ -89,9 +94,9 @@ impl Statement {
             }
             if token.kind == TokenKind::Number {
                 let digits: String = word.chars().filter(char::is_ascii_digit).collect();
-                out.terms.push(xxh3_64(digits.as_bytes()));
+                out.terms.push(number_key(&digits));
                 if negating {
-                    out.negated_terms.push(xxh3_64(digits.as_bytes()));
+                    out.negated_terms.push(number_key(&digits));
                 }
                 if numbered == Some(k) {
                     continue;
@@ -153,7 +158,7 @@ impl Statement {
         // It counts among its words and, for support, among its numbers, not as written.
         if let Some(count) = super::diverge::all_but_count(text) {
             let digits = count.to_string();
-            out.terms.push(xxh3_64(digits.as_bytes()));
+            out.terms.push(number_key(&digits));
             out.values.push(digits.clone());
             out.implied.push(digits);
         }
