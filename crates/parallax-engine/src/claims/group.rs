@@ -21,7 +21,9 @@ use super::similar::{
     similarity_of_totals,
 };
 use super::summary::{quotes_closed, stands_alone};
-use super::words::{CLAUSE_MARKS, has_verb, has_verb_besides_saying, is_coordinator, is_time_key, vocab};
+use super::words::{
+    CLAUSE_MARKS, Verb, has_verb, has_verb_besides_saying, is_coordinator, is_time_key, verb_words, vocab,
+};
 use crate::text::Analyzer;
 
 /// How far below [`SAME_STATEMENT`] a sentence may stand from a group's leader and still join
@@ -557,8 +559,8 @@ pub fn parts(docs: &[DocInput], prepared: &Prepared, groups: &[ClaimGroup]) -> V
             let mut out: Vec<ClaimGroup> = Vec::new();
             for part in clause_parts(docs[d].sentences[i]) {
                 let probe = Probe {
-                    statement: Cow::Owned(Statement::new(part, analyzer, &prepared.aliases)),
-                    figures: Cow::Owned(SentenceFigures::of(part)),
+                    statement: Cow::Owned(Statement::new(&part, analyzer, &prepared.aliases)),
+                    figures: Cow::Owned(SentenceFigures::of(&part)),
                 };
                 // A part says more than when: its words of time and days of a month aside, it
                 // has the words of a claim ("it crashed on arrival on December 29" is a date).
@@ -614,28 +616,41 @@ pub fn parts(docs: &[DocInput], prepared: &Prepared, groups: &[ClaimGroup]) -> V
 
 /// The clauses of a sentence that may be told on their own, when it has several: its parts
 /// between commas, semicolons and dashes, and before and after each word that opens a clause
-/// (the table's `[part-openers]`: "after", "when", "because"), the opener left out (one that
-/// opens the sentence too), unless the word before it makes it a phrase of time
-/// (`[part-holders]`: "soon after", "moments before"). Only the parts that state something on
-/// their own are kept ([`tells_on_its_own`]).
-pub(crate) fn clause_parts(sentence: &str) -> Vec<&str> {
+/// (the table's `[part-openers]`: "after", "when", "because"; and an "and" before a second
+/// verb of the subject), the opener left out (one that opens the sentence too), unless the
+/// word before it makes it a phrase of time (`[part-holders]`: "soon after", "moments
+/// before"). Only the parts that state something on their own are kept ([`tells_on_its_own`]).
+///
+/// A part that is a further predicate of the sentence's subject ("The fire burned 23,448
+/// acres, destroyed 6,837 structures and damaged 1,017") is told with that subject, in square
+/// brackets as an editor supplies words: "[The fire] destroyed 6,837 structures"
+/// ([`Subject`]).
+pub(crate) fn clause_parts(sentence: &str) -> Vec<Cow<'_, str>> {
     fn trim(s: &str) -> &str {
         s.trim_matches(|c: char| c.is_whitespace() || CLAUSE_MARKS.contains(&c))
     }
-    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut cuts: Vec<(usize, usize, Cut)> = Vec::new();
     let mut previous: Option<String> = None;
-    for word in sentence.split_whitespace() {
+    let mut words = sentence.split_whitespace().peekable();
+    while let Some(word) = words.next() {
         let start = word.as_ptr() as usize - sentence.as_ptr() as usize;
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-        let opens = vocab("part-openers").contains(&bare.as_str())
-            && word.starts_with(|c: char| c.is_alphabetic())
-            && previous.as_deref().is_some_and(|p| !vocab("part-holders").contains(&p));
+        let held = previous.as_deref().is_some_and(|p| !vocab("part-holders").contains(&p));
+        let alphabetic = word.starts_with(|c: char| c.is_alphabetic());
+        // "and" before a verb joins a second predicate to the subject ("declared three days
+        // of mourning and has deployed 1,000 soldiers"): what comes before it is told whole.
+        let second_predicate = bare == "and" && words.peek().is_some_and(|next| has_verb(next));
+        let opens = vocab("part-openers").contains(&bare.as_str()) && alphabetic && held;
         let after_mark =
             sentence[..start].trim_end().ends_with([',', ';']) && !matches!(bare.as_str(), "and" | "or");
-        if opens || matches!(word, "—" | "–") {
-            cuts.push((start, start + word.len()));
+        if second_predicate && alphabetic && held {
+            // After a comma the clause before is closed: a relative clause ends there.
+            let closed = sentence[..start].trim_end().ends_with([',', ';']);
+            cuts.push((start, start + word.len(), if closed { Cut::Mark } else { Cut::And }));
+        } else if opens || matches!(word, "—" | "–") {
+            cuts.push((start, start + word.len(), Cut::Opener));
         } else if after_mark {
-            cuts.push((start, start));
+            cuts.push((start, start, Cut::Mark));
         }
         previous = Some(if word.ends_with(|c: char| !c.is_alphanumeric()) { String::new() } else { bare });
     }
@@ -643,23 +658,117 @@ pub(crate) fn clause_parts(sentence: &str) -> Vec<&str> {
         return Vec::new();
     }
     let mut out = Vec::new();
+    let mut subject: Option<Subject> = None;
     let mut from = 0;
-    for (start, end) in cuts.into_iter().chain(std::iter::once((sentence.len(), sentence.len()))) {
+    // How the part at hand follows the one before, when a predicate may (not after an opener).
+    let mut predicate_after: Option<Cut> = None;
+    for (start, end, cut) in
+        cuts.into_iter().chain(std::iter::once((sentence.len(), sentence.len(), Cut::Opener)))
+    {
         let mut part = trim(&sentence[from..start]);
         // A clause that opens the sentence loses its opener as the others do ("While Labour won
         // a very big majority" tells that Labour won a very big majority), and a coordinator.
+        let mut opened = false;
         if let Some((first, rest)) = part.split_once(' ') {
             let first = first.to_lowercase();
             if vocab("part-openers").contains(&first.as_str()) || is_coordinator(&first) || first == "as" {
                 part = rest.trim_start();
+                opened = !is_coordinator(&first);
             }
         }
-        if tells_on_its_own(part) {
-            out.push(part);
+        if from == 0 && !opened {
+            subject = Subject::of(part);
         }
+        if tells_on_its_own(part) {
+            out.push(Cow::Borrowed(part));
+        } else if let Some(after) = predicate_after
+            && let Some(told) = subject.as_ref().and_then(|s| s.tell(part, after == Cut::Mark))
+            && tells_on_its_own(&told)
+        {
+            out.push(Cow::Owned(told));
+        }
+        // The subject reaches only predicates joined to its own clause: not past a clause
+        // opener or a dash ("… are feared dead after a jet and a helicopter collided and
+        // crashed"), nor past a relative pronoun whose clause the next verb may continue: one
+        // inside a part ("a loop in which Trump makes a claim, is called on it"), or anywhere
+        // in a part an "and" ends ("the fires that have burned … and destroyed", "where the
+        // king met reporters and made"), nor past a colon or a semicolon.
+        let relative = part
+            .split_whitespace()
+            .skip(usize::from(cut != Cut::And))
+            .any(|w| vocab("relatives").contains(&w.to_lowercase().as_str()));
+        if cut == Cut::Opener || relative || part.contains([':', ';']) {
+            subject = None;
+        }
+        predicate_after = (cut != Cut::Opener).then_some(cut);
         from = end;
     }
     out
+}
+
+/// Where [`clause_parts`] cuts a sentence.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cut {
+    /// At a word that opens a clause, or a dash: what follows has a subject of its own.
+    Opener,
+    /// After a comma or a semicolon (an "and" after one left out).
+    Mark,
+    /// At an "and" before a verb: what follows is a further predicate of the clause's subject.
+    And,
+}
+
+/// The subject of a sentence's first clause, to tell a further predicate of it with
+/// ([`clause_parts`]): the words before its first verb.
+struct Subject<'a> {
+    /// The words before the first verb.
+    words: &'a str,
+    /// Whether that verb is an auxiliary ("The man was arrested"): the clause may be passive,
+    /// and "[The man] charged with arson" would turn it around.
+    auxiliary: bool,
+}
+
+impl<'a> Subject<'a> {
+    /// The subject of `clause`, when it opens on one: words before a first verb that is no
+    /// verb of speech ("Officials said" has no subject of what follows), with no relative
+    /// pronoun, word of the table's `[subject-breaks]`, colon or quotation mark among them.
+    fn of(clause: &'a str) -> Option<Subject<'a>> {
+        let (at, kind) = verb_words(clause).next()?;
+        let words = clause[..at].trim_end();
+        let plain = |w: &str| {
+            let w = w.to_lowercase();
+            !vocab("relatives").contains(&w.as_str())
+                && !vocab("subject-breaks").contains(&w.as_str())
+                && !w.contains(['"', '“', '”', '[', ']', ':'])
+        };
+        (kind != Verb::Speech && !words.is_empty() && words.split_whitespace().all(plain))
+            .then_some(Subject { words, auxiliary: kind == Verb::Auxiliary })
+    }
+
+    /// `predicate` told with this subject, when it opens on a finite verb other than a verb
+    /// of speech, in the active voice as far as the words tell: an auxiliary before no
+    /// pronoun ("[The government] has deployed 1,000 soldiers"; not "be paid for", "should he
+    /// fail"), or a verb in the past after a subject whose own verb is no auxiliary. After a
+    /// comma (`after_comma`), a verb in the past right before a preposition describes ("…,
+    /// based on the latest data", "…, led by Rishi Sunak"); after "and" it states ("and
+    /// crashed into the river").
+    fn tell(&self, predicate: &str, after_comma: bool) -> Option<String> {
+        let (at, kind) = verb_words(predicate).next()?;
+        let mut words = predicate.split_whitespace().map(str::to_lowercase);
+        let verb = words.next().unwrap_or_default();
+        let next = words.next().unwrap_or_default();
+        let active = match kind {
+            Verb::Auxiliary => {
+                !matches!(verb.as_str(), "be" | "been" | "being")
+                    && !vocab("pronouns").contains(&next.as_str())
+            }
+            Verb::Other => {
+                let describes = after_comma && vocab("prepositions").contains(&next.as_str());
+                !self.auxiliary && !describes
+            }
+            Verb::Speech => false,
+        };
+        (at == 0 && active).then(|| format!("[{}] {predicate}", self.words))
+    }
 }
 
 /// Whether a part of a sentence ([`clause_parts`]) tells something on its own: a verb other
@@ -1408,6 +1517,60 @@ mod tests {
         ] {
             assert!(clause_parts(whole).is_empty(), "{whole}: {:?}", clause_parts(whole));
         }
+    }
+
+    #[test]
+    fn a_further_predicate_of_the_subject_is_told_with_the_subject_in_brackets() {
+        use super::clause_parts;
+        let cut = |s: &str| clause_parts(s).into_iter().map(|p| p.into_owned()).collect::<Vec<_>>();
+        assert_eq!(
+            cut("The storm flattened the pier, destroyed 40 boats and damaged the harbour office."),
+            [
+                "The storm flattened the pier",
+                "[The storm] destroyed 40 boats",
+                "[The storm] damaged the harbour office."
+            ]
+        );
+        assert_eq!(
+            cut("The ferry line cancelled its sailings and has chartered two buses."),
+            ["The ferry line cancelled its sailings", "[The ferry line] has chartered two buses."],
+            "an auxiliary opens a predicate whatever the subject's verb"
+        );
+        assert_eq!(
+            cut("The skipper was arrested on Tuesday, charged with negligence and released on bail."),
+            ["The skipper was arrested on Tuesday"],
+            "after a passive clause a verb in the past may describe: not told with the subject"
+        );
+        assert_eq!(
+            cut("The ferry left Halvik at dawn, delayed by the fog."),
+            ["The ferry left Halvik at dawn"],
+            "a verb in the past right before a preposition after a comma describes"
+        );
+        assert_eq!(
+            cut("The crew followed the divers who reached the wreck and pulled two sailors from the water."),
+            ["The crew followed the divers who reached the wreck"],
+            "the verb after a relative clause may be the relative clause's"
+        );
+        assert_eq!(
+            cut("Officials feared the worst after the ferry struck the pier and sank near the quay."),
+            ["Officials feared the worst", "the ferry struck the pier"],
+            "past a clause opener the subject is another"
+        );
+        assert_eq!(
+            cut("The port would reopen on Monday and be dredged in May."),
+            ["The port would reopen on Monday"],
+            "a verb that is not finite opens no predicate"
+        );
+        assert_eq!(
+            cut("HALVIK - The storm flattened the pier and destroyed 40 boats."),
+            ["HALVIK - The storm flattened the pier"],
+            "a dateline is no part of the subject (the table's [subject-breaks])"
+        );
+        assert_eq!(
+            cut("Police said the driver fled the scene, abandoned the van and left no trace."),
+            ["Police said the driver fled the scene"],
+            "a verb of speech has no subject of what follows"
+        );
     }
 
     #[test]

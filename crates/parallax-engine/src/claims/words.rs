@@ -75,21 +75,41 @@ pub(crate) fn has_verb_besides_saying(text: &str) -> bool {
 
 /// Whether `text` holds a finite verb ([`has_verb`]), verbs of speech counted when `speech`.
 fn verbs(text: &str, speech: bool) -> bool {
+    verb_words(text).any(|(_, kind)| speech || kind != Verb::Speech)
+}
+
+/// What kind of finite verb a word is ([`has_verb`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Verb {
+    /// A verb of speech ("said", "warns").
+    Speech,
+    /// An auxiliary of the table's `[auxiliaries]` ("was", "has", "will").
+    Auxiliary,
+    /// Any other finite verb as [`has_verb`] finds it ("collapsed", "struck").
+    Other,
+}
+
+/// The words of `text` that are finite verbs ([`has_verb`]), with the byte offset where each
+/// starts, in order.
+pub(crate) fn verb_words(text: &str) -> impl Iterator<Item = (usize, Verb)> + '_ {
     let mut before = String::new();
-    text.split_whitespace().any(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    text.split_whitespace().filter_map(move |word| {
+        let w = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
         let past = w.len() >= 5
             && w.ends_with("ed")
             && w.chars().all(|c| c.is_ascii_alphabetic())
             && !vocab("determiners").contains(&before.as_str());
-        let said = w != "according" && crate::facts::is_speech_verb(&w);
-        let found = if said {
-            speech
+        let kind = if w != "according" && crate::facts::is_speech_verb(&w) {
+            Some(Verb::Speech)
+        } else if vocab("auxiliaries").contains(&w.as_str()) {
+            Some(Verb::Auxiliary)
+        } else if vocab("past-verbs").contains(&w.as_str()) || past {
+            Some(Verb::Other)
         } else {
-            vocab("auxiliaries").contains(&w.as_str()) || vocab("past-verbs").contains(&w.as_str()) || past
+            None
         };
         before = w;
-        found
+        kind.map(|k| (word.as_ptr() as usize - text.as_ptr() as usize, k))
     })
 }
 
@@ -126,7 +146,7 @@ mod tests {
     }
 
     /// The sections the rules read.
-    const READ: [&str; 48] = [
+    const READ: [&str; 50] = [
         "idle-phrases",
         "classes",
         "happenings",
@@ -173,6 +193,8 @@ mod tests {
         "auxiliaries",
         "past-verbs",
         "relatives",
+        "subject-breaks",
+        "pronouns",
         "determiners",
         "prepositions",
     ];
