@@ -909,18 +909,28 @@ impl SentenceFigures {
 
     /// Whether the sentence gives every figure of `other` as `other` gives it: the same value,
     /// written in digits or in words, told as more or as fewer alike ("more than 10,000" is
-    /// not given by "nearly 10,000"), and names every day `other` names ("crashed on December
-    /// 29" is not given by "crashed on arrival").
+    /// not given by "nearly 10,000"), or rounded ([`rounded_alike`]: "more than 6,800" for
+    /// 6,837), and names every day `other` names ("crashed on December 29" is not given by
+    /// "crashed on arrival").
     pub(crate) fn gives_all(&self, other: &SentenceFigures) -> bool {
         other.1.is_subset(&self.1)
             && other.2.is_subset(&self.2)
             && other.0.iter().all(|f| {
                 self.0.iter().any(|g| {
-                    g.value == f.value
+                    (g.value == f.value
                         && g.bound.is_floor() == f.bound.is_floor()
-                        && g.bound.is_ceiling() == f.bound.is_ceiling()
+                        && g.bound.is_ceiling() == f.bound.is_ceiling())
+                        || rounded_alike(f, g)
                 })
             })
+    }
+
+    /// Whether the sentence gives the figure of `other` written with the digits `digits`
+    /// rounded, or `other` gives this sentence's figure rounded ([`rounded_alike`]): "destroying
+    /// more than 6,800 structures" gives "destroyed 6,837 structures".
+    pub(crate) fn rounds(&self, other: &SentenceFigures, digits: &str) -> bool {
+        let Ok(value) = digits.parse::<f64>() else { return false };
+        other.0.iter().filter(|f| f.value == value).any(|f| self.0.iter().any(|g| rounded_alike(f, g)))
     }
 
     /// Whether the sentence gives no figure and names no day of the week or of a month.
@@ -969,6 +979,35 @@ impl SentenceFigures {
         })
     }
 }
+
+/// Whether one of two figures of one quantity (unit and class) is the other rounded and
+/// told as such: a round figure with a bound or "about" ("more than 6,800", "about 1,000",
+/// "over 200") and an exact figure that is not round (6,837; 1,017; 202), the exact one
+/// within the bound and within [`ROUNDED`] of the round one. Two exact figures are two
+/// counts ("at least 24" and 25 are not: 24 is not round).
+fn rounded_alike(a: &Figure, b: &Figure) -> bool {
+    let (round, exact) = if a.bound == Bound::Exact { (b, a) } else { (a, b) };
+    let round_value = |v: f64| v >= 10.0 && v.fract() == 0.0 && v % 10.0 == 0.0;
+    let within = match round.bound {
+        Bound::Exact => false,
+        Bound::AtLeast => exact.value >= round.value,
+        Bound::Above => exact.value > round.value,
+        Bound::AtMost => exact.value <= round.value,
+        Bound::Below => exact.value < round.value,
+        Bound::About => true,
+    };
+    exact.bound == Bound::Exact
+        && round.unit == exact.unit
+        && round.class == exact.class
+        && round_value(round.value)
+        && !round_value(exact.value)
+        && within
+        && (exact.value - round.value).abs() <= ROUNDED * round.value
+}
+
+/// How far an exact figure may lie from a round one it is told as ([`rounded_alike`]): 5%, as
+/// the rounding rule of [`figures_disagree`] allows.
+const ROUNDED: f64 = 0.05;
 
 /// Whether two figures for the same thing disagree.
 fn figures_disagree(a: &Figure, b: &Figure) -> bool {
@@ -2957,6 +2996,13 @@ mod tests {
         assert!(!of("The ferry sank off Halvik.").gives_all(&of("The ferry sank on Tuesday.")));
         assert!(of("On Tuesday, March 3, the ferry sank.").gives_all(&of("The ferry sank on March 3.")));
         assert!(of("The pilots were rescued.").gives_all(&of("The pilots were rescued by the crew.")));
+        // Rounded and told as such.
+        assert!(of("Fire destroyed more than 6,800 homes.").gives_all(&of("Fire destroyed 6,837 homes.")));
+        assert!(of("Fire destroyed 1,017 homes.").gives_all(&of("Fire destroyed about 1,000 homes.")));
+        assert!(!of("Fire destroyed 1,100 homes.").gives_all(&of("Fire destroyed about 1,000 homes.")));
+        assert!(!of("Fire destroyed more than 6,900 homes.").gives_all(&of("Fire destroyed 6,837 homes.")));
+        assert!(!of("Fires killed at least 24 people.").gives_all(&of("Fires killed 25 people.")));
+        assert!(!of("Fire destroyed 6,800 homes.").gives_all(&of("Fire destroyed 6,837 homes.")));
     }
 
     #[test]

@@ -447,6 +447,17 @@ impl Prepared {
         loosest: Reading,
     ) -> Option<Reading> {
         let sf = &self.figures[s.0][s.1];
+        // A figure of the wording the sentence gives rounded ("more than 6,800" for 6,837)
+        // counts as given, among its numbers and its words.
+        let rounded: Vec<&String> =
+            rs.figures().filter(|n| !ss.numbers.contains(n) && sf.rounds(rf, n)).collect();
+        let with_rounded;
+        let ss = if rounded.is_empty() {
+            ss
+        } else {
+            with_rounded = ss.with_numbers(&rounded);
+            &with_rounded
+        };
         let gives = |n: &&String| ss.numbers.contains(n) || ss.implied.contains(n);
         let given = rs.numbers.iter().filter(gives).count();
         let complete = given == rs.numbers.len() && rs.values.iter().all(|v| ss.values.contains(v));
@@ -1068,6 +1079,34 @@ mod tests {
         let want: Vec<(String, Vec<usize>)> =
             expect.iter().map(|(t, d)| (t.to_string(), d.to_vec())).collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_figure_told_rounded_with_its_bound_supports_the_exact_one() {
+        check(
+            &[
+                (0, &["The Halvik fire destroyed 6,837 structures in the hills above the harbour."]),
+                (
+                    1,
+                    &["The Halvik fire destroyed more than 6,800 structures in the hills above the harbour."],
+                ),
+                (2, &["The Halvik fire destroyed about 6,800 structures in the hills above the harbour."]),
+                // Below its own floor, or two exact counts: another figure.
+                (
+                    3,
+                    &["The Halvik fire destroyed more than 6,900 structures in the hills above the harbour."],
+                ),
+                (4, &["The Halvik fire destroyed 6,800 structures in the hills above the harbour."]),
+            ],
+            &[
+                ("The Halvik fire destroyed 6,837 structures in the hills above the harbour.", &[0, 1, 2]),
+                // 6,837 is more than 6,800 (and the same digits support as before, whatever the bound).
+                (
+                    "The Halvik fire destroyed more than 6,800 structures in the hills above the harbour.",
+                    &[0, 1, 2, 4],
+                ),
+            ],
+        );
     }
 
     #[test]

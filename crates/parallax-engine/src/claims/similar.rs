@@ -176,6 +176,24 @@ impl Statement {
         out
     }
 
+    /// The statement with `numbers` given as well (in digits, as in `numbers`): among its
+    /// numbers, its values as read and its words.
+    pub(crate) fn with_numbers(&self, numbers: &[&String]) -> Statement {
+        let mut out = self.clone();
+        for &n in numbers {
+            out.terms.push(number_key(n));
+            out.numbers.push(n.clone());
+            out.values.push(n.clone());
+        }
+        out.terms.sort_unstable();
+        out.terms.dedup();
+        out.numbers.sort_unstable();
+        out.numbers.dedup();
+        out.values.sort_unstable();
+        out.values.dedup();
+        out
+    }
+
     /// Its numbers that are figures, not days of a month (see [`Statement::calendar`]).
     pub fn figures(&self) -> impl Iterator<Item = &String> {
         self.numbers.iter().filter(|n| !self.calendar.contains(n))
