@@ -987,7 +987,7 @@ impl SentenceFigures {
 /// counts ("at least 24" and 25 are not: 24 is not round).
 fn rounded_alike(a: &Figure, b: &Figure) -> bool {
     let (round, exact) = if a.bound == Bound::Exact { (b, a) } else { (a, b) };
-    let round_value = |v: f64| v >= 10.0 && v.fract() == 0.0 && v % 10.0 == 0.0;
+    let round_value = |v: f64| v >= 10.0 && v % 10.0 == 0.0;
     let within = match round.bound {
         Bound::Exact => false,
         Bound::AtLeast => exact.value >= round.value,

@@ -652,12 +652,11 @@ pub(crate) fn clause_parts(sentence: &str) -> Vec<Cow<'_, str>> {
         // of mourning and has deployed 1,000 soldiers"): what comes before it is told whole.
         let second_predicate = bare == "and" && words.peek().is_some_and(|next| has_verb(next));
         let opens = vocab("part-openers").contains(&bare.as_str()) && alphabetic && held;
-        let after_mark =
-            sentence[..start].trim_end().ends_with([',', ';']) && !matches!(bare.as_str(), "and" | "or");
+        let after_comma = sentence[..start].trim_end().ends_with([',', ';']);
+        let after_mark = after_comma && !matches!(bare.as_str(), "and" | "or");
         if second_predicate && alphabetic && held {
             // After a comma the clause before is closed: a relative clause ends there.
-            let closed = sentence[..start].trim_end().ends_with([',', ';']);
-            cuts.push((start, start + word.len(), if closed { Cut::Mark } else { Cut::And }));
+            cuts.push((start, start + word.len(), if after_comma { Cut::Mark } else { Cut::And }));
         } else if opens || matches!(word, "—" | "–") {
             cuts.push((start, start + word.len(), Cut::Opener));
         } else if after_mark {

@@ -162,14 +162,7 @@ impl Statement {
             out.values.push(digits.clone());
             out.implied.push(digits);
         }
-        out.terms.sort_unstable();
-        out.terms.dedup();
-        out.negated_terms.sort_unstable();
-        out.negated_terms.dedup();
-        out.numbers.sort_unstable();
-        out.numbers.dedup();
-        out.values.sort_unstable();
-        out.values.dedup();
+        out.sort();
         out.calendar.retain(|n| !figures.contains(n));
         out.calendar.sort_unstable();
         out.calendar.dedup();
@@ -185,13 +178,20 @@ impl Statement {
             out.numbers.push(n.clone());
             out.values.push(n.clone());
         }
-        out.terms.sort_unstable();
-        out.terms.dedup();
-        out.numbers.sort_unstable();
-        out.numbers.dedup();
-        out.values.sort_unstable();
-        out.values.dedup();
+        out.sort();
         out
+    }
+
+    /// Its words, negated words, numbers and values sorted, without repeats.
+    fn sort(&mut self) {
+        self.terms.sort_unstable();
+        self.terms.dedup();
+        self.negated_terms.sort_unstable();
+        self.negated_terms.dedup();
+        self.numbers.sort_unstable();
+        self.numbers.dedup();
+        self.values.sort_unstable();
+        self.values.dedup();
     }
 
     /// Its numbers that are figures, not days of a month (see [`Statement::calendar`]).
