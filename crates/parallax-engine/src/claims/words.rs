@@ -64,18 +64,13 @@ pub(crate) fn is_coordinator(lower: &str) -> bool {
 /// A clause with none ("An update now on the two survivors of the crash", "a meeting with the
 /// King on Friday") names something; it states nothing.
 pub(crate) fn has_verb(text: &str) -> bool {
-    verbs(text, true)
+    verb_words(text).next().is_some()
 }
 
 /// As [`has_verb`], verbs of speech left out: what a clause states besides who said it
 /// ("NTSB Chair Jennifer Homendy said in a statement" states nothing of its own).
 pub(crate) fn has_verb_besides_saying(text: &str) -> bool {
-    verbs(text, false)
-}
-
-/// Whether `text` holds a finite verb ([`has_verb`]), verbs of speech counted when `speech`.
-fn verbs(text: &str, speech: bool) -> bool {
-    verb_words(text).any(|(_, kind)| speech || kind != Verb::Speech)
+    verb_words(text).any(|(_, kind)| kind != Verb::Speech)
 }
 
 /// What kind of finite verb a word is ([`has_verb`]).
