@@ -44,6 +44,9 @@ pub struct Divergence {
     pub sides: Vec<(String, BTreeSet<usize>)>,
     /// For a divergence over a figure, the values its sides give, in order.
     pub values: Vec<f64>,
+    /// For a divergence over an identifier, the identifiers its sides give, each with the name
+    /// it follows, lower-cased ("boeing", "737-800"), in order.
+    pub named: Vec<(String, String)>,
 }
 
 /// One quote across documents, as the facts stage grouped it.
@@ -141,6 +144,8 @@ struct Gathered {
     values: Vec<f64>,
     /// Whether the description lists them (`Collector::add_values`).
     listed: bool,
+    /// The identifiers given, for a divergence over one.
+    named: BTreeSet<(String, String)>,
 }
 
 /// What each side says, with its documents.
@@ -159,6 +164,7 @@ impl Collector {
             sides: BTreeMap::new(),
             values: Vec::new(),
             listed: false,
+            named: BTreeSet::new(),
         });
         entry.order = entry.order.min(order);
         for (text, doc) in sides {
@@ -198,7 +204,7 @@ impl Collector {
         let mut out: Vec<(usize, Divergence)> = self
             .found
             .into_iter()
-            .map(|((mut description, kind), Gathered { order, sides, mut values, listed })| {
+            .map(|((mut description, kind), Gathered { order, sides, mut values, listed, named })| {
                 values.sort_by(f64::total_cmp);
                 values.dedup();
                 if listed && !values.is_empty() {
@@ -206,7 +212,16 @@ impl Collector {
                     let last = listed.pop().unwrap_or_default();
                     description = format!("{description}: {} or {last}", listed.join(", "));
                 }
-                (order, Divergence { kind, description, sides: sides.into_iter().collect(), values })
+                (
+                    order,
+                    Divergence {
+                        kind,
+                        description,
+                        sides: sides.into_iter().collect(),
+                        values,
+                        named: named.into_iter().collect(),
+                    },
+                )
             })
             .collect();
         out.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.description.cmp(&b.1.description)));
@@ -1932,7 +1947,7 @@ const SAME_IDENTIFIED: f64 = SAME_ANCHORED_QUANTITY;
 /// An identifier a sentence gives a thing: a number or a roman numeral that names it, right
 /// after a capitalised word or a designator ("Boeing 737-800", "Flight 5342", "flight 5342",
 /// "King Felipe VI"), as (the word, lower-cased; the identifier).
-fn identifiers_in(text: &str) -> Vec<(String, String)> {
+pub(super) fn identifiers_in(text: &str) -> Vec<(String, String)> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let mut out = Vec::new();
     for pair in words.windows(2) {
@@ -2041,15 +2056,18 @@ fn identifiers(cx: &Context) -> Vec<Divergence> {
                         || word.clone(),
                         |w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string(),
                     );
-                found.add(
-                    DivergenceKind::Attribute,
-                    format!("Which {shown}: {first} or {second}"),
-                    order(cx, (*da, *ia)),
-                    [
-                        (cx.docs[*da].sentences[*ia].trim().to_string(), *da),
-                        (cx.docs[*db].sentences[*ib].trim().to_string(), *db),
-                    ],
-                );
+                found
+                    .add(
+                        DivergenceKind::Attribute,
+                        format!("Which {shown}: {first} or {second}"),
+                        order(cx, (*da, *ia)),
+                        [
+                            (cx.docs[*da].sentences[*ia].trim().to_string(), *da),
+                            (cx.docs[*db].sentences[*ib].trim().to_string(), *db),
+                        ],
+                    )
+                    .named
+                    .extend([(word.clone(), first.clone()), (word.clone(), second.clone())]);
             }
         }
     }

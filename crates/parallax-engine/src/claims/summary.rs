@@ -19,7 +19,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::diverge::{Divergence, SentenceFigures};
+use super::diverge::{Divergence, SentenceFigures, identifiers_in};
 use super::group::{ClaimGroup, DocInput, Prepared, STATES_CLAIM, SentenceRef};
 use super::similar::{Statement, coverage, similarity};
 use super::updates::{Update, counts_all};
@@ -354,9 +354,14 @@ pub(crate) fn disputed(
                 || (!numbers(r).is_empty() && numbers(m) == numbers(r))
                 || (prepared.states(m, r, STATES_CLAIM) && prepared.states(r, m, STATES_CLAIM))
         };
-        // Or it gives one of the disputed values of a figure as a side gives it.
-        let gives =
-            |k: usize| prepared.figures[r.0][r.1].gives_one_of(&divergences[k].values, &side_figures[k]);
+        // Or it gives one of the disputed values of a figure as a side gives it, or one of the
+        // disputed identifiers after the same name ("a Boeing 737-800" where one source wrote
+        // "Boeing 787-800").
+        let named = identifiers_in(docs[r.0].sentences[r.1]);
+        let gives = |k: usize| {
+            prepared.figures[r.0][r.1].gives_one_of(&divergences[k].values, &side_figures[k])
+                || named.iter().any(|n| divergences[k].named.contains(n))
+        };
         picked.disputed = (0..sides.len())
             .filter(|&k| g.members.iter().any(|&m| sides[k].contains(&m) && says(m)) || gives(k))
             .collect();
@@ -476,6 +481,41 @@ mod tests {
         let rescue =
             out.summary.iter().find(|p| p.text.contains("Rescue")).expect("the rescue is summarised");
         assert!(rescue.disputed.is_empty(), "{rescue:?}");
+    }
+
+    #[test]
+    fn a_summary_sentence_giving_a_disputed_identifier_is_marked_though_no_side_shows_it() {
+        // Two outlets name the ferry's builder's model "Halvik 420-600", one "Halvik 470-600":
+        // a summary sentence of another fact that names the model takes one side of that
+        // divergence, though it is no side's sentence and was not grouped with one.
+        let out = summary_of(&[
+            &[
+                "The ferry, a Halvik 420-600 built in 2004, capsized in a storm off the island of Skarv on Monday.",
+                "The coastguard rescued 61 people from the water after the Halvik 420-600 overturned on Monday night.",
+            ],
+            &[
+                "The ferry, a Halvik 420-600 built in 2004, capsized in a storm off the island of Skarv on Monday night.",
+            ],
+            &[
+                "The ferry, a Halvik 470-600 built in 2004, capsized in a storm off the island of Skarv on Monday.",
+            ],
+            &[
+                "The coastguard rescued 61 people from the water after the ferry overturned on Monday night.",
+                "Divers searched the hull of the sunken ferry for the missing on Tuesday morning, officials said.",
+            ],
+            &["Divers searched the hull of the sunken ferry for the missing on Tuesday, officials said."],
+        ]);
+        let model: Vec<usize> = (0..out.divergences.len())
+            .filter(|&k| out.divergences[k].description.contains("470-600"))
+            .collect();
+        assert_eq!(model.len(), 1, "{:?}", out.divergences);
+        let rescue =
+            out.summary.iter().find(|p| p.text.contains("rescued")).expect("the rescue is summarised");
+        assert!(rescue.text.contains("420-600"), "{rescue:?}");
+        assert_eq!(rescue.disputed, model, "{:?}", out.summary);
+        let divers =
+            out.summary.iter().find(|p| p.text.contains("Divers")).expect("the search is summarised");
+        assert!(divers.disputed.is_empty(), "{divers:?}");
     }
 
     #[test]
