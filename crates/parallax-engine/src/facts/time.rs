@@ -202,11 +202,19 @@ pub(crate) fn dates(
                         ) || w.ends_with("'ll")
                             || w.ends_with("’ll")
                     });
-                let forward =
-                    future || matches!(before.as_deref(), Some("next" | "until" | "till" | "by" | "before"));
                 let explicit = matches!(before.as_deref(), Some("next" | "until" | "till" | "by" | "before"));
+                let forward = future || explicit;
+                // A lent day may be a day or two off the report's own: a weekday its future
+                // tense points at is the nearest such day, back as well as forward, that the
+                // set reaches ("is expected to begin appointing his cabinet on Friday", in an
+                // undated report lent the Saturday, is that Friday, not the next).
+                let nearer_back = |ahead: Date| {
+                    let first = borrowed.filter(|_| !explicit)?;
+                    let back = last_weekday(p, day).filter(|d| *d >= first)?;
+                    (p.since(back).ok()?.get_days() < ahead.since(p).ok()?.get_days()).then_some(back)
+                };
                 let date = if forward {
-                    next_weekday(p, day, !explicit)
+                    next_weekday(p, day, !explicit).map(|ahead| nearer_back(ahead).unwrap_or(ahead))
                 } else if let Some(first) = borrowed
                     && before.as_deref() != Some("last")
                     && last_weekday(p, day).is_some_and(|d| d < first)
@@ -448,6 +456,22 @@ mod tests {
         );
         // A weekday that does not agree with the date implies nothing.
         assert_eq!(implied_date(["Friday 19 August 2025"]), None);
+    }
+
+    #[test]
+    fn a_borrowed_day_dates_a_weekday_of_the_future_tense_at_the_nearest_such_day() {
+        let saturday = date(2024, 7, 6);
+        let label = |s: &str, borrowed| dates(s, Some(saturday), None, borrowed)[0].label();
+        let cabinet = "Sir Keir is expected to begin appointing his cabinet on Friday afternoon.";
+        // The report's own day: the Friday to come.
+        assert_eq!(label(cabinet, None), "2024-07-12");
+        // A day lent by the set may be a day off the report's: the nearest Friday the set reaches.
+        assert_eq!(label(cabinet, Some(date(2024, 7, 4))), "2024-07-05");
+        // Not one before the set begins, nor one the words put ahead ("next", "until").
+        assert_eq!(label(cabinet, Some(date(2024, 7, 6))), "2024-07-12");
+        assert_eq!(label("The cabinet will meet next Friday.", Some(date(2024, 7, 4))), "2024-07-12");
+        // The nearer day ahead stays ahead.
+        assert_eq!(label("The route will reopen on Monday.", Some(date(2024, 7, 4))), "2024-07-08");
     }
 
     #[test]
