@@ -206,8 +206,8 @@ pub(crate) fn dates(
                 let forward = future || explicit;
                 // A lent day may be a day or two off the report's own: a weekday its future
                 // tense points at is the nearest such day, back as well as forward, that the
-                // set reaches ("is expected to begin appointing his cabinet on Friday", in an
-                // undated report lent the Saturday, is that Friday, not the next).
+                // set reaches ("is expected to name her ministers on Friday", in an undated
+                // report lent the Saturday, is that Friday, not the next).
                 let nearer_back = |ahead: Date| {
                     let first = borrowed.filter(|_| !explicit)?;
                     let back = last_weekday(p, day).filter(|d| *d >= first)?;
@@ -462,7 +462,7 @@ mod tests {
     fn a_borrowed_day_dates_a_weekday_of_the_future_tense_at_the_nearest_such_day() {
         let saturday = date(2024, 7, 6);
         let label = |s: &str, borrowed| dates(s, Some(saturday), None, borrowed)[0].label();
-        let cabinet = "Sir Keir is expected to begin appointing his cabinet on Friday afternoon.";
+        let cabinet = "The new premier is expected to name her ministers on Friday afternoon.";
         // The report's own day: the Friday to come.
         assert_eq!(label(cabinet, None), "2024-07-12");
         // A day lent by the set may be a day off the report's: the nearest Friday the set reaches.
