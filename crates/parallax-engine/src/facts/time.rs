@@ -425,7 +425,7 @@ pub(crate) fn implied_date<'a>(texts: impl IntoIterator<Item = &'a str>) -> Opti
 #[cfg(test)]
 mod tests {
     use super::{dates, implied_date};
-    use jiff::civil::date;
+    use jiff::civil::{Date, date};
 
     #[track_caller]
     fn check(sentence: &str, expect: &[&str]) {
@@ -458,10 +458,14 @@ mod tests {
         assert_eq!(implied_date(["Friday 19 August 2025"]), None);
     }
 
+    /// The first date of `sentence` in a report of `published`, `borrowed` as `dates` takes it.
+    fn first_date(published: Date, sentence: &str, borrowed: Option<Date>) -> String {
+        dates(sentence, Some(published), None, borrowed)[0].label()
+    }
+
     #[test]
     fn a_borrowed_day_dates_a_weekday_of_the_future_tense_at_the_nearest_such_day() {
-        let saturday = date(2024, 7, 6);
-        let label = |s: &str, borrowed| dates(s, Some(saturday), None, borrowed)[0].label();
+        let label = |s: &str, borrowed| first_date(date(2024, 7, 6), s, borrowed);
         let cabinet = "The new premier is expected to name her ministers on Friday afternoon.";
         // The report's own day: the Friday to come.
         assert_eq!(label(cabinet, None), "2024-07-12");
@@ -476,8 +480,7 @@ mod tests {
 
     #[test]
     fn a_borrowed_day_does_not_date_a_weekday_before_the_set_begins() {
-        let friday = date(2024, 7, 19);
-        let label = |s: &str, borrowed| dates(s, Some(friday), None, borrowed)[0].label();
+        let label = |s: &str, borrowed| first_date(date(2024, 7, 19), s, borrowed);
         let sunday = "The company said late Sunday that most machines were back online.";
         // The report's own day: the Sunday before it.
         assert_eq!(label(sunday, None), "2024-07-14");
