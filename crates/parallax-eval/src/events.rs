@@ -958,6 +958,44 @@ pub fn chrome_shape(text: &str) -> Option<&'static str> {
     }) {
         return Some("gallery link");
     }
+    // A call to get the outlet's app or newsletter, wherever it stands in a short text: "Know
+    // the news with the X app: Download today", "… >Sign up for X's newsletter."
+    let short = folded.split_whitespace().count() <= 40;
+    let names_product = folded.split(|c: char| !c.is_alphanumeric()).any(|w| w == "app" || w == "newsletter");
+    let calls = folded
+        .split(['.', ':', '>', '|', '!', '?'])
+        .map(str::trim)
+        .any(|clause| ["download", "sign up", "subscribe"].iter().any(|v| clause.starts_with(v)));
+    if short && names_product && calls {
+        return Some("app or newsletter prompt");
+    }
+    // A picture's caption: a day with its year, then the agency alone after the last sentence
+    // ("… on July 6, 2024. — AFP", "… July 5 2024. REUTERS"), or a picture agency's house
+    // style ("HALVIK, NORWAY - MARCH 04: …").
+    let trimmed = text.trim().trim_end_matches('.');
+    let tail = trimmed.rsplit_once(". ").map_or("", |(_, tail)| tail);
+    let tail_words: Vec<&str> =
+        tail.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let agency_tail = !tail_words.is_empty()
+        && tail_words.len() <= 3
+        && tail_words.iter().any(|w| matches!(*w, "AFP" | "REUTERS" | "Reuters" | "AP" | "EPA" | "Getty"))
+        && tail_words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let year = folded.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.bytes().all(|b| b.is_ascii_digit())
+    });
+    if agency_tail && year && folded.split_whitespace().count() <= 60 {
+        return Some("photo caption");
+    }
+    if let Some((head, _)) = text.trim().split_once(": ")
+        && let Some((place, day)) = head.rsplit_once(" - ")
+        && place.contains(", ")
+        && !place.chars().any(char::is_lowercase)
+        && !day.chars().any(char::is_lowercase)
+        && day.split_whitespace().count() == 2
+        && day.split_whitespace().last().is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Some("photo caption");
+    }
     for credit in [
         "getty images",
         "/ afp",

@@ -106,6 +106,9 @@ pub(crate) fn classify(text: &str) -> Option<RemovedKind> {
     if (words <= 15 && is_furniture(&k, words)) || (words <= 40 && is_server_error(&k)) {
         return Some(RemovedKind::Promo);
     }
+    if words <= 40 && prompts_after_a_lead(&k) {
+        return Some(RemovedKind::FollowPrompt);
+    }
     None
 }
 
@@ -839,6 +842,9 @@ pub(crate) fn is_caption(text: &str, words: usize) -> bool {
     if let Some((_, inner)) = closing_brackets(t) {
         return is_credit(inner);
     }
+    if credited_picture(t) || getty_style(t) {
+        return true;
+    }
     for label in ["Photograph:", "Photo:", "Picture:", "Photos:", "Image:"] {
         if let Some(at) = t.rfind(label)
             && at > 0
@@ -848,6 +854,65 @@ pub(crate) fn is_caption(text: &str, words: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether `t` (a caption's length, its final full stop trimmed) describes a picture of a day
+/// and ends in a bare agency credit after its last sentence: "… in London on July 6, 2024. —
+/// AFP", "… July 5 2024. REUTERS", "… a day after the vote. PHOTO | AFP". The credit alone is
+/// not enough (a wire brief ends "— AFP" too); the day written with its year is what a
+/// picture's caption gives and a report of the day does not.
+fn credited_picture(t: &str) -> bool {
+    let Some(end) = t.rfind('.') else {
+        return false;
+    };
+    let credit = key(&t[end + 1..]);
+    let words: Vec<&str> =
+        credit.split(|c: char| c.is_whitespace() || c == '|').filter(|w| !w.is_empty()).collect();
+    let credits = !words.is_empty()
+        && words.len() <= 4
+        && t[end + 1..].trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(char::is_uppercase)
+        && words.iter().all(|w| CREDIT_WORDS.contains(w) || matches!(*w, "photo" | "photos" | "file"))
+        && words.iter().any(|w| CREDIT_WORDS.contains(w));
+    credits && dated_with_year(&t[..end])
+}
+
+/// Whether `text` gives a day with its year: a month name within two words before a year
+/// ("July 6, 2024", "5 July 2024").
+fn dated_with_year(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        w.len() == 4
+            && (w.starts_with("19") || w.starts_with("20"))
+            && w.bytes().all(|b| b.is_ascii_digit())
+            && words[i.saturating_sub(2)..i].iter().any(|m| is_month(m.trim_end_matches('.')))
+    })
+}
+
+/// Whether `t` opens as a picture agency's caption does: the place in capitals, a dash, the
+/// month in capitals and the day, a colon ("HALVIK, NORWAY - MARCH 04: Crews …"). A dateline
+/// of a report has the agency in brackets instead ("HALVIK, Norway (Reuters) -").
+fn getty_style(t: &str) -> bool {
+    let Some((head, _)) = t.split_once(": ") else {
+        return false;
+    };
+    let Some((place, day)) = head.rsplit_once(" - ") else {
+        return false;
+    };
+    let mut day_words = day.split_whitespace();
+    let (Some(month), Some(number), None) = (day_words.next(), day_words.next(), day_words.next()) else {
+        return false;
+    };
+    let capitals = |s: &str| s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase);
+    place.contains(", ")
+        && place.split_whitespace().count() <= 6
+        && capitals(place)
+        && capitals(month)
+        && is_month(&month.trim_end_matches('.').to_lowercase())
+        && (1..=2).contains(&number.len())
+        && number.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The brackets that close `t` ("… (Jane Roe/PA)"): where the opening one stands, and what
@@ -943,15 +1008,38 @@ fn is_credit(inner: &str) -> bool {
     CREDIT_WORDS.contains(&k.as_str()) && inner.trim() != inner.trim().to_lowercase() && k.contains(' ')
 }
 
+/// How a call to follow, sign up or download begins (folded form).
+static FOLLOW_VERBS: LazyLock<&[&str]> = LazyLock::new(|| phrases("follow-verbs"));
+/// What a call to follow aims at, wherever it stands in the line (folded form).
+static FOLLOW_AIMS: LazyLock<&[&str]> = LazyLock::new(|| phrases("follow-aims"));
+
 /// An imperative aimed at the reader: "Follow for more updates on X", "Sign up to our
 /// newsletter", "Download the app".
 fn is_follow_prompt(k: &str) -> bool {
-    static VERBS: LazyLock<&[&str]> = LazyLock::new(|| phrases("follow-verbs"));
-    static AIMS: LazyLock<&[&str]> = LazyLock::new(|| phrases("follow-aims"));
     static ELSEWHERE: LazyLock<&[&str]> = LazyLock::new(|| phrases("follow-elsewhere"));
-    (VERBS.iter().any(|v| k.starts_with(v) && k[v.len()..].starts_with([' ', ':']))
-        && AIMS.iter().any(|a| format!(" {k} ").contains(a)))
+    (FOLLOW_VERBS.iter().any(|v| k.starts_with(v) && k[v.len()..].starts_with([' ', ':']))
+        && FOLLOW_AIMS.iter().any(|a| format!(" {k} ").contains(a)))
         || ELSEWHERE.iter().any(|lead| k.starts_with(lead))
+}
+
+/// The longest clause of a prompt that follows a lead in the same line.
+const PROMPT_CLAUSE: usize = 12;
+
+/// A line that leads in with a phrase of its own and then turns to the reader: "Know the news
+/// with the Courier app: Download today", "Get top stories delivered to you every morning.
+/// `>`Sign up for the Courier's newsletter." A later clause (after a full stop, a colon, `>`,
+/// `|`, `!` or `?`) of at most [`PROMPT_CLAUSE`] words begins with a call to follow, and the
+/// line as a whole names what to follow (an app, a newsletter, alerts…). The first clause is
+/// [`is_follow_prompt`]'s.
+fn prompts_after_a_lead(k: &str) -> bool {
+    let aimed = format!(" {k} ");
+    if !FOLLOW_AIMS.iter().any(|a| aimed.contains(a)) {
+        return false;
+    }
+    k.split(['.', ':', '>', '|', '!', '?']).skip(1).map(str::trim).any(|clause| {
+        word_count(clause) <= PROMPT_CLAUSE
+            && FOLLOW_VERBS.iter().any(|v| clause.starts_with(v) && clause[v.len()..].starts_with([' ', ':']))
+    })
 }
 
 /// A promotion of the site's own products or an advertisement slot: short, no sentence, and
@@ -1269,6 +1357,16 @@ mod tests {
         check("Share on Facebook | Twitter", Some(Share));
         check("Follow for more updates on The Courier", Some(FollowPrompt));
         check("Sign up to our morning newsletter", Some(FollowPrompt));
+        // A call to follow after a lead of the site's own.
+        check("Keep up with Halvik on the Courier app: Download it today", Some(FollowPrompt));
+        check(
+            "Get the harbour's top stories sent to you each morning. >Sign up for the Courier's \
+             Morning Briefing newsletter.",
+            Some(FollowPrompt),
+        );
+        // News that names an app or a newsletter, with no call to follow after it, is prose.
+        check("The ferry company said its app: the booking system had failed for two hours.", None);
+        check("Officials said updates would follow. Residents were told to stay indoors.", None);
         check("Try Our AI Features", Some(Promo));
         check("Explore what Example AI can do for you:", Some(Promo));
         check("Advertisement", Some(Promo));
@@ -1359,6 +1457,18 @@ mod tests {
         check("(Ola Berg/Halvik Press via AP)", Some(ImageCredit));
         check("(AP Photo/John Doe).", Some(ImageCredit));
         check("(The council, which met on Tuesday, voted 9/4)", None);
+        // A bare agency credit after the last sentence, on a picture of a day with its year.
+        check("The harbour master speaks to reporters in Halvik on March 4, 2025. — AFP", Some(Caption));
+        check("Crews lift the wreck at the quay in Halvik, Norway, March 4 2025. REUTERS", Some(Caption));
+        check(
+            "Ferry passengers wait at the quay on March 4, 2025, a day after the collision. PHOTO | AFP",
+            Some(Caption),
+        );
+        // A wire brief ends in its credit too, but tells its day without the year.
+        check("The ferry line resumed its crossings on Tuesday, the operator said. — AFP", None);
+        // A picture agency's house style: the place and the day in capitals, a colon.
+        check("HALVIK, NORWAY - MARCH 04: Crews lift the wreck of the ferry at the quay", Some(Caption));
+        check("HALVIK, Norway (Reuters) - Crews lifted the wreck of the ferry on Tuesday.", None);
     }
 
     #[test]

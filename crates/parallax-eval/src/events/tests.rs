@@ -183,6 +183,17 @@ fn chrome_shapes() {
     check("— ANI (@ANI) August 18, 2025", Some("embed credit"));
     check("(Ola Berg/Halvik Press via AP) See 5 more photos A ferry ran aground.", Some("gallery link"));
     check("(Ola Berg/Halvik Press via AP)", Some("photo credit"));
+    check("Keep up with Halvik on the Courier app: Download it today", Some("app or newsletter prompt"));
+    check(
+        "Harbour news each morning. >Sign up for the Courier's newsletter.",
+        Some("app or newsletter prompt"),
+    );
+    check("The ferry line's app crashed as thousands tried to download tickets, it said.", None);
+    check("Crews lift the wreck at the quay in Halvik, Norway, March 4 2025. REUTERS", Some("photo caption"));
+    check("The harbour master speaks in Halvik on March 4, 2025. — AFP", Some("photo caption"));
+    check("HALVIK, NORWAY - MARCH 04: Crews lift the wreck at the quay", Some("photo caption"));
+    check("The ferry line resumed its crossings on Tuesday, the operator said. — AFP", None);
+    check("HALVIK, Norway (Reuters) - Crews lifted the wreck on Tuesday.", None);
     check("Divers could see 5 more wrecks on the seabed.", None);
     check("The plane crashed at Muan on Sunday, killing 179.", None);
     check("Breaking news rules changed in 2024, the regulator said.", None);
