@@ -925,9 +925,12 @@ pub fn chrome_shape(text: &str) -> Option<&'static str> {
             return Some(shape);
         }
     }
-    let leading_date = bare.strip_prefix("date ").is_some_and(|rest| {
-        rest.len() >= 10 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit) && rest.as_bytes()[4] == b'-'
-    });
+    let leading_date =
+        bare.strip_prefix("date ").or_else(|| bare.strip_prefix("date:")).is_some_and(|rest| {
+            rest.len() >= 10
+                && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+                && rest.as_bytes()[4] == b'-'
+        });
     if leading_date {
         return Some("date stamp");
     }
@@ -968,6 +971,18 @@ pub fn chrome_shape(text: &str) -> Option<&'static str> {
         .any(|clause| ["download", "sign up", "subscribe"].iter().any(|v| clause.starts_with(v)));
     if short && names_product && calls {
         return Some("app or newsletter prompt");
+    }
+    // A caption's credit after its last sentence ("… on Jan 2. PHOTO: REUTERS"), or a picture's
+    // file name alone ("harbour.jpg").
+    if let Some(at) = folded.rfind(". photo: ")
+        && folded[at..].split_whitespace().count() <= 6
+    {
+        return Some("photo caption");
+    }
+    if !bare.contains(' ')
+        && [".jpg", ".jpeg", ".png", ".gif", ".webp"].iter().any(|ext| folded.trim().ends_with(ext))
+    {
+        return Some("picture file name");
     }
     // A picture's caption: a day with its year, then the agency alone after the last sentence
     // ("… on July 6, 2024. — AFP", "… July 5 2024. REUTERS"), or a picture agency's house

@@ -314,8 +314,23 @@ fn is_update_note(text: &str, k: &str) -> bool {
 /// "just now"), or a date and time with nothing else ("Tuesday 19 August 2025 06:44 BST",
 /// "Updated: 19/08/2025 14:05").
 pub(crate) fn is_timestamp(k: &str) -> bool {
-    let words: Vec<&str> =
-        k.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).take(13).collect();
+    // A label glued to its date ("Date:2025-04-15 11:34:07") is read as the label and the date.
+    let words: Vec<&str> = k
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .flat_map(|w| match w.split_once(':') {
+            Some((label, date))
+                if !label.is_empty()
+                    && label.chars().all(char::is_alphabetic)
+                    && date.starts_with(|c: char| c.is_ascii_digit()) =>
+            {
+                [&w[..=label.len()], date]
+            }
+            _ => [w, ""],
+        })
+        .filter(|w| !w.is_empty())
+        .take(13)
+        .collect();
     if words.is_empty() || words.len() > 12 {
         return false;
     }
@@ -328,10 +343,17 @@ pub(crate) fn is_timestamp(k: &str) -> bool {
     let number = |w: &str| w.parse::<u32>().is_ok();
     match words.as_slice() {
         [n, m, "read"] | [n, m, "lesezeit"] if number(n) && minutes(m) => return true,
-        ["lesezeit" | "lesezeit:" | "reading time" | "temps de lecture", n, m] if number(n) && minutes(m) => {
+        _ => {}
+    }
+    // A label of one or more words, then the minutes: "Reading time: 3 minutes".
+    for label in ["lesezeit", "reading time", "read time", "temps de lecture", "tiempo de lectura"] {
+        if let Some(rest) = k.strip_prefix(label)
+            && let [n, m] = rest.trim_start_matches(':').split_whitespace().collect::<Vec<_>>()[..]
+            && number(n)
+            && minutes(m)
+        {
             return true;
         }
-        _ => {}
     }
     // Verbs that label a date, in English and (folded) the languages news is read in most.
     let verb = |w: &str| {
@@ -803,6 +825,19 @@ fn is_image_credit(k: &str, words: usize) -> bool {
     if words <= 12 && k.starts_with("mandatory credit") {
         return true;
     }
+    // A logo's alternative text standing alone: "Courier logo".
+    if words <= 4 && k.ends_with(" logo") {
+        return true;
+    }
+    // A picture's file name standing alone, what a page shows when the picture did not load:
+    // "harbour-ferry.jpg".
+    if !k.contains(' ')
+        && k.rsplit_once('.').is_some_and(|(name, ext)| {
+            !name.is_empty() && matches!(ext, "jpg" | "jpeg" | "png" | "gif" | "webp" | "avif")
+        })
+    {
+        return true;
+    }
     let label = k.split(':').next().unwrap_or(k);
     let label = label.split(" (").next().unwrap_or(label).trim();
     if LABELS.contains(&label) && (k.contains(':') || words <= 3) && words <= 30 {
@@ -846,7 +881,8 @@ pub(crate) fn is_caption(text: &str, words: usize) -> bool {
         return true;
     }
     for label in ["Photograph:", "Photo:", "Picture:", "Photos:", "Image:"] {
-        if let Some(at) = t.rfind(label)
+        // In the label's own case or in capitals: "… on Jan 2. PHOTO: REUTERS".
+        if let Some(at) = t.rfind(label).or_else(|| t.rfind(&label.to_uppercase()[..]))
             && at > 0
             && word_count(&t[at..]) <= 8
         {
@@ -1024,20 +1060,31 @@ fn is_follow_prompt(k: &str) -> bool {
 
 /// The longest clause of a prompt that follows a lead in the same line.
 const PROMPT_CLAUSE: usize = 12;
+/// The longest lead of a prompt's own that does not address the reader: a longer one is a
+/// sentence of news, and the prompt after it (a line of news run together with "Follow … on
+/// Twitter for more") is left with it rather than taking the news away.
+const PROMPT_LEAD: usize = 8;
 
 /// A line that leads in with a phrase of its own and then turns to the reader: "Know the news
 /// with the Courier app: Download today", "Get top stories delivered to you every morning.
 /// `>`Sign up for the Courier's newsletter." A later clause (after a full stop, a colon, `>`,
-/// `|`, `!` or `?`) of at most [`PROMPT_CLAUSE`] words begins with a call to follow, and the
-/// line as a whole names what to follow (an app, a newsletter, alerts…). The first clause is
-/// [`is_follow_prompt`]'s.
+/// `|`, `!` or `?`) of at most [`PROMPT_CLAUSE`] words begins with a call to follow, the lead
+/// before it is short ([`PROMPT_LEAD`]) or addresses the reader, and the line as a whole names
+/// what to follow (an app, a newsletter, alerts…). The first clause is [`is_follow_prompt`]'s.
 fn prompts_after_a_lead(k: &str) -> bool {
     let aimed = format!(" {k} ");
     if !FOLLOW_AIMS.iter().any(|a| aimed.contains(a)) {
         return false;
     }
-    k.split(['.', ':', '>', '|', '!', '?']).skip(1).map(str::trim).any(|clause| {
-        word_count(clause) <= PROMPT_CLAUSE
+    k.match_indices(['.', ':', '>', '|', '!', '?']).any(|(at, _)| {
+        let (lead, clause) = (&k[..at], k[at + 1..].trim_start_matches(['.', ':', '>', '|', '!', '?', ' ']));
+        // The lead is the prompt's own ("Know the news with the … app", "Get top stories
+        // delivered to you"), not a sentence of news before it.
+        // A list's number ("3. Get support …") is no lead.
+        let own_lead = lead.contains(char::is_alphabetic)
+            && (word_count(lead) <= PROMPT_LEAD || format!(" {lead} ").contains(" you "));
+        own_lead
+            && word_count(clause) <= PROMPT_CLAUSE
             && FOLLOW_VERBS.iter().any(|v| clause.starts_with(v) && clause[v.len()..].starts_with([' ', ':']))
     })
 }
@@ -1336,6 +1383,8 @@ mod tests {
         check("3h ago", Some(Timestamp));
         check("Tuesday 19 August 2025 06:44 BST", Some(Timestamp));
         check("Published: 19/08/2025 14:05", Some(Timestamp));
+        check("Date:2025-04-15 11:34:07", Some(Timestamp));
+        check("Reading time: 4 minutes", Some(Timestamp));
         check("August 2025", Some(Timestamp));
         check("Comments", Some(Comments));
         check("No comments yet...", Some(Comments));
@@ -1367,6 +1416,14 @@ mod tests {
         // News that names an app or a newsletter, with no call to follow after it, is prose.
         check("The ferry company said its app: the booking system had failed for two hours.", None);
         check("Officials said updates would follow. Residents were told to stay indoors.", None);
+        // A numbered step of an article is no prompt after a lead.
+        check("3. Get our crew's rota ready before the winter season", None);
+        // A sentence of news run together with a prompt stays: the unit is not cut.
+        check(
+            "In 2019 the ferry line carried 40,000 more passengers than its rival. Follow @Courier on \
+             Twitter for more of this debate.",
+            None,
+        );
         check("Try Our AI Features", Some(Promo));
         check("Explore what Example AI can do for you:", Some(Promo));
         check("Advertisement", Some(Promo));
@@ -1457,6 +1514,11 @@ mod tests {
         check("(Ola Berg/Halvik Press via AP)", Some(ImageCredit));
         check("(AP Photo/John Doe).", Some(ImageCredit));
         check("(The council, which met on Tuesday, voted 9/4)", None);
+        check("Crews at the quay in Halvik on March 4. PHOTO: REUTERS", Some(Caption));
+        check("halvik-ferry-wreck.jpg", Some(ImageCredit));
+        check("Halvik Courier logo", Some(ImageCredit));
+        check("The ferry line unveiled a new logo.", None);
+        check("The file was named wreck.jpg, the inquiry heard.", None);
         // A bare agency credit after the last sentence, on a picture of a day with its year.
         check("The harbour master speaks to reporters in Halvik on March 4, 2025. — AFP", Some(Caption));
         check("Crews lift the wreck at the quay in Halvik, Norway, March 4 2025. REUTERS", Some(Caption));

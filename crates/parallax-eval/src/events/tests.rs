@@ -194,6 +194,9 @@ fn chrome_shapes() {
     check("HALVIK, NORWAY - MARCH 04: Crews lift the wreck at the quay", Some("photo caption"));
     check("The ferry line resumed its crossings on Tuesday, the operator said. — AFP", None);
     check("HALVIK, Norway (Reuters) - Crews lifted the wreck on Tuesday.", None);
+    check("Crews at the quay in Halvik on March 4. PHOTO: REUTERS", Some("photo caption"));
+    check("halvik-ferry-wreck.jpg", Some("picture file name"));
+    check("Date:2025-04-15 11:34:07", Some("date stamp"));
     check("Divers could see 5 more wrecks on the seabed.", None);
     check("The plane crashed at Muan on Sunday, killing 179.", None);
     check("Breaking news rules changed in 2024, the regulator said.", None);
