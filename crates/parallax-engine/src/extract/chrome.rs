@@ -61,6 +61,7 @@ pub(crate) fn classify(text: &str) -> Option<RemovedKind> {
     if is_image_credit(&k, words)
         || (words <= 10 && is_photo_by(text))
         || closing_brackets(t).is_some_and(|(at, inner)| at == 0 && is_credit(inner))
+        || t.strip_prefix('[').and_then(|t| t.strip_suffix(']')).is_some_and(is_credit)
     {
         return Some(RemovedKind::ImageCredit);
     }
@@ -1513,6 +1514,10 @@ mod tests {
         check("Debris at the harbour on Sunday. (Ola Berg/Halvik Press via AP)", Some(Caption));
         check("(Ola Berg/Halvik Press via AP)", Some(ImageCredit));
         check("(AP Photo/John Doe).", Some(ImageCredit));
+        check("[PA Media]", Some(ImageCredit));
+        check("FILE- A harbour crane stands idle in Rotterdam, Netherlands, in May.", Some(Caption));
+        check("File-sharing sites were down for an hour, the regulator said.", None);
+        check("[The council voted 9 to 4]", None);
         check("(The council, which met on Tuesday, voted 9/4)", None);
         check("Crews at the quay in Halvik on March 4. PHOTO: REUTERS", Some(Caption));
         check("halvik-ferry-wreck.jpg", Some(ImageCredit));
