@@ -1054,8 +1054,7 @@ static FOLLOW_AIMS: LazyLock<&[&str]> = LazyLock::new(|| phrases("follow-aims"))
 /// newsletter", "Download the app".
 fn is_follow_prompt(k: &str) -> bool {
     static ELSEWHERE: LazyLock<&[&str]> = LazyLock::new(|| phrases("follow-elsewhere"));
-    (FOLLOW_VERBS.iter().any(|v| k.starts_with(v) && k[v.len()..].starts_with([' ', ':']))
-        && FOLLOW_AIMS.iter().any(|a| format!(" {k} ").contains(a)))
+    (opens_with_follow_verb(k) && FOLLOW_AIMS.iter().any(|a| format!(" {k} ").contains(a)))
         || ELSEWHERE.iter().any(|lead| k.starts_with(lead))
 }
 
@@ -1080,14 +1079,17 @@ fn prompts_after_a_lead(k: &str) -> bool {
     k.match_indices(['.', ':', '>', '|', '!', '?']).any(|(at, _)| {
         let (lead, clause) = (&k[..at], k[at + 1..].trim_start_matches(['.', ':', '>', '|', '!', '?', ' ']));
         // The lead is the prompt's own ("Know the news with the … app", "Get top stories
-        // delivered to you"), not a sentence of news before it.
-        // A list's number ("3. Get support …") is no lead.
+        // delivered to you"), not a sentence of news before it nor a list's number ("3. Get
+        // support …").
         let own_lead = lead.contains(char::is_alphabetic)
             && (word_count(lead) <= PROMPT_LEAD || format!(" {lead} ").contains(" you "));
-        own_lead
-            && word_count(clause) <= PROMPT_CLAUSE
-            && FOLLOW_VERBS.iter().any(|v| clause.starts_with(v) && clause[v.len()..].starts_with([' ', ':']))
+        own_lead && word_count(clause) <= PROMPT_CLAUSE && opens_with_follow_verb(clause)
     })
+}
+
+/// Whether `k` (folded) opens with a call to follow of the table, as a word of its own.
+fn opens_with_follow_verb(k: &str) -> bool {
+    FOLLOW_VERBS.iter().any(|v| k.starts_with(v) && k[v.len()..].starts_with([' ', ':']))
 }
 
 /// A promotion of the site's own products or an advertisement slot: short, no sentence, and
