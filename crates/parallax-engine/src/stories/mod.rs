@@ -127,8 +127,9 @@ pub struct Profile {
     pub day: Option<i32>,
 }
 
-/// The profile of an article: its words (title ×3, the first two paragraphs ×2, the rest ×1,
-/// capitalised words inside a sentence ×2), and `names` (people, organisations, places) ×4.
+/// The profile of an article: its words (title ×3, the first two paragraphs ×2, the rest and
+/// the photo captions kept out of the body ×1, capitalised words inside a sentence ×2), and
+/// `names` (people, organisations, places) ×4.
 pub fn profile(article: &Article, analyzer: &mut Analyzer, names: &[String]) -> Profile {
     let mut weights: BTreeMap<u64, f32> = BTreeMap::new();
     let mut tokens = Vec::new();
@@ -148,6 +149,17 @@ pub fn profile(article: &Article, analyzer: &mut Analyzer, names: &[String]) -> 
             }
             let capital = !starts_sentence && word.chars().next().is_some_and(char::is_uppercase);
             *weights.entry(token.key).or_default() += position * if capital { 2.0 } else { 1.0 };
+        }
+    }
+    // A photo's caption is kept out of the body, but it tells what the story is about (who,
+    // where): its words count as the body's do.
+    for caption in article.removed.iter().filter(|r| r.kind == parallax_model::RemovedKind::Caption) {
+        tokens.clear();
+        analyzer.tokenize_into(&caption.text, 0, &mut tokens);
+        for token in &tokens {
+            if token.kind == TokenKind::Word && !is_function_key(token.key) && token.span.len() >= 2 {
+                *weights.entry(token.key).or_default() += 1.0;
+            }
         }
     }
     if let Some(title) = &article.title {
@@ -695,6 +707,34 @@ mod tests {
             .collect();
         out.sort();
         out
+    }
+
+    /// A word only a photo's caption gives counts in the profile, though the caption is kept
+    /// out of the body.
+    #[test]
+    fn a_caption_kept_out_of_the_body_still_tells_what_the_story_is_about() {
+        use parallax_model::{DocFormat, RemovedKind};
+        let text = "Ferry runs aground near Halvik\n\nThe harbour master of Halvik said the ferry ran \
+                    aground at dawn on Tuesday and that no one was hurt.\n\nRescue crews lift the \
+                    Nordkapp wreck at the quay in Halvik, Norway, March 4, 2025. REUTERS\n\nThe crew \
+                    of twelve were taken ashore by a lifeboat before noon, officials said.";
+        let doc = crate::ingest::text_document(
+            "t",
+            "t",
+            DocFormat::Text,
+            text.as_bytes(),
+            &crate::ingest::Config::default(),
+        )
+        .expect("decodes");
+        let article = crate::extract::extract(&doc, &crate::extract::Config::default()).articles.remove(0);
+        assert!(article.removed.iter().any(|r| r.kind == RemovedKind::Caption), "{:?}", article.removed);
+        assert!(!article.blocks.iter().any(|b| b.own_text().contains("Nordkapp")));
+        let mut analyzer = crate::text::Analyzer::new();
+        let mut tokens = Vec::new();
+        analyzer.tokenize_into("Nordkapp", 0, &mut tokens);
+        let key = tokens[0].key;
+        let p = super::profile(&article, &mut analyzer, &[]);
+        assert!(p.terms.iter().any(|&(t, w)| t == key && w > 0.0), "{:?}", p.terms);
     }
 
     #[test]
