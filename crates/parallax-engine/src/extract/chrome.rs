@@ -342,9 +342,11 @@ pub(crate) fn is_timestamp(k: &str) -> bool {
     let minutes =
         |w: &str| matches!(w.trim_end_matches('.'), "min" | "mins" | "minute" | "minutes" | "minuten");
     let number = |w: &str| w.parse::<u32>().is_ok();
-    match words.as_slice() {
-        [n, m, "read"] | [n, m, "lesezeit"] if number(n) && minutes(m) => return true,
-        _ => {}
+    if let [n, m, "read" | "lesezeit"] = words.as_slice()
+        && number(n)
+        && minutes(m)
+    {
+        return true;
     }
     // A label of one or more words, then the minutes: "Reading time: 3 minutes".
     for label in ["lesezeit", "reading time", "read time", "temps de lecture", "tiempo de lectura"] {
@@ -914,16 +916,14 @@ fn credited_picture(t: &str) -> bool {
 }
 
 /// Whether `text` gives a day with its year: a month name within two words before a year
-/// ("July 6, 2024", "5 July 2024").
+/// ([`crate::text::year`]: "July 6, 2024", "5 July 2024").
 fn dated_with_year(text: &str) -> bool {
     let words: Vec<String> = text
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
         .collect();
     words.iter().enumerate().any(|(i, w)| {
-        w.len() == 4
-            && (w.starts_with("19") || w.starts_with("20"))
-            && w.bytes().all(|b| b.is_ascii_digit())
+        crate::text::year(w).is_some()
             && words[i.saturating_sub(2)..i].iter().any(|m| is_month(m.trim_end_matches('.')))
     })
 }

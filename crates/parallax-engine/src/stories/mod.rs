@@ -151,25 +151,23 @@ pub fn profile(article: &Article, analyzer: &mut Analyzer, names: &[String]) -> 
             *weights.entry(token.key).or_default() += position * if capital { 2.0 } else { 1.0 };
         }
     }
+    // Every content word of `text` weighs `weight`.
+    let mut add_words = |text: &str, weight: f32, weights: &mut BTreeMap<u64, f32>| {
+        tokens.clear();
+        analyzer.tokenize_into(text, 0, &mut tokens);
+        for token in &tokens {
+            if token.kind == TokenKind::Word && !is_function_key(token.key) && token.span.len() >= 2 {
+                *weights.entry(token.key).or_default() += weight;
+            }
+        }
+    };
     // A photo's caption is kept out of the body, but it tells what the story is about (who,
     // where): its words count as the body's do.
     for caption in article.removed.iter().filter(|r| r.kind == parallax_model::RemovedKind::Caption) {
-        tokens.clear();
-        analyzer.tokenize_into(&caption.text, 0, &mut tokens);
-        for token in &tokens {
-            if token.kind == TokenKind::Word && !is_function_key(token.key) && token.span.len() >= 2 {
-                *weights.entry(token.key).or_default() += 1.0;
-            }
-        }
+        add_words(&caption.text, 1.0, &mut weights);
     }
     if let Some(title) = &article.title {
-        tokens.clear();
-        analyzer.tokenize_into(title, 0, &mut tokens);
-        for token in &tokens {
-            if token.kind == TokenKind::Word && !is_function_key(token.key) && token.span.len() >= 2 {
-                *weights.entry(token.key).or_default() += 3.0;
-            }
-        }
+        add_words(title, 3.0, &mut weights);
     }
     for name in names {
         *weights.entry(name_term(name)).or_default() += 4.0;
