@@ -51,13 +51,15 @@ pub fn claims(input: &Input, _config: &Config) -> Claims {
     let people = surnames(input);
     let divergences = divergences(&Context { docs: &input.docs, prepared: &prepared, people: &people });
     let updates = updates(&input.docs, &prepared);
+    // Parts of claims that more origins state than the whole are claims too, and the summary
+    // may tell one as a sentence of its own.
+    let parts = parts(&input.docs, &prepared, &groups);
+    groups.extend(parts);
     let story = Story::new(&prepared);
     let mut summary = summarize(&input.docs, &groups, &prepared, &story);
     disputed(&input.docs, &groups, &prepared, &divergences, &mut summary);
     superseded(&input.docs, &groups, &prepared, &updates, &mut summary);
     let headline = headline_in(input, &prepared, &story);
-    let parts = parts(&input.docs, &prepared, &groups);
-    groups.extend(parts);
     Claims { groups, divergences, updates, summary, headline, prepared }
 }
 

@@ -383,7 +383,7 @@ pub const STATES_FIGURE: f64 = 0.3;
 
 /// The share of a wording's weight a sentence must hold to state it: [`STATES_CLAIM`], or
 /// [`STATES_FIGURE`] when it gives figures.
-fn share_to_state(wording: &Statement) -> f64 {
+pub(crate) fn share_to_state(wording: &Statement) -> f64 {
     if wording.figures().next().is_some() { STATES_FIGURE } else { STATES_CLAIM }
 }
 
@@ -403,12 +403,42 @@ impl Prepared {
     /// Whether sentence `s` states a wording given as its statement `rs` and figures `rf` (see
     /// [`Prepared::states`]).
     fn states_wording(&self, s: SentenceRef, rs: &Statement, rf: &SentenceFigures, share: f64) -> bool {
-        let ss = &self.statements[s.0][s.1];
-        rs.numbers.iter().all(|n| ss.numbers.contains(n))
-            && self.supports(s, rs, rf, share, Reading::Strict).is_some()
+        let said =
+            Wording { doc: s.0, statement: &self.statements[s.0][s.1], figures: &self.figures[s.0][s.1] };
+        self.wording_states(said, rs, rf, share)
     }
 
-    /// In which reading, at most as loose as `loosest`, sentence `s` supports a wording (its
+    /// Whether a wording of document `said.doc` states another (its statement `rs` and figures
+    /// `rf`), as a sentence does in [`Prepared::states`]: a clause told as a sentence of the
+    /// summary, checked against the sentences taken before it.
+    pub(crate) fn wording_states(
+        &self,
+        said: Wording,
+        rs: &Statement,
+        rf: &SentenceFigures,
+        share: f64,
+    ) -> bool {
+        rs.numbers.iter().all(|n| said.statement.numbers.contains(n))
+            && self.wording_supports(said, rs, rf, share, Reading::Strict).is_some()
+    }
+
+    /// As [`Prepared::wording_supports`], for sentence `s` read as statement `ss` (its claim's,
+    /// or its quote's).
+    fn said_supports(
+        &self,
+        s: SentenceRef,
+        ss: &Statement,
+        rs: &Statement,
+        rf: &SentenceFigures,
+        share: f64,
+        loosest: Reading,
+    ) -> Option<Reading> {
+        let said = Wording { doc: s.0, statement: ss, figures: &self.figures[s.0][s.1] };
+        self.wording_supports(said, rs, rf, share, loosest)
+    }
+
+    /// In which reading, at most as loose as `loosest`, what a document says (`said`: a sentence
+    /// read as its claim's or its quote's statement, or a clause) supports a wording (its
     /// statement `rs`, its figures `rf`), if it does: as
     /// [`Prepared::states_wording`], but a wording that gives several numbers is supported by a
     /// sentence that gives one of them ("Labour won 412 seats" supports "Labour won 412 seats
@@ -424,29 +454,15 @@ impl Prepared {
     /// facts gain a document each (the crew's safety now 3 origins of 3), a claim about a
     /// helicopter's training flight gains one that another fact's gold does not list; counts right
     /// stay at 23 of 76, nothing else scored moves.
-    fn supports(
+    fn wording_supports(
         &self,
-        s: SentenceRef,
+        said: Wording,
         rs: &Statement,
         rf: &SentenceFigures,
         share: f64,
         loosest: Reading,
     ) -> Option<Reading> {
-        self.said_supports(s, &self.statements[s.0][s.1], rs, rf, share, loosest)
-    }
-
-    /// As [`Prepared::supports`], for sentence `s` read as statement `ss` (its claim's, or
-    /// its quote's).
-    fn said_supports(
-        &self,
-        s: SentenceRef,
-        ss: &Statement,
-        rs: &Statement,
-        rf: &SentenceFigures,
-        share: f64,
-        loosest: Reading,
-    ) -> Option<Reading> {
-        let sf = &self.figures[s.0][s.1];
+        let (ss, sf) = (said.statement, said.figures);
         // A figure of the wording the sentence gives rounded ("more than 6,800" for 6,837)
         // counts as given, among its numbers and its words.
         let rounded: Vec<&String> =
@@ -469,7 +485,7 @@ impl Prepared {
         // it leaves the number out (silence is no support when the document says otherwise).
         let misses = || {
             rs.values.iter().any(|n| {
-                let within = if ss.values.contains(n) { &ss.values } else { &self.doc_numbers[s.0] };
+                let within = if ss.values.contains(n) { &ss.values } else { &self.doc_numbers[said.doc] };
                 within.iter().any(|m| !rs.values.contains(m) && near_miss(n, m))
             })
         };
@@ -498,6 +514,13 @@ impl Prepared {
     /// worded ([`STATES_CLAIM`] of its weight, figures or not): what a citation needs.
     pub(crate) fn document_states(&self, d: usize, r: SentenceRef) -> bool {
         d == r.0 || (0..self.statements[d].len()).any(|i| self.states((d, i), r, STATES_CLAIM))
+    }
+
+    /// Whether one of document `d`'s sentences states a wording given as its statement `rs`
+    /// and figures `rf` ([`STATES_CLAIM`] of its weight): what citing a clause told as a
+    /// sentence needs.
+    pub(crate) fn document_states_wording(&self, d: usize, rs: &Statement, rf: &SentenceFigures) -> bool {
+        (0..self.statements[d].len()).any(|i| self.states_wording((d, i), rs, rf, STATES_CLAIM))
     }
 }
 
@@ -812,6 +835,18 @@ fn tells_on_its_own(part: &str) -> bool {
         && has_verb_besides_saying(&before_relative)
         && last != "that"
         && !crate::facts::is_speech_verb(&last)
+}
+
+/// What a document says in one place, read as a claim: a sentence's statement and figures, or
+/// a clause's.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Wording<'a> {
+    /// The document that says it.
+    pub doc: usize,
+    /// Its statement.
+    pub statement: &'a Statement,
+    /// Its figures.
+    pub figures: &'a SentenceFigures,
 }
 
 /// How a negation is read when a sentence is checked against a wording.

@@ -2,7 +2,8 @@
 //!
 //! Each claim group that reads well on its own (a whole sentence of 8 to 55 words, not a
 //! question, not opening on a word that points back to an earlier sentence, mostly not a
-//! quote) is scored by three things: how many independent origins back it, how much of its
+//! quote; or a part of a claim, a clause more origins tell than its sentence, told as a
+//! sentence of its own, [`Told`]) is scored by three things: how many independent origins back it, how much of its
 //! content the story as a whole reports (the share of its word weight carried by words that
 //! many documents use), and how near the top of its documents it stands (news puts the main
 //! facts first). Sentences are then taken best first, skipping any that repeats one already
@@ -12,15 +13,17 @@
 //! something else (`OFF_STORY`), up to
 //! [`MAX_SENTENCES`], and put in reading order: by where they stand in their
 //! documents. Each cites the documents of its group that state it (one of their sentences
-//! holds its numbers and most of its weight, [`Prepared::document_states`]): a document grouped
-//! with it for a looser likeness is not cited for the sentence as worded.
+//! holds its numbers and most of its weight, [`Prepared::document_states`], or for a part
+//! [`Prepared::document_states_wording`]): a document grouped with it for a looser likeness is
+//! not cited for the sentence as worded.
 //!
 //! The headline is the document title that tells most of what the story reports widely.
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 
 use super::diverge::{Divergence, SentenceFigures, identifiers_in};
-use super::group::{ClaimGroup, DocInput, Prepared, STATES_CLAIM, SentenceRef};
+use super::group::{ClaimGroup, DocInput, Prepared, STATES_CLAIM, SentenceRef, Wording, share_to_state};
 use super::similar::{Statement, coverage, similarity};
 use super::updates::{Update, counts_all};
 use super::words::vocab;
@@ -58,6 +61,13 @@ const NEW_CORE: f64 = 1.5;
 /// eight real events with the AllSides roundups beside them: summary repeats 6 at 0.9, 0.75 and
 /// 0.6, 4 at 0.5 and 0.4; ROUGE-1 0.4169 at 0.75, 0.4179 at 0.5, 0.4169 at 0.4.
 const RETOLD: f64 = 0.5;
+/// The least origins a part of a claim needs to be told as a summary sentence ([`Told`]): a
+/// clause gives up the detail of the sentence it was cut from for the outlets that tell it,
+/// worth it when they are many.
+const PART_ORIGINS: usize = 3;
+/// What befalls people in a toll: a sentence that counts one tells what a clause of the same
+/// happening without figures cannot (see `summarize`).
+const TOLLS: [&str; 3] = ["dead", "injured", "missing"];
 /// A clause is read for [`RETOLD`] when it has this many content words.
 const CLAUSE_TERMS: usize = 3;
 /// A sentence whose retold clauses carry this share of its weight tells a taken fact again.
@@ -202,19 +212,138 @@ pub(crate) fn stands_alone(text: &str) -> bool {
         && !text.trim_end().ends_with('?')
         && !leans_back(text)
         && super::words::has_verb(text)
-        && text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '“')
+        && text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '['))
         && text.trim_end().ends_with(['.', '!', '"', '”', '\''])
 }
 
-/// The summary: up to [`MAX_SENTENCES`] claim sentences, best supported and most central
-/// first, no two alike, in reading order.
+/// A claim as the summary would tell it: its sentence, or a part of a claim (`ClaimGroup::part_of`)
+/// told as a sentence of its own ("a powerful earthquake hit Japan on New Year's Day", which
+/// thirteen origins state, though the whole sentence it was cut from is one outlet's).
+struct Told<'a> {
+    text: Cow<'a, str>,
+    statement: Cow<'a, Statement>,
+    figures: Cow<'a, SentenceFigures>,
+    doc: usize,
+    /// Whether it may be told as a sentence of the summary: a claim whose sentence stands
+    /// alone, or a part that does and is more than its sentence's subject or a speaker's
+    /// words ([`tells_alone`]).
+    alone: bool,
+}
+
+impl<'a> Told<'a> {
+    fn new(
+        g: &'a ClaimGroup,
+        docs: &[DocInput],
+        prepared: &'a Prepared,
+        analyzer: &mut Analyzer,
+    ) -> Told<'a> {
+        let (d, i) = g.representative;
+        if g.part_of.is_none() {
+            return Told {
+                text: Cow::Borrowed(&g.text),
+                statement: Cow::Borrowed(&prepared.statements[d][i]),
+                figures: Cow::Borrowed(&prepared.figures[d][i]),
+                doc: d,
+                alone: stands_alone(&g.text),
+            };
+        }
+        let text = as_sentence(&g.text);
+        Told {
+            statement: Cow::Owned(Statement::new(&text, analyzer, &prepared.aliases)),
+            figures: Cow::Owned(SentenceFigures::of(&text)),
+            alone: g.origins >= PART_ORIGINS
+                && stands_alone(&text)
+                && tells_alone(&g.text, docs[d].sentences[i]),
+            text: Cow::Owned(text),
+            doc: d,
+        }
+    }
+
+    fn wording(&self) -> Wording<'_> {
+        Wording { doc: self.doc, statement: &self.statement, figures: &self.figures }
+    }
+
+    /// Whether it states `other` ([`Prepared::wording_states`], at the share `other` needs).
+    fn states(&self, other: &Told, prepared: &Prepared) -> bool {
+        prepared.wording_states(
+            self.wording(),
+            &other.statement,
+            &other.figures,
+            share_to_state(&other.statement),
+        )
+    }
+}
+
+/// Whether a part of `sentence` may be told as a sentence of its own: not in a speaker's own
+/// voice (the table's `[own-voice]`: "we were able to win the following concession", cut from
+/// a quote), not one of a group cut from the rest of its sentence ("The Prime Minister was one
+/// of several European leaders", whose sentence goes on to say who they were and what they
+/// did), and not the sentence's subject, cut before the verb that tells what befell it ("One
+/// of the first towns affected near Valencia, Chiva, reported …": after the part and a name
+/// set off by commas comes the predicate).
+fn tells_alone(part: &str, sentence: &str) -> bool {
+    let first =
+        part.split_whitespace().next().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+    if first.is_some_and(|w| vocab("own-voice").contains(&w.as_str())) {
+        return false;
+    }
+    let Some(at) = sentence.find(part.trim()) else { return true };
+    let mut rest = sentence[at + part.trim().len()..].trim_start();
+    // "The Prime Minister was one of several European leaders, including …, who travelled to
+    // Washington": one of a group, cut from what sets the group apart, says nothing.
+    let rest_says = rest.chars().any(char::is_alphanumeric);
+    if rest_says && format!(" {} ", part.to_lowercase()).contains(" one of ") {
+        return false;
+    }
+    // A name or phrase set off by commas right after the part ("…, Chiva, reported").
+    if let Some(after) = rest.strip_prefix(',')
+        && let Some((inserted, then)) = after.split_once(',')
+        && inserted.split_whitespace().count() <= APPOSITION_WORDS
+    {
+        rest = then;
+    }
+    let indent = rest.len() - rest.trim_start().len();
+    super::words::verb_words(rest).next().is_none_or(|(offset, _)| offset != indent)
+}
+
+/// At most this many words set off by commas after a part are read as a name or phrase in
+/// apposition to it ([`tells_alone`]).
+const APPOSITION_WORDS: usize = 4;
+
+/// A clause told as a sentence: its first letter (after an editor's opening bracket) in
+/// capitals, a full stop at its end.
+fn as_sentence(clause: &str) -> String {
+    let clause = clause.trim();
+    let mut out = String::with_capacity(clause.len() + 1);
+    let mut raised = false;
+    for c in clause.chars() {
+        if !raised && c.is_alphabetic() {
+            out.extend(c.to_uppercase());
+            raised = true;
+        } else {
+            out.push(c);
+        }
+    }
+    if !out.ends_with(['.', '!', '"', '”', '\'']) {
+        out.push('.');
+    }
+    out
+}
+
+/// The summary: up to [`MAX_SENTENCES`] claim sentences (or parts of claims told as sentences,
+/// [`Told`]), best supported and most central first, no two alike, in reading order.
 pub(crate) fn summarize(
     docs: &[DocInput],
     groups: &[ClaimGroup],
     prepared: &Prepared,
     story: &Story,
 ) -> Vec<Picked> {
-    let stmt = |g: &ClaimGroup| &prepared.statements[g.representative.0][g.representative.1];
+    let mut analyzer = Analyzer::new();
+    let told: Vec<Told> = groups.iter().map(|g| Told::new(g, docs, prepared, &mut analyzer)).collect();
+    let stmt = |n: usize| told[n].statement.as_ref();
     // Where a group stands: the best relative position of its members (0 = the first sentence).
     let position = |g: &ClaimGroup| {
         g.members
@@ -226,51 +355,72 @@ pub(crate) fn summarize(
     let mut scored: Vec<(f64, usize, f64)> = groups
         .iter()
         .enumerate()
-        .filter(|(_, g)| stands_alone(&g.text))
+        .filter(|&(n, _)| told[n].alone)
         .map(|(n, g)| {
             let support = (g.origins as f64).ln_1p();
-            let central = story.centrality(stmt(g), prepared);
+            let central = story.centrality(stmt(n), prepared);
             (support + central + 0.5 * (1.0 - position(g)), n, central)
         })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     // A sentence far less about the story than its most central claim is about something
     // else (another story's paragraph in the same input).
-    let floor = OFF_STORY * scored.iter().map(|c| c.2).fold(0.0, f64::max);
+    // (Measured against whole sentences: a part, all core words, would raise the bar.)
+    let floor =
+        OFF_STORY * scored.iter().filter(|c| groups[c.1].part_of.is_none()).map(|c| c.2).fold(0.0, f64::max);
     let mut taken: Vec<(f64, usize)> = Vec::new();
-    let mut said = Statement::default();
-    let mut analyzer = Analyzer::new();
     for &(score, n, central) in &scored {
         if taken.len() >= MAX_SENTENCES {
             break;
         }
-        let s = stmt(&groups[n]);
+        let s = stmt(n);
         if central < floor {
             continue;
         }
-        if taken.iter().any(|&(_, t)| similarity(s, stmt(&groups[t]), &prepared.weights) >= REDUNDANT) {
+        // A sentence that states a fact already taken, inside words of its own ("... after
+        // Labour won a landslide"), or that a taken sentence states, tells that fact twice; a
+        // claim and a part of it tell one fact. But a claim whose part was taken, and which
+        // counts what befell people or things where the part gives no figure ("Nineteen people
+        // died when the ferry capsized" after "The ferry capsized"), tells what the part
+        // cannot, the toll: it builds on its part, which the checks below then leave aside.
+        let one_claim = |t: usize| groups[t].part_of == Some(n) || groups[n].part_of == Some(t);
+        let tells = |t: usize| {
+            one_claim(t) || told[n].states(&told[t], prepared) || told[t].states(&told[n], prepared)
+        };
+        let builds_on = |t: usize| {
+            groups[t].part_of.is_some()
+                && told[t].figures.figures().is_empty()
+                && told[n].figures.figures().iter().any(|f| f.class.is_some_and(|c| TOLLS.contains(&c)))
+                && tells(t)
+        };
+        if taken.iter().any(|&(_, t)| tells(t) && !builds_on(t)) {
             continue;
         }
-        // A sentence that states a fact already taken, inside words of its own ("... after
-        // Labour won a landslide"), or that a taken sentence states, tells that fact twice.
-        let r = groups[n].representative;
-        if taken.iter().any(|&(_, t)| {
-            let tr = groups[t].representative;
-            prepared.states(r, tr, prepared.support_share(tr))
-                || prepared.states(tr, r, prepared.support_share(r))
-        }) {
+        let before: Vec<usize> = taken.iter().map(|&(_, t)| t).filter(|&t| !builds_on(t)).collect();
+        // (A part is short: a sentence shares much of its few words without telling it, which
+        // the checks above read; likeness is weighed against whole sentences.)
+        if before
+            .iter()
+            .any(|&t| groups[t].part_of.is_none() && similarity(s, stmt(t), &prepared.weights) >= REDUNDANT)
+        {
             continue;
         }
         // Clauses of it that taken sentences already tell, carrying a fair share of it: the
         // fact told twice.
-        let told = || taken.iter().map(|&(_, t)| stmt(&groups[t]));
-        if !taken.is_empty()
-            && retold_share(&groups[n].text, s, told, prepared, &mut analyzer) >= RETOLD_SHARE
+        let retold = || before.iter().map(|&t| stmt(t));
+        if !before.is_empty()
+            && retold_share(&told[n].text, s, retold, prepared, &mut analyzer) >= RETOLD_SHARE
         {
             continue;
         }
         // What it says already said by the sentences taken together: two sentences, each
         // unlike it, may between them tell its fact.
+        let mut said = Statement {
+            terms: before.iter().flat_map(|&t| stmt(t).terms.iter().copied()).collect(),
+            ..Statement::default()
+        };
+        said.terms.sort_unstable();
+        said.terms.dedup();
         if coverage(s, &said, &prepared.weights) >= ALREADY_SAID {
             continue;
         }
@@ -280,9 +430,6 @@ pub(crate) fn summarize(
         if core_said >= SAID_CENTRAL && central - core_said < NEW_CORE * core_said {
             continue;
         }
-        said.terms.extend(&s.terms);
-        said.terms.sort_unstable();
-        said.terms.dedup();
         taken.push((score, n));
     }
     // Reading order: where the sentences stand in their documents, the better one first
@@ -295,15 +442,34 @@ pub(crate) fn summarize(
         .map(|(_, n)| n)
         .map(|n| {
             let g = &groups[n];
+            let t = &told[n];
             let documents = g
                 .documents
                 .iter()
                 .copied()
-                .filter(|&d| prepared.document_states(d, g.representative))
+                .filter(|&d| match g.part_of {
+                    None => prepared.document_states(d, g.representative),
+                    Some(_) => prepared.document_states_wording(d, &t.statement, &t.figures),
+                })
                 .collect();
-            Picked { text: g.text.clone(), group: n, documents, disputed: Vec::new(), superseded: Vec::new() }
+            Picked {
+                text: t.text.to_string(),
+                group: n,
+                documents,
+                disputed: Vec::new(),
+                superseded: Vec::new(),
+            }
         })
         .collect()
+}
+
+/// The figures a summary sentence gives: its claim sentence's, or those of the part of a claim
+/// it tells ([`Told`]).
+fn told_figures<'a>(picked: &Picked, g: &ClaimGroup, prepared: &'a Prepared) -> Cow<'a, SentenceFigures> {
+    match g.part_of {
+        None => Cow::Borrowed(&prepared.figures[g.representative.0][g.representative.1]),
+        Some(_) => Cow::Owned(SentenceFigures::of(&picked.text)),
+    }
 }
 
 /// Marks each summary sentence with the divergences one of whose sides it takes: a side's
@@ -349,17 +515,24 @@ pub(crate) fn disputed(
     for picked in summary {
         let g = &groups[picked.group];
         let r = g.representative;
+        // A part of a claim told as a sentence takes its whole's side only when it gives one of
+        // the numbers of that side's sentence (the clock time "9:03 a.m." of a whole that a time
+        // divergence takes), not for a figure of the whole it leaves out.
+        let part_numbers =
+            g.part_of.map(|_| Statement::new(&picked.text, &mut Analyzer::new(), &prepared.aliases).numbers);
         let says = |m: SentenceRef| {
-            m == r
-                || (!numbers(r).is_empty() && numbers(m) == numbers(r))
-                || (prepared.states(m, r, STATES_CLAIM) && prepared.states(r, m, STATES_CLAIM))
+            part_numbers.as_ref().is_none_or(|p| p.iter().any(|n| numbers(m).contains(n)))
+                && (m == r
+                    || (!numbers(r).is_empty() && numbers(m) == numbers(r))
+                    || (prepared.states(m, r, STATES_CLAIM) && prepared.states(r, m, STATES_CLAIM)))
         };
         // Or it gives one of the disputed values of a figure as a side gives it, or one of the
         // disputed identifiers after the same name ("a Boeing 737-800" where one source wrote
         // "Boeing 787-800").
-        let named = identifiers_in(docs[r.0].sentences[r.1]);
+        let named = identifiers_in(&picked.text);
+        let figures = told_figures(picked, g, prepared);
         let gives = |k: usize| {
-            prepared.figures[r.0][r.1].gives_one_of(&divergences[k].values, &side_figures[k])
+            figures.gives_one_of(&divergences[k].values, &side_figures[k])
                 || named.iter().any(|n| divergences[k].named.contains(n))
         };
         picked.disputed = (0..sides.len())
@@ -390,13 +563,14 @@ pub(crate) fn superseded(
         })
         .collect();
     for picked in summary {
-        let (d, i) = groups[picked.group].representative;
-        let Some(day) = docs[d].published else { continue };
+        let g = &groups[picked.group];
+        let Some(day) = docs[g.representative.0].published else { continue };
+        let figures = told_figures(picked, g, prepared);
         picked.superseded = (0..updates.len())
             .filter(|&u| {
                 let Some((last, values)) = &latest[u] else { return false };
                 day < *last
-                    && prepared.figures[d][i].figures().iter().any(|f| {
+                    && figures.figures().iter().any(|f| {
                         f.class == Some(updates[u].quantity) && counts_all(f) && !values.contains(&f.value)
                     })
             })
@@ -516,6 +690,62 @@ mod tests {
         let divers =
             out.summary.iter().find(|p| p.text.contains("Divers")).expect("the search is summarised");
         assert!(divers.disputed.is_empty(), "{divers:?}");
+    }
+
+    #[test]
+    fn a_clause_every_outlet_tells_in_words_of_its_own_leads_the_summary_as_a_sentence() {
+        // Four outlets tell the collision only inside sentences of their own: no whole
+        // sentence has more than one origin, the clause has four.
+        let sentences = [
+            "Fourteen people were hurt when the ferry Aurora Star struck the pier at Halvik in thick fog.",
+            "Rescuers searched the harbour after the ferry Aurora Star struck the pier at Halvik, the coastguard said.",
+            "Harbour traffic stopped for hours because the ferry Aurora Star struck the pier at Halvik early on Tuesday.",
+            "The operator apologised after the ferry Aurora Star struck the pier at Halvik and promised an inquiry.",
+        ];
+        let docs: Vec<DocInput> = sentences
+            .iter()
+            .enumerate()
+            .map(|(n, s)| DocInput { sentences: vec![s], origin: n, ..DocInput::default() })
+            .collect();
+        let out = claims(&Input { docs, ..Input::default() }, &Config::default());
+        let texts: Vec<&str> = out.summary.iter().map(|p| p.text.as_str()).collect();
+        let lead = out
+            .summary
+            .iter()
+            .find(|p| p.text == "The ferry Aurora Star struck the pier at Halvik.")
+            .unwrap_or_else(|| panic!("the clause is told as a sentence: {texts:?}"));
+        assert_eq!(lead.documents.len(), 4, "cited by every outlet that states it");
+        // The sentence the clause was cut from still tells what the clause cannot: the toll.
+        assert!(texts.contains(&sentences[0]), "{texts:?}");
+    }
+
+    #[test]
+    fn a_clause_is_told_alone_only_when_it_is_more_than_a_subject_or_a_speakers_words() {
+        use super::{as_sentence, tells_alone};
+        assert_eq!(as_sentence("the ferry struck the pier"), "The ferry struck the pier.");
+        assert_eq!(as_sentence("[The ferry] struck the pier."), "[The ferry] struck the pier.");
+        let sentence = "One of the first piers damaged near Halvik, Skarvik, reported a surge of two metres.";
+        assert!(
+            !tells_alone("One of the first piers damaged near Halvik", sentence),
+            "a subject cut from its verb"
+        );
+        assert!(tells_alone(
+            "a surge of two metres was reported at Skarvik",
+            "After the storm, a surge of two metres was reported at Skarvik."
+        ));
+        assert!(!tells_alone(
+            "we were able to open the pier",
+            "The mayor said we were able to open the pier, he said."
+        ));
+        let group = "The ferry was one of several boats, including the Nordlys, that left Halvik late.";
+        assert!(
+            !tells_alone("The ferry was one of several boats", group),
+            "one of a group, cut from what sets it apart"
+        );
+        assert!(tells_alone(
+            "the storm was one of the worst on record",
+            "Officials said the storm was one of the worst on record."
+        ));
     }
 
     #[test]

@@ -141,7 +141,7 @@ mod tests {
     }
 
     /// The sections the rules read.
-    const READ: [&str; 50] = [
+    const READ: [&str; 51] = [
         "idle-phrases",
         "classes",
         "happenings",
@@ -188,6 +188,7 @@ mod tests {
         "auxiliaries",
         "past-verbs",
         "relatives",
+        "own-voice",
         "subject-breaks",
         "pronouns",
         "determiners",

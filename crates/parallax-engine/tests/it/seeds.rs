@@ -373,16 +373,24 @@ fn seeds_claims_divergences_and_summary() {
     assert!(reprints >= 2, "the wire copy and its reprints carry it");
     assert!(call.origins < call.documents.len(), "reprints add documents, not origins");
 
-    // The summary: 5 to 8 sentences, each cited, each a sentence of a document it cites, none
-    // of it chrome or a caption.
+    // The summary: 5 to 8 sentences, each cited, each a sentence of a document it cites (or a
+    // clause of one told as a sentence: its first letter raised, a full stop added, a subject
+    // an editor supplies in square brackets), none of it chrome or a caption.
     assert!((5..=8).contains(&b.summary.len()), "{} summary sentences", b.summary.len());
     assert!(b.headline.is_some());
     let removed: Vec<&str> =
         b.documents.iter().flat_map(|d| d.removed.iter().map(|r| r.text.as_str())).collect();
     for s in &b.summary {
         assert!(!s.documents.is_empty(), "uncited: {}", s.text);
+        let clause = s.text.strip_suffix('.').unwrap_or(&s.text);
+        let clause =
+            clause.strip_prefix('[').and_then(|c| c.split_once("] ")).map_or(clause, |(_, rest)| rest);
+        let lowered: String =
+            clause.chars().take(1).flat_map(char::to_lowercase).chain(clause.chars().skip(1)).collect();
         let cited_text = |id: &parallax_model::DocId| {
-            b.documents.iter().find(|d| &d.id == id).is_some_and(|d| d.text.contains(&s.text))
+            b.documents.iter().find(|d| &d.id == id).is_some_and(|d| {
+                d.text.contains(&s.text) || d.text.contains(clause) || d.text.contains(&lowered)
+            })
         };
         assert!(s.documents.iter().any(cited_text), "not in the documents it cites: {}", s.text);
         assert!(!removed.iter().any(|r| r.contains(&s.text) || s.text.contains(r)), "chrome: {}", s.text);
