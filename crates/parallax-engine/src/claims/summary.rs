@@ -279,15 +279,14 @@ impl<'a> Told<'a> {
 
 /// Whether a part of `sentence` may be told as a sentence of its own: not in a speaker's own
 /// voice (the table's `[own-voice]`: "we were able to win the following concession", cut from
-/// a quote), not one of a group cut from the rest of its sentence ("The Prime Minister was one
+/// a quote), not a clause that leans on another (`[dependent-openers]`: "even as containment
+/// increased in the worst of the fires"), not one of a group cut from the rest of its sentence ("The Prime Minister was one
 /// of several European leaders", whose sentence goes on to say who they were and what they
 /// did), and not the sentence's subject, cut before the verb that tells what befell it ("One
 /// of the first towns affected near Valencia, Chiva, reported …": after the part and a name
 /// set off by commas comes the predicate).
 fn tells_alone(part: &str, sentence: &str) -> bool {
-    let first =
-        part.split_whitespace().next().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
-    if first.is_some_and(|w| vocab("own-voice").contains(&w.as_str())) {
+    if opens_on(part, vocab("own-voice")) || opens_on(part, vocab("dependent-openers")) {
         return false;
     }
     let Some(at) = sentence.find(part.trim()) else { return true };
@@ -736,6 +735,10 @@ mod tests {
         assert!(!tells_alone(
             "we were able to open the pier",
             "The mayor said we were able to open the pier, he said."
+        ));
+        assert!(!tells_alone(
+            "even as the wind eased over the harbour",
+            "But even as the wind eased over the harbour, the ferry stayed in port."
         ));
         let group = "The ferry was one of several boats, including the Nordlys, that left Halvik late.";
         assert!(

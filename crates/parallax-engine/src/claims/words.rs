@@ -141,7 +141,7 @@ mod tests {
     }
 
     /// The sections the rules read.
-    const READ: [&str; 51] = [
+    const READ: [&str; 52] = [
         "idle-phrases",
         "classes",
         "happenings",
@@ -189,6 +189,7 @@ mod tests {
         "past-verbs",
         "relatives",
         "own-voice",
+        "dependent-openers",
         "subject-breaks",
         "pronouns",
         "determiners",
