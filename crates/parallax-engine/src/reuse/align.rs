@@ -26,7 +26,9 @@
 //!   documents that credit the same wire in their copy need only [`WIRE_REWRITE_RUN`]: the
 //!   credit already says where the copy comes from, the run says it is the same story; and two
 //!   documents with two sentences found word for word need [`BACKED_REWRITE_RUN`] (a site's
-//!   rewrite of a copy keeps a few sentences as they were);
+//!   rewrite of a copy keeps a few sentences as they were); or a brief made from the copy:
+//!   every sentence of one document found in the other or rewording one of its sentences,
+//!   one at least found word for word (see [`brief`]);
 //! - `shared_quotes`: no prose reuse, but quoted words found in both;
 //! - nothing: too little is shared.
 
@@ -229,7 +231,10 @@ pub(crate) fn align(a: &Prepared, b: &Prepared, rewrite_run: usize) -> Alignment
         || verbatim(b, a);
     let mut relation = if reuses {
         None
-    } else if let Some(chain) = rewrite(a, b, backed_run(rewrite_run, backing)) {
+    } else if let Some(chain) = rewrite(a, b, backed_run(rewrite_run, backing)).or_else(|| {
+        brief(a, &found_a, b)
+            .or_else(|| brief(b, &found_b, a).map(|pairs| pairs.into_iter().map(|(j, i)| (i, j)).collect()))
+    }) {
         // A rewrite's sentences are found in the other where they reword one: what is left
         // is what the version changed, added or cut.
         for (i, j) in chain {
@@ -309,6 +314,31 @@ fn rewrite(a: &Prepared, b: &Prepared, min_run: usize) -> Option<Vec<(usize, usi
     }
     chain.reverse();
     Some(chain)
+}
+
+/// The sentences (of `a`, of `b`) that make `a` a brief made from `b`'s copy: every sentence
+/// of `a` with content words (two at least) is found in `b` (`found`) or rewords one of `b`'s,
+/// and one at least is found as prose. A site's short item of two or three sentences cut and
+/// reworded from a wire story (its lead reworded, the next sentence kept) shares too little for
+/// a run, yet all it says is the copy's. Independent short reports reword a wire lead too, but
+/// do not also keep a sentence of it word for word: on the eight real events (`parallax eval
+/// events`, origins) only a brief of its origin's copy meets both.
+fn brief(a: &Prepared, found: &[Found], b: &Prepared) -> Option<Vec<(usize, usize)>> {
+    let mut pairs = Vec::new();
+    let mut sentences = 0;
+    let mut prose = false;
+    for (i, content) in a.content.iter().enumerate().filter(|(_, c)| !c.is_empty()) {
+        sentences += 1;
+        match found[i] {
+            Found::Prose => prose = true,
+            Found::Quote => {}
+            Found::No => {
+                let j = b.content.iter().position(|c| !c.is_empty() && rewords(content, c))?;
+                pairs.push((i, j));
+            }
+        }
+    }
+    (sentences >= 2 && prose).then_some(pairs)
 }
 
 /// Whether two sentences' content words (sorted, unique) share [`REWORDS`] of the shorter's.

@@ -410,6 +410,20 @@ mod tests {
     }
 
     #[test]
+    fn a_brief_cut_from_the_copy_is_a_rewrite_when_one_of_its_sentences_is_kept_word_for_word() {
+        // A site's short item: the wire's lead reworded, one sentence kept as it was, a link.
+        let lead = "Fourteen people were hurt on Tuesday after a ferry hit a cargo ship in thick fog outside the harbour, officials said.";
+        let kept = "The ferry operator said it was co-operating fully with investigators and had suspended the route [...]";
+        check(WIRE, &format!("{lead}\n{kept}\nFull Article"), "Rewrite");
+        // Every sentence reworded, none kept: another outlet's own brief of the same facts.
+        let reworded = "The operator of the ferry has halted the route and is helping the investigators.";
+        check(WIRE, &format!("{lead}\n{reworded}\nFull Article"), "none");
+        // A sentence of its own that the copy does not tell: more than a brief of it.
+        let own = "Local fishermen said the fog over the harbour had been the thickest in many years.";
+        check(WIRE, &format!("{lead}\n{kept}\n{own}\nFull Article"), "none");
+    }
+
+    #[test]
     fn versions_of_one_page_are_one_origin_however_they_changed() {
         let other = "Divers spent Wednesday checking the harbour channel for debris left by the collision.\n\
             Sixteen people are now known to have been hurt, two more than first reported.";
