@@ -40,7 +40,9 @@ pub(crate) enum Command {
     Watch(WatchArgs),
     /// Serve the store over HTTP on this machine: the running stories and their briefings as
     /// pages, JSON (/api/v1, OpenAPI at /api/v1/openapi.json), Atom (/stories.atom) and
-    /// Prometheus metrics (/metrics). Read-only: `ingest` and `watch` write beside it.
+    /// Prometheus metrics (/metrics). Documents and feeds are added through the API with a
+    /// token (`parallax token create`), and feeds are polled in the same process (--feeds);
+    /// `ingest` and `watch` may write to the same store beside it.
     #[command(after_help = SERVE_EXAMPLES)]
     Serve(ServeArgs),
     /// Make, list and revoke the tokens that let a program add documents through `serve`

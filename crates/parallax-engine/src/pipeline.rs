@@ -117,11 +117,7 @@ pub fn story_card(read: &[(&[ReadArticle], &[usize])], config: &Config) -> Story
         .collect();
     let up = upstream(&articles, config);
     let card = claims::card(&claim_input(&articles, &up, &[]));
-    StoryCard {
-        origins: up.found.origins.len(),
-        headline: card.headline.and_then(|d| articles[d].0.title.clone()),
-        divergences: card.divergences,
-    }
+    StoryCard { origins: up.found.origins.len(), headline: card.headline, divergences: card.divergences }
 }
 
 /// The articles that `keep(d, n)` keeps (the `n`-th article, from 1, of document `d`), each
@@ -368,7 +364,7 @@ fn brief_kept(
                     .collect(),
             })
             .collect(),
-        headline: found_claims.headline.and_then(|d| articles[d].0.title.clone()),
+        headline: found_claims.headline.clone(),
         summary: found_claims
             .summary
             .iter()

@@ -41,7 +41,9 @@ pub struct Briefing {
     #[serde(default)]
     pub attributions: Vec<Attribution>,
     /// The headline of the briefing: the title that the story's documents bear out most
-    /// widely, or null (an addition to the contract).
+    /// widely; when none of them has a title, the lead sentence they bear out most widely,
+    /// without its dateline and cut at 120 characters with an ellipsis; null when there is
+    /// neither (an addition to the contract).
     #[serde(default)]
     pub headline: Option<String>,
     /// The cited summary.

@@ -671,7 +671,8 @@ impl Store {
     /// articles read again; `read` keeps each document of several articles read for the other
     /// stories of the list): one definition for the list and the briefing. A story of one
     /// article is one origin with no divergence (sources disagree across origins only), headed
-    /// by its title when a title may head a story (`claims::can_head`), and is not read again.
+    /// by its title when a title may head a story (`claims::can_head`), and is not read again;
+    /// one without such a title is read again for its lead (`claims::headline`).
     /// A story whose documents cannot be read again (a damaged row) counts each article as its
     /// own origin, the most it can have, no divergence, and is headed by its first titled
     /// article, so that one bad row does not fail a whole list; its briefing reports the damage.
@@ -681,7 +682,7 @@ impl Store {
             headline: first_title(members).map(str::to_string),
             divergences: 0,
         };
-        if members.len() <= 1 {
+        if members.len() <= 1 && first_title(members).is_some() {
             return unread();
         }
         let Ok(Some(parts)) = self.story_parts(id) else { return unread() };

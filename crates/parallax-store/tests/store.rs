@@ -621,3 +621,20 @@ fn a_large_story_is_listed_at_once_and_carded_in_the_background() {
     assert_eq!((told.carded, told.size, fresh.has_stale()), (false, plain.size, true), "{told:?}");
     assert!(store.story(plain.id).expect("read").expect("the story").carded);
 }
+
+/// A story of one article whose text has no title is headed by its lead, as its briefing is,
+/// not listed without a headline.
+#[test]
+fn a_story_of_an_untitled_article_is_headed_by_its_lead() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let mut store = Store::open(&dir.path().join("news.db")).expect("a store");
+    let text = "HALVIK (CWS) — The Nordlys ferry struck the harbour pier in thick fog on Tuesday morning. \
+        The coastguard said fourteen of its 212 passengers were hurt. Divers inspected the hull later in the day.";
+    store.ingest(vec![doc("untitled", text)], &config()).expect("ingest");
+    let page = store.stories_page_kept(&StoryFilter::default(), None, None).expect("a page");
+    let row = &page.rows.first().expect("one story").0;
+    assert_eq!(
+        row.card.headline.as_deref(),
+        Some("The Nordlys ferry struck the harbour pier in thick fog on Tuesday morning")
+    );
+}

@@ -36,8 +36,9 @@ pub struct Claims {
     pub updates: Vec<Update>,
     /// The cited summary, in reading order.
     pub summary: Vec<Picked>,
-    /// The document whose title heads the briefing.
-    pub headline: Option<usize>,
+    /// What heads the briefing: a document's title, or a lead sentence when no document has
+    /// a title (`summary::headline`).
+    pub headline: Option<String>,
     /// The statements and word weights the groups were made from.
     pub prepared: Prepared,
 }
@@ -64,10 +65,10 @@ pub fn claims(input: &Input, _config: &Config) -> Claims {
 }
 
 /// What a story list shows of a document set beside its members, as [`claims`] finds it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Card {
-    /// The document whose title heads the briefing.
-    pub headline: Option<usize>,
+    /// What heads the briefing (see [`Claims::headline`]).
+    pub headline: Option<String>,
     /// How many points of disagreement the briefing shows.
     pub divergences: usize,
 }
@@ -98,9 +99,8 @@ fn surnames(input: &Input) -> HashMap<u64, String> {
 }
 
 /// The headline of `input` from its prepared statements and their story.
-fn headline_in(input: &Input, prepared: &Prepared, story: &Story) -> Option<usize> {
-    let titles: Vec<Option<&str>> = input.docs.iter().map(|d| d.title).collect();
-    headline(&titles, prepared, story)
+fn headline_in(input: &Input, prepared: &Prepared, story: &Story) -> Option<String> {
+    headline(&input.docs, prepared, story)
 }
 
 /// For each full name, the keys of the words before the surname, mapped to the surname's key:

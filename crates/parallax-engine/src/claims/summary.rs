@@ -590,32 +590,96 @@ pub fn can_head(title: &str) -> bool {
     Statement::new(title, &mut Analyzer::new(), &HashMap::new()).terms.len() >= HEADLINE_MIN_TERMS
 }
 
-/// The headline: the title (by document) that tells most of what the story reports widely: its
-/// centrality times its content words, up to [`HEADLINE_TERMS`] ("Japan earthquake death toll"
-/// is all core words but says little; "Death toll from New Year's Day quake in Japan rises
-/// above 200" says more of the story), the earliest on a tie; None when no document has a
-/// title.
-pub(crate) fn headline(titles: &[Option<&str>], prepared: &Prepared, story: &Story) -> Option<usize> {
+/// The headline: the title that tells most of what the story reports widely: its centrality
+/// times its content words, up to [`HEADLINE_TERMS`] ("Japan earthquake death toll" is all
+/// core words but says little; "Death toll from New Year's Day quake in Japan rises above
+/// 200" says more of the story), the earliest on a tie. When no document has a title that may
+/// head a story (texts pasted without one, records without a title field), the lead sentence
+/// that tells most of it, scored alike, without its dateline and cut to a headline's length
+/// ([`lead_headline`]): a story is never listed without a headline while its documents tell
+/// what it is. None when no document has a title or a claim sentence.
+pub(crate) fn headline(docs: &[DocInput], prepared: &Prepared, story: &Story) -> Option<String> {
     let mut analyzer = Analyzer::new();
     let none = HashMap::new();
-    let mut best: Option<(f64, usize)> = None;
-    for (d, title) in titles.iter().enumerate() {
-        let Some(title) = title else { continue };
-        let s = Statement::new(title, &mut analyzer, &none);
-        if s.terms.len() < HEADLINE_MIN_TERMS {
-            continue;
+    // The best of some wordings: (text, statement) pairs.
+    let best = |wordings: &mut dyn Iterator<Item = (&str, Cow<Statement>)>| -> Option<String> {
+        let mut best: Option<(f64, &str)> = None;
+        for (text, s) in wordings {
+            if s.terms.len() < HEADLINE_MIN_TERMS {
+                continue;
+            }
+            let score = story.centrality(&s, prepared) * s.terms.len().min(HEADLINE_TERMS) as f64;
+            if best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, text));
+            }
         }
-        let score = story.centrality(&s, prepared) * s.terms.len().min(HEADLINE_TERMS) as f64;
-        if best.is_none_or(|(b, _)| score > b) {
-            best = Some((score, d));
-        }
+        best.map(|(_, text)| text.to_string())
+    };
+    let mut titles =
+        docs.iter().filter_map(|d| d.title).map(|t| (t, Cow::Owned(Statement::new(t, &mut analyzer, &none))));
+    if let Some(title) = best(&mut titles) {
+        return Some(title);
     }
-    best.map(|(_, d)| d)
+    // Each document's lead: its first claim sentence.
+    let mut leads = docs.iter().enumerate().filter_map(|(d, doc)| {
+        let i = prepared.statements[d].iter().position(|s| !s.is_empty())?;
+        Some((doc.sentences[i], Cow::Borrowed(&prepared.statements[d][i])))
+    });
+    best(&mut leads).map(|lead| lead_headline(&lead))
+}
+
+/// A headline made from a lead sentence holds at most this many characters: a list shows it on
+/// one line.
+const LEAD_HEADLINE_CHARS: usize = 120;
+
+/// A lead sentence as a headline: its dateline left out ("WASHINGTON (Reuters) -", "BALTIMORE
+/// --", "April 6 (UPI) --"), its closing full stop dropped, and, when it is longer than
+/// [`LEAD_HEADLINE_CHARS`], cut at a word within them, with an ellipsis to say so (a cut at a
+/// comma reads as a whole headline and may end inside a list: "paid for by the BBC, ITV").
+fn lead_headline(lead: &str) -> String {
+    let lead = lead.trim();
+    let lead = lead[dateline_length(lead)..].trim_start();
+    let lead = lead.strip_suffix('.').unwrap_or(lead);
+    if lead.chars().count() <= LEAD_HEADLINE_CHARS {
+        return lead.to_string();
+    }
+    let end = lead.char_indices().nth(LEAD_HEADLINE_CHARS).map_or(lead.len(), |(at, _)| at);
+    let head = &lead[..end];
+    let head = head[..head.rfind(' ').unwrap_or(head.len())].trim_end_matches([',', ';', ' ', '—', '–', '-']);
+    format!("{head}…")
+}
+
+/// How many bytes of `sentence` a dateline takes, up to and with its dash: within its first 60
+/// bytes, a dash after a place written in capitals ("BALTIMORE --", "SEOUL, South Korea (AP)
+/// —") or after an agency's credit in brackets ("April 6 (UPI) —"); 0 when it opens with none.
+fn dateline_length(sentence: &str) -> usize {
+    let mut cut = sentence.len().min(60);
+    while !sentence.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &sentence[..cut];
+    let Some((before, dash)) = [" — ", " – ", " -- ", " - "]
+        .iter()
+        .filter_map(|d| head.find(d).map(|at| (at, d.len())))
+        .min()
+        .map(|(at, len)| (&sentence[..at], at + len))
+    else {
+        return 0;
+    };
+    let first = before.split([' ', ',']).next().unwrap_or("");
+    let capitals = first.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && first.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+    let credited = before
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|b| b.rsplit_once(" ("))
+        .is_some_and(|(_, credit)| credit.starts_with(char::is_uppercase));
+    if capitals || credited { dash } else { 0 }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::stands_alone;
+    use super::{lead_headline, stands_alone};
     use crate::claims::{Config, DocInput, Input, claims};
 
     /// The claims of documents given as their sentences, each its own origin.
@@ -833,7 +897,77 @@ mod tests {
             .collect();
         let c = claims(&Input { docs, ..Input::default() }, &Config::default());
         // The first title is all core words but says little.
-        assert_eq!(c.headline, Some(1));
+        assert_eq!(c.headline.as_deref(), Some(titles[1]));
+    }
+
+    #[test]
+    fn a_story_whose_documents_have_no_title_is_headed_by_its_most_told_lead() {
+        let bodies: [&[&str]; 3] = [
+            &[
+                "HALVIK (CWS) — A ferry carrying 212 passengers struck the harbour pier at Halvik in thick fog on Tuesday morning.",
+                "The coastguard said fourteen people were hurt.",
+            ],
+            &[
+                "Shops along the quay stayed shut as the harbour authority cleared the wreckage.",
+                "A ferry with 212 passengers on board struck the pier at Halvik harbour in fog on Tuesday.",
+            ],
+            &[
+                "The ferry struck the pier at Halvik harbour in thick fog on Tuesday, and fourteen of its 212 passengers were hurt.",
+                "Divers inspected the hull in the afternoon.",
+            ],
+        ];
+        let docs = |titles: [Option<&'static str>; 3]| -> Vec<DocInput<'static>> {
+            bodies
+                .iter()
+                .zip(titles)
+                .enumerate()
+                .map(|(n, (s, title))| DocInput {
+                    title,
+                    sentences: s.to_vec(),
+                    origin: n,
+                    ..DocInput::default()
+                })
+                .collect()
+        };
+        let untitled = claims(&Input { docs: docs([None; 3]), ..Input::default() }, &Config::default());
+        // A lead, not the second document's sentence about shops, without its dateline.
+        let headline = untitled.headline.expect("a headline from a lead");
+        assert!(
+            headline.starts_with("A ferry carrying 212 passengers")
+                || headline.starts_with("The ferry struck"),
+            "{headline}"
+        );
+        assert!(!headline.contains("CWS") && !headline.ends_with('.'), "{headline}");
+        // One title is enough: a title heads the story.
+        let titled = claims(
+            &Input { docs: docs([None, Some("Ferry strikes Halvik pier in fog"), None]), ..Input::default() },
+            &Config::default(),
+        );
+        assert_eq!(titled.headline.as_deref(), Some("Ferry strikes Halvik pier in fog"));
+    }
+
+    #[test]
+    fn a_lead_as_a_headline_loses_its_dateline_and_is_cut_at_a_word() {
+        assert_eq!(lead_headline("HALVIK -- The ferry struck the pier."), "The ferry struck the pier");
+        assert_eq!(
+            lead_headline("SKARVIK, Nordland (CWS) — The ferry struck the pier."),
+            "The ferry struck the pier"
+        );
+        assert_eq!(lead_headline("March 4 (CWS) - The ferry struck the pier."), "The ferry struck the pier");
+        // A dash after words of prose is no dateline.
+        assert_eq!(
+            lead_headline("Rescuers - and volunteers - searched the quay."),
+            "Rescuers - and volunteers - searched the quay"
+        );
+        assert_eq!(
+            lead_headline("Crews (and volunteers) - searched the quay."),
+            "Crews (and volunteers) - searched the quay"
+        );
+        let long = "The ferry that struck the pier at Halvik in thick fog on Tuesday morning was carrying 212 passengers, of whom fourteen were hurt and three were taken to hospital.";
+        let cut = lead_headline(long);
+        assert!(cut.ends_with('…') && cut.chars().count() <= 121, "{cut}");
+        assert!(long.starts_with(cut.trim_end_matches('…')), "{cut}");
+        assert!(!cut.trim_end_matches('…').ends_with([' ', ',']), "{cut}");
     }
 
     #[test]
