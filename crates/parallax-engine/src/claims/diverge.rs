@@ -1449,12 +1449,24 @@ fn same_scope(a: &str, b: &str, written_a: &str, written_b: &str) -> bool {
     x.extend(hours(a));
     y.extend(hours(b));
     // A figure of the past ("five years ago", "at the previous election") is another count
-    // (the table's `[past-marks]`).
-    let past = |s: &str| {
-        let s = s.to_lowercase();
+    // (the table's `[past-marks]`): a mark before the figure or in its clause puts it in the
+    // past; one in a later clause is about another figure ("winning only nine seats, having
+    // held nearly 60 after the previous election").
+    let past = |s: &str, written: &str| {
+        let end = s.find(written).map_or(s.len(), |at| {
+            let after = at + written.len();
+            s[after..].find([',', ';']).map_or(s.len(), |k| after + k)
+        });
+        let s = s[..end].to_lowercase();
         vocab("past-marks").iter().any(|m| s.contains(m))
     };
-    if past(a) != past(b) {
+    // A sentence that tells a running count's step ("202 dead, up from 180") gives one moment of
+    // it, whichever of its figures is compared (the table's `[running-marks]`).
+    let running = |s: &str| {
+        let s = s.to_lowercase();
+        vocab("running-marks").iter().any(|m| s.contains(m))
+    };
+    if past(a, written_a) != past(b, written_b) || running(a) != running(b) {
         return false;
     }
     // A count "as of Sunday evening" is a snapshot of a count that grows; beside a count told
@@ -2835,6 +2847,23 @@ mod tests {
             .is_empty()
         );
         assert!(!same_scope("Labour won 202 seats five years ago.", "Labour won 203 seats.", "202", "203"));
+        // A mark of the past before the figure puts it in the past; one in a later clause is
+        // about another figure.
+        assert!(!same_scope("Five years ago, Labour won 202 seats.", "Labour won 203 seats.", "202", "203"));
+        assert!(same_scope(
+            "Labour won 202 seats, having held 180 after the previous election.",
+            "Labour won 203 seats.",
+            "202",
+            "203"
+        ));
+        assert!(!same_scope(
+            "Labour won 202 seats, having held 180 after the previous election.",
+            "Labour held 181 seats.",
+            "180",
+            "181"
+        ));
+        // A step of a running count is one moment of it, whichever figure is compared.
+        assert!(!same_scope("The toll rose to 202, up from 180.", "The toll was 203.", "202", "203"));
         assert!(!same_scope(
             "As of 8 a.m. Delta had canceled 415 flights.",
             "As of 9:52 a.m. Delta had canceled 417 flights.",

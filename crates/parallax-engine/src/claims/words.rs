@@ -141,7 +141,7 @@ mod tests {
     }
 
     /// The sections the rules read.
-    const READ: [&str; 52] = [
+    const READ: [&str; 53] = [
         "idle-phrases",
         "classes",
         "happenings",
@@ -149,6 +149,7 @@ mod tests {
         "rises",
         "falls",
         "past-marks",
+        "running-marks",
         "all-but",
         "designators",
         "at-least",
