@@ -280,11 +280,11 @@ impl<'a> Told<'a> {
 /// Whether a part of `sentence` may be told as a sentence of its own: not in a speaker's own
 /// voice (the table's `[own-voice]`: "we were able to win the following concession", cut from
 /// a quote), not a clause that leans on another (`[dependent-openers]`: "even as containment
-/// increased in the worst of the fires"), not one of a group cut from the rest of its sentence ("The Prime Minister was one
-/// of several European leaders", whose sentence goes on to say who they were and what they
-/// did), and not the sentence's subject, cut before the verb that tells what befell it ("One
-/// of the first towns affected near Valencia, Chiva, reported …": after the part and a name
-/// set off by commas comes the predicate).
+/// increased in the worst of the fires"), not one of a group cut from the rest of its sentence
+/// ("The Prime Minister was one of several European leaders", whose sentence goes on to say who
+/// they were and what they did), and not the sentence's subject, cut before the verb that tells
+/// what befell it ("One of the first towns affected near Valencia, Chiva, reported …": after
+/// the part and a name set off by commas comes the predicate).
 fn tells_alone(part: &str, sentence: &str) -> bool {
     if opens_on(part, vocab("own-voice")) || opens_on(part, vocab("dependent-openers")) {
         return false;
@@ -601,31 +601,35 @@ pub fn can_head(title: &str) -> bool {
 pub(crate) fn headline(docs: &[DocInput], prepared: &Prepared, story: &Story) -> Option<String> {
     let mut analyzer = Analyzer::new();
     let none = HashMap::new();
-    // The best of some wordings: (text, statement) pairs.
-    let best = |wordings: &mut dyn Iterator<Item = (&str, Cow<Statement>)>| -> Option<String> {
-        let mut best: Option<(f64, &str)> = None;
-        for (text, s) in wordings {
-            if s.terms.len() < HEADLINE_MIN_TERMS {
-                continue;
-            }
-            let score = story.centrality(&s, prepared) * s.terms.len().min(HEADLINE_TERMS) as f64;
-            if best.is_none_or(|(b, _)| score > b) {
-                best = Some((score, text));
-            }
-        }
-        best.map(|(_, text)| text.to_string())
-    };
-    let mut titles =
-        docs.iter().filter_map(|d| d.title).map(|t| (t, Cow::Owned(Statement::new(t, &mut analyzer, &none))));
-    if let Some(title) = best(&mut titles) {
-        return Some(title);
+    let titles: Vec<(&str, Statement)> =
+        docs.iter().filter_map(|d| d.title).map(|t| (t, Statement::new(t, &mut analyzer, &none))).collect();
+    if let Some(title) = most_central(titles.iter().map(|(t, s)| (*t, s)), prepared, story) {
+        return Some(title.to_string());
     }
     // Each document's lead: its first claim sentence.
-    let mut leads = docs.iter().enumerate().filter_map(|(d, doc)| {
+    let leads = docs.iter().enumerate().filter_map(|(d, doc)| {
         let i = prepared.statements[d].iter().position(|s| !s.is_empty())?;
-        Some((doc.sentences[i], Cow::Borrowed(&prepared.statements[d][i])))
+        Some((doc.sentences[i], &prepared.statements[d][i]))
     });
-    best(&mut leads).map(|lead| lead_headline(&lead))
+    most_central(leads, prepared, story).map(lead_headline)
+}
+
+/// Of some wordings (text and statement), the one with the highest centrality times content
+/// words (up to [`HEADLINE_TERMS`]), of [`HEADLINE_MIN_TERMS`] content words or more; the
+/// first on a tie.
+fn most_central<'a>(
+    wordings: impl Iterator<Item = (&'a str, &'a Statement)>,
+    prepared: &Prepared,
+    story: &Story,
+) -> Option<&'a str> {
+    let mut best: Option<(f64, &str)> = None;
+    for (text, s) in wordings.filter(|(_, s)| s.terms.len() >= HEADLINE_MIN_TERMS) {
+        let score = story.centrality(s, prepared) * s.terms.len().min(HEADLINE_TERMS) as f64;
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, text));
+        }
+    }
+    best.map(|(_, text)| text)
 }
 
 /// A headline made from a lead sentence holds at most this many characters: a list shows it on
@@ -650,14 +654,11 @@ fn lead_headline(lead: &str) -> String {
 }
 
 /// How many bytes of `sentence` a dateline takes, up to and with its dash: within its first 60
-/// bytes, a dash after a place written in capitals ("BALTIMORE --", "SEOUL, South Korea (AP)
-/// —") or after an agency's credit in brackets ("April 6 (UPI) —"); 0 when it opens with none.
+/// bytes, a dash after a place as datelines write it ("BALTIMORE --", "SEOUL, South Korea (AP)
+/// —", the reuse stage's `is_dateline_place`) or after an agency's credit in brackets ("April 6
+/// (UPI) —"); 0 when it opens with none.
 fn dateline_length(sentence: &str) -> usize {
-    let mut cut = sentence.len().min(60);
-    while !sentence.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let head = &sentence[..cut];
+    let head = &sentence[..sentence.floor_char_boundary(60)];
     let Some((before, dash)) = [" — ", " – ", " -- ", " - "]
         .iter()
         .filter_map(|d| head.find(d).map(|at| (at, d.len())))
@@ -666,15 +667,11 @@ fn dateline_length(sentence: &str) -> usize {
     else {
         return 0;
     };
-    let first = before.split([' ', ',']).next().unwrap_or("");
-    let capitals = first.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && first.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
-    let credited = before
-        .trim_end()
-        .strip_suffix(')')
-        .and_then(|b| b.rsplit_once(" ("))
-        .is_some_and(|(_, credit)| credit.starts_with(char::is_uppercase));
-    if capitals || credited { dash } else { 0 }
+    // "SKARVIK, Nordland (CWS)": a place as datelines write it, then perhaps a credit.
+    let credit = before.trim_end().strip_suffix(')').and_then(|b| b.rsplit_once(" ("));
+    let credited = credit.is_some_and(|(_, credit)| credit.starts_with(char::is_uppercase));
+    let place = credit.map_or(before, |(place, _)| place);
+    if credited || crate::reuse::is_dateline_place(place) { dash } else { 0 }
 }
 
 #[cfg(test)]

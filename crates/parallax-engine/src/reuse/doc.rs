@@ -201,7 +201,7 @@ pub fn credits(article: &Article) -> (Vec<String>, usize) {
 /// Whether the text before a dateline's credit is a place as datelines write it: a first part
 /// in capitals ("HALVIK", "LOS ANGELES"), then perhaps a region after a comma, each of its
 /// words capitalised ("SEOUL, South Korea", "NORWOOD, Mass.").
-fn is_dateline_place(s: &str) -> bool {
+pub(crate) fn is_dateline_place(s: &str) -> bool {
     let (place, region) = s.split_once(',').unwrap_or((s, ""));
     let place = place.trim();
     !place.is_empty()

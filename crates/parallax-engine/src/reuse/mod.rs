@@ -22,6 +22,7 @@ pub mod lsh;
 pub mod minhash;
 mod origins;
 
+pub(crate) use doc::is_dateline_place;
 pub use doc::{Doc, Sentence, credits};
 pub use entry::{Config, Link, Reuse, Search, reuse, search};
 pub use origins::Group;
