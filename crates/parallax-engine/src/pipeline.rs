@@ -365,6 +365,7 @@ fn brief_kept(
             })
             .collect(),
         headline: found_claims.headline.clone(),
+        key_facts: found_claims.key_facts.iter().map(|&n| format!("claim-{}", n + 1)).collect(),
         summary: found_claims
             .summary
             .iter()

@@ -191,6 +191,10 @@ pub struct Counts {
     pub summary_disputed: usize,
     /// Of those, the sentences the briefing marks as disputed (`summary[].disputed`).
     pub summary_disputed_marked: usize,
+    /// Key facts the views list (the first [`KEY_FACTS_SHOWN`] of `key_facts`).
+    pub key_facts: usize,
+    /// Of those, the ones that state a gold fact an earlier one states.
+    pub key_fact_repeats: usize,
 }
 
 impl Counts {
@@ -223,6 +227,8 @@ impl Counts {
             update_steps_named,
             summary_disputed,
             summary_disputed_marked,
+            key_facts,
+            key_fact_repeats,
         } = other;
         self.documents += documents;
         self.origin_pairs_right += origin_pairs_right;
@@ -250,6 +256,8 @@ impl Counts {
         self.update_steps_named += update_steps_named;
         self.summary_disputed += summary_disputed;
         self.summary_disputed_marked += summary_disputed_marked;
+        self.key_facts += key_facts;
+        self.key_fact_repeats += key_fact_repeats;
     }
 
     /// The figures these counts give.
@@ -274,6 +282,7 @@ impl Counts {
             chrome: self.chrome,
             updates_named: share(self.update_steps_named, self.update_steps),
             disputes_marked: share(self.summary_disputed_marked, self.summary_disputed),
+            key_fact_repeats: self.key_fact_repeats,
         }
     }
 }
@@ -316,6 +325,9 @@ pub struct Figures {
     /// marks as disputed (not a figure of `ORIGIN.md`: a check that a contradicted variant is
     /// not given as settled).
     pub disputes_marked: f64,
+    /// Key facts that state a gold fact an earlier key fact states (not a figure of
+    /// `ORIGIN.md`: the summary's repeats, read on the list of key facts the views show).
+    pub key_fact_repeats: usize,
 }
 
 /// One thing the briefing got wrong, for `--errors`.
@@ -396,6 +408,13 @@ pub enum Miss {
     Repeat {
         /// The sentence.
         sentence: String,
+        /// The fact.
+        fact: String,
+    },
+    /// A key fact states a gold fact an earlier key fact stated.
+    KeyFactRepeat {
+        /// The claim.
+        claim: String,
         /// The fact.
         fact: String,
     },
@@ -635,6 +654,20 @@ pub fn score<'b>(docs: &[RawDoc], briefing: &'b Briefing, gold: &'b Gold) -> (Co
                 counts.summary_disputed_marked += 1;
             }
         }
+    }
+
+    // Key facts: as the summary, no fact twice among those the views list.
+    let by_id: BTreeMap<&str, &str> =
+        briefing.claims.iter().map(|c| (c.id.as_str(), c.text.as_str())).collect();
+    let mut listed_before: BTreeSet<&str> = BTreeSet::new();
+    for text in briefing.key_facts.iter().take(KEY_FACTS_SHOWN).filter_map(|id| by_id.get(id.as_str())) {
+        counts.key_facts += 1;
+        let facts: Vec<&GoldFact> = gold.facts.iter().filter(|f| states(&fold(text), f)).collect();
+        if let Some(f) = facts.iter().find(|f| listed_before.contains(f.id.as_str())) {
+            counts.key_fact_repeats += 1;
+            misses.push(Miss::KeyFactRepeat { claim: text.to_string(), fact: f.id.clone() });
+        }
+        listed_before.extend(facts.iter().map(|f| f.id.as_str()));
     }
 
     // Quotes and speakers.
@@ -1076,6 +1109,9 @@ const NUMBER_WORDS: [&str; 20] = [
     "twenty",
 ];
 
+/// How many key facts the terminal and Markdown views list: the ones read for repeats.
+pub const KEY_FACTS_SHOWN: usize = 12;
+
 /// The acceptance targets of the real-coverage issues, printed beside the figures.
 const TARGETS: &[(&str, &str)] = &[
     ("origins F1", ">= 0.95"),
@@ -1092,6 +1128,7 @@ const TARGETS: &[(&str, &str)] = &[
     ("chrome outputs", "0"),
     ("updates named", "1.000 (own check)"),
     ("disputes marked", "1.000 (own check)"),
+    ("key-fact repeats", "0 (own check)"),
 ];
 
 /// The figures of every event and their total as a table, and with `errors` every miss.
@@ -1117,6 +1154,7 @@ pub fn report(scores: &[EventScore], errors: bool) -> String {
             f.chrome.to_string(),
             format!("{:.3}", f.updates_named),
             format!("{:.3}", f.disputes_marked),
+            f.key_fact_repeats.to_string(),
         ]
     };
     let mut out = String::new();
@@ -1149,7 +1187,8 @@ pub fn report(scores: &[EventScore], errors: bool) -> String {
         out,
         "(divergences: {} of {} gold found, {} of {} reported real; facts: {} of {} found, {} counted right; \
          citations: {} of {} hold; quotes: {} of {} found, {} speakers right; timeline: {} of {}; \
-         updates: {} of {} values named by gold; summary sentences giving a disputed value: {} of {} marked)",
+         updates: {} of {} values named by gold; summary sentences giving a disputed value: {} of {} marked; \
+         key facts listed: {}, {} repeating a fact)",
         total.divergences_found,
         total.divergences,
         total.divergences_right,
@@ -1167,7 +1206,9 @@ pub fn report(scores: &[EventScore], errors: bool) -> String {
         total.update_steps_named,
         total.update_steps,
         total.summary_disputed_marked,
-        total.summary_disputed
+        total.summary_disputed,
+        total.key_facts,
+        total.key_fact_repeats
     );
     if errors {
         for s in scores {
@@ -1206,6 +1247,7 @@ fn describe(miss: &Miss) -> String {
             format!("citation fails     {document} ({lacks}): {sentence}")
         }
         Miss::Repeat { sentence, fact } => format!("summary repeat     {fact}: {sentence}"),
+        Miss::KeyFactRepeat { claim, fact } => format!("key fact repeat    {fact}: {claim}"),
         Miss::QuoteNotFound { document, text_has } => format!("quote not found    {document}: {text_has:?}"),
         Miss::WrongSpeaker { document, text_has, got, want } => format!(
             "wrong speaker      {document}: {text_has:?} got {}, gold {}",

@@ -46,6 +46,12 @@ pub struct Briefing {
     /// neither (an addition to the contract).
     #[serde(default)]
     pub headline: Option<String>,
+    /// The key facts: ids of the claims two origins or more back, most origins first, each
+    /// telling a fact no claim before it in the list tells (a claim retold in other words,
+    /// or a clause of it, is listed once, where it has most support); left out are sentences
+    /// that point back at something an earlier sentence named (an addition to the contract).
+    #[serde(default)]
+    pub key_facts: Vec<String>,
     /// The cited summary.
     pub summary: Vec<Summary>,
     /// One entry per input that could not be read or parsed.

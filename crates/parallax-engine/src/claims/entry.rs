@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use super::diverge::{Context, Divergence, QuoteInput, divergences};
 use super::group::{ClaimGroup, DocInput, Prepared, extend, group, parts, prepare};
-use super::summary::{Picked, Story, disputed, headline, summarize, superseded};
+use super::summary::{Picked, Story, disputed, headline, key_facts, summarize, superseded};
 use super::updates::{Update, updates};
 use crate::text::stem_key;
 
@@ -36,6 +36,9 @@ pub struct Claims {
     pub updates: Vec<Update>,
     /// The cited summary, in reading order.
     pub summary: Vec<Picked>,
+    /// The key facts (groups by position), best supported first, no fact twice
+    /// (`summary::key_facts`).
+    pub key_facts: Vec<usize>,
     /// What heads the briefing: a document's title, or a lead sentence when no document has
     /// a title (`summary::headline`).
     pub headline: Option<String>,
@@ -60,8 +63,9 @@ pub fn claims(input: &Input, _config: &Config) -> Claims {
     let mut summary = summarize(&input.docs, &groups, &prepared, &story);
     disputed(&input.docs, &groups, &prepared, &divergences, &mut summary);
     superseded(&input.docs, &groups, &prepared, &updates, &mut summary);
+    let key_facts = key_facts(&input.docs, &groups, &prepared);
     let headline = headline_in(input, &prepared, &story);
-    Claims { groups, divergences, updates, summary, headline, prepared }
+    Claims { groups, divergences, updates, summary, key_facts, headline, prepared }
 }
 
 /// What a story list shows of a document set beside its members, as [`claims`] finds it.

@@ -26,6 +26,5 @@ pub use diverge::{Divergence, QuoteInput};
 pub use entry::{Card, Claims, Config, Input, card, claims};
 pub use group::{ClaimGroup, DocInput, Prepared, SentenceRef, origins_of};
 pub use similar::{SAME_STATEMENT, Statement, Weights, coverage, similarity};
-pub(crate) use summary::points_back;
 pub use summary::{MAX_SENTENCES, Picked, can_head};
 pub use updates::{Step, Update};

@@ -382,16 +382,8 @@ pub(crate) fn summarize(
         // counts what befell people or things where the part gives no figure ("Nineteen people
         // died when the ferry capsized" after "The ferry capsized"), tells what the part
         // cannot, the toll: it builds on its part, which the checks below then leave aside.
-        let one_claim = |t: usize| groups[t].part_of == Some(n) || groups[n].part_of == Some(t);
-        let tells = |t: usize| {
-            one_claim(t) || told[n].states(&told[t], prepared) || told[t].states(&told[n], prepared)
-        };
-        let builds_on = |t: usize| {
-            groups[t].part_of.is_some()
-                && told[t].figures.figures().is_empty()
-                && told[n].figures.figures().iter().any(|f| f.class.is_some_and(|c| TOLLS.contains(&c)))
-                && tells(t)
-        };
+        let tells = |t: usize| one_fact(n, t, groups, &told, prepared);
+        let builds_on = |t: usize| counts_toll_of(n, t, groups, &told) && tells(t);
         if taken.iter().any(|&(_, t)| tells(t) && !builds_on(t)) {
             continue;
         }
@@ -460,6 +452,94 @@ pub(crate) fn summarize(
             }
         })
         .collect()
+}
+
+/// Whether claims `n` and `t` tell one fact: a claim and a part of it, or one of them states
+/// the other inside words of its own ([`Told::states`]).
+fn one_fact(n: usize, t: usize, groups: &[ClaimGroup], told: &[Told], prepared: &Prepared) -> bool {
+    groups[t].part_of == Some(n)
+        || groups[n].part_of == Some(t)
+        || told[n].states(&told[t], prepared)
+        || told[t].states(&told[n], prepared)
+}
+
+/// Whether claim `n` counts what befell people or things where `t`, a part of a claim, gives
+/// no figure ("Nineteen people died when the ferry capsized" after "The ferry capsized"): told
+/// after the part, it builds on it with what the part cannot tell, the toll.
+fn counts_toll_of(n: usize, t: usize, groups: &[ClaimGroup], told: &[Told]) -> bool {
+    groups[t].part_of.is_some()
+        && told[t].figures.figures().is_empty()
+        && told[n].figures.figures().iter().any(|f| f.class.is_some_and(|c| TOLLS.contains(&c)))
+}
+
+/// The key facts: the claims that two origins or more back ([`Claim::support`]) and state
+/// something (a verb, not "An update now on the two survivors"), most origins first (in claim
+/// order on a tie), each telling a fact no claim listed before it tells. A claim is left out
+/// when it and a listed one tell one fact ([`one_fact`]; but a claim that counts a toll where a
+/// listed part of it gives no figure builds on it, [`counts_toll_of`], as in the summary) or,
+/// two whole sentences or two parts, are as alike as two summary sentences may not be
+/// ([`REDUNDANT`]): "…an American Airlines regional passenger jet and a US Army Black Hawk
+/// helicopter collided" and "…it collided midair with an Army Black Hawk helicopter Wednesday
+/// night" are one fact, listed once, where it has most support. Also left out: a sentence
+/// whose subject points at something the sentence before it named ("This decision was made
+/// after …"), which says nothing read alone in a list.
+///
+/// Each claim is compared only with the listed claims that share one of its words held by
+/// few of the candidates ([`common_limit`](super::group::common_limit)), so a story of
+/// thousands of claims is not read pair by pair.
+///
+/// [`Claim::support`]: parallax_model::Claim::support
+pub(crate) fn key_facts(docs: &[DocInput], groups: &[ClaimGroup], prepared: &Prepared) -> Vec<usize> {
+    let mut analyzer = Analyzer::new();
+    let told: Vec<Told> = groups.iter().map(|g| Told::new(g, docs, prepared, &mut analyzer)).collect();
+    let mut candidates: Vec<usize> = (0..groups.len())
+        .filter(|&n| {
+            let text = &groups[n].text;
+            groups[n].origins >= 2 && !points_back(text) && super::words::has_verb(text)
+        })
+        .collect();
+    candidates.sort_by_key(|&n| (std::cmp::Reverse(groups[n].origins), n));
+    // How many candidates hold each word: a word most of them hold finds no neighbours.
+    let mut holders: HashMap<u64, usize> = HashMap::new();
+    for &n in &candidates {
+        for &t in &told[n].statement.terms {
+            *holders.entry(t).or_default() += 1;
+        }
+    }
+    let common = super::group::common_limit(candidates.len());
+    let whole = |g: usize| groups[g].part_of.is_none();
+    // One fact with a listed claim `t`, unless it builds on it with a toll.
+    let retells = |n: usize, t: usize| {
+        (one_fact(n, t, groups, &told, prepared) && !counts_toll_of(n, t, groups, &told))
+            || (whole(n) == whole(t)
+                && similarity(&told[n].statement, &told[t].statement, &prepared.weights) >= REDUNDANT)
+    };
+    let mut listed: Vec<usize> = Vec::new();
+    let mut by_word: HashMap<u64, Vec<usize>> = HashMap::new();
+    for n in candidates {
+        let terms = &told[n].statement.terms;
+        let mut near: Vec<usize> = terms
+            .iter()
+            .filter(|t| holders.get(t).is_some_and(|&h| h <= common))
+            .filter_map(|t| by_word.get(t))
+            .flatten()
+            .copied()
+            .collect();
+        // A claim and a part of it are compared whatever words they share.
+        near.extend(
+            listed.iter().copied().filter(|&t| groups[t].part_of == Some(n) || groups[n].part_of == Some(t)),
+        );
+        near.sort_unstable();
+        near.dedup();
+        if near.iter().any(|&t| retells(n, t)) {
+            continue;
+        }
+        for &t in terms {
+            by_word.entry(t).or_default().push(n);
+        }
+        listed.push(n);
+    }
+    listed
 }
 
 /// The figures a summary sentence gives: its claim sentence's, or those of the part of a claim
@@ -777,6 +857,52 @@ mod tests {
         assert_eq!(lead.documents.len(), 4, "cited by every outlet that states it");
         // The sentence the clause was cut from still tells what the clause cannot: the toll.
         assert!(texts.contains(&sentences[0]), "{texts:?}");
+    }
+
+    #[test]
+    fn the_key_facts_list_a_fact_once_where_it_has_most_support() {
+        // Six outlets tell the collision inside sentences of their own, two of them in the same
+        // words: the clause (six origins) and that sentence (two) tell one fact. Two more tell
+        // the toll with it, which the clause cannot; two announce what follows, stating nothing.
+        let searched = "Rescuers searched the harbour after the ferry Aurora Star struck the pier at Halvik, the coastguard said.";
+        let hurt =
+            "Fourteen people were hurt when the ferry Aurora Star struck the pier at Halvik in thick fog.";
+        let announce = "An update now on the passengers of the ferry Aurora Star.";
+        let out = summary_of(&[
+            &[searched],
+            &[searched],
+            &[
+                "Harbour traffic stopped for hours because the ferry Aurora Star struck the pier at Halvik early on Tuesday.",
+            ],
+            &[
+                "The operator apologised after the ferry Aurora Star struck the pier at Halvik and promised an inquiry.",
+            ],
+            &[hurt, announce],
+            &[hurt, announce],
+        ]);
+        let key: Vec<&str> = out.key_facts.iter().map(|&n| out.groups[n].text.as_str()).collect();
+        let corroborated = out.groups.iter().filter(|g| g.origins >= 2).count();
+        assert_eq!(
+            key.first().copied(),
+            Some("the ferry Aurora Star struck the pier at Halvik"),
+            "the fact, where it has most support, first: {key:?}"
+        );
+        assert!(!key.contains(&searched), "the sentence that retells it is left out: {key:?}");
+        assert!(key.contains(&hurt), "a toll builds on the fact: {key:?}");
+        assert!(!key.contains(&announce), "an announcement states nothing: {key:?}");
+        assert!(corroborated > key.len(), "{corroborated} corroborated claims, {key:?}");
+    }
+
+    #[test]
+    fn key_facts_leave_out_what_points_at_the_sentence_before() {
+        // Read alone in a list, "This decision …" says nothing; "This week, …" is a time.
+        let aground = "The ferry ran aground off Halvik on Tuesday.";
+        let decision = "This decision was made after the harbour board met in Skarvik.";
+        let week = "This week, the ferry line cut its sailings to Halvik.";
+        let out = summary_of(&[&[aground, decision, week], &[aground, decision, week]]);
+        let key: Vec<&str> = out.key_facts.iter().map(|&n| out.groups[n].text.as_str()).collect();
+        assert!(key.contains(&aground) && key.contains(&week), "{key:?}");
+        assert!(!key.contains(&decision), "{key:?}");
     }
 
     #[test]

@@ -306,18 +306,12 @@ fn single_source_by_origin(b: &Briefing) -> Vec<&Claim> {
     out
 }
 
-/// The corroborated claims, most independent origins first (in claim order on a tie), but
-/// for sentences whose subject points at something the sentence before named ("This decision
-/// was made after the … crash"): read alone in a list they say nothing, and the story's words
-/// they hold gather support for what is not their claim.
+/// The key facts, as the claims stage lists them ([`Briefing::key_facts`]): the corroborated
+/// claims, most independent origins first, each fact once.
 pub(crate) fn key_facts(b: &Briefing) -> Vec<&Claim> {
-    let mut key: Vec<&Claim> = b
-        .claims
-        .iter()
-        .filter(|c| c.support == Support::Corroborated && !crate::claims::points_back(&c.text))
-        .collect();
-    key.sort_by_key(|c| std::cmp::Reverse(c.origins));
-    key
+    let by_id: std::collections::HashMap<&str, &Claim> =
+        b.claims.iter().map(|c| (c.id.as_str(), c)).collect();
+    b.key_facts.iter().filter_map(|id| by_id.get(id.as_str()).copied()).collect()
 }
 
 /// How a claim reads in a list: a part of another claim's sentence (`Claim::part_of`) opens
@@ -507,33 +501,28 @@ mod tests {
     use super::key_facts;
 
     #[test]
-    fn key_facts_leave_out_what_points_at_the_sentence_before() {
-        let claim = |text: &str, origins: usize| Claim {
-            id: String::new(),
+    fn key_facts_are_the_claims_the_briefing_lists_in_its_order() {
+        let claim = |id: &str, text: &str| Claim {
+            id: id.to_string(),
             text: text.to_string(),
             documents: Vec::new(),
-            origins,
-            support: if origins > 1 { Support::Corroborated } else { Support::SingleSource },
+            origins: 2,
+            support: Support::Corroborated,
             part_of: None,
         };
         let b = Briefing {
             claims: vec![
-                claim("The ferry ran aground off Halvik on Tuesday.", 3),
-                claim("This decision was made after the ferry ran aground off Halvik.", 9),
-                claim("He said the inquiry would look at the bridge of both ships.", 2),
-                claim("This week, the ferry line cut its sailings to Halvik.", 2),
-                claim("The harbour reopened.", 1),
+                claim("claim-1", "The ferry ran aground off Halvik on Tuesday."),
+                claim("claim-2", "The ferry ran aground off Halvik, the coastguard said."),
+                claim("claim-3", "The harbour reopened on Wednesday."),
             ],
+            key_facts: vec!["claim-3".into(), "claim-1".into(), "claim-9".into()],
             ..Briefing::default()
         };
         let got: Vec<&str> = key_facts(&b).iter().map(|c| c.text.as_str()).collect();
         assert_eq!(
             got,
-            [
-                "The ferry ran aground off Halvik on Tuesday.",
-                "He said the inquiry would look at the bridge of both ships.",
-                "This week, the ferry line cut its sailings to Halvik."
-            ]
+            ["The harbour reopened on Wednesday.", "The ferry ran aground off Halvik on Tuesday."]
         );
     }
 

@@ -75,6 +75,7 @@ fn a_good_briefing_scores_full_marks() {
             {"id": "c1", "text": "The plane crashed at Muan.", "documents": ["a", "b", "c"], "origins": 2, "support": "corroborated"},
             {"id": "c2", "text": "179 dead.", "documents": ["c"], "origins": 1, "support": "single_source"}
         ],
+        "key_facts": ["c1"],
         "divergences": [{"kind": "number", "description": "dead", "sides": [
             {"text": "The Jeju Air plane crashed at Muan: 179 dead.", "documents": ["c"]},
             {"text": "Reports said 177 dead after the plane crashed.", "documents": ["d"]}]}],
@@ -121,6 +122,8 @@ fn a_good_briefing_scores_full_marks() {
             update_steps_named: 2,
             summary_disputed: 1,
             summary_disputed_marked: 1,
+            key_facts: 1,
+            key_fact_repeats: 0,
         }
     );
     // "179 dead." lists one of F2's two documents (half: found) but counts one origin, not two.
@@ -135,8 +138,13 @@ fn a_merged_conflict_a_false_divergence_and_bad_citations_are_counted() {
     let b = briefing(serde_json::json!({
         "origins": [{"id": "o1", "documents": ["a", "b", "c", "d"], "root": "a", "name": null, "reprints": []}],
         "claims": [
-            {"id": "c1", "text": "The plane crashed: 179 dead.", "documents": ["c", "d"], "origins": 2, "support": "corroborated"}
+            {"id": "c1", "text": "The plane crashed: 179 dead.", "documents": ["c", "d"], "origins": 2, "support": "corroborated"},
+            {"id": "c2", "text": "The plane crashed at Muan on Sunday.", "documents": ["a"], "origins": 2, "support": "corroborated"},
+            {"id": "c3", "text": "The plane crashed in flames at Muan airport.", "documents": ["b"], "origins": 2, "support": "corroborated"}
         ],
+        // c1 states F1 in most of its words, c2 and c3 by its keywords: two repeats. An id of
+        // no claim is not read.
+        "key_facts": ["c1", "c2", "c3", "c9"],
         "divergences": [{"kind": "date", "description": "day", "sides": [
             {"text": "on Sunday", "documents": ["a"]}, {"text": "on Monday", "documents": ["c"]}]}],
         "quotes": [
@@ -169,6 +177,7 @@ fn a_merged_conflict_a_false_divergence_and_bad_citations_are_counted() {
     assert_eq!(counts.chrome, 1);
     assert_eq!((counts.update_steps, counts.update_steps_named), (3, 0));
     assert_eq!((counts.summary_disputed, counts.summary_disputed_marked), (1, 0));
+    assert_eq!((counts.key_facts, counts.key_fact_repeats), (3, 2));
 }
 
 #[test]
