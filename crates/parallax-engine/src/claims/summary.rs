@@ -15,7 +15,9 @@
 //! documents. Each cites the documents of its group that state it (one of their sentences
 //! holds its numbers and most of its weight, [`Prepared::document_states`], or for a part
 //! [`Prepared::document_states_wording`]): a document grouped with it for a looser likeness is
-//! not cited for the sentence as worded.
+//! not cited for the sentence as worded. A sentence is told without the dateline of the
+//! report it came from ("MADRID -- The death toll …"): where one report was filed is no part
+//! of what many sources say.
 //!
 //! The headline is the document title that tells most of what the story reports widely.
 
@@ -444,7 +446,9 @@ pub(crate) fn summarize(
                 })
                 .collect();
             Picked {
-                text: t.text.to_string(),
+                // "MADRID -- The death toll …": where one report was filed is no part of
+                // what many sources say.
+                text: t.text[dateline_length(&t.text)..].trim_start().to_string(),
                 group: n,
                 documents,
                 disputed: Vec::new(),
@@ -891,6 +895,20 @@ mod tests {
         assert!(key.contains(&hurt), "a toll builds on the fact: {key:?}");
         assert!(!key.contains(&announce), "an announcement states nothing: {key:?}");
         assert!(corroborated > key.len(), "{corroborated} corroborated claims, {key:?}");
+    }
+
+    #[test]
+    fn a_summary_sentence_loses_the_dateline_of_the_report_it_came_from() {
+        let filed =
+            "HALVIK, Norway (CWS) — The ferry Aurora Star struck the north pier in thick fog on Tuesday.";
+        let out = summary_of(&[
+            &[filed],
+            &[filed],
+            &["HALVIK -- The ferry Aurora Star struck the north pier in thick fog on Tuesday."],
+        ]);
+        let texts: Vec<&str> = out.summary.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["The ferry Aurora Star struck the north pier in thick fog on Tuesday."]);
+        assert_eq!(out.summary[0].documents.len(), 3, "{:?}", out.summary);
     }
 
     #[test]
