@@ -603,7 +603,7 @@ pub fn score<'b>(docs: &[RawDoc], briefing: &'b Briefing, gold: &'b Gold) -> (Co
     score_divergences(briefing, gold, &claims, &mut counts, &mut misses);
 
     // Citations and repeats.
-    let mut stated_before: BTreeSet<&str> = BTreeSet::new();
+    let mut stated = Stated::default();
     for sentence in &briefing.summary {
         counts.summary_sentences += 1;
         let folded = fold(&sentence.text);
@@ -631,12 +631,10 @@ pub fn score<'b>(docs: &[RawDoc], briefing: &'b Briefing, gold: &'b Gold) -> (Co
                 });
             }
         }
-        let facts: Vec<&GoldFact> = gold.facts.iter().filter(|f| states(&folded, f)).collect();
-        if let Some(f) = facts.iter().find(|f| stated_before.contains(f.id.as_str())) {
+        if let Some(fact) = stated.again(&folded, gold) {
             counts.repeats += 1;
-            misses.push(Miss::Repeat { sentence: sentence.text.clone(), fact: f.id.clone() });
+            misses.push(Miss::Repeat { sentence: sentence.text.clone(), fact: fact.to_string() });
         }
-        stated_before.extend(facts.iter().map(|f| f.id.as_str()));
         // A side of a gold divergence given in the summary should be marked as disputed.
         let gives = gold
             .divergences
@@ -659,15 +657,13 @@ pub fn score<'b>(docs: &[RawDoc], briefing: &'b Briefing, gold: &'b Gold) -> (Co
     // Key facts: as the summary, no fact twice among those the views list.
     let by_id: BTreeMap<&str, &str> =
         briefing.claims.iter().map(|c| (c.id.as_str(), c.text.as_str())).collect();
-    let mut listed_before: BTreeSet<&str> = BTreeSet::new();
+    let mut listed = Stated::default();
     for text in briefing.key_facts.iter().take(KEY_FACTS_SHOWN).filter_map(|id| by_id.get(id.as_str())) {
         counts.key_facts += 1;
-        let facts: Vec<&GoldFact> = gold.facts.iter().filter(|f| states(&fold(text), f)).collect();
-        if let Some(f) = facts.iter().find(|f| listed_before.contains(f.id.as_str())) {
+        if let Some(fact) = listed.again(&fold(text), gold) {
             counts.key_fact_repeats += 1;
-            misses.push(Miss::KeyFactRepeat { claim: text.to_string(), fact: f.id.clone() });
+            misses.push(Miss::KeyFactRepeat { claim: text.to_string(), fact: fact.to_string() });
         }
-        listed_before.extend(facts.iter().map(|f| f.id.as_str()));
     }
 
     // Quotes and speakers.
@@ -776,6 +772,24 @@ pub fn score<'b>(docs: &[RawDoc], briefing: &'b Briefing, gold: &'b Gold) -> (Co
 /// The pages `ids` stand for.
 fn pages_of<'a>(page_of: &BTreeMap<&'a str, &'a str>, ids: &'a [DocId]) -> BTreeSet<&'a str> {
     ids.iter().map(|d| page_of.get(d.as_str()).copied().unwrap_or(d.as_str())).collect()
+}
+
+/// The gold facts that texts read in turn (the summary's sentences, the key facts) have stated.
+#[derive(Default)]
+struct Stated<'g> {
+    facts: BTreeSet<&'g str>,
+}
+
+impl<'g> Stated<'g> {
+    /// Reads the next text (folded): the id of a gold fact it states that an earlier text
+    /// stated, if any (a repeat).
+    fn again(&mut self, folded: &str, gold: &'g Gold) -> Option<&'g str> {
+        let facts: Vec<&'g str> =
+            gold.facts.iter().filter(|f| states(folded, f)).map(|f| f.id.as_str()).collect();
+        let repeated = facts.iter().copied().find(|f| self.facts.contains(f));
+        self.facts.extend(facts);
+        repeated
+    }
 }
 
 /// Whether a folded text states a gold fact: it holds every keyword, or shares half its words
