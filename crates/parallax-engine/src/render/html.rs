@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use parallax_model::{Briefing, DocId, Support};
+use parallax_model::{Briefing, DocId};
 
 use super::outline::{
     DISPUTED, SUPERSEDED, UPDATES, claim_text, divergence_label, key_facts, latest, origins, sections,
@@ -187,12 +187,7 @@ impl<'a> Passages<'a> {
             .summary
             .iter()
             .map(|s| (&s.text, &s.documents))
-            .chain(
-                b.claims
-                    .iter()
-                    .filter(|c| c.support == Support::Corroborated)
-                    .map(|c| (&c.text, &c.documents)),
-            )
+            .chain(key_facts(b).into_iter().map(|c| (&c.text, &c.documents)))
             .chain(b.divergences.iter().flat_map(|d| d.sides.iter().map(|s| (&s.text, &s.documents))))
             .chain(b.updates.iter().flat_map(|u| u.steps.iter().map(|s| (&s.text, &s.documents))));
         for (text, docs) in cited {
