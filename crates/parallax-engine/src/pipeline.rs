@@ -216,6 +216,11 @@ fn claim_input<'a>(
     }
 }
 
+/// The briefing's id of claim group `n` (from 0): `claim-1`, `claim-2`, …
+fn claim_id(n: usize) -> String {
+    format!("claim-{}", n + 1)
+}
+
 /// Briefs the articles that `keep(d, n)` keeps: the `n`-th article (from 1) of document `d`.
 fn brief_kept(
     docs: &[RawDoc],
@@ -320,12 +325,12 @@ fn brief_kept(
             .iter()
             .enumerate()
             .map(|(n, g)| Claim {
-                id: format!("claim-{}", n + 1),
+                id: claim_id(n),
                 text: g.text.clone(),
                 documents: doc_ids(&g.documents),
                 origins: g.origins,
                 support: if g.origins >= 2 { Support::Corroborated } else { Support::SingleSource },
-                part_of: g.part_of.map(|w| format!("claim-{}", w + 1)),
+                part_of: g.part_of.map(claim_id),
             })
             .collect(),
         divergences: found_claims
@@ -365,7 +370,7 @@ fn brief_kept(
             })
             .collect(),
         headline: found_claims.headline.clone(),
-        key_facts: found_claims.key_facts.iter().map(|&n| format!("claim-{}", n + 1)).collect(),
+        key_facts: found_claims.key_facts.iter().copied().map(claim_id).collect(),
         summary: found_claims
             .summary
             .iter()

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use super::diverge::{Context, Divergence, QuoteInput, divergences};
 use super::group::{ClaimGroup, DocInput, Prepared, extend, group, parts, prepare};
-use super::summary::{Picked, Story, disputed, headline, key_facts, summarize, superseded};
+use super::summary::{Picked, Story, disputed, headline, key_facts, summarize, superseded, tell};
 use super::updates::{Update, updates};
 use crate::text::stem_key;
 
@@ -60,10 +60,11 @@ pub fn claims(input: &Input, _config: &Config) -> Claims {
     let parts = parts(&input.docs, &prepared, &groups);
     groups.extend(parts);
     let story = Story::new(&prepared);
-    let mut summary = summarize(&input.docs, &groups, &prepared, &story);
+    let told = tell(&input.docs, &groups, &prepared);
+    let mut summary = summarize(&input.docs, &groups, &told, &prepared, &story);
     disputed(&input.docs, &groups, &prepared, &divergences, &mut summary);
     superseded(&input.docs, &groups, &prepared, &updates, &mut summary);
-    let key_facts = key_facts(&input.docs, &groups, &prepared);
+    let key_facts = key_facts(&groups, &told, &prepared);
     let headline = headline_in(input, &prepared, &story);
     Claims { groups, divergences, updates, summary, key_facts, headline, prepared }
 }

@@ -224,7 +224,7 @@ pub(crate) fn stands_alone(text: &str) -> bool {
 /// A claim as the summary would tell it: its sentence, or a part of a claim (`ClaimGroup::part_of`)
 /// told as a sentence of its own ("a powerful earthquake hit Japan on New Year's Day", which
 /// thirteen origins state, though the whole sentence it was cut from is one outlet's).
-struct Told<'a> {
+pub(super) struct Told<'a> {
     text: Cow<'a, str>,
     statement: Cow<'a, Statement>,
     figures: Cow<'a, SentenceFigures>,
@@ -334,16 +334,22 @@ fn as_sentence(clause: &str) -> String {
     out
 }
 
+/// Each claim group as the summary and the key facts tell it ([`Told`]), made once for both.
+pub(super) fn tell<'a>(docs: &[DocInput], groups: &'a [ClaimGroup], prepared: &'a Prepared) -> Vec<Told<'a>> {
+    let mut analyzer = Analyzer::new();
+    groups.iter().map(|g| Told::new(g, docs, prepared, &mut analyzer)).collect()
+}
+
 /// The summary: up to [`MAX_SENTENCES`] claim sentences (or parts of claims told as sentences,
 /// [`Told`]), best supported and most central first, no two alike, in reading order.
 pub(crate) fn summarize(
     docs: &[DocInput],
     groups: &[ClaimGroup],
+    told: &[Told],
     prepared: &Prepared,
     story: &Story,
 ) -> Vec<Picked> {
     let mut analyzer = Analyzer::new();
-    let told: Vec<Told> = groups.iter().map(|g| Told::new(g, docs, prepared, &mut analyzer)).collect();
     let stmt = |n: usize| told[n].statement.as_ref();
     // Where a group stands: the best relative position of its members (0 = the first sentence).
     let position = |g: &ClaimGroup| {
@@ -384,8 +390,8 @@ pub(crate) fn summarize(
         // counts what befell people or things where the part gives no figure ("Nineteen people
         // died when the ferry capsized" after "The ferry capsized"), tells what the part
         // cannot, the toll: it builds on its part, which the checks below then leave aside.
-        let tells = |t: usize| one_fact(n, t, groups, &told, prepared);
-        let builds_on = |t: usize| counts_toll_of(n, t, groups, &told) && tells(t);
+        let tells = |t: usize| one_fact(n, t, groups, told, prepared);
+        let builds_on = |t: usize| counts_toll_of(n, t, groups, told) && tells(t);
         if taken.iter().any(|&(_, t)| tells(t) && !builds_on(t)) {
             continue;
         }
@@ -493,9 +499,7 @@ fn counts_toll_of(n: usize, t: usize, groups: &[ClaimGroup], told: &[Told]) -> b
 /// thousands of claims is not read pair by pair.
 ///
 /// [`Claim::support`]: parallax_model::Claim::support
-pub(crate) fn key_facts(docs: &[DocInput], groups: &[ClaimGroup], prepared: &Prepared) -> Vec<usize> {
-    let mut analyzer = Analyzer::new();
-    let told: Vec<Told> = groups.iter().map(|g| Told::new(g, docs, prepared, &mut analyzer)).collect();
+pub(crate) fn key_facts(groups: &[ClaimGroup], told: &[Told], prepared: &Prepared) -> Vec<usize> {
     let mut candidates: Vec<usize> = (0..groups.len())
         .filter(|&n| {
             let text = &groups[n].text;
@@ -514,7 +518,7 @@ pub(crate) fn key_facts(docs: &[DocInput], groups: &[ClaimGroup], prepared: &Pre
     let whole = |g: usize| groups[g].part_of.is_none();
     // One fact with a listed claim `t`, unless it builds on it with a toll.
     let retells = |n: usize, t: usize| {
-        (one_fact(n, t, groups, &told, prepared) && !counts_toll_of(n, t, groups, &told))
+        (one_fact(n, t, groups, told, prepared) && !counts_toll_of(n, t, groups, told))
             || (whole(n) == whole(t)
                 && similarity(&told[n].statement, &told[t].statement, &prepared.weights) >= REDUNDANT)
     };

@@ -37,7 +37,8 @@ mark{background:transparent}mark:target{background:var(--mark);outline:2px solid
 
 /// The briefing as a complete HTML document.
 pub fn html(b: &Briefing) -> String {
-    let passages = Passages::new(b);
+    let key = key_facts(b);
+    let passages = Passages::new(b, &key);
     let mut out = String::with_capacity(64 * 1024);
     let title = b.headline.clone().unwrap_or_else(|| "Parallax briefing".to_string());
     let _ = write!(
@@ -74,7 +75,6 @@ pub fn html(b: &Briefing) -> String {
         out.push_str("</ol>\n");
     }
 
-    let key = key_facts(b);
     if !key.is_empty() {
         out.push_str("<h2 id=\"key-facts\">Key facts</h2>\n<ul>\n");
         for c in &key {
@@ -181,13 +181,15 @@ struct Passages<'a> {
 }
 
 impl<'a> Passages<'a> {
-    fn new(b: &'a Briefing) -> Passages<'a> {
+    /// The passages the summary, the key facts `key`, the divergences and the counts by day
+    /// cite.
+    fn new(b: &'a Briefing, key: &[&parallax_model::Claim]) -> Passages<'a> {
         let mut found = vec![BTreeMap::new(); b.documents.len()];
         let cited = b
             .summary
             .iter()
             .map(|s| (&s.text, &s.documents))
-            .chain(key_facts(b).into_iter().map(|c| (&c.text, &c.documents)))
+            .chain(key.iter().map(|c| (&c.text, &c.documents)))
             .chain(b.divergences.iter().flat_map(|d| d.sides.iter().map(|s| (&s.text, &s.documents))))
             .chain(b.updates.iter().flat_map(|u| u.steps.iter().map(|s| (&s.text, &s.documents))));
         for (text, docs) in cited {
