@@ -11,7 +11,8 @@
 //! share of its text that is not link text. The best candidate is the root, or the ancestor it
 //! shares with three more candidates of nearly its weight (an article cut into chunks between
 //! embeds); its siblings join when they score at least a fifth of it (articles split into
-//! several containers). Roots that hold less than half the page's prose give way to the
+//! several containers) or are paragraphs of 80 characters or more of their own (opening
+//! paragraphs beside the container of the rest; Readability's rule). Roots that hold less than half the page's prose give way to the
 //! nearest ancestor that holds half (an article cut into many small blocks). Elements whose
 //! class or id names boilerplate, and lists made mostly of links, are left out wherever they
 //! stand; so are containers classed as captions or credits (photo captions are not article
@@ -57,6 +58,10 @@ const PROMOTE_MIN: usize = 3;
 /// unchanged. Links up to 0.3 took in a news ticker around a Zyte article.)
 const ARTICLE_SHARE: f64 = 0.5;
 const ARTICLE_LINKS: f64 = 0.2;
+
+/// Readability's rule for a paragraph beside the article's root: a sibling that is itself a
+/// paragraph of at least this many characters of its own joins, whatever its score.
+const SIBLING_PARAGRAPH: usize = 80;
 
 /// What the page's main content is.
 pub(crate) struct MainContent {
@@ -473,6 +478,7 @@ pub(crate) fn find(dom: &Document) -> Option<MainContent> {
         .unwrap_or(first);
     let mut roots = vec![top];
     let best_raw = score_of(top);
+    let description = description(dom);
     if let Some(parent) = dom.get(top).and_then(|n| n.parent()) {
         for sibling in parent.children() {
             let id = sibling.id();
@@ -481,29 +487,42 @@ pub(crate) fn find(dom: &Document) -> Option<MainContent> {
             }
             // A sibling joins on its own prose, not on its class name, and not as a list of
             // links ("you may also like").
-            if score_of(id) >= (best_raw * 0.2).max(10.0)
-                && link_density(stats_of(id), 1.0) < 0.25
+            let s = stats_of(id);
+            // A paragraph that states the page's description is its standfirst, which the lead
+            // rule below places.
+            let paragraph = s.own_chars >= SIBLING_PARAGRAPH
+                && s.own_chars * 2 >= s.chars
+                && !description.as_deref().is_some_and(|d| opens_with(sibling, d));
+            if (paragraph || score_of(id) >= (best_raw * 0.2).max(10.0))
+                && link_density(s, 1.0) < 0.25
                 && !words_of[id.index()].negative()
             {
                 roots.push(id);
             }
         }
     }
-    // The article's other chunks: elements with the top's exact class, under its ancestor
+    // The article's other chunks: elements with the top's class, under its ancestor
     // [`CHUNK_LEVELS`] up, holding prose of their own ("article__body" repeated between ad
-    // rails, or between figures each wrapped in sections of their own).
+    // rails, or between figures each wrapped in sections of their own). A chunk may add
+    // modifier classes of its own ("block-text block-text--first" beside "block-text"), unless
+    // one names boilerplate.
     if let Some(class) = node(top).element().and_then(|e| e.attr("class")).filter(|c| !c.trim().is_empty())
         && let Some(grand) = node(top).ancestors().take(CHUNK_LEVELS).last()
     {
+        let tokens: Vec<&str> = class.split_whitespace().collect();
         for d in grand.descendants() {
-            let same = d.element().is_some_and(|e| e.attr("class") == Some(class));
+            let same = d.element().and_then(|e| e.attr("class")).is_some_and(|c| {
+                c == class
+                    || (!words_of[d.id().index()].negative()
+                        && tokens.iter().all(|t| c.split_whitespace().any(|u| u == *t)))
+            });
             let prose = score_of(d.id()) > 0.0;
             if same && prose && !roots.iter().any(|r| node(*r).contains(d.id())) {
                 roots.push(d.id());
             }
         }
     }
-    if let Some(lead) = lead(dom, &stats, &roots) {
+    if let Some(lead) = lead(dom, &stats, top, &roots, description.as_deref()) {
         roots.push(lead);
     } else if let Some(lead) = classed_lead(dom, &stats, &roots) {
         roots.push(lead);
@@ -537,9 +556,35 @@ pub(crate) fn find(dom: &Document) -> Option<MainContent> {
 /// The article's lead when the page states it apart from the body: the block before the body
 /// whose text opens with the page's own description (`og:description`, `description`), as a
 /// standfirst under the headline does.
-fn lead(dom: &Document, stats: &[Stats], roots: &[NodeId]) -> Option<NodeId> {
-    let first_root = *roots.iter().min()?;
-    let description = dom.root().descendants().find_map(|n| {
+fn lead(
+    dom: &Document,
+    stats: &[Stats],
+    top: NodeId,
+    roots: &[NodeId],
+    description: Option<&str>,
+) -> Option<NodeId> {
+    let description = description?;
+    let wanted = description.chars().count();
+    dom.root().descendants().take_while(|n| n.id() < top).find_map(|n: NodeRef<'_>| {
+        let e = n.element()?;
+        if matches!(e.name(), "meta" | "head" | "script" | "title" | "html" | "body")
+            || roots.iter().any(|r| dom.get(*r).is_some_and(|r| r.contains(n.id())))
+        {
+            return None;
+        }
+        let s = stats[n.id().index()];
+        // About the description's length, in its own text and in all it holds.
+        if s.own_chars * 2 < wanted || s.chars > wanted * 3 {
+            return None;
+        }
+        opens_with(n, description).then(|| n.id())
+    })
+}
+
+/// The page's own description (`og:description`, `description`, `twitter:description`), when
+/// it is 40 characters or more, its white space folded.
+fn description(dom: &Document) -> Option<String> {
+    dom.root().descendants().find_map(|n| {
         let e = n.element()?;
         if e.name() != "meta" {
             return None;
@@ -550,23 +595,14 @@ fn lead(dom: &Document, stats: &[Stats], roots: &[NodeId]) -> Option<NodeId> {
             .flatten()
             .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "))
             .filter(|c| c.chars().count() >= 40)
-    })?;
-    let probe: String = description.chars().take(40).collect();
-    let wanted = description.chars().count();
-    dom.root().descendants().take_while(|n| n.id() < first_root).find_map(|n: NodeRef<'_>| {
-        let e = n.element()?;
-        if matches!(e.name(), "meta" | "head" | "script" | "title" | "html" | "body") {
-            return None;
-        }
-        let s = stats[n.id().index()];
-        // About the description's length, in its own text and in all it holds.
-        if s.own_chars * 2 < wanted || s.chars > wanted * 3 {
-            return None;
-        }
-        let text = n.text_content();
-        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        text.starts_with(&probe).then(|| n.id())
     })
+}
+
+/// Whether the element's text opens with the first 40 characters of the description.
+fn opens_with(n: NodeRef<'_>, description: &str) -> bool {
+    let probe: String = description.chars().take(40).collect();
+    let text = n.text_content();
+    text.split_whitespace().collect::<Vec<_>>().join(" ").starts_with(&probe)
 }
 
 /// The standfirst a page marks by its class ("intro", "lead", "standfirst", ...): the last such
@@ -845,6 +881,28 @@ mod tests {
     }
 
     #[test]
+    fn a_chunk_with_a_modifier_class_joins_the_body() {
+        // The first chunk adds a modifier to the class the others share (a drop cap); a block
+        // whose added class names boilerplate does not join.
+        let opening =
+            "The crew brought the ferry back to the quay by noon, and the harbour master thanked them.";
+        let promo =
+            "Subscribe to our newsletter for the harbour's news, every morning, straight to your inbox.";
+        let chunk = |class: &str, text: &str| {
+            format!(r##"<div class="block"><div class="{class}"><p>{text}</p><p>{text}</p></div></div>"##)
+        };
+        let html = format!(
+            r##"<html><body><div class="content">{}<figure><img src="a.jpg"></figure>{}{}</div></body></html>"##,
+            chunk("block-text block-text--first", opening),
+            chunk("block-text", &format!("{PARA}</p><p>{PARA}</p><p>{PARA}")),
+            chunk("block-text newsletter", promo)
+        );
+        let text = main_text(&html);
+        assert!(text.starts_with(opening), "{text}");
+        assert!(!text.contains("Subscribe"), "{text}");
+    }
+
+    #[test]
     fn a_lead_is_about_as_long_as_the_description() {
         let description = "A ferry and a cargo ship collided in fog off the harbour on Tuesday morning.";
         let teasers = "<p>Another story here.</p>".repeat(12);
@@ -858,5 +916,57 @@ mod tests {
         let text = main_text(&html);
         assert!(!text.contains("Another story"), "{text}");
         assert!(text.contains(PARA), "{text}");
+    }
+
+    #[test]
+    fn paragraphs_beside_the_body_join_it() {
+        // The opening paragraphs stand beside the container of the rest, each scoring far
+        // below a fifth of it: as paragraphs of their own, they join (Readability's rule).
+        let opening =
+            "The coastguard said the ferry turned back an hour out, when its radar failed in thick fog.";
+        let body = format!("<p>{PARA}</p>").repeat(8);
+        let html = format!(
+            r##"<html><body><div class="page"><div class="para">{opening}</div>
+            <div class="para">{opening}</div><div class="read-all">{body}</div>
+            <div class="note">Short note.</div></div></body></html>"##
+        );
+        let text = main_text(&html);
+        assert!(text.starts_with(&format!("{opening} | {opening} | {PARA}")), "{text}");
+        assert!(!text.contains("Short note"), "{text}");
+    }
+
+    #[test]
+    fn a_paragraph_beside_the_body_does_not_hide_the_lead_after_it() {
+        // The description's block stands beside the body after another joining paragraph: it
+        // is still the lead, read once.
+        let description = "A ferry and a cargo ship collided in fog off the harbour on Tuesday morning.";
+        let other =
+            "Pictures from the quay show the ferry's bow, dented and scraped, as the tugs brought it in.";
+        let body = format!("<p>{PARA}</p>").repeat(8);
+        let html = format!(
+            r##"<html><head><meta name="description" content="{description}"></head><body>
+            <div class="page"><div class="para">{other}</div><div class="summary">{description}</div>
+            <div class="body">{body}</div></div></body></html>"##
+        );
+        let text = main_text(&html);
+        assert!(text.starts_with(&format!("{other} | {description} | {PARA}")), "{text}");
+        assert_eq!(text.matches(description).count(), 1, "{text}");
+    }
+
+    #[test]
+    fn a_standfirst_written_twice_is_read_once() {
+        // The description under the headline and again beside the body: the first is the
+        // lead, the second does not join as a paragraph.
+        let description = "A ferry and a cargo ship collided in thick fog off the harbour early on Tuesday, officials said.";
+        let body = format!("<p>{PARA}</p>").repeat(8);
+        let html = format!(
+            r##"<html><head><meta name="description" content="{description}"></head><body>
+            <header><h1>Collision</h1><div class="dek">{description}</div></header>
+            <div class="page"><div class="abstract">{description}</div><div class="body">{body}</div></div>
+            </body></html>"##
+        );
+        let text = main_text(&html);
+        assert!(text.starts_with(&format!("{description} | {PARA}")), "{text}");
+        assert_eq!(text.matches(description).count(), 1, "{text}");
     }
 }
