@@ -225,6 +225,12 @@ struct Stats {
     own_breaks: usize,
 }
 
+/// Whether a text ends as a sentence does (after any closing quote or bracket).
+fn ends_like_a_sentence(text: &str) -> bool {
+    text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '”' | '’' | '»' | ')'))
+        .ends_with(['.', '!', '?', '…'])
+}
+
 /// Inline elements: their text belongs to the block around them.
 fn inline(name: &str) -> bool {
     matches!(
@@ -351,13 +357,16 @@ pub(crate) fn find(dom: &Document) -> Option<MainContent> {
         }
     }
     let stats_of = |id: NodeId| stats[id.index()];
-    // Link lists ("related", menus without a class): a list or block that is mostly links.
+    // Link lists ("related", menus without a class): a list or block that is mostly links; and a
+    // paragraph that is mostly a link, unless it ends like a sentence (a call to read another
+    // story, "GET THE APP BY CLICKING HERE", not a linked sentence of the article).
     for node in dom.root().descendants() {
         if let Some(e) = node.element()
-            && matches!(e.name(), "ul" | "ol" | "div" | "section" | "table")
+            && matches!(e.name(), "ul" | "ol" | "div" | "section" | "table" | "p")
             && let s = stats_of(node.id())
             && s.chars > 0
             && s.link_chars * 10 >= s.chars * 7
+            && (e.name() != "p" || !ends_like_a_sentence(&node.text_content()))
         {
             boilerplate.push(node.id());
         }
@@ -633,9 +642,7 @@ fn classed_lead(dom: &Document<'_>, stats: &[Stats], roots: &[NodeId]) -> Option
             }
             // Prose: a dozen words or more that end like a sentence, not a header of labels.
             let text = n.text_content();
-            let text = text
-                .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '”' | '’' | '»' | ')'));
-            text.split_whitespace().count() >= 12 && text.ends_with(['.', '!', '?', '…'])
+            text.split_whitespace().count() >= 12 && ends_like_a_sentence(&text)
         })
         .last()
         .map(|n| n.id())
@@ -900,6 +907,20 @@ mod tests {
         let text = main_text(&html);
         assert!(text.starts_with(opening), "{text}");
         assert!(!text.contains("Subscribe"), "{text}");
+    }
+
+    #[test]
+    fn a_paragraph_that_is_a_link_to_elsewhere_is_left_out() {
+        let html = format!(
+            r##"<html><body><div class="story"><p>{PARA}</p>
+            <p><a href="/fees"><strong>READ MORE: HARBOUR FEES TO RISE IN THE SPRING</strong></a></p>
+            <p>{PARA}</p><p><a href="/report">The coastguard's report on the collision was published on Friday.</a></p>
+            <p>{PARA}</p></div></body></html>"##
+        );
+        let text = main_text(&html);
+        assert!(!text.contains("READ MORE"), "{text}");
+        // A linked sentence of the article stays.
+        assert!(text.contains("The coastguard's report"), "{text}");
     }
 
     #[test]
