@@ -430,7 +430,9 @@ pub(crate) fn is_timestamp(k: &str) -> bool {
             || is_iso_datetime(w)
             || (numeric
                 && w.chars().any(|c| c.is_ascii_digit())
-                && (w.contains(['/', '-', ':']) || w.len() == 4 || w.matches('.').count() == 2))
+                && (w.contains(['/', '-', ':'])
+                    || crate::text::year(w).is_some()
+                    || w.matches('.').count() == 2))
         {
             dated = true;
         } else if !(numeric
@@ -1389,6 +1391,7 @@ mod tests {
         check("Date:2025-04-15 11:34:07", Some(Timestamp));
         check("Reading time: 4 minutes", Some(Timestamp));
         check("August 2025", Some(Timestamp));
+        check("2019", Some(Timestamp));
         check("Comments", Some(Comments));
         check("No comments yet...", Some(Comments));
         check("12 comments", Some(Comments));
@@ -1570,6 +1573,9 @@ mod tests {
         check("By Tuesday the talks had collapsed.", None);
         check("By the numbers", None);
         check("By land and sea", None);
+        // A table's cells: a number of four digits is a year only where a year can be.
+        check("5040", None);
+        check("1.25", None);
     }
 
     #[test]
