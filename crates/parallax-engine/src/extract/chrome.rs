@@ -1306,9 +1306,15 @@ mod tests {
 
     #[test]
     fn related_headings_and_feedback_prompts_in_other_languages() {
-        for line in
-            ["Auch interessant", "À lire aussi", "Lo más leído", "Zum Weiterlesen:", "Ähnliche Artikel"]
-        {
+        for line in [
+            "Auch interessant",
+            "À lire aussi",
+            "Lo más leído",
+            "Zum Weiterlesen:",
+            "Ähnliche Artikel",
+            "Похожие статьи",
+            "Читайте также",
+        ] {
             assert_eq!(classify(line), Some(Related), "{line}");
         }
         for line in

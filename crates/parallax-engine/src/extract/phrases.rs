@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use crate::text::Sections;
 
 /// The tables, English first.
-const TABLES: [(&str, &str); 8] = [
+const TABLES: [(&str, &str); 9] = [
     ("en", include_str!("../../vocab/en/chrome.txt")),
     ("de", include_str!("../../vocab/de/chrome.txt")),
     ("fr", include_str!("../../vocab/fr/chrome.txt")),
@@ -20,6 +20,7 @@ const TABLES: [(&str, &str); 8] = [
     ("pt", include_str!("../../vocab/pt/chrome.txt")),
     ("nl", include_str!("../../vocab/nl/chrome.txt")),
     ("pl", include_str!("../../vocab/pl/chrome.txt")),
+    ("ru", include_str!("../../vocab/ru/chrome.txt")),
 ];
 
 /// Every section's phrases over all tables.
