@@ -12,11 +12,12 @@
 //! shares with three more candidates of nearly its weight (an article cut into chunks between
 //! embeds); its siblings join when they score at least a fifth of it (articles split into
 //! several containers) or are paragraphs of 80 characters or more of their own (opening
-//! paragraphs beside the container of the rest; Readability's rule). Roots that hold less than half the page's prose give way to the
-//! nearest ancestor that holds half (an article cut into many small blocks). Elements whose
-//! class or id names boilerplate, and lists made mostly of links, are left out wherever they
-//! stand; so are containers classed as captions or credits (photo captions are not article
-//! text here). The prose of comment threads (a class or id with "comment" and no article
+//! paragraphs beside the container of the rest; Readability's rule). Roots that hold less
+//! than half the page's prose give way to the nearest ancestor that holds half (an article
+//! cut into many small blocks). Elements whose class or id names boilerplate, lists made
+//! mostly of links, and paragraphs made mostly of a link that do not end like a sentence
+//! ("GET THE APP BY CLICKING HERE"), are left out wherever they stand; so are containers
+//! classed as captions or credits (photo captions are not article text here). The prose of comment threads (a class or id with "comment" and no article
 //! word) scores for no candidate, as a long thread would otherwise outscore the article; nor
 //! does the prose of a block whose first element is a heading over other stories ("Related
 //! articles", "Você pode gostar..."), left out too. A block that holds most of a root's prose
@@ -28,6 +29,8 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 use parallax_html::{Document, Edge, Element, NodeId, NodeRef};
+
+use super::words::ends_like_a_sentence;
 
 /// How far above the best candidate the article's other chunks are looked for. Six levels
 /// measured best on both extraction benchmarks (Zyte F1 0.969 at three levels, 0.971 at six;
@@ -223,12 +226,6 @@ struct Stats {
     own_commas: usize,
     /// Line breaks (`br`) in the text it holds itself.
     own_breaks: usize,
-}
-
-/// Whether a text ends as a sentence does (after any closing quote or bracket).
-fn ends_like_a_sentence(text: &str) -> bool {
-    text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '”' | '’' | '»' | ')'))
-        .ends_with(['.', '!', '?', '…'])
 }
 
 /// Inline elements: their text belongs to the block around them.

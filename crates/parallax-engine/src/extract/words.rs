@@ -18,6 +18,12 @@ pub(crate) fn ends_punctuated(s: &str) -> bool {
     strip_closers(s).ends_with(['.', '!', '?', '…', ':', ';'])
 }
 
+/// Whether `s` ends like a sentence: `.`, `!`, `?` or `…`, possibly followed by closing quotes
+/// and brackets.
+pub(crate) fn ends_like_a_sentence(s: &str) -> bool {
+    strip_closers(s).ends_with(['.', '!', '?', '…'])
+}
+
 /// Whether `s` starts like a sentence or a headline: an upper-case letter or a digit,
 /// possibly after opening quotes.
 pub(crate) fn starts_capitalised(s: &str) -> bool {
