@@ -715,9 +715,14 @@ fn is_author_box(k: &str) -> bool {
     )
 }
 
-/// Whether `text` is a heading over other stories ("Related articles", "Lesen Sie auch").
-pub(crate) fn is_related_label(text: &str) -> bool {
-    is_related(&key(text))
+/// Whether `text` is a heading over other stories ("Related articles", "Lesen Sie auch"), or
+/// opens with such a heading of two words or more ("Most popular diets", "Самые популярные
+/// диеты"; not "Related issues", as one word is too little to tell).
+pub(crate) fn opens_with_related_label(text: &str) -> bool {
+    let k = key(text);
+    // The ends of the prefixes of two words or more, short of the whole.
+    let mut ends = k.char_indices().filter(|(_, c)| *c == ' ').map(|(i, _)| i).skip(1);
+    is_related(&k) || ends.any(|end| is_related(&k[..end]))
 }
 
 fn is_related(k: &str) -> bool {

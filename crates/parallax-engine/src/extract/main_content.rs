@@ -193,8 +193,9 @@ fn words(e: &Element<'_>) -> Words {
 }
 
 /// Whether the first element in `node` is a heading that reads as one over other stories
-/// ("Related articles", "Você pode gostar...", "Lesen Sie auch"): a label of four words at
-/// most, as a headline is longer ("More from the harbour desk" heads an article).
+/// ("Related articles", "Você pode gostar...", "Lesen Sie auch", "Most popular diets"): a
+/// label of four words at most, as a headline is longer ("More from the harbour desk" heads
+/// an article).
 fn headed_as_related(node: NodeRef<'_>) -> bool {
     let Some(first) =
         node.children().find(|c| c.element().is_some() || c.text().is_some_and(|t| !t.trim().is_empty()))
@@ -208,7 +209,7 @@ fn headed_as_related(node: NodeRef<'_>) -> bool {
     // Counted before anything is built: most headings are headlines, longer than a label.
     let words: usize =
         first.descendants().filter_map(|d| d.text()).map(|t| t.split_whitespace().count()).sum();
-    words <= 4 && super::chrome::is_related_label(&first.text_content())
+    words <= 4 && super::chrome::opens_with_related_label(&first.text_content())
 }
 
 /// Elements whose text never counts: the head, and what the renderer skips.
@@ -834,6 +835,21 @@ mod tests {
              <div class='story'><p>{PARA} The ferry left.</p><p>{PARA}</p></div></body></html>"
         );
         assert!(main_text(&html).contains("The ferry left."), "{}", main_text(&html));
+        // A heading that opens with such a label and names its topic after it.
+        let html = format!(
+            r##"<html><body><div class="page">
+            <article class="post post-0"><h1>The story</h1><p>The ferry left at dawn, and the fog, \
+              thick as wool, closed behind it.</p><p>{PARA}</p></article>
+            <section class="more"><h3>Most popular crossings</h3>{teasers}</section>
+            </div></body></html>"##
+        );
+        let text = main_text(&html);
+        assert!(text.contains("The ferry left at dawn") && !text.contains("Other story"), "{text}");
+        // One word is too little: an article's own section may be headed "Related issues".
+        let html = format!(
+            "<html><body><article><p>{PARA}</p><section><h2>Related issues</h2><p>{PARA} The fares rose.</p></section></article></body></html>"
+        );
+        assert!(main_text(&html).contains("The fares rose."), "{}", main_text(&html));
     }
 
     #[test]
