@@ -17,10 +17,11 @@
 //! cut into many small blocks). Elements whose class or id names boilerplate, lists made
 //! mostly of links, and paragraphs made mostly of a link that do not end like a sentence
 //! ("GET THE APP BY CLICKING HERE"), are left out wherever they stand; so are containers
-//! classed as captions or credits (photo captions are not article text here). The prose of comment threads (a class or id with "comment" and no article
-//! word) scores for no candidate, as a long thread would otherwise outscore the article; nor
-//! does the prose of a block whose first element is a heading over other stories ("Related
-//! articles", "Você pode gostar..."), left out too. A block that holds most of a root's prose
+//! classed as captions or credits (photo captions are not article text here). The prose of
+//! comment threads (a class or id with "comment" and no article word) scores for no
+//! candidate, as a long thread would otherwise outscore the article; nor does the prose of a
+//! block whose first element is a heading over other stories ("Related articles", "Você
+//! pode gostar...", "Most popular diets"), left out too. A block that holds most of a root's prose
 //! is never left out, whatever its class says (page builders class every block a "widget").
 //! Bylines and timestamps are not left out here: the text rules read them (authors, dates)
 //! and keep them out of the body.
@@ -574,14 +575,16 @@ fn lead(
     let wanted = description.chars().count();
     dom.root().descendants().take_while(|n| n.id() < top).find_map(|n: NodeRef<'_>| {
         let e = n.element()?;
-        if matches!(e.name(), "meta" | "head" | "script" | "title" | "html" | "body")
-            || roots.iter().any(|r| dom.get(*r).is_some_and(|r| r.contains(n.id())))
-        {
+        if matches!(e.name(), "meta" | "head" | "script" | "title" | "html" | "body") {
             return None;
         }
         let s = stats[n.id().index()];
-        // About the description's length, in its own text and in all it holds.
-        if s.own_chars * 2 < wanted || s.chars > wanted * 3 {
+        // About the description's length, in its own text and in all it holds (tested first:
+        // it passes over most of the page at once), and not already in the article.
+        if s.own_chars * 2 < wanted
+            || s.chars > wanted * 3
+            || roots.iter().any(|r| dom.get(*r).is_some_and(|r| r.contains(n.id())))
+        {
             return None;
         }
         opens_with(n, description).then(|| n.id())
