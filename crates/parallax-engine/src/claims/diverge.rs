@@ -424,9 +424,23 @@ fn numeral(w: &str) -> Option<f64> {
     if numeric { w.replace(',', "").parse::<f64>().ok() } else { None }
 }
 
-/// The value of a number written in digits or in words ("181", "two"; `NUMBER_WORDS`).
+/// The value of a number written in words, lower-cased: one of `NUMBER_WORDS`, or a multiple
+/// of ten and a unit joined by a hyphen ("twenty-three", "forty-one").
+fn word_number(w: &str) -> Option<f64> {
+    let named = |w: &str| NUMBER_WORDS.iter().find(|(n, _)| *n == w).map(|&(_, v)| v);
+    match w.split_once('-') {
+        Some((tens, unit)) => {
+            let tens = named(tens).filter(|t| (20.0..=90.0).contains(t) && t % 10.0 == 0.0)?;
+            let unit = if unit == "one" { 1.0 } else { named(unit).filter(|u| *u < 10.0)? };
+            Some(tens + unit)
+        }
+        None => named(w),
+    }
+}
+
+/// The value of a number written in digits or in words ("181", "two", "twenty-three").
 fn number_value(w: &str) -> Option<f64> {
-    numeral(w).or_else(|| NUMBER_WORDS.iter().find(|(n, _)| *n == w).map(|&(_, v)| v))
+    numeral(w).or_else(|| word_number(w))
 }
 
 fn figures(text: &str) -> Vec<Figure> {
@@ -437,9 +451,11 @@ fn figures(text: &str) -> Vec<Figure> {
     for (i, raw) in words.iter().enumerate() {
         let w = raw.trim_matches(|c: char| matches!(c, ',' | '.' | '!' | '?' | '\'' | '‘' | '’'));
         let lower = w.to_lowercase();
+        // "Twenty-three" is one number; "20-year-old", "magnitude-7.6" a figure and what
+        // is joined to it.
         let (head, attached) = match lower.split_once('-') {
-            Some((h, rest)) => (h.to_string(), Some(rest.to_string())),
-            None => (lower.clone(), None),
+            Some((h, rest)) if word_number(&lower).is_none() => (h.to_string(), Some(rest.to_string())),
+            _ => (lower.clone(), None),
         };
         // "magnitude-7.6": a measure joined to its figure.
         let joined_measure = attached
@@ -510,7 +526,7 @@ fn figures(text: &str) -> Vec<Figure> {
                 let whole = bare_at(k).unwrap_or_default();
                 let is_number = !whole.is_empty()
                     && (whole.bytes().all(|c| c.is_ascii_digit() || c == b',')
-                        || NUMBER_WORDS.iter().any(|(w, _)| *w == whole));
+                        || word_number(&whole).is_some());
                 if is_number && let Some(u) = bare_at(k + 1).filter(|u| !u.is_empty() && !is_function_word(u))
                 {
                     unit = u;
@@ -524,8 +540,7 @@ fn figures(text: &str) -> Vec<Figure> {
         let after_part = |k: usize| {
             words.get(k).is_some_and(|w| {
                 let w = bare(w);
-                w.bytes().all(|c| c.is_ascii_digit()) && !w.is_empty()
-                    || NUMBER_WORDS.iter().any(|(n, _)| *n == w)
+                w.bytes().all(|c| c.is_ascii_digit()) && !w.is_empty() || word_number(&w).is_some()
             })
         };
         let of_at = if i >= 1 && words[i - 1].eq_ignore_ascii_case("of") {
@@ -779,7 +794,7 @@ fn breakdown(words: &[&str]) -> bool {
 fn is_number_word(w: &str) -> bool {
     let w = bare(w);
     (!w.is_empty() && w.bytes().all(|c| c.is_ascii_digit() || c == b',' || c == b'.'))
-        || NUMBER_WORDS.iter().any(|(n, _)| *n == w)
+        || word_number(&w).is_some()
 }
 
 /// Whether a place follows the figure at word `at`: within four words, a word of place ("in",
@@ -826,7 +841,7 @@ fn toll_before(words: &[&str], at: usize) -> bool {
         }
         // A day of a month ("the Jan. 1 earthquake") is no figure.
         let dated = k >= 1 && crate::text::month_number(&bare(words[k - 1])).is_some();
-        if !dated && (w.bytes().any(|c| c.is_ascii_digit()) || NUMBER_WORDS.iter().any(|(n, _)| *n == w)) {
+        if !dated && (w.bytes().any(|c| c.is_ascii_digit()) || word_number(&w).is_some()) {
             return false;
         }
     }
@@ -2439,7 +2454,7 @@ fn stances(cx: &Context) -> Vec<Divergence> {
 mod tests {
     use super::{
         Bound, all_but_count, clause_after, clocks, clocks_agree, figures, figures_disagree, happening,
-        identifiers_in, near_miss, same_scope,
+        identifiers_in, near_miss, same_scope, unit_key, word_number,
     };
 
     #[test]
@@ -3068,6 +3083,16 @@ mod tests {
         assert_eq!(bound("Waves as high as five meters were forecast."), Bound::AtMost);
         assert_eq!(bound("Officials counted some 410 seats."), Bound::About);
         assert_eq!(bound("It was a turnover 20 per cent higher."), Bound::Exact, "a bound is whole words");
+        // A number of two words joined by a hyphen is one number, and counts the noun after it.
+        let f = figures("Twenty-three people were on the ferry, and forty-one cars.");
+        let shown: Vec<(f64, &str)> = f.iter().map(|f| (f.value, f.written.as_str())).collect();
+        assert_eq!(shown, [(23.0, "Twenty-three"), (41.0, "forty-one")]);
+        assert_eq!(f[0].unit, unit_key("people"));
+        // Not numbers of two words: a part of a whole, a size joined to its unit.
+        assert_eq!(figures("Two-thirds of the crew were rescued.")[0].value, 2.0);
+        assert_eq!(figures("A five-storey block burned.")[0].value, 5.0);
+        assert_eq!(word_number("ten-two"), None);
+        assert_eq!(word_number("twenty-ten"), None);
     }
 
     #[test]
