@@ -3129,7 +3129,7 @@ mod tests {
         // needs no more of the sentences alike.
         assert_eq!(
             figures("burned more than 10,000 homes and other structures")[0].unit,
-            super::unit_key("structures")
+            unit_key("structures")
         );
         assert_eq!(
             found(&[
