@@ -107,17 +107,6 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
     }
 }
 
-/// The person whose first name is `name` ("Sir Keir" → Keir Starmer), when exactly one is.
-fn by_first_name(people: &[Person], name: &str) -> Option<usize> {
-    let key = name_key(name);
-    let mut found = people.iter().enumerate().filter(|(_, p)| {
-        let words: Vec<&str> = p.name.split_whitespace().collect();
-        words.len() > 1 && name_key(words[0]) == key
-    });
-    let first = found.next().map(|(i, _)| i);
-    if found.next().is_some() { None } else { first }
-}
-
 /// Where a word that ends a full name is written alone: "Baltimore" in 26 documents that never
 /// write "More Baltimore" (a page's "More Baltimore news" link) is the city, not that person's
 /// surname. A person named in full is so named in nearly every report about them (each outlet
@@ -224,7 +213,7 @@ impl Registry {
                 })
                 .or_else(|| {
                     (m.text.split_whitespace().count() == 1)
-                        .then(|| by_first_name(&registry.people, &m.text))
+                        .then(|| registry.by_first_name(&m.text))
                         .flatten()
                 })
                 .or_else(|| registry.spelling_of(&m.text));
@@ -321,6 +310,20 @@ impl Registry {
         }
     }
 
+    /// The person whose first name is `name` ("Sir Keir" → Keir Starmer), when exactly one is.
+    /// Looked up among the people a mention of two words or more opening with that word was
+    /// found as ([`Registry::by_given`]): every person whose name opens with it is one of them,
+    /// since a person's name is always one of their mentions.
+    fn by_first_name(&self, name: &str) -> Option<usize> {
+        let key = name_key(name);
+        let mut found = self.by_given.get(&key)?.iter().copied().filter(|&i| {
+            let mut words = self.people[i].name.split_whitespace();
+            words.next().is_some_and(|first| name_key(first) == key) && words.next().is_some()
+        });
+        let first = found.next();
+        if found.next().is_some() { None } else { first }
+    }
+
     /// The person a name mention refers to.
     pub(crate) fn by_name(&self, name: &str) -> Option<usize> {
         if damaged(name)
@@ -339,9 +342,8 @@ impl Registry {
                 ids.iter().copied().max_by_key(|&i| (self.people[i].mentions, std::cmp::Reverse(i)))
             }),
         });
-        let id = by_surname.or_else(|| {
-            (name.split_whitespace().count() == 1).then(|| by_first_name(&self.people, name)).flatten()
-        })?;
+        let id = by_surname
+            .or_else(|| (name.split_whitespace().count() == 1).then(|| self.by_first_name(name)).flatten())?;
         // Only someone the text marks as a person (a title, a role, a first and last name).
         let p = &self.people[id];
         (p.evidence || p.name.split_whitespace().count() > 1).then_some(id)
@@ -393,6 +395,26 @@ mod tests {
                 format!("{} [{}]", p.name, aliases.join(", "))
             })
             .collect()
+    }
+
+    #[test]
+    fn a_first_name_alone_is_the_one_person_it_opens() {
+        let texts = ["Mayor Ingrid Solberg opened the bridge.", "Harbour master Tor Vik said it was safe."];
+        let found: Vec<Vec<_>> = texts.iter().map(|t| mentions(t)).collect();
+        let names: Vec<(usize, &_)> =
+            found.iter().enumerate().flat_map(|(d, ms)| ms.iter().map(move |m| (d, m))).collect();
+        let registry = Registry::build(&names);
+        let name_of = |name: &str| registry.by_name(name).map(|i| registry.people[i].name.as_str());
+        assert_eq!(name_of("Ingrid"), Some("Ingrid Solberg"));
+        assert_eq!(name_of("Tor"), Some("Tor Vik"));
+        assert_eq!(name_of("Solberg"), Some("Ingrid Solberg"));
+        assert_eq!(name_of("Kari"), None);
+        // Two people opening with one name: neither is meant.
+        let texts = ["Ingrid Solberg and Ingrid Lunde spoke.", "Ingrid Lunde left."];
+        let found: Vec<Vec<_>> = texts.iter().map(|t| mentions(t)).collect();
+        let names: Vec<(usize, &_)> =
+            found.iter().enumerate().flat_map(|(d, ms)| ms.iter().map(move |m| (d, m))).collect();
+        assert_eq!(Registry::build(&names).by_name("Ingrid"), None);
     }
 
     #[test]
