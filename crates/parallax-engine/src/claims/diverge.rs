@@ -8,7 +8,9 @@
 //!   least 20,000" / "21,000"), a running figure that a later report raised (another
 //!   publication day, or another day the sentence or the report's lead names), a part of a
 //!   breakdown by place ("39 in Wajima and 23 in Suzu") against a whole, two occasions'
-//!   readings (another figure after the same word differs too: "to 1,514.77" / "to 1,700.34").
+//!   readings (another figure after the same word differs too: "to 1,514.77" / "to 1,700.34";
+//!   a price told with another move: "fell 25 cents to $32.30" / "down 49 cents at $43.52").
+//!   A run of eight digits or more without separators is an identifier, not a figure.
 //! - dates: the same statement dated on different days (dates that contain one another, a
 //!   day within "last week", agree).
 //! - attributes: what someone wore, where a meeting takes place, when the values share no
@@ -365,6 +367,9 @@ impl Bound {
     }
 }
 
+/// A figure of this many digits or more, written without separators, identifies something.
+const MIN_IDENTIFIER_DIGITS: usize = 8;
+
 /// Numbers written in words ("one" is left out: it is more often a pronoun).
 const NUMBER_WORDS: &[(&str, f64)] = &[
     ("two", 2.0),
@@ -399,6 +404,13 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
 
 /// The unit of a parent's figure ("a father of four").
 static CHILDREN: LazyLock<String> = LazyLock::new(|| unit_key("children"));
+
+/// The key of the unit of every sum of money ("$2.5 billion", "£40").
+static MONEY: LazyLock<String> = LazyLock::new(|| unit_key("money"));
+
+/// The keys of the units a price's move is told in ("fell 25 cents, or 1.1 percent").
+static CENTS: LazyLock<String> = LazyLock::new(|| unit_key("cents"));
+static PERCENT: LazyLock<String> = LazyLock::new(|| unit_key("percent"));
 
 /// The key of the unit every count of people has ("24 people killed", "110 deaths").
 pub(super) static PEOPLE: LazyLock<String> = LazyLock::new(|| unit_key("people"));
@@ -471,6 +483,12 @@ fn figures(text: &str) -> Vec<Figure> {
         // Two numbers joined by a hyphen ("a Boeing 737-800", "20-30") are a designation or a
         // range, not a count of anything.
         if joined_measure.is_none() && attached.as_deref().and_then(numeral).is_some() {
+            continue;
+        }
+        // A run of eight digits or more without a separator is an identifier (a timestamp, a
+        // post's number), not a count: counts that large are written "1,500,000" or "1.5
+        // million".
+        if digits.len() >= MIN_IDENTIFIER_DIGITS && digits.bytes().all(|c| c.is_ascii_digit()) {
             continue;
         }
         // Years are dates, not counts.
@@ -1252,6 +1270,25 @@ fn numbers(cx: &Context) -> Vec<Divergence> {
                 {
                     continue;
                 }
+                // A price told with its move ("fell 25 cents to close at $32.30") is one
+                // moment's reading of one stock: beside a price told with another move ("down 49
+                // cents, or 1.1 percent, at $43.52") it is another reading, of another day or
+                // another company, not one sum told two ways.
+                if fa.unit == *MONEY && fb.unit == *MONEY {
+                    // Its move: the sentence's other figures in cents or percent, or that rose
+                    // or fell.
+                    let moves = |d: usize, i: usize, k: usize| -> Vec<f64> {
+                        let all = &figs[d][i].0;
+                        let moved = all.iter().enumerate().filter(|&(j, g)| {
+                            j != k && (g.unit == *CENTS || g.unit == *PERCENT || movement(g).is_some())
+                        });
+                        moved.map(|(_, g)| g.value).collect()
+                    };
+                    let (x, y) = (moves(da, ia, ka), moves(db, ib, kb));
+                    if !x.is_empty() && !y.is_empty() && !x.iter().any(|v| y.contains(v)) {
+                        continue;
+                    }
+                }
                 // A threshold ("the 326 seats required for a majority") is not a count.
                 let threshold = |f: &Figure| f.near.iter().any(|w| vocab("threshold").contains(&w.as_str()));
                 if threshold(fa) != threshold(fb) {
@@ -1366,7 +1403,13 @@ fn numbers(cx: &Context) -> Vec<Divergence> {
                 let key = (unit_word.to_lowercase(), lo.value.to_bits(), hi.value.to_bits(), bounds);
                 let description = described
                     .entry(key)
-                    .or_insert_with(|| format!("How many {unit_word}: {}", written_apart(fa, fb)))
+                    .or_insert_with(|| {
+                        if fa.unit == *MONEY {
+                            format!("How much: {}", written_apart(fa, fb))
+                        } else {
+                            format!("How many {unit_word}: {}", written_apart(fa, fb))
+                        }
+                    })
                     .clone();
                 found.add_figures(
                     DivergenceKind::Number,
@@ -2664,6 +2707,33 @@ mod tests {
         let input = crate::claims::Input { docs: inputs, quotes: Vec::new(), people, spellings: Vec::new() };
         let out = crate::claims::claims(&input, &Default::default());
         out.divergences.iter().map(|d| d.description.clone()).collect()
+    }
+
+    #[test]
+    fn prices_told_with_other_moves_are_other_readings_and_a_sum_is_how_much() {
+        // One stock's price told with one move by two outlets, the price differing: how much.
+        assert_eq!(
+            found(&[
+                (0, &["Nordlys shares fell 25 cents to close at $32.30 on the Oslo exchange on Tuesday."]),
+                (1, &["Nordlys shares fell 25 cents to close at $32.80 on the Oslo exchange on Tuesday."]),
+            ]),
+            ["How much: $32.30 or $32.80"]
+        );
+        // Two prices each told with its own move: two readings (two stocks, or two days).
+        let readings = [
+            (0, &["Nordlys shares fell 25 cents to close at $32.30 on the Oslo exchange."][..]),
+            (
+                1,
+                &["Shares of Halvik Lines were up 49 cents, or 1.1 percent, at $36.52 on the Oslo exchange."]
+                    [..],
+            ),
+            (2, &["Skarvik shares were 1.4 percent down at $34.29 on the Oslo exchange."][..]),
+        ];
+        assert_eq!(found(&readings), Vec::<String>::new());
+        // A run of digits with no separator is an identifier, not a count.
+        let values: Vec<f64> =
+            figures("Post 1449075600 drew replies from 20 readers.").iter().map(|f| f.value).collect();
+        assert_eq!(values, [20.0]);
     }
 
     #[test]
