@@ -1270,22 +1270,27 @@ fn numbers(cx: &Context) -> Vec<Divergence> {
                 {
                     continue;
                 }
-                // A price told with its move ("fell 25 cents to close at $32.30") is one
-                // moment's reading of one stock: beside a price told with another move ("down 49
-                // cents, or 1.1 percent, at $43.52") it is another reading, of another day or
-                // another company, not one sum told two ways.
-                if fa.unit == *MONEY && fb.unit == *MONEY {
-                    // Its move: the sentence's other figures in cents or percent, or that rose
-                    // or fell.
-                    let moves = |d: usize, i: usize, k: usize| -> Vec<f64> {
-                        let all = &figs[d][i].0;
-                        let moved = all.iter().enumerate().filter(|&(j, g)| {
-                            j != k && (g.unit == *CENTS || g.unit == *PERCENT || movement(g).is_some())
+                // A sum is told with the figures of the reading it belongs to: a price with its
+                // move ("fell 25 cents to close at $32.30"), a sum per share with its total
+                // ("$987 million, or 14 cents a share"). Beside a sum told with other such
+                // figures ("down 49 cents, or 1.1 percent, at $43.52"; "$102 million, or 13 cents
+                // a share, for the year-earlier quarter") it is another reading, of another stock,
+                // day or quarter, not one sum told two ways.
+                let financial = |f: &Figure| f.unit == *MONEY || f.unit == *CENTS;
+                if financial(fa) && financial(fb) {
+                    let companions = |d: usize, i: usize, k: usize| -> Vec<&Figure> {
+                        let all = figs[d][i].0.iter().enumerate();
+                        let told = all.filter(|&(j, g)| {
+                            j != k && (financial(g) || g.unit == *PERCENT || movement(g).is_some())
                         });
-                        moved.map(|(_, g)| g.value).collect()
+                        told.map(|(_, g)| g).collect()
                     };
-                    let (x, y) = (moves(da, ia, ka), moves(db, ib, kb));
-                    if !x.is_empty() && !y.is_empty() && !x.iter().any(|v| y.contains(v)) {
+                    let (x, y) = (companions(da, ia, ka), companions(db, ib, kb));
+                    let comparable = |g: &Figure, h: &Figure| g.unit == h.unit;
+                    let compared = x.iter().any(|g| y.iter().any(|h| comparable(g, h)));
+                    let apart =
+                        x.iter().all(|g| y.iter().all(|h| !comparable(g, h) || figures_disagree(g, h)));
+                    if compared && apart {
                         continue;
                     }
                 }
@@ -2730,6 +2735,12 @@ mod tests {
             (2, &["Skarvik shares were 1.4 percent down at $34.29 on the Oslo exchange."][..]),
         ];
         assert_eq!(found(&readings), Vec::<String>::new());
+        // Sums per share told with their totals: two companies' (or two quarters') results.
+        let results = [
+            (0, &["In the quarter, the company earned $987 million, or 14 cents a share."][..]),
+            (1, &["In the quarter, the company earned a profit of $102 million, or 13 cents a share."][..]),
+        ];
+        assert_eq!(found(&results), Vec::<String>::new());
         // A run of digits with no separator is an identifier, not a count.
         let values: Vec<f64> =
             figures("Post 1449075600 drew replies from 20 readers.").iter().map(|f| f.value).collect();
