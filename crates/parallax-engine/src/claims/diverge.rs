@@ -9,7 +9,8 @@
 //!   publication day, or another day the sentence or the report's lead names), a part of a
 //!   breakdown by place ("39 in Wajima and 23 in Suzu") against a whole, two occasions'
 //!   readings (another figure after the same word differs too: "to 1,514.77" / "to 1,700.34";
-//!   a price told with another move: "fell 25 cents to $32.30" / "down 49 cents at $43.52").
+//!   a sum told with other figures of its reading: a price's move, "fell 25 cents to $32.30"
+//!   / "down 49 cents at $43.52", or a per-share sum's total).
 //!   A run of eight digits or more without separators is an identifier, not a figure.
 //! - dates: the same statement dated on different days (dates that contain one another, a
 //!   day within "last week", agree).
@@ -408,7 +409,8 @@ static CHILDREN: LazyLock<String> = LazyLock::new(|| unit_key("children"));
 /// The key of the unit of every sum of money ("$2.5 billion", "£40").
 static MONEY: LazyLock<String> = LazyLock::new(|| unit_key("money"));
 
-/// The keys of the units a price's move is told in ("fell 25 cents, or 1.1 percent").
+/// The keys of cents and percent: the units a price's move ("fell 25 cents, or 1.1 percent")
+/// or a sum per share ("or 14 cents a share") is told in.
 static CENTS: LazyLock<String> = LazyLock::new(|| unit_key("cents"));
 static PERCENT: LazyLock<String> = LazyLock::new(|| unit_key("percent"));
 

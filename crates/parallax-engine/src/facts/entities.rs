@@ -381,13 +381,17 @@ mod tests {
     use super::{Registry, one_edit_apart};
     use crate::facts::mentions::mentions;
 
-    /// The people of the texts (one per document), each with their other spellings.
-    fn people(texts: &[&str]) -> Vec<String> {
+    /// The registry of the texts' name mentions (one text per document).
+    fn registry(texts: &[&str]) -> Registry {
         let found: Vec<Vec<_>> = texts.iter().map(|t| mentions(t)).collect();
         let names: Vec<(usize, &_)> =
             found.iter().enumerate().flat_map(|(d, ms)| ms.iter().map(move |m| (d, m))).collect();
-        let registry = Registry::build(&names);
-        registry
+        Registry::build(&names)
+    }
+
+    /// The people of the texts (one per document), each with their other spellings.
+    fn people(texts: &[&str]) -> Vec<String> {
+        registry(texts)
             .people
             .iter()
             .map(|p| {
@@ -399,22 +403,18 @@ mod tests {
 
     #[test]
     fn a_first_name_alone_is_the_one_person_it_opens() {
-        let texts = ["Mayor Ingrid Solberg opened the bridge.", "Harbour master Tor Vik said it was safe."];
-        let found: Vec<Vec<_>> = texts.iter().map(|t| mentions(t)).collect();
-        let names: Vec<(usize, &_)> =
-            found.iter().enumerate().flat_map(|(d, ms)| ms.iter().map(move |m| (d, m))).collect();
-        let registry = Registry::build(&names);
-        let name_of = |name: &str| registry.by_name(name).map(|i| registry.people[i].name.as_str());
+        let one = registry(&[
+            "Mayor Ingrid Solberg opened the bridge.",
+            "Harbour master Tor Vik said it was safe.",
+        ]);
+        let name_of = |name: &str| one.by_name(name).map(|i| one.people[i].name.as_str());
         assert_eq!(name_of("Ingrid"), Some("Ingrid Solberg"));
         assert_eq!(name_of("Tor"), Some("Tor Vik"));
         assert_eq!(name_of("Solberg"), Some("Ingrid Solberg"));
         assert_eq!(name_of("Kari"), None);
         // Two people opening with one name: neither is meant.
-        let texts = ["Ingrid Solberg and Ingrid Lunde spoke.", "Ingrid Lunde left."];
-        let found: Vec<Vec<_>> = texts.iter().map(|t| mentions(t)).collect();
-        let names: Vec<(usize, &_)> =
-            found.iter().enumerate().flat_map(|(d, ms)| ms.iter().map(move |m| (d, m))).collect();
-        assert_eq!(Registry::build(&names).by_name("Ingrid"), None);
+        let two = registry(&["Ingrid Solberg and Ingrid Lunde spoke.", "Ingrid Lunde left."]);
+        assert_eq!(two.by_name("Ingrid"), None);
     }
 
     #[test]
