@@ -266,6 +266,9 @@ pub(super) struct Figure {
     /// ship"), the words of what it measures (their keys, synonyms folded): two measures of
     /// one unit describing one thing are one quantity, whatever else their sentences say.
     describes: BTreeSet<u64>,
+    /// Whether "up" stands within [`CLASS_WINDOW`] words of it, not as the bound "up to":
+    /// a rise ([`movement`]), read apart from `near`, which keeps words of three letters or more.
+    up: bool,
     /// The measure of the table's `[measures]` its unit is ("a magnitude of 7.5", "a
     /// 7.6-magnitude quake", "a majority of 170"): a story's one quake has one magnitude, so
     /// two close readings of it are one quantity whatever else their sentences name.
@@ -669,6 +672,11 @@ fn figures(text: &str) -> Vec<Figure> {
         let window = i.saturating_sub(CLASS_WINDOW)..(i + CLASS_WINDOW + 1).min(words.len());
         let mut near = BTreeSet::new();
         let mut names = BTreeSet::new();
+        // "up" is a rise ("shares were up 39 cents"), but not the bound "up to", and too short a
+        // word to be among `near`'s.
+        let up = window
+            .clone()
+            .any(|j| j != i && bare(words[j]) == "up" && words.get(j + 1).is_none_or(|n| bare(n) != "to"));
         for j in window.filter(|&j| j != i) {
             let word = words[j].trim_matches(|c: char| !c.is_alphanumeric());
             let lower = word.to_lowercase();
@@ -704,6 +712,7 @@ fn figures(text: &str) -> Vec<Figure> {
             aboard,
             part: breakdown && placed_after(&words, i),
             describes,
+            up,
             measure: vocab("measures").contains(&unit.as_str()).then(|| unit.clone()),
         });
     }
@@ -1162,7 +1171,7 @@ fn sentence_names(text: &str) -> BTreeSet<String> {
 /// other (the table's `[rises]` and `[falls]`): "shares rose 46 cents" and "shares fell 25
 /// cents" are two movements.
 fn movement(f: &Figure) -> Option<bool> {
-    let up = f.near.iter().any(|w| vocab("rises").contains(&w.as_str()));
+    let up = f.up || f.near.iter().any(|w| vocab("rises").contains(&w.as_str()));
     let down = f.near.iter().any(|w| vocab("falls").contains(&w.as_str()));
     (up != down).then_some(up)
 }
@@ -2737,6 +2746,15 @@ mod tests {
             (2, &["Skarvik shares were 1.4 percent down at $34.29 on the Oslo exchange."][..]),
         ];
         assert_eq!(found(&readings), Vec::<String>::new());
+        // "Up" is a rise, and a rise and a fall are two moves; "up to" is a bound.
+        assert_eq!(
+            found(&[
+                (0, &["Nordlys shares were up 25 cents at $32.30 on the Oslo exchange on Tuesday."]),
+                (1, &["Nordlys shares fell 25 cents to $32.80 on the Oslo exchange on Tuesday."]),
+            ]),
+            Vec::<String>::new()
+        );
+        assert!(figures("Up to 20 people were aboard.").iter().all(|f| !f.up));
         // Sums per share told with their totals: two companies' (or two quarters') results.
         let results = [
             (0, &["In the quarter, the company earned $987 million, or 14 cents a share."][..]),
