@@ -266,9 +266,11 @@ pub(super) struct Figure {
     /// ship"), the words of what it measures (their keys, synonyms folded): two measures of
     /// one unit describing one thing are one quantity, whatever else their sentences say.
     describes: BTreeSet<u64>,
-    /// Whether "up" stands within [`CLASS_WINDOW`] words of it, not as the bound "up to":
-    /// a rise ([`movement`]), read apart from `near`, which keeps words of three letters or more.
+    /// Whether a word of the table's `[rises]` stands within [`CLASS_WINDOW`] words of it
+    /// ("rose", "up" but not the bound "up to"), and whether one of `[falls]` does: what
+    /// [`movement`] reads, once per figure.
     up: bool,
+    down: bool,
     /// The measure of the table's `[measures]` its unit is ("a magnitude of 7.5", "a
     /// 7.6-magnitude quake", "a majority of 170"): a story's one quake has one magnitude, so
     /// two close readings of it are one quantity whatever else their sentences name.
@@ -672,17 +674,20 @@ fn figures(text: &str) -> Vec<Figure> {
         let window = i.saturating_sub(CLASS_WINDOW)..(i + CLASS_WINDOW + 1).min(words.len());
         let mut near = BTreeSet::new();
         let mut names = BTreeSet::new();
-        // "up" is a rise ("shares were up 39 cents"), but not the bound "up to", and too short a
-        // word to be among `near`'s.
-        let up = window
-            .clone()
-            .any(|j| j != i && bare(words[j]) == "up" && words.get(j + 1).is_none_or(|n| bare(n) != "to"));
+        let (mut up, mut down) = (false, false);
         for j in window.filter(|&j| j != i) {
             let word = words[j].trim_matches(|c: char| !c.is_alphanumeric());
             let lower = word.to_lowercase();
+            // "up" is a rise ("shares were up 39 cents"), but not the bound "up to", and too
+            // short a word to be among `near`'s.
+            if lower == "up" && words.get(j + 1).is_none_or(|n| bare(n) != "to") {
+                up = true;
+            }
             if lower.len() < 3 || lower.bytes().any(|c| c.is_ascii_digit()) || is_function_word(&lower) {
                 continue;
             }
+            up |= vocab("rises").contains(&lower.as_str());
+            down |= vocab("falls").contains(&lower.as_str());
             // A day or month ("Saturday", "Jan.") names no one whose figure it is.
             let date = is_time_word(&lower)
                 || (words[j].ends_with('.') && crate::text::month_number(&lower).is_some());
@@ -713,6 +718,7 @@ fn figures(text: &str) -> Vec<Figure> {
             part: breakdown && placed_after(&words, i),
             describes,
             up,
+            down,
             measure: vocab("measures").contains(&unit.as_str()).then(|| unit.clone()),
         });
     }
@@ -1171,9 +1177,7 @@ fn sentence_names(text: &str) -> BTreeSet<String> {
 /// other (the table's `[rises]` and `[falls]`): "shares rose 46 cents" and "shares fell 25
 /// cents" are two movements.
 fn movement(f: &Figure) -> Option<bool> {
-    let up = f.up || f.near.iter().any(|w| vocab("rises").contains(&w.as_str()));
-    let down = f.near.iter().any(|w| vocab("falls").contains(&w.as_str()));
-    (up != down).then_some(up)
+    (f.up != f.down).then_some(f.up)
 }
 
 fn numbers(cx: &Context) -> Vec<Divergence> {
