@@ -462,6 +462,14 @@ mod tests {
             "The crew was fixing the vessel when soldiers recovered the wreck.",
         ]);
         assert_eq!(news[0].terms, news[1].terms);
+        // A collision is told with many verbs.
+        let struck = statements(&[
+            "A freighter struck the Halvik bridge.",
+            "A freighter slammed into the Halvik bridge.",
+            "A freighter collided with the Halvik bridge.",
+            "A freighter hit the Halvik bridge.",
+        ]);
+        assert!(struck.iter().all(|s| s.terms == struck[0].terms));
         assert!(s[1].negated && !s[0].negated);
         assert!(s[2].is_empty());
         // "No" before a number is a number sign, not a negation.
