@@ -78,9 +78,9 @@ pub struct ClaimGroup {
     /// For a part of a claim (a clause that more origins state than the whole), the claim it is
     /// part of (its place in the list).
     pub part_of: Option<usize>,
-    /// Documents with a sentence that holds the claim's wording but not its first clause (see
-    /// [`extend`]): they state one of its later clauses, so they count for its parts, not for
-    /// the claim.
+    /// Documents with a sentence that holds the claim's wording but not the main clause of its
+    /// sentence (`main_clause`, `extend`): they state one of its other clauses, so they count
+    /// for its parts, not for the claim.
     pub partial: BTreeSet<usize>,
 }
 
@@ -561,7 +561,7 @@ pub fn extend(docs: &[DocInput], prepared: &Prepared, groups: &mut [ClaimGroup])
         };
         // Each added document with its first sentence that supports the claim.
         let mut added: BTreeMap<usize, Said> = BTreeMap::new();
-        // Documents whose supporting sentence leaves out the first clause.
+        // Documents whose supporting sentence leaves out the main clause.
         let mut partial: BTreeSet<usize> = BTreeSet::new();
         // The supporting claim sentences found in the strict reading as well
         // ([`Reading::Strict`]).
@@ -644,8 +644,8 @@ pub fn parts(docs: &[DocInput], prepared: &Prepared, groups: &[ClaimGroup]) -> V
                     .filter(|(said, _)| prepared.figures[said.doc][said.index].gives_all(&probe.figures))
                     .map(|(said, _)| said.doc);
                 let mut documents = g.documents.clone();
-                // The documents that state a later clause of the claim count for its later
-                // clauses, not for its first.
+                // The documents that state another clause of the claim count for its other
+                // clauses, not for its main one.
                 let partial = if main == Some(part.as_ref()) { None } else { Some(&g.partial) };
                 documents.extend(partial.into_iter().flatten().copied().chain(added));
                 let origins = origins_of(docs, &documents);
