@@ -598,7 +598,8 @@ pub fn extend(docs: &[DocInput], prepared: &Prepared, groups: &mut [ClaimGroup])
                 }
             }
         }
-        partial.retain(|d| !added.contains_key(d) && !g.documents.contains(d));
+        // (`supporters` leaves out the claim's own documents.)
+        partial.retain(|d| !added.contains_key(d));
         g.partial = partial;
         if added.is_empty() {
             return;
@@ -1166,7 +1167,7 @@ impl Said {
 mod tests {
     use std::collections::HashMap;
 
-    use super::{DocInput, extend, group, parts, prepare};
+    use super::{ClaimGroup, DocInput, extend, group, parts, prepare};
 
     /// Documents given as (origin, sentences).
     fn inputs<'a>(docs: &[(usize, &[&'a str])]) -> Vec<DocInput<'a>> {
@@ -1728,6 +1729,17 @@ mod tests {
         );
     }
 
+    /// The claims of `docs` (extended), the place of the one whose representative is the first
+    /// document's first sentence, and their parts.
+    fn claims_and_parts(docs: &[DocInput]) -> (Vec<ClaimGroup>, usize, Vec<ClaimGroup>) {
+        let prepared = prepare(docs, &HashMap::new());
+        let mut groups = group(docs, &prepared);
+        extend(docs, &prepared, &mut groups);
+        let whole = groups.iter().position(|g| g.representative == (0, 0)).expect("the whole is a claim");
+        let found = parts(docs, &prepared, &groups);
+        (groups, whole, found)
+    }
+
     #[test]
     fn a_part_of_a_claim_that_more_origins_tell_is_a_claim_of_its_own() {
         let docs = inputs(&[
@@ -1741,11 +1753,7 @@ mod tests {
             (2, &["In thick fog the ferry Aurora Star struck the harbour's north pier, officials said."]),
             (3, &["The ferry line will resume its sailings to Skarvik on Saturday morning."]),
         ]);
-        let prepared = prepare(&docs, &HashMap::new());
-        let mut groups = group(&docs, &prepared);
-        extend(&docs, &prepared, &mut groups);
-        let whole = groups.iter().position(|g| g.representative == (0, 0)).expect("the whole is a claim");
-        let found = parts(&docs, &prepared, &groups);
+        let (groups, whole, found) = claims_and_parts(&docs);
         let got: Vec<(&str, Vec<usize>, usize, Option<usize>)> = found
             .iter()
             .map(|p| (p.text.as_str(), p.documents.iter().copied().collect(), p.origins, p.part_of))
@@ -1777,16 +1785,12 @@ mod tests {
             (3, &["Mayor Orsk closed the schools of the town until Friday."]),
             (4, &["The ferry line will resume its sailings to Skarvik on Saturday morning."]),
         ]);
-        let prepared = prepare(&docs, &HashMap::new());
-        let mut groups = group(&docs, &prepared);
-        extend(&docs, &prepared, &mut groups);
-        let whole = groups.iter().position(|g| g.representative == (0, 0)).expect("the whole is a claim");
+        let (groups, whole, found) = claims_and_parts(&docs);
         assert_eq!(
             groups[whole].documents.iter().copied().collect::<Vec<_>>(),
             [0, 3],
             "the schools' closing is told twice"
         );
-        let found = parts(&docs, &prepared, &groups);
         let flood =
             found.iter().find(|p| p.text.starts_with("the storm flooded")).expect("the flood is a part");
         // A part keeps its claim's documents and gains those that tell it alone.
