@@ -998,6 +998,11 @@ impl SentenceFigures {
         other.0.iter().filter(|f| f.value == value).any(|f| self.0.iter().any(|g| rounded_alike(f, g)))
     }
 
+    /// Whether the sentence gives a count of what befell people (killed, injured, missing, …).
+    pub(crate) fn counts_people(&self) -> bool {
+        self.0.iter().any(|f| f.class.is_some_and(|c| PEOPLE_CLASSES.contains(&c)))
+    }
+
     /// Whether the sentence gives no figure and names no day of the week or of a month.
     pub(crate) fn is_empty(&self) -> bool {
         self.0.is_empty() && self.1.is_empty() && self.2.is_empty()

@@ -11,7 +11,7 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use rayon::prelude::*;
 
@@ -22,7 +22,8 @@ use super::similar::{
 };
 use super::summary::{quotes_closed, stands_alone};
 use super::words::{
-    CLAUSE_MARKS, Verb, has_verb, has_verb_besides_saying, is_coordinator, is_time_key, verb_words, vocab,
+    CLAUSE_MARKS, Verb, has_verb, has_verb_besides_saying, is_coordinator, is_time_key, keyed, verb_words,
+    vocab,
 };
 use crate::text::Analyzer;
 
@@ -773,6 +774,7 @@ pub(crate) fn clause_parts(sentence: &str) -> Vec<Cow<'_, str>> {
     let mut from = 0;
     // How the part at hand follows the one before, when a predicate may (not after an opener).
     let mut predicate_after: Option<Cut> = None;
+    let mut after_lead_in = false;
     for (start, end, cut) in
         cuts.into_iter().chain(std::iter::once((sentence.len(), sentence.len(), Cut::Opener)))
     {
@@ -787,14 +789,27 @@ pub(crate) fn clause_parts(sentence: &str) -> Vec<Cow<'_, str>> {
                 opened = !is_coordinator(&first);
             }
         }
-        if from == 0 && !opened {
+        if (from == 0 || after_lead_in) && !opened {
             subject = Subject::of(part);
         }
+        // A dateline before a dash ("LOS ANGELES (Reuters) –", its words all capitalised): the
+        // sentence starts after it.
+        let dateline = part.split_whitespace().all(|w| {
+            w.trim_start_matches(|c: char| !c.is_alphanumeric())
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_lowercase())
+        });
+        after_lead_in = from == 0 && matches!(&sentence[start..end], "—" | "–") && dateline;
         if tells_on_its_own(part) {
             out.push(Cow::Borrowed(part));
         } else if let Some(after) = predicate_after
             && let Some(told) = subject.as_ref().and_then(|s| s.tell(part, after == Cut::Mark))
             && tells_on_its_own(&told)
+        {
+            out.push(Cow::Owned(told));
+        } else if predicate_after == Some(Cut::Mark)
+            && let Some(told) = subject.as_ref().and_then(|s| s.tell_result(part))
         {
             out.push(Cow::Owned(told));
         }
@@ -816,6 +831,14 @@ pub(crate) fn clause_parts(sentence: &str) -> Vec<Cow<'_, str>> {
     }
     out
 }
+
+/// Participles of a clause of result ("killing"), each with its finite form ("killed").
+static RESULT_PARTICIPLES: LazyLock<Vec<(&str, &str)>> = LazyLock::new(|| {
+    keyed("result-participles")
+        .into_iter()
+        .flat_map(|(finite, participles)| participles.into_iter().map(move |p| (finite, p)))
+        .collect()
+});
 
 /// Where [`clause_parts`] cuts a sentence.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -879,6 +902,31 @@ impl<'a> Subject<'a> {
             Verb::Speech => false,
         };
         (at == 0 && active).then(|| format!("[{}] {predicate}", self.words))
+    }
+
+    /// A clause of result after a comma told with the subject it follows, its participles made
+    /// finite (the table's `[result-participles]`): "Raging wildfires surrounded Los Angeles,
+    /// killing at least five people" tells "[Raging wildfires] killed at least five people".
+    /// Only a clause that counts what befell people: its figure and its class are a fact that
+    /// outlets tell in sentences of their own ("At least five people were killed").
+    fn tell_result(&self, clause: &str) -> Option<String> {
+        let finite_of = |participle: &str| {
+            RESULT_PARTICIPLES.iter().find(|(_, p)| p.eq_ignore_ascii_case(participle)).map(|(f, _)| *f)
+        };
+        let (first, rest) = clause.split_once(' ')?;
+        let finite = finite_of(first)?;
+        // A second participle of the clause is told as the first: "killing one and wounding
+        // three".
+        let rest: Vec<&str> = rest
+            .split(' ')
+            .scan("", |before, word| {
+                let told = if *before == "and" { finite_of(word).unwrap_or(word) } else { word };
+                *before = word;
+                Some(told)
+            })
+            .collect();
+        let told = format!("[{}] {finite} {}", self.words, rest.join(" "));
+        SentenceFigures::of(&told).counts_people().then_some(told)
     }
 }
 
@@ -1795,5 +1843,44 @@ mod tests {
             found.iter().find(|p| p.text.starts_with("the storm flooded")).expect("the flood is a part");
         // A part keeps its claim's documents and gains those that tell it alone.
         assert_eq!(flood.documents.iter().copied().collect::<Vec<_>>(), [0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn a_clause_of_result_that_counts_the_dead_is_a_part_told_with_its_subject() {
+        let docs = inputs(&[
+            (
+                0,
+                &[
+                    "HALVIK (Nordwire) – A landslide buried the coastal road near Halvik on Tuesday, killing at least four people and injuring nine others, as rescuers searched the debris for cars.",
+                ],
+            ),
+            (
+                1,
+                &[
+                    "At least four people were killed and nine others injured when the hillside gave way above the Halvik road.",
+                ],
+            ),
+            (
+                2,
+                &[
+                    "Police in Halvik said at least four people were killed and nine injured by the landslide.",
+                ],
+            ),
+            (3, &["The ferry line will resume its sailings to Skarvik on Saturday morning."]),
+        ]);
+        let (_, whole, found) = claims_and_parts(&docs);
+        let toll = found
+            .iter()
+            .find(|p| p.text.contains("killed at least four people"))
+            .unwrap_or_else(|| panic!("the toll is a part: {found:?}"));
+        // Told with the subject it follows, after the dateline, its participles made finite.
+        assert_eq!(toll.text, "[A landslide] killed at least four people and injured nine others");
+        assert_eq!(toll.documents.iter().copied().collect::<Vec<_>>(), [0, 1, 2]);
+        assert_eq!(toll.part_of, Some(whole));
+        // A clause of result that counts no one is not told on its own.
+        let clauses = super::clause_parts(
+            "A storm hit the coast on Monday, leaving the harbour road closed to traffic.",
+        );
+        assert!(clauses.iter().all(|c| !c.contains("left")), "{clauses:?}");
     }
 }

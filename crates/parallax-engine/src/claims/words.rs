@@ -141,7 +141,7 @@ mod tests {
     }
 
     /// The sections the rules read.
-    const READ: [&str; 53] = [
+    const READ: [&str; 54] = [
         "idle-phrases",
         "classes",
         "happenings",
@@ -150,6 +150,7 @@ mod tests {
         "falls",
         "past-marks",
         "running-marks",
+        "result-participles",
         "all-but",
         "designators",
         "at-least",
@@ -242,7 +243,7 @@ mod tests {
         SECTIONS.assert_read_exactly(&READ);
         assert!(vocab("held").contains(&"will take place in"), "an entry keeps its inner spaces");
         assert!(vocab("synonyms").iter().all(|class| class.split(' ').count() >= 2));
-        for section in ["classes", "happenings", "happening-labels"] {
+        for section in ["classes", "happenings", "happening-labels", "result-participles"] {
             let lines = super::keyed(section);
             assert_eq!(lines.len(), vocab(section).len(), "[{section}]: every line is \"name: entries\"");
             assert!(lines.iter().all(|(name, entries)| !name.is_empty() && !entries.is_empty()));
