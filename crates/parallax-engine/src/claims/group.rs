@@ -763,7 +763,10 @@ fn main_clause(sentence: &str) -> Option<&str> {
 /// A part that is a further predicate of the sentence's subject ("The fire burned 23,448
 /// acres, destroyed 6,837 structures and damaged 1,017") is told with that subject, in square
 /// brackets as an editor supplies words: "[The fire] destroyed 6,837 structures"
-/// ([`Subject`]).
+/// ([`Subject`]); so is a clause of result that counts what befell people, its participle
+/// made finite ("…, killing at least five people": "[Raging wildfires] killed at least five
+/// people"). A dateline before a dash ("LOS ANGELES (Reuters) –") does not stand for the
+/// subject: the sentence starts after it.
 pub(crate) fn clause_parts(sentence: &str) -> Vec<Cow<'_, str>> {
     let cuts = cuts(sentence);
     if cuts.is_empty() {
@@ -792,15 +795,8 @@ pub(crate) fn clause_parts(sentence: &str) -> Vec<Cow<'_, str>> {
         if (from == 0 || after_lead_in) && !opened {
             subject = Subject::of(part);
         }
-        // A dateline before a dash ("LOS ANGELES (Reuters) –", its words all capitalised): the
-        // sentence starts after it.
-        let dateline = part.split_whitespace().all(|w| {
-            w.trim_start_matches(|c: char| !c.is_alphanumeric())
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_lowercase())
-        });
-        after_lead_in = from == 0 && matches!(&sentence[start..end], "—" | "–") && dateline;
+        // A dateline before a dash: the sentence starts after it.
+        after_lead_in = from == 0 && matches!(&sentence[start..end], "—" | "–") && is_dateline(part);
         if tells_on_its_own(part) {
             out.push(Cow::Borrowed(part));
         } else if let Some(after) = predicate_after
@@ -830,6 +826,14 @@ pub(crate) fn clause_parts(sentence: &str) -> Vec<Cow<'_, str>> {
         from = end;
     }
     out
+}
+
+/// Whether a sentence's opening words are a dateline ("LOS ANGELES (Reuters)", "SEOUL"): no
+/// word in lower case.
+fn is_dateline(words: &str) -> bool {
+    words.split_whitespace().all(|w| {
+        w.trim_start_matches(|c: char| !c.is_alphanumeric()).chars().next().is_none_or(|c| !c.is_lowercase())
+    })
 }
 
 /// Participles of a clause of result ("killing"), each with its finite form ("killed").
