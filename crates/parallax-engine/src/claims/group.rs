@@ -20,7 +20,7 @@ use super::similar::{
     KeyMap, SAME_STATEMENT, Statement, Weights, coverage, number_key, polarity_clash, similarity,
     similarity_of_totals,
 };
-use super::summary::{quotes_closed, stands_alone};
+use super::summary::{dateline_length, quotes_closed, stands_alone};
 use super::words::{
     CLAUSE_MARKS, Verb, has_verb, has_verb_besides_saying, is_coordinator, is_time_key, keyed, verb_words,
     vocab,
@@ -765,8 +765,9 @@ fn main_clause(sentence: &str) -> Option<&str> {
 /// brackets as an editor supplies words: "[The fire] destroyed 6,837 structures"
 /// ([`Subject`]); so is a clause of result that counts what befell people, its participle
 /// made finite ("…, killing at least five people": "[Raging wildfires] killed at least five
-/// people"). A dateline before a dash ("LOS ANGELES (Reuters) –") does not stand for the
-/// subject: the sentence starts after it.
+/// people"). A dateline before a dash ("LOS ANGELES (Reuters) –", as
+/// `summary::dateline_length` reads it) does not stand for the subject: the sentence starts
+/// after it.
 pub(crate) fn clause_parts(sentence: &str) -> Vec<Cow<'_, str>> {
     let cuts = cuts(sentence);
     if cuts.is_empty() {
@@ -796,7 +797,8 @@ pub(crate) fn clause_parts(sentence: &str) -> Vec<Cow<'_, str>> {
             subject = Subject::of(part);
         }
         // A dateline before a dash: the sentence starts after it.
-        after_lead_in = from == 0 && matches!(&sentence[start..end], "—" | "–") && is_dateline(part);
+        after_lead_in =
+            from == 0 && matches!(&sentence[start..end], "—" | "–") && end <= dateline_length(sentence);
         if tells_on_its_own(part) {
             out.push(Cow::Borrowed(part));
         } else if let Some(after) = predicate_after
@@ -826,14 +828,6 @@ pub(crate) fn clause_parts(sentence: &str) -> Vec<Cow<'_, str>> {
         from = end;
     }
     out
-}
-
-/// Whether a sentence's opening words are a dateline ("LOS ANGELES (Reuters)", "SEOUL"): no
-/// word in lower case.
-fn is_dateline(words: &str) -> bool {
-    words.split_whitespace().all(|w| {
-        w.trim_start_matches(|c: char| !c.is_alphanumeric()).chars().next().is_none_or(|c| !c.is_lowercase())
-    })
 }
 
 /// Participles of a clause of result ("killing"), each with its finite form ("killed").

@@ -745,7 +745,7 @@ fn lead_headline(lead: &str) -> String {
 /// bytes, a dash after a place as datelines write it ("BALTIMORE --", "SEOUL, South Korea (AP)
 /// —", the reuse stage's `is_dateline_place`) or after an agency's credit in brackets ("April 6
 /// (UPI) —"); 0 when it opens with none.
-fn dateline_length(sentence: &str) -> usize {
+pub(crate) fn dateline_length(sentence: &str) -> usize {
     let head = &sentence[..sentence.floor_char_boundary(60)];
     let Some((before, dash)) = [" — ", " – ", " -- ", " - "]
         .iter()
